@@ -1,0 +1,154 @@
+package org.shannon4j;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import org.shannon4j.spi.BackendProvider;
+import org.shannon4j.spi.Kernels;
+
+/**
+ * The one place where backends are found and chosen: every provider ServiceLoader finds, asked once whether
+ * it can run here; the highest-priority supported one is the default unless {@code -Dshannon4j.backend}
+ * names another.
+ */
+final class BackendRegistry {
+
+    static final String BACKEND_PROPERTY = "shannon4j.backend";
+
+    /** A provider found, with what it said about itself (asked once: answers must not change later). */
+    record Entry(String name, int priority, String reason, String description, BackendProvider provider,
+                 Kernels kernels) {
+        boolean supported() {
+            return reason.isEmpty();
+        }
+    }
+
+    private static final class Holder {
+        static final List<Entry> ENTRIES = discover();
+        static final Entry DEFAULT = chooseDefault(ENTRIES);
+    }
+
+    private BackendRegistry() {
+    }
+
+    static List<Entry> entries() {
+        return Holder.ENTRIES;
+    }
+
+    static Entry defaultEntry() {
+        return Holder.DEFAULT;
+    }
+
+    static List<BackendInfo> infos() {
+        Entry chosen = Holder.DEFAULT;
+        return Holder.ENTRIES.stream()
+                .map(e -> new BackendInfo(e.name(), e.priority(), e.supported(), e.reason(), e.description(),
+                        e == chosen))
+                .toList();
+    }
+
+    /** The supported backend called {@code name}, or an exception listing what is available and why not. */
+    static Entry byName(String name) {
+        for (Entry e : Holder.ENTRIES) {
+            if (e.name().equalsIgnoreCase(name.trim())) {
+                if (!e.supported()) {
+                    throw new IllegalArgumentException("shannon4j backend '" + name + "' is unsupported here: "
+                            + e.reason() + ". " + describeAll(Holder.ENTRIES));
+                }
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no shannon4j backend named '" + name + "'. " + describeAll(Holder.ENTRIES));
+    }
+
+    static String describeAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return "No backend was found: put shannon4j-scalar (and optionally shannon4j-simd) on the class or module path.";
+        }
+        String supported = entries.stream().filter(Entry::supported).map(Entry::name)
+                .collect(Collectors.joining(", "));
+        String unsupported = entries.stream().filter(e -> !e.supported())
+                .map(e -> e.name() + " (" + e.reason() + ")").collect(Collectors.joining("; "));
+        return "Available: " + (supported.isEmpty() ? "none" : supported)
+                + (unsupported.isEmpty() ? "" : ". Unsupported: " + unsupported) + ".";
+    }
+
+    private static List<Entry> discover() {
+        List<Entry> found = new ArrayList<>();
+        Iterator<BackendProvider> it = ServiceLoader.load(BackendProvider.class).iterator();
+        while (true) {
+            BackendProvider provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError error) {
+                // One broken provider must not hide the others; it is reported, not selected.
+                found.add(new Entry("broken-provider-" + found.size(), Integer.MIN_VALUE,
+                        "failed to load: " + error.getMessage(), "", null, null));
+                continue;
+            }
+            found.add(probe(provider));
+        }
+        found.sort(Comparator.comparingInt(Entry::priority).reversed().thenComparing(Entry::name));
+        return List.copyOf(found);
+    }
+
+    private static Entry probe(BackendProvider provider) {
+        String name = provider.getClass().getName();
+        int priority = Integer.MIN_VALUE;
+        try {
+            name = provider.name();
+            priority = provider.priority();
+            Optional<String> reason = provider.unsupportedReason();
+            String description = provider.description();
+            if (reason.isPresent()) {
+                return new Entry(name, priority, reason.get(), description, provider, null);
+            }
+            Kernels kernels = provider.kernels();
+            if (kernels == null) {
+                return new Entry(name, priority, "provider returned no kernels", description, provider, null);
+            }
+            return new Entry(name, priority, "", description, provider, kernels);
+        } catch (RuntimeException | LinkageError e) {
+            return new Entry(name, priority, "failed while probing: " + e, "", provider, null);
+        }
+    }
+
+    private static Entry chooseDefault(List<Entry> entries) {
+        System.Logger log = System.getLogger("org.shannon4j");
+        String requested = System.getProperty(BACKEND_PROPERTY);
+        if (requested != null && !requested.isBlank()) {
+            // An explicit request that cannot be honoured fails at first use rather than silently
+            // falling back: benchmarks and comparisons must run what they say they run.
+            Entry chosen = byNameIn(entries, requested);
+            log.log(System.Logger.Level.DEBUG, () -> "shannon4j backend '" + chosen.name() + "' chosen by -D"
+                    + BACKEND_PROPERTY + ". " + describeAll(entries));
+            return chosen;
+        }
+        for (Entry e : entries) {
+            if (e.supported()) {
+                log.log(System.Logger.Level.DEBUG, () -> "shannon4j backend '" + e.name()
+                        + "' chosen: highest-priority supported backend. " + describeAll(entries));
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Entry byNameIn(List<Entry> entries, String name) {
+        for (Entry e : entries) {
+            if (e.name().equalsIgnoreCase(name.trim()) && e.supported()) {
+                return e;
+            }
+        }
+        return null; // reported by Shannon.get() with the full list
+    }
+}

@@ -1,0 +1,62 @@
+package org.shannon4j.spi;
+
+/**
+ * Exact-semantics scalar terms shared by every backend: the scalar backend's loops call them, vector
+ * backends use them for tails and for the rare lanes where the fast vector formula over- or underflows.
+ * Keeping one definition means every backend agrees on zeros, infinities and extreme ratios.
+ */
+public final class KernelMath {
+
+    private KernelMath() {
+    }
+
+    /** p·ln p, 0 for p = 0 (and for anything not &gt; 0: validity is checked separately by the kernels). */
+    public static double xLogX(double p) {
+        return p > 0 ? p * Math.log(p) : 0.0;
+    }
+
+    /** p·ln q, 0 for p = 0, −∞ for p &gt; 0 and q = 0. */
+    public static double xLogY(double p, double q) {
+        return p > 0 ? p * Math.log(q) : 0.0;
+    }
+
+    /** p·ln(p/q), 0 for p = 0, +∞ for p &gt; 0 and q = 0; falls back to ln p − ln q when p/q leaves the range. */
+    public static double xLogXOverY(double p, double q) {
+        if (!(p > 0)) {
+            return 0.0;
+        }
+        double r = p / q;
+        if ((r == 0.0 || r == Double.POSITIVE_INFINITY) && q > 0) {
+            return p * (Math.log(p) - Math.log(q));
+        }
+        return p * Math.log(r);
+    }
+
+    /**
+     * One Jensen–Shannon term w·ln(2x/m), 0 for w = 0: with m = p + c·q, (w, x) = (p, p) gives the p half and
+     * (w, x) = (q, c·q) the q half. Falls back to ln(2x) − ln m when the ratio underflows or m overflows.
+     */
+    public static double jensenShannonTerm(double w, double x, double m) {
+        if (!(w > 0)) {
+            return 0.0;
+        }
+        double r = 2 * x / m;
+        if (r == 0.0 || m == Double.POSITIVE_INFINITY) {
+            return w * (Math.log(2 * x) - Math.log(m));
+        }
+        return w * Math.log(r);
+    }
+
+    /**
+     * The rounding error of {@code s = a + b} (Fast2Sum/Neumaier): add it to a compensation term to keep the
+     * outer sum over block partials exact to about one ulp.
+     */
+    public static double sumError(double a, double b, double s) {
+        return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
+    }
+
+    /** True when {@code a} is a valid probability-like entry: finite and ≥ 0. */
+    public static boolean isValidEntry(double a) {
+        return a >= 0 && a < Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,78 @@
+package org.shannon4j.spi;
+
+/**
+ * The primitive loops a backend implements: only the hot inner loops, all in natural log. Measures, units,
+ * normalization, validation messages and error bounds live once above this interface, in
+ * {@code org.shannon4j}.
+ *
+ * <h2>Contract shared by every method</h2>
+ * <ul>
+ *   <li><b>Ranges.</b> Callers have already checked that every {@code (array, offset, length)} range is inside
+ *       its array and that {@code length >= 1}. Implementations need not check again.</li>
+ *   <li><b>Invalid input is fused into the pass.</b> If any element read is NaN, negative or infinite, the
+ *       method returns {@code NaN} (whatever the other sums are). It may also return NaN when the sum of
+ *       finite elements overflows. Callers then re-scan to name the first bad element, so the happy path
+ *       needs a single pass.</li>
+ *   <li><b>Zeros.</b> A term whose leading factor is zero contributes exactly 0, whatever the other operand
+ *       is ({@code 0·ln 0 = 0}, {@code 0·ln(0/q) = 0}). A positive {@code p} against {@code q = 0} gives the
+ *       mathematically right infinity ({@code p·ln 0 = −∞}, {@code p·ln(p/0) = +∞}); never skip such a term.</li>
+ *   <li><b>Auxiliary sums.</b> Methods that return more than one sum write the extra ones into the
+ *       caller-owned {@code aux} array (length at least {@link #AUX_LENGTH}) at the documented indices, so
+ *       that nothing is allocated per call.</li>
+ *   <li><b>Accuracy.</b> Each term may carry a few ulp of error (a vectorised log); sums must be computed so
+ *       that summation error stays below about {@code 64·ulp} of the sum of absolute values for lengths up to
+ *       1e8 (blocked partial sums with a compensated outer sum are enough). {@code float} inputs are read as
+ *       float and accumulated in double. The conformance suite checks these bounds for every backend.</li>
+ *   <li><b>Threads.</b> Kernels are stateless and called concurrently.</li>
+ * </ul>
+ */
+public interface Kernels {
+
+    /** Minimum length of the {@code aux} arrays passed to the methods below. */
+    int AUX_LENGTH = 4;
+    /** {@code aux} index of Σ p. */
+    int SUM_P = 0;
+    /** {@code aux} index of Σ q. */
+    int SUM_Q = 1;
+    /** {@code aux} index of the second Jensen–Shannon half. */
+    int JS_Q_TERMS = 2;
+
+    /** Σ a[i]; NaN if an element is NaN, negative or infinite. */
+    double sum(double[] a, int offset, int length);
+
+    /** Σ a[i] accumulated in double; NaN if an element is NaN, negative or infinite. */
+    double sum(float[] a, int offset, int length);
+
+    /** Σ p·ln p with 0·ln 0 = 0. Writes Σ p to {@code aux[SUM_P]}. */
+    double xLogX(double[] p, int offset, int length, double[] aux);
+
+    /** Float input, double accumulation; otherwise as {@link #xLogX(double[], int, int, double[])}. */
+    double xLogX(float[] p, int offset, int length, double[] aux);
+
+    /** Σ p·ln q with terms where p = 0 equal to 0. Writes Σ p and Σ q to {@code aux[SUM_P]}, {@code aux[SUM_Q]}. */
+    double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux);
+
+    /** Float input, double accumulation. */
+    double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux);
+
+    /**
+     * Σ p·ln(p/q) with terms where p = 0 equal to 0 and p &gt; 0, q = 0 giving +∞. The ratio is formed before
+     * the log (one rounding, so terms stay accurate when p ≈ q); where p/q over- or underflows, the term is
+     * computed as p·(ln p − ln q). Writes Σ p and Σ q to {@code aux[SUM_P]}, {@code aux[SUM_Q]}.
+     */
+    double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux);
+
+    /** Float input, double accumulation. */
+    double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux);
+
+    /**
+     * The two halves of the Jensen–Shannon divergence for a given ratio {@code c} of the sums:
+     * returns A = Σ p·ln(2p/(p + c·q)) and writes B = Σ q·ln(2c·q/(p + c·q)) to {@code aux[JS_Q_TERMS]}, Σ p to
+     * {@code aux[SUM_P]} and Σ q to {@code aux[SUM_Q]} (terms with a zero leading factor are 0). With
+     * c = Σp/Σq the divergence of the normalised vectors is exactly (A/Σp + B/Σq)/2.
+     */
+    double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c, double[] aux);
+
+    /** Float input, double accumulation. */
+    double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c, double[] aux);
+}

@@ -1,0 +1,6 @@
+/** The plain-Java reference backend of shannon4j. */
+module org.shannon4j.scalar {
+    requires org.shannon4j;
+
+    provides org.shannon4j.spi.BackendProvider with org.shannon4j.scalar.ScalarBackendProvider;
+}

@@ -1,0 +1,28 @@
+package org.shannon4j.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+
+import org.shannon4j.spi.Kernels;
+
+/** The only class the provider touches after it has checked that the vector module is present. */
+final class VectorSupport {
+
+    private VectorSupport() {
+    }
+
+    static int preferredBitSize() {
+        return VectorShape.preferredShape().vectorBitSize();
+    }
+
+    static String describe() {
+        return "DoubleVector " + DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit ("
+                + DoubleVector.SPECIES_PREFERRED.length() + " lanes), FloatVector "
+                + FloatVector.SPECIES_PREFERRED.length() + " lanes";
+    }
+
+    static Kernels kernels() {
+        return SimdKernels.INSTANCE;
+    }
+}
