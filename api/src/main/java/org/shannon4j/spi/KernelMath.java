@@ -55,6 +55,14 @@ public final class KernelMath {
         return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
     }
 
+    /**
+     * The compensated total {@code sum + compensation}, except that an infinite sum stays infinite: its
+     * compensation term is NaN ((a − ∞) + ∞), and an infinite term (p &gt; 0 where q = 0) is a real result.
+     */
+    public static double compensated(double sum, double compensation) {
+        return Math.abs(sum) < Double.POSITIVE_INFINITY ? sum + compensation : sum;
+    }
+
     /** True when {@code a} is a valid probability-like entry: finite and ≥ 0. */
     public static boolean isValidEntry(double a) {
         return a >= 0 && a < Double.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 package org.shannon4j.scalar;
 
+import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import org.shannon4j.spi.KernelMath;
@@ -45,7 +46,7 @@ final class ScalarKernels implements Kernels {
             compensation += sumError(total, block, t);
             total = t;
         }
-        total += compensation;
+        total = compensated(total, compensation);
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
@@ -76,7 +77,7 @@ final class ScalarKernels implements Kernels {
             compensation += sumError(total, block, t);
             total = t;
         }
-        total += compensation;
+        total = compensated(total, compensation);
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
@@ -115,9 +116,9 @@ final class ScalarKernels implements Kernels {
             sumC += sumError(sum, bs, ns);
             sum = ns;
         }
-        sum += sumC;
+        sum = compensated(sum, sumC);
         aux[SUM_P] = sum;
-        return valid && sum < Double.POSITIVE_INFINITY ? terms + termsC : Double.NaN;
+        return valid && sum < Double.POSITIVE_INFINITY ? compensated(terms, termsC) : Double.NaN;
     }
 
     @Override
@@ -155,9 +156,9 @@ final class ScalarKernels implements Kernels {
             sumC += sumError(sum, bs, ns);
             sum = ns;
         }
-        sum += sumC;
+        sum = compensated(sum, sumC);
         aux[SUM_P] = sum;
-        return valid && sum < Double.POSITIVE_INFINITY ? terms + termsC : Double.NaN;
+        return valid && sum < Double.POSITIVE_INFINITY ? compensated(terms, termsC) : Double.NaN;
     }
 
     // Two-input kernels share one loop per input type; the term is picked by an int that is constant for the
@@ -258,7 +259,7 @@ final class ScalarKernels implements Kernels {
             sqC += sumError(sq, bq, t);
             sq = t;
         }
-        return finishPairs(valid, a + aC, b + bC, sp + spC, sq + sqC, aux);
+        return finishPairs(valid, compensated(a, aC), compensated(b, bC), compensated(sp, spC), compensated(sq, sqC), aux);
     }
 
     private static double pairs(int kind, float[] p, int pOffset, float[] q, int qOffset, int length, double c,
@@ -305,7 +306,7 @@ final class ScalarKernels implements Kernels {
             sqC += sumError(sq, bq, t);
             sq = t;
         }
-        return finishPairs(valid, a + aC, b + bC, sp + spC, sq + sqC, aux);
+        return finishPairs(valid, compensated(a, aC), compensated(b, bC), compensated(sp, spC), compensated(sq, sqC), aux);
     }
 
     private static double finishPairs(boolean valid, double a, double b, double sp, double sq, double[] aux) {

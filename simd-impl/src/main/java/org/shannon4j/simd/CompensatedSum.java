@@ -17,6 +17,6 @@ final class CompensatedSum {
     }
 
     double value() {
-        return sum + compensation;
+        return KernelMath.compensated(sum, compensation);
     }
 }

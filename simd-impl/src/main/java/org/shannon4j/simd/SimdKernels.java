@@ -5,6 +5,7 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.MIN;
+import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
@@ -21,8 +22,8 @@ import org.shannon4j.spi.Kernels;
  * block (each lane sums at most BLOCK/(2·lanes) terms), one {@code reduceLanes} per block into a compensated
  * (Neumaier) scalar total, a scalar tail. Zero leading factors are excluded with a masked add, so
  * {@code 0·ln 0} never reaches the sum. Validity is fused: a running vector minimum catches negatives, and
- * NaN or infinite entries make the plain sums non-finite. Float input is computed in float lanes (float log)
- * and widened to double before it is accumulated.
+ * NaN or infinite entries make the plain sums non-finite. Float entropy and cross-entropy are computed in float
+ * lanes (float log) and widened to double before they are accumulated; float KL and JS are widened first.
  *
  * <p>Ratio kernels (KL, JS) can over- or underflow in the fast formula for extreme but valid inputs; such a
  * lane makes its block's sum non-finite, and that block alone is recomputed with the exact scalar terms of
@@ -91,7 +92,7 @@ final class SimdKernels implements Kernels {
         }
         double t = total + tail;
         totalC += sumError(total, tail, t);
-        total = t + totalC;
+        total = compensated(t, totalC);
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
@@ -124,7 +125,7 @@ final class SimdKernels implements Kernels {
         }
         double t = total + tail;
         totalC += sumError(total, tail, t);
-        total = t + totalC;
+        total = compensated(t, totalC);
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
@@ -220,9 +221,9 @@ final class SimdKernels implements Kernels {
         termsC += sumError(terms, tailT, t);
         double s = sum + tailS;
         sumC += sumError(sum, tailS, s);
-        s += sumC;
+        s = compensated(s, sumC);
         aux[SUM_P] = s;
-        return valid && s < Double.POSITIVE_INFINITY ? t + termsC : Double.NaN;
+        return valid && s < Double.POSITIVE_INFINITY ? compensated(t, termsC) : Double.NaN;
     }
 
     // ------------------------------------------------------------------------------------------------ p ln q
@@ -376,11 +377,15 @@ final class SimdKernels implements Kernels {
         return finishPair(valid, terms.value(), 0, sp.value(), sq.value(), aux);
     }
 
+    /**
+     * Float KL is computed in double lanes: the float ratio would carry 6e-8 of absolute error into every
+     * ln(p/q), which is large against a KL of two nearby distributions (terms cancel). Entropy and
+     * cross-entropy terms have one sign, so they keep float lanes and their relative accuracy.
+     */
     @Override
     public double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
         CompensatedSum terms = new CompensatedSum(), sp = new CompensatedSum(), sq = new CompensatedSum();
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-        FloatVector zero = FloatVector.zero(F);
         int shift = qOffset - pOffset;
         int end = pOffset + length;
         int vecEnd = pOffset + F.loopBound(length);
@@ -390,16 +395,16 @@ final class SimdKernels implements Kernels {
             int blockEnd = Math.min(vecEnd, i + BLOCK);
             DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
             for (; i < blockEnd; i += FL) {
-                FloatVector x = FloatVector.fromArray(F, p, i);
-                FloatVector y = FloatVector.fromArray(F, q, i + shift);
-                min = min.min(x).min(y);
-                FloatVector term = zero.blend(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0f));
-                p0 = p0.add(lo(x));
-                p1 = p1.add(hi(x));
-                q0 = q0.add(lo(y));
-                q1 = q1.add(hi(y));
-                t0 = t0.add(lo(term));
-                t1 = t1.add(hi(term));
+                FloatVector xf = FloatVector.fromArray(F, p, i);
+                FloatVector yf = FloatVector.fromArray(F, q, i + shift);
+                min = min.min(xf).min(yf);
+                DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+                p0 = p0.add(x);
+                p1 = p1.add(x2);
+                q0 = q0.add(y);
+                q1 = q1.add(y2);
+                t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
+                t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
             }
             double block = t0.add(t1).reduceLanes(ADD);
             terms.add(finite(block) ? block : scalarKl(p, q, start, i, shift));
@@ -489,15 +494,15 @@ final class SimdKernels implements Kernels {
         return finishPair(valid, ta.value(), tb.value(), sp.value(), sq.value(), aux);
     }
 
+    /** Float JS in double lanes, for the same reason as float KL: its terms cancel when p ≈ q. */
     @Override
     public double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
                                      double[] aux) {
         CompensatedSum ta = new CompensatedSum(), tb = new CompensatedSum();
         CompensatedSum sp = new CompensatedSum(), sq = new CompensatedSum();
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-        FloatVector zero = FloatVector.zero(F);
-        FloatVector cv = FloatVector.broadcast(F, (float) c);
-        FloatVector two = FloatVector.broadcast(F, 2f);
+        DoubleVector cv = DoubleVector.broadcast(D, c);
+        DoubleVector two = DoubleVector.broadcast(D, 2.0);
         int shift = qOffset - pOffset;
         int end = pOffset + length;
         int vecEnd = pOffset + F.loopBound(length);
@@ -505,34 +510,31 @@ final class SimdKernels implements Kernels {
         while (i < vecEnd) {
             int start = i;
             int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector a0 = DoubleVector.zero(D), a1 = a0, b0 = a0, b1 = a0, p0 = a0, p1 = a0, q0 = a0, q1 = a0;
+            DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
             for (; i < blockEnd; i += FL) {
-                FloatVector x = FloatVector.fromArray(F, p, i);
-                FloatVector y = FloatVector.fromArray(F, q, i + shift);
-                min = min.min(x).min(y);
-                FloatVector cy = y.mul(cv);
-                FloatVector scale = two.div(x.add(cy));
-                FloatVector ta0 = zero.blend(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0f));
-                FloatVector tb0 = zero.blend(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0f));
-                p0 = p0.add(lo(x));
-                p1 = p1.add(hi(x));
-                q0 = q0.add(lo(y));
-                q1 = q1.add(hi(y));
-                a0 = a0.add(lo(ta0));
-                a1 = a1.add(hi(ta0));
-                b0 = b0.add(lo(tb0));
-                b1 = b1.add(hi(tb0));
+                FloatVector xf = FloatVector.fromArray(F, p, i);
+                FloatVector yf = FloatVector.fromArray(F, q, i + shift);
+                min = min.min(xf).min(yf);
+                DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+                p0 = p0.add(x).add(x2);
+                q0 = q0.add(y).add(y2);
+                DoubleVector cy = y.mul(cv), cy2 = y2.mul(cv);
+                DoubleVector scale = two.div(x.add(cy)), scale2 = two.div(x2.add(cy2));
+                a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0))
+                        .add(x2.mul(x2.mul(scale2).lanewise(LOG)), x2.compare(GT, 0.0));
+                b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0))
+                        .add(y2.mul(cy2.mul(scale2).lanewise(LOG)), y2.compare(GT, 0.0));
             }
-            double blockA = a0.add(a1).reduceLanes(ADD);
-            double blockB = b0.add(b1).reduceLanes(ADD);
+            double blockA = a0.reduceLanes(ADD);
+            double blockB = b0.reduceLanes(ADD);
             if (!finite(blockA) || !finite(blockB)) {
                 blockA = scalarJsP(p, q, start, i, shift, c);
                 blockB = scalarJsQ(p, q, start, i, shift, c);
             }
             ta.add(blockA);
             tb.add(blockB);
-            sp.add(p0.add(p1).reduceLanes(ADD));
-            sq.add(q0.add(q1).reduceLanes(ADD));
+            sp.add(p0.reduceLanes(ADD));
+            sq.add(q0.reduceLanes(ADD));
         }
         boolean valid = min.reduceLanes(MIN) >= 0;
         double tailP = 0, tailQ = 0;

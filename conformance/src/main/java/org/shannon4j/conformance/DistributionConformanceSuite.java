@@ -1,0 +1,353 @@
+package org.shannon4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Normalization;
+import org.shannon4j.Shannon;
+
+/**
+ * Every backend against the double-double {@link ExactReference} on random and edge-case inputs, for the
+ * four distribution measures and both input types. Extend this class in a test to certify a backend.
+ *
+ * <h2>Bounds (the ones {@code Shannon}'s Javadoc promises)</h2>
+ * <ul>
+ *   <li>double entropy, cross-entropy: |err| ≤ 1e-13·|ref| + 16ε. The relative part covers per-term log error
+ *       (a few ulp) and blocked summation (≤ 64 terms per partial); the absolute part the rounding of Σp.</li>
+ *   <li>KL, JS (double and float input — both computed in double): |err| ≤ 1e-13·Σ|termᵢ| + 16ε, because the
+ *       terms cancel when p ≈ q, so only a bound against their magnitude is meaningful.</li>
+ *   <li>float entropy, cross-entropy: |err| ≤ 1e-6·|ref| + 16·2^-24·... — vector backends use float logs
+ *       (≈1 ulp = 6e-8 relative per term, terms of one sign), so 1e-6 relative leaves a margin of ~10.</li>
+ *   <li>unnormalised input (NORMALIZE): add 16ε·(1 + |ln Σp| + |ln Σq|) for the normalisation itself.</li>
+ * </ul>
+ */
+public abstract class DistributionConformanceSuite {
+
+    static final double EPS = Math.ulp(1.0);
+    static final double DOUBLE_REL = 1e-13;
+    static final double FLOAT_REL = 1e-6;
+
+    /** Lengths 1 .. 3×16 + 3 (every tail of every species up to 512-bit floats) and block boundaries. */
+    static final int[] LENGTHS = IntStream.concat(IntStream.rangeClosed(1, 51),
+            IntStream.of(63, 64, 65, 127, 128, 129, 255, 256, 257, 1000, 1023, 1024, 1025, 2047, 2049, 4099)).toArray();
+
+    static Stream<Arguments> backendsAndLengths() {
+        List<Arguments> all = new ArrayList<>();
+        ConformanceBackends.supported().forEach(s -> {
+            for (int n : LENGTHS) {
+                all.add(Arguments.of(Named.of(s.backendName(), s), n));
+            }
+        });
+        return all.stream();
+    }
+
+    static Stream<Arguments> backends() {
+        return ConformanceBackends.supported().map(s -> Arguments.of(Named.of(s.backendName(), s)));
+    }
+
+    // --------------------------------------------------------------------------------------------- checks
+
+    static void near(String what, double actual, double expected, double tolerance) {
+        if (Double.isInfinite(expected)) {
+            assertEquals(expected, actual, what);
+            return;
+        }
+        if (!(Math.abs(actual - expected) <= tolerance)) {
+            fail(what + ": expected " + expected + " but got " + actual + " (|error| = " + Math.abs(actual - expected)
+                    + " > tolerance " + tolerance + ")");
+        }
+    }
+
+    static double relativeTol(ExactReference.Value ref, double rel) {
+        return rel * Math.abs(ref.value()) + 16 * EPS;
+    }
+
+    static double cancellingTol(ExactReference.Value ref) {
+        return DOUBLE_REL * ref.magnitude() + 16 * EPS;
+    }
+
+    /** All measures on (p, q) as double and as float, whole and as offset ranges, against the reference. */
+    static void checkAll(Shannon s, String label, double[] p, double[] q) {
+        int n = p.length;
+        ExactReference.Value h = ExactReference.entropy(p, 0, n);
+        ExactReference.Value ce = ExactReference.crossEntropy(p, 0, q, 0, n);
+        ExactReference.Value kl = ExactReference.klDivergence(p, 0, q, 0, n);
+        ExactReference.Value js = ExactReference.jsDivergence(p, 0, q, 0, n);
+        near(label + " entropy", s.entropy(p), h.value(), relativeTol(h, DOUBLE_REL));
+        near(label + " crossEntropy", s.crossEntropy(p, q), ce.value(), relativeTol(ce, DOUBLE_REL));
+        near(label + " klDivergence", s.klDivergence(p, q), kl.value(), cancellingTol(kl));
+        near(label + " jsDivergence", s.jsDivergence(p, q), js.value(), cancellingTol(js));
+
+        // Offset ranges: the same vectors placed at different offsets of larger arrays (different alignment
+        // and block boundaries), with garbage around them that must not be read.
+        double[] pp = embed(p, 3);
+        double[] qq = embed(q, 5);
+        near(label + " entropy(offset)", s.entropy(pp, 3, n), h.value(), relativeTol(h, DOUBLE_REL));
+        near(label + " crossEntropy(offset)", s.crossEntropy(pp, 3, qq, 5, n), ce.value(), relativeTol(ce, DOUBLE_REL));
+        near(label + " klDivergence(offset)", s.klDivergence(pp, 3, qq, 5, n), kl.value(), cancellingTol(kl));
+        near(label + " jsDivergence(offset)", s.jsDivergence(pp, 3, qq, 5, n), js.value(), cancellingTol(js));
+
+        float[] pf = TestData.toFloat(p);
+        float[] qf = TestData.toFloat(q);
+        ExactReference.Value hf = ExactReference.entropy(pf, 0, n);
+        ExactReference.Value cef = ExactReference.crossEntropy(pf, 0, qf, 0, n);
+        ExactReference.Value klf = ExactReference.klDivergence(pf, 0, qf, 0, n);
+        ExactReference.Value jsf = ExactReference.jsDivergence(pf, 0, qf, 0, n);
+        near(label + " entropy(float)", s.entropy(pf), hf.value(), relativeTol(hf, FLOAT_REL));
+        near(label + " crossEntropy(float)", s.crossEntropy(pf, qf), cef.value(), relativeTol(cef, FLOAT_REL));
+        near(label + " klDivergence(float)", s.klDivergence(pf, qf), klf.value(), cancellingTol(klf));
+        near(label + " jsDivergence(float)", s.jsDivergence(pf, qf), jsf.value(), cancellingTol(jsf));
+        float[] ppf = embed(pf, 7);
+        float[] qqf = embed(qf, 1);
+        near(label + " entropy(float, offset)", s.entropy(ppf, 7, n), hf.value(), relativeTol(hf, FLOAT_REL));
+        near(label + " klDivergence(float, offset)", s.klDivergence(ppf, 7, qqf, 1, n), klf.value(), cancellingTol(klf));
+        near(label + " jsDivergence(float, offset)", s.jsDivergence(ppf, 7, qqf, 1, n), jsf.value(), cancellingTol(jsf));
+        near(label + " crossEntropy(float, offset)", s.crossEntropy(ppf, 7, qqf, 1, n), cef.value(),
+                relativeTol(cef, FLOAT_REL));
+    }
+
+    static double[] embed(double[] a, int offset) {
+        double[] out = new double[a.length + offset + 4];
+        java.util.Arrays.fill(out, Double.NaN);
+        System.arraycopy(a, 0, out, offset, a.length);
+        return out;
+    }
+
+    static float[] embed(float[] a, int offset) {
+        float[] out = new float[a.length + offset + 4];
+        java.util.Arrays.fill(out, -1f);
+        System.arraycopy(a, 0, out, offset, a.length);
+        return out;
+    }
+
+    static double[] scaled(double[] p, double factor) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i] * factor;
+        }
+        return out;
+    }
+
+    // --------------------------------------------------------------------------------------------- tests
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backendsAndLengths")
+    void randomDirichletMatchesExactReference(Shannon s, int n) {
+        SplittableRandom rnd = new SplittableRandom(1_000_003L * n);
+        for (double alpha : new double[] {1.0, 0.05}) {
+            for (double zeros : new double[] {0.0, 0.3}) {
+                double[] p = TestData.dirichlet(rnd, n, alpha, zeros);
+                double[] q = TestData.dirichlet(rnd, n, alpha, 0.0);
+                checkAll(s, "n=" + n + " alpha=" + alpha + " zeros=" + zeros, p, q);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backendsAndLengths")
+    void nearbyDistributionsKeepKlAndJsAccurate(Shannon s, int n) {
+        // q = p perturbed by 1e-6 relative: KL ≈ 1e-12, where ln p − ln q style formulas lose everything.
+        SplittableRandom rnd = new SplittableRandom(77L * n);
+        double[] p = TestData.dirichlet(rnd, n, 1.0, 0.0);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = p[i] * (1 + 1e-6 * (rnd.nextDouble() - 0.5));
+        }
+        double[] q = TestData.normalised(x);
+        checkAll(s, "nearby n=" + n, p, q);
+    }
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backendsAndLengths")
+    void normalizePolicyMatchesNormalisedReference(Shannon s, int n) {
+        Shannon normalize = s.withNormalization(Normalization.NORMALIZE);
+        SplittableRandom rnd = new SplittableRandom(31L * n);
+        double[] p = TestData.dirichlet(rnd, n, 0.5, 0.2);
+        double[] q = TestData.dirichlet(rnd, n, 2.0, 0.0);
+        double[] cp = scaled(p, 12345.5);
+        double[] cq = scaled(q, 0.003);
+        double extra = 16 * EPS * (1 + Math.abs(Math.log(12345.5)) + Math.abs(Math.log(0.003)));
+        ExactReference.Value h = ExactReference.entropy(cp, 0, n);
+        ExactReference.Value ce = ExactReference.crossEntropy(cp, 0, cq, 0, n);
+        ExactReference.Value kl = ExactReference.klDivergence(cp, 0, cq, 0, n);
+        ExactReference.Value js = ExactReference.jsDivergence(cp, 0, cq, 0, n);
+        near("entropy", normalize.entropy(cp), h.value(), relativeTol(h, DOUBLE_REL) + extra);
+        near("crossEntropy", normalize.crossEntropy(cp, cq), ce.value(), relativeTol(ce, DOUBLE_REL) + extra);
+        near("klDivergence", normalize.klDivergence(cp, cq), kl.value(), cancellingTol(kl) + extra);
+        near("jsDivergence", normalize.jsDivergence(cp, cq), js.value(), cancellingTol(js) + extra);
+        float[] fp = TestData.toFloat(cp);
+        float[] fq = TestData.toFloat(cq);
+        ExactReference.Value hf = ExactReference.entropy(fp, 0, n);
+        ExactReference.Value jsf = ExactReference.jsDivergence(fp, 0, fq, 0, n);
+        ExactReference.Value klf = ExactReference.klDivergence(fp, 0, fq, 0, n);
+        // Float logs of unnormalised values: the normalisation ln S − T/S cancels |ln S| ≈ 9.4 against H.
+        near("entropy(float)", normalize.entropy(fp), hf.value(),
+                relativeTol(hf, FLOAT_REL) + 4e-7 * Math.abs(Math.log(12345.5)));
+        near("klDivergence(float)", normalize.klDivergence(fp, fq), klf.value(), cancellingTol(klf) + extra);
+        near("jsDivergence(float)", normalize.jsDivergence(fp, fq), jsf.value(), cancellingTol(jsf) + extra);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void edgeCases(Shannon s) {
+        // n = 1: a point mass.
+        checkAll(s, "point mass", new double[] {1.0}, new double[] {1.0});
+        // p == q: KL and JS exactly 0, CE = H.
+        double[] p = TestData.dirichlet(new SplittableRandom(5), 37, 1.0, 0.2);
+        assertEquals(0.0, s.klDivergence(p, p), "KL(p||p)");
+        assertEquals(0.0, s.jsDivergence(p, p), "JS(p,p)");
+        near("CE(p,p)", s.crossEntropy(p, p), s.entropy(p), 1e-13 * s.entropy(p));
+        // Values near 1 with a tiny remainder.
+        checkAll(s, "near one", new double[] {1 - 1e-12, 1e-12, 0}, new double[] {0.5, 0.25, 0.25});
+        // Subnormal and tiny entries in both vectors, spread over vector lanes and the tail.
+        double[] tiny = new double[41];
+        double[] tinyQ = new double[41];
+        for (int i = 0; i < 41; i++) {
+            tiny[i] = i % 3 == 0 ? Double.MIN_VALUE * (i + 1) : i % 3 == 1 ? 1e-310 * i : 1e-300;
+            tinyQ[i] = i % 2 == 0 ? 1e-305 : Double.MIN_VALUE;
+        }
+        tiny[17] = 1 - 40e-300;
+        tinyQ[18] = 1 - 21e-305;
+        checkAll(s, "subnormals", tiny, tinyQ);
+        // p/q overflows in the fast ratio (q subnormal where p is large): KL stays finite and exact.
+        double[] big = new double[19];
+        double[] small = new double[19];
+        java.util.Arrays.fill(big, 1.0 / 19);
+        java.util.Arrays.fill(small, (1.0 - 18 * Double.MIN_VALUE));
+        for (int i = 1; i < 19; i++) {
+            small[i] = Double.MIN_VALUE;
+        }
+        ExactReference.Value kl = ExactReference.klDivergence(TestData.normalised(big), 0, small, 0, 19);
+        assertTrue(Double.isFinite(kl.value()));
+        near("KL ratio overflow", s.klDivergence(TestData.normalised(big), small), kl.value(), cancellingTol(kl));
+        // q = 0 where p > 0: +∞ for CE and KL (in the vector body and in the tail), JS stays finite.
+        for (int where : new int[] {0, 5, 16, 33}) {
+            double[] pz = TestData.dirichlet(new SplittableRandom(where), 35, 1.0, 0.0);
+            double[] qz = TestData.dirichlet(new SplittableRandom(where + 100), 35, 1.0, 0.0);
+            double removed = qz[where];
+            qz[where] = 0;
+            qz[(where + 1) % 35] += removed;
+            assertEquals(Double.POSITIVE_INFINITY, s.crossEntropy(pz, qz), "CE with q[" + where + "] = 0");
+            assertEquals(Double.POSITIVE_INFINITY, s.klDivergence(pz, qz), "KL with q[" + where + "] = 0");
+            assertEquals(Double.POSITIVE_INFINITY, s.klDivergence(TestData.toFloat(pz), TestData.toFloat(qz)));
+            ExactReference.Value js = ExactReference.jsDivergence(pz, 0, qz, 0, 35);
+            near("JS with q = 0", s.jsDivergence(pz, qz), js.value(), cancellingTol(js));
+        }
+        // JS is bounded by ln 2 (disjoint supports reach it).
+        near("JS disjoint", s.jsDivergence(new double[] {0.5, 0.5, 0, 0}, new double[] {0, 0, 0.5, 0.5}),
+                Math.log(2), 4 * EPS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void extremeRatiosUnderNormalize(Shannon s) {
+        // p tiny against a huge q: p/q underflows to 0 in a naive ratio; the term must stay finite.
+        Shannon normalize = s.withNormalization(Normalization.NORMALIZE);
+        double[] p = new double[21];
+        double[] q = new double[21];
+        for (int i = 0; i < 21; i++) {
+            p[i] = i == 4 ? Double.MIN_VALUE : 1.0;
+            q[i] = i == 4 ? 1e10 : 1.0;
+        }
+        ExactReference.Value kl = ExactReference.klDivergence(p, 0, q, 0, 21);
+        ExactReference.Value js = ExactReference.jsDivergence(p, 0, q, 0, 21);
+        double extra = 16 * EPS * (1 + Math.log(1e10 + 20) + Math.log(21));
+        near("KL", normalize.klDivergence(p, q), kl.value(), cancellingTol(kl) + extra);
+        near("JS", normalize.jsDivergence(p, q), js.value(), cancellingTol(js) + extra);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void unitsConvertOnce(Shannon s) {
+        double[] p = TestData.dirichlet(new SplittableRandom(9), 100, 1.0, 0.1);
+        double[] q = TestData.dirichlet(new SplittableRandom(10), 100, 1.0, 0.0);
+        for (InfoUnit unit : InfoUnit.values()) {
+            Shannon u = s.withUnit(unit);
+            assertEquals(unit, u.unit());
+            near(unit + " entropy", u.entropy(p), s.entropy(p) / unit.natsPerUnit(), 2 * Math.ulp(u.entropy(p)));
+            near(unit + " kl", u.klDivergence(p, q), s.klDivergence(p, q) / unit.natsPerUnit(),
+                    2 * Math.ulp(u.klDivergence(p, q)));
+            near(unit + " jsDistance", u.jsDistance(p, q), Math.sqrt(s.jsDivergence(p, q) / unit.natsPerUnit()),
+                    2 * Math.ulp(u.jsDistance(p, q)));
+        }
+        assertEquals(1.0, s.withUnit(InfoUnit.BITS).jsDivergence(new double[] {1, 0}, new double[] {0, 1}), 1e-15);
+        assertEquals(1.5, s.withUnit(InfoUnit.BITS).entropy(new double[] {0.5, 0.25, 0.25}), 1e-15);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void agreesWithScalarReference(Shannon s) {
+        // The documented SIMD-vs-scalar bound follows from both meeting the exact-reference bounds; check it
+        // directly too, at every length, so a drift shows up as a disagreement, not only as an error.
+        Shannon ref = ConformanceBackends.reference();
+        for (int n : LENGTHS) {
+            SplittableRandom rnd = new SplittableRandom(n);
+            double[] p = TestData.dirichlet(rnd, n, 0.3, 0.2);
+            double[] q = TestData.dirichlet(rnd, n, 0.3, 0.0);
+            double h = ref.entropy(p);
+            near("entropy n=" + n, s.entropy(p), h, 2 * DOUBLE_REL * h + 32 * EPS);
+            double ce = ref.crossEntropy(p, q);
+            near("crossEntropy n=" + n, s.crossEntropy(p, q), ce, 2 * DOUBLE_REL * ce + 32 * EPS);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void largeInputsMillionPlus(Shannon s) {
+        LargeCase c = LargeCase.get();
+        near("entropy n=" + c.p.length, s.entropy(c.p), c.h.value(), relativeTol(c.h, DOUBLE_REL));
+        near("crossEntropy", s.crossEntropy(c.p, c.q), c.ce.value(), relativeTol(c.ce, DOUBLE_REL));
+        near("klDivergence", s.klDivergence(c.p, c.q), c.kl.value(), cancellingTol(c.kl));
+        near("jsDivergence", s.jsDivergence(c.p, c.q), c.js.value(), cancellingTol(c.js));
+        near("entropy(float)", s.entropy(c.pf), c.hf.value(), relativeTol(c.hf, FLOAT_REL));
+        near("crossEntropy(float)", s.crossEntropy(c.pf, c.qf), c.cef.value(), relativeTol(c.cef, FLOAT_REL));
+        near("klDivergence(float)", s.klDivergence(c.pf, c.qf), c.klf.value(), cancellingTol(c.klf));
+        near("jsDivergence(float)", s.jsDivergence(c.pf, c.qf), c.jsf.value(), cancellingTol(c.jsf));
+    }
+
+    /** One large skewed case shared by all backends: the reference is computed once (a few seconds). */
+    static final class LargeCase {
+        private static LargeCase instance;
+        final double[] p;
+        final double[] q;
+        final float[] pf;
+        final float[] qf;
+        final ExactReference.Value h, ce, kl, js, hf, cef, klf, jsf;
+
+        private LargeCase() {
+            SplittableRandom rnd = new SplittableRandom(2024);
+            int n = 1_000_003;
+            p = TestData.dirichlet(rnd, n, 0.1, 0.1);
+            q = TestData.dirichlet(rnd, n, 1.0, 0.0);
+            pf = TestData.toFloat(p);
+            qf = TestData.toFloat(q);
+            h = ExactReference.entropy(p, 0, n);
+            ce = ExactReference.crossEntropy(p, 0, q, 0, n);
+            kl = ExactReference.klDivergence(p, 0, q, 0, n);
+            js = ExactReference.jsDivergence(p, 0, q, 0, n);
+            hf = ExactReference.entropy(pf, 0, n);
+            cef = ExactReference.crossEntropy(pf, 0, qf, 0, n);
+            klf = ExactReference.klDivergence(pf, 0, qf, 0, n);
+            jsf = ExactReference.jsDivergence(pf, 0, qf, 0, n);
+        }
+
+        static synchronized LargeCase get() {
+            if (instance == null) {
+                instance = new LargeCase();
+            }
+            return instance;
+        }
+    }
+}
