@@ -123,12 +123,19 @@ final class BackendRegistry {
     }
 
     private static Entry chooseDefault(List<Entry> entries) {
+        return chooseDefault(entries, System.getProperty(BACKEND_PROPERTY));
+    }
+
+    /** The default among {@code entries}: the one {@code requested} names, else the first supported one. */
+    static Entry chooseDefault(List<Entry> entries, String requested) {
         System.Logger log = System.getLogger("org.shannon4j");
-        String requested = System.getProperty(BACKEND_PROPERTY);
         if (requested != null && !requested.isBlank()) {
             // An explicit request that cannot be honoured fails at first use rather than silently
             // falling back: benchmarks and comparisons must run what they say they run.
             Entry chosen = byNameIn(entries, requested);
+            if (chosen == null) {
+                return null; // Shannon.get() reports it with the full list
+            }
             log.log(System.Logger.Level.DEBUG, () -> "shannon4j backend '" + chosen.name() + "' chosen by -D"
                     + BACKEND_PROPERTY + ". " + describeAll(entries));
             return chosen;
