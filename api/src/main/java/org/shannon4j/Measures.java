@@ -82,11 +82,11 @@ final class Measures {
         double sp = 0;
         double sq = 0;
         if (policy == Normalization.NORMALIZE) {
-            sp = isDouble ? k.sum((double[]) p, pOffset, length) : k.sum((float[]) p, pOffset, length);
+            sp = isDouble ? k.sum((double[]) p, pOffset, length, aux) : k.sum((float[]) p, pOffset, length, aux);
             if (!(sp < Double.POSITIVE_INFINITY)) {
                 throw Checks.invalid("p", p, pOffset, length);
             }
-            sq = isDouble ? k.sum((double[]) q, qOffset, length) : k.sum((float[]) q, qOffset, length);
+            sq = isDouble ? k.sum((double[]) q, qOffset, length, aux) : k.sum((float[]) q, qOffset, length, aux);
             if (!(sq < Double.POSITIVE_INFINITY)) {
                 throw Checks.invalid("q", q, qOffset, length);
             }

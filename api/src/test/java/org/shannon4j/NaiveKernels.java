@@ -14,7 +14,12 @@ final class NaiveKernels implements Kernels {
     }
 
     @Override
-    public double sum(double[] a, int offset, int length) {
+    public double sum(double[] a, int offset, int length, double[] aux) {
+        aux[SUM_P] = sum(a, offset, length);
+        return aux[SUM_P];
+    }
+
+    private static double sum(double[] a, int offset, int length) {
         double s = 0;
         for (int i = offset; i < offset + length; i++) {
             if (!ok(a[i])) {
@@ -26,8 +31,8 @@ final class NaiveKernels implements Kernels {
     }
 
     @Override
-    public double sum(float[] a, int offset, int length) {
-        return sum(widen(a), offset, length);
+    public double sum(float[] a, int offset, int length, double[] aux) {
+        return sum(widen(a), offset, length, aux);
     }
 
     @Override

@@ -47,6 +47,17 @@ public final class KernelMath {
         return w * Math.log(r);
     }
 
+    /** The p half of a Jensen–Shannon term with mixture ratio c: p·ln(2p/(p + c·q)). */
+    public static double jensenShannonP(double p, double q, double c) {
+        return jensenShannonTerm(p, p, p + c * q);
+    }
+
+    /** The q half of a Jensen–Shannon term with mixture ratio c: q·ln(2c·q/(p + c·q)). */
+    public static double jensenShannonQ(double p, double q, double c) {
+        double cq = c * q;
+        return jensenShannonTerm(q, cq, p + cq);
+    }
+
     /**
      * The rounding error of {@code s = a + b} (Fast2Sum/Neumaier): add it to a compensation term to keep the
      * outer sum over block partials exact to about one ulp.

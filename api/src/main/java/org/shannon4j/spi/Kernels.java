@@ -37,11 +37,11 @@ public interface Kernels {
     /** {@code aux} index of the second Jensen–Shannon half. */
     int JS_Q_TERMS = 2;
 
-    /** Σ a[i]; NaN if an element is NaN, negative or infinite. */
-    double sum(double[] a, int offset, int length);
+    /** Σ a[i], also written to {@code aux[SUM_P]}; NaN if an element is NaN, negative or infinite. */
+    double sum(double[] a, int offset, int length, double[] aux);
 
-    /** Σ a[i] accumulated in double; NaN if an element is NaN, negative or infinite. */
-    double sum(float[] a, int offset, int length);
+    /** Σ a[i] accumulated in double, also written to {@code aux[SUM_P]}; NaN if an element is invalid. */
+    double sum(float[] a, int offset, int length, double[] aux);
 
     /** Σ p·ln p with 0·ln 0 = 0. Writes Σ p to {@code aux[SUM_P]}. */
     double xLogX(double[] p, int offset, int length, double[] aux);

@@ -20,7 +20,7 @@ final class ScalarKernels implements Kernels {
     static final int BLOCK = 256;
 
     @Override
-    public double sum(double[] a, int offset, int length) {
+    public double sum(double[] a, int offset, int length, double[] aux) {
         double total = 0;
         double compensation = 0;
         boolean valid = true;
@@ -47,11 +47,12 @@ final class ScalarKernels implements Kernels {
             total = t;
         }
         total = compensated(total, compensation);
+        aux[SUM_P] = total;
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
     @Override
-    public double sum(float[] a, int offset, int length) {
+    public double sum(float[] a, int offset, int length, double[] aux) {
         double total = 0;
         double compensation = 0;
         boolean valid = true;
@@ -78,6 +79,7 @@ final class ScalarKernels implements Kernels {
             total = t;
         }
         total = compensated(total, compensation);
+        aux[SUM_P] = total;
         return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
     }
 
@@ -203,16 +205,12 @@ final class ScalarKernels implements Kernels {
         return switch (kind) {
             case CROSS -> KernelMath.xLogY(p, q);
             case KL -> KernelMath.xLogXOverY(p, q);
-            default -> KernelMath.jensenShannonTerm(p, p, p + c * q);
+            default -> KernelMath.jensenShannonP(p, q, c);
         };
     }
 
     private static double termB(int kind, double p, double q, double c) {
-        if (kind != JS) {
-            return 0.0;
-        }
-        double cq = c * q;
-        return KernelMath.jensenShannonTerm(q, cq, p + cq);
+        return kind == JS ? KernelMath.jensenShannonQ(p, q, c) : 0.0;
     }
 
     private static double pairs(int kind, double[] p, int pOffset, double[] q, int qOffset, int length, double c,

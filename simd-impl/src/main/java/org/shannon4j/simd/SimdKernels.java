@@ -5,8 +5,6 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static org.shannon4j.spi.KernelMath.compensated;
-import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -18,16 +16,22 @@ import org.shannon4j.spi.Kernels;
 /**
  * Vector-API kernels with the preferred species.
  *
- * <p>Shape of every loop: blocks of {@value #BLOCK} elements, two vector accumulators per quantity inside a
- * block (each lane sums at most BLOCK/(2·lanes) terms), one {@code reduceLanes} per block into a compensated
- * (Neumaier) scalar total, a scalar tail. Zero leading factors are excluded with a masked add, so
- * {@code 0·ln 0} never reaches the sum. Validity is fused: a running vector minimum catches negatives, and
- * NaN or infinite entries make the plain sums non-finite. Float entropy and cross-entropy are computed in float
- * lanes (float log) and widened to double before they are accumulated; float KL and JS are widened first.
+ * <p>Structure: a driver walks the input in blocks of {@value #BLOCK} elements and calls a small block method
+ * per block. The block method is pure vector code — two vector accumulators per quantity, one
+ * {@code reduceLanes} at its end — and writes its sums into the caller's {@code aux} array. Keeping the vector
+ * loops in small methods matters: in one large method C2 ran out of inlining budget for the float kernels and
+ * boxed vectors (12 kB allocated per call, 10× slower). The driver adds the block sums into compensated
+ * (Neumaier) totals, handles the scalar tail, and recomputes a block with the exact scalar terms of
+ * {@link KernelMath} when its fast sum is not finite.
  *
- * <p>Ratio kernels (KL, JS) can over- or underflow in the fast formula for extreme but valid inputs; such a
- * lane makes its block's sum non-finite, and that block alone is recomputed with the exact scalar terms of
- * {@link KernelMath}. A genuinely infinite result (p &gt; 0 where q = 0) takes the same path and stays infinite.
+ * <p>Zero leading factors are excluded with a masked add (or a blend), so {@code 0·ln 0} never reaches a sum.
+ * Validity is fused: each block returns whether its vector minimum is ≥ 0, and NaN or infinite entries make
+ * the plain sums non-finite. Float entropy and cross-entropy use float lanes (float log, one-signed terms) and
+ * are widened before accumulation; float KL and JS widen first, because their terms cancel when p ≈ q.
+ *
+ * <p>The fast ratio formulas of KL and JS can over- or underflow for extreme but valid inputs (p/q beyond the
+ * double range); such a lane makes its block sum non-finite and the block is recomputed with the exact scalar
+ * terms. A genuinely infinite KL (p &gt; 0 where q = 0) takes the same path and stays infinite.
  */
 final class SimdKernels implements Kernels {
 
@@ -37,10 +41,203 @@ final class SimdKernels implements Kernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
     private static final int FL = F.length();
+    /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
     static final int BLOCK = 1024;
+
+    // Block outputs, in the caller's aux array (AUX_LENGTH = 4).
+    private static final int OUT_A = 0;
+    private static final int OUT_B = 1;
+    private static final int OUT_P = 2;
+    private static final int OUT_Q = 3;
+
+    private static final int SUM = 0;
+    private static final int X_LOG_X = 1;
+    private static final int CROSS = 2;
+    private static final int KL = 3;
+    private static final int JS = 4;
 
     private SimdKernels() {
     }
+
+    // ------------------------------------------------------------------------------------------------ SPI
+
+    @Override
+    public double sum(double[] a, int offset, int length, double[] aux) {
+        return single(SUM, a, offset, length, D.loopBound(length), aux);
+    }
+
+    @Override
+    public double sum(float[] a, int offset, int length, double[] aux) {
+        return single(SUM, a, offset, length, F.loopBound(length), aux);
+    }
+
+    @Override
+    public double xLogX(double[] p, int offset, int length, double[] aux) {
+        return single(X_LOG_X, p, offset, length, D.loopBound(length), aux);
+    }
+
+    @Override
+    public double xLogX(float[] p, int offset, int length, double[] aux) {
+        return single(X_LOG_X, p, offset, length, F.loopBound(length), aux);
+    }
+
+    @Override
+    public double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
+        return pair(CROSS, p, pOffset, q, qOffset, length, D.loopBound(length), 1.0, aux);
+    }
+
+    @Override
+    public double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
+        return pair(CROSS, p, pOffset, q, qOffset, length, F.loopBound(length), 1.0, aux);
+    }
+
+    @Override
+    public double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
+        return pair(KL, p, pOffset, q, qOffset, length, D.loopBound(length), 1.0, aux);
+    }
+
+    @Override
+    public double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
+        return pair(KL, p, pOffset, q, qOffset, length, F.loopBound(length), 1.0, aux);
+    }
+
+    @Override
+    public double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
+                                     double[] aux) {
+        return pair(JS, p, pOffset, q, qOffset, length, D.loopBound(length), c, aux);
+    }
+
+    @Override
+    public double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
+                                     double[] aux) {
+        return pair(JS, p, pOffset, q, qOffset, length, F.loopBound(length), c, aux);
+    }
+
+    // ------------------------------------------------------------------------------------------------ drivers
+
+    private static double at(Object a, int i) {
+        return a instanceof double[] d ? d[i] : ((float[]) a)[i];
+    }
+
+    private static boolean finite(double x) {
+        return Math.abs(x) < Double.POSITIVE_INFINITY;
+    }
+
+    /** Σ terms and Σ p over one array; {@code vectorLength} is the vectorised prefix (a lane multiple). */
+    private static double single(int kind, Object p, int offset, int length, int vectorLength, double[] aux) {
+        CompensatedSum terms = new CompensatedSum();
+        CompensatedSum sum = new CompensatedSum();
+        boolean valid = true;
+        int vecEnd = offset + vectorLength;
+        for (int i = offset; i < vecEnd; i += BLOCK) {
+            int to = Math.min(vecEnd, i + BLOCK);
+            valid &= p instanceof double[] d
+                    ? (kind == SUM ? sumBlock(d, i, to, aux) : xLogXBlock(d, i, to, aux))
+                    : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux));
+            terms.add(aux[OUT_A]);
+            sum.add(aux[OUT_P]);
+        }
+        double tailTerms = 0;
+        double tailSum = 0;
+        for (int i = vecEnd, end = offset + length; i < end; i++) {
+            double x = at(p, i);
+            tailTerms += KernelMath.xLogX(x);
+            tailSum += x;
+            valid &= x >= 0;
+        }
+        terms.add(tailTerms);
+        sum.add(tailSum);
+        double s = sum.value();
+        aux[SUM_P] = s;
+        if (!valid || !(s < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return kind == SUM ? s : terms.value();
+    }
+
+    /** The pair kernels: A (and B for JS), Σp, Σq; blocks whose fast KL/JS sums are not finite are redone exactly. */
+    private static double pair(int kind, Object p, int pOffset, Object q, int qOffset, int length, int vectorLength,
+                               double c, double[] aux) {
+        CompensatedSum a = new CompensatedSum();
+        CompensatedSum b = new CompensatedSum();
+        CompensatedSum sp = new CompensatedSum();
+        CompensatedSum sq = new CompensatedSum();
+        boolean valid = true;
+        int shift = qOffset - pOffset;
+        int vecEnd = pOffset + vectorLength;
+        for (int i = pOffset; i < vecEnd; i += BLOCK) {
+            int to = Math.min(vecEnd, i + BLOCK);
+            valid &= p instanceof double[] pd ? pairBlock(kind, pd, (double[]) q, i, to, shift, c, aux)
+                    : pairBlock(kind, (float[]) p, (float[]) q, i, to, shift, c, aux);
+            double blockA = aux[OUT_A];
+            double blockB = aux[OUT_B];
+            if (kind != CROSS && !(finite(blockA) && finite(blockB))) {
+                blockA = 0;
+                blockB = 0;
+                for (int j = i; j < to; j++) {
+                    blockA += termA(kind, at(p, j), at(q, j + shift), c);
+                    blockB += termB(kind, at(p, j), at(q, j + shift), c);
+                }
+            }
+            a.add(blockA);
+            b.add(blockB);
+            sp.add(aux[OUT_P]);
+            sq.add(aux[OUT_Q]);
+        }
+        double tailA = 0, tailB = 0, tailP = 0, tailQ = 0;
+        for (int i = vecEnd, end = pOffset + length; i < end; i++) {
+            double x = at(p, i);
+            double y = at(q, i + shift);
+            tailA += termA(kind, x, y, c);
+            tailB += termB(kind, x, y, c);
+            tailP += x;
+            tailQ += y;
+            valid &= x >= 0 & y >= 0;
+        }
+        a.add(tailA);
+        b.add(tailB);
+        sp.add(tailP);
+        sq.add(tailQ);
+        double sumP = sp.value();
+        double sumQ = sq.value();
+        aux[SUM_P] = sumP;
+        aux[SUM_Q] = sumQ;
+        aux[JS_Q_TERMS] = b.value();
+        return valid && sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY ? a.value() : Double.NaN;
+    }
+
+    private static double termA(int kind, double p, double q, double c) {
+        return switch (kind) {
+            case CROSS -> KernelMath.xLogY(p, q);
+            case KL -> KernelMath.xLogXOverY(p, q);
+            default -> KernelMath.jensenShannonP(p, q, c);
+        };
+    }
+
+    private static double termB(int kind, double p, double q, double c) {
+        return kind == JS ? KernelMath.jensenShannonQ(p, q, c) : 0.0;
+    }
+
+    private static boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
+                                     double[] out) {
+        return switch (kind) {
+            case CROSS -> xLogYBlock(p, q, from, to, shift, out);
+            case KL -> klBlock(p, q, from, to, shift, out);
+            default -> jsBlock(p, q, from, to, shift, c, out);
+        };
+    }
+
+    private static boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
+                                     double[] out) {
+        return switch (kind) {
+            case CROSS -> xLogYBlock(p, q, from, to, shift, out);
+            case KL -> klBlock(p, q, from, to, shift, out);
+            default -> jsBlock(p, q, from, to, shift, c, out);
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------ blocks
+    // Each block method covers [from, to), a multiple of its lane count, and returns min(elements) >= 0.
 
     private static DoubleVector lo(FloatVector v) {
         return (DoubleVector) v.convert(F2D, 0);
@@ -50,544 +247,235 @@ final class SimdKernels implements Kernels {
         return (DoubleVector) v.convert(F2D, 1);
     }
 
-    private static boolean finite(double x) {
-        return Math.abs(x) < Double.POSITIVE_INFINITY;
-    }
-
-    // ------------------------------------------------------------------------------------------------ sum
-
-    @Override
-    public double sum(double[] a, int offset, int length) {
-        double total = 0, totalC = 0;
+    private static boolean sumBlock(double[] a, int from, int to, double[] out) {
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-        int end = offset + length;
-        int vecEnd = offset + D.loopBound(length);
-        int i = offset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-            for (; i <= blockEnd - 2 * DL; i += 2 * DL) {
-                DoubleVector x = DoubleVector.fromArray(D, a, i);
-                DoubleVector y = DoubleVector.fromArray(D, a, i + DL);
-                s0 = s0.add(x);
-                s1 = s1.add(y);
-                min = min.min(x).min(y);
-            }
-            if (i < blockEnd) {
-                DoubleVector x = DoubleVector.fromArray(D, a, i);
-                s0 = s0.add(x);
-                min = min.min(x);
-                i += DL;
-            }
-            double b = s0.add(s1).reduceLanes(ADD);
-            double t = total + b;
-            totalC += sumError(total, b, t);
-            total = t;
+        int i = from;
+        for (; i <= to - 2 * DL; i += 2 * DL) {
+            DoubleVector x = DoubleVector.fromArray(D, a, i);
+            DoubleVector y = DoubleVector.fromArray(D, a, i + DL);
+            s0 = s0.add(x);
+            s1 = s1.add(y);
+            min = min.min(x).min(y);
         }
-        double tail = 0;
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        for (; i < end; i++) {
-            tail += a[i];
-            valid &= a[i] >= 0;
+        if (i < to) {
+            DoubleVector x = DoubleVector.fromArray(D, a, i);
+            s0 = s0.add(x);
+            min = min.min(x);
         }
-        double t = total + tail;
-        totalC += sumError(total, tail, t);
-        total = compensated(t, totalC);
-        return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
+        out[OUT_A] = 0;
+        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    @Override
-    public double sum(float[] a, int offset, int length) {
-        double total = 0, totalC = 0;
+    private static boolean sumBlock(float[] a, int from, int to, double[] out) {
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-        int end = offset + length;
-        int vecEnd = offset + F.loopBound(length);
-        int i = offset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-            for (; i < blockEnd; i += FL) {
-                FloatVector x = FloatVector.fromArray(F, a, i);
-                s0 = s0.add(lo(x));
-                s1 = s1.add(hi(x));
-                min = min.min(x);
-            }
-            double b = s0.add(s1).reduceLanes(ADD);
-            double t = total + b;
-            totalC += sumError(total, b, t);
-            total = t;
+        for (int i = from; i < to; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, a, i);
+            s0 = s0.add(lo(x));
+            s1 = s1.add(hi(x));
+            min = min.min(x);
         }
-        double tail = 0;
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        for (; i < end; i++) {
-            tail += a[i];
-            valid &= a[i] >= 0;
-        }
-        double t = total + tail;
-        totalC += sumError(total, tail, t);
-        total = compensated(t, totalC);
-        return valid && total < Double.POSITIVE_INFINITY ? total : Double.NaN;
+        out[OUT_A] = 0;
+        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    // ------------------------------------------------------------------------------------------------ x ln x
-
-    @Override
-    public double xLogX(double[] p, int offset, int length, double[] aux) {
-        double terms = 0, termsC = 0, sum = 0, sumC = 0;
+    private static boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-        int end = offset + length;
-        int vecEnd = offset + D.loopBound(length);
-        int i = offset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
-            for (; i <= blockEnd - 2 * DL; i += 2 * DL) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, p, i + DL);
-                s0 = s0.add(x);
-                s1 = s1.add(y);
-                min = min.min(x).min(y);
-                t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
-                t1 = t1.add(y.mul(y.lanewise(LOG)), y.compare(GT, 0.0));
-            }
-            if (i < blockEnd) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                s0 = s0.add(x);
-                min = min.min(x);
-                t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
-                i += DL;
-            }
-            double bt = t0.add(t1).reduceLanes(ADD);
-            double bs = s0.add(s1).reduceLanes(ADD);
-            double t = terms + bt;
-            termsC += sumError(terms, bt, t);
-            terms = t;
-            t = sum + bs;
-            sumC += sumError(sum, bs, t);
-            sum = t;
+        int i = from;
+        for (; i <= to - 2 * DL; i += 2 * DL) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, p, i + DL);
+            s0 = s0.add(x);
+            s1 = s1.add(y);
+            min = min.min(x).min(y);
+            t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
+            t1 = t1.add(y.mul(y.lanewise(LOG)), y.compare(GT, 0.0));
         }
-        double tailT = 0, tailS = 0;
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        for (; i < end; i++) {
-            tailT += KernelMath.xLogX(p[i]);
-            tailS += p[i];
-            valid &= p[i] >= 0;
+        if (i < to) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            s0 = s0.add(x);
+            min = min.min(x);
+            t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
         }
-        return finishSingle(valid, terms, termsC, tailT, sum, sumC, tailS, aux);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    @Override
-    public double xLogX(float[] p, int offset, int length, double[] aux) {
-        double terms = 0, termsC = 0, sum = 0, sumC = 0;
+    private static boolean xLogXBlock(float[] p, int from, int to, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         FloatVector zero = FloatVector.zero(F);
-        int end = offset + length;
-        int vecEnd = offset + F.loopBound(length);
-        int i = offset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
-            for (; i < blockEnd; i += FL) {
-                FloatVector x = FloatVector.fromArray(F, p, i);
-                min = min.min(x);
-                FloatVector term = zero.blend(x.mul(x.lanewise(LOG)), x.compare(GT, 0f));
-                s0 = s0.add(lo(x));
-                s1 = s1.add(hi(x));
-                t0 = t0.add(lo(term));
-                t1 = t1.add(hi(term));
-            }
-            double bt = t0.add(t1).reduceLanes(ADD);
-            double bs = s0.add(s1).reduceLanes(ADD);
-            double t = terms + bt;
-            termsC += sumError(terms, bt, t);
-            terms = t;
-            t = sum + bs;
-            sumC += sumError(sum, bs, t);
-            sum = t;
+        for (int i = from; i < to; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, p, i);
+            min = min.min(x);
+            FloatVector term = zero.blend(x.mul(x.lanewise(LOG)), x.compare(GT, 0f));
+            s0 = s0.add(lo(x));
+            s1 = s1.add(hi(x));
+            t0 = t0.add(lo(term));
+            t1 = t1.add(hi(term));
         }
-        double tailT = 0, tailS = 0;
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        for (; i < end; i++) {
-            tailT += KernelMath.xLogX(p[i]);
-            tailS += p[i];
-            valid &= p[i] >= 0;
-        }
-        return finishSingle(valid, terms, termsC, tailT, sum, sumC, tailS, aux);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    private static double finishSingle(boolean valid, double terms, double termsC, double tailT, double sum,
-                                       double sumC, double tailS, double[] aux) {
-        double t = terms + tailT;
-        termsC += sumError(terms, tailT, t);
-        double s = sum + tailS;
-        sumC += sumError(sum, tailS, s);
-        s = compensated(s, sumC);
-        aux[SUM_P] = s;
-        return valid && s < Double.POSITIVE_INFINITY ? compensated(t, termsC) : Double.NaN;
-    }
-
-    // ------------------------------------------------------------------------------------------------ p ln q
-
-    @Override
-    public double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
-        CompensatedSum terms = new CompensatedSum(), sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + D.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-            for (; i <= blockEnd - 2 * DL; i += 2 * DL) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
-                DoubleVector x2 = DoubleVector.fromArray(D, p, i + DL);
-                DoubleVector y2 = DoubleVector.fromArray(D, q, i + DL + shift);
-                p0 = p0.add(x);
-                q0 = q0.add(y);
-                p1 = p1.add(x2);
-                q1 = q1.add(y2);
-                min = min.min(x).min(y).min(x2).min(y2);
-                t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
-                t1 = t1.add(x2.mul(y2.lanewise(LOG)), x2.compare(GT, 0.0));
-            }
-            if (i < blockEnd) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
-                p0 = p0.add(x);
-                q0 = q0.add(y);
-                min = min.min(x).min(y);
-                t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
-                i += DL;
-            }
-            terms.add(t0.add(t1).reduceLanes(ADD));
-            sp.add(p0.add(p1).reduceLanes(ADD));
-            sq.add(q0.add(q1).reduceLanes(ADD));
+        int i = from;
+        for (; i <= to - 2 * DL; i += 2 * DL) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            DoubleVector x2 = DoubleVector.fromArray(D, p, i + DL);
+            DoubleVector y2 = DoubleVector.fromArray(D, q, i + DL + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            p1 = p1.add(x2);
+            q1 = q1.add(y2);
+            min = min.min(x).min(y).min(x2).min(y2);
+            t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
+            t1 = t1.add(x2.mul(y2.lanewise(LOG)), x2.compare(GT, 0.0));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailT = 0, tailP = 0, tailQ = 0;
-        for (; i < end; i++) {
-            double x = p[i], y = q[i + shift];
-            tailT += KernelMath.xLogY(x, y);
-            tailP += x;
-            tailQ += y;
-            valid &= x >= 0 & y >= 0;
+        if (i < to) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            min = min.min(x).min(y);
+            t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
         }
-        terms.add(tailT);
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, terms.value(), 0, sp.value(), sq.value(), aux);
+        return pairOut(t0.add(t1), null, p0.add(p1), q0.add(q1), min, out);
     }
 
-    @Override
-    public double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
-        CompensatedSum terms = new CompensatedSum(), sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         FloatVector zero = FloatVector.zero(F);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + F.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-            for (; i < blockEnd; i += FL) {
-                FloatVector x = FloatVector.fromArray(F, p, i);
-                FloatVector y = FloatVector.fromArray(F, q, i + shift);
-                min = min.min(x).min(y);
-                FloatVector term = zero.blend(x.mul(y.lanewise(LOG)), x.compare(GT, 0f));
-                p0 = p0.add(lo(x));
-                p1 = p1.add(hi(x));
-                q0 = q0.add(lo(y));
-                q1 = q1.add(hi(y));
-                t0 = t0.add(lo(term));
-                t1 = t1.add(hi(term));
-            }
-            terms.add(t0.add(t1).reduceLanes(ADD));
-            sp.add(p0.add(p1).reduceLanes(ADD));
-            sq.add(q0.add(q1).reduceLanes(ADD));
+        for (int i = from; i < to; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, p, i);
+            FloatVector y = FloatVector.fromArray(F, q, i + shift);
+            min = min.min(x).min(y);
+            FloatVector term = zero.blend(x.mul(y.lanewise(LOG)), x.compare(GT, 0f));
+            p0 = p0.add(lo(x));
+            p1 = p1.add(hi(x));
+            q0 = q0.add(lo(y));
+            q1 = q1.add(hi(y));
+            t0 = t0.add(lo(term));
+            t1 = t1.add(hi(term));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailT = 0, tailP = 0, tailQ = 0;
-        for (; i < end; i++) {
-            double x = p[i], y = q[i + shift];
-            tailT += KernelMath.xLogY(x, y);
-            tailP += x;
-            tailQ += y;
-            valid &= x >= 0 & y >= 0;
-        }
-        terms.add(tailT);
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, terms.value(), 0, sp.value(), sq.value(), aux);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = 0;
+        out[OUT_P] = p0.add(p1).reduceLanes(ADD);
+        out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    // ------------------------------------------------------------------------------------------------ p ln(p/q)
-
-    @Override
-    public double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
-        CompensatedSum terms = new CompensatedSum(), sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + D.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int start = i;
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-            for (; i <= blockEnd - 2 * DL; i += 2 * DL) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
-                DoubleVector x2 = DoubleVector.fromArray(D, p, i + DL);
-                DoubleVector y2 = DoubleVector.fromArray(D, q, i + DL + shift);
-                p0 = p0.add(x);
-                q0 = q0.add(y);
-                p1 = p1.add(x2);
-                q1 = q1.add(y2);
-                min = min.min(x).min(y).min(x2).min(y2);
-                t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
-                t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
-            }
-            if (i < blockEnd) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
-                p0 = p0.add(x);
-                q0 = q0.add(y);
-                min = min.min(x).min(y);
-                t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
-                i += DL;
-            }
-            double block = t0.add(t1).reduceLanes(ADD);
-            terms.add(finite(block) ? block : scalarKl(p, q, start, i, shift));
-            sp.add(p0.add(p1).reduceLanes(ADD));
-            sq.add(q0.add(q1).reduceLanes(ADD));
+        int i = from;
+        for (; i <= to - 2 * DL; i += 2 * DL) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            DoubleVector x2 = DoubleVector.fromArray(D, p, i + DL);
+            DoubleVector y2 = DoubleVector.fromArray(D, q, i + DL + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            p1 = p1.add(x2);
+            q1 = q1.add(y2);
+            min = min.min(x).min(y).min(x2).min(y2);
+            t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
+            t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailP = 0, tailQ = 0;
-        for (int j = i; j < end; j++) {
-            tailP += p[j];
-            tailQ += q[j + shift];
-            valid &= p[j] >= 0 & q[j + shift] >= 0;
+        if (i < to) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            min = min.min(x).min(y);
+            t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
         }
-        terms.add(scalarKl(p, q, i, end, shift));
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, terms.value(), 0, sp.value(), sq.value(), aux);
+        return pairOut(t0.add(t1), null, p0.add(p1), q0.add(q1), min, out);
     }
 
-    /**
-     * Float KL is computed in double lanes: the float ratio would carry 6e-8 of absolute error into every
-     * ln(p/q), which is large against a KL of two nearby distributions (terms cancel). Entropy and
-     * cross-entropy terms have one sign, so they keep float lanes and their relative accuracy.
-     */
-    @Override
-    public double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
-        CompensatedSum terms = new CompensatedSum(), sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + F.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int start = i;
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-            for (; i < blockEnd; i += FL) {
-                FloatVector xf = FloatVector.fromArray(F, p, i);
-                FloatVector yf = FloatVector.fromArray(F, q, i + shift);
-                min = min.min(xf).min(yf);
-                DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
-                p0 = p0.add(x);
-                p1 = p1.add(x2);
-                q0 = q0.add(y);
-                q1 = q1.add(y2);
-                t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
-                t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
-            }
-            double block = t0.add(t1).reduceLanes(ADD);
-            terms.add(finite(block) ? block : scalarKl(p, q, start, i, shift));
-            sp.add(p0.add(p1).reduceLanes(ADD));
-            sq.add(q0.add(q1).reduceLanes(ADD));
+        for (int i = from; i < to; i += FL) {
+            FloatVector xf = FloatVector.fromArray(F, p, i);
+            FloatVector yf = FloatVector.fromArray(F, q, i + shift);
+            min = min.min(xf).min(yf);
+            DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+            p0 = p0.add(x);
+            p1 = p1.add(x2);
+            q0 = q0.add(y);
+            q1 = q1.add(y2);
+            t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
+            t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailP = 0, tailQ = 0;
-        for (int j = i; j < end; j++) {
-            tailP += p[j];
-            tailQ += q[j + shift];
-            valid &= p[j] >= 0 & q[j + shift] >= 0;
-        }
-        terms.add(scalarKl(p, q, i, end, shift));
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, terms.value(), 0, sp.value(), sq.value(), aux);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = 0;
+        out[OUT_P] = p0.add(p1).reduceLanes(ADD);
+        out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    private static double scalarKl(double[] p, double[] q, int from, int to, int shift) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            s += KernelMath.xLogXOverY(p[j], q[j + shift]);
-        }
-        return s;
-    }
-
-    private static double scalarKl(float[] p, float[] q, int from, int to, int shift) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            s += KernelMath.xLogXOverY(p[j], q[j + shift]);
-        }
-        return s;
-    }
-
-    // ------------------------------------------------------------------------------------------------ JS
-
-    @Override
-    public double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
-                                     double[] aux) {
-        CompensatedSum ta = new CompensatedSum(), tb = new CompensatedSum();
-        CompensatedSum sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
+        DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         DoubleVector cv = DoubleVector.broadcast(D, c);
         DoubleVector two = DoubleVector.broadcast(D, 2.0);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + D.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int start = i;
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
-            for (; i < blockEnd; i += DL) {
-                DoubleVector x = DoubleVector.fromArray(D, p, i);
-                DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
-                p0 = p0.add(x);
-                q0 = q0.add(y);
-                min = min.min(x).min(y);
-                DoubleVector cy = y.mul(cv);
-                DoubleVector scale = two.div(x.add(cy)); // 2/m, shared by both halves
-                a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0));
-                b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0));
-            }
-            double blockA = a0.reduceLanes(ADD);
-            double blockB = b0.reduceLanes(ADD);
-            if (!finite(blockA) || !finite(blockB)) {
-                blockA = scalarJsP(p, q, start, i, shift, c);
-                blockB = scalarJsQ(p, q, start, i, shift, c);
-            }
-            ta.add(blockA);
-            tb.add(blockB);
-            sp.add(p0.reduceLanes(ADD));
-            sq.add(q0.reduceLanes(ADD));
+        for (int i = from; i < to; i += DL) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            min = min.min(x).min(y);
+            DoubleVector cy = y.mul(cv);
+            DoubleVector scale = two.div(x.add(cy)); // 2/m, shared by both halves
+            a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0));
+            b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailP = 0, tailQ = 0;
-        for (int j = i; j < end; j++) {
-            tailP += p[j];
-            tailQ += q[j + shift];
-            valid &= p[j] >= 0 & q[j + shift] >= 0;
-        }
-        ta.add(scalarJsP(p, q, i, end, shift, c));
-        tb.add(scalarJsQ(p, q, i, end, shift, c));
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, ta.value(), tb.value(), sp.value(), sq.value(), aux);
+        return pairOut(a0, b0, p0, q0, min, out);
     }
 
-    /** Float JS in double lanes, for the same reason as float KL: its terms cancel when p ≈ q. */
-    @Override
-    public double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
-                                     double[] aux) {
-        CompensatedSum ta = new CompensatedSum(), tb = new CompensatedSum();
-        CompensatedSum sp = new CompensatedSum(), sq = new CompensatedSum();
+    private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
+        DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         DoubleVector cv = DoubleVector.broadcast(D, c);
         DoubleVector two = DoubleVector.broadcast(D, 2.0);
-        int shift = qOffset - pOffset;
-        int end = pOffset + length;
-        int vecEnd = pOffset + F.loopBound(length);
-        int i = pOffset;
-        while (i < vecEnd) {
-            int start = i;
-            int blockEnd = Math.min(vecEnd, i + BLOCK);
-            DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
-            for (; i < blockEnd; i += FL) {
-                FloatVector xf = FloatVector.fromArray(F, p, i);
-                FloatVector yf = FloatVector.fromArray(F, q, i + shift);
-                min = min.min(xf).min(yf);
-                DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
-                p0 = p0.add(x).add(x2);
-                q0 = q0.add(y).add(y2);
-                DoubleVector cy = y.mul(cv), cy2 = y2.mul(cv);
-                DoubleVector scale = two.div(x.add(cy)), scale2 = two.div(x2.add(cy2));
-                a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0))
-                        .add(x2.mul(x2.mul(scale2).lanewise(LOG)), x2.compare(GT, 0.0));
-                b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0))
-                        .add(y2.mul(cy2.mul(scale2).lanewise(LOG)), y2.compare(GT, 0.0));
-            }
-            double blockA = a0.reduceLanes(ADD);
-            double blockB = b0.reduceLanes(ADD);
-            if (!finite(blockA) || !finite(blockB)) {
-                blockA = scalarJsP(p, q, start, i, shift, c);
-                blockB = scalarJsQ(p, q, start, i, shift, c);
-            }
-            ta.add(blockA);
-            tb.add(blockB);
-            sp.add(p0.reduceLanes(ADD));
-            sq.add(q0.reduceLanes(ADD));
+        for (int i = from; i < to; i += FL) {
+            FloatVector xf = FloatVector.fromArray(F, p, i);
+            FloatVector yf = FloatVector.fromArray(F, q, i + shift);
+            min = min.min(xf).min(yf);
+            DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+            p0 = p0.add(x).add(x2);
+            q0 = q0.add(y).add(y2);
+            DoubleVector cy = y.mul(cv), cy2 = y2.mul(cv);
+            DoubleVector scale = two.div(x.add(cy)), scale2 = two.div(x2.add(cy2));
+            a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0))
+                    .add(x2.mul(x2.mul(scale2).lanewise(LOG)), x2.compare(GT, 0.0));
+            b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0))
+                    .add(y2.mul(cy2.mul(scale2).lanewise(LOG)), y2.compare(GT, 0.0));
         }
-        boolean valid = min.reduceLanes(MIN) >= 0;
-        double tailP = 0, tailQ = 0;
-        for (int j = i; j < end; j++) {
-            tailP += p[j];
-            tailQ += q[j + shift];
-            valid &= p[j] >= 0 & q[j + shift] >= 0;
-        }
-        ta.add(scalarJsP(p, q, i, end, shift, c));
-        tb.add(scalarJsQ(p, q, i, end, shift, c));
-        sp.add(tailP);
-        sq.add(tailQ);
-        return finishPair(valid, ta.value(), tb.value(), sp.value(), sq.value(), aux);
+        out[OUT_A] = a0.reduceLanes(ADD);
+        out[OUT_B] = b0.reduceLanes(ADD);
+        out[OUT_P] = p0.reduceLanes(ADD);
+        out[OUT_Q] = q0.reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
-    private static double scalarJsP(double[] p, double[] q, int from, int to, int shift, double c) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            s += KernelMath.jensenShannonTerm(p[j], p[j], p[j] + c * q[j + shift]);
-        }
-        return s;
-    }
-
-    private static double scalarJsQ(double[] p, double[] q, int from, int to, int shift, double c) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            double cq = c * q[j + shift];
-            s += KernelMath.jensenShannonTerm(q[j + shift], cq, p[j] + cq);
-        }
-        return s;
-    }
-
-    private static double scalarJsP(float[] p, float[] q, int from, int to, int shift, double c) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            s += KernelMath.jensenShannonTerm(p[j], p[j], p[j] + c * q[j + shift]);
-        }
-        return s;
-    }
-
-    private static double scalarJsQ(float[] p, float[] q, int from, int to, int shift, double c) {
-        double s = 0;
-        for (int j = from; j < to; j++) {
-            double cq = c * q[j + shift];
-            s += KernelMath.jensenShannonTerm(q[j + shift], cq, p[j] + cq);
-        }
-        return s;
-    }
-
-    private static double finishPair(boolean valid, double a, double b, double sp, double sq, double[] aux) {
-        aux[SUM_P] = sp;
-        aux[SUM_Q] = sq;
-        aux[JS_Q_TERMS] = b;
-        return valid && sp < Double.POSITIVE_INFINITY && sq < Double.POSITIVE_INFINITY ? a : Double.NaN;
+    private static boolean pairOut(DoubleVector a, DoubleVector b, DoubleVector sp, DoubleVector sq, DoubleVector min,
+                                   double[] out) {
+        out[OUT_A] = a.reduceLanes(ADD);
+        out[OUT_B] = b == null ? 0 : b.reduceLanes(ADD);
+        out[OUT_P] = sp.reduceLanes(ADD);
+        out[OUT_Q] = sq.reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 }
