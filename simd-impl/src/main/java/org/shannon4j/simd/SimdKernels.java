@@ -5,6 +5,8 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.MIN;
+import static org.shannon4j.spi.KernelMath.compensated;
+import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -123,10 +125,13 @@ final class SimdKernels implements Kernels {
         return Math.abs(x) < Double.POSITIVE_INFINITY;
     }
 
-    /** Σ terms and Σ p over one array; {@code vectorLength} is the vectorised prefix (a lane multiple). */
+    /**
+     * Σ terms and Σ p over one array; {@code vectorLength} is the vectorised prefix (a lane multiple). The
+     * compensated totals are plain locals (value, compensation) rather than small objects: escape analysis
+     * removed such objects in some compilations and not in others (128 B per call in float kernels).
+     */
     private static double single(int kind, Object p, int offset, int length, int vectorLength, double[] aux) {
-        CompensatedSum terms = new CompensatedSum();
-        CompensatedSum sum = new CompensatedSum();
+        double terms = 0, termsC = 0, sum = 0, sumC = 0;
         boolean valid = true;
         int vecEnd = offset + vectorLength;
         for (int i = offset; i < vecEnd; i += BLOCK) {
@@ -134,8 +139,12 @@ final class SimdKernels implements Kernels {
             valid &= p instanceof double[] d
                     ? (kind == SUM ? sumBlock(d, i, to, aux) : xLogXBlock(d, i, to, aux))
                     : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux));
-            terms.add(aux[OUT_A]);
-            sum.add(aux[OUT_P]);
+            double t = terms + aux[OUT_A];
+            termsC += sumError(terms, aux[OUT_A], t);
+            terms = t;
+            t = sum + aux[OUT_P];
+            sumC += sumError(sum, aux[OUT_P], t);
+            sum = t;
         }
         double tailTerms = 0;
         double tailSum = 0;
@@ -145,23 +154,24 @@ final class SimdKernels implements Kernels {
             tailSum += x;
             valid &= x >= 0;
         }
-        terms.add(tailTerms);
-        sum.add(tailSum);
-        double s = sum.value();
+        double t = terms + tailTerms;
+        termsC += sumError(terms, tailTerms, t);
+        terms = t;
+        t = sum + tailSum;
+        sumC += sumError(sum, tailSum, t);
+        double s = compensated(t, sumC);
         aux[SUM_P] = s;
         if (!valid || !(s < Double.POSITIVE_INFINITY)) {
             return Double.NaN;
         }
-        return kind == SUM ? s : terms.value();
+        return kind == SUM ? s : compensated(terms, termsC);
     }
 
     /** The pair kernels: A (and B for JS), Σp, Σq; blocks whose fast KL/JS sums are not finite are redone exactly. */
     private static double pair(int kind, Object p, int pOffset, Object q, int qOffset, int length, int vectorLength,
                                double c, double[] aux) {
-        CompensatedSum a = new CompensatedSum();
-        CompensatedSum b = new CompensatedSum();
-        CompensatedSum sp = new CompensatedSum();
-        CompensatedSum sq = new CompensatedSum();
+        // Compensated totals (value, compensation) of A, B, Σp, Σq.
+        double a = 0, aC = 0, b = 0, bC = 0, sp = 0, spC = 0, sq = 0, sqC = 0;
         boolean valid = true;
         int shift = qOffset - pOffset;
         int vecEnd = pOffset + vectorLength;
@@ -179,10 +189,18 @@ final class SimdKernels implements Kernels {
                     blockB += termB(kind, at(p, j), at(q, j + shift), c);
                 }
             }
-            a.add(blockA);
-            b.add(blockB);
-            sp.add(aux[OUT_P]);
-            sq.add(aux[OUT_Q]);
+            double t = a + blockA;
+            aC += sumError(a, blockA, t);
+            a = t;
+            t = b + blockB;
+            bC += sumError(b, blockB, t);
+            b = t;
+            t = sp + aux[OUT_P];
+            spC += sumError(sp, aux[OUT_P], t);
+            sp = t;
+            t = sq + aux[OUT_Q];
+            sqC += sumError(sq, aux[OUT_Q], t);
+            sq = t;
         }
         double tailA = 0, tailB = 0, tailP = 0, tailQ = 0;
         for (int i = vecEnd, end = pOffset + length; i < end; i++) {
@@ -194,16 +212,24 @@ final class SimdKernels implements Kernels {
             tailQ += y;
             valid &= x >= 0 & y >= 0;
         }
-        a.add(tailA);
-        b.add(tailB);
-        sp.add(tailP);
-        sq.add(tailQ);
-        double sumP = sp.value();
-        double sumQ = sq.value();
+        double t = a + tailA;
+        aC += sumError(a, tailA, t);
+        a = t;
+        t = b + tailB;
+        bC += sumError(b, tailB, t);
+        b = t;
+        t = sp + tailP;
+        spC += sumError(sp, tailP, t);
+        sp = t;
+        t = sq + tailQ;
+        sqC += sumError(sq, tailQ, t);
+        sq = t;
+        double sumP = compensated(sp, spC);
+        double sumQ = compensated(sq, sqC);
         aux[SUM_P] = sumP;
         aux[SUM_Q] = sumQ;
-        aux[JS_Q_TERMS] = b.value();
-        return valid && sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY ? a.value() : Double.NaN;
+        aux[JS_Q_TERMS] = compensated(b, bC);
+        return valid && sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY ? compensated(a, aC) : Double.NaN;
     }
 
     private static double termA(int kind, double p, double q, double c) {
@@ -306,14 +332,14 @@ final class SimdKernels implements Kernels {
         return min.reduceLanes(MIN) >= 0;
     }
 
+    /** Zero lanes keep x itself (= 0) under the masked multiply, so 0·ln 0 never appears. */
     private static boolean xLogXBlock(float[] p, int from, int to, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
-        FloatVector zero = FloatVector.zero(F);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
             min = min.min(x);
-            FloatVector term = zero.blend(x.mul(x.lanewise(LOG)), x.compare(GT, 0f));
+            FloatVector term = x.mul(x.lanewise(LOG), x.compare(GT, 0f));
             s0 = s0.add(lo(x));
             s1 = s1.add(hi(x));
             t0 = t0.add(lo(term));
