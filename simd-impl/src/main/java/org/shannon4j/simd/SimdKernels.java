@@ -18,11 +18,15 @@ import org.shannon4j.spi.Kernels;
 /**
  * Vector-API kernels with the preferred species.
  *
+ * <p>Rule: no method of ours takes or returns a vector. C2 stops inlining when a compilation reaches its
+ * node-count cutoff, which vector-heavy loops do; a helper of ours that is then left out-of-line boxes every
+ * vector it receives or returns (kB per call, 10-50× slower). Only the JDK's {@code @ForceInline} vector
+ * methods are exempt, so conversions and constants are written inline.
+ *
  * <p>Structure: a driver walks the input in blocks of {@value #BLOCK} elements and calls a small block method
  * per block. The block method is pure vector code — two vector accumulators per quantity, one
  * {@code reduceLanes} at its end — and writes its sums into the caller's {@code aux} array. Keeping the vector
- * loops in small methods matters: in one large method C2 ran out of inlining budget for the float kernels and
- * boxed vectors (12 kB allocated per call, 10× slower). The driver adds the block sums into compensated
+ * loops in small methods keeps each compilation under that cutoff. The driver adds the block sums into compensated
  * (Neumaier) totals, handles the scalar tail, and recomputes a block with the exact scalar terms of
  * {@link KernelMath} when its fast sum is not finite.
  *
@@ -45,6 +49,8 @@ final class SimdKernels implements Kernels {
     private static final int FL = F.length();
     /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
     static final int BLOCK = 1024;
+    /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
+    private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
     // Block outputs, in the caller's aux array (AUX_LENGTH = 4).
     private static final int OUT_A = 0;
@@ -134,11 +140,12 @@ final class SimdKernels implements Kernels {
         double terms = 0, termsC = 0, sum = 0, sumC = 0;
         boolean valid = true;
         int vecEnd = offset + vectorLength;
+        float[] logs = kind == X_LOG_X && p instanceof float[] && vectorLength > 0 ? FLOAT_LOGS.get() : null;
         for (int i = offset; i < vecEnd; i += BLOCK) {
             int to = Math.min(vecEnd, i + BLOCK);
             valid &= p instanceof double[] d
                     ? (kind == SUM ? sumBlock(d, i, to, aux) : xLogXBlock(d, i, to, aux))
-                    : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux));
+                    : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux, logs));
             double t = terms + aux[OUT_A];
             termsC += sumError(terms, aux[OUT_A], t);
             terms = t;
@@ -265,14 +272,6 @@ final class SimdKernels implements Kernels {
     // ------------------------------------------------------------------------------------------------ blocks
     // Each block method covers [from, to), a multiple of its lane count, and returns min(elements) >= 0.
 
-    private static DoubleVector lo(FloatVector v) {
-        return (DoubleVector) v.convert(F2D, 0);
-    }
-
-    private static DoubleVector hi(FloatVector v) {
-        return (DoubleVector) v.convert(F2D, 1);
-    }
-
     private static boolean sumBlock(double[] a, int from, int to, double[] out) {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
@@ -299,8 +298,8 @@ final class SimdKernels implements Kernels {
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, a, i);
-            s0 = s0.add(lo(x));
-            s1 = s1.add(hi(x));
+            s0 = s0.add((DoubleVector) x.convert(F2D, 0));
+            s1 = s1.add((DoubleVector) x.convert(F2D, 1));
             min = min.min(x);
         }
         out[OUT_A] = 0;
@@ -332,18 +331,23 @@ final class SimdKernels implements Kernels {
         return min.reduceLanes(MIN) >= 0;
     }
 
-    /** Zero lanes keep x itself (= 0) under the masked multiply, so 0·ln 0 never appears. */
-    private static boolean xLogXBlock(float[] p, int from, int to, double[] out) {
+    /**
+     * Float entropy: the logs of the block come from {@link FloatLog} (inline polynomial, measured faster than
+     * the library call) through the per-thread {@code logs} scratch, then one pass widens and accumulates.
+     * Zero lanes keep x itself (= 0) under the masked multiply, so 0·ln 0 never appears.
+     */
+    private static boolean xLogXBlock(float[] p, int from, int to, double[] out, float[] logs) {
+        FloatLog.logInto(p, from, to, logs, 0);
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
             min = min.min(x);
-            FloatVector term = x.mul(x.lanewise(LOG), x.compare(GT, 0f));
-            s0 = s0.add(lo(x));
-            s1 = s1.add(hi(x));
-            t0 = t0.add(lo(term));
-            t1 = t1.add(hi(term));
+            FloatVector term = x.mul(FloatVector.fromArray(F, logs, i - from), x.compare(GT, 0f));
+            s0 = s0.add((DoubleVector) x.convert(F2D, 0));
+            s1 = s1.add((DoubleVector) x.convert(F2D, 1));
+            t0 = t0.add((DoubleVector) term.convert(F2D, 0));
+            t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
@@ -387,12 +391,12 @@ final class SimdKernels implements Kernels {
             FloatVector y = FloatVector.fromArray(F, q, i + shift);
             min = min.min(x).min(y);
             FloatVector term = zero.blend(x.mul(y.lanewise(LOG)), x.compare(GT, 0f));
-            p0 = p0.add(lo(x));
-            p1 = p1.add(hi(x));
-            q0 = q0.add(lo(y));
-            q1 = q1.add(hi(y));
-            t0 = t0.add(lo(term));
-            t1 = t1.add(hi(term));
+            p0 = p0.add((DoubleVector) x.convert(F2D, 0));
+            p1 = p1.add((DoubleVector) x.convert(F2D, 1));
+            q0 = q0.add((DoubleVector) y.convert(F2D, 0));
+            q1 = q1.add((DoubleVector) y.convert(F2D, 1));
+            t0 = t0.add((DoubleVector) term.convert(F2D, 0));
+            t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_B] = 0;
@@ -436,7 +440,7 @@ final class SimdKernels implements Kernels {
             FloatVector xf = FloatVector.fromArray(F, p, i);
             FloatVector yf = FloatVector.fromArray(F, q, i + shift);
             min = min.min(xf).min(yf);
-            DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+            DoubleVector x = (DoubleVector) xf.convert(F2D, 0), x2 = (DoubleVector) xf.convert(F2D, 1), y = (DoubleVector) yf.convert(F2D, 0), y2 = (DoubleVector) yf.convert(F2D, 1);
             p0 = p0.add(x);
             p1 = p1.add(x2);
             q0 = q0.add(y);
@@ -479,7 +483,7 @@ final class SimdKernels implements Kernels {
             FloatVector xf = FloatVector.fromArray(F, p, i);
             FloatVector yf = FloatVector.fromArray(F, q, i + shift);
             min = min.min(xf).min(yf);
-            DoubleVector x = lo(xf), x2 = hi(xf), y = lo(yf), y2 = hi(yf);
+            DoubleVector x = (DoubleVector) xf.convert(F2D, 0), x2 = (DoubleVector) xf.convert(F2D, 1), y = (DoubleVector) yf.convert(F2D, 0), y2 = (DoubleVector) yf.convert(F2D, 1);
             p0 = p0.add(x).add(x2);
             q0 = q0.add(y).add(y2);
             DoubleVector cy = y.mul(cv), cy2 = y2.mul(cv);
