@@ -5,41 +5,30 @@ import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.MIN;
-import static org.shannon4j.spi.KernelMath.compensated;
-import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.shannon4j.spi.KernelMath;
-import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.BlockedKernels;
 
 /**
- * Vector-API kernels with the preferred species.
+ * Vector-API block loops with the preferred species; {@link BlockedKernels} walks the blocks, keeps the
+ * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
+ *
+ * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
+ * its end. Zero leading factors are excluded with a masked add (or masked multiply), so {@code 0·ln 0} never
+ * reaches a sum; validity is a running vector minimum. Float entropy takes its logs from {@link FloatLog};
+ * float cross-entropy uses the JDK's float {@code LOG} (one-signed terms, float precision is enough); float KL
+ * and JS widen to double first, because their terms cancel when p ≈ q.
  *
  * <p>Rule: no method of ours takes or returns a vector. C2 stops inlining when a compilation reaches its
  * node-count cutoff, which vector-heavy loops do; a helper of ours that is then left out-of-line boxes every
  * vector it receives or returns (kB per call, 10-50× slower). Only the JDK's {@code @ForceInline} vector
- * methods are exempt, so conversions and constants are written inline.
- *
- * <p>Structure: a driver walks the input in blocks of {@value #BLOCK} elements and calls a small block method
- * per block. The block method is pure vector code — two vector accumulators per quantity, one
- * {@code reduceLanes} at its end — and writes its sums into the caller's {@code aux} array. Keeping the vector
- * loops in small methods keeps each compilation under that cutoff. The driver adds the block sums into compensated
- * (Neumaier) totals, handles the scalar tail, and recomputes a block with the exact scalar terms of
- * {@link KernelMath} when its fast sum is not finite.
- *
- * <p>Zero leading factors are excluded with a masked add (or a blend), so {@code 0·ln 0} never reaches a sum.
- * Validity is fused: each block returns whether its vector minimum is ≥ 0, and NaN or infinite entries make
- * the plain sums non-finite. Float entropy and cross-entropy use float lanes (float log, one-signed terms) and
- * are widened before accumulation; float KL and JS widen first, because their terms cancel when p ≈ q.
- *
- * <p>The fast ratio formulas of KL and JS can over- or underflow for extreme but valid inputs (p/q beyond the
- * double range); such a lane makes its block sum non-finite and the block is recomputed with the exact scalar
- * terms. A genuinely infinite KL (p &gt; 0 where q = 0) takes the same path and stays infinite.
+ * methods are exempt, so conversions and constants are written inline, and each block is its own method so
+ * that each compilation stays small.
  */
-final class SimdKernels implements Kernels {
+final class SimdKernels extends BlockedKernels {
 
     static final SimdKernels INSTANCE = new SimdKernels();
 
@@ -52,207 +41,22 @@ final class SimdKernels implements Kernels {
     /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
 
-    // Block outputs, in the caller's aux array (AUX_LENGTH = 4).
-    private static final int OUT_A = 0;
-    private static final int OUT_B = 1;
-    private static final int OUT_P = 2;
-    private static final int OUT_Q = 3;
-
-    private static final int SUM = 0;
-    private static final int X_LOG_X = 1;
-    private static final int CROSS = 2;
-    private static final int KL = 3;
-    private static final int JS = 4;
-
     private SimdKernels() {
     }
 
-    // ------------------------------------------------------------------------------------------------ SPI
-
     @Override
-    public double sum(double[] a, int offset, int length, double[] aux) {
-        return single(SUM, a, offset, length, D.loopBound(length), aux);
+    protected int blockLength() {
+        return BLOCK;
     }
 
     @Override
-    public double sum(float[] a, int offset, int length, double[] aux) {
-        return single(SUM, a, offset, length, F.loopBound(length), aux);
+    protected int laneMultiple(boolean float32) {
+        return float32 ? FL : DL;
     }
 
     @Override
-    public double xLogX(double[] p, int offset, int length, double[] aux) {
-        return single(X_LOG_X, p, offset, length, D.loopBound(length), aux);
-    }
-
-    @Override
-    public double xLogX(float[] p, int offset, int length, double[] aux) {
-        return single(X_LOG_X, p, offset, length, F.loopBound(length), aux);
-    }
-
-    @Override
-    public double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
-        return pair(CROSS, p, pOffset, q, qOffset, length, D.loopBound(length), 1.0, aux);
-    }
-
-    @Override
-    public double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
-        return pair(CROSS, p, pOffset, q, qOffset, length, F.loopBound(length), 1.0, aux);
-    }
-
-    @Override
-    public double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
-        return pair(KL, p, pOffset, q, qOffset, length, D.loopBound(length), 1.0, aux);
-    }
-
-    @Override
-    public double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
-        return pair(KL, p, pOffset, q, qOffset, length, F.loopBound(length), 1.0, aux);
-    }
-
-    @Override
-    public double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
-                                     double[] aux) {
-        return pair(JS, p, pOffset, q, qOffset, length, D.loopBound(length), c, aux);
-    }
-
-    @Override
-    public double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
-                                     double[] aux) {
-        return pair(JS, p, pOffset, q, qOffset, length, F.loopBound(length), c, aux);
-    }
-
-    // ------------------------------------------------------------------------------------------------ drivers
-
-    private static double at(Object a, int i) {
-        return a instanceof double[] d ? d[i] : ((float[]) a)[i];
-    }
-
-    private static boolean finite(double x) {
-        return Math.abs(x) < Double.POSITIVE_INFINITY;
-    }
-
-    /**
-     * Σ terms and Σ p over one array; {@code vectorLength} is the vectorised prefix (a lane multiple). The
-     * compensated totals are plain locals (value, compensation) rather than small objects: escape analysis
-     * removed such objects in some compilations and not in others (128 B per call in float kernels).
-     */
-    private static double single(int kind, Object p, int offset, int length, int vectorLength, double[] aux) {
-        double terms = 0, termsC = 0, sum = 0, sumC = 0;
-        boolean valid = true;
-        int vecEnd = offset + vectorLength;
-        float[] logs = kind == X_LOG_X && p instanceof float[] && vectorLength > 0 ? FLOAT_LOGS.get() : null;
-        for (int i = offset; i < vecEnd; i += BLOCK) {
-            int to = Math.min(vecEnd, i + BLOCK);
-            valid &= p instanceof double[] d
-                    ? (kind == SUM ? sumBlock(d, i, to, aux) : xLogXBlock(d, i, to, aux))
-                    : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux, logs));
-            double t = terms + aux[OUT_A];
-            termsC += sumError(terms, aux[OUT_A], t);
-            terms = t;
-            t = sum + aux[OUT_P];
-            sumC += sumError(sum, aux[OUT_P], t);
-            sum = t;
-        }
-        double tailTerms = 0;
-        double tailSum = 0;
-        for (int i = vecEnd, end = offset + length; i < end; i++) {
-            double x = at(p, i);
-            tailTerms += KernelMath.xLogX(x);
-            tailSum += x;
-            valid &= x >= 0;
-        }
-        double t = terms + tailTerms;
-        termsC += sumError(terms, tailTerms, t);
-        terms = t;
-        t = sum + tailSum;
-        sumC += sumError(sum, tailSum, t);
-        double s = compensated(t, sumC);
-        aux[SUM_P] = s;
-        if (!valid || !(s < Double.POSITIVE_INFINITY)) {
-            return Double.NaN;
-        }
-        return kind == SUM ? s : compensated(terms, termsC);
-    }
-
-    /** The pair kernels: A (and B for JS), Σp, Σq; blocks whose fast KL/JS sums are not finite are redone exactly. */
-    private static double pair(int kind, Object p, int pOffset, Object q, int qOffset, int length, int vectorLength,
-                               double c, double[] aux) {
-        // Compensated totals (value, compensation) of A, B, Σp, Σq.
-        double a = 0, aC = 0, b = 0, bC = 0, sp = 0, spC = 0, sq = 0, sqC = 0;
-        boolean valid = true;
-        int shift = qOffset - pOffset;
-        int vecEnd = pOffset + vectorLength;
-        for (int i = pOffset; i < vecEnd; i += BLOCK) {
-            int to = Math.min(vecEnd, i + BLOCK);
-            valid &= p instanceof double[] pd ? pairBlock(kind, pd, (double[]) q, i, to, shift, c, aux)
-                    : pairBlock(kind, (float[]) p, (float[]) q, i, to, shift, c, aux);
-            double blockA = aux[OUT_A];
-            double blockB = aux[OUT_B];
-            if (kind != CROSS && !(finite(blockA) && finite(blockB))) {
-                blockA = 0;
-                blockB = 0;
-                for (int j = i; j < to; j++) {
-                    blockA += termA(kind, at(p, j), at(q, j + shift), c);
-                    blockB += termB(kind, at(p, j), at(q, j + shift), c);
-                }
-            }
-            double t = a + blockA;
-            aC += sumError(a, blockA, t);
-            a = t;
-            t = b + blockB;
-            bC += sumError(b, blockB, t);
-            b = t;
-            t = sp + aux[OUT_P];
-            spC += sumError(sp, aux[OUT_P], t);
-            sp = t;
-            t = sq + aux[OUT_Q];
-            sqC += sumError(sq, aux[OUT_Q], t);
-            sq = t;
-        }
-        double tailA = 0, tailB = 0, tailP = 0, tailQ = 0;
-        for (int i = vecEnd, end = pOffset + length; i < end; i++) {
-            double x = at(p, i);
-            double y = at(q, i + shift);
-            tailA += termA(kind, x, y, c);
-            tailB += termB(kind, x, y, c);
-            tailP += x;
-            tailQ += y;
-            valid &= x >= 0 & y >= 0;
-        }
-        double t = a + tailA;
-        aC += sumError(a, tailA, t);
-        a = t;
-        t = b + tailB;
-        bC += sumError(b, tailB, t);
-        b = t;
-        t = sp + tailP;
-        spC += sumError(sp, tailP, t);
-        sp = t;
-        t = sq + tailQ;
-        sqC += sumError(sq, tailQ, t);
-        sq = t;
-        double sumP = compensated(sp, spC);
-        double sumQ = compensated(sq, sqC);
-        aux[SUM_P] = sumP;
-        aux[SUM_Q] = sumQ;
-        aux[JS_Q_TERMS] = compensated(b, bC);
-        return valid && sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY ? compensated(a, aC) : Double.NaN;
-    }
-
-    private static double termA(int kind, double p, double q, double c) {
-        return switch (kind) {
-            case CROSS -> KernelMath.xLogY(p, q);
-            case KL -> KernelMath.xLogXOverY(p, q);
-            default -> KernelMath.jensenShannonP(p, q, c);
-        };
-    }
-
-    private static double termB(int kind, double p, double q, double c) {
-        return kind == JS ? KernelMath.jensenShannonQ(p, q, c) : 0.0;
-    }
-
-    private static boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
-                                     double[] out) {
+    protected boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
+                                double[] out) {
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -260,8 +64,9 @@ final class SimdKernels implements Kernels {
         };
     }
 
-    private static boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
-                                     double[] out) {
+    @Override
+    protected boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
+                                double[] out) {
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -272,7 +77,8 @@ final class SimdKernels implements Kernels {
     // ------------------------------------------------------------------------------------------------ blocks
     // Each block method covers [from, to), a multiple of its lane count, and returns min(elements) >= 0.
 
-    private static boolean sumBlock(double[] a, int from, int to, double[] out) {
+    @Override
+    protected boolean sumBlock(double[] a, int from, int to, double[] out) {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         int i = from;
@@ -293,7 +99,8 @@ final class SimdKernels implements Kernels {
         return min.reduceLanes(MIN) >= 0;
     }
 
-    private static boolean sumBlock(float[] a, int from, int to, double[] out) {
+    @Override
+    protected boolean sumBlock(float[] a, int from, int to, double[] out) {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
         for (int i = from; i < to; i += FL) {
@@ -307,7 +114,8 @@ final class SimdKernels implements Kernels {
         return min.reduceLanes(MIN) >= 0;
     }
 
-    private static boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+    @Override
+    protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
         int i = from;
@@ -336,7 +144,9 @@ final class SimdKernels implements Kernels {
      * the library call) through the per-thread {@code logs} scratch, then one pass widens and accumulates.
      * Zero lanes keep x itself (= 0) under the masked multiply, so 0·ln 0 never appears.
      */
-    private static boolean xLogXBlock(float[] p, int from, int to, double[] out, float[] logs) {
+    @Override
+    protected boolean xLogXBlock(float[] p, int from, int to, double[] out) {
+        float[] logs = FLOAT_LOGS.get();
         FloatLog.logInto(p, from, to, logs, 0);
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);

@@ -1,0 +1,248 @@
+package org.shannon4j.spi;
+
+import static org.shannon4j.spi.KernelMath.compensated;
+import static org.shannon4j.spi.KernelMath.sumError;
+
+/**
+ * A {@link Kernels} implementation for backends that compute sums block by block: the backend supplies only
+ * the block loops (the hot, backend-specific part), and this class supplies everything around them once:
+ * walking the input in blocks, adding block sums into compensated (Neumaier) totals, the scalar tail beyond
+ * the backend's lane multiple, recomputing with the exact {@link KernelMath} terms a KL or JS block whose
+ * fast sum came out non-finite (a ratio beyond the double range), and folding the validity flags.
+ *
+ * <p>Block methods cover {@code [from, to)} with {@code to − from ≤ blockLength()} and a multiple of
+ * {@link #laneMultiple(boolean)}; they write their sums into {@code out} at {@link #OUT_A}, {@link #OUT_B},
+ * {@link #OUT_P}, {@link #OUT_Q} (the caller's aux array, reused as scratch) and return false if any element
+ * they read is negative or NaN (a running minimum is enough; infinities show up in the sums).
+ */
+public abstract class BlockedKernels implements Kernels {
+
+    /** Block output index: the main term sum. */
+    protected static final int OUT_A = 0;
+    /** Block output index: the second term sum (JS q half), 0 otherwise. */
+    protected static final int OUT_B = 1;
+    /** Block output index: Σp. */
+    protected static final int OUT_P = 2;
+    /** Block output index: Σq. */
+    protected static final int OUT_Q = 3;
+
+    /** Pair kind: Σ p·ln q. */
+    protected static final int CROSS = 0;
+    /** Pair kind: Σ p·ln(p/q). */
+    protected static final int KL = 1;
+    /** Pair kind: the two Jensen–Shannon halves with mixture ratio c. */
+    protected static final int JS = 2;
+
+    private static final int SUM = 0;
+    private static final int X_LOG_X = 1;
+
+    /** Elements per block; partial sums in a block stay short, and its data stays in L1. */
+    protected abstract int blockLength();
+
+    /** Blocks cover the longest prefix that is a multiple of this (1 for scalar code); the rest is the tail. */
+    protected abstract int laneMultiple(boolean float32);
+
+    protected abstract boolean sumBlock(double[] a, int from, int to, double[] out);
+
+    protected abstract boolean sumBlock(float[] a, int from, int to, double[] out);
+
+    /** Σ p·ln p into OUT_A and Σ p into OUT_P. */
+    protected abstract boolean xLogXBlock(double[] p, int from, int to, double[] out);
+
+    protected abstract boolean xLogXBlock(float[] p, int from, int to, double[] out);
+
+    /** The {@code kind} terms of p[i] against q[i + shift] into OUT_A (and OUT_B for JS), Σp, Σq. */
+    protected abstract boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
+                                         double[] out);
+
+    protected abstract boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
+                                         double[] out);
+
+    // ------------------------------------------------------------------------------------------------ Kernels
+
+    @Override
+    public final double sum(double[] a, int offset, int length, double[] aux) {
+        return single(SUM, a, offset, length, aux);
+    }
+
+    @Override
+    public final double sum(float[] a, int offset, int length, double[] aux) {
+        return single(SUM, a, offset, length, aux);
+    }
+
+    @Override
+    public final double xLogX(double[] p, int offset, int length, double[] aux) {
+        return single(X_LOG_X, p, offset, length, aux);
+    }
+
+    @Override
+    public final double xLogX(float[] p, int offset, int length, double[] aux) {
+        return single(X_LOG_X, p, offset, length, aux);
+    }
+
+    @Override
+    public final double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
+        return pair(CROSS, p, pOffset, q, qOffset, length, 1.0, aux);
+    }
+
+    @Override
+    public final double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
+        return pair(CROSS, p, pOffset, q, qOffset, length, 1.0, aux);
+    }
+
+    @Override
+    public final double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux) {
+        return pair(KL, p, pOffset, q, qOffset, length, 1.0, aux);
+    }
+
+    @Override
+    public final double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux) {
+        return pair(KL, p, pOffset, q, qOffset, length, 1.0, aux);
+    }
+
+    @Override
+    public final double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
+                                           double[] aux) {
+        return pair(JS, p, pOffset, q, qOffset, length, c, aux);
+    }
+
+    @Override
+    public final double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
+                                           double[] aux) {
+        return pair(JS, p, pOffset, q, qOffset, length, c, aux);
+    }
+
+    // ------------------------------------------------------------------------------------------------ drivers
+
+    private static double at(Object a, int i) {
+        return a instanceof double[] d ? d[i] : ((float[]) a)[i];
+    }
+
+    private static boolean finite(double x) {
+        return Math.abs(x) < Double.POSITIVE_INFINITY;
+    }
+
+    /** The pair term of {@code kind} for one element: the exact scalar semantics the blocks must match. */
+    protected static double termA(int kind, double p, double q, double c) {
+        return switch (kind) {
+            case CROSS -> KernelMath.xLogY(p, q);
+            case KL -> KernelMath.xLogXOverY(p, q);
+            default -> KernelMath.jensenShannonP(p, q, c);
+        };
+    }
+
+    /** The second pair term (JS q half; 0 for the other kinds). */
+    protected static double termB(int kind, double p, double q, double c) {
+        return kind == JS ? KernelMath.jensenShannonQ(p, q, c) : 0.0;
+    }
+
+    // The totals are (value, compensation) locals rather than small objects: escape analysis removed such
+    // objects in some compilations and not in others (128 B per call seen with -prof gc).
+
+    private double single(int kind, Object p, int offset, int length, double[] aux) {
+        boolean isDouble = p instanceof double[];
+        int multiple = laneMultiple(!isDouble);
+        int block = blockLength();
+        double terms = 0, termsC = 0, sum = 0, sumC = 0;
+        boolean valid = true;
+        int vecEnd = offset + length / multiple * multiple;
+        for (int i = offset; i < vecEnd; i += block) {
+            int to = Math.min(vecEnd, i + block);
+            valid &= isDouble
+                    ? (kind == SUM ? sumBlock((double[]) p, i, to, aux) : xLogXBlock((double[]) p, i, to, aux))
+                    : (kind == SUM ? sumBlock((float[]) p, i, to, aux) : xLogXBlock((float[]) p, i, to, aux));
+            double t = terms + aux[OUT_A];
+            termsC += sumError(terms, aux[OUT_A], t);
+            terms = t;
+            t = sum + aux[OUT_P];
+            sumC += sumError(sum, aux[OUT_P], t);
+            sum = t;
+        }
+        double tailTerms = 0;
+        double tailSum = 0;
+        for (int i = vecEnd, end = offset + length; i < end; i++) {
+            double x = at(p, i);
+            tailTerms += kind == SUM ? 0 : KernelMath.xLogX(x);
+            tailSum += x;
+            valid &= x >= 0;
+        }
+        double t = terms + tailTerms;
+        termsC += sumError(terms, tailTerms, t);
+        terms = t;
+        t = sum + tailSum;
+        sumC += sumError(sum, tailSum, t);
+        double s = compensated(t, sumC);
+        aux[SUM_P] = s;
+        if (!valid || !(s < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return kind == SUM ? s : compensated(terms, termsC);
+    }
+
+    private double pair(int kind, Object p, int pOffset, Object q, int qOffset, int length, double c, double[] aux) {
+        boolean isDouble = p instanceof double[];
+        int multiple = laneMultiple(!isDouble);
+        int block = blockLength();
+        double a = 0, aC = 0, b = 0, bC = 0, sp = 0, spC = 0, sq = 0, sqC = 0;
+        boolean valid = true;
+        int shift = qOffset - pOffset;
+        int vecEnd = pOffset + length / multiple * multiple;
+        for (int i = pOffset; i < vecEnd; i += block) {
+            int to = Math.min(vecEnd, i + block);
+            valid &= isDouble ? pairBlock(kind, (double[]) p, (double[]) q, i, to, shift, c, aux)
+                    : pairBlock(kind, (float[]) p, (float[]) q, i, to, shift, c, aux);
+            double blockA = aux[OUT_A];
+            double blockB = aux[OUT_B];
+            if (kind != CROSS && !(finite(blockA) && finite(blockB))) {
+                // A ratio left the double range in the fast formula (or p > 0 met q = 0): redo exactly.
+                blockA = 0;
+                blockB = 0;
+                for (int j = i; j < to; j++) {
+                    blockA += termA(kind, at(p, j), at(q, j + shift), c);
+                    blockB += termB(kind, at(p, j), at(q, j + shift), c);
+                }
+            }
+            double t = a + blockA;
+            aC += sumError(a, blockA, t);
+            a = t;
+            t = b + blockB;
+            bC += sumError(b, blockB, t);
+            b = t;
+            t = sp + aux[OUT_P];
+            spC += sumError(sp, aux[OUT_P], t);
+            sp = t;
+            t = sq + aux[OUT_Q];
+            sqC += sumError(sq, aux[OUT_Q], t);
+            sq = t;
+        }
+        double tailA = 0, tailB = 0, tailP = 0, tailQ = 0;
+        for (int i = vecEnd, end = pOffset + length; i < end; i++) {
+            double x = at(p, i);
+            double y = at(q, i + shift);
+            tailA += termA(kind, x, y, c);
+            tailB += termB(kind, x, y, c);
+            tailP += x;
+            tailQ += y;
+            valid &= x >= 0 & y >= 0;
+        }
+        double t = a + tailA;
+        aC += sumError(a, tailA, t);
+        a = t;
+        t = b + tailB;
+        bC += sumError(b, tailB, t);
+        b = t;
+        t = sp + tailP;
+        spC += sumError(sp, tailP, t);
+        sp = t;
+        t = sq + tailQ;
+        sqC += sumError(sq, tailQ, t);
+        sq = t;
+        double sumP = compensated(sp, spC);
+        double sumQ = compensated(sq, sqC);
+        aux[SUM_P] = sumP;
+        aux[SUM_Q] = sumQ;
+        aux[JS_Q_TERMS] = compensated(b, bC);
+        return valid && sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY
+                ? compensated(a, aC) : Double.NaN;
+    }
+}
