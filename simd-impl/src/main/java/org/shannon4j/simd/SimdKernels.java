@@ -189,7 +189,11 @@ final class SimdKernels extends BlockedKernels {
             min = min.min(x).min(y);
             t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
         }
-        return pairOut(t0.add(t1), null, p0.add(p1), q0.add(q1), min, out);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = 0;
+        out[OUT_P] = p0.add(p1).reduceLanes(ADD);
+        out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
@@ -240,7 +244,11 @@ final class SimdKernels extends BlockedKernels {
             min = min.min(x).min(y);
             t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
         }
-        return pairOut(t0.add(t1), null, p0.add(p1), q0.add(q1), min, out);
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = 0;
+        out[OUT_P] = p0.add(p1).reduceLanes(ADD);
+        out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
@@ -281,7 +289,11 @@ final class SimdKernels extends BlockedKernels {
             a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0));
             b0 = b0.add(y.mul(cy.mul(scale).lanewise(LOG)), y.compare(GT, 0.0));
         }
-        return pairOut(a0, b0, p0, q0, min, out);
+        out[OUT_A] = a0.reduceLanes(ADD);
+        out[OUT_B] = b0.reduceLanes(ADD);
+        out[OUT_P] = p0.reduceLanes(ADD);
+        out[OUT_Q] = q0.reduceLanes(ADD);
+        return min.reduceLanes(MIN) >= 0;
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
@@ -307,15 +319,6 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_B] = b0.reduceLanes(ADD);
         out[OUT_P] = p0.reduceLanes(ADD);
         out[OUT_Q] = q0.reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
-    }
-
-    private static boolean pairOut(DoubleVector a, DoubleVector b, DoubleVector sp, DoubleVector sq, DoubleVector min,
-                                   double[] out) {
-        out[OUT_A] = a.reduceLanes(ADD);
-        out[OUT_B] = b == null ? 0 : b.reduceLanes(ADD);
-        out[OUT_P] = sp.reduceLanes(ADD);
-        out[OUT_Q] = sq.reduceLanes(ADD);
         return min.reduceLanes(MIN) >= 0;
     }
 }
