@@ -245,6 +245,23 @@ public abstract class DistributionConformanceSuite {
             ExactReference.Value js = ExactReference.jsDivergence(pz, 0, qz, 0, 35);
             near("JS with q = 0", s.jsDivergence(pz, qz), js.value(), cancellingTol(js));
         }
+        // -0.0 is a valid zero (a sign bit alone must not be taken for a negative entry), in the body and tail.
+        double[] signedZeros = TestData.dirichlet(new SplittableRandom(3), 37, 1.0, 0.0);
+        double[] withNegativeZeros = signedZeros.clone();
+        for (int i : new int[] {0, 9, 20, 36}) {
+            signedZeros[i] = 0.0;
+            withNegativeZeros[i] = -0.0;
+        }
+        double[] renormalised = TestData.normalised(signedZeros);
+        System.arraycopy(renormalised, 0, signedZeros, 0, 37);
+        for (int i = 0; i < 37; i++) {
+            withNegativeZeros[i] = signedZeros[i] == 0 ? -0.0 : signedZeros[i];
+        }
+        assertEquals(s.entropy(signedZeros), s.entropy(withNegativeZeros), "entropy with -0.0");
+        assertEquals(s.klDivergence(signedZeros, signedZeros), s.klDivergence(withNegativeZeros, withNegativeZeros));
+        assertEquals(s.entropy(TestData.toFloat(signedZeros)), s.entropy(TestData.toFloat(withNegativeZeros)));
+        assertEquals(s.jsDivergence(TestData.toFloat(signedZeros), TestData.toFloat(p)),
+                s.jsDivergence(TestData.toFloat(withNegativeZeros), TestData.toFloat(p)));
         // JS is bounded by ln 2 (disjoint supports reach it).
         near("JS disjoint", s.jsDivergence(new double[] {0.5, 0.5, 0, 0}, new double[] {0, 0, 0.5, 0.5}),
                 Math.log(2), 4 * EPS);

@@ -4,10 +4,12 @@ import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.MIN;
+import static jdk.incubator.vector.VectorOperators.OR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.BlockedKernels;
@@ -18,7 +20,7 @@ import org.shannon4j.spi.BlockedKernels;
  *
  * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
  * its end. Zero leading factors are excluded with a masked add (or masked multiply), so {@code 0·ln 0} never
- * reaches a sum; validity is a running vector minimum. Float entropy takes its logs from {@link FloatLog};
+ * reaches a sum; validity is the OR of the raw sign bits (see noNegatives). Float entropy takes its logs from {@link FloatLog};
  * float cross-entropy uses the JDK's float {@code LOG} (one-signed terms, float precision is enough); float KL
  * and JS widen to double first, because their terms cancel when p ≈ q.
  *
@@ -34,6 +36,8 @@ final class SimdKernels extends BlockedKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
     private static final int FL = F.length();
     /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
@@ -75,68 +79,68 @@ final class SimdKernels extends BlockedKernels {
     }
 
     // ------------------------------------------------------------------------------------------------ blocks
-    // Each block method covers [from, to), a multiple of its lane count, and returns min(elements) >= 0.
+    // Each block method covers [from, to), a multiple of its lane count, and returns false if an element is negative.
 
     @Override
     protected boolean sumBlock(double[] a, int from, int to, double[] out) {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-        DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        LongVector signs = LongVector.zero(L);
         int i = from;
         for (; i <= to - 2 * DL; i += 2 * DL) {
             DoubleVector x = DoubleVector.fromArray(D, a, i);
             DoubleVector y = DoubleVector.fromArray(D, a, i + DL);
             s0 = s0.add(x);
             s1 = s1.add(y);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
         }
         if (i < to) {
             DoubleVector x = DoubleVector.fromArray(D, a, i);
             s0 = s0.add(x);
-            min = min.min(x);
+            signs = signs.or(x.viewAsIntegralLanes());
         }
         out[OUT_A] = 0;
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(a, from, to);
     }
 
     @Override
     protected boolean sumBlock(float[] a, int from, int to, double[] out) {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-        FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, a, i);
             s0 = s0.add((DoubleVector) x.convert(F2D, 0));
             s1 = s1.add((DoubleVector) x.convert(F2D, 1));
-            min = min.min(x);
+            signs = signs.or(x.viewAsIntegralLanes());
         }
         out[OUT_A] = 0;
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(a, from, to);
     }
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
-        DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        LongVector signs = LongVector.zero(L);
         int i = from;
         for (; i <= to - 2 * DL; i += 2 * DL) {
             DoubleVector x = DoubleVector.fromArray(D, p, i);
             DoubleVector y = DoubleVector.fromArray(D, p, i + DL);
             s0 = s0.add(x);
             s1 = s1.add(y);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
             t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
             t1 = t1.add(y.mul(y.lanewise(LOG)), y.compare(GT, 0.0));
         }
         if (i < to) {
             DoubleVector x = DoubleVector.fromArray(D, p, i);
             s0 = s0.add(x);
-            min = min.min(x);
+            signs = signs.or(x.viewAsIntegralLanes());
             t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 0.0));
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
     }
 
     /**
@@ -149,10 +153,10 @@ final class SimdKernels extends BlockedKernels {
         float[] logs = FLOAT_LOGS.get();
         FloatLog.logInto(p, from, to, logs, 0);
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
-        FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
-            min = min.min(x);
+            signs = signs.or(x.viewAsIntegralLanes());
             FloatVector term = x.mul(FloatVector.fromArray(F, logs, i - from), x.compare(GT, 0f));
             s0 = s0.add((DoubleVector) x.convert(F2D, 0));
             s1 = s1.add((DoubleVector) x.convert(F2D, 1));
@@ -161,12 +165,12 @@ final class SimdKernels extends BlockedKernels {
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-        DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        LongVector signs = LongVector.zero(L);
         int i = from;
         for (; i <= to - 2 * DL; i += 2 * DL) {
             DoubleVector x = DoubleVector.fromArray(D, p, i);
@@ -177,7 +181,7 @@ final class SimdKernels extends BlockedKernels {
             q0 = q0.add(y);
             p1 = p1.add(x2);
             q1 = q1.add(y2);
-            min = min.min(x).min(y).min(x2).min(y2);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes()).or(x2.viewAsIntegralLanes()).or(y2.viewAsIntegralLanes());
             t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
             t1 = t1.add(x2.mul(y2.lanewise(LOG)), x2.compare(GT, 0.0));
         }
@@ -186,24 +190,24 @@ final class SimdKernels extends BlockedKernels {
             DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
             p0 = p0.add(x);
             q0 = q0.add(y);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
             t0 = t0.add(x.mul(y.lanewise(LOG)), x.compare(GT, 0.0));
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-        FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        IntVector signs = IntVector.zero(I);
         FloatVector zero = FloatVector.zero(F);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
             FloatVector y = FloatVector.fromArray(F, q, i + shift);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
             FloatVector term = zero.blend(x.mul(y.lanewise(LOG)), x.compare(GT, 0f));
             p0 = p0.add((DoubleVector) x.convert(F2D, 0));
             p1 = p1.add((DoubleVector) x.convert(F2D, 1));
@@ -216,12 +220,12 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-        DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        LongVector signs = LongVector.zero(L);
         int i = from;
         for (; i <= to - 2 * DL; i += 2 * DL) {
             DoubleVector x = DoubleVector.fromArray(D, p, i);
@@ -232,7 +236,7 @@ final class SimdKernels extends BlockedKernels {
             q0 = q0.add(y);
             p1 = p1.add(x2);
             q1 = q1.add(y2);
-            min = min.min(x).min(y).min(x2).min(y2);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes()).or(x2.viewAsIntegralLanes()).or(y2.viewAsIntegralLanes());
             t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
             t1 = t1.add(x2.mul(x2.div(y2).lanewise(LOG)), x2.compare(GT, 0.0));
         }
@@ -241,23 +245,23 @@ final class SimdKernels extends BlockedKernels {
             DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
             p0 = p0.add(x);
             q0 = q0.add(y);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
             t0 = t0.add(x.mul(x.div(y).lanewise(LOG)), x.compare(GT, 0.0));
         }
         out[OUT_A] = t0.add(t1).reduceLanes(ADD);
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-        FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
             FloatVector xf = FloatVector.fromArray(F, p, i);
             FloatVector yf = FloatVector.fromArray(F, q, i + shift);
-            min = min.min(xf).min(yf);
+            signs = signs.or(xf.viewAsIntegralLanes()).or(yf.viewAsIntegralLanes());
             DoubleVector x = (DoubleVector) xf.convert(F2D, 0), x2 = (DoubleVector) xf.convert(F2D, 1), y = (DoubleVector) yf.convert(F2D, 0), y2 = (DoubleVector) yf.convert(F2D, 1);
             p0 = p0.add(x);
             p1 = p1.add(x2);
@@ -270,12 +274,12 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
-        DoubleVector min = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        LongVector signs = LongVector.zero(L);
         DoubleVector cv = DoubleVector.broadcast(D, c);
         DoubleVector two = DoubleVector.broadcast(D, 2.0);
         for (int i = from; i < to; i += DL) {
@@ -283,7 +287,7 @@ final class SimdKernels extends BlockedKernels {
             DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
             p0 = p0.add(x);
             q0 = q0.add(y);
-            min = min.min(x).min(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
             DoubleVector cy = y.mul(cv);
             DoubleVector scale = two.div(x.add(cy)); // 2/m, shared by both halves
             a0 = a0.add(x.mul(x.mul(scale).lanewise(LOG)), x.compare(GT, 0.0));
@@ -293,18 +297,18 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_B] = b0.reduceLanes(ADD);
         out[OUT_P] = p0.reduceLanes(ADD);
         out[OUT_Q] = q0.reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
-        FloatVector min = FloatVector.broadcast(F, Float.POSITIVE_INFINITY);
+        IntVector signs = IntVector.zero(I);
         DoubleVector cv = DoubleVector.broadcast(D, c);
         DoubleVector two = DoubleVector.broadcast(D, 2.0);
         for (int i = from; i < to; i += FL) {
             FloatVector xf = FloatVector.fromArray(F, p, i);
             FloatVector yf = FloatVector.fromArray(F, q, i + shift);
-            min = min.min(xf).min(yf);
+            signs = signs.or(xf.viewAsIntegralLanes()).or(yf.viewAsIntegralLanes());
             DoubleVector x = (DoubleVector) xf.convert(F2D, 0), x2 = (DoubleVector) xf.convert(F2D, 1), y = (DoubleVector) yf.convert(F2D, 0), y2 = (DoubleVector) yf.convert(F2D, 1);
             p0 = p0.add(x).add(x2);
             q0 = q0.add(y).add(y2);
@@ -319,6 +323,37 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_B] = b0.reduceLanes(ADD);
         out[OUT_P] = p0.reduceLanes(ADD);
         out[OUT_Q] = q0.reduceLanes(ADD);
-        return min.reduceLanes(MIN) >= 0;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
+    }
+
+    // Validity without vector min: Java's lanewise MIN has Math.min's NaN and -0.0 rules, several instructions
+    // per use on x86. NaN and infinities already show in the sums, so only negatives need catching: the
+    // blocks OR the raw bits, and only when a sign bit shows up (a negative, or a valid -0.0) is the block
+    // re-read exactly here.
+
+    private static boolean noNegatives(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noNegatives(double[] p, double[] q, int from, int to, int shift) {
+        return noNegatives(p, from, to) && noNegatives(q, from + shift, to + shift);
+    }
+
+    private static boolean noNegatives(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noNegatives(float[] p, float[] q, int from, int to, int shift) {
+        return noNegatives(p, from, to) && noNegatives(q, from + shift, to + shift);
     }
 }
