@@ -20,9 +20,9 @@ import org.shannon4j.spi.BlockedKernels;
  *
  * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
  * its end. Zero leading factors are excluded with a masked add (or masked multiply), so {@code 0·ln 0} never
- * reaches a sum; validity is the OR of the raw sign bits (see noNegatives). Float entropy takes its logs from {@link FloatLog};
- * float cross-entropy uses the JDK's float {@code LOG} (one-signed terms, float precision is enough); float KL
- * and JS widen to double first, because their terms cancel when p ≈ q.
+ * reaches a sum; validity is the OR of the raw sign bits (see {@code noNegatives}). Float entropy takes its
+ * logs from {@link FloatLog}; float cross-entropy uses the JDK's float {@code LOG} (one-signed terms, float
+ * precision is enough); float KL and JS widen to double first, because their terms cancel when p ≈ q.
  *
  * <p>Rule: no method of ours takes or returns a vector. C2 stops inlining when a compilation reaches its
  * node-count cutoff, which vector-heavy loops do; a helper of ours that is then left out-of-line boxes every
