@@ -35,7 +35,7 @@ public final class ReportCommand {
     /** The lines of {@code Main}'s usage text for this subcommand (two-space indent, like the others). */
     public static final String USAGE = """
               report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
-                     [--include REGEX]
+                     [--include REGEX] [--forks N]
                         run the JMH suite (every supported backend + roofline) and write DIR/report.md, one
                         SVG chart per measure and type, DIR/jmh.json and DIR/environment.txt
                         (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
@@ -107,6 +107,7 @@ public final class ReportCommand {
         List<Long> sizes = null;
         List<String> types = List.of("double", "float");
         String include = null;
+        Integer forks = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value;
@@ -134,12 +135,25 @@ public final class ReportCommand {
                     }
                 }
                 case "--include" -> include = value;
+                case "--forks" -> {
+                    try {
+                        forks = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--forks " + value + ": not an integer");
+                    }
+                    if (forks < 0) {
+                        throw new IllegalArgumentException("--forks " + value + ": must be >= 0 (0 runs in this JVM)");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i - 1] + "'");
             }
         }
         Profile p = Profile.named(profile);
         if (sizes != null) {
             p = p.withSizes(sizes);
+        }
+        if (forks != null) {
+            p = p.withForks(forks);
         }
         if (out == null) {
             out = from != null ? from.toAbsolutePath().getParent() : Path.of("bench", "results", p.name());
