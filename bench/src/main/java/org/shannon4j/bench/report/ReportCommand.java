@@ -23,7 +23,8 @@ import org.shannon4j.Shannon;
 /**
  * {@code report}: runs {@code DistributionBenchmark} and {@code RooflineBenchmark} through JMH with one of the
  * {@link Profile}s, saves JMH's JSON and the {@link RunEnvironment} next to each other, and renders the report
- * with {@link ReportWriter}. With {@code --from FILE} it only renders an existing JMH JSON file.
+ * with {@link ReportWriter}, after measuring the accuracy of every backend ({@link Accuracy}). With
+ * {@code --from FILE} it only renders an existing JMH JSON file (and the accuracy file next to it, if any).
  *
  * <pre>
  *   report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float] [--include REGEX]
@@ -37,7 +38,7 @@ public final class ReportCommand {
               report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
                      [--include REGEX] [--forks N]
                         run the JMH suite (every supported backend + roofline) and write DIR/report.md, one
-                        SVG chart per measure and type, DIR/jmh.json and DIR/environment.txt
+                        SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
                         (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
               report --from JMH.json [--out DIR]
                         only render a report from an existing JMH JSON file (DIR defaults to its folder)\
@@ -184,10 +185,12 @@ public final class ReportCommand {
             log.println("report: no " + RunEnvironment.FILE_NAME + " next to " + jmhJson
                     + "; the report's environment section will only have what JMH recorded");
         }
+        Path accuracyFile = jmhJson.toAbsolutePath().resolveSibling(Accuracy.FILE_NAME);
+        List<Accuracy.Row> accuracy = Files.isReadable(accuracyFile) ? Accuracy.read(accuracyFile) : null;
         String source = "Rendered from `" + jmhJson.getFileName() + "` (" + results.rows().size() + " JMH results)"
                 + (env != null && env.containsKey("profile") ? ", profile **" + env.get("profile") + "**" : "")
                 + (env != null && env.containsKey("captured") ? ", run started " + env.get("captured") : "") + ".";
-        return new ReportWriter(results, env, source).write(out);
+        return new ReportWriter(results, env, source, accuracy).write(out);
     }
 
     static Path measureAndRender(Options o, PrintStream log) throws IOException, RunnerException {
@@ -223,6 +226,10 @@ public final class ReportCommand {
         withProfile.put("profile", p.name());
         withProfile.putAll(env);
         RunEnvironment.write(withProfile, o.out().resolve(RunEnvironment.FILE_NAME));
+
+        // Accuracy first, in this JVM, so that it never competes with JMH's forks for the cores.
+        log.println("report: accuracy of every backend against the double-double reference ...");
+        Accuracy.write(Accuracy.measure(backends, sizes, o.types(), log), o.out().resolve(Accuracy.FILE_NAME));
 
         String include = o.include() != null ? o.include()
                 : vector ? "org\\.shannon4j\\.bench\\.(DistributionBenchmark|RooflineBenchmark)\\."

@@ -37,6 +37,7 @@ public final class ReportWriter {
     private final JmhResults results;
     private final Map<String, String> environment;
     private final String source;
+    private final List<Accuracy.Row> accuracy;
     private final List<String> measures;
     private final List<String> backends;
     private final List<String> types;
@@ -48,6 +49,12 @@ public final class ReportWriter {
      * @param source      how the results were made (profile, file name), one line for the report's header
      */
     public ReportWriter(JmhResults results, Map<String, String> environment, String source) {
+        this(results, environment, source, null);
+    }
+
+    /** As above, with the accuracy comparison made alongside the run ({@link Accuracy}), or null if none. */
+    public ReportWriter(JmhResults results, Map<String, String> environment, String source, List<Accuracy.Row> accuracy) {
+        this.accuracy = accuracy;
         this.results = results;
         this.environment = environment;
         this.source = source;
@@ -110,6 +117,7 @@ public final class ReportWriter {
             details(md, type);
         }
         charts(md);
+        accuracy(md);
         environment(md);
         definitions(md);
         return md.toString();
@@ -249,6 +257,32 @@ public final class ReportWriter {
             });
         }
         return pts;
+    }
+
+    // ---------------------------------------------------------------------------------------------- accuracy
+
+    private void accuracy(StringBuilder md) {
+        md.append("## Accuracy\n\n");
+        if (accuracy == null || accuracy.isEmpty()) {
+            md.append("Not measured with these results (no `").append(Accuracy.FILE_NAME)
+                    .append("` next to the JMH file; `report` writes one before it starts JMH).\n\n");
+            return;
+        }
+        md.append("Relative error |value − reference| / |reference| on the benchmark's inputs (several seeds per size, "
+                + "n ≤ 1e6), against the double-double exact value of the same input, and against the other backend. "
+                + "For float input the reference is that of the float values themselves.\n\n");
+        md.append("| measure | type | backend | samples | vs exact: max | vs exact: median | vs | vs other: max | vs other: median |\n");
+        md.append("|---|---|---|--:|--:|--:|---|--:|--:|\n");
+        for (Accuracy.Row r : accuracy) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", r.measure(), r.type(),
+                    r.backend(), r.samples(), err(r.maxVsExact()), err(r.medianVsExact()),
+                    r.other().isEmpty() ? "–" : r.other(), err(r.maxVsOther()), err(r.medianVsOther())));
+        }
+        md.append('\n');
+    }
+
+    private static String err(double v) {
+        return Double.isNaN(v) ? "–" : v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
     }
 
     // ------------------------------------------------------------------------------------------- environment
