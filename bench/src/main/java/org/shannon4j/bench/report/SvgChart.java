@@ -85,6 +85,12 @@ final class SvgChart {
         boolean minorLabelsY = ly1 - ly0 <= 2;
         for (int d = (int) lx0; d <= (int) lx1; d++) {
             double px = x.map(d);
+            if (d < (int) lx1 && lx1 - lx0 <= 3) {
+                for (int m : new int[] {2, 5}) {
+                    double pm = x.map(d + Math.log10(m));
+                    b.append(line(pm, TOP, pm, HEIGHT - BOTTOM, "#f0f0f0", 1));
+                }
+            }
             b.append(line(px, TOP, px, HEIGHT - BOTTOM, "#dddddd", 1));
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     px, HEIGHT - BOTTOM + 18, powerOfTen(d)));
