@@ -125,12 +125,12 @@ public final class ReportWriter {
 
     // ---------------------------------------------------------------------------------------------- headline
 
-    /** The largest n measured for every type (the most memory-bound, most representative size). */
+    /** The largest n at which the first measure was measured for every type, on any backend. */
     long headlineSize() {
+        String first = DIST + "." + measures.getFirst();
         for (int k = sizes.size() - 1; k >= 0; k--) {
             long n = sizes.get(k);
-            if (types.stream().allMatch(t -> results.find(DIST + "." + measures.getFirst(), SCALAR, n, t).isPresent()
-                    || backends.stream().anyMatch(b -> results.find(DIST + "." + measures.getFirst(), b, n, t).isPresent()))) {
+            if (types.stream().allMatch(t -> backends.stream().anyMatch(b -> results.find(first, b, n, t).isPresent()))) {
                 return n;
             }
         }
