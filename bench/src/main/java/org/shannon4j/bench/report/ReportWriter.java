@@ -112,13 +112,14 @@ public final class ReportWriter {
             md.append("> **scalar only**: no other backend was measured (JDK without `jdk.incubator.vector`, or the "
                     + "module not added). Speed-ups are therefore absent.\n\n");
         }
+        // What a reader needs first (the numbers, where they come from, the pictures), then the full tables.
         headline(md);
+        environment(md);
+        charts(md);
+        accuracy(md);
         for (String type : types) {
             details(md, type);
         }
-        charts(md);
-        accuracy(md);
-        environment(md);
         definitions(md);
         return md.toString();
     }
