@@ -194,6 +194,18 @@ public final class ReportCommand {
         return new ReportWriter(results, env, source, accuracy).write(out);
     }
 
+    /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
+    static void removeStaleOutputs(Path dir) throws IOException {
+        for (String name : List.of("jmh.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        try (var files = Files.newDirectoryStream(dir, "*-{double,float}.svg")) {
+            for (Path f : files) {
+                Files.delete(f);
+            }
+        }
+    }
+
     static Path measureAndRender(Options o, PrintStream log) throws IOException, RunnerException {
         Profile p = o.profile();
         Files.createDirectories(o.out());
@@ -224,6 +236,7 @@ public final class ReportCommand {
                     heap / (double) (1L << 30), BYTES_FOR_1E8 / (double) (1L << 30));
         }
 
+        removeStaleOutputs(o.out());
         Map<String, String> env = RunEnvironment.capture();
         Map<String, String> withProfile = new java.util.LinkedHashMap<>();
         withProfile.put("profile", p.name());
