@@ -21,7 +21,8 @@ public final class Main {
             usage: shannon4j [SUBCOMMAND] [ARGS]
               compare [--sizes 1000000,10000000] [--seed N] [--reps N]
                         time and compare entropy, crossEntropy, klDivergence, jsDivergence on every
-                        supported backend against the scalar one (the default subcommand)
+                        supported backend against the scalar one and, for n <= 1e6, the exact
+                        reference (the default subcommand)
             """ + org.shannon4j.bench.report.ReportCommand.USAGE + "\n" + """
               jmh [JMH ARGS]
                         run JMH, e.g. 'jmh -l', 'jmh DistributionBenchmark -p size=1000000 -prof gc',
