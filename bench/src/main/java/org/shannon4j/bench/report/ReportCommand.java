@@ -190,7 +190,11 @@ public final class ReportCommand {
         List<Accuracy.Row> accuracy = Files.isReadable(accuracyFile) ? Accuracy.read(accuracyFile) : null;
         String source = "Rendered from `" + jmhJson.getFileName() + "` (" + results.rows().size() + " JMH results)"
                 + (env != null && env.containsKey("profile") ? ", profile **" + env.get("profile") + "**" : "")
-                + (env != null && env.containsKey("captured") ? ", run started " + env.get("captured") : "") + ".";
+                + (env != null && env.containsKey("captured") ? ", run started " + env.get("captured") : "") + "."
+                + (env != null && "smoke".equals(env.get("profile"))
+                        ? "\n\n> **Smoke profile**: one 100 ms iteration, mostly before the JIT has compiled the kernels. "
+                        + "These numbers only show that the suite runs; use the quick or full profile to measure."
+                        : "");
         return new ReportWriter(results, env, source, accuracy).write(out);
     }
 
