@@ -10,12 +10,14 @@ import java.util.Map;
 
 import org.shannon4j.BackendInfo;
 import org.shannon4j.Shannon;
+import org.shannon4j.conformance.ExactReference;
 
 /**
  * {@code compare}: a quick, JMH-free check that every supported backend gives the scalar backend's answers, and
  * how fast. For each length it generates one {@link Distributions} pair (double, and the float version), computes
  * entropy, crossEntropy, klDivergence and jsDivergence with every backend, and prints value, time per call (best
- * of a few repetitions after a warm-up) and the relative difference from the scalar backend for the same input.
+ * of a few repetitions after a warm-up), the relative difference from the scalar backend for the same input and,
+ * for n ≤ {@value #EXACT_LIMIT}, the relative error against the double-double exact reference.
  * Timings here are indicative; use the JMH benchmarks for numbers to quote.
  */
 final class Compare {
@@ -38,9 +40,22 @@ final class Compare {
         int length();
 
         double apply(Shannon s, Measure m);
+
+        /** The double-double reference value of the same input ({@link ExactReference}). */
+        double exact(Measure m);
     }
 
     private record DoubleInput(double[] p, double[] q) implements Input {
+        @Override
+        public double exact(Measure m) {
+            return switch (m) {
+                case ENTROPY -> ExactReference.entropy(p, 0, p.length).value();
+                case CROSS_ENTROPY -> ExactReference.crossEntropy(p, 0, q, 0, p.length).value();
+                case KL_DIVERGENCE -> ExactReference.klDivergence(p, 0, q, 0, p.length).value();
+                case JS_DIVERGENCE -> ExactReference.jsDivergence(p, 0, q, 0, p.length).value();
+            };
+        }
+
         @Override
         public String type() {
             return "double";
@@ -63,6 +78,16 @@ final class Compare {
     }
 
     private record FloatInput(float[] p, float[] q) implements Input {
+        @Override
+        public double exact(Measure m) {
+            return switch (m) {
+                case ENTROPY -> ExactReference.entropy(p, 0, p.length).value();
+                case CROSS_ENTROPY -> ExactReference.crossEntropy(p, 0, q, 0, p.length).value();
+                case KL_DIVERGENCE -> ExactReference.klDivergence(p, 0, q, 0, p.length).value();
+                case JS_DIVERGENCE -> ExactReference.jsDivergence(p, 0, q, 0, p.length).value();
+            };
+        }
+
         @Override
         public String type() {
             return "float";
@@ -158,6 +183,8 @@ final class Compare {
     }
 
     private static final String REFERENCE = "scalar";
+    /** Largest n for which the exact reference is computed (it runs at roughly 1e6 elements per second). */
+    static final int EXACT_LIMIT = 1_000_000;
     private static final int WARM_UP_LENGTH = 1024;
     private static final int WARM_UP_CALLS = 1000;
     private static final long MIN_WARM_UP_NANOS = 100_000_000L;
@@ -231,10 +258,16 @@ final class Compare {
             List<Input> inputs = List.of(new DoubleInput(pair.p(), pair.q()), toInput(pair.toFloat()));
             out.printf(Locale.ROOT, "%n== n = %d (seed %d, data generated in %.2f s; values in nats, best of %d calls)%n",
                     n, options.seed(), (System.nanoTime() - g0) * 1e-9, options.reps());
-            out.printf(Locale.ROOT, "%-8s %-6s %-13s %24s %11s %9s %8s %12s%n",
-                    "backend", "type", "measure", "value", "ms/call", "ns/elem", "speed-up", "rel.diff");
+            boolean exact = n <= EXACT_LIMIT;
+            if (!exact) {
+                out.printf(Locale.ROOT, "  (vs.exact left out above n = %d: the double-double reference takes about a "
+                        + "second per 1e6 elements)%n", EXACT_LIMIT);
+            }
+            out.printf(Locale.ROOT, "%-8s %-6s %-13s %24s %11s %9s %8s %12s %12s%n",
+                    "backend", "type", "measure", "value", "ms/call", "ns/elem", "speed-up", "rel.diff", "vs.exact");
             for (Input in : inputs) {
                 for (Measure m : Measure.values()) {
+                    double exactValue = exact ? in.exact(m) : Double.NaN;
                     Result ref = null;
                     for (Map.Entry<String, Shannon> e : handles.entrySet()) {
                         Result r = measure(e.getKey(), e.getValue(), in, m, options.reps());
@@ -242,11 +275,12 @@ final class Compare {
                         if (e.getKey().equals(reference)) {
                             ref = r;
                         }
-                        out.printf(Locale.ROOT, "%-8s %-6s %-13s %24.17g %11.3f %9.3f %8s %12s%n",
+                        out.printf(Locale.ROOT, "%-8s %-6s %-13s %24.17g %11.3f %9.3f %8s %12s %12s%n",
                                 r.backend(), r.type(), m.label, r.value(), r.bestNanos() * 1e-6,
                                 r.bestNanos() / (double) n,
                                 ref == null ? "" : String.format(Locale.ROOT, "%.2fx", ref.bestNanos() / (double) r.bestNanos()),
-                                ref == null ? "" : formatDiff(relativeDifference(r.value(), ref.value())));
+                                ref == null ? "" : formatDiff(relativeDifference(r.value(), ref.value())),
+                                exact ? formatDiff(relativeDifference(r.value(), exactValue)) : "");
                     }
                 }
             }

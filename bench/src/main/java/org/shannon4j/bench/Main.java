@@ -7,12 +7,13 @@ import java.util.Arrays;
  *
  * <pre>
  *   compare [--sizes 1000000,10000000] [--seed N] [--reps N]   every backend against the scalar one
+ *   report [--profile quick|full|smoke] [--out DIR]           the JMH suite and its Markdown/SVG report
  *   jmh [JMH options]                                            JMH itself ({@code jmh -h} for its help)
  *   help                                                         this text
  *   anything else                                                passed to JMH unchanged
  * </pre>
  *
- * No subcommand means {@code compare}. New subcommands (the report generator) get a case here.
+ * No subcommand means {@code compare}.
  */
 public final class Main {
 
@@ -20,7 +21,9 @@ public final class Main {
             usage: shannon4j [SUBCOMMAND] [ARGS]
               compare [--sizes 1000000,10000000] [--seed N] [--reps N]
                         time and compare entropy, crossEntropy, klDivergence, jsDivergence on every
-                        supported backend against the scalar one (the default subcommand)
+                        supported backend against the scalar one and, for n <= 1e6, the exact
+                        reference (the default subcommand)
+            """ + org.shannon4j.bench.report.ReportCommand.USAGE + "\n" + """
               jmh [JMH ARGS]
                         run JMH, e.g. 'jmh -l', 'jmh DistributionBenchmark -p size=1000000 -prof gc',
                         'jmh -h' for JMH's own help
@@ -35,6 +38,7 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "compare" -> System.exit(Compare.run(rest));
+            case "report" -> System.exit(org.shannon4j.bench.report.ReportCommand.run(rest));
             case "help", "--help" -> System.out.println(USAGE);
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> org.openjdk.jmh.Main.main(args);

@@ -1,0 +1,279 @@
+package org.shannon4j.bench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.shannon4j.BackendInfo;
+import org.shannon4j.Shannon;
+
+/**
+ * {@code report}: runs {@code DistributionBenchmark} and {@code RooflineBenchmark} through JMH with one of the
+ * {@link Profile}s, saves JMH's JSON and the {@link RunEnvironment} next to each other, and renders the report
+ * with {@link ReportWriter}, after measuring the accuracy of every backend ({@link Accuracy}). With
+ * {@code --from FILE} it only renders an existing JMH JSON file (and the accuracy file next to it, if any).
+ *
+ * <pre>
+ *   report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float] [--include REGEX]
+ *   report --from bench/results/quick/jmh.json [--out DIR]
+ * </pre>
+ */
+public final class ReportCommand {
+
+    /** The lines of {@code Main}'s usage text for this subcommand (two-space indent, like the others). */
+    public static final String USAGE = """
+              report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
+                     [--include REGEX] [--forks N]
+                        run the JMH suite (every supported backend + roofline) and write DIR/report.md, one
+                        SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
+                        (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
+              report --from JMH.json [--out DIR]
+                        only render a report from an existing JMH JSON file (DIR defaults to its folder)\
+            """;
+
+    /** Benchmark selection and JMH settings of one run. */
+    public record Profile(String name, List<Long> sizes, int forks, int warmups, String warmupTime, int iterations,
+                          String iterationTime) {
+
+        static Profile named(String name) {
+            return switch (name) {
+                // README and the default: three sizes (L1/L2-resident, L3/memory, memory), about 6 minutes on 2 cores.
+                case "quick" -> new Profile("quick", List.of(1_000L, 1_000_000L, 10_000_000L), 1, 2, "1s", 3, "1s");
+                // Publication: per-call overhead (n = 8, 64), then five decades; two forks for fork-to-fork
+                // variance; 1e8 is dropped on small heaps.
+                case "full" -> new Profile("full", List.of(8L, 64L, 1_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L),
+                        2, 3, "2s", 5, "2s");
+                // CI and "does it still run": one size, one short iteration.
+                case "smoke" -> new Profile("smoke", List.of(1_000L), 1, 1, "100ms", 1, "100ms");
+                default -> throw new IllegalArgumentException("--profile " + name + ": expected quick, full or smoke");
+            };
+        }
+
+        Profile withSizes(List<Long> s) {
+            return new Profile(name, s, forks, warmups, warmupTime, iterations, iterationTime);
+        }
+
+        Profile withForks(int f) {
+            return new Profile(name, sizes, f, warmups, warmupTime, iterations, iterationTime);
+        }
+    }
+
+    /** Parsed command line. */
+    record Options(Profile profile, Path out, Path from, List<String> types, String include) {
+    }
+
+    /** Heap a forked JVM needs for one n = 1e8 trial: p and q in double plus the float copies, with room to spare. */
+    static final long BYTES_FOR_1E8 = 3L << 30;
+
+    private ReportCommand() {
+    }
+
+    /** Entry point from {@code Main}; returns the exit status. */
+    public static int run(String[] args) {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("report: " + e.getMessage());
+            System.err.println("usage:\n" + USAGE);
+            return 2;
+        }
+        try {
+            Path report = o.from() != null ? render(o.from(), o.out(), System.out) : measureAndRender(o, System.out);
+            System.out.println();
+            System.out.println("report: " + report.toAbsolutePath().normalize());
+            return 0;
+        } catch (IOException | RunnerException | RuntimeException e) {
+            System.err.println("report: " + e);
+            return 1;
+        }
+    }
+
+    static Options parse(String[] args) {
+        String profile = "quick";
+        Path out = null;
+        Path from = null;
+        List<Long> sizes = null;
+        List<String> types = List.of("double", "float");
+        String include = null;
+        Integer forks = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument '" + arg + "'");
+                }
+                value = args[++i];
+            }
+            switch (arg) {
+                case "--profile" -> profile = value;
+                case "--out" -> out = Path.of(value);
+                case "--from" -> from = Path.of(value);
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(ReportCommand::parseSize).toList();
+                case "--types" -> {
+                    types = Arrays.stream(value.split(",")).map(String::strip).toList();
+                    for (String t : types) {
+                        if (!t.equals("double") && !t.equals("float")) {
+                            throw new IllegalArgumentException("--types " + value + ": expected double and/or float");
+                        }
+                    }
+                }
+                case "--include" -> include = value;
+                case "--forks" -> {
+                    try {
+                        forks = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--forks " + value + ": not an integer");
+                    }
+                    if (forks < 0) {
+                        throw new IllegalArgumentException("--forks " + value + ": must be >= 0 (0 runs in this JVM)");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + args[i - 1] + "'");
+            }
+        }
+        Profile p = Profile.named(profile);
+        if (sizes != null) {
+            p = p.withSizes(sizes);
+        }
+        if (forks != null) {
+            p = p.withForks(forks);
+        }
+        if (out == null) {
+            out = from != null ? from.toAbsolutePath().getParent() : Path.of("bench", "results", p.name());
+        }
+        return new Options(p, out, from, types, include);
+    }
+
+    /** Accepts 1000, 1_000_000 and 1e6. */
+    static long parseSize(String s) {
+        double d;
+        try {
+            d = Double.parseDouble(s.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--sizes: '" + s + "' is not a number");
+        }
+        if (!(d >= 1 && d <= Integer.MAX_VALUE - 8) || d != Math.rint(d)) {
+            throw new IllegalArgumentException("--sizes: " + s + " is not a whole number in [1, 2^31 - 9]");
+        }
+        return (long) d;
+    }
+
+    /** Renders {@code jmhJson} (with the environment file next to it, if any) into {@code out}. */
+    public static Path render(Path jmhJson, Path out, PrintStream log) throws IOException {
+        JmhResults results = JmhResults.read(jmhJson);
+        Path envFile = jmhJson.toAbsolutePath().resolveSibling(RunEnvironment.FILE_NAME);
+        Map<String, String> env = Files.isReadable(envFile) ? RunEnvironment.read(envFile) : null;
+        if (env == null) {
+            log.println("report: no " + RunEnvironment.FILE_NAME + " next to " + jmhJson
+                    + "; the report's environment section will only have what JMH recorded");
+        }
+        Path accuracyFile = jmhJson.toAbsolutePath().resolveSibling(Accuracy.FILE_NAME);
+        List<Accuracy.Row> accuracy = Files.isReadable(accuracyFile) ? Accuracy.read(accuracyFile) : null;
+        String source = "Rendered from `" + jmhJson.getFileName() + "` (" + results.rows().size() + " JMH results)"
+                + (env != null && env.containsKey("profile") ? ", profile **" + env.get("profile") + "**" : "")
+                + (env != null && env.containsKey("captured") ? ", run started " + env.get("captured") : "") + "."
+                + (env != null && "smoke".equals(env.get("profile"))
+                        ? "\n\n> **Smoke profile**: one 100 ms iteration, mostly before the JIT has compiled the kernels. "
+                        + "These numbers only show that the suite runs; use the quick or full profile to measure."
+                        : "");
+        return new ReportWriter(results, env, source, accuracy).write(out);
+    }
+
+    /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
+    static void removeStaleOutputs(Path dir) throws IOException {
+        for (String name : List.of("jmh.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+        try (var files = Files.newDirectoryStream(dir, "*-{double,float}.svg")) {
+            for (Path f : files) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    static Path measureAndRender(Options o, PrintStream log) throws IOException, RunnerException {
+        Profile p = o.profile();
+        Files.createDirectories(o.out());
+        Path json = o.out().resolve("jmh.json");
+
+        List<String> backends = new ArrayList<>();
+        for (BackendInfo b : Shannon.backends()) {
+            if (b.supported()) {
+                backends.add(b.name());
+            } else {
+                log.println("report: backend '" + b.name() + "' is unsupported here (" + b.reason() + "): not measured");
+            }
+        }
+        // Scalar first: it is the baseline of every ratio, and the accuracy table reads best in that order.
+        backends.sort(java.util.Comparator.comparing((String n) -> !n.equals(ReportWriter.SCALAR)));
+        boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (!vector) {
+            log.println("report: jdk.incubator.vector is not in this JVM (run with --add-modules=jdk.incubator.vector, "
+                    + "as bin/shannon4j does): scalar only, no roofline");
+        }
+        if (backends.isEmpty()) {
+            throw new IllegalStateException("no supported backend found");
+        }
+        List<Long> sizes = new ArrayList<>(p.sizes());
+        long heap = Runtime.getRuntime().maxMemory();
+        if (sizes.removeIf(n -> n >= 100_000_000L && heap < BYTES_FOR_1E8)) {
+            log.printf(Locale.ROOT, "report: n = 1e8 skipped: the default heap (%.1f GiB) is under %.0f GiB%n",
+                    heap / (double) (1L << 30), BYTES_FOR_1E8 / (double) (1L << 30));
+        }
+
+        removeStaleOutputs(o.out());
+        Map<String, String> env = RunEnvironment.capture();
+        Map<String, String> withProfile = new java.util.LinkedHashMap<>();
+        withProfile.put("profile", p.name());
+        withProfile.putAll(env);
+        RunEnvironment.write(withProfile, o.out().resolve(RunEnvironment.FILE_NAME));
+
+        // Accuracy first, in this JVM, so that it never competes with JMH's forks for the cores.
+        log.println("report: accuracy of every backend against the double-double reference ...");
+        Accuracy.write(Accuracy.measure(backends, sizes, o.types(), log), o.out().resolve(Accuracy.FILE_NAME));
+
+        String include = o.include() != null ? o.include()
+                : vector ? "org\\.shannon4j\\.bench\\.(DistributionBenchmark|RooflineBenchmark)\\."
+                : "org\\.shannon4j\\.bench\\.DistributionBenchmark\\.";
+        String sizeList = sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(include)
+                .param("backend", backends.toArray(String[]::new))
+                .param("size", sizes.stream().map(String::valueOf).toArray(String[]::new))
+                .param("type", o.types().toArray(String[]::new))
+                .forks(p.forks())
+                .warmupIterations(p.warmups())
+                .warmupTime(TimeValue.fromString(p.warmupTime()))
+                .measurementIterations(p.iterations())
+                .measurementTime(TimeValue.fromString(p.iterationTime()))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString());
+        log.printf(Locale.ROOT, "report: profile %s — backends %s, sizes %s, types %s; %d fork(s), %d×%s warm-up, "
+                        + "%d×%s measurement per benchmark%n", p.name(), backends, sizeList, o.types(), p.forks(),
+                p.warmups(), p.warmupTime(), p.iterations(), p.iterationTime());
+        log.println("report: JMH results go to " + json + " (JMH's progress follows)");
+        new Runner(b.build()).run();
+        log.println("report: rendering " + o.out().resolve(ReportWriter.REPORT_NAME));
+        return render(json, o.out(), log);
+    }
+}

@@ -1,0 +1,421 @@
+package org.shannon4j.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.shannon4j.bench.report.JmhResults.Row;
+
+/**
+ * Turns the JMH results of {@code DistributionBenchmark} and {@code RooflineBenchmark} into {@value #REPORT_NAME}
+ * and one chart per measure and element type ({@code entropy-double.svg}, ...), all under fixed names so that a
+ * results directory can be committed and diffed.
+ *
+ * <p>Definitions (also printed in the report): ns/element = score / n; GB/s = bytes read / time, bytes read =
+ * n × element size × arrays read (1 for entropy, 2 for the others); time ÷ roofline = measure time / roofline
+ * time over the same bytes ({@code sumP} for entropy, {@code sumPQ} for the two-input measures), same n and type;
+ * speed-up = scalar time / backend time. Error bars are JMH's 99.9% confidence half-width ({@code scoreError}).
+ */
+public final class ReportWriter {
+
+    public static final String REPORT_NAME = "report.md";
+    static final String DIST = "DistributionBenchmark";
+    static final String ROOF = "RooflineBenchmark";
+    static final String SCALAR = "scalar";
+    static final List<String> KNOWN_MEASURES = List.of("entropy", "crossEntropy", "klDivergence", "jsDivergence");
+    static final List<String> TYPES = List.of("double", "float");
+
+    private final JmhResults results;
+    private final Map<String, String> environment;
+    private final String source;
+    private final List<Accuracy.Row> accuracy;
+    private final List<String> measures;
+    private final List<String> backends;
+    private final List<String> types;
+    private final List<Long> sizes;
+
+    /**
+     * @param results     parsed JMH JSON
+     * @param environment what {@link RunEnvironment} captured for the run, or null if unknown
+     * @param source      how the results were made (profile, file name), one line for the report's header
+     */
+    public ReportWriter(JmhResults results, Map<String, String> environment, String source) {
+        this(results, environment, source, null);
+    }
+
+    /** As above, with the accuracy comparison made alongside the run ({@link Accuracy}), or null if none. */
+    public ReportWriter(JmhResults results, Map<String, String> environment, String source, List<Accuracy.Row> accuracy) {
+        this.accuracy = accuracy;
+        this.results = results;
+        this.environment = environment;
+        this.source = source;
+        List<Row> dist = results.rows().stream().filter(r -> r.benchClass().equals(DIST)).toList();
+        List<String> m = new ArrayList<>();
+        KNOWN_MEASURES.stream().filter(k -> dist.stream().anyMatch(r -> r.method().equals(k))).forEach(m::add);
+        new TreeSet<>(dist.stream().map(Row::method).filter(k -> !KNOWN_MEASURES.contains(k)).toList()).forEach(m::add);
+        this.measures = List.copyOf(m);
+        this.backends = dist.stream().map(r -> r.param("backend")).distinct()
+                .sorted(Comparator.comparing((String b) -> !b.equals(SCALAR)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        List<String> t = new ArrayList<>(TYPES.stream().filter(k -> dist.stream().anyMatch(r -> r.param("type").equals(k))).toList());
+        dist.stream().map(r -> r.param("type")).distinct().filter(k -> !TYPES.contains(k)).sorted().forEach(t::add);
+        this.types = List.copyOf(t);
+        this.sizes = results.rows().stream().map(Row::size).filter(s -> s > 0).distinct().sorted().toList();
+    }
+
+    /** Arrays each measure reads: entropy reads p, the others p and q. */
+    static int arraysRead(String measure) {
+        return measure.equals("entropy") ? 1 : 2;
+    }
+
+    static String rooflineFor(String measure) {
+        return ROOF + (arraysRead(measure) == 1 ? ".sumP" : ".sumPQ");
+    }
+
+    static int elementBytes(String type) {
+        return type.equals("float") ? 4 : 8;
+    }
+
+    /** Writes the report and the charts into {@code dir}; returns the report's path. */
+    public Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String measure : measures) {
+            for (String type : types) {
+                Files.writeString(dir.resolve(chartName(measure, type)), chart(measure, type), StandardCharsets.UTF_8);
+            }
+        }
+        Path report = dir.resolve(REPORT_NAME);
+        Files.writeString(report, markdown(), StandardCharsets.UTF_8);
+        return report;
+    }
+
+    static String chartName(String measure, String type) {
+        return measure + "-" + type + ".svg";
+    }
+
+    /** The whole Markdown report. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# shannon4j benchmark report\n\n");
+        md.append(source).append("\n\n");
+        boolean scalarOnly = backends.stream().allMatch(SCALAR::equals);
+        if (scalarOnly) {
+            md.append("> **scalar only**: no other backend was measured (JDK without `jdk.incubator.vector`, or the "
+                    + "module not added). Speed-ups are therefore absent.\n\n");
+        }
+        // What a reader needs first (the numbers, where they come from, the pictures), then the full tables.
+        headline(md);
+        environment(md);
+        charts(md);
+        accuracy(md);
+        for (String type : types) {
+            details(md, type);
+        }
+        definitions(md);
+        return md.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- headline
+
+    /** The largest n at which the first measure was measured for every type, on any backend. */
+    long headlineSize() {
+        String first = DIST + "." + measures.getFirst();
+        for (int k = sizes.size() - 1; k >= 0; k--) {
+            long n = sizes.get(k);
+            if (types.stream().allMatch(t -> backends.stream().anyMatch(b -> results.find(first, b, n, t).isPresent()))) {
+                return n;
+            }
+        }
+        return sizes.isEmpty() ? -1 : sizes.getLast();
+    }
+
+    private void headline(StringBuilder md) {
+        if (measures.isEmpty()) {
+            md.append("No DistributionBenchmark results in this file.\n\n");
+            return;
+        }
+        long n = headlineSize();
+        md.append("## Headline: n = ").append(size(n)).append("\n\n");
+        md.append("ns per element ± 99.9% confidence half-width (lower is better); for each backend other than scalar, "
+                + "its throughput, its speed-up over scalar and its time divided by the roofline's (a plain SIMD sum "
+                + "over the same bytes: 1× would be memory speed).\n\n");
+        List<String> others = backends.stream().filter(b -> !b.equals(SCALAR)).toList();
+        StringBuilder head = new StringBuilder("| measure | type |");
+        StringBuilder rule = new StringBuilder("|---|---|");
+        for (String b : backends) {
+            head.append(' ').append(b).append(" ns/elem |");
+            rule.append("--:|");
+        }
+        head.append(" roofline ns/elem |");
+        rule.append("--:|");
+        for (String b : others) {
+            head.append(' ').append(b).append(" GB/s | ").append(b).append(" speed-up | ").append(b).append(" ÷ roofline |");
+            rule.append("--:|--:|--:|");
+        }
+        md.append(head).append('\n').append(rule).append('\n');
+        for (String measure : measures) {
+            for (String type : types) {
+                Optional<Row> roof = results.find(rooflineFor(measure), null, n, type);
+                Optional<Row> scalar = results.find(DIST + "." + measure, SCALAR, n, type);
+                StringBuilder line = new StringBuilder("| ").append(measure).append(" | ").append(type).append(" |");
+                for (String b : backends) {
+                    Optional<Row> r = results.find(DIST + "." + measure, b, n, type);
+                    line.append(' ').append(r.map(x -> withError(x, n)).orElse("–")).append(" |");
+                }
+                line.append(' ').append(roof.map(x -> withError(x, n)).orElse("–")).append(" |");
+                for (String b : others) {
+                    Optional<Row> r = results.find(DIST + "." + measure, b, n, type);
+                    line.append(' ').append(r.map(x -> sig3(gbPerSecond(x, measure, type))).orElse("–"));
+                    line.append(" | ").append(ratio(scalar, r)).append(" | ").append(ratio(r, roof)).append(" |");
+                }
+                md.append(line).append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
+    // ----------------------------------------------------------------------------------------------- details
+
+    private void details(StringBuilder md, String type) {
+        md.append("## All results, ").append(type).append(" (").append(elementBytes(type)).append(" bytes per element)\n\n");
+        md.append("| measure | n | backend | ns/element ± 99.9% CI | time/call | GB/s | speed-up vs scalar | ÷ roofline | alloc B/call |\n");
+        md.append("|---|--:|---|--:|--:|--:|--:|--:|--:|\n");
+        for (String measure : measures) {
+            for (long n : sizes) {
+                Optional<Row> roof = results.find(rooflineFor(measure), null, n, type);
+                Optional<Row> scalar = results.find(DIST + "." + measure, SCALAR, n, type);
+                for (String b : backends) {
+                    Optional<Row> r = results.find(DIST + "." + measure, b, n, type);
+                    if (r.isEmpty()) {
+                        continue;
+                    }
+                    Row x = r.get();
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", measure, size(n),
+                            b, withError(x, n), perCall(x), sig3(gbPerSecond(x, measure, type)),
+                            b.equals(SCALAR) ? "1×" : ratio(scalar, r), ratio(r, roof), alloc(x)));
+                }
+                roof.ifPresent(x -> md.append(String.format(Locale.ROOT, "| %s | %s | *roofline (%s)* | %s | %s | %s | | 1× | %s |%n",
+                        measure, size(n), x.method(), withError(x, n), perCall(x), sig3(gbPerSecond(x, measure, type)),
+                        alloc(x))));
+            }
+        }
+        md.append('\n');
+    }
+
+    // ------------------------------------------------------------------------------------------------ charts
+
+    private void charts(StringBuilder md) {
+        if (measures.isEmpty()) {
+            return;
+        }
+        md.append("## Charts\n\nns per element against n, both on log scales; error bars are the 99.9% confidence "
+                + "intervals. The dashed grey line is the roofline.\n\n");
+        md.append('|');
+        types.forEach(t -> md.append(' ').append(t).append(" |"));
+        md.append("\n|");
+        types.forEach(t -> md.append("---|"));
+        md.append('\n');
+        for (String measure : measures) {
+            md.append('|');
+            for (String type : types) {
+                md.append(String.format(Locale.ROOT, " ![%s, %s](%s) |", measure, type, chartName(measure, type)));
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    String chart(String measure, String type) {
+        List<SvgChart.Series> series = new ArrayList<>();
+        for (int k = 0; k < backends.size(); k++) {
+            String b = backends.get(k);
+            series.add(new SvgChart.Series(b, SvgChart.PALETTE.get(k % SvgChart.PALETTE.size()), false,
+                    points(DIST + "." + measure, b, type)));
+        }
+        String roof = rooflineFor(measure);
+        series.add(new SvgChart.Series("roofline (" + roof.substring(roof.indexOf('.') + 1) + ")",
+                SvgChart.ROOFLINE_COLOR, true, points(roof, null, type)));
+        return SvgChart.render(measure + ", " + type + ": ns per element", "n (elements)", "ns per element", series);
+    }
+
+    private List<SvgChart.Point> points(String benchmark, String backend, String type) {
+        List<SvgChart.Point> pts = new ArrayList<>();
+        for (long n : sizes) {
+            results.find(benchmark, backend, n, type).ifPresent(r -> {
+                double y = r.nanosPerOp() / n;
+                double e = r.errorNanosPerOp() / n;
+                boolean hasError = Double.isFinite(e) && e > 0;
+                pts.add(new SvgChart.Point(n, y, hasError ? y - e : y, hasError ? y + e : y));
+            });
+        }
+        return pts;
+    }
+
+    // ---------------------------------------------------------------------------------------------- accuracy
+
+    private void accuracy(StringBuilder md) {
+        md.append("## Accuracy\n\n");
+        if (accuracy == null || accuracy.isEmpty()) {
+            md.append("Not measured with these results (no `").append(Accuracy.FILE_NAME)
+                    .append("` next to the JMH file; `report` writes one before it starts JMH).\n\n");
+            return;
+        }
+        md.append("Relative error |value − reference| / |reference| on the benchmark's inputs (several seeds per size, "
+                + "n ≤ 1e6), against the double-double exact value of the same input, and against the other backend. "
+                + "For float input the reference is that of the float values themselves.\n\n");
+        md.append("| measure | type | backend | samples | vs exact: max | vs exact: median | vs | vs other: max | vs other: median |\n");
+        md.append("|---|---|---|--:|--:|--:|---|--:|--:|\n");
+        for (Accuracy.Row r : accuracy) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s |%n", r.measure(), r.type(),
+                    r.backend(), r.samples(), err(r.maxVsExact()), err(r.medianVsExact()),
+                    r.other().isEmpty() ? "–" : r.other(), err(r.maxVsOther()), err(r.medianVsOther())));
+        }
+        md.append('\n');
+    }
+
+    private static String err(double v) {
+        return Double.isNaN(v) ? "–" : v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    // ------------------------------------------------------------------------------------------- environment
+
+    private void environment(StringBuilder md) {
+        md.append("## Environment\n\n");
+        Map<String, String> jvm = new LinkedHashMap<>();
+        results.rows().stream().filter(r -> r.benchClass().equals(DIST)).findFirst()
+                .or(() -> results.rows().stream().findFirst())
+                .ifPresent(r -> jvm.putAll(r.jvm()));
+        md.append("| | |\n|---|---|\n");
+        if (environment == null) {
+            md.append("| note | no ").append(RunEnvironment.FILE_NAME)
+                    .append(" next to the JMH file: only what JMH itself records is known |\n");
+        } else {
+            environment.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(cell(v)).append(" |\n"));
+        }
+        if (!jvm.isEmpty()) {
+            md.append("| measured JVM | ").append(cell(jvm.getOrDefault("jdkVersion", "?") + ", "
+                    + jvm.getOrDefault("vmName", "?") + " " + jvm.getOrDefault("vmVersion", ""))).append(" |\n");
+            md.append("| measured JVM flags | `").append(cell(jvm.getOrDefault("jvmArgs", ""))).append("` |\n");
+            md.append("| JMH | ").append(cell(String.format(Locale.ROOT,
+                    "%s; %s fork(s) × %s iterations of %s after %s warm-up iterations of %s; %s thread, mode %s",
+                    jvm.getOrDefault("jmhVersion", "?"), jvm.getOrDefault("forks", "?"),
+                    jvm.getOrDefault("measurementIterations", "?"), jvm.getOrDefault("measurementTime", "?"),
+                    jvm.getOrDefault("warmupIterations", "?"), jvm.getOrDefault("warmupTime", "?"),
+                    jvm.getOrDefault("threads", "?"), jvm.getOrDefault("mode", "?")))).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void definitions(StringBuilder md) {
+        md.append("## How to read it\n\n");
+        md.append("- **ns/element** = JMH score (ns per call) / n. **±** is JMH's 99.9% confidence half-width "
+                + "(`scoreError`), divided by n; `±?` means a single iteration, so no interval.\n");
+        md.append("- **GB/s** = bytes read / time, bytes read = n × element size × arrays read (1 for entropy, "
+                + "2 for cross-entropy, KL and JS); 1 GB = 10⁹ bytes.\n");
+        md.append("- **speed-up vs scalar** = scalar time / backend time, same measure, n and type.\n");
+        md.append("- **÷ roofline** = measure time / roofline time: `RooflineBenchmark.sumP` (one array) for "
+                + "entropy, `sumPQ` (two arrays) for the others — a plain single-threaded SIMD sum over exactly the "
+                + "same bytes. 1× would mean the measure runs at memory (or L1/L2) speed; the excess is the cost of "
+                + "the logarithms and the validation.\n");
+        md.append("- **alloc B/call** = `gc.alloc.rate.norm` when run with `-prof gc` (should be ≈ 0).\n");
+        md.append("- Inputs: `Distributions` with its fixed seed — p ~ Dirichlet(0.5) with 10% exact zeros, "
+                + "q ~ Dirichlet(2); generated once per trial, outside the measured method.\n");
+    }
+
+    // ------------------------------------------------------------------------------------------- formatting
+
+    static double gbPerSecond(Row r, String measure, String type) {
+        long n = r.size();
+        double bytes = (double) n * elementBytes(type) * arraysRead(measure);
+        return bytes / r.nanosPerOp(); // bytes per ns = GB/s
+    }
+
+    /** a / b as "12.3×", or "–" if either is missing. */
+    static String ratio(Optional<Row> a, Optional<Row> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return "–";
+        }
+        double v = a.get().nanosPerOp() / b.get().nanosPerOp();
+        return sig3(v) + "×";
+    }
+
+    static String withError(Row r, long n) {
+        double v = r.nanosPerOp() / n;
+        double e = r.errorNanosPerOp() / n;
+        if (!Double.isFinite(e)) {
+            return sig3(v) + " ±?";
+        }
+        return sig3(v) + " ± " + sig2(e);
+    }
+
+    /** Time per call in the unit that keeps it readable: 43.2 ns, 1.24 µs, 8.57 ms, 1.92 s. */
+    static String perCall(Row r) {
+        double ns = r.nanosPerOp();
+        if (ns < 1e3) {
+            return sig3(ns) + " ns";
+        }
+        if (ns < 1e6) {
+            return sig3(ns * 1e-3) + " µs";
+        }
+        if (ns < 1e9) {
+            return sig3(ns * 1e-6) + " ms";
+        }
+        return sig3(ns * 1e-9) + " s";
+    }
+
+    static String alloc(Row r) {
+        double a = r.allocBytesPerOp();
+        if (Double.isNaN(a)) {
+            return "";
+        }
+        return a < 0.5 ? "0" : String.format(Locale.ROOT, "%.0f", a);
+    }
+
+    static String size(long n) {
+        if (n <= 0) {
+            return "?";
+        }
+        int d = (int) Math.round(Math.log10(n));
+        if (d >= 3 && Math.pow(10, d) == n) {
+            return "1e" + d;
+        }
+        return String.valueOf(n);
+    }
+
+    /** Three significant digits, plain notation for 1e-4 ≤ |v| < 1e6. */
+    static String sig3(double v) {
+        return sig(v, 3);
+    }
+
+    static String sig2(double v) {
+        return sig(v, 2);
+    }
+
+    private static String sig(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a < 1e-4 || a >= 1e6) {
+            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
+        }
+        int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(a)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private static String cell(String v) {
+        return v.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,133 @@
+package org.shannon4j.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The renderer on a committed sample (run1 of the JMH suite with its raw data trimmed: sizes 1e3 and 1e6, both
+ * backends, both types, with {@code -prof gc}), so the report cannot silently break when its code changes.
+ */
+class ReportWriterTest {
+
+    static String sample() throws IOException {
+        try (InputStream in = ReportWriterTest.class.getResourceAsStream("/sample-jmh.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void parsesEveryRowOfTheSample() throws IOException {
+        JmhResults r = JmhResults.parse(sample());
+        assertEquals(40, r.rows().size());
+        JmhResults.Row row = r.find("DistributionBenchmark.entropy", "simd", 1_000_000, "double").orElseThrow();
+        assertEquals(1244272.0288200604, row.score());
+        assertEquals("ns/op", row.unit());
+        assertTrue(row.scoreError() > 0);
+        assertTrue(row.allocBytesPerOp() >= 0);
+        assertEquals("25.0.3", row.jvm().get("jdkVersion"));
+        assertEquals("--add-modules=jdk.incubator.vector", row.jvm().get("jvmArgs"), "duplicates collapsed");
+        assertTrue(r.find("RooflineBenchmark.sumPQ", null, 1000, "float").isPresent());
+    }
+
+    @Test
+    void writesTablesChartsAndEnvironment(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("jmh.json"), sample());
+        RunEnvironment.write(Map.of("profile", "quick", "cpu", "Test CPU @ 1 GHz"), dir.resolve(RunEnvironment.FILE_NAME));
+        Path report = ReportCommand.render(dir.resolve("jmh.json"), dir.resolve("out"), System.out);
+        assertEquals(dir.resolve("out").resolve("report.md"), report);
+        String md = Files.readString(report);
+
+        assertTrue(md.contains("## Headline: n = 1e6"), md);
+        assertTrue(md.contains("| measure | type | scalar ns/elem | simd ns/elem | roofline ns/elem | simd GB/s | simd speed-up | simd ÷ roofline |"), md);
+        // entropy, double, n = 1e6: scalar 8568486 ns, simd 1244272 ns, roofline sumP 128257 ns.
+        assertTrue(md.contains("| entropy | double | 8.57 ± 0.28 | 1.24 ± 1.2 | 0.128 ± 0.018 | 6.43 | 6.89× | 9.70× |"), md);
+        assertTrue(md.contains("## All results, double (8 bytes per element)"), md);
+        assertTrue(md.contains("## All results, float (4 bytes per element)"), md);
+        assertTrue(md.contains("| jsDivergence | 1e3 | *roofline (sumPQ)* |"), md);
+        assertTrue(md.contains("![klDivergence, float](klDivergence-float.svg)"), md);
+        assertTrue(md.contains("| cpu | Test CPU @ 1 GHz |"), md);
+        assertTrue(md.contains("profile **quick**"), md);
+        assertFalse(md.contains("scalar only"), md);
+
+        for (String measure : List.of("entropy", "crossEntropy", "klDivergence", "jsDivergence")) {
+            for (String type : List.of("double", "float")) {
+                Path svg = dir.resolve("out").resolve(measure + "-" + type + ".svg");
+                assertTrue(Files.isRegularFile(svg), svg.toString());
+                Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+                assertEquals("svg", doc.getDocumentElement().getTagName());
+                assertEquals(3, doc.getElementsByTagName("polyline").getLength(), "scalar, simd, roofline: " + svg);
+                assertTrue(Files.readString(svg).contains(measure + ", " + type), svg.toString());
+            }
+        }
+    }
+
+    @Test
+    void renderingIsDeterministic(@TempDir Path dir) throws Exception {
+        JmhResults r = JmhResults.parse(sample());
+        ReportWriter w = new ReportWriter(r, null, "test");
+        assertEquals(w.markdown(), new ReportWriter(JmhResults.parse(sample()), null, "test").markdown());
+        assertEquals(w.chart("entropy", "float"), new ReportWriter(r, null, "test").chart("entropy", "float"));
+    }
+
+    @Test
+    void saysScalarOnlyWhenNoOtherBackendWasMeasured() throws IOException {
+        JmhResults all = JmhResults.parse(sample());
+        JmhResults scalar = new JmhResults(all.rows().stream()
+                .filter(row -> !row.param("backend").equals("simd") && !row.benchClass().equals("RooflineBenchmark"))
+                .toList());
+        String md = new ReportWriter(scalar, null, "test").markdown();
+        assertTrue(md.contains("**scalar only**"), md);
+        assertTrue(md.contains("| entropy | double | 8.57 ± 0.28 | – |"), md);
+    }
+
+    @Test
+    void jsonReaderHandlesEscapesNumbersAndJmhNaN() {
+        Object v = Json.parse("{\"a\": [1, -2.5e3, true, false, null], \"s\": \"x\\\"y\\u00e9\\n\", \"n\": \"NaN\"}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) v;
+        assertEquals(List.of(1.0, -2500.0, true, false), ((List<?>) m.get("a")).subList(0, 4));
+        assertEquals("x\"yé\n", m.get("s"));
+        assertTrue(Double.isNaN(Json.number(m.get("n"))));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\" 1}"));
+    }
+
+    @Test
+    void formatsNumbersReadably() {
+        assertEquals("8.57", ReportWriter.sig3(8.5684));
+        assertEquals("0.0466", ReportWriter.sig3(0.046552));
+        assertEquals("185", ReportWriter.sig3(185.2));
+        assertEquals("1e7", ReportWriter.size(10_000_000));
+        assertEquals("64", ReportWriter.size(64));
+        assertEquals("0.01", SvgChart.number(0.01));
+        assertEquals("1e4", SvgChart.number(1e4));
+    }
+
+    @Test
+    void parsesTheCommandLine() {
+        ReportCommand.Options o = ReportCommand.parse(new String[] {"--profile", "smoke", "--sizes=64,1e3", "--types", "float"});
+        assertEquals("smoke", o.profile().name());
+        assertEquals(List.of(64L, 1000L), o.profile().sizes());
+        assertEquals(List.of("float"), o.types());
+        assertEquals(Path.of("bench", "results", "smoke"), o.out());
+        assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--profile", "huge"}));
+        assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--types", "int"}));
+        assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--sizes"}));
+    }
+}
