@@ -187,7 +187,10 @@ final class Compare {
     static final int EXACT_LIMIT = 1_000_000;
     private static final int WARM_UP_LENGTH = 1024;
     private static final int WARM_UP_CALLS = 1000;
-    private static final long MIN_WARM_UP_NANOS = 100_000_000L;
+    private static final long MIN_WARM_UP_NANOS = 300_000_000L;
+    private static final long MAX_WARM_UP_NANOS = 3_000_000_000L;
+    private static final long SETTLED_NANOS = 200_000_000L;
+    private static final int SETTLED_CALLS = 20;
 
     /** Keeps results alive so the JIT cannot drop the calls. */
     static volatile double sink;
@@ -326,14 +329,36 @@ final class Compare {
         return new FloatInput(f.p(), f.q());
     }
 
-    /** Warm-up (at least 3 calls and {@value #MIN_WARM_UP_NANOS} ns), then the best of {@code reps} timed calls. */
+    /**
+     * Warm-up until the JIT has settled, then the best of {@code reps} timed calls. "Settled": at least
+     * {@value #MIN_WARM_UP_NANOS} ns, and no call in the last {@value #SETTLED_CALLS} calls (nor in the last
+     * {@value #SETTLED_NANOS} ns) beat the best by more than 3%; at most {@value #MAX_WARM_UP_NANOS} ns. A fixed
+     * short warm-up timed interpreted or C1 code: on 2 cores the C2 queue is long at start-up, and Vector API
+     * code below C2 runs 10-500x slower than scalar (seen: 135-590 ns per element).
+     */
     private static Result measure(String name, Shannon s, Input in, Measure m, int reps) {
         double acc = 0;
         long start = System.nanoTime();
-        for (int k = 0; k < 3 || System.nanoTime() - start < MIN_WARM_UP_NANOS; k++) {
-            acc += in.apply(s, m);
-        }
         long best = Long.MAX_VALUE;
+        long lastImprovement = start;
+        int sinceImprovement = 0;
+        while (true) {
+            long t = System.nanoTime();
+            acc += in.apply(s, m);
+            long now = System.nanoTime();
+            if (now - t < best * 0.97) {
+                lastImprovement = now;
+                sinceImprovement = 0;
+            } else {
+                sinceImprovement++;
+            }
+            best = Math.min(best, now - t);
+            boolean settled = sinceImprovement >= SETTLED_CALLS && now - lastImprovement >= SETTLED_NANOS;
+            if (now - start >= MAX_WARM_UP_NANOS || (now - start >= MIN_WARM_UP_NANOS && settled)) {
+                break;
+            }
+        }
+        best = Long.MAX_VALUE;
         double value = Double.NaN;
         for (int k = 0; k < reps; k++) {
             long t = System.nanoTime();
