@@ -132,7 +132,7 @@ final class Compare {
                         String[] parts = v.split(",");
                         sizes = new int[parts.length];
                         for (int k = 0; k < parts.length; k++) {
-                            sizes[k] = parseSize(parts[k].strip());
+                            sizes[k] = Sizes.parse(parts[k].strip());
                         }
                     }
                     case "--seed" -> seed = parseLong(value != null ? value : next(args, ++i, arg), arg);
@@ -161,20 +161,6 @@ final class Compare {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(option + " " + s + ": not an integer");
             }
-        }
-
-        /** Accepts 1000000, 1_000_000 and 1e6. */
-        static int parseSize(String s) {
-            double d;
-            try {
-                d = Double.parseDouble(s.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--sizes: '" + s + "' is not a number");
-            }
-            if (!(d >= 1 && d <= Integer.MAX_VALUE - 8) || d != Math.rint(d)) {
-                throw new IllegalArgumentException("--sizes: " + s + " is not a whole number in [1, 2^31 - 9]");
-            }
-            return (int) d;
         }
     }
 

@@ -127,7 +127,7 @@ public final class ReportCommand {
                 case "--profile" -> profile = value;
                 case "--out" -> out = Path.of(value);
                 case "--from" -> from = Path.of(value);
-                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(ReportCommand::parseSize).toList();
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip).map(s -> (long) org.shannon4j.bench.Sizes.parse(s)).toList();
                 case "--types" -> {
                     types = Arrays.stream(value.split(",")).map(String::strip).toList();
                     for (String t : types) {
@@ -161,20 +161,6 @@ public final class ReportCommand {
             out = from != null ? from.toAbsolutePath().getParent() : Path.of("bench", "results", p.name());
         }
         return new Options(p, out, from, types, include);
-    }
-
-    /** Accepts 1000, 1_000_000 and 1e6. */
-    static long parseSize(String s) {
-        double d;
-        try {
-            d = Double.parseDouble(s.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--sizes: '" + s + "' is not a number");
-        }
-        if (!(d >= 1 && d <= Integer.MAX_VALUE - 8) || d != Math.rint(d)) {
-            throw new IllegalArgumentException("--sizes: " + s + " is not a whole number in [1, 2^31 - 9]");
-        }
-        return (long) d;
     }
 
     /** Renders {@code jmhJson} (with the environment file next to it, if any) into {@code out}. */
