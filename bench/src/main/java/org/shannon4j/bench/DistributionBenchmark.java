@@ -55,21 +55,12 @@ public class DistributionBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         shannon = Shannon.get(backend);
-        Distributions.DoublePair d = Distributions.doublePair(size, Distributions.DEFAULT_SEED);
-        switch (type) {
-            case "double" -> {
-                isFloat = false;
-                pd = d.p();
-                qd = d.q();
-            }
-            case "float" -> {
-                isFloat = true;
-                Distributions.FloatPair f = d.toFloat();
-                pf = f.p();
-                qf = f.q();
-            }
-            default -> throw new IllegalArgumentException("type = " + type + ": expected double or float");
-        }
+        Distributions.Inputs in = Distributions.forType(type, size);
+        isFloat = in.isFloat();
+        pd = in.pd();
+        qd = in.qd();
+        pf = in.pf();
+        qf = in.qf();
         // Fail the trial early rather than time an exception path.
         for (double v : new double[] {entropy(), crossEntropy(), klDivergence(), jsDivergence()}) {
             if (!Double.isFinite(v)) {

@@ -94,6 +94,23 @@ public final class Distributions {
         return pair;
     }
 
+    /** The benchmark inputs for a JMH {@code type} parameter: the double pair, or its float version. */
+    public record Inputs(boolean isFloat, double[] pd, double[] qd, float[] pf, float[] qf) {
+    }
+
+    /** Inputs of length {@code n} (default seed) for {@code type} = "double" or "float". */
+    public static Inputs forType(String type, int n) {
+        DoublePair d = doublePair(n, DEFAULT_SEED);
+        return switch (type) {
+            case "double" -> new Inputs(false, d.p(), d.q(), null, null);
+            case "float" -> {
+                FloatPair f = d.toFloat();
+                yield new Inputs(true, null, null, f.p(), f.q());
+            }
+            default -> throw new IllegalArgumentException("type = " + type + ": expected double or float");
+        };
+    }
+
     /** The float pair of length {@code n} for {@code seed}: {@code doublePair(n, seed).toFloat()}. */
     public static FloatPair floatPair(int n, long seed) {
         return doublePair(n, seed).toFloat();

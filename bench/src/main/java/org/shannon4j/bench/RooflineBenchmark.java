@@ -57,21 +57,12 @@ public class RooflineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Distributions.DoublePair d = Distributions.doublePair(size, Distributions.DEFAULT_SEED);
-        switch (type) {
-            case "double" -> {
-                isFloat = false;
-                pd = d.p();
-                qd = d.q();
-            }
-            case "float" -> {
-                isFloat = true;
-                Distributions.FloatPair f = d.toFloat();
-                pf = f.p();
-                qf = f.q();
-            }
-            default -> throw new IllegalArgumentException("type = " + type + ": expected double or float");
-        }
+        Distributions.Inputs in = Distributions.forType(type, size);
+        isFloat = in.isFloat();
+        pd = in.pd();
+        qd = in.qd();
+        pf = in.pf();
+        qf = in.qf();
     }
 
     /** The bytes of one vector (entropy). */
