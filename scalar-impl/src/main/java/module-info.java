@@ -2,5 +2,7 @@
 module org.shannon4j.scalar {
     requires org.shannon4j;
 
+    exports org.shannon4j.scalar;
+
     provides org.shannon4j.spi.BackendProvider with org.shannon4j.scalar.ScalarBackendProvider;
 }

@@ -13,10 +13,18 @@ import org.shannon4j.spi.KernelMath;
  *
  * <p>Validity is fused: each block folds {@code x >= 0} over its elements (false for NaN and negatives);
  * an infinite element makes the block sum infinite.
+ *
+ * <p>Public and extensible so that a faster backend can reuse the loops it does not vectorise (as netlib's
+ * {@code VectorBLAS extends JavaBLAS}): the SIMD backend extends this class and overrides only its vector
+ * loops; everything it does not override runs exactly this reference code.
  */
-final class ScalarKernels extends BlockedKernels {
+public class ScalarKernels extends BlockedKernels {
 
     static final int BLOCK = 256;
+
+    /** For {@link ScalarBackendProvider} and for backends that extend this one. */
+    protected ScalarKernels() {
+    }
 
     /** Per-thread scratch for widened float blocks: one per operand. */
     private static final ThreadLocal<double[][]> WIDENED = ThreadLocal.withInitial(() -> new double[2][BLOCK]);

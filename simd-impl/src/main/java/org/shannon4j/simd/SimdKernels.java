@@ -12,10 +12,14 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.shannon4j.scalar.ScalarKernels;
 import org.shannon4j.spi.BlockedKernels;
 
 /**
- * Vector-API block loops with the preferred species; {@link BlockedKernels} walks the blocks, keeps the
+ * Vector-API block loops with the preferred species. It extends the scalar reference backend, as netlib's
+ * {@code VectorBLAS extends JavaBLAS}: every loop overridden here is vectorised, every loop that does not
+ * vectorise (count scatters, for example) is inherited unchanged from {@link ScalarKernels}.
+ * {@link BlockedKernels} walks the blocks, keeps the
  * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
  *
  * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
@@ -30,7 +34,7 @@ import org.shannon4j.spi.BlockedKernels;
  * methods are exempt, so conversions and constants are written inline, and each block is its own method so
  * that each compilation stays small.
  */
-final class SimdKernels extends BlockedKernels {
+final class SimdKernels extends ScalarKernels {
 
     static final SimdKernels INSTANCE = new SimdKernels();
 
