@@ -146,4 +146,44 @@ public class ScalarKernels extends BlockedKernels {
         return pairBlock(kind, widen(p, from, to, scratch[0]), widen(q, from + shift, to + shift, scratch[1]),
                 0, to - from, 0, c, out);
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Mutual information family: label counting and Σ n·ln n (loops in Counting)
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public long minMax(int[] a, int offset, int length) {
+        return Counting.minMax(a, offset, length);
+    }
+
+    @Override
+    public void count(int[] a, int offset, int min, int length, int[] table) {
+        Counting.count(a, offset, min, length, table);
+    }
+
+    @Override
+    public void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
+                           int[] table) {
+        Counting.countPairs(x, xOffset, xMin, y, yOffset, yMin, cols, length, table);
+    }
+
+    @Override
+    public int denseCodes(int[] a, int offset, int length, int[] codes) {
+        return Counting.denseCodes(a, offset, length, codes);
+    }
+
+    @Override
+    public int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
+        return Counting.densePairCodes(x, xOffset, y, yOffset, length, codes);
+    }
+
+    @Override
+    public double nLogN(int[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
+    }
+
+    @Override
+    public double nLogN(long[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
+    }
 }
