@@ -86,7 +86,8 @@ final class CountTable {
 
     /** Whether a dense table of rx·ry cells is worth counting into, for n samples. */
     static boolean denseFits(long rx, long ry, int n) {
-        return rx * ry <= Math.min(MAX_DENSE_CELLS, Math.max(1L << 16, 4L * n));
+        long limit = Math.min(MAX_DENSE_CELLS, Math.max(1L << 16, 4L * n));
+        return rx <= limit && ry <= limit && rx * ry <= limit; // ranges up to 2^32 each: no overflowing product
     }
 
     /** The table of the pairs (x[xOffset+i], y[yOffset+i]), i &lt; length (length ≥ 1, ranges checked). */

@@ -116,7 +116,7 @@ final class MutualInformationMeasures {
         int zMin = (int) (mz >> 32);
         long rx = (long) (int) mx - xMin + 1;
         long rz = (long) (int) mz - zMin + 1;
-        if (rx * rz <= Integer.MAX_VALUE) {
+        if (rx <= Integer.MAX_VALUE && rz <= Integer.MAX_VALUE && rx * rz <= Integer.MAX_VALUE) {
             int r = (int) rz;
             for (int i = 0; i < length; i++) {
                 codes[i] = (x[xOffset + i] - xMin) * r + (z[zOffset + i] - zMin);
