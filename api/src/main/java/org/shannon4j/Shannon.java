@@ -288,4 +288,278 @@ public final class Shannon {
     public double jsDistance(float[] p, int pOffset, float[] q, int qOffset, int length) {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, length));
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Mutual information family (MutualInformationMeasures, CountEstimators, ExpectedMutualInformation,
+    // IndependenceTests)
+    // ----------------------------------------------------------------------------------------------------
+    // Inputs: paired labels int[] x, int[] y (any int values; sample i is (x[i], y[i])), row-major contingency
+    // counts (long[] or int[], x indexing rows) and row-major joint pmfs (double[], policy as for vectors).
+    // Plug-in (maximum-likelihood) estimates unless an Estimator is given. Results in unit() except NMI and AMI
+    // (unitless). Accuracy: the sums Σ n·ln n carry a relative error of about 1e-15; MI, conditional entropy and
+    // VI are differences of them, so their error is absolute, below ~1e-14·ln N nats (1e-13·(1 + ln S) for pmfs).
+    // Label arrays are counted in a dense table when the product of the label ranges is at most
+    // max(65536, 4n) cells (and 2^24); wider labels are first mapped to dense codes (hash tables, O(n) extra
+    // memory). Bad input: different lengths, empty arrays, null, negative counts, rows × cols not matching the
+    // array or overflowing, all-zero tables -> exceptions naming the argument (no NaN is ever returned).
+
+    /**
+     * Mutual information I(X;Y) = Σ p(x,y)·ln(p(x,y)/(p(x)p(y))) of the empirical joint distribution of the
+     * pairs (x[i], y[i]) (plug-in estimate; scikit-learn's {@code mutual_info_score}), in {@link #unit()}.
+     * Labels may be any ints. Never negative: rounding below 0 is clamped at 0, as scikit-learn does.
+     *
+     * @throws IllegalArgumentException if the lengths differ or the arrays are empty
+     */
+    public double mutualInformation(int[] x, int[] y) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        return mutualInformation(x, 0, y, 0, n);
+    }
+
+    /** Mutual information of {@code x[xOffset ..+length)} paired with {@code y[yOffset ..+length)}. */
+    public double mutualInformation(int[] x, int xOffset, int[] y, int yOffset, int length) {
+        LabelChecks.range("x", x, xOffset, length);
+        LabelChecks.range("y", y, yOffset, length);
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels,
+                CountTable.ofLabels(kernels, x, xOffset, y, yOffset, length), MutualInformationMeasures.MI));
+    }
+
+    /**
+     * Mutual information of a row-major contingency table {@code counts[i·cols + j]} (rows index X), in
+     * {@link #unit()}. 64-bit counts; the total must fit a long.
+     *
+     * @throws IllegalArgumentException for a negative count ("counts[5] = -3 (row 1, column 2): counts must be
+     *                                  >= 0"), an all-zero table, rows × cols different from the length or
+     *                                  beyond the int range, rows or cols &lt; 1
+     */
+    public double mutualInformation(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
+                MutualInformationMeasures.MI));
+    }
+
+    /** Mutual information of an int contingency table; see {@link #mutualInformation(long[], int, int)}. */
+    public double mutualInformation(int[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
+                MutualInformationMeasures.MI));
+    }
+
+    /**
+     * Mutual information of a row-major joint pmf {@code joint[i·cols + j] = p(x_i, y_j)}, in {@link #unit()};
+     * the pmf must sum to 1 under {@link Normalization#REQUIRE} and is divided by its sum under
+     * {@link Normalization#NORMALIZE}. Entries must be finite and ≥ 0.
+     */
+    public double mutualInformation(double[] joint, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
+                MutualInformationMeasures.MI));
+    }
+
+    /**
+     * Mutual information of paired labels with a bias-corrected {@link Estimator} (see its Javadoc for the
+     * formulas and how each one estimates MI). K = r·c with r, c the numbers of distinct x and y values.
+     * Miller–Madow and Chao–Shen are sums of entropy estimates and can be slightly negative; the others are ≥ 0.
+     */
+    public double mutualInformation(int[] x, int[] y, Estimator estimator) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        return unit.fromNats(CountEstimators.mutualInformation(kernels,
+                CountTable.ofLabels(kernels, x, 0, y, 0, n), estimator));
+    }
+
+    /**
+     * Mutual information of a contingency table with an {@link Estimator}; K = rows·cols (empty rows and
+     * columns included, as R's {@code entropy} package does for a count matrix).
+     */
+    public double mutualInformation(long[] counts, int rows, int cols, Estimator estimator) {
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        return unit.fromNats(CountEstimators.mutualInformation(kernels, CountTable.ofCounts(counts, rows, cols),
+                estimator));
+    }
+
+    /**
+     * Entropy of the distribution behind {@code counts} (K = counts.length cells, N = Σ counts), estimated with
+     * {@code estimator}, in {@link #unit()}. Formulas: R package {@code entropy} ({@code entropy.empirical},
+     * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet});
+     * see {@link Estimator}.
+     *
+     * @throws IllegalArgumentException for a negative count, an empty or all-zero array, a total beyond Long.MAX_VALUE
+     */
+    public double entropy(long[] counts, Estimator estimator) {
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        long n = CountEstimators.total("counts", counts);
+        return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, n, estimator));
+    }
+
+    /** Entropy estimate from int counts; see {@link #entropy(long[], Estimator)}. */
+    public double entropy(int[] counts, Estimator estimator) {
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        long n = CountEstimators.total("counts", counts);
+        return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, n, estimator));
+    }
+
+    /** Joint entropy H(X,Y) of paired labels (plug-in), in {@link #unit()}. */
+    public double jointEntropy(int[] x, int[] y) {
+        return labelMeasure(x, y, MutualInformationMeasures.JOINT);
+    }
+
+    /** Joint entropy H(X,Y) of a row-major contingency table, in {@link #unit()}. */
+    public double jointEntropy(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
+                MutualInformationMeasures.JOINT));
+    }
+
+    /** Joint entropy H(X,Y) of a row-major joint pmf (policy {@link #normalization()}), in {@link #unit()}. */
+    public double jointEntropy(double[] joint, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
+                MutualInformationMeasures.JOINT));
+    }
+
+    /**
+     * Conditional entropy H(Y|X) = H(X,Y) − H(X) of paired labels: the uncertainty left in {@code y} once
+     * {@code x} is known (plug-in), in {@link #unit()}.
+     */
+    public double conditionalEntropy(int[] x, int[] y) {
+        return labelMeasure(x, y, MutualInformationMeasures.CONDITIONAL);
+    }
+
+    /**
+     * Conditional entropy H(Y|X) of a row-major contingency table: X indexes the <b>rows</b>, Y the columns, so
+     * this is the entropy of the columns given the row. In {@link #unit()}.
+     */
+    public double conditionalEntropy(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
+                MutualInformationMeasures.CONDITIONAL));
+    }
+
+    /** Conditional entropy H(Y|X) of a row-major joint pmf, X indexing the <b>rows</b>; in {@link #unit()}. */
+    public double conditionalEntropy(double[] joint, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
+                MutualInformationMeasures.CONDITIONAL));
+    }
+
+    /**
+     * Conditional mutual information I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) of labelled triples (plug-in),
+     * in {@link #unit()}. Allocates O(n) for the (x, z) pair codes.
+     */
+    public double conditionalMutualInformation(int[] x, int[] y, int[] z) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        LabelChecks.pair("x", x, "z", z);
+        return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels, x, 0, y, 0, z, 0, n));
+    }
+
+    /**
+     * Variation of information VI = H(X|Y) + H(Y|X) = H(X,Y) − I(X;Y) of two labelings (Meilă's metric between
+     * clusterings), in {@link #unit()}.
+     */
+    public double variationOfInformation(int[] x, int[] y) {
+        return labelMeasure(x, y, MutualInformationMeasures.VI);
+    }
+
+    /** Variation of information of a row-major contingency table, in {@link #unit()}. */
+    public double variationOfInformation(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
+                MutualInformationMeasures.VI));
+    }
+
+    /** Variation of information of a row-major joint pmf, in {@link #unit()}. */
+    public double variationOfInformation(double[] joint, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
+                MutualInformationMeasures.VI));
+    }
+
+    private double labelMeasure(int[] x, int[] y, int measure) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n),
+                measure));
+    }
+
+    /**
+     * Normalised mutual information I(X;Y)/avg, unitless in [0, 1], as scikit-learn's
+     * {@code normalized_mutual_info_score(x, y, average_method=...)} with {@link NmiAverage} ARITHMETIC (its
+     * default), GEOMETRIC, MIN or MAX; JOINT divides by H(X,Y). Edge cases as scikit-learn: both labelings a
+     * single cluster → 1.0; otherwise I = 0 → 0.0. We differ in two places: empty input is an error (scikit-learn
+     * returns 1.0), and a result above 1 by rounding is clamped to 1.
+     */
+    public double normalizedMutualInformation(int[] x, int[] y, NmiAverage average) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.nmi(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), average);
+    }
+
+    /** Normalised mutual information of a row-major contingency table (empty rows and columns ignored). */
+    public double normalizedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.nmi(kernels, CountTable.ofCounts(counts, rows, cols), average);
+    }
+
+    /** Normalised mutual information of a row-major joint pmf (policy {@link #normalization()}). */
+    public double normalizedMutualInformation(double[] joint, int rows, int cols, NmiAverage average) {
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.nmiOfPmf(kernels, normalization, joint, rows, cols, average);
+    }
+
+    /**
+     * Adjusted mutual information (I − E[I])/(avg − E[I]), unitless, as scikit-learn's
+     * {@code adjusted_mutual_info_score(x, y, average_method=...)}: 1 for identical partitions, about 0 for
+     * independent ones, and negative when worse than chance. E[I] is the expectation under the hypergeometric
+     * (fixed-marginals permutation) model, computed as described in {@code ExpectedMutualInformation}: distinct
+     * marginal values only, terms walked from the mode of each hypergeometric outwards until the tail is below
+     * 2⁻⁶⁰ of the mass (truncation error below 1.8e-18·ln N·min(r, c) nats), self-normalised (no lgamma
+     * cancellation), 64-bit counts throughout. Edge cases as scikit-learn: both labelings a single cluster →
+     * 1.0; the denominator is kept at least ε = 2.2e-16 away from 0 with its sign. Empty input is an error.
+     */
+    public double adjustedMutualInformation(int[] x, int[] y, NmiAverage average) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.ami(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), average);
+    }
+
+    /** Adjusted mutual information of a row-major contingency table (empty rows and columns ignored). */
+    public double adjustedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.ami(kernels, CountTable.ofCounts(counts, rows, cols), average);
+    }
+
+    /**
+     * G-test of independence of paired labels: G = 2N·I(X;Y) with I in nats, against χ² with (r − 1)(c − 1)
+     * degrees of freedom (r, c = numbers of distinct x and y values); p = 1 when either has one value. The
+     * approximation wants expected cell counts of about 5 or more; use {@link #permutationTest} otherwise.
+     * The result's MI is in {@link #unit()}.
+     */
+    public IndependenceTest independenceTest(int[] x, int[] y) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        return IndependenceTests.gTest(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), unit);
+    }
+
+    /** G-test on a row-major contingency table; degrees of freedom from its non-empty rows and columns. */
+    public IndependenceTest independenceTest(long[] counts, int rows, int cols) {
+        return IndependenceTests.gTest(kernels, CountTable.ofCounts(counts, rows, cols), unit);
+    }
+
+    /**
+     * Permutation test of independence on the calling thread: see
+     * {@link #permutationTest(int[], int[], int, long, int)}.
+     */
+    public IndependenceTest permutationTest(int[] x, int[] y, int permutations, long seed) {
+        return permutationTest(x, y, permutations, seed, 1);
+    }
+
+    /**
+     * Permutation test of independence: y is shuffled {@code permutations} times (marginals kept) and
+     * p = (1 + b)/(1 + P), b being the number of shuffles whose MI is at least the observed one (within a
+     * relative 1e-12). Permutation i uses a SplitMix64 generator derived from (seed, i) alone, so the result
+     * depends only on the inputs, the seed and the count — not on {@code parallelism}, which splits the
+     * permutations into that many chunks on the common ForkJoinPool. Each chunk allocates its buffers (n ints
+     * plus the count table) once; nothing is allocated per permutation.
+     *
+     * @throws IllegalArgumentException if permutations &lt; 1 or parallelism &lt; 1
+     */
+    public IndependenceTest permutationTest(int[] x, int[] y, int permutations, long seed, int parallelism) {
+        int n = LabelChecks.pair("x", x, "y", y);
+        if (permutations < 1) {
+            throw new IllegalArgumentException("permutations = " + permutations + ": must be >= 1");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + ": must be >= 1");
+        }
+        return IndependenceTests.permutationTest(kernels, x, 0, y, 0, n, permutations, seed, parallelism, unit);
+    }
 }

@@ -116,4 +116,75 @@ final class NaiveKernels implements Kernels {
         }
         return d;
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Mutual information family: the literal loops, java.util maps instead of fastutil
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public long minMax(int[] a, int offset, int length) {
+        int min = a[offset], max = a[offset];
+        for (int i = offset; i < offset + length; i++) {
+            min = Math.min(min, a[i]);
+            max = Math.max(max, a[i]);
+        }
+        return ((long) min << 32) | (max & 0xFFFFFFFFL);
+    }
+
+    @Override
+    public void count(int[] a, int offset, int min, int length, int[] table) {
+        for (int i = 0; i < length; i++) {
+            table[a[offset + i] - min]++;
+        }
+    }
+
+    @Override
+    public void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
+                           int[] table) {
+        for (int i = 0; i < length; i++) {
+            table[(x[xOffset + i] - xMin) * cols + (y[yOffset + i] - yMin)]++;
+        }
+    }
+
+    @Override
+    public int denseCodes(int[] a, int offset, int length, int[] codes) {
+        java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < length; i++) {
+            codes[i] = map.computeIfAbsent(a[offset + i], k -> map.size());
+        }
+        return map.size();
+    }
+
+    @Override
+    public int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
+        java.util.Map<java.util.List<Integer>, Integer> map = new java.util.HashMap<>();
+        for (int i = 0; i < length; i++) {
+            codes[i] = map.computeIfAbsent(java.util.List.of(x[xOffset + i], y[yOffset + i]), k -> map.size());
+        }
+        return map.size();
+    }
+
+    @Override
+    public double nLogN(int[] counts, int offset, int length) {
+        double s = 0;
+        for (int i = offset; i < offset + length; i++) {
+            if (counts[i] < 0) {
+                return Double.NaN;
+            }
+            s += counts[i] == 0 ? 0 : counts[i] * Math.log(counts[i]);
+        }
+        return s;
+    }
+
+    @Override
+    public double nLogN(long[] counts, int offset, int length) {
+        double s = 0;
+        for (int i = offset; i < offset + length; i++) {
+            if (counts[i] < 0) {
+                return Double.NaN;
+            }
+            s += counts[i] == 0 ? 0 : counts[i] * Math.log(counts[i]);
+        }
+        return s;
+    }
 }

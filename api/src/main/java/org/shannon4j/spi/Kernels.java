@@ -75,4 +75,55 @@ public interface Kernels {
 
     /** Float input, double accumulation. */
     double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c, double[] aux);
+
+    // ----------------------------------------------------------------------------------------------------
+    // Mutual information family: label counting and Σ n·ln n over counts
+    // ----------------------------------------------------------------------------------------------------
+    // Label arrays hold arbitrary ints. The api finds their range with minMax; a small range is counted
+    // directly into a dense, caller-owned table (countPairs, x − xMin indexing rows), a wide one is first
+    // turned into dense codes 0..k−1 (denseCodes, densePairCodes: a hash table inside the backend, which the
+    // api never sees, so api stays free of third-party types). Count tables are then reduced with nLogN.
+    // Count methods add to the table (they do not clear it) and never read outside [offset, offset+length).
+
+    /**
+     * The minimum and maximum of {@code a[offset .. offset+length)}, packed as
+     * {@code ((long) min << 32) | (max & 0xFFFFFFFFL)}.
+     */
+    long minMax(int[] a, int offset, int length);
+
+    /**
+     * Adds 1 to {@code table[(a[offset+i] − min)]} for each i. The caller guarantees every index is inside
+     * the table (it has checked the range with {@link #minMax}).
+     */
+    void count(int[] a, int offset, int min, int length, int[] table);
+
+    /**
+     * Adds 1 to {@code table[(x[xOffset+i] − xMin)·cols + (y[yOffset+i] − yMin)]} for each i (a row-major
+     * contingency table, x indexing rows). The caller guarantees every index is inside the table.
+     */
+    void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
+                    int[] table);
+
+    /**
+     * Dense codes of arbitrary labels: writes to {@code codes[i]} the index, in order of first appearance, of
+     * {@code a[offset+i]} among the distinct values, and returns the number of distinct values.
+     * {@code codes.length >= length}.
+     */
+    int denseCodes(int[] a, int offset, int length, int[] codes);
+
+    /**
+     * Dense codes of label pairs: as {@link #denseCodes} for the pairs {@code (x[xOffset+i], y[yOffset+i])}.
+     * The pair (x, y) of the same index may be read before {@code codes[i]} is written, so {@code codes} may be
+     * the {@code x} or {@code y} array itself (with offset 0).
+     */
+    int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes);
+
+    /**
+     * Σ n·ln n over {@code counts[offset .. offset+length)} with 0·ln 0 = 0, accumulated in double (one-signed
+     * terms: a few ulp of relative error per term suffice); NaN if any count is negative.
+     */
+    double nLogN(int[] counts, int offset, int length);
+
+    /** As {@link #nLogN(int[], int, int)} for 64-bit counts (each converted to the nearest double). */
+    double nLogN(long[] counts, int offset, int length);
 }

@@ -13,10 +13,18 @@ import org.shannon4j.spi.KernelMath;
  *
  * <p>Validity is fused: each block folds {@code x >= 0} over its elements (false for NaN and negatives);
  * an infinite element makes the block sum infinite.
+ *
+ * <p>Public and extensible so that a faster backend can reuse the loops it does not vectorise (as netlib's
+ * {@code VectorBLAS extends JavaBLAS}): the SIMD backend extends this class and overrides only its vector
+ * loops; everything it does not override runs exactly this reference code.
  */
-final class ScalarKernels extends BlockedKernels {
+public class ScalarKernels extends BlockedKernels {
 
     static final int BLOCK = 256;
+
+    /** For {@link ScalarBackendProvider} and for backends that extend this one. */
+    protected ScalarKernels() {
+    }
 
     /** Per-thread scratch for widened float blocks: one per operand. */
     private static final ThreadLocal<double[][]> WIDENED = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
@@ -137,5 +145,45 @@ final class ScalarKernels extends BlockedKernels {
         double[][] scratch = WIDENED.get();
         return pairBlock(kind, widen(p, from, to, scratch[0]), widen(q, from + shift, to + shift, scratch[1]),
                 0, to - from, 0, c, out);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Mutual information family: label counting and Σ n·ln n (loops in Counting)
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public long minMax(int[] a, int offset, int length) {
+        return Counting.minMax(a, offset, length);
+    }
+
+    @Override
+    public void count(int[] a, int offset, int min, int length, int[] table) {
+        Counting.count(a, offset, min, length, table);
+    }
+
+    @Override
+    public void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
+                           int[] table) {
+        Counting.countPairs(x, xOffset, xMin, y, yOffset, yMin, cols, length, table);
+    }
+
+    @Override
+    public int denseCodes(int[] a, int offset, int length, int[] codes) {
+        return Counting.denseCodes(a, offset, length, codes);
+    }
+
+    @Override
+    public int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
+        return Counting.densePairCodes(x, xOffset, y, yOffset, length, codes);
+    }
+
+    @Override
+    public double nLogN(int[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
+    }
+
+    @Override
+    public double nLogN(long[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
     }
 }

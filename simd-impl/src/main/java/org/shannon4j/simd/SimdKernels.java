@@ -2,6 +2,9 @@ package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.I2D;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.OR;
@@ -12,10 +15,14 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.shannon4j.scalar.ScalarKernels;
 import org.shannon4j.spi.BlockedKernels;
 
 /**
- * Vector-API block loops with the preferred species; {@link BlockedKernels} walks the blocks, keeps the
+ * Vector-API block loops with the preferred species. It extends the scalar reference backend, as netlib's
+ * {@code VectorBLAS extends JavaBLAS}: every loop overridden here is vectorised, every loop that does not
+ * vectorise (count scatters, for example) is inherited unchanged from {@link ScalarKernels}.
+ * {@link BlockedKernels} walks the blocks, keeps the
  * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
  *
  * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
@@ -30,7 +37,7 @@ import org.shannon4j.spi.BlockedKernels;
  * methods are exempt, so conversions and constants are written inline, and each block is its own method so
  * that each compilation stays small.
  */
-final class SimdKernels extends BlockedKernels {
+final class SimdKernels extends ScalarKernels {
 
     static final SimdKernels INSTANCE = new SimdKernels();
 
@@ -355,5 +362,87 @@ final class SimdKernels extends BlockedKernels {
 
     private static boolean noNegatives(float[] p, float[] q, int from, int to, int shift) {
         return noNegatives(p, from, to) && noNegatives(q, from + shift, to + shift);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Mutual information family: the label range and Σ n·ln n vectorise; the count scatters and dense codes
+    // are inherited from ScalarKernels (a scatter with possible index conflicts does not vectorise).
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Integer lanes have no NaN or −0.0, so vector min/max are single instructions here. */
+    @Override
+    public long minMax(int[] a, int offset, int length) {
+        int il = I.length();
+        int end = offset + length;
+        int i = offset;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        if (length >= 2 * il) {
+            IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
+            IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
+            for (int bound = offset + I.loopBound(length); i < bound; i += il) {
+                IntVector v = IntVector.fromArray(I, a, i);
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
+            min = lo.reduceLanes(MIN);
+            max = hi.reduceLanes(MAX);
+        }
+        for (; i < end; i++) {
+            min = Math.min(min, a[i]);
+            max = Math.max(max, a[i]);
+        }
+        return ((long) min << 32) | (max & 0xFFFFFFFFL);
+    }
+
+    /**
+     * Σ n·ln n of int counts: blocks of {@value #BLOCK} counts widened to double lanes, vector LOG, zero lanes
+     * masked out of the add (ln 0 = −∞); block sums go into a compensated total. Negative counts show in the
+     * OR of the raw bits and make the result NaN.
+     */
+    @Override
+    public double nLogN(int[] counts, int offset, int length) {
+        int end = offset + length;
+        double total = 0, compensation = 0;
+        int signs = 0;
+        int i = offset;
+        int vecEnd = offset + length / IL_HALF * IL_HALF;
+        while (i < vecEnd) {
+            int to = Math.min(vecEnd, i + BLOCK);
+            double block = nLogNBlock(counts, i, to);
+            signs |= orBlock(counts, i, to);
+            double t = total + block;
+            compensation += org.shannon4j.spi.KernelMath.sumError(total, block, t);
+            total = t;
+            i = to;
+        }
+        double tail = 0;
+        for (; i < end; i++) {
+            int n = counts[i];
+            signs |= n;
+            tail += n > 1 ? n * Math.log(n) : 0.0;
+        }
+        return signs < 0 ? Double.NaN : total + compensation + tail;
+    }
+
+    /** Int lanes per double vector: the int species shrunk to the double lane count. */
+    private static final VectorSpecies<Integer> IH = VectorSpecies.of(int.class, jdk.incubator.vector.VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int IL_HALF = IH.length();
+
+    private static double nLogNBlock(int[] counts, int from, int to) {
+        DoubleVector t0 = DoubleVector.zero(D);
+        for (int i = from; i < to; i += IL_HALF) {
+            DoubleVector x = (DoubleVector) IntVector.fromArray(IH, counts, i).convertShape(I2D, D, 0);
+            t0 = t0.add(x.mul(x.lanewise(LOG)), x.compare(GT, 1.0));
+        }
+        return t0.reduceLanes(ADD);
+    }
+
+    private static int orBlock(int[] counts, int from, int to) {
+        int or = 0;
+        for (int i = from; i < to; i++) {
+            or |= counts[i];
+        }
+        return or;
     }
 }

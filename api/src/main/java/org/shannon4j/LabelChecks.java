@@ -1,0 +1,42 @@
+package org.shannon4j;
+
+/** Argument checks of the label-array methods (the mutual-information family). */
+final class LabelChecks {
+
+    private LabelChecks() {
+    }
+
+    static int length(String name, int[] a) {
+        if (a == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return a.length;
+    }
+
+    static void range(String name, int[] a, int offset, int length) {
+        if (a == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (offset < 0 || length < 0 || offset > a.length - length) {
+            throw new IndexOutOfBoundsException(name + ": offset " + offset + " and length " + length
+                    + " do not fit in " + name + ".length = " + a.length);
+        }
+        if (length == 0) {
+            throw new IllegalArgumentException(name + " is empty: at least one sample is needed");
+        }
+    }
+
+    /** Both label arrays whole: same length, at least one sample. Returns the length. */
+    static int pair(String xName, int[] x, String yName, int[] y) {
+        int n = length(xName, x);
+        int m = length(yName, y);
+        if (n != m) {
+            throw new IllegalArgumentException(xName + ".length = " + n + " but " + yName + ".length = " + m
+                    + ": the label arrays must be paired sample by sample");
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(xName + " and " + yName + " are empty: at least one sample is needed");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,196 @@
+package org.shannon4j;
+
+import static org.shannon4j.spi.Kernels.SUM_P;
+
+import org.shannon4j.spi.Kernels;
+
+/**
+ * The mutual-information family, written once over a {@link CountTable} (labels, contingency counts) or a joint
+ * pmf. Everything reduces to four sums: S (N, or Σp), T = Σ nᵢⱼ·ln nᵢⱼ, Tx = Σ aᵢ·ln aᵢ, Ty = Σ bⱼ·ln bⱼ
+ * (aᵢ row sums, bⱼ column sums), from which, in nats,
+ * <pre>
+ * H(X) = ln S − Tx/S     H(Y) = ln S − Ty/S     H(X,Y) = ln S − T/S
+ * I(X;Y) = (T − Tx − Ty)/S + ln S     H(Y|X) = (Tx − T)/S     VI = (Tx + Ty − 2T)/S
+ * </pre>
+ * Each difference is formed from the sums directly (not from rounded entropies), and results that are ≥ 0 in
+ * exact arithmetic are clamped at 0 (MI also at min(H(X), H(Y))).
+ */
+final class MutualInformationMeasures {
+
+    static final int MI = 0;
+    static final int JOINT = 1;
+    static final int CONDITIONAL = 2;
+    static final int VI = 3;
+
+    private static final ThreadLocal<double[][]> PMF_SCRATCH = ThreadLocal.withInitial(() -> new double[2][16]);
+    private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
+
+    private MutualInformationMeasures() {
+    }
+
+    // ------------------------------------------------------------------------------------------ from the sums
+
+    static double fromSums(int measure, double s, double t, double tx, double ty) {
+        double lnS = Math.log(s);
+        return switch (measure) {
+            case MI -> {
+                double mi = (t - tx - ty) / s + lnS;
+                double hx = lnS - tx / s;
+                double hy = lnS - ty / s;
+                yield Math.min(Math.max(0.0, mi), Math.max(0.0, Math.min(hx, hy)));
+            }
+            case JOINT -> Math.max(0.0, lnS - t / s);
+            case CONDITIONAL -> Math.max(0.0, (tx - t) / s);
+            default -> Math.max(0.0, (tx + ty - 2 * t) / s);
+        };
+    }
+
+    /** A measure of a count table, in nats. */
+    static double ofTable(Kernels k, CountTable table, int measure) {
+        double t = table.jointNLogN(k);
+        double tx = k.nLogN(table.rows, 0, table.rowLength);
+        double ty = k.nLogN(table.cols, 0, table.colLength);
+        return fromSums(measure, table.n, t, tx, ty);
+    }
+
+    static double nmi(Kernels k, CountTable table, NmiAverage average) {
+        if (table.nonEmptyRows == 1 && table.nonEmptyCols == 1) {
+            return 1.0;
+        }
+        double s = table.n;
+        double t = table.jointNLogN(k);
+        double tx = k.nLogN(table.rows, 0, table.rowLength);
+        double ty = k.nLogN(table.cols, 0, table.colLength);
+        return nmi(s, t, tx, ty, average);
+    }
+
+    private static double nmi(double s, double t, double tx, double ty, NmiAverage average) {
+        double mi = fromSums(MI, s, t, tx, ty);
+        if (mi == 0) {
+            return 0.0;
+        }
+        double lnS = Math.log(s);
+        double normalizer = average.of(Math.max(0, lnS - tx / s), Math.max(0, lnS - ty / s), Math.max(0, lnS - t / s));
+        return Math.min(1.0, mi / normalizer);
+    }
+
+    static double ami(Kernels k, CountTable table, NmiAverage average) {
+        if (table.nonEmptyRows == 1 && table.nonEmptyCols == 1) {
+            return 1.0;
+        }
+        double s = table.n;
+        double t = table.jointNLogN(k);
+        double tx = k.nLogN(table.rows, 0, table.rowLength);
+        double ty = k.nLogN(table.cols, 0, table.colLength);
+        double lnS = Math.log(s);
+        double mi = fromSums(MI, s, t, tx, ty);
+        double emi = ExpectedMutualInformation.of(table.rows, table.rowLength, table.cols, table.colLength, table.n);
+        double normalizer = average.of(Math.max(0, lnS - tx / s), Math.max(0, lnS - ty / s), Math.max(0, lnS - t / s));
+        double denominator = normalizer - emi;
+        double eps = Math.ulp(1.0);
+        denominator = denominator < 0 ? Math.min(denominator, -eps) : Math.max(denominator, eps);
+        return (mi - emi) / denominator;
+    }
+
+    // ------------------------------------------------------------------------------------------ conditional MI
+
+    /** I(X;Y|Z) = (T_xyz + T_z − T_xz − T_yz)/N in nats, from labels (ranges checked, length ≥ 1). */
+    static double conditionalMutualInformation(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int[] z,
+                                               int zOffset, int length) {
+        int[] xz = pairCodes(k, x, xOffset, z, zOffset, length);
+        CountTable xzy = CountTable.ofLabels(k, xz, 0, y, yOffset, length);
+        double txyz = xzy.jointNLogN(k);
+        double txz = k.nLogN(xzy.rows, 0, xzy.rowLength);
+        CountTable yz = CountTable.ofLabels(k, y, yOffset, z, zOffset, length);
+        double tyz = yz.jointNLogN(k);
+        double tz = k.nLogN(yz.cols, 0, yz.colLength);
+        return Math.max(0.0, (txyz + tz - txz - tyz) / length);
+    }
+
+    /** One int code per distinct pair: arithmetic when the product of the ranges is small, hashing otherwise. */
+    private static int[] pairCodes(Kernels k, int[] x, int xOffset, int[] z, int zOffset, int length) {
+        int[] codes = new int[length];
+        long mx = k.minMax(x, xOffset, length);
+        long mz = k.minMax(z, zOffset, length);
+        int xMin = (int) (mx >> 32);
+        int zMin = (int) (mz >> 32);
+        long rx = (long) (int) mx - xMin + 1;
+        long rz = (long) (int) mz - zMin + 1;
+        if (rx <= Integer.MAX_VALUE && rz <= Integer.MAX_VALUE && rx * rz <= Integer.MAX_VALUE) {
+            int r = (int) rz;
+            for (int i = 0; i < length; i++) {
+                codes[i] = (x[xOffset + i] - xMin) * r + (z[zOffset + i] - zMin);
+            }
+        } else {
+            k.densePairCodes(x, xOffset, z, zOffset, length, codes);
+        }
+        return codes;
+    }
+
+    // ------------------------------------------------------------------------------------------ joint pmf
+
+    /**
+     * The four sums of a row-major joint pmf (validated through the kernel, then against the policy), written
+     * to {@code out[0..4)}: S, T, Tx, Ty, and the number of non-empty rows and columns to {@code out[4..6)}.
+     */
+    static void pmfSums(Kernels k, Normalization policy, double[] joint, int rows, int cols, double[] out) {
+        if (joint == null) {
+            throw new NullPointerException("joint must not be null");
+        }
+        CountTable.checkShape("joint", joint.length, rows, cols);
+        double[] aux = AUX.get();
+        double t = k.xLogX(joint, 0, joint.length, aux);
+        double s = aux[SUM_P];
+        if (!(Math.abs(t) < Double.POSITIVE_INFINITY) || !(s < Double.POSITIVE_INFINITY)) {
+            throw Checks.invalid("joint", joint, 0, joint.length);
+        }
+        Checks.sum("joint", s, joint.length, false, policy);
+        double[][] scratch = PMF_SCRATCH.get();
+        if (scratch[0].length < rows) {
+            scratch[0] = new double[Math.max(rows, 2 * scratch[0].length)];
+        }
+        if (scratch[1].length < cols) {
+            scratch[1] = new double[Math.max(cols, 2 * scratch[1].length)];
+        }
+        double[] r = scratch[0];
+        double[] c = scratch[1];
+        java.util.Arrays.fill(c, 0, cols, 0.0);
+        for (int i = 0, cell = 0; i < rows; i++) {
+            double sum = 0;
+            for (int j = 0; j < cols; j++, cell++) {
+                sum += joint[cell];
+                c[j] += joint[cell];
+            }
+            r[i] = sum;
+        }
+        int nonEmptyRows = 0;
+        for (int i = 0; i < rows; i++) {
+            nonEmptyRows += r[i] > 0 ? 1 : 0;
+        }
+        int nonEmptyCols = 0;
+        for (int j = 0; j < cols; j++) {
+            nonEmptyCols += c[j] > 0 ? 1 : 0;
+        }
+        out[0] = s;
+        out[1] = t;
+        out[2] = k.xLogX(r, 0, rows, aux);
+        out[3] = k.xLogX(c, 0, cols, aux);
+        out[4] = nonEmptyRows;
+        out[5] = nonEmptyCols;
+    }
+
+    static double ofPmf(Kernels k, Normalization policy, double[] joint, int rows, int cols, int measure) {
+        double[] sums = new double[6];
+        pmfSums(k, policy, joint, rows, cols, sums);
+        return fromSums(measure, sums[0], sums[1], sums[2], sums[3]);
+    }
+
+    static double nmiOfPmf(Kernels k, Normalization policy, double[] joint, int rows, int cols, NmiAverage average) {
+        double[] sums = new double[6];
+        pmfSums(k, policy, joint, rows, cols, sums);
+        if (sums[4] == 1 && sums[5] == 1) {
+            return 1.0;
+        }
+        return nmi(sums[0], sums[1], sums[2], sums[3], average);
+    }
+}

@@ -1,0 +1,186 @@
+package org.shannon4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shannon4j.Estimator;
+import org.shannon4j.IndependenceTest;
+import org.shannon4j.NmiAverage;
+import org.shannon4j.Shannon;
+
+/**
+ * Random-input conformance of the mutual-information family on every backend: lengths 1..3×(vector lanes)+tails
+ * and 1e6, label ranges that take the dense path, the dense-codes path and the sparse pair path, negative and
+ * extreme ints. The reference is computed here independently (HashMap counts, one Math.log per distinct
+ * count, sums in the order of a sorted list) and compared with tolerance 1e-12·(1 + ln n) absolute: both are
+ * differences of sums Σ n·ln n of size n·ln n, each carrying ~1e-15 relative rounding, divided by n. Also: the
+ * permutation test is identical for every parallelism, and every public method rejects bad input with a
+ * message naming the argument.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class MutualInformationConformanceSuite {
+
+    /** The backends to certify: every supported one by default. */
+    protected Stream<Shannon> backends() {
+        return ConformanceBackends.supported();
+    }
+
+    private static double nLogN(Map<?, Long> counts) {
+        return counts.values().stream().sorted().mapToDouble(c -> c * Math.log(c)).sum();
+    }
+
+    /** Plug-in MI in nats, from HashMaps. */
+    static double referenceMi(int[] x, int[] y) {
+        Map<Integer, Long> cx = new HashMap<>();
+        Map<Integer, Long> cy = new HashMap<>();
+        Map<List<Integer>, Long> cxy = new HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            cx.merge(x[i], 1L, Long::sum);
+            cy.merge(y[i], 1L, Long::sum);
+            cxy.merge(List.of(x[i], y[i]), 1L, Long::sum);
+        }
+        double n = x.length;
+        return Math.max(0, (nLogN(cxy) - nLogN(cx) - nLogN(cy)) / n + Math.log(n));
+    }
+
+    static int[][] randomLabels(int n, int lo, int span, SplittableRandom random, double copy) {
+        int[] x = new int[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = lo + (span <= 0 ? random.nextInt() : random.nextInt(span));
+            y[i] = random.nextDouble() < copy ? x[i] : lo + (span <= 0 ? random.nextInt() : random.nextInt(span));
+        }
+        return new int[][] {x, y};
+    }
+
+    Stream<Shannon> all() {
+        return backends();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void randomLabelsMatchTheReferenceOnEveryPath(Shannon s) {
+        SplittableRandom random = new SplittableRandom(7);
+        int[] spans = {1, 2, 3, 10, 300, 5000, 1 << 20, 0};
+        for (int n = 1; n <= 3 * 64 + 3; n += (n < 40 ? 1 : 17)) {
+            for (int span : spans) {
+                int[][] xy = randomLabels(n, -7, span, random, 0.3);
+                double expected = referenceMi(xy[0], xy[1]);
+                assertEquals(expected, s.mutualInformation(xy[0], xy[1]), 1e-12 * (1 + Math.log(n)),
+                        "n = " + n + ", span = " + span);
+            }
+        }
+        for (int span : new int[] {100, 3000, 0}) {
+            int[][] xy = randomLabels(1_000_000, Integer.MIN_VALUE / 2, span, random, 0.5);
+            assertEquals(referenceMi(xy[0], xy[1]), s.mutualInformation(xy[0], xy[1]), 1e-12 * (1 + Math.log(1e6)),
+                    "n = 1e6, span = " + span);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void backendAgreesWithTheScalarReferenceAndItself(Shannon s) {
+        Shannon ref = ConformanceBackends.reference();
+        SplittableRandom random = new SplittableRandom(11);
+        int[][] xy = randomLabels(20_000, 0, 50, random, 0.2);
+        int[] x = xy[0];
+        int[] y = xy[1];
+        assertEquals(ref.mutualInformation(x, y), s.mutualInformation(x, y), 1e-13);
+        assertEquals(ref.jointEntropy(x, y), s.jointEntropy(x, y), 1e-13);
+        assertEquals(ref.variationOfInformation(x, y), s.variationOfInformation(x, y), 1e-13);
+        for (NmiAverage a : NmiAverage.values()) {
+            assertEquals(ref.normalizedMutualInformation(x, y, a), s.normalizedMutualInformation(x, y, a), 1e-13);
+            assertEquals(ref.adjustedMutualInformation(x, y, a), s.adjustedMutualInformation(x, y, a), 1e-12);
+        }
+        for (Estimator e : Estimator.values()) {
+            assertEquals(ref.mutualInformation(x, y, e), s.mutualInformation(x, y, e), 1e-12, e.toString());
+        }
+        // slices equal copies; the same labels shifted by a constant give the same MI (dense offset path)
+        int[] shifted = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            shifted[i] = x[i] + 1_000_000_000;
+        }
+        assertEquals(s.mutualInformation(x, y), s.mutualInformation(shifted, y), 1e-13);
+        assertEquals(s.mutualInformation(java.util.Arrays.copyOfRange(x, 5, 105), java.util.Arrays.copyOfRange(y, 9, 109)),
+                s.mutualInformation(x, 5, y, 9, 100), 1e-15);
+        // CMI with z constant is MI; MI(x, x) = H(x) = joint entropy
+        int[] zero = new int[x.length];
+        assertEquals(s.mutualInformation(x, y), s.conditionalMutualInformation(x, y, zero), 1e-12);
+        assertEquals(s.jointEntropy(x, x), s.mutualInformation(x, x), 1e-12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void permutationTestIsDeterministicWhateverTheParallelism(Shannon s) {
+        SplittableRandom random = new SplittableRandom(3);
+        int[][] dependent = randomLabels(500, 0, 4, random, 0.3);
+        IndependenceTest one = s.permutationTest(dependent[0], dependent[1], 200, 99L);
+        IndependenceTest four = s.permutationTest(dependent[0], dependent[1], 200, 99L, 4);
+        assertEquals(one, four);
+        assertEquals(200, one.permutations());
+        assertEquals(1.0 / 201, one.pValue(), 1e-15, "clearly dependent: no permutation reaches it");
+        int[][] independent = randomLabels(500, 0, 4, random, 0.0);
+        IndependenceTest p = s.permutationTest(independent[0], independent[1], 300, 5L, 3);
+        assertTrue(p.pValue() > 0.01, "independent labels: " + p);
+        // sparse path (a key sort per permutation) agrees with its own rerun
+        int[][] wide = randomLabels(3000, 0, 2000, random, 0.5);
+        assertEquals(s.permutationTest(wide[0], wide[1], 20, 1L), s.permutationTest(wide[0], wide[1], 20, 1L, 2));
+        IndependenceTest g = s.independenceTest(dependent[0], dependent[1]);
+        assertEquals(9.0, g.degreesOfFreedom());
+        assertTrue(g.pValue() < 1e-10, g.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void badInputIsRejectedWithClearMessages(Shannon s) {
+        int[] x = {1, 2, 3};
+        int[] y = {1, 2};
+        assertMessage(IllegalArgumentException.class, "x.length = 3 but y.length = 2", () -> s.mutualInformation(x, y));
+        assertMessage(NullPointerException.class, "x must not be null", () -> s.mutualInformation(null, y));
+        assertMessage(NullPointerException.class, "y must not be null", () -> s.jointEntropy(x, null));
+        assertMessage(IllegalArgumentException.class, "empty", () -> s.mutualInformation(new int[0], new int[0]));
+        assertMessage(IndexOutOfBoundsException.class, "do not fit", () -> s.mutualInformation(x, 2, x, 0, 2));
+        assertMessage(IllegalArgumentException.class, "z.length = 2",
+                () -> s.conditionalMutualInformation(x, x, y));
+        long[] counts = {1, 2, -3, 4};
+        assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0): counts must be >= 0",
+                () -> s.mutualInformation(counts, 2, 2));
+        assertMessage(IllegalArgumentException.class, "counts.length = 4 but rows × cols = 3 × 2 = 6",
+                () -> s.mutualInformation(new long[] {1, 2, 3, 4}, 3, 2));
+        assertMessage(IllegalArgumentException.class, "overflows the int range",
+                () -> s.mutualInformation(new long[] {1}, 1 << 16, 1 << 16));
+        assertMessage(IllegalArgumentException.class, "must both be >= 1", () -> s.jointEntropy(new long[0], 0, 5));
+        assertMessage(IllegalArgumentException.class, "all zeros", () -> s.mutualInformation(new long[4], 2, 2));
+        assertMessage(IllegalArgumentException.class, "exceeds Long.MAX_VALUE",
+                () -> s.mutualInformation(new long[] {Long.MAX_VALUE, 1}, 1, 2));
+        assertMessage(NullPointerException.class, "counts must not be null", () -> s.mutualInformation((long[]) null, 1, 1));
+        assertMessage(IllegalArgumentException.class, "counts[1] = -1: counts must be >= 0",
+                () -> s.entropy(new long[] {1, -1}, Estimator.PLUG_IN));
+        assertMessage(NullPointerException.class, "estimator must not be null", () -> s.entropy(new long[] {1}, null));
+        assertMessage(IllegalArgumentException.class, "joint[1] = NaN",
+                () -> s.mutualInformation(new double[] {0.5, Double.NaN}, 1, 2));
+        assertMessage(IllegalArgumentException.class, "joint sums to 2.0",
+                () -> s.mutualInformation(new double[] {1, 1}, 1, 2));
+        assertMessage(IllegalArgumentException.class, "permutations = 0", () -> s.permutationTest(x, x, 0, 1L));
+        assertMessage(IllegalArgumentException.class, "parallelism = 0", () -> s.permutationTest(x, x, 5, 1L, 0));
+        assertMessage(NullPointerException.class, "average must not be null",
+                () -> s.adjustedMutualInformation(x, x, null));
+    }
+
+    private static void assertMessage(Class<? extends Throwable> type, String part,
+                                      org.junit.jupiter.api.function.Executable call) {
+        Throwable t = assertThrows(type, call);
+        assertTrue(t.getMessage() != null && t.getMessage().contains(part),
+                "expected a message containing '" + part + "', got: " + t.getMessage());
+    }
+}
