@@ -1,10 +1,14 @@
 package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.UGE;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -23,10 +27,10 @@ import jdk.incubator.vector.VectorSpecies;
  * r + r²P below 2^-55.7). The interval holding 1 has invc = 1 exactly, so near 1 the result is r + r²P with r
  * exact. The other invc were chosen so that ln(invc) is within 10^-4 ulp of a double: the tables are exact for
  * practical purposes. Tables and coefficients: {@code simd-impl/tools/log_tables.py}. Subnormal inputs are
- * scaled by 2^52 first (a branch taken only by vectors that hold one).
+ * scaled by 2^52 first.
  *
- * <p>Domain: finite x &gt; 0 (subnormals included). The result for 0, negative, NaN or infinite lanes is
- * unspecified: callers mask those lanes or reject the input (the kernels' validation does).
+ * <p>Special values as {@code Math.log}: ln 0 = −∞, ln +∞ = +∞, NaN for negative or NaN lanes (a branch taken
+ * only by vectors that hold such a lane or a subnormal, so the kernels' ratios p/q = ∞ or 0 stay right).
  *
  * <p>Accuracy: {@code DoubleLogTest} measures at most {@value #MAX_ULP_ERROR} ulp against
  * {@code StrictMath.log} on dense random samples over all binades and the edges (see its class comment for the
@@ -47,6 +51,8 @@ final class DoubleLog {
     static final boolean SUPPORTED = D.length() == 8;
 
     private static final long OFF = 0x3fe6800000000000L; // bits of 0.703125
+    private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
+    private static final long INF_BITS = 0x7ff0000000000000L;
     private static final double LN2_HI = 0x1.62e42fefa3800p-1;
     private static final double LN2_LO = 0x1.ef35793c76730p-45;
 
@@ -94,13 +100,16 @@ final class DoubleLog {
         DoubleVector p7 = DoubleVector.broadcast(D, P7);
         for (int i = from; i < to; i += 8, o += 8) {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
-            DoubleVector kAdjust = DoubleVector.zero(D);
-            VectorMask<Double> subnormal = v.compare(LT, Double.MIN_NORMAL);
-            if (subnormal.anyTrue()) {
-                v = v.blend(v.mul(0x1p52), subnormal);
-                kAdjust = kAdjust.blend(52.0, subnormal);
-            }
             LongVector bits = v.viewAsIntegralLanes();
+            // One unsigned compare finds every lane outside [MIN_NORMAL, +inf): zero, subnormal, negative, inf, NaN.
+            boolean special = bits.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
+            DoubleVector kAdjust = DoubleVector.zero(D);
+            if (special) {
+                VectorMask<Double> tiny = v.compare(LT, Double.MIN_NORMAL);
+                v = v.blend(v.mul(0x1p52), tiny);
+                kAdjust = kAdjust.blend(52.0, tiny);
+                bits = v.viewAsIntegralLanes();
+            }
             LongVector tmp = bits.sub(OFF);
             LongVector k = tmp.lanewise(ASHR, 52);
             DoubleVector index = (DoubleVector) tmp.lanewise(LSHR, 48).convert(L2D, 0); // wrapped mod 16
@@ -114,7 +123,14 @@ final class DoubleLog {
             DoubleVector w = kd.fma(ln2Hi, logc); // |w| >= |r| unless w = 0: hi + lo = w + r exactly
             DoubleVector hi = w.add(r);
             DoubleVector lo = w.sub(hi).add(r);
-            hi.add(lo.add(kd.fma(ln2Lo, r2.mul(p)))).intoArray(out, o);
+            DoubleVector result = hi.add(lo.add(kd.fma(ln2Lo, r2.mul(p))));
+            if (special) {
+                // IEEE results for the lanes outside the domain: ln 0 = -inf, ln +inf = +inf, NaN otherwise.
+                result = result.blend(Double.NEGATIVE_INFINITY, v.compare(EQ, 0.0))
+                        .blend(v, v.compare(GT, Double.MAX_VALUE))
+                        .blend(Double.NaN, v.compare(LT, 0.0).or(v.compare(NE, v)));
+            }
+            result.intoArray(out, o);
         }
     }
 }

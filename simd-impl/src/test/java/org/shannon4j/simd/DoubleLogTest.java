@@ -107,4 +107,15 @@ class DoubleLogTest {
         assertEquals(0.0, in[0]);
         assertEquals(StrictMath.log(2), in[1], Math.ulp(StrictMath.log(2)));
     }
+
+    @Test
+    void specialValuesAsMathLog() {
+        double[] in = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NaN, -1.0, Double.NEGATIVE_INFINITY, 2.0, 1e-310};
+        double[] out = new double[8];
+        DoubleLog.logInto(in, 0, 8, out, 0);
+        for (int i = 0; i < 8; i++) {
+            double ref = Math.log(in[i]);
+            assertEquals(ref, out[i], Double.isFinite(ref) ? Math.ulp(ref) : 0.0, "x = " + in[i]);
+        }
+    }
 }
