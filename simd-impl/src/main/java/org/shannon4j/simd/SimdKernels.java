@@ -44,6 +44,14 @@ final class SimdKernels extends BlockedKernels {
     static final int BLOCK = 1024;
     /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    /**
+     * Which log the double blocks, float cross-entropy, KL and JS use: {@code own} ({@link OwnLogBlocks} on
+     * {@link DoubleLog}/{@link FloatLog}, the default where {@link DoubleLog#SUPPORTED}) or {@code jdk} (the
+     * JDK's {@code lanewise(LOG)}, SVML-backed on x86): system property {@code shannon4j.simd.log}, read once.
+     * Float entropy uses {@link FloatLog} either way.
+     */
+    static final boolean OWN_LOG = DoubleLog.SUPPORTED
+            && !"jdk".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "own"));
 
     private SimdKernels() {
     }
@@ -120,6 +128,9 @@ final class SimdKernels extends BlockedKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.xLogX(p, from, to, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -169,6 +180,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.pair(0, p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -201,6 +215,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.xLogY(p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
         FloatVector zero = FloatVector.zero(F);
@@ -224,6 +241,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.pair(1, p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -256,6 +276,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.kl(p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
@@ -278,6 +301,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+        }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         LongVector signs = LongVector.zero(L);
         DoubleVector cv = DoubleVector.broadcast(D, c);
@@ -301,6 +327,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+        }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         IntVector signs = IntVector.zero(I);
         DoubleVector cv = DoubleVector.broadcast(D, c);
