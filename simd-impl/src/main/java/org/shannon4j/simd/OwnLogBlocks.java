@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.shannon4j.spi.BlockedKernels;
 
 /**
- * The SIMD block loops on our own logs ({@link DoubleLog}, {@link FloatLog}) instead of the JDK's
+ * The SIMD block loops on our own log ({@link DoubleLog}) instead of the JDK's
  * {@code lanewise(LOG)}; {@link SimdKernels} calls them when {@code shannon4j.simd.log=own} (the default where
  * {@link DoubleLog#SUPPORTED}).
  *
@@ -43,8 +43,6 @@ final class OwnLogBlocks {
     /** Two blocks of doubles (JS needs two logs per element), 16 kB per thread. */
     private static final ThreadLocal<double[]> SCRATCH =
             ThreadLocal.withInitial(() -> new double[2 * SimdKernels.BLOCK]);
-    private static final ThreadLocal<float[]> FLOAT_SCRATCH =
-            ThreadLocal.withInitial(() -> new float[SimdKernels.BLOCK]);
 
     private OwnLogBlocks() {
     }
@@ -146,31 +144,6 @@ final class OwnLogBlocks {
     }
 
     // ------------------------------------------------------------------------------------------------ float input
-
-    /** Float Σ p·ln q: float logs from {@link FloatLog} (one-signed terms, float precision is enough). */
-    static boolean xLogY(float[] p, float[] q, int from, int to, int shift, double[] out) {
-        float[] logs = FLOAT_SCRATCH.get();
-        FloatLog.logInto(q, from + shift, to + shift, logs, 0);
-        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
-        IntVector signs = IntVector.zero(I);
-        for (int i = from; i < to; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, p, i);
-            FloatVector y = FloatVector.fromArray(F, q, i + shift);
-            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
-            FloatVector term = x.mul(FloatVector.fromArray(F, logs, i - from), x.compare(GT, 0f));
-            p0 = p0.add((DoubleVector) x.convert(F2D, 0));
-            p1 = p1.add((DoubleVector) x.convert(F2D, 1));
-            q0 = q0.add((DoubleVector) y.convert(F2D, 0));
-            q1 = q1.add((DoubleVector) y.convert(F2D, 1));
-            t0 = t0.add((DoubleVector) term.convert(F2D, 0));
-            t1 = t1.add((DoubleVector) term.convert(F2D, 1));
-        }
-        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
-        out[OUT_B] = 0;
-        out[OUT_P] = p0.add(p1).reduceLanes(ADD);
-        out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
-        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
-    }
 
     /** Float KL, widened to double before the ratio (the terms cancel when p ≈ q). */
     static boolean kl(float[] p, float[] q, int from, int to, int shift, double[] out) {

@@ -45,10 +45,11 @@ final class SimdKernels extends BlockedKernels {
     /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
     /**
-     * Which log the double blocks, float cross-entropy, KL and JS use: {@code own} ({@link OwnLogBlocks} on
-     * {@link DoubleLog}/{@link FloatLog}, the default where {@link DoubleLog#SUPPORTED}) or {@code jdk} (the
-     * JDK's {@code lanewise(LOG)}, SVML-backed on x86): system property {@code shannon4j.simd.log}, read once.
-     * Float entropy uses {@link FloatLog} either way.
+     * Which log the double blocks and the float KL and JS blocks (computed in double lanes) use: {@code own}
+     * ({@link OwnLogBlocks} on {@link DoubleLog}, the default where {@link DoubleLog#SUPPORTED}) or {@code jdk}
+     * (the JDK's {@code lanewise(LOG)}, SVML-backed on x86): system property {@code shannon4j.simd.log}, read
+     * once. Float entropy uses {@link FloatLog} and float cross-entropy the JDK's float LOG either way (FloatLog
+     * has no −∞ for q = 0, which cross-entropy needs).
      */
     static final boolean OWN_LOG = DoubleLog.SUPPORTED
             && !"jdk".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "own"));
@@ -215,9 +216,6 @@ final class SimdKernels extends BlockedKernels {
     }
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
-        if (OWN_LOG) {
-            return OwnLogBlocks.xLogY(p, q, from, to, shift, out);
-        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
         FloatVector zero = FloatVector.zero(F);
