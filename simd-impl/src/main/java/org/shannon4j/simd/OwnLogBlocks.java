@@ -15,8 +15,8 @@ import org.shannon4j.spi.BlockedKernels;
 
 /**
  * The SIMD block loops on our own log ({@link DoubleLog}) instead of the JDK's
- * {@code lanewise(LOG)}; {@link SimdKernels} calls them when {@code shannon4j.simd.log=own} (the default where
- * {@link DoubleLog#SUPPORTED}).
+ * {@code lanewise(LOG)}; {@link SimdKernels} calls them when {@code -Dshannon4j.simd.log=own} (opt-in: not yet faster than the JDK
+ * path for entropy and JS in the A/B so far).
  *
  * <p>Shape: the logs of a block (1024 elements) go through a per-thread L1 scratch — pass 1 reads p and q once,
  * accumulating Σp, Σq and the sign bits and storing the log arguments (q, p/q, or the two JS ratios); pass 2 is

@@ -46,13 +46,14 @@ final class SimdKernels extends BlockedKernels {
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
     /**
      * Which log the double blocks and the float KL and JS blocks (computed in double lanes) use: {@code own}
-     * ({@link OwnLogBlocks} on {@link DoubleLog}, the default where {@link DoubleLog#SUPPORTED}) or {@code jdk}
-     * (the JDK's {@code lanewise(LOG)}, SVML-backed on x86): system property {@code shannon4j.simd.log}, read
+     * ({@link OwnLogBlocks} on {@link DoubleLog}, where {@link DoubleLog#SUPPORTED}) or {@code jdk} (the
+     * default: the JDK's {@code lanewise(LOG)}, SVML-backed on x86; in a loaded-machine A/B the three-pass own
+     * path was slower for entropy and JS, faster only for cross-entropy): system property {@code shannon4j.simd.log}, read
      * once. Float entropy uses {@link FloatLog} and float cross-entropy the JDK's float LOG either way (FloatLog
      * has no −∞ for q = 0, which cross-entropy needs).
      */
     static final boolean OWN_LOG = DoubleLog.SUPPORTED
-            && !"jdk".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "own"));
+            && "own".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "jdk"));
 
     private SimdKernels() {
     }
