@@ -51,6 +51,16 @@ final class SimdKernels extends ScalarKernels {
     static final int BLOCK = 1024;
     /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    /**
+     * Which log the double blocks and the float KL and JS blocks (computed in double lanes) use: {@code own}
+     * ({@link OwnLogBlocks} on {@link DoubleLog}, where {@link DoubleLog#SUPPORTED}) or {@code jdk} (the
+     * default: the JDK's {@code lanewise(LOG)}, SVML-backed on x86; in a loaded-machine A/B the three-pass own
+     * path was slower for entropy and JS, faster only for cross-entropy): system property {@code shannon4j.simd.log}, read
+     * once. Float entropy uses {@link FloatLog} and float cross-entropy the JDK's float LOG either way (FloatLog
+     * has no −∞ for q = 0, which cross-entropy needs).
+     */
+    static final boolean OWN_LOG = DoubleLog.SUPPORTED
+            && "own".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "jdk"));
 
     private SimdKernels() {
     }
@@ -127,6 +137,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.xLogX(p, from, to, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -176,6 +189,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.pair(0, p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -231,6 +247,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.pair(1, p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -263,6 +282,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.kl(p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
@@ -285,6 +307,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+        }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         LongVector signs = LongVector.zero(L);
         DoubleVector cv = DoubleVector.broadcast(D, c);
@@ -308,6 +333,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
+        if (OWN_LOG) {
+            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+        }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         IntVector signs = IntVector.zero(I);
         DoubleVector cv = DoubleVector.broadcast(D, c);
