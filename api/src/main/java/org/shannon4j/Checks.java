@@ -1,5 +1,8 @@
 package org.shannon4j;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * Argument checks and the messages of every rejection. The happy path only checks ranges here; the values
  * themselves are validated inside the kernel pass, and the re-scans below run only after a kernel has
@@ -58,11 +61,17 @@ final class Checks {
     /** {@link #invalid} for two inputs: names the first bad entry of p, else of q, else reports overflow. */
     static IllegalArgumentException invalid(String pName, Object p, int pOffset, String qName, Object q,
                                             int qOffset, int length) {
-        IllegalArgumentException inP = invalid(pName, p, pOffset, length);
+        return invalid(pName, p, pOffset, qName, q, qOffset, length, null);
+    }
+
+    /** As above for any input of {@link Passes} (arrays with a null layout, or segments). */
+    static IllegalArgumentException invalid(String pName, Object p, long pOffset, String qName, Object q,
+                                            long qOffset, long length, ValueLayout layout) {
+        IllegalArgumentException inP = invalid(pName, p, pOffset, length, layout);
         if (inP.getMessage().startsWith(pName + "[")) {
             return inP;
         }
-        IllegalArgumentException inQ = invalid(qName, q, qOffset, length);
+        IllegalArgumentException inQ = invalid(qName, q, qOffset, length, layout);
         return inQ.getMessage().startsWith(qName + "[") ? inQ : inP;
     }
 
@@ -71,14 +80,36 @@ final class Checks {
      * or infinite; if every entry is valid, the sum overflowed.
      */
     static IllegalArgumentException invalid(String name, Object array, int offset, int length) {
-        if (array instanceof double[] a) {
-            for (int i = offset; i < offset + length; i++) {
+        return invalid(name, array, offset, length, null);
+    }
+
+    /** As above for any input of {@link Passes}; segment indices are longs ({@code "p[3000000017] = -0.25: ..."}). */
+    static IllegalArgumentException invalid(String name, Object array, long offset, long length, ValueLayout layout) {
+        if (array instanceof MemorySegment segment) {
+            if (layout instanceof ValueLayout.OfDouble d) {
+                for (long i = offset; i < offset + length; i++) {
+                    double x = segment.getAtIndex(d, i);
+                    if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+                        return badEntry(name, i, Double.toString(x), x);
+                    }
+                }
+            } else {
+                ValueLayout.OfFloat f = (ValueLayout.OfFloat) layout;
+                for (long i = offset; i < offset + length; i++) {
+                    float x = segment.getAtIndex(f, i);
+                    if (!(x >= 0 && x < Float.POSITIVE_INFINITY)) {
+                        return badEntry(name, i, Float.toString(x), x);
+                    }
+                }
+            }
+        } else if (array instanceof double[] a) {
+            for (int i = (int) offset; i < offset + length; i++) {
                 if (!(a[i] >= 0 && a[i] < Double.POSITIVE_INFINITY)) {
                     return badEntry(name, i, Double.toString(a[i]), a[i]);
                 }
             }
         } else if (array instanceof float[] a) {
-            for (int i = offset; i < offset + length; i++) {
+            for (int i = (int) offset; i < offset + length; i++) {
                 if (!(a[i] >= 0 && a[i] < Float.POSITIVE_INFINITY)) {
                     return badEntry(name, i, Float.toString(a[i]), a[i]);
                 }
@@ -88,7 +119,7 @@ final class Checks {
                 + ") overflows the double range: scale the input down");
     }
 
-    private static IllegalArgumentException badEntry(String name, int index, String shown, double value) {
+    private static IllegalArgumentException badEntry(String name, long index, String shown, double value) {
         String why = Double.isNaN(value) ? "probabilities must not be NaN"
                 : Double.isInfinite(value) ? "probabilities must be finite"
                 : "probabilities must be >= 0";
@@ -96,7 +127,7 @@ final class Checks {
     }
 
     /** Checks Σ{@code name} against the policy; the sum is known finite and ≥ 0 here. */
-    static void sum(String name, double sum, int length, boolean float32, Normalization policy) {
+    static void sum(String name, double sum, long length, boolean float32, Normalization policy) {
         if (sum == 0) {
             throw new IllegalArgumentException(name + " is all zeros: it is not a distribution (sum = 0)");
         }
@@ -108,6 +139,59 @@ final class Checks {
                         + (float32 ? " float" : " double") + " entries); normalise it, or use"
                         + " Shannon.withNormalization(Normalization.NORMALIZE) to divide by the sum");
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ segments
+
+    /**
+     * The number of {@code layout} elements in {@code segment}, after checking it can be read as such:
+     * non-null, a whole number of elements, aligned as the layout requires.
+     */
+    static long elements(String name, MemorySegment segment, ValueLayout layout) {
+        checkSegment(name, segment, layout);
+        long size = layout.byteSize();
+        if (segment.byteSize() % size != 0) {
+            throw new IllegalArgumentException(name + ".byteSize() = " + segment.byteSize()
+                    + " is not a multiple of the element size " + size + " of " + layout
+                    + ": the segment does not hold whole elements");
+        }
+        return segment.byteSize() / size;
+    }
+
+    /** Checks a segment range {@code [offset, offset + count)} in elements, as {@link #range} does for arrays. */
+    static void range(String name, MemorySegment segment, ValueLayout layout, long offset, long count) {
+        checkSegment(name, segment, layout);
+        long elements = segment.byteSize() / layout.byteSize();
+        if (offset < 0 || count < 0 || offset > elements - count) {
+            throw new IndexOutOfBoundsException(name + ": offset " + offset + " and count " + count
+                    + " do not fit in the " + elements + " elements of " + name + " (" + layout + ", byteSize "
+                    + segment.byteSize() + ")");
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException(name + " is empty: a distribution needs at least one entry");
+        }
+    }
+
+    private static void checkSegment(String name, MemorySegment segment, ValueLayout layout) {
+        if (segment == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        if (layout == null) {
+            throw new NullPointerException("layout must not be null");
+        }
+        if (segment.maxByteAlignment() < layout.byteAlignment()) {
+            throw new IllegalArgumentException(name + " is aligned to " + segment.maxByteAlignment()
+                    + " bytes but " + layout + " requires " + layout.byteAlignment() + ": use "
+                    + (layout instanceof ValueLayout.OfDouble ? "ValueLayout.JAVA_DOUBLE_UNALIGNED"
+                            : "ValueLayout.JAVA_FLOAT_UNALIGNED") + " (with the byte order of the data)");
+        }
+    }
+
+    static void sameLength(String p, long pLength, String q, long qLength) {
+        if (pLength != qLength) {
+            throw new IllegalArgumentException(p + " has " + pLength + " elements but " + q + " has " + qLength
+                    + ": both distributions must have the same support");
         }
     }
 }

@@ -4,12 +4,15 @@ import static org.shannon4j.spi.Kernels.JS_Q_TERMS;
 import static org.shannon4j.spi.Kernels.SUM_P;
 import static org.shannon4j.spi.Kernels.SUM_Q;
 
+import java.lang.foreign.ValueLayout;
+
 import org.shannon4j.spi.Kernels;
 
 /**
- * The distribution measures, written once for double[] and float[] inputs (passed as Object; only the kernel
- * call dispatches on the type). Each runs one kernel pass, validates its outcome, and turns the sums into the
- * value for the normalised inputs, in nats. Ranges are checked by the caller.
+ * The distribution measures, written once for every input: double[], float[] or a MemorySegment (passed as
+ * Object with a null {@code layout} for arrays, the segment's element layout otherwise; only {@link Passes}
+ * dispatches on the type and on the {@link Parallelism}). Each runs one kernel pass, validates its outcome,
+ * and turns the sums into the value for the normalised inputs, in nats. Ranges are checked by the caller.
  */
 final class Measures {
 
@@ -26,24 +29,32 @@ final class Measures {
 
     /** H(p/S) = ln S − T/S with T = Σ p·ln p, S = Σ p. */
     static double entropy(Kernels k, Normalization policy, Object p, int offset, int length) {
+        return entropy(k, Parallelism.SEQUENTIAL, policy, p, offset, length, null);
+    }
+
+    static double entropy(Kernels k, Parallelism par, Normalization policy, Object p, long offset, long length,
+                          ValueLayout layout) {
         double[] aux = scratch();
-        double t = p instanceof double[] d ? k.xLogX(d, offset, length, aux) : k.xLogX((float[]) p, offset, length, aux);
+        double t = Passes.run(k, par, Passes.X_LOG_X, p, offset, null, 0, length, layout, 1.0, aux);
         double s = aux[SUM_P];
         if (!(Math.abs(t) < Double.POSITIVE_INFINITY) || !(s < Double.POSITIVE_INFINITY)) {
-            throw Checks.invalid("p", p, offset, length);
+            throw Checks.invalid("p", p, offset, length, layout);
         }
-        Checks.sum("p", s, length, p instanceof float[], policy);
+        Checks.sum("p", s, length, Passes.float32(p, layout), policy);
         return Math.max(0.0, Math.log(s) - t / s);
     }
 
     /** H(p/Sp, q/Sq) = −V/Sp + ln Sq with V = Σ p·ln q. */
     static double crossEntropy(Kernels k, Normalization policy, Object p, int pOffset, Object q, int qOffset,
                                int length) {
+        return crossEntropy(k, Parallelism.SEQUENTIAL, policy, p, pOffset, q, qOffset, length, null);
+    }
+
+    static double crossEntropy(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
+                               long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        double v = p instanceof double[] d
-                ? k.xLogY(d, pOffset, (double[]) q, qOffset, length, aux)
-                : k.xLogY((float[]) p, pOffset, (float[]) q, qOffset, length, aux);
-        checkPair(policy, v, aux, p, pOffset, q, qOffset, length);
+        double v = Passes.run(k, par, Passes.CROSS, p, pOffset, q, qOffset, length, layout, 1.0, aux);
+        checkPair(policy, v, aux, p, pOffset, q, qOffset, length, layout);
         if (v == Double.NEGATIVE_INFINITY) {
             return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
         }
@@ -56,11 +67,14 @@ final class Measures {
      */
     static double klDivergence(Kernels k, Normalization policy, Object p, int pOffset, Object q, int qOffset,
                                int length) {
+        return klDivergence(k, Parallelism.SEQUENTIAL, policy, p, pOffset, q, qOffset, length, null);
+    }
+
+    static double klDivergence(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
+                               long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        double u = p instanceof double[] d
-                ? k.xLogXOverY(d, pOffset, (double[]) q, qOffset, length, aux)
-                : k.xLogXOverY((float[]) p, pOffset, (float[]) q, qOffset, length, aux);
-        checkPair(policy, u, aux, p, pOffset, q, qOffset, length);
+        double u = Passes.run(k, par, Passes.KL, p, pOffset, q, qOffset, length, layout, 1.0, aux);
+        checkPair(policy, u, aux, p, pOffset, q, qOffset, length, layout);
         if (u == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
         }
@@ -76,47 +90,50 @@ final class Measures {
      */
     static double jsDivergence(Kernels k, Normalization policy, Object p, int pOffset, Object q, int qOffset,
                                int length) {
+        return jsDivergence(k, Parallelism.SEQUENTIAL, policy, p, pOffset, q, qOffset, length, null);
+    }
+
+    static double jsDivergence(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
+                               long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        boolean isDouble = p instanceof double[];
+        boolean float32 = Passes.float32(p, layout);
         double c = 1.0;
         double sp = 0;
         double sq = 0;
         if (policy == Normalization.NORMALIZE) {
-            sp = isDouble ? k.sum((double[]) p, pOffset, length, aux) : k.sum((float[]) p, pOffset, length, aux);
+            sp = Passes.run(k, par, Passes.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
             if (!(sp < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("p", p, pOffset, length);
+                throw Checks.invalid("p", p, pOffset, length, layout);
             }
-            sq = isDouble ? k.sum((double[]) q, qOffset, length, aux) : k.sum((float[]) q, qOffset, length, aux);
+            sq = Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux);
             if (!(sq < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("q", q, qOffset, length);
+                throw Checks.invalid("q", q, qOffset, length, layout);
             }
-            Checks.sum("p", sp, length, !isDouble, policy);
-            Checks.sum("q", sq, length, !isDouble, policy);
+            Checks.sum("p", sp, length, float32, policy);
+            Checks.sum("q", sq, length, float32, policy);
             c = sp / sq;
         }
-        double a = isDouble
-                ? k.jensenShannonTerms((double[]) p, pOffset, (double[]) q, qOffset, length, c, aux)
-                : k.jensenShannonTerms((float[]) p, pOffset, (float[]) q, qOffset, length, c, aux);
+        double a = Passes.run(k, par, Passes.JS, p, pOffset, q, qOffset, length, layout, c, aux);
         if (policy == Normalization.REQUIRE) {
-            checkPair(policy, a, aux, p, pOffset, q, qOffset, length);
+            checkPair(policy, a, aux, p, pOffset, q, qOffset, length, layout);
             sp = aux[SUM_P];
             sq = aux[SUM_Q];
         } else if (Double.isNaN(a) || Double.isNaN(aux[JS_Q_TERMS])) {
-            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length);
+            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
         }
         double js = 0.5 * (a / sp + aux[JS_Q_TERMS] / sq);
         return Math.min(Math.max(0.0, js), LN2);
     }
 
     /** Validates a two-input pass: its result and both sums, then both sums against the policy. */
-    private static void checkPair(Normalization policy, double result, double[] aux, Object p, int pOffset,
-                                  Object q, int qOffset, int length) {
+    private static void checkPair(Normalization policy, double result, double[] aux, Object p, long pOffset,
+                                  Object q, long qOffset, long length, ValueLayout layout) {
         double sp = aux[SUM_P];
         double sq = aux[SUM_Q];
         if (Double.isNaN(result) || !(sp < Double.POSITIVE_INFINITY) || !(sq < Double.POSITIVE_INFINITY)) {
-            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length);
+            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
         }
-        boolean float32 = p instanceof float[];
+        boolean float32 = Passes.float32(p, layout);
         Checks.sum("p", sp, length, float32, policy);
         Checks.sum("q", sq, length, float32, policy);
     }

@@ -30,7 +30,12 @@ public enum Normalization {
      * @param float32 whether the entries are float (ε = 2^-23) rather than double (ε = 2^-52)
      */
     public static double sumTolerance(int length, boolean float32) {
+        return sumTolerance((long) length, float32);
+    }
+
+    /** {@link #sumTolerance(int, boolean)} for inputs longer than an array (memory segments). */
+    public static double sumTolerance(long length, boolean float32) {
         double epsilon = float32 ? Math.ulp(1.0f) : Math.ulp(1.0);
-        return 16 * epsilon * Math.sqrt(Math.max(length, 1));
+        return 16 * epsilon * Math.sqrt(Math.max(length, 1L));
     }
 }

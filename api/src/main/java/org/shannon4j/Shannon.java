@@ -1,9 +1,12 @@
 package org.shannon4j;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
 import org.shannon4j.spi.Kernels;
 
@@ -42,6 +45,10 @@ import org.shannon4j.spi.Kernels;
  *       having one sign); KL and JS are computed in double from the float values, with the double bound.
  *       Results that are ≥ 0 in exact arithmetic are clamped at 0, never a tiny negative. The conformance
  *       suite checks these bounds on every backend against a double-double reference.</li>
+ *   <li><b>Large inputs.</b> {@link #withParallelism(int)} spreads long inputs over threads (the bounds above
+ *       hold for every thread count; {@link #withDeterministicParallelism(boolean)} makes results bit-identical
+ *       across thread counts), and every measure also reads {@link MemorySegment}s — off-heap, memory-mapped,
+ *       longer than 2³¹ elements. See the last section of this class.</li>
  * </ul>
  */
 public final class Shannon {
@@ -52,12 +59,19 @@ public final class Shannon {
     private final Kernels kernels;
     private final InfoUnit unit;
     private final Normalization normalization;
+    private final Parallelism parallelism;
 
     private Shannon(String backendName, Kernels kernels, InfoUnit unit, Normalization normalization) {
+        this(backendName, kernels, unit, normalization, Parallelism.SEQUENTIAL);
+    }
+
+    private Shannon(String backendName, Kernels kernels, InfoUnit unit, Normalization normalization,
+                    Parallelism parallelism) {
         this.backendName = backendName;
         this.kernels = kernels;
         this.unit = unit;
         this.normalization = normalization;
+        this.parallelism = parallelism;
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -124,18 +138,20 @@ public final class Shannon {
     /** The same backend and policy, results in {@code unit}. */
     public Shannon withUnit(InfoUnit unit) {
         Objects.requireNonNull(unit, "unit must not be null");
-        return unit == this.unit ? this : new Shannon(backendName, kernels, unit, normalization);
+        return unit == this.unit ? this : new Shannon(backendName, kernels, unit, normalization, parallelism);
     }
 
     /** The same backend and unit, with another normalisation policy. */
     public Shannon withNormalization(Normalization normalization) {
         Objects.requireNonNull(normalization, "normalization must not be null");
-        return normalization == this.normalization ? this : new Shannon(backendName, kernels, unit, normalization);
+        return normalization == this.normalization ? this
+                : new Shannon(backendName, kernels, unit, normalization, parallelism);
     }
 
     @Override
     public String toString() {
-        return "Shannon[backend=" + backendName + ", unit=" + unit + ", normalization=" + normalization + "]";
+        return "Shannon[backend=" + backendName + ", unit=" + unit + ", normalization=" + normalization
+                + (parallelism.isSequential() ? "" : ", parallelism=" + parallelism) + "]";
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -150,7 +166,7 @@ public final class Shannon {
     /** Entropy of {@code p[offset .. offset+length)}. */
     public double entropy(double[] p, int offset, int length) {
         Checks.range("p", p, offset, length);
-        return unit.fromNats(Measures.entropy(kernels, normalization, p, offset, length));
+        return unit.fromNats(Measures.entropy(kernels, parallelism, normalization, p, offset, length, null));
     }
 
     /** Entropy of float probabilities (read as float, accumulated in double). */
@@ -161,7 +177,7 @@ public final class Shannon {
     /** Entropy of {@code p[offset .. offset+length)}. */
     public double entropy(float[] p, int offset, int length) {
         Checks.range("p", p, offset, length);
-        return unit.fromNats(Measures.entropy(kernels, normalization, p, offset, length));
+        return unit.fromNats(Measures.entropy(kernels, parallelism, normalization, p, offset, length, null));
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -179,7 +195,8 @@ public final class Shannon {
     public double crossEntropy(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.crossEntropy(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.crossEntropy(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     /** Cross-entropy of float distributions. */
@@ -193,7 +210,8 @@ public final class Shannon {
     public double crossEntropy(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.crossEntropy(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.crossEntropy(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -214,7 +232,8 @@ public final class Shannon {
     public double klDivergence(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.klDivergence(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.klDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     /** KL divergence of float distributions. */
@@ -228,7 +247,8 @@ public final class Shannon {
     public double klDivergence(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.klDivergence(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.klDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -249,7 +269,8 @@ public final class Shannon {
     public double jsDivergence(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.jsDivergence(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.jsDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     /** JS divergence of float distributions. */
@@ -263,7 +284,8 @@ public final class Shannon {
     public double jsDivergence(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
-        return unit.fromNats(Measures.jsDivergence(kernels, normalization, p, pOffset, q, qOffset, length));
+        return unit.fromNats(Measures.jsDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset, length,
+                null));
     }
 
     /**
@@ -561,5 +583,241 @@ public final class Shannon {
             throw new IllegalArgumentException("parallelism = " + parallelism + ": must be >= 1");
         }
         return IndependenceTests.permutationTest(kernels, x, 0, y, 0, n, permutations, seed, parallelism, unit);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Scale: parallelism and MemorySegment inputs (issue 6)
+    // ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The same backend, unit and policy, splitting long inputs over up to {@code threads} threads: the calling
+     * thread and {@code threads − 1} tasks on {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+     * {@code threads = 1} (the default) computes on the calling thread with no task and no allocation.
+     *
+     * <p>An input of at least 2¹⁸ (262,144) elements is cut into chunks of max(2¹⁷, n/(4·threads)) elements
+     * (rounded up to a multiple of 8,192); shorter inputs stay on the calling thread. The calling thread works
+     * on chunks itself and the tasks claim the others, so a busy pool slows the call down but cannot deadlock
+     * it. The chunk results are added in chunk order with compensated summation, so the accuracy bounds of the
+     * class comment hold for every thread count; results for different thread counts may differ within those
+     * bounds (for a given thread count they repeat run to run). For bit-identical results whatever the thread
+     * count, add {@link #withDeterministicParallelism(boolean) withDeterministicParallelism(true)}. Invalid
+     * input is reported as in the sequential case, naming the first bad element by its index in the whole
+     * input; an exception thrown in a task (a segment closed meanwhile, say) is rethrown to the caller.
+     *
+     * <p>Memory segments of a confined arena can be read only by their owner thread: for them the chunks all
+     * run on the calling thread. On a 2-core machine 2 threads is the useful maximum; the common pool of such a
+     * machine has a single worker, so more than 2 threads needs {@link #withParallelism(int, Executor)}.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Shannon withParallelism(int threads) {
+        return withParallelism(Parallelism.of(threads, null, parallelism.deterministic));
+    }
+
+    /**
+     * As {@link #withParallelism(int)}, with the helper tasks on {@code executor} (which must run tasks on
+     * threads other than the caller's to give any speed-up). If the executor rejects a task, the calling thread
+     * does that share of the work.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException     if {@code executor} is null
+     */
+    public Shannon withParallelism(int threads, Executor executor) {
+        Objects.requireNonNull(executor, "executor must not be null");
+        return withParallelism(Parallelism.of(threads, executor, parallelism.deterministic));
+    }
+
+    /**
+     * Deterministic mode on or off. On, inputs longer than 2¹⁸ (262,144) elements are cut into chunks of
+     * exactly 2¹⁸ elements whatever the thread count, also for one thread, and the chunk results are added in
+     * chunk order: the result is bit-identical for every thread count and every run on the same backend (not
+     * across backends, whose kernels round differently). Inputs of at most 2¹⁸ elements give the sequential
+     * result. The price: at most n/2¹⁸ threads can work on one input.
+     */
+    public Shannon withDeterministicParallelism(boolean deterministic) {
+        return withParallelism(parallelism.withDeterministic(deterministic));
+    }
+
+    private Shannon withParallelism(Parallelism p) {
+        return p.equals(parallelism) ? this : new Shannon(backendName, kernels, unit, normalization, p);
+    }
+
+    /** The maximum number of threads one call uses (1 unless set with {@link #withParallelism(int)}). */
+    public int parallelism() {
+        return parallelism.threads;
+    }
+
+    /** Whether results are bit-identical for every thread count (see {@link #withDeterministicParallelism}). */
+    public boolean isDeterministicParallelism() {
+        return parallelism.deterministic;
+    }
+
+    // -- MemorySegment inputs
+    //
+    // Every measure reads a java.lang.foreign.MemorySegment of doubles or floats: off-heap (Arena.allocate),
+    // memory-mapped (FileChannel.map), or a heap segment (MemorySegment.ofArray), with more than 2^31 elements
+    // if need be. The layout says the element type and byte order: ValueLayout.JAVA_DOUBLE / JAVA_FLOAT for
+    // native order and natural alignment, JAVA_DOUBLE_UNALIGNED / JAVA_FLOAT_UNALIGNED for any alignment,
+    // .withOrder(ByteOrder.BIG_ENDIAN) for data written big-endian. The whole-segment forms need a byteSize
+    // that is a multiple of the element size; the range forms take (offset, count) in elements. Results,
+    // conventions and accuracy are those of the array methods (the same kernels run on blocks copied from the
+    // segment); a bad element is named by its long index in the segment: "p[3000000017] = -0.25: ...".
+    // A segment whose alignment does not satisfy the layout is rejected (IllegalArgumentException naming the
+    // unaligned layout to use instead); a range outside the segment gives an IndexOutOfBoundsException; a
+    // closed segment or one of another thread's confined arena throws as MemorySegment access does.
+
+    /**
+     * Entropy of a segment of doubles ({@code ValueLayout.JAVA_DOUBLE} or a variant of it), in {@link #unit()}:
+     * as {@link #entropy(double[])}.
+     *
+     * @throws IllegalArgumentException if the byte size is not a multiple of 8, the alignment does not satisfy
+     *                                  the layout, or an element is invalid (named by its long index)
+     */
+    public double entropy(MemorySegment p, ValueLayout.OfDouble layout) {
+        return entropyOf(p, 0, Checks.elements("p", p, layout), layout);
+    }
+
+    /** Entropy of elements {@code [offset, offset + count)} of a segment of doubles. */
+    public double entropy(MemorySegment p, long offset, long count, ValueLayout.OfDouble layout) {
+        return entropyOf(p, offset, count, layout);
+    }
+
+    /** Entropy of a segment of floats ({@code ValueLayout.JAVA_FLOAT} or a variant), read as float, accumulated in double. */
+    public double entropy(MemorySegment p, ValueLayout.OfFloat layout) {
+        return entropyOf(p, 0, Checks.elements("p", p, layout), layout);
+    }
+
+    /** Entropy of elements {@code [offset, offset + count)} of a segment of floats. */
+    public double entropy(MemorySegment p, long offset, long count, ValueLayout.OfFloat layout) {
+        return entropyOf(p, offset, count, layout);
+    }
+
+    /** Cross-entropy H(p, q) of two segments of doubles with the same number of elements; as {@link #crossEntropy(double[], double[])}. */
+    public double crossEntropy(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        long n = sameElements(p, q, layout);
+        return crossEntropyOf(p, 0, q, 0, n, layout);
+    }
+
+    /** Cross-entropy of {@code p[pOffset ..+count)} against {@code q[qOffset ..+count)}, segments of doubles. */
+    public double crossEntropy(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfDouble layout) {
+        return crossEntropyOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** Cross-entropy of two segments of floats. */
+    public double crossEntropy(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        long n = sameElements(p, q, layout);
+        return crossEntropyOf(p, 0, q, 0, n, layout);
+    }
+
+    /** Cross-entropy of two ranges of segments of floats. */
+    public double crossEntropy(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfFloat layout) {
+        return crossEntropyOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** KL divergence KL(p ‖ q) of two segments of doubles; as {@link #klDivergence(double[], double[])} (absolute error bound). */
+    public double klDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        long n = sameElements(p, q, layout);
+        return klDivergenceOf(p, 0, q, 0, n, layout);
+    }
+
+    /** KL divergence of two ranges of segments of doubles. */
+    public double klDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfDouble layout) {
+        return klDivergenceOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** KL divergence of two segments of floats (computed in double). */
+    public double klDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        long n = sameElements(p, q, layout);
+        return klDivergenceOf(p, 0, q, 0, n, layout);
+    }
+
+    /** KL divergence of two ranges of segments of floats. */
+    public double klDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfFloat layout) {
+        return klDivergenceOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** JS divergence of two segments of doubles; as {@link #jsDivergence(double[], double[])} (absolute error bound). */
+    public double jsDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        long n = sameElements(p, q, layout);
+        return jsDivergenceOf(p, 0, q, 0, n, layout);
+    }
+
+    /** JS divergence of two ranges of segments of doubles. */
+    public double jsDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfDouble layout) {
+        return jsDivergenceOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** JS divergence of two segments of floats (computed in double). */
+    public double jsDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        long n = sameElements(p, q, layout);
+        return jsDivergenceOf(p, 0, q, 0, n, layout);
+    }
+
+    /** JS divergence of two ranges of segments of floats. */
+    public double jsDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout.OfFloat layout) {
+        return jsDivergenceOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /** JS distance √JS of two segments of doubles; as {@link #jsDistance(double[], double[])}. */
+    public double jsDistance(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        return Math.sqrt(jsDivergence(p, q, layout));
+    }
+
+    /** JS distance of two ranges of segments of doubles. */
+    public double jsDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                             ValueLayout.OfDouble layout) {
+        return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, count, layout));
+    }
+
+    /** JS distance of two segments of floats. */
+    public double jsDistance(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        return Math.sqrt(jsDivergence(p, q, layout));
+    }
+
+    /** JS distance of two ranges of segments of floats. */
+    public double jsDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                             ValueLayout.OfFloat layout) {
+        return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, count, layout));
+    }
+
+    private static long sameElements(MemorySegment p, MemorySegment q, ValueLayout layout) {
+        long n = Checks.elements("p", p, layout);
+        Checks.sameLength("p", n, "q", Checks.elements("q", q, layout));
+        return n;
+    }
+
+    private double entropyOf(MemorySegment p, long offset, long count, ValueLayout layout) {
+        Checks.range("p", p, layout, offset, count);
+        return unit.fromNats(Measures.entropy(kernels, parallelism, normalization, p, offset, count, layout));
+    }
+
+    private double crossEntropyOf(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                                  ValueLayout layout) {
+        Checks.range("p", p, layout, pOffset, count);
+        Checks.range("q", q, layout, qOffset, count);
+        return unit.fromNats(Measures.crossEntropy(kernels, parallelism, normalization, p, pOffset, q, qOffset,
+                count, layout));
+    }
+
+    private double klDivergenceOf(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                                  ValueLayout layout) {
+        Checks.range("p", p, layout, pOffset, count);
+        Checks.range("q", q, layout, qOffset, count);
+        return unit.fromNats(Measures.klDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset,
+                count, layout));
+    }
+
+    private double jsDivergenceOf(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                                  ValueLayout layout) {
+        Checks.range("p", p, layout, pOffset, count);
+        Checks.range("q", q, layout, qOffset, count);
+        return unit.fromNats(Measures.jsDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset,
+                count, layout));
     }
 }

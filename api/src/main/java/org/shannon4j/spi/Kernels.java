@@ -1,5 +1,8 @@
 package org.shannon4j.spi;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * The primitive loops a backend implements: only the hot inner loops, all in natural log. Measures, units,
  * normalization, validation messages and error bounds live once above this interface, in
@@ -126,4 +129,43 @@ public interface Kernels {
 
     /** As {@link #nLogN(int[], int, int)} for 64-bit counts (each converted to the nearest double). */
     double nLogN(long[] counts, int offset, int length);
+
+    // ------------------------------------------------------------------------------------------------------
+    // MemorySegment inputs (off-heap, memory-mapped, more than 2^31 elements)
+    // ------------------------------------------------------------------------------------------------------
+    // Offsets and counts are in elements (long); the layout is a ValueLayout.OfDouble or ValueLayout.OfFloat of
+    // any byte order. Callers have checked that the range lies inside the segment, that count >= 1, that the
+    // segment's alignment satisfies the layout and that it is accessible from the calling thread. The results
+    // and aux contents are those of the array methods. The default implementations copy the segment block by
+    // block (SegmentWalk.BLOCK elements) into per-thread arrays and call the array methods above, adding the
+    // block results into compensated totals: every backend gets segment support, with the array kernels'
+    // accuracy, written once. A backend that can read segments directly (native code) may override them.
+
+    /** Σ a over {@code a[offset .. offset+count)} read with {@code layout}; as {@link #sum(double[], int, int, double[])}. */
+    default double sum(MemorySegment a, ValueLayout layout, long offset, long count, double[] aux) {
+        return SegmentWalk.single(this, false, a, layout, offset, count, aux);
+    }
+
+    /** Σ p·ln p over a segment range; as {@link #xLogX(double[], int, int, double[])}. */
+    default double xLogX(MemorySegment p, ValueLayout layout, long offset, long count, double[] aux) {
+        return SegmentWalk.single(this, true, p, layout, offset, count, aux);
+    }
+
+    /** Σ p·ln q over two segment ranges; as {@link #xLogY(double[], int, double[], int, int, double[])}. */
+    default double xLogY(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                         ValueLayout layout, double[] aux) {
+        return SegmentWalk.pair(this, SegmentWalk.CROSS, p, pOffset, q, qOffset, count, layout, 1.0, aux);
+    }
+
+    /** Σ p·ln(p/q) over two segment ranges; as {@link #xLogXOverY(double[], int, double[], int, int, double[])}. */
+    default double xLogXOverY(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                              ValueLayout layout, double[] aux) {
+        return SegmentWalk.pair(this, SegmentWalk.KL, p, pOffset, q, qOffset, count, layout, 1.0, aux);
+    }
+
+    /** The Jensen–Shannon halves over two segment ranges; as {@link #jensenShannonTerms(double[], int, double[], int, int, double, double[])}. */
+    default double jensenShannonTerms(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                                      ValueLayout layout, double c, double[] aux) {
+        return SegmentWalk.pair(this, SegmentWalk.JS, p, pOffset, q, qOffset, count, layout, c, aux);
+    }
 }
