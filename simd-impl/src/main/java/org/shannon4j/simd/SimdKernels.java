@@ -72,7 +72,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected int laneMultiple(boolean float32) {
-        return float32 ? FL : DL;
+        return float32 ? FL : 2 * DL; // 2 vectors per iteration in DoubleLog.loop
     }
 
     @Override
@@ -138,7 +138,7 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.xLogX(p, from, to, out);
+            return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -190,7 +190,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.pair(0, p, q, from, to, shift, out);
+            return DoubleLog.loop(DoubleLog.CROSS, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -248,7 +248,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.pair(1, p, q, from, to, shift, out);
+            return DoubleLog.loop(DoubleLog.KL, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -283,7 +283,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.kl(p, q, from, to, shift, out);
+            return DoubleLog.loop(DoubleLog.KL, null, null, p, q, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
@@ -308,7 +308,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+            return DoubleLog.loop(DoubleLog.JS, p, q, null, null, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         LongVector signs = LongVector.zero(L);
@@ -334,7 +334,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
         if (OWN_LOG) {
-            return OwnLogBlocks.js(p, q, from, to, shift, c, out);
+            return DoubleLog.loop(DoubleLog.JS, null, null, p, q, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         IntVector signs = IntVector.zero(I);
