@@ -49,18 +49,27 @@ final class SimdKernels extends ScalarKernels {
     private static final int FL = F.length();
     /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
     static final int BLOCK = 1024;
-    /** Per-thread scratch for one block of float logs (4 kB, stays in L1). */
-    private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
     /**
-     * Which log the double blocks and the float KL and JS blocks (computed in double lanes) use: {@code own}
-     * ({@link OwnLogBlocks} on {@link DoubleLog}, where {@link DoubleLog#SUPPORTED}) or {@code jdk} (the
-     * default: the JDK's {@code lanewise(LOG)}, SVML-backed on x86; in a loaded-machine A/B the three-pass own
-     * path was slower for entropy and JS, faster only for cross-entropy): system property {@code shannon4j.simd.log}, read
-     * once. Float entropy uses {@link FloatLog} and float cross-entropy the JDK's float LOG either way (FloatLog
-     * has no −∞ for q = 0, which cross-entropy needs).
+     * Which log each kernel uses: ours ({@link DoubleLog#loop}, {@link FloatLog#loop}: table + polynomial fused
+     * into the kernel's one vector loop) or the JDK's {@code lanewise(LOG)} (SVML-backed on x86). System
+     * property {@code shannon4j.simd.log}: {@code own} or {@code jdk} forces one for every kernel (A/B
+     * benchmarks), anything else or unset takes the per-measure default below, chosen by JMH (see README,
+     * backend section). Read once.
      */
-    static final boolean OWN_LOG = DoubleLog.SUPPORTED
-            && "own".equalsIgnoreCase(System.getProperty("shannon4j.simd.log", "jdk"));
+    private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
+    static final boolean OWN_ENTROPY = own(DoubleLog.SUPPORTED, true);
+    static final boolean OWN_CROSS = own(DoubleLog.SUPPORTED, true);
+    static final boolean OWN_KL = own(DoubleLog.SUPPORTED, true);
+    static final boolean OWN_JS = own(DoubleLog.SUPPORTED, true);
+    static final boolean OWN_ENTROPY_F32 = own(FloatLog.SUPPORTED, true);
+    static final boolean OWN_CROSS_F32 = own(FloatLog.SUPPORTED, true);
+    static final boolean OWN_KL_F32 = own(DoubleLog.SUPPORTED, true);
+    static final boolean OWN_JS_F32 = own(DoubleLog.SUPPORTED, true);
+
+    private static boolean own(boolean supported, boolean byDefault) {
+        return supported && ("own".equalsIgnoreCase(LOG_CHOICE)
+                || (byDefault && !"jdk".equalsIgnoreCase(LOG_CHOICE)));
+    }
 
     private SimdKernels() {
     }
@@ -137,7 +146,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_ENTROPY) {
             return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
@@ -163,21 +172,18 @@ final class SimdKernels extends ScalarKernels {
         return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
     }
 
-    /**
-     * Float entropy: the logs of the block come from {@link FloatLog} (inline polynomial, measured faster than
-     * the library call) through the per-thread {@code logs} scratch, then one pass widens and accumulates.
-     * Zero lanes keep x itself (= 0) under the masked multiply, so 0·ln 0 never appears.
-     */
+    /** Float entropy: {@link FloatLog#loop} or the JDK's float LOG; terms in float, sums in double lanes. */
     @Override
     protected boolean xLogXBlock(float[] p, int from, int to, double[] out) {
-        float[] logs = FLOAT_LOGS.get();
-        FloatLog.logInto(p, from, to, logs, 0);
+        if (OWN_ENTROPY_F32) {
+            return FloatLog.loop(FloatLog.ENTROPY, p, null, from, to, 0, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
             signs = signs.or(x.viewAsIntegralLanes());
-            FloatVector term = x.mul(FloatVector.fromArray(F, logs, i - from), x.compare(GT, 0f));
+            FloatVector term = x.mul(x.lanewise(LOG), x.compare(GT, 0f)); // zero lanes keep x = 0
             s0 = s0.add((DoubleVector) x.convert(F2D, 0));
             s1 = s1.add((DoubleVector) x.convert(F2D, 1));
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
@@ -189,7 +195,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_CROSS) {
             return DoubleLog.loop(DoubleLog.CROSS, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -224,6 +230,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
+        if (OWN_CROSS_F32) {
+            return FloatLog.loop(FloatLog.CROSS, p, q, from, to, shift, out);
+        }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
         FloatVector zero = FloatVector.zero(F);
@@ -247,7 +256,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_KL) {
             return DoubleLog.loop(DoubleLog.KL, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -282,7 +291,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_KL_F32) {
             return DoubleLog.loop(DoubleLog.KL, null, null, p, q, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -307,7 +316,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_JS) {
             return DoubleLog.loop(DoubleLog.JS, p, q, null, null, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
@@ -333,7 +342,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
-        if (OWN_LOG) {
+        if (OWN_JS_F32) {
             return DoubleLog.loop(DoubleLog.JS, null, null, p, q, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
