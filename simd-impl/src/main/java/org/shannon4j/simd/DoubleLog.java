@@ -1,18 +1,23 @@
 package org.shannon4j.simd;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.OR;
 import static jdk.incubator.vector.VectorOperators.UGE;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -78,15 +83,69 @@ final class DoubleLog {
     private DoubleLog() {
     }
 
+    /** Loop kinds: what the fused loop takes the log of and what it accumulates (see {@link #loop}). */
+    static final int ENTROPY = 0;
+    static final int CROSS = 1;
+    static final int KL = 2;
+    static final int JS = 3;
+    /** Stores the logs instead (tests, {@link #logInto}). */
+    static final int LOG = 4;
+
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int DL = D.length();
+    private static final int OUT_A = 0;
+    private static final int OUT_B = 1;
+    private static final int OUT_P = 2;
+    private static final int OUT_Q = 3;
+    private static final long[] INVC_BITS = bitsOf(INVC);
+    private static final long[] LOGC_BITS = bitsOf(LOGC);
+
+    private static long[] bitsOf(double[] a) {
+        long[] b = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = Double.doubleToRawLongBits(a[i]);
+        }
+        return b;
+    }
+
     /**
      * out[o + j] = ln x[from + j] for j in [0, to − from), a multiple of 8; {@code out} may be {@code x} with
-     * {@code o == from} (in place).
+     * {@code o == from} (in place). Runs the fused loop (kind {@link #LOG}), so the tests of this method test
+     * the very log the kernels use.
      */
     static void logInto(double[] x, int from, int to, double[] out, int o) {
-        DoubleVector invcLo = DoubleVector.fromArray(D, INVC, 0);
-        DoubleVector invcHi = DoubleVector.fromArray(D, INVC, 8);
-        DoubleVector logcLo = DoubleVector.fromArray(D, LOGC, 0);
-        DoubleVector logcHi = DoubleVector.fromArray(D, LOGC, 8);
+        loop(LOG, x, out, null, null, from, to, o - from, 1.0, null);
+    }
+
+    /**
+     * The one vector loop of every double-lane log kernel, with the log written once, inline: no scratch pass,
+     * no call, no vector crossing a method boundary (a method of ours taking or returning vectors boxes them
+     * whenever C2 leaves it out of line). {@code kind} picks the per-measure arithmetic; it is loop-invariant,
+     * so the branches on it are perfectly predicted (and C2 may unswitch them). Each iteration takes two log
+     * arguments u0, u1 with weights w0, w1 and adds w·ln u where w &gt; 0 (so 0·ln 0 never reaches a sum):
+     * <ul>
+     * <li>ENTROPY: u = w = p, for two consecutive vectors;
+     * <li>CROSS: u = q, w = p; KL: u = p/q, w = p (two consecutive vectors, t0 + t1 into OUT_A);
+     * <li>JS: one vector, u0 = 2p/m, u1 = 2cq/m with m = p + cq, w0 = p, w1 = q; t0 into OUT_A, t1 into OUT_B;
+     * <li>LOG: one vector, ln u0 stored to {@code q[i + shift]}.
+     * </ul>
+     * Input is {@code p, q} or, when {@code pf != null}, the float arrays {@code pf, qf} widened to double
+     * lanes (float KL and JS cancel when p ≈ q, so they are computed in double). {@code [from, to)} is a
+     * multiple of 2·8 lanes (of 8 for JS and LOG). Writes OUT_A, OUT_B, OUT_P, OUT_Q; returns false if an
+     * element is negative.
+     */
+    static boolean loop(int kind, double[] p, double[] q, float[] pf, float[] qf, int from, int to, int shift,
+                        double c, double[] out) {
+        boolean wide = pf != null;
+        boolean single = kind == JS || kind == LOG;   // one input vector per iteration
+        boolean hasQ = kind == CROSS || kind == KL || kind == JS;
+        int second = single ? 0 : DL;
+        int step = single ? DL : 2 * DL;
+        LongVector invcLo = LongVector.fromArray(L, INVC_BITS, 0);
+        LongVector invcHi = LongVector.fromArray(L, INVC_BITS, 8);
+        LongVector logcLo = LongVector.fromArray(L, LOGC_BITS, 0);
+        LongVector logcHi = LongVector.fromArray(L, LOGC_BITS, 8);
         DoubleVector minusOne = DoubleVector.broadcast(D, -1.0);
         DoubleVector ln2Hi = DoubleVector.broadcast(D, LN2_HI);
         DoubleVector ln2Lo = DoubleVector.broadcast(D, LN2_LO);
@@ -98,39 +157,134 @@ final class DoubleLog {
         DoubleVector p5 = DoubleVector.broadcast(D, P5);
         DoubleVector p6 = DoubleVector.broadcast(D, P6);
         DoubleVector p7 = DoubleVector.broadcast(D, P7);
-        for (int i = from; i < to; i += 8, o += 8) {
-            DoubleVector v = DoubleVector.fromArray(D, x, i);
-            LongVector bits = v.viewAsIntegralLanes();
+        DoubleVector cv = DoubleVector.broadcast(D, c);
+        DoubleVector two = DoubleVector.broadcast(D, 2.0);
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector t0 = zero, t1 = zero, sp0 = zero, sp1 = zero, sq0 = zero, sq1 = zero;
+        LongVector signs = LongVector.zero(L);
+        for (int i = from; i < to; i += step) {
+            // ---- inputs: x = p lanes, y = q lanes (y = x where there is no q)
+            DoubleVector x0, x1, y0 = zero, y1 = zero;
+            if (wide) {
+                x0 = (DoubleVector) FloatVector.fromArray(FH, pf, i).convertShape(F2D, D, 0);
+                x1 = (DoubleVector) FloatVector.fromArray(FH, pf, i + second).convertShape(F2D, D, 0);
+                y0 = (DoubleVector) FloatVector.fromArray(FH, qf, i + shift).convertShape(F2D, D, 0);
+                y1 = (DoubleVector) FloatVector.fromArray(FH, qf, i + shift + second).convertShape(F2D, D, 0);
+            } else {
+                x0 = DoubleVector.fromArray(D, p, i);
+                x1 = DoubleVector.fromArray(D, p, i + second);
+                if (hasQ) {
+                    y0 = DoubleVector.fromArray(D, q, i + shift);
+                    y1 = DoubleVector.fromArray(D, q, i + shift + second);
+                }
+            }
+            sp0 = sp0.add(x0);
+            sp1 = sp1.add(x1);
+            sq0 = sq0.add(y0);
+            sq1 = sq1.add(y1);
+            signs = signs.or(x0.viewAsIntegralLanes()).or(x1.viewAsIntegralLanes())
+                    .or(y0.viewAsIntegralLanes()).or(y1.viewAsIntegralLanes());
+            // ---- the per-measure log arguments u and weights w
+            DoubleVector u0 = x0, u1 = x1, w0 = x0, w1 = x1;
+            if (kind == CROSS) {
+                u0 = y0;
+                u1 = y1;
+            } else if (kind == KL) {
+                u0 = x0.div(y0);
+                u1 = x1.div(y1);
+            } else if (kind == JS) {
+                DoubleVector cy = y0.mul(cv);
+                DoubleVector scale = two.div(x0.add(cy)); // 2/m, shared by both halves
+                u0 = x0.mul(scale);
+                u1 = cy.mul(scale);
+                w1 = y0;
+            }
+            // ---- l = ln u for both vectors (see the class comment for the algorithm)
+            LongVector b0 = u0.viewAsIntegralLanes();
+            LongVector b1 = u1.viewAsIntegralLanes();
             // One unsigned compare finds every lane outside [MIN_NORMAL, +inf): zero, subnormal, negative, inf, NaN.
-            boolean special = bits.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
-            DoubleVector kAdjust = DoubleVector.zero(D);
+            boolean special = b0.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
+                    .or(b1.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)).anyTrue();
+            DoubleVector kAdjust0 = zero, kAdjust1 = zero;
             if (special) {
-                VectorMask<Double> tiny = v.compare(LT, Double.MIN_NORMAL);
-                v = v.blend(v.mul(0x1p52), tiny);
-                kAdjust = kAdjust.blend(52.0, tiny);
-                bits = v.viewAsIntegralLanes();
+                VectorMask<Double> tiny0 = u0.compare(LT, Double.MIN_NORMAL);
+                VectorMask<Double> tiny1 = u1.compare(LT, Double.MIN_NORMAL);
+                b0 = u0.blend(u0.mul(0x1p52), tiny0).viewAsIntegralLanes();
+                b1 = u1.blend(u1.mul(0x1p52), tiny1).viewAsIntegralLanes();
+                kAdjust0 = zero.blend(52.0, tiny0);
+                kAdjust1 = zero.blend(52.0, tiny1);
             }
-            LongVector tmp = bits.sub(OFF);
-            LongVector k = tmp.lanewise(ASHR, 52);
-            DoubleVector index = (DoubleVector) tmp.lanewise(LSHR, 48).convert(L2D, 0); // wrapped mod 16
-            DoubleVector z = bits.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
-            DoubleVector kd = ((DoubleVector) k.convert(L2D, 0)).sub(kAdjust);
-            DoubleVector invc = index.selectFrom(invcLo, invcHi);
-            DoubleVector logc = index.selectFrom(logcLo, logcHi);
-            DoubleVector r = z.fma(invc, minusOne);
-            DoubleVector r2 = r.mul(r);
-            DoubleVector p = r.fma(p7, p6).fma(r, p5).fma(r, p4).fma(r, p3).fma(r, p2).fma(r, p1).fma(r, p0);
-            DoubleVector w = kd.fma(ln2Hi, logc); // |w| >= |r| unless w = 0: hi + lo = w + r exactly
-            DoubleVector hi = w.add(r);
-            DoubleVector lo = w.sub(hi).add(r);
-            DoubleVector result = hi.add(lo.add(kd.fma(ln2Lo, r2.mul(p))));
+            LongVector m0 = b0.sub(OFF);
+            LongVector m1 = b1.sub(OFF);
+            LongVector k0 = m0.lanewise(ASHR, 52);
+            LongVector k1 = m1.lanewise(ASHR, 52);
+            LongVector idx0 = m0.lanewise(LSHR, 48).and(15);
+            LongVector idx1 = m1.lanewise(LSHR, 48).and(15);
+            DoubleVector z0 = b0.sub(k0.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector z1 = b1.sub(k1.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector kd0 = ((DoubleVector) k0.convert(L2D, 0)).sub(kAdjust0);
+            DoubleVector kd1 = ((DoubleVector) k1.convert(L2D, 0)).sub(kAdjust1);
+            DoubleVector invc0 = idx0.selectFrom(invcLo, invcHi).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector invc1 = idx1.selectFrom(invcLo, invcHi).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector logc0 = idx0.selectFrom(logcLo, logcHi).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector logc1 = idx1.selectFrom(logcLo, logcHi).viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector r0 = z0.fma(invc0, minusOne);
+            DoubleVector r1 = z1.fma(invc1, minusOne);
+            DoubleVector q0 = r0.fma(p7, p6).fma(r0, p5).fma(r0, p4).fma(r0, p3).fma(r0, p2).fma(r0, p1).fma(r0, p0);
+            DoubleVector q1 = r1.fma(p7, p6).fma(r1, p5).fma(r1, p4).fma(r1, p3).fma(r1, p2).fma(r1, p1).fma(r1, p0);
+            DoubleVector v0 = kd0.fma(ln2Hi, logc0); // |v| >= |r| unless v = 0: hi + lo = v + r exactly
+            DoubleVector v1 = kd1.fma(ln2Hi, logc1);
+            DoubleVector hi0 = v0.add(r0);
+            DoubleVector hi1 = v1.add(r1);
+            DoubleVector l0 = hi0.add(v0.sub(hi0).add(r0).add(kd0.fma(ln2Lo, r0.mul(r0).mul(q0))));
+            DoubleVector l1 = hi1.add(v1.sub(hi1).add(r1).add(kd1.fma(ln2Lo, r1.mul(r1).mul(q1))));
             if (special) {
-                // IEEE results for the lanes outside the domain: ln 0 = -inf, ln +inf = +inf, NaN otherwise.
-                result = result.blend(Double.NEGATIVE_INFINITY, v.compare(EQ, 0.0))
-                        .blend(v, v.compare(GT, Double.MAX_VALUE))
-                        .blend(Double.NaN, v.compare(LT, 0.0).or(v.compare(NE, v)));
+                // IEEE results outside the domain: ln 0 = -inf, ln +inf = +inf, NaN otherwise.
+                l0 = l0.blend(Double.NEGATIVE_INFINITY, u0.compare(EQ, 0.0))
+                        .blend(u0, u0.compare(GT, Double.MAX_VALUE))
+                        .blend(Double.NaN, u0.compare(LT, 0.0).or(u0.compare(NE, u0)));
+                l1 = l1.blend(Double.NEGATIVE_INFINITY, u1.compare(EQ, 0.0))
+                        .blend(u1, u1.compare(GT, Double.MAX_VALUE))
+                        .blend(Double.NaN, u1.compare(LT, 0.0).or(u1.compare(NE, u1)));
             }
-            result.intoArray(out, o);
+            // ---- accumulate (zero weights masked out), or store for LOG
+            if (kind == LOG) {
+                l0.intoArray(q, i + shift);
+            } else {
+                t0 = t0.add(w0.mul(l0), w0.compare(GT, 0.0));
+                t1 = t1.add(w1.mul(l1), w1.compare(GT, 0.0));
+            }
         }
+        if (kind == LOG) {
+            return true;
+        }
+        boolean js = kind == JS;
+        out[OUT_A] = js ? t0.reduceLanes(ADD) : t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = js ? t1.reduceLanes(ADD) : 0.0;
+        out[OUT_P] = single ? sp0.reduceLanes(ADD) : sp0.add(sp1).reduceLanes(ADD);
+        out[OUT_Q] = single ? sq0.reduceLanes(ADD) : sq0.add(sq1).reduceLanes(ADD);
+        if (signs.reduceLanes(OR) >= 0) {
+            return true;
+        }
+        return wide ? noNegatives(pf, from, to) && (!hasQ || noNegatives(qf, from + shift, to + shift))
+                : noNegatives(p, from, to) && (!hasQ || noNegatives(q, from + shift, to + shift));
+    }
+
+    private static boolean noNegatives(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean noNegatives(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

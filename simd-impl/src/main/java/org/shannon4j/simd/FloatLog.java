@@ -1,82 +1,198 @@
 package org.shannon4j.simd;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
+import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.OR;
+import static jdk.incubator.vector.VectorOperators.UGE;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Natural log of float lanes, computed inline instead of through the JDK's vector math library: no call, so
- * nothing is spilled around it, and it measured faster than {@code lanewise(LOG)} in the float entropy kernel.
+ * Natural log of float lanes, fused into the float entropy and cross-entropy loop ({@link #loop}): no call
+ * into the JDK's vector math library, no division, no scratch pass.
  *
- * <p>Algorithm (Cephes {@code logf}): x = m·2^e with m in [√½, √2); ln(1 + f) for f = m − 1 as
- * f − f²/2 + f³·P(f) with a degree-8 minimax P; e·ln 2 added in two parts (0.693359375, exact in float, and
- * −2.12194440e-4). Subnormal inputs are scaled by 2^23 first. Defined for finite x &gt; 0; the result for 0,
- * negative, NaN or infinite lanes is unspecified (callers mask those lanes or reject the input).
+ * <p>Algorithm: the float twin of {@link DoubleLog}. x = z·2^k with z in [0.703125, 1.40625); the 4 mantissa
+ * bits below the exponent of {@code bits(x) − bits(0.703125)} pick one of 16 intervals, whose constants
+ * {@code invc ≈ 1/c} and {@code logc = −ln invc} are one 16-float register each, read with a lane permute;
+ * r = z·invc − 1 (one FMA, |r| ≤ 1/32) and ln x = k·ln2 + logc + r + r²·P(r) with P of degree 3 (relative
+ * error of r + r²P below 2^-30). k·ln2_hi + logc and then + r are summed exactly (two Fast2Sums, valid because
+ * |k·ln2_hi| ≥ ln 2 &gt; |logc| unless k = 0, and |logc| ≥ |r| unless logc = 0), so the only roundings left are
+ * the final one and a fraction of an ulp in the small terms. The interval holding 1 has invc = 1 exactly, so
+ * near 1 the result is r + r²P with r exact. Tables and coefficients: {@code simd-impl/tools/log_tables.py}.
+ * Subnormal inputs are scaled by 2^23 first.
  *
- * <p>Accuracy: an exhaustive sweep of all 2^31 − 2^23 positive finite floats (subnormals included) against
- * the log computed in double found at most 0.83 ulp (0.50 ulp within 2^16 ulps of 1). {@code FloatLogTest}
- * asserts {@value #MAX_ULP_ERROR} ulp on every 61st float and all floats near 1 by default, on all of them with
- * {@code -Dshannon4j.exhaustive=true} (about 30 s).
+ * <p>Special values as {@code Math.log}: ln 0 = −∞, ln +∞ = +∞, NaN for negative or NaN lanes, in a branch
+ * taken only by vectors that hold such a lane or a subnormal (cross-entropy needs the −∞ of q = 0).
  *
- * <p>Why an array-to-array method and not a {@code FloatVector log(FloatVector)} helper: C2 stops inlining
- * once a compilation reaches its node-count cutoff, which vector-heavy loops do, and a helper that takes or
- * returns a vector and is not inlined boxes it (tens of kB allocated per call). Only the JDK's own
- * {@code @ForceInline} vector methods are exempt. Kernels therefore never pass vectors to methods of ours.
+ * <p>Accuracy: {@code FloatLogTest} asserts {@value #MAX_ULP_ERROR} ulp against the log computed in double on
+ * every 61st positive finite float and all floats near 1 by default, on all 2^31 − 2^23 of them with
+ * {@code -Dshannon4j.exhaustive=true}.
+ *
+ * <p>Why one loop method with the log inline and not a {@code FloatVector log(FloatVector)} helper: a method
+ * of ours that takes or returns a vector boxes it whenever C2 leaves it out of line (see {@link SimdKernels}).
  */
 final class FloatLog {
 
     /** The error bound asserted by the tests, in units in the last place of the float result. */
     static final double MAX_ULP_ERROR = 1.0;
 
+    /** Loop kinds (see {@link #loop}). */
+    static final int ENTROPY = 0;
+    static final int CROSS = 1;
+    /** Stores the logs instead (tests, {@link #logInto}). */
+    static final int LOG = 4;
+
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final int FL = F.length();
+
+    /** One table register: 16 float lanes (512-bit vectors). */
+    static final boolean SUPPORTED = FL == 16;
+
+    private static final int OFF = 0x3f340000; // bits of 0.703125f
+    private static final int MIN_NORMAL_BITS = 0x00800000;
+    private static final int INF_BITS = 0x7f800000;
+    private static final float LN2_HI = 0.693359375f; // 9 significant bits: k·LN2_HI is exact
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float[] INVC = {
+        0x1.641d2cp+0f, 0x1.5564fap+0f, 0x1.47b9bap+0f, 0x1.3b20d8p+0f, 0x1.2f63fap+0f, 0x1.2495a4p+0f,
+        0x1.1a814ap+0f, 0x1.11031cp+0f, 0x1.083b62p+0f, 0x1.000000p+0f, 0x1.e1ca14p-1f, 0x1.c711d4p-1f,
+        0x1.af1f4ap-1f, 0x1.99a968p-1f, 0x1.8624d2p-1f, 0x1.746c6cp-1f};
+    private static final float[] LOGC = {
+        -0x1.51febep-2f, -0x1.26c50ep-2f, -0x1.f9da90p-3f, -0x1.a9944ep-3f, -0x1.5bd6dep-3f, -0x1.119064p-3f,
+        -0x1.938896p-4f, -0x1.07882ap-4f, -0x1.0346b4p-5f, 0x0.0p+0f, 0x1.f237c2p-5f, 0x1.e2d004p-4f,
+        0x1.601e68p-3f, 0x1.c8b076p-3f, 0x1.165524p-2f, 0x1.45ee94p-2f};
+    private static final float P0 = -0x1.fffffep-2f;
+    private static final float P1 = 0x1.555566p-2f;
+    private static final float P2 = -0x1.00283cp-2f;
+    private static final float P3 = 0x1.98bea8p-3f;
+    private static final int[] INVC_BITS = bitsOf(INVC);
+    private static final int[] LOGC_BITS = bitsOf(LOGC);
+    private static final int OUT_A = 0;
+    private static final int OUT_B = 1;
+    private static final int OUT_P = 2;
+    private static final int OUT_Q = 3;
 
     private FloatLog() {
     }
 
-    /** out[i] = ln x[i] for i in [from, to); {@code to − from} must be a multiple of the float lane count. */
-    static void logInto(float[] x, int from, int to, float[] out, int outOffset) {
-        FloatVector one = FloatVector.broadcast(F, 1f);
-        FloatVector half = FloatVector.broadcast(F, 0.5f);
-        FloatVector minusHalf = FloatVector.broadcast(F, -0.5f);
-        FloatVector twoTo23 = FloatVector.broadcast(F, 0x1p23f);
-        FloatVector bias = FloatVector.broadcast(F, 127f);
-        FloatVector subnormalBias = FloatVector.broadcast(F, 127f + 23f);
-        FloatVector ln2Hi = FloatVector.broadcast(F, 0.693359375f);
-        FloatVector ln2Lo = FloatVector.broadcast(F, -2.12194440e-4f);
-        FloatVector p8 = FloatVector.broadcast(F, 7.0376836292E-2f);
-        FloatVector p7 = FloatVector.broadcast(F, -1.1514610310E-1f);
-        FloatVector p6 = FloatVector.broadcast(F, 1.1676998740E-1f);
-        FloatVector p5 = FloatVector.broadcast(F, -1.2420140846E-1f);
-        FloatVector p4 = FloatVector.broadcast(F, 1.4249322787E-1f);
-        FloatVector p3 = FloatVector.broadcast(F, -1.6668057665E-1f);
-        FloatVector p2 = FloatVector.broadcast(F, 2.0000714765E-1f);
-        FloatVector p1 = FloatVector.broadcast(F, -2.4999993993E-1f);
-        FloatVector p0 = FloatVector.broadcast(F, 3.3333331174E-1f);
-        for (int i = from, o = outOffset; i < to; i += F.length(), o += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, x, i);
-            VectorMask<Float> subnormal = v.compare(LT, Float.MIN_NORMAL);
-            v = v.blend(v.mul(twoTo23), subnormal);
-            IntVector bits = (IntVector) v.viewAsIntegralLanes();
-            FloatVector e = ((FloatVector) bits.lanewise(LSHR, 23).convert(I2F, 0))
-                    .sub(bias.blend(subnormalBias, subnormal));
-            FloatVector m = bits.and(0x007fffff).or(0x3f800000).viewAsFloatingLanes().reinterpretAsFloats();
-            VectorMask<Float> high = m.compare(GT, 1.41421356237f);
-            m = m.blend(m.mul(half), high);
-            e = e.add(one, high);
-            FloatVector f = m.sub(one);
-            FloatVector z = f.mul(f);
-            FloatVector y = p8.fma(f, p7).fma(f, p6).fma(f, p5).fma(f, p4).fma(f, p3).fma(f, p2).fma(f, p1)
-                    .fma(f, p0).mul(f).mul(z);
-            y = e.fma(ln2Lo, y);
-            y = z.fma(minusHalf, y);
-            e.fma(ln2Hi, f.add(y)).intoArray(out, o);
+    private static int[] bitsOf(float[] a) {
+        int[] b = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            b[i] = Float.floatToRawIntBits(a[i]);
         }
+        return b;
+    }
+
+    /** out[o + j] = ln x[from + j] for j in [0, to − from), a multiple of the float lane count. */
+    static void logInto(float[] x, int from, int to, float[] out, int o) {
+        loop(LOG, x, out, from, to, o - from, null);
+    }
+
+    /**
+     * The one vector loop of the float-lane log kernels, the log written once, inline. ENTROPY: Σ p·ln p;
+     * CROSS: Σ p·ln q[i + shift]; both with zero p lanes masked out, the terms rounded to float (one-signed,
+     * so float precision is enough) and accumulated in double lanes, with Σp and Σq, into OUT_A, OUT_P, OUT_Q
+     * (OUT_B = 0). LOG: ln p stored to {@code q[i + shift]}. {@code [from, to)} is a multiple of 16 lanes.
+     * Returns false if an element is negative.
+     */
+    static boolean loop(int kind, float[] p, float[] q, int from, int to, int shift, double[] out) {
+        boolean hasQ = kind == CROSS;
+        IntVector invcTable = IntVector.fromArray(I, INVC_BITS, 0);
+        IntVector logcTable = IntVector.fromArray(I, LOGC_BITS, 0);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
+        FloatVector ln2Hi = FloatVector.broadcast(F, LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(F, LN2_LO);
+        FloatVector c0 = FloatVector.broadcast(F, P0);
+        FloatVector c1 = FloatVector.broadcast(F, P1);
+        FloatVector c2 = FloatVector.broadcast(F, P2);
+        FloatVector c3 = FloatVector.broadcast(F, P3);
+        FloatVector zero = FloatVector.zero(F);
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, sp0 = t0, sp1 = t0, sq0 = t0, sq1 = t0;
+        IntVector signs = IntVector.zero(I);
+        for (int i = from; i < to; i += FL) {
+            FloatVector x = FloatVector.fromArray(F, p, i);
+            FloatVector u = x;
+            sp0 = sp0.add((DoubleVector) x.convert(F2D, 0));
+            sp1 = sp1.add((DoubleVector) x.convert(F2D, 1));
+            signs = signs.or(x.viewAsIntegralLanes());
+            if (hasQ) {
+                u = FloatVector.fromArray(F, q, i + shift);
+                sq0 = sq0.add((DoubleVector) u.convert(F2D, 0));
+                sq1 = sq1.add((DoubleVector) u.convert(F2D, 1));
+                signs = signs.or(u.viewAsIntegralLanes());
+            }
+            // ---- l = ln u
+            IntVector b = (IntVector) u.viewAsIntegralLanes();
+            // One unsigned compare finds every lane outside [MIN_NORMAL, +inf): zero, subnormal, negative, inf, NaN.
+            boolean special = b.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
+            FloatVector kAdjust = zero;
+            if (special) {
+                VectorMask<Float> tiny = u.compare(LT, Float.MIN_NORMAL);
+                b = (IntVector) u.blend(u.mul(0x1p23f), tiny).viewAsIntegralLanes();
+                kAdjust = zero.blend(23f, tiny);
+            }
+            IntVector m = b.sub(OFF);
+            IntVector k = m.lanewise(ASHR, 23);
+            IntVector idx = m.lanewise(LSHR, 19).and(15);
+            FloatVector z = b.sub(k.lanewise(LSHL, 23)).viewAsFloatingLanes().reinterpretAsFloats();
+            FloatVector kf = ((FloatVector) k.convert(I2F, 0)).sub(kAdjust);
+            FloatVector invc = idx.selectFrom(invcTable).viewAsFloatingLanes().reinterpretAsFloats();
+            FloatVector logc = idx.selectFrom(logcTable).viewAsFloatingLanes().reinterpretAsFloats();
+            FloatVector r = z.fma(invc, minusOne);
+            FloatVector poly = r.fma(c3, c2).fma(r, c1).fma(r, c0);
+            FloatVector kHi = kf.mul(ln2Hi);
+            FloatVector s = kHi.add(logc);
+            FloatVector sErr = kHi.sub(s).add(logc);
+            FloatVector hi = s.add(r);
+            FloatVector lo = s.sub(hi).add(r);
+            FloatVector l = hi.add(lo.add(sErr).add(kf.fma(ln2Lo, r.mul(r).mul(poly))));
+            if (special) {
+                // IEEE results outside the domain: ln 0 = -inf, ln +inf = +inf, NaN otherwise.
+                l = l.blend(Float.NEGATIVE_INFINITY, u.compare(EQ, 0f))
+                        .blend(u, u.compare(GT, Float.MAX_VALUE))
+                        .blend(Float.NaN, u.compare(LT, 0f).or(u.compare(NE, u)));
+            }
+            if (kind == LOG) {
+                l.intoArray(q, i + shift);
+            } else {
+                FloatVector term = x.mul(l, x.compare(GT, 0f)); // zero lanes keep x = 0
+                t0 = t0.add((DoubleVector) term.convert(F2D, 0));
+                t1 = t1.add((DoubleVector) term.convert(F2D, 1));
+            }
+        }
+        if (kind == LOG) {
+            return true;
+        }
+        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_B] = 0;
+        out[OUT_P] = sp0.add(sp1).reduceLanes(ADD);
+        out[OUT_Q] = sq0.add(sq1).reduceLanes(ADD);
+        if (signs.reduceLanes(OR) >= 0) {
+            return true;
+        }
+        return noNegatives(p, from, to) && (!hasQ || noNegatives(q, from + shift, to + shift));
+    }
+
+    private static boolean noNegatives(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class FloatLogTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void supported() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FloatLog.SUPPORTED, "FloatLog needs 16 float lanes");
+    }
+
     private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
     private static final int CHUNK = 1 << 16;
 
@@ -80,5 +85,29 @@ class FloatLogTest {
         assertEquals((float) Math.log(2), out[1], Math.ulp((float) Math.log(2)));
         assertEquals((float) Math.log(Float.MIN_VALUE), out[2], 2 * Math.ulp(103f));
         assertEquals((float) Math.log(Float.MAX_VALUE), out[3], 2 * Math.ulp(88f));
+    }
+
+    /** IEEE values as Math.log: cross-entropy needs ln 0 = -inf; negative and NaN lanes give NaN. */
+    @Test
+    void specialValues() {
+        float[] in = new float[LANES];
+        float[] out = new float[LANES];
+        java.util.Arrays.fill(in, 3f);
+        in[0] = 0f;
+        in[1] = -0f;
+        in[2] = Float.POSITIVE_INFINITY;
+        in[3] = -1f;
+        in[4] = Float.NaN;
+        in[5] = Float.NEGATIVE_INFINITY;
+        in[6] = Float.MIN_VALUE;
+        FloatLog.logInto(in, 0, LANES, out, 0);
+        assertEquals(Float.NEGATIVE_INFINITY, out[0]);
+        assertEquals(Float.NEGATIVE_INFINITY, out[1]);
+        assertEquals(Float.POSITIVE_INFINITY, out[2]);
+        assertTrue(Float.isNaN(out[3]));
+        assertTrue(Float.isNaN(out[4]));
+        assertTrue(Float.isNaN(out[5]));
+        assertEquals((float) Math.log(Float.MIN_VALUE), out[6], Math.ulp(103f));
+        assertEquals((float) Math.log(3), out[7], Math.ulp((float) Math.log(3)));
     }
 }
