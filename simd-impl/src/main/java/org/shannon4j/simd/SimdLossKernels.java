@@ -233,7 +233,8 @@ final class SimdLossKernels {
                 s = s.add(d.lanewise(EXP), tie.not());
                 ties = ties.add(one, tie);
             }
-            DoubleVector lnS = s.add(ties).sub(one).lanewise(LOG1P);
+            // ties − 1 is an exact small integer (0 unless the maximum is tied): add it last, never 1 + s − 1.
+            DoubleVector lnS = s.add(ties.sub(one)).lanewise(LOG1P);
             DoubleVector wv = DoubleVector.fromArray(D, wy, j);
             VectorMask<Double> active = wv.compare(VectorOperators.GE, 0.0);
             VectorMask<Double> positive = wv.compare(GT, 0.0);
