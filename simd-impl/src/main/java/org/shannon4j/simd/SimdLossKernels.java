@@ -3,8 +3,10 @@ package org.shannon4j.simd;
 import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.MAX;
+import static org.shannon4j.spi.KernelMath.compensated;
+import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -15,30 +17,32 @@ import jdk.incubator.vector.VectorSpecies;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.LossMath;
 
-import static org.shannon4j.spi.KernelMath.compensated;
-import static org.shannon4j.spi.KernelMath.sumError;
-
 /**
  * Vector loops of the softmax cross-entropy with class-index targets (the hot case: no label smoothing, no
  * gradient; weights and the ignore index are handled). Everything else — smoothing, gradients, probability
  * targets, the binary losses, log loss — runs the reference loops of {@link LossMath}.
  *
- * <p>Two shapes, both computing per row m = max z, S' = Σ_{c ≠ argmax} exp(z_c − m) (lanes equal to m add 1 to
- * a tie count instead, so S' = Σ_{z_c &lt; m} + ties − 1 exactly as in {@link LossMath}) and
- * ℓ = w[y]·((m − z_y) + log1p(S')), in double for float input too:
+ * <p><b>Shift by the target logit.</b> −ln softmax(z)_y = ln Σ_c exp(z_c − z_y) = log1p(S) with
+ * S = Σ_{c ≠ y} exp(z_c − z_y): one pass, no row maximum, and as exact as the max-shifted form — S is a sum of
+ * positive terms each within an ulp or two, and log1p keeps a small loss exact when the target dominates
+ * (x/((1+x)·log1p x) ≤ 1, so a relative error δ of S moves the loss by at most δ relatively). The only failure
+ * is overflow, exp(z_c − z_y) = ∞ when another logit exceeds the target's by more than 709: then S (or a NaN
+ * from −∞ − (−∞), NaN and ±∞ logits) is not finite, and that block (or row) is recomputed by the max-shifted
+ * reference loop of {@link LossMath}, which also decides validity and names nothing itself. So the fast path
+ * only has to prove "S finite for every contributing row".
+ *
+ * <p>Two shapes, in double for float input too:
  * <ul>
- *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): a per-row vector would waste lanes and spend its time
- *       in horizontal reductions. Instead a block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
- *       float) into a per-thread class-major scratch, so that each lane holds one row: the max, the exp sum,
- *       the log1p and the loss are then lane-wise over contiguous loads, with no reduction per row. Leftover
- *       rows (fewer than a block) go to {@link LossMath}.</li>
- *   <li><b>Many classes</b>: per row, a vector max loop and a vector exp-sum loop, reduced once per row;
- *       the tail of a row beyond the lane multiple is scalar.</li>
+ *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
+ *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
+ *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
+ *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
+ *       than a block) go to {@link LossMath}.</li>
+ *   <li><b>Many classes</b>: per row, one vector exp-sum loop over the classes before and after the target's
+ *       vector, the target's own vector handled in scalar code, reduced once per row.</li>
  * </ul>
  * The exponential and log1p are the JDK's {@code lanewise(EXP)}/{@code lanewise(LOG1P)} (SVML-backed on x64),
  * named once below ({@link #EXP}, {@link #LOG1P}) so that our own vector exp/log can replace them in one place.
- * Validity is fused: a NaN or +∞ logit, or a row of only −∞, makes that row's log1p(S') NaN; an accumulator
- * of log1p(S') over the contributing lanes turns NaN, and the block reports it (ignored rows are masked out).
  *
  * <p>Same rule as {@link SimdKernels}: no method here takes or returns a vector.
  */
@@ -59,19 +63,19 @@ final class SimdLossKernels {
     /** Rows per transposed block: a multiple of every lane count; BLOCK_ROWS × SMALL_CLASSES doubles = 16 kB. */
     static final int BLOCK_ROWS = 64;
 
-    /** Per-thread scratch: [0] transposed logits, [1] z_y, [2] w[y], [3] row losses. */
+    /** Per-thread scratch: [0] transposed logits, [1] z_y, [2] w[y] (−1: not contributing), [3] y, [4] losses. */
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
             new double[BLOCK_ROWS * SMALL_CLASSES], new double[BLOCK_ROWS], new double[BLOCK_ROWS],
-            new double[BLOCK_ROWS]});
+            new double[BLOCK_ROWS], new double[BLOCK_ROWS]});
 
-    private SimdLossKernels() {
-    }
-
-    /** Index into the out[] of {@link #blockLanes}: loss sum, weight sum, count, validity accumulator. */
+    /** Indices into the out[] of {@link #blockLanes}: loss sum, weight sum, count, Σ S (finite iff all are). */
     private static final int B_SUM = 0;
     private static final int B_W = 1;
     private static final int B_COUNT = 2;
     private static final int B_CHECK = 3;
+
+    private SimdLossKernels() {
+    }
 
     static double softmaxCrossEntropy(double[] zd, float[] zf, int offset, int rows, int classes, int[] targets,
                                       int targetOffset, int ignoreIndex, double[] w, double[] outD, float[] outF,
@@ -81,29 +85,42 @@ final class SimdLossKernels {
         int done = 0;
         if (classes <= SMALL_CLASSES) {
             double[][] s = SCRATCH.get();
-            double[] t = s[0], zy = s[1], wy = s[2], losses = s[3];
-            double[] blk = aux; // reused as the block's 4 outputs
+            double[] t = s[0], zy = s[1], wy = s[2], yd = s[3], losses = s[4];
             for (; done + BLOCK_ROWS <= rows; done += BLOCK_ROWS) {
                 boolean targetsOk = zd != null
                         ? transpose(zd, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy)
+                        w, t, zy, wy, yd)
                         : transpose(zf, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy);
-                blockLanes(t, classes, zy, wy, losses, blk);
-                valid &= targetsOk & blk[B_CHECK] == blk[B_CHECK];
-                double l = blk[B_SUM];
+                        w, t, zy, wy, yd);
+                double l;
+                double bw, bc;
+                if (targetsOk) {
+                    blockLanes(t, classes, zy, wy, yd, losses, aux);
+                }
+                if (targetsOk && Math.abs(aux[B_CHECK]) < Double.POSITIVE_INFINITY) {
+                    l = aux[B_SUM];
+                    bw = aux[B_W];
+                    bc = aux[B_COUNT];
+                    if (outD != null) {
+                        System.arraycopy(losses, 0, outD, rowOffset + done, BLOCK_ROWS);
+                    } else if (outF != null) {
+                        for (int j = 0; j < BLOCK_ROWS; j++) {
+                            outF[rowOffset + done + j] = (float) losses[j];
+                        }
+                    }
+                } else {
+                    // Overflow of the target shift, a non-finite logit or a bad target: the reference decides.
+                    l = reference(zd, zf, offset, done, BLOCK_ROWS, classes, targets, targetOffset, ignoreIndex, w,
+                            outD, outF, rowOffset, aux);
+                    bw = aux[Kernels.LOSS_WEIGHT_SUM];
+                    bc = aux[Kernels.LOSS_COUNT];
+                }
+                valid &= l == l;
                 double u = sum + l;
                 sumC += sumError(sum, l, u);
                 sum = u;
-                wSum += blk[B_W];
-                count += blk[B_COUNT];
-                if (outD != null) {
-                    System.arraycopy(losses, 0, outD, rowOffset + done, BLOCK_ROWS);
-                } else if (outF != null) {
-                    for (int j = 0; j < BLOCK_ROWS; j++) {
-                        outF[rowOffset + done + j] = (float) losses[j];
-                    }
-                }
+                wSum += bw;
+                count += bc;
             }
         } else {
             for (; done < rows; done++) {
@@ -118,23 +135,21 @@ final class SimdLossKernels {
                     continue;
                 }
                 int base = offset + done * classes;
-                double m, lnS, zyv;
-                if (zd != null) {
-                    m = rowMax(zd, base, classes);
-                    lnS = Math.log1p(shiftedExpSum(zd, base, classes, m));
-                    zyv = zd[base + y];
-                } else {
-                    m = rowMax(zf, base, classes);
-                    lnS = Math.log1p(shiftedExpSum(zf, base, classes, m));
-                    zyv = zf[base + y];
-                }
-                valid &= lnS == lnS;
+                double shifted = zd != null ? targetShiftedSum(zd, base, classes, y)
+                        : targetShiftedSum(zf, base, classes, y);
                 double wyv = w == null ? 1.0 : w[y];
-                double loss = wyv > 0 ? wyv * ((m - zyv) + lnS) : 0.0;
-                if (outD != null) {
-                    outD[rowOffset + done] = loss;
-                } else if (outF != null) {
-                    outF[rowOffset + done] = (float) loss;
+                double loss;
+                if (shifted < Double.POSITIVE_INFINITY) {
+                    loss = wyv > 0 ? wyv * Math.log1p(shifted) : 0.0;
+                    if (outD != null) {
+                        outD[rowOffset + done] = loss;
+                    } else if (outF != null) {
+                        outF[rowOffset + done] = (float) loss;
+                    }
+                } else {
+                    loss = reference(zd, zf, offset, done, 1, classes, targets, targetOffset, ignoreIndex, w, outD,
+                            outF, rowOffset, aux);
+                    valid &= loss == loss;
                 }
                 double u = sum + loss;
                 sumC += sumError(sum, loss, u);
@@ -144,13 +159,8 @@ final class SimdLossKernels {
             }
         }
         if (done < rows) {
-            int r0 = done;
-            int n = rows - r0;
-            double l = zd != null
-                    ? LossMath.softmaxCrossEntropy(zd, offset + r0 * classes, n, classes, targets, targetOffset + r0,
-                    ignoreIndex, w, 0.0, outD, rowOffset + r0, null, 0, 1.0, aux)
-                    : LossMath.softmaxCrossEntropy(zf, offset + r0 * classes, n, classes, targets, targetOffset + r0,
-                    ignoreIndex, w, 0.0, outF, rowOffset + r0, null, 0, 1.0, aux);
+            double l = reference(zd, zf, offset, done, rows - done, classes, targets, targetOffset, ignoreIndex, w,
+                    outD, outF, rowOffset, aux);
             valid &= l == l;
             double u = sum + l;
             sumC += sumError(sum, l, u);
@@ -163,14 +173,25 @@ final class SimdLossKernels {
         return valid ? compensated(sum, sumC) : Double.NaN;
     }
 
+    /** The reference loop on rows [r0, r0 + n); writes weight sum and count to aux. */
+    private static double reference(double[] zd, float[] zf, int offset, int r0, int n, int classes, int[] targets,
+                                    int targetOffset, int ignoreIndex, double[] w, double[] outD, float[] outF,
+                                    int rowOffset, double[] aux) {
+        return zd != null
+                ? LossMath.softmaxCrossEntropy(zd, offset + r0 * classes, n, classes, targets, targetOffset + r0,
+                ignoreIndex, w, 0.0, outD, rowOffset + r0, null, 0, 1.0, aux)
+                : LossMath.softmaxCrossEntropy(zf, offset + r0 * classes, n, classes, targets, targetOffset + r0,
+                ignoreIndex, w, 0.0, outF, rowOffset + r0, null, 0, 1.0, aux);
+    }
+
     // ------------------------------------------------------------------------------------- few classes
 
     /**
-     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y and w[y] (0 for ignored rows, whose
-     * logits are copied but masked out later). Returns false if a target is out of range.
+     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
+     * logits are copied but masked out later) and y. Returns false if a target is out of range.
      */
     private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy) {
+                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
@@ -181,17 +202,19 @@ final class SimdLossKernels {
             if (y >= 0 && y < classes && y != ignoreIndex) {
                 zy[j] = z[rb + y];
                 wy[j] = w == null ? 1.0 : w[y];
+                yd[j] = y;
             } else {
                 ok &= y == ignoreIndex;
                 zy[j] = 0;
-                wy[j] = -1; // marks "not contributing"
+                wy[j] = -1;
+                yd[j] = -1;
             }
         }
         return ok;
     }
 
     private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy) {
+                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
@@ -202,48 +225,51 @@ final class SimdLossKernels {
             if (y >= 0 && y < classes && y != ignoreIndex) {
                 zy[j] = z[rb + y];
                 wy[j] = w == null ? 1.0 : w[y];
+                yd[j] = y;
             } else {
                 ok &= y == ignoreIndex;
                 zy[j] = 0;
                 wy[j] = -1;
+                yd[j] = -1;
             }
         }
         return ok;
     }
 
     /**
-     * One transposed block, lane = row: writes the weighted row losses to {@code losses} and the block's loss
-     * sum, weight sum, count and validity accumulator (NaN if a contributing row is invalid) to {@code out}.
+     * One transposed block, lane = row: S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted
+     * row losses to {@code losses} and the block's loss sum, weight sum, count and Σ S over the contributing
+     * lanes (not finite if any S is not) to {@code out}.
      */
-    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] losses,
-                                   double[] out) {
+    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] yd,
+                                   double[] losses, double[] out) {
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
-            DoubleVector m = DoubleVector.fromArray(D, t, j);
-            for (int c = 1; c < classes; c++) {
-                DoubleVector x = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j);
-                m = m.blend(x, x.compare(GT, m));
+            DoubleVector shift = DoubleVector.fromArray(D, zy, j);
+            DoubleVector y = DoubleVector.fromArray(D, yd, j);
+            DoubleVector s0 = zero, s1 = zero;
+            int c = 0;
+            for (; c + 1 < classes; c += 2) {
+                DoubleVector e0 = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift).lanewise(EXP);
+                DoubleVector e1 = DoubleVector.fromArray(D, t, (c + 1) * BLOCK_ROWS + j).sub(shift).lanewise(EXP);
+                s0 = s0.add(e0, y.compare(EQ, (double) c).not());
+                s1 = s1.add(e1, y.compare(EQ, (double) (c + 1)).not());
             }
-            DoubleVector s = zero, ties = zero;
-            for (int c = 0; c < classes; c++) {
-                DoubleVector d = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(m);
-                VectorMask<Double> tie = d.compare(EQ, 0.0);
-                s = s.add(d.lanewise(EXP), tie.not());
-                ties = ties.add(one, tie);
+            if (c < classes) {
+                DoubleVector e0 = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift).lanewise(EXP);
+                s0 = s0.add(e0, y.compare(EQ, (double) c).not());
             }
-            // ties − 1 is an exact small integer (0 unless the maximum is tied): add it last, never 1 + s − 1.
-            DoubleVector lnS = s.add(ties.sub(one)).lanewise(LOG1P);
+            DoubleVector s = s0.add(s1);
             DoubleVector wv = DoubleVector.fromArray(D, wy, j);
-            VectorMask<Double> active = wv.compare(VectorOperators.GE, 0.0);
-            VectorMask<Double> positive = wv.compare(GT, 0.0);
-            DoubleVector loss = zero.blend(m.sub(DoubleVector.fromArray(D, zy, j)).add(lnS).mul(wv), positive);
+            VectorMask<Double> active = wv.compare(GE, 0.0);
+            DoubleVector loss = zero.blend(s.lanewise(LOG1P).mul(wv), wv.compare(GT, 0.0));
             loss.intoArray(losses, j);
             sum = sum.add(loss);
             wsum = wsum.add(wv, active);
             cnt = cnt.add(one, active);
-            check = check.add(lnS, active);
+            check = check.add(s, active);
         }
         out[B_SUM] = sum.reduceLanes(ADD);
         out[B_W] = wsum.reduceLanes(ADD);
@@ -253,92 +279,66 @@ final class SimdLossKernels {
 
     // ------------------------------------------------------------------------------------- many classes
 
-    private static double rowMax(double[] z, int base, int classes) {
-        DoubleVector m0 = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY), m1 = m0;
-        int c = 0;
-        for (; c <= classes - 2 * DL; c += 2 * DL) {
-            DoubleVector x = DoubleVector.fromArray(D, z, base + c);
-            DoubleVector y = DoubleVector.fromArray(D, z, base + c + DL);
-            m0 = m0.blend(x, x.compare(GT, m0));
-            m1 = m1.blend(y, y.compare(GT, m1));
-        }
-        double m = m0.lanewise(MAX, m1).reduceLanes(MAX);
-        for (; c < classes; c++) {
-            double a = z[base + c];
-            m = a > m ? a : m;
-        }
-        return m;
-    }
-
-    private static double rowMax(float[] z, int base, int classes) {
-        FloatVector m0 = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
-        int c = 0;
-        for (; c <= classes - FL; c += FL) {
-            FloatVector x = FloatVector.fromArray(F, z, base + c);
-            m0 = m0.blend(x, x.compare(GT, m0));
-        }
-        double m = m0.reduceLanes(MAX);
-        for (; c < classes; c++) {
-            double a = z[base + c];
-            m = a > m ? a : m;
-        }
-        return m;
-    }
-
-    private static double shiftedExpSum(double[] z, int base, int classes, double m) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector mv = DoubleVector.broadcast(D, m);
-        DoubleVector s0 = zero, s1 = zero, ties = zero;
-        int c = 0;
-        for (; c <= classes - 2 * DL; c += 2 * DL) {
-            DoubleVector d0 = DoubleVector.fromArray(D, z, base + c).sub(mv);
-            DoubleVector d1 = DoubleVector.fromArray(D, z, base + c + DL).sub(mv);
-            VectorMask<Double> t0 = d0.compare(EQ, 0.0);
-            VectorMask<Double> t1 = d1.compare(EQ, 0.0);
-            s0 = s0.add(d0.lanewise(EXP), t0.not());
-            s1 = s1.add(d1.lanewise(EXP), t1.not());
-            ties = ties.add(one, t0).add(one, t1);
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
-        double tieCount = ties.reduceLanes(ADD);
-        for (; c < classes; c++) {
-            double d = z[base + c] - m;
-            if (d == 0) {
-                tieCount++;
-            } else {
-                s += Math.exp(d);
+    /** Σ_{c ≠ y} exp(z_c − z_y) over the row: vector loops around the target's vector, which is scalar. */
+    private static double targetShiftedSum(double[] z, int base, int classes, int y) {
+        double zy = z[base + y];
+        int yFrom = y / DL * DL;
+        int yTo = Math.min(classes, yFrom + DL);
+        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
+        for (int c = yFrom; c < yTo; c++) {
+            if (c != y) {
+                s += Math.exp(z[base + c] - zy);
             }
         }
-        return s + (tieCount - 1);
+        return s;
     }
 
-    private static double shiftedExpSum(float[] z, int base, int classes, double m) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector mv = DoubleVector.broadcast(D, m);
-        DoubleVector s0 = zero, s1 = zero, ties = zero;
-        int c = 0;
-        for (; c <= classes - FL; c += FL) {
-            FloatVector x = FloatVector.fromArray(F, z, base + c);
-            DoubleVector d0 = ((DoubleVector) x.convert(F2D, 0)).sub(mv);
-            DoubleVector d1 = ((DoubleVector) x.convert(F2D, 1)).sub(mv);
-            VectorMask<Double> t0 = d0.compare(EQ, 0.0);
-            VectorMask<Double> t1 = d1.compare(EQ, 0.0);
-            s0 = s0.add(d0.lanewise(EXP), t0.not());
-            s1 = s1.add(d1.lanewise(EXP), t1.not());
-            ties = ties.add(one, t0).add(one, t1);
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
-        double tieCount = ties.reduceLanes(ADD);
-        for (; c < classes; c++) {
-            double d = z[base + c] - m;
-            if (d == 0) {
-                tieCount++;
-            } else {
-                s += Math.exp(d);
+    private static double targetShiftedSum(float[] z, int base, int classes, int y) {
+        double zy = z[base + y];
+        int yFrom = y / FL * FL;
+        int yTo = Math.min(classes, yFrom + FL);
+        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
+        for (int c = yFrom; c < yTo; c++) {
+            if (c != y) {
+                s += Math.exp(z[base + c] - zy);
             }
         }
-        return s + (tieCount - 1);
+        return s;
+    }
+
+    /** Σ exp(z_c − shift) for c in [from, to): vector loop, scalar tail. */
+    private static double expSum(double[] z, int base, int from, int to, double shift) {
+        DoubleVector sv = DoubleVector.broadcast(D, shift);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
+        int c = from;
+        for (; c <= to - 2 * DL; c += 2 * DL) {
+            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
+            s1 = s1.add(DoubleVector.fromArray(D, z, base + c + DL).sub(sv).lanewise(EXP));
+        }
+        if (c <= to - DL) {
+            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
+            c += DL;
+        }
+        double s = s0.add(s1).reduceLanes(ADD);
+        for (; c < to; c++) {
+            s += Math.exp(z[base + c] - shift);
+        }
+        return s;
+    }
+
+    private static double expSum(float[] z, int base, int from, int to, double shift) {
+        DoubleVector sv = DoubleVector.broadcast(D, shift);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
+        int c = from;
+        for (; c <= to - FL; c += FL) {
+            FloatVector x = FloatVector.fromArray(F, z, base + c);
+            s0 = s0.add(((DoubleVector) x.convert(F2D, 0)).sub(sv).lanewise(EXP));
+            s1 = s1.add(((DoubleVector) x.convert(F2D, 1)).sub(sv).lanewise(EXP));
+        }
+        double s = s0.add(s1).reduceLanes(ADD);
+        for (; c < to; c++) {
+            s += Math.exp(z[base + c] - shift);
+        }
+        return s;
     }
 }
