@@ -396,4 +396,43 @@ public abstract class LossConformanceSuite {
         // -ln(p/row) for the reference is computed by a division and a log: a few ulp per row.
         close(where + " log loss", ll.doubleValue(), gotLl, RELATIVE);
     }
+
+    Stream<Arguments> backendsAndTypes() {
+        return backends().flatMap(b -> Stream.of(false, true).map(f -> Arguments.of(Named.of(b.backendName(), b),
+                Named.of(f ? "float" : "double", f))));
+    }
+
+    /** Zero factors and infinities at every position of a 64-element vector body (and its tail), every backend. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndTypes")
+    void binaryEdgesInsideVectorBodies(Shannon s, boolean float32) {
+        int n = 67;
+        for (int at = 0; at < n; at++) {
+            double[] y = new double[n], p = new double[n], x = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = i % 3 == 0 ? 0 : 1;
+                p[i] = y[i];                      // perfect predictions: every term 0 (0·ln 0 and 0·log1p(-1))
+                x[i] = y[i] == 1 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            }
+            String where = s.backendName() + (float32 ? " float" : " double") + " at " + at;
+            assertEquals(0.0, bce(s, y, p, float32), where);
+            assertEquals(0.0, bcel(s, y, x, float32), where);
+            p[at] = 1 - p[at];                    // one confident mistake: +Infinity, never clamped
+            x[at] = -x[at];
+            assertEquals(Double.POSITIVE_INFINITY, bce(s, y, p, float32), where);
+            assertEquals(Double.POSITIVE_INFINITY, bcel(s, y, x, float32), where);
+            assertEquals(-Math.log(1e-7) / n, float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p),
+                    LossOptions.defaults().clip(1e-7)) : s.binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)),
+                    1e-6 * Math.log(1e7) / n, where);
+        }
+    }
+
+    private static double bce(Shannon s, double[] y, double[] p, boolean f) {
+        return f ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p)) : s.binaryCrossEntropy(y, p);
+    }
+
+    private static double bcel(Shannon s, double[] y, double[] x, boolean f) {
+        return f ? s.binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x))
+                : s.binaryCrossEntropyWithLogits(y, x);
+    }
 }

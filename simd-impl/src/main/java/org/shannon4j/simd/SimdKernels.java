@@ -358,8 +358,9 @@ final class SimdKernels extends BlockedKernels {
         return noNegatives(p, from, to) && noNegatives(q, from + shift, to + shift);
     }
     // ------------------------------------------------------------------------------------------------------
-    // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) in
-    // SimdLossKernels; every other loss and option runs the reference loops of LossMath.
+    // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
+    // binary losses' sums (no per-element output) in SimdLossKernels; every other loss and option runs the
+    // reference loops of LossMath.
     // ------------------------------------------------------------------------------------------------------
 
     @Override
@@ -409,6 +410,9 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                                      double eps, double[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
+        }
         return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
                 lossOffset);
     }
@@ -416,6 +420,9 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                                      double eps, float[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
+        }
         return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
                 lossOffset);
     }
@@ -423,6 +430,10 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                int length, double posWeight, double[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
+                    posWeight);
+        }
         return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
                 losses, lossOffset);
     }
@@ -430,6 +441,10 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                int length, double posWeight, float[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
+                    posWeight);
+        }
         return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
                 losses, lossOffset);
     }

@@ -341,4 +341,208 @@ final class SimdLossKernels {
         }
         return s;
     }
+
+    // ------------------------------------------------------------------------------------------ binary losses
+    // Sums only (per-element outputs go to LossMath). Blocks of BINARY_BLOCK elements with vector accumulators,
+    // reduced once per block and added into a compensated total; the tail is scalar (LossMath's terms).
+    // Terms with a zero factor are masked out of the sum (0·ln 0 and 0·∞ never reach it); validity is an OR of
+    // "outside [0, 1]" masks (false for NaN compares too), checked once per block.
+
+    static final int BINARY_BLOCK = 1024;
+    private static final VectorOperators.Unary LOG = VectorOperators.LOG;
+
+    static double binaryCrossEntropy(double[] y, int yo, double[] p, int po, int n, double eps) {
+        double sum = 0, sumC = 0;
+        int vecEnd = n / DL * DL;
+        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
+            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
+            if (b != b) {
+                return Double.NaN;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+        }
+        for (int i = vecEnd; i < n; i++) {
+            double yy = y[yo + i], pp = p[po + i];
+            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
+                return Double.NaN;
+            }
+            double l = LossMath.bceTerm(yy, pp, eps);
+            double u = sum + l;
+            sumC += sumError(sum, l, u);
+            sum = u;
+        }
+        return compensated(sum, sumC);
+    }
+
+    private static double bceBlock(double[] y, int yo, double[] p, int po, int from, int to, double eps) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector lo = DoubleVector.broadcast(D, eps);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
+        DoubleVector s = zero;
+        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        for (int i = from; i < to; i += DL) {
+            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                    .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
+            if (eps > 0) {
+                pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
+            }
+            DoubleVector a = yv.mul(pv.lanewise(LOG));
+            DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
+            s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
+        }
+        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+    }
+
+    static double binaryCrossEntropy(float[] y, int yo, float[] p, int po, int n, double eps) {
+        double sum = 0, sumC = 0;
+        int vecEnd = n / FL * FL;
+        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
+            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
+            if (b != b) {
+                return Double.NaN;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+        }
+        for (int i = vecEnd; i < n; i++) {
+            double yy = y[yo + i], pp = p[po + i];
+            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
+                return Double.NaN;
+            }
+            double l = LossMath.bceTerm(yy, pp, eps);
+            double u = sum + l;
+            sumC += sumError(sum, l, u);
+            sum = u;
+        }
+        return compensated(sum, sumC);
+    }
+
+    private static double bceBlock(float[] y, int yo, float[] p, int po, int from, int to, double eps) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector lo = DoubleVector.broadcast(D, eps);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
+        DoubleVector s = zero;
+        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        for (int i = from; i < to; i += FL) {
+            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
+            FloatVector pf = FloatVector.fromArray(F, p, po + i);
+            for (int part = 0; part < 2; part++) {
+                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
+                DoubleVector pv = (DoubleVector) pf.convert(F2D, part);
+                bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                        .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
+                if (eps > 0) {
+                    pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
+                }
+                DoubleVector a = yv.mul(pv.lanewise(LOG));
+                DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
+                s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
+            }
+        }
+        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+    }
+
+    static double binaryCrossEntropyWithLogits(double[] y, int yo, double[] x, int xo, int n, double posWeight) {
+        double sum = 0, sumC = 0;
+        int vecEnd = n / DL * DL;
+        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
+            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
+            if (b != b) {
+                return Double.NaN;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+        }
+        for (int i = vecEnd; i < n; i++) {
+            double yy = y[yo + i], xx = x[xo + i];
+            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
+                return Double.NaN;
+            }
+            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
+            double u = sum + l;
+            sumC += sumError(sum, l, u);
+            sum = u;
+        }
+        return compensated(sum, sumC);
+    }
+
+    /** posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) + log1p(exp(−|x|)). */
+    private static double bcelBlock(double[] y, int yo, double[] x, int xo, int from, int to, double posWeight) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
+        DoubleVector s = zero;
+        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        for (int i = from; i < to; i += DL) {
+            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
+            DoubleVector xv = DoubleVector.fromArray(D, x, xo + i);
+            bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                    .and(xv.compare(EQ, xv)).not());
+            DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
+            VectorMask<Double> pos = xv.compare(GT, 0.0);
+            DoubleVector spPos = l.add(xv, pos);            // softplus(x)
+            DoubleVector spNeg = l.sub(xv, pos.not());      // softplus(−x)
+            DoubleVector py = pw.mul(yv);
+            s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
+        }
+        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+    }
+
+    static double binaryCrossEntropyWithLogits(float[] y, int yo, float[] x, int xo, int n, double posWeight) {
+        double sum = 0, sumC = 0;
+        int vecEnd = n / FL * FL;
+        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
+            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
+            if (b != b) {
+                return Double.NaN;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+        }
+        for (int i = vecEnd; i < n; i++) {
+            double yy = y[yo + i], xx = x[xo + i];
+            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
+                return Double.NaN;
+            }
+            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
+            double u = sum + l;
+            sumC += sumError(sum, l, u);
+            sum = u;
+        }
+        return compensated(sum, sumC);
+    }
+
+    private static double bcelBlock(float[] y, int yo, float[] x, int xo, int from, int to, double posWeight) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
+        DoubleVector s = zero;
+        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        for (int i = from; i < to; i += FL) {
+            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
+            FloatVector xf = FloatVector.fromArray(F, x, xo + i);
+            for (int part = 0; part < 2; part++) {
+                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
+                DoubleVector xv = (DoubleVector) xf.convert(F2D, part);
+                bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                        .and(xv.compare(EQ, xv)).not());
+                DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
+                VectorMask<Double> pos = xv.compare(GT, 0.0);
+                DoubleVector spPos = l.add(xv, pos);
+                DoubleVector spNeg = l.sub(xv, pos.not());
+                DoubleVector py = pw.mul(yv);
+                s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
+            }
+        }
+        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+    }
 }
