@@ -382,11 +382,11 @@ final class SimdLossKernels {
         DoubleVector lo = DoubleVector.broadcast(D, eps);
         DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
         DoubleVector s = zero;
-        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
         for (int i = from; i < to; i += DL) {
             DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
                     .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
             if (eps > 0) {
                 pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
@@ -395,7 +395,7 @@ final class SimdLossKernels {
             DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
             s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
         }
-        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
     }
 
     static double binaryCrossEntropy(float[] y, int yo, float[] p, int po, int n, double eps) {
@@ -429,14 +429,14 @@ final class SimdLossKernels {
         DoubleVector lo = DoubleVector.broadcast(D, eps);
         DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
         DoubleVector s = zero;
-        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
         for (int i = from; i < to; i += FL) {
             FloatVector yf = FloatVector.fromArray(F, y, yo + i);
             FloatVector pf = FloatVector.fromArray(F, p, po + i);
             for (int part = 0; part < 2; part++) {
                 DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
                 DoubleVector pv = (DoubleVector) pf.convert(F2D, part);
-                bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
                         .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
                 if (eps > 0) {
                     pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
@@ -446,7 +446,7 @@ final class SimdLossKernels {
                 s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
             }
         }
-        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
     }
 
     static double binaryCrossEntropyWithLogits(double[] y, int yo, double[] x, int xo, int n, double posWeight) {
@@ -480,11 +480,11 @@ final class SimdLossKernels {
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector pw = DoubleVector.broadcast(D, posWeight);
         DoubleVector s = zero;
-        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
         for (int i = from; i < to; i += DL) {
             DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
             DoubleVector xv = DoubleVector.fromArray(D, x, xo + i);
-            bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
                     .and(xv.compare(EQ, xv)).not());
             DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
             VectorMask<Double> pos = xv.compare(GT, 0.0);
@@ -493,7 +493,7 @@ final class SimdLossKernels {
             DoubleVector py = pw.mul(yv);
             s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
         }
-        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
     }
 
     static double binaryCrossEntropyWithLogits(float[] y, int yo, float[] x, int xo, int n, double posWeight) {
@@ -526,14 +526,14 @@ final class SimdLossKernels {
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector pw = DoubleVector.broadcast(D, posWeight);
         DoubleVector s = zero;
-        VectorMask<Double> bad = zero.compare(GT, 1.0);
+        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
         for (int i = from; i < to; i += FL) {
             FloatVector yf = FloatVector.fromArray(F, y, yo + i);
             FloatVector xf = FloatVector.fromArray(F, x, xo + i);
             for (int part = 0; part < 2; part++) {
                 DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
                 DoubleVector xv = (DoubleVector) xf.convert(F2D, part);
-                bad = bad.or(yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
+                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
                         .and(xv.compare(EQ, xv)).not());
                 DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
                 VectorMask<Double> pos = xv.compare(GT, 0.0);
@@ -543,6 +543,6 @@ final class SimdLossKernels {
                 s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
             }
         }
-        return bad.anyTrue() ? Double.NaN : s.reduceLanes(ADD);
+        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
     }
 }
