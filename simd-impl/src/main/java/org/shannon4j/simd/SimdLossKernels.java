@@ -19,8 +19,10 @@ import org.shannon4j.spi.LossMath;
 
 /**
  * Vector loops of the softmax cross-entropy with class-index targets (the hot case: no label smoothing, no
- * gradient; weights and the ignore index are handled). Everything else — smoothing, gradients, probability
- * targets, the binary losses, log loss — runs the reference loops of {@link LossMath}.
+ * gradient; weights and the ignore index are handled) and of the binary cross-entropy sums (from probabilities
+ * and from logits, without per-element output; see the section at the end). Everything else — smoothing,
+ * gradients, probability targets, per-element outputs of the binary losses, log loss — runs the reference loops
+ * of {@link LossMath}.
  *
  * <p><b>Shift by the target logit.</b> −ln softmax(z)_y = ln Σ_c exp(z_c − z_y) = log1p(S) with
  * S = Σ_{c ≠ y} exp(z_c − z_y): one pass, no row maximum, and as exact as the max-shifted form — S is a sum of
