@@ -612,7 +612,7 @@ public final class Shannon {
      * rows of −ln p'[r, yᵣ], p' the row divided by its sum, in {@link #unit()}. Computed as
      * −log1p(−others/Σ) for confident rows so that a small loss stays exact.
      * <p>Differences from scikit-learn 1.2: rows must sum to 1 within {@link Normalization#sumTolerance}
-     * under {@link Normalization#REQUIRE} (the default; scikit-learn only warns, newer versions too) and are
+     * under {@link Normalization#REQUIRE} (the default; scikit-learn 1.2 divides silently, 1.5+ warns first) and are
      * divided by their sum under {@link Normalization#NORMALIZE} (scikit-learn's behaviour). No clipping by
      * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
      * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
@@ -693,7 +693,7 @@ public final class Shannon {
      * rows of −ln p'[r, yᵣ], p' the row divided by its sum, in {@link #unit()}. Computed as
      * −log1p(−others/Σ) for confident rows so that a small loss stays exact.
      * <p>Differences from scikit-learn 1.2: rows must sum to 1 within {@link Normalization#sumTolerance}
-     * under {@link Normalization#REQUIRE} (the default; scikit-learn only warns, newer versions too) and are
+     * under {@link Normalization#REQUIRE} (the default; scikit-learn 1.2 divides silently, 1.5+ warns first) and are
      * divided by their sum under {@link Normalization#NORMALIZE} (scikit-learn's behaviour). No clipping by
      * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
      * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
