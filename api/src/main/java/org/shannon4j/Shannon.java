@@ -820,4 +820,432 @@ public final class Shannon {
         return unit.fromNats(Measures.jsDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset,
                 count, layout));
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Cross-entropy losses (issue 4): softmax, binary, log loss. Written once in LossMeasures.
+    // ----------------------------------------------------------------------------------------------------
+    //
+    // Shared conventions (see also Reduction, SoftmaxLossOptions, LossOptions):
+    //  * Results are in unit() (nats by default); per-element outputs and gradients are scaled to the unit too.
+    //  * Matrices are row-major (rows × classes); whole-array forms require length == rows × classes.
+    //  * rows = 0 is allowed: the sum is 0 and a mean over nothing is 0 (never NaN).
+    //  * float input is read as float and computed in double; per-element outputs of float input are float.
+
+    /**
+     * Softmax cross-entropy from logits with class-index targets ({@code torch.nn.functional.cross_entropy}),
+     * in {@link #unit()}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) + log1p(Σ_{c ≠ argmax} exp(z_c − m))
+     * with m = max z_r — the log-sum-exp form that stays exact for huge logits (±1e4) and keeps a tiny loss
+     * exact when the target dominates. Defaults: no weights, ignore index −100, no smoothing,
+     * {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
+     *
+     * <p>Edge cases: a logit of −∞ is a masked class (probability 0; +∞ loss if it is the target); NaN or +∞
+     * logits, a row of only −∞ and a target outside [0, classes) that is not the ignore index throw
+     * {@link IllegalArgumentException} naming the element (PyTorch returns NaN or fails on the device).
+     * If every target is ignored the mean is 0 (PyTorch: NaN); {@link #softmaxCrossEntropyResult} gives the
+     * count.
+     *
+     * @param logits  row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}
+     * @param targets one class index per row; {@code targets.length} must be {@code rows}
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
+    }
+
+    /**
+     * Softmax cross-entropy with options ({@link SoftmaxLossOptions}: class weights, ignore index, label
+     * smoothing, reduction) — PyTorch's semantics:
+     * <ul>
+     *   <li>row loss ℓᵣ = Σ_c a_c·(−ln softmax(z_r)_c) with a_c = (1 − ε)·w[yᵣ]·[c = yᵣ] + (ε/C)·w[c]: label
+     *       smoothing ε gives every class ε/C (the target too), each smoothed class weighted by its own weight;
+     *       class-weight terms with weight 0 are 0 even on a −∞ logit (PyTorch: 0·∞ = NaN);</li>
+     *   <li>{@link Reduction#MEAN} (= {@link Reduction#MEAN_BY_WEIGHT}) is Σ ℓᵣ / Σ w[yᵣ] over the non-ignored
+     *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
+     *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
+     *       a mean over nothing is 0;</li>
+     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     * </ul>
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options) {
+        LossMeasures.exactMatrix("logits", logits, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+    }
+
+    /**
+     * Softmax cross-entropy of the rows × classes matrix at {@code logits[offset ..]} with class indices at
+     * {@code targets[targetOffset ..]}. If {@code out} is not null (required with {@link Reduction#NONE}),
+     * the weighted per-row losses ℓᵣ in {@link #unit()} are written to {@code out[outOffset + r]} (0 for an
+     * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
+     *
+     * @see #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)
+     */
+    public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
+        return LossMeasures.softmaxIndex(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, out, outOffset, null, 0);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(double[], int, int, int, int[], int, SoftmaxLossOptions, double[], int)}, also
+     * returning the sum, Σ w[yᵣ] and the number of non-ignored rows (allocates the small result).
+     */
+    public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, int[] targets,
+                                                int targetOffset, SoftmaxLossOptions options, double[] out,
+                                                int outOffset) {
+        double v = softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, options, out,
+                outOffset);
+        return LossMeasures.lastResult(v);
+    }
+
+    /**
+     * The reduced softmax cross-entropy (as
+     * {@link #softmaxCrossEntropy(double[], int, int, int, int[], int, SoftmaxLossOptions, double[], int)}, the sum
+     * for {@link Reduction#NONE}) and its gradient with respect to the logits, written to
+     * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
+     * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link #unit()} (in bits
+     * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     */
+    public double softmaxCrossEntropyGradient(double[] logits, int offset, int rows, int classes, int[] targets,
+                                              int targetOffset, SoftmaxLossOptions options, double[] grad,
+                                              int gradOffset) {
+        java.util.Objects.requireNonNull(grad, "grad must not be null");
+        return LossMeasures.softmaxIndex(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, null, 0, grad, gradOffset);
+    }
+
+    /**
+     * Softmax cross-entropy with probability targets (soft labels; PyTorch's {@code cross_entropy} with a
+     * probability target), in {@link #unit()}: ℓᵣ = −Σ_c w[c]·q'_rc·ln softmax(z_r)_c with
+     * q' = (1 − ε)·q + ε/C. Targets must be finite and ≥ 0; rows are not required to sum to 1 (as in PyTorch).
+     * A zero target on a −∞ logit contributes 0 (PyTorch: NaN). {@link Reduction#MEAN} divides by the number
+     * of rows, as PyTorch does ({@link Reduction#MEAN_BY_COUNT}); {@link Reduction#MEAN_BY_WEIGHT} divides
+     * by Σᵣ Σ_c w[c]·q'_rc instead (Σ w[yᵣ] for one-hot rows). The ignore index does not apply.
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
+    }
+
+    /** Probability targets with options; see {@link #softmaxCrossEntropy(double[], int, int, double[])}. */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
+                                      SoftmaxLossOptions options) {
+        LossMeasures.exactMatrix("logits", logits, rows, classes);
+        LossMeasures.exactMatrix("targets", targets, rows, classes);
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+    }
+
+    /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */
+    public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, double[] targets,
+                                      int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
+        return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, out, outOffset, null, 0);
+    }
+
+    /** Probability targets, with the sum, Σ A_r and the row count. */
+    public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, double[] targets,
+                                                int targetOffset, SoftmaxLossOptions options, double[] out,
+                                                int outOffset) {
+        double v = softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, options, out,
+                outOffset);
+        return LossMeasures.lastResult(v);
+    }
+
+    /** Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form). */
+    public double softmaxCrossEntropyGradient(double[] logits, int offset, int rows, int classes, double[] targets,
+                                              int targetOffset, SoftmaxLossOptions options, double[] grad,
+                                              int gradOffset) {
+        java.util.Objects.requireNonNull(grad, "grad must not be null");
+        return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, null, 0, grad, gradOffset);
+    }
+
+    /**
+     * Softmax cross-entropy from logits with class-index targets ({@code torch.nn.functional.cross_entropy}),
+     * in {@link #unit()}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) + log1p(Σ_{c ≠ argmax} exp(z_c − m))
+     * with m = max z_r — the log-sum-exp form that stays exact for huge logits (±1e4) and keeps a tiny loss
+     * exact when the target dominates. Defaults: no weights, ignore index −100, no smoothing,
+     * {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
+     *
+     * <p>Edge cases: a logit of −∞ is a masked class (probability 0; +∞ loss if it is the target); NaN or +∞
+     * logits, a row of only −∞ and a target outside [0, classes) that is not the ignore index throw
+     * {@link IllegalArgumentException} naming the element (PyTorch returns NaN or fails on the device).
+     * If every target is ignored the mean is 0 (PyTorch: NaN); {@link #softmaxCrossEntropyResult} gives the
+     * count.
+     *
+     * @param logits  row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}
+     * @param targets one class index per row; {@code targets.length} must be {@code rows}
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
+    }
+
+    /**
+     * Softmax cross-entropy with options ({@link SoftmaxLossOptions}: class weights, ignore index, label
+     * smoothing, reduction) — PyTorch's semantics:
+     * <ul>
+     *   <li>row loss ℓᵣ = Σ_c a_c·(−ln softmax(z_r)_c) with a_c = (1 − ε)·w[yᵣ]·[c = yᵣ] + (ε/C)·w[c]: label
+     *       smoothing ε gives every class ε/C (the target too), each smoothed class weighted by its own weight;
+     *       class-weight terms with weight 0 are 0 even on a −∞ logit (PyTorch: 0·∞ = NaN);</li>
+     *   <li>{@link Reduction#MEAN} (= {@link Reduction#MEAN_BY_WEIGHT}) is Σ ℓᵣ / Σ w[yᵣ] over the non-ignored
+     *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
+     *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
+     *       a mean over nothing is 0;</li>
+     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     * </ul>
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options) {
+        LossMeasures.exactMatrix("logits", logits, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+    }
+
+    /**
+     * Softmax cross-entropy of the rows × classes matrix at {@code logits[offset ..]} with class indices at
+     * {@code targets[targetOffset ..]}. If {@code out} is not null (required with {@link Reduction#NONE}),
+     * the weighted per-row losses ℓᵣ in {@link #unit()} are written to {@code out[outOffset + r]} (0 for an
+     * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
+     *
+     * @see #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)
+     */
+    public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
+        return LossMeasures.softmaxIndex(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, out, outOffset, null, 0);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(float[], int, int, int, int[], int, SoftmaxLossOptions, float[], int)}, also
+     * returning the sum, Σ w[yᵣ] and the number of non-ignored rows (allocates the small result).
+     */
+    public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, int[] targets,
+                                                int targetOffset, SoftmaxLossOptions options, float[] out,
+                                                int outOffset) {
+        double v = softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, options, out,
+                outOffset);
+        return LossMeasures.lastResult(v);
+    }
+
+    /**
+     * The reduced softmax cross-entropy (as
+     * {@link #softmaxCrossEntropy(float[], int, int, int, int[], int, SoftmaxLossOptions, float[], int)}, the sum
+     * for {@link Reduction#NONE}) and its gradient with respect to the logits, written to
+     * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
+     * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link #unit()} (in bits
+     * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     */
+    public double softmaxCrossEntropyGradient(float[] logits, int offset, int rows, int classes, int[] targets,
+                                              int targetOffset, SoftmaxLossOptions options, float[] grad,
+                                              int gradOffset) {
+        java.util.Objects.requireNonNull(grad, "grad must not be null");
+        return LossMeasures.softmaxIndex(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, null, 0, grad, gradOffset);
+    }
+
+    /**
+     * Softmax cross-entropy with probability targets (soft labels; PyTorch's {@code cross_entropy} with a
+     * probability target), in {@link #unit()}: ℓᵣ = −Σ_c w[c]·q'_rc·ln softmax(z_r)_c with
+     * q' = (1 − ε)·q + ε/C. Targets must be finite and ≥ 0; rows are not required to sum to 1 (as in PyTorch).
+     * A zero target on a −∞ logit contributes 0 (PyTorch: NaN). {@link Reduction#MEAN} divides by the number
+     * of rows, as PyTorch does ({@link Reduction#MEAN_BY_COUNT}); {@link Reduction#MEAN_BY_WEIGHT} divides
+     * by Σᵣ Σ_c w[c]·q'_rc instead (Σ w[yᵣ] for one-hot rows). The ignore index does not apply.
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
+    }
+
+    /** Probability targets with options; see {@link #softmaxCrossEntropy(float[], int, int, float[])}. */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
+                                      SoftmaxLossOptions options) {
+        LossMeasures.exactMatrix("logits", logits, rows, classes);
+        LossMeasures.exactMatrix("targets", targets, rows, classes);
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+    }
+
+    /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */
+    public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, float[] targets,
+                                      int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
+        return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, out, outOffset, null, 0);
+    }
+
+    /** Probability targets, with the sum, Σ A_r and the row count. */
+    public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, float[] targets,
+                                                int targetOffset, SoftmaxLossOptions options, float[] out,
+                                                int outOffset) {
+        double v = softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, options, out,
+                outOffset);
+        return LossMeasures.lastResult(v);
+    }
+
+    /** Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form). */
+    public double softmaxCrossEntropyGradient(float[] logits, int offset, int rows, int classes, float[] targets,
+                                              int targetOffset, SoftmaxLossOptions options, float[] grad,
+                                              int gradOffset) {
+        java.util.Objects.requireNonNull(grad, "grad must not be null");
+        return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+                options, null, 0, grad, gradOffset);
+    }
+
+    /**
+     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element ({@code torch.nn.functional.binary_cross_entropy}),
+     * in {@link #unit()}, mean over the elements. Targets in [0, 1] (soft labels allowed), probabilities in
+     * [0, 1]; ln(1 − p) is computed as log1p(−p). A term with a zero factor is 0, so p = 0 with y = 0 is fine,
+     * but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives <b>+∞</b>: PyTorch clamps each log at −100
+     * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
+     * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
+     * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
+     */
+    public double binaryCrossEntropy(double[] targets, double[] probs) {
+        return binaryCrossEntropy(targets, probs, LossOptions.defaults());
+    }
+
+    /** Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements. */
+    public double binaryCrossEntropy(double[] targets, double[] probs, LossOptions options) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("probs", probs, n, "targets.length");
+        return binaryCrossEntropy(targets, 0, probs, 0, n, options, null, 0);
+    }
+
+    /** Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE). */
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
+                                     LossOptions options, double[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
+                out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in {@link #unit()}, mean
+     * over the elements: posWeight·y·softplus(−x) + (1 − y)·softplus(x), softplus(t) = max(t, 0) +
+     * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
+     * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
+     * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     */
+    public double binaryCrossEntropyWithLogits(double[] targets, double[] logits) {
+        return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
+    }
+
+    /** Binary cross-entropy from logits with options (reduction, posWeight). */
+    public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, LossOptions options) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("logits", logits, n, "targets.length");
+        return binaryCrossEntropyWithLogits(targets, 0, logits, 0, n, options, null, 0);
+    }
+
+    /** Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null. */
+    public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                               int length, LossOptions options, double[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
+                out, outOffset);
+    }
+
+    /**
+     * Categorical log loss on probabilities, scikit-learn's {@code log_loss(y_true, y_pred)}: the mean over
+     * rows of −ln p'[r, yᵣ], p' the row divided by its sum, in {@link #unit()}. Computed as
+     * −log1p(−others/Σ) for confident rows so that a small loss stays exact.
+     * <p>Differences from scikit-learn 1.2: rows must sum to 1 within {@link Normalization#sumTolerance}
+     * under {@link Normalization#REQUIRE} (the default; scikit-learn 1.2 divides silently, 1.5+ warns first) and are
+     * divided by their sum under {@link Normalization#NORMALIZE} (scikit-learn's behaviour). No clipping by
+     * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
+     * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
+     * Targets are class indices in [0, classes) (scikit-learn's label encoding is the caller's job).
+     */
+    public double logLoss(int[] targets, double[] probs, int rows, int classes) {
+        return logLoss(targets, probs, rows, classes, LossOptions.defaults());
+    }
+
+    /** Log loss with options (reduction, clipping). */
+    public double logLoss(int[] targets, double[] probs, int rows, int classes, LossOptions options) {
+        LossMeasures.exactMatrix("probs", probs, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        return logLoss(targets, 0, probs, 0, rows, classes, options, null, 0);
+    }
+
+    /** Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}. */
+    public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
+                          LossOptions options, double[] out, int outOffset) {
+        return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
+                classes, options, out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element ({@code torch.nn.functional.binary_cross_entropy}),
+     * in {@link #unit()}, mean over the elements. Targets in [0, 1] (soft labels allowed), probabilities in
+     * [0, 1]; ln(1 − p) is computed as log1p(−p). A term with a zero factor is 0, so p = 0 with y = 0 is fine,
+     * but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives <b>+∞</b>: PyTorch clamps each log at −100
+     * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
+     * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
+     * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
+     */
+    public double binaryCrossEntropy(float[] targets, float[] probs) {
+        return binaryCrossEntropy(targets, probs, LossOptions.defaults());
+    }
+
+    /** Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements. */
+    public double binaryCrossEntropy(float[] targets, float[] probs, LossOptions options) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("probs", probs, n, "targets.length");
+        return binaryCrossEntropy(targets, 0, probs, 0, n, options, null, 0);
+    }
+
+    /** Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE). */
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
+                                     LossOptions options, float[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
+                out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in {@link #unit()}, mean
+     * over the elements: posWeight·y·softplus(−x) + (1 − y)·softplus(x), softplus(t) = max(t, 0) +
+     * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
+     * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
+     * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     */
+    public double binaryCrossEntropyWithLogits(float[] targets, float[] logits) {
+        return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
+    }
+
+    /** Binary cross-entropy from logits with options (reduction, posWeight). */
+    public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, LossOptions options) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("logits", logits, n, "targets.length");
+        return binaryCrossEntropyWithLogits(targets, 0, logits, 0, n, options, null, 0);
+    }
+
+    /** Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null. */
+    public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                               int length, LossOptions options, float[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
+                out, outOffset);
+    }
+
+    /**
+     * Categorical log loss on probabilities, scikit-learn's {@code log_loss(y_true, y_pred)}: the mean over
+     * rows of −ln p'[r, yᵣ], p' the row divided by its sum, in {@link #unit()}. Computed as
+     * −log1p(−others/Σ) for confident rows so that a small loss stays exact.
+     * <p>Differences from scikit-learn 1.2: rows must sum to 1 within {@link Normalization#sumTolerance}
+     * under {@link Normalization#REQUIRE} (the default; scikit-learn 1.2 divides silently, 1.5+ warns first) and are
+     * divided by their sum under {@link Normalization#NORMALIZE} (scikit-learn's behaviour). No clipping by
+     * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
+     * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
+     * Targets are class indices in [0, classes) (scikit-learn's label encoding is the caller's job).
+     */
+    public double logLoss(int[] targets, float[] probs, int rows, int classes) {
+        return logLoss(targets, probs, rows, classes, LossOptions.defaults());
+    }
+
+    /** Log loss with options (reduction, clipping). */
+    public double logLoss(int[] targets, float[] probs, int rows, int classes, LossOptions options) {
+        LossMeasures.exactMatrix("probs", probs, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        return logLoss(targets, 0, probs, 0, rows, classes, options, null, 0);
+    }
+
+    /** Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}. */
+    public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
+                          LossOptions options, float[] out, int outOffset) {
+        return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
+                classes, options, out, outOffset);
+    }
 }

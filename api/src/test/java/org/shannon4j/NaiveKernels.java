@@ -187,4 +187,249 @@ final class NaiveKernels implements Kernels {
         }
         return s;
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Losses (issue 4): the textbook formulas — log_softmax = z − (m + ln Σ exp(z − m)), explicit checks,
+    // one plain accumulator, float widened to double up front.
+    // ------------------------------------------------------------------------------------------------------
+
+    private static double[] wide(float[] a) {
+        if (a == null) {
+            return null;
+        }
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    private static void narrow(double[] from, float[] to) {
+        if (to != null) {
+            for (int i = 0; i < to.length; i++) {
+                to[i] = (float) from[i];
+            }
+        }
+    }
+
+    /** The core for both target kinds: qs == null means class indices. */
+    private static double softmax(double[] z, int offset, int rows, int classes, int[] ys, int yOff, int ignore,
+                                  double[] qs, int qOff, double[] w, double eps, double[] out, int outOff,
+                                  double[] grad, int gOff, double gScale, double[] aux) {
+        double total = 0, wSum = 0, count = 0;
+        for (int r = 0; r < rows; r++) {
+            int b = offset + r * classes;
+            int y = ys == null ? -1 : ys[yOff + r];
+            if (ys != null && y == ignore) {
+                if (out != null) {
+                    out[outOff + r] = 0;
+                }
+                if (grad != null) {
+                    for (int c = 0; c < classes; c++) {
+                        grad[gOff + r * classes + c] = 0;
+                    }
+                }
+                continue;
+            }
+            if (ys != null && (y < 0 || y >= classes)) {
+                return Double.NaN;
+            }
+            double m = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                if (Double.isNaN(z[b + c]) || z[b + c] == Double.POSITIVE_INFINITY) {
+                    return Double.NaN;
+                }
+                m = Math.max(m, z[b + c]);
+            }
+            if (m == Double.NEGATIVE_INFINITY) {
+                return Double.NaN;
+            }
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                s += Math.exp(z[b + c] - m);
+            }
+            double lse = m + Math.log(s);
+            double loss = 0, bigA = 0;
+            double[] a = new double[classes];
+            for (int c = 0; c < classes; c++) {
+                double wc = w == null ? 1 : w[c];
+                if (qs != null) {
+                    double q = qs[qOff + r * classes + c];
+                    if (!(q >= 0 && q < Double.POSITIVE_INFINITY)) {
+                        return Double.NaN;
+                    }
+                    a[c] = wc * ((1 - eps) * q + eps / classes);
+                } else {
+                    a[c] = (c == y ? (1 - eps) * wc : 0) + eps / classes * wc;
+                }
+                if (a[c] > 0) {
+                    loss += a[c] * (lse - z[b + c]);
+                    bigA += a[c];
+                }
+            }
+            if (out != null) {
+                out[outOff + r] = loss;
+            }
+            if (grad != null) {
+                for (int c = 0; c < classes; c++) {
+                    grad[gOff + r * classes + c] = (bigA * Math.exp(z[b + c] - lse) - a[c]) * gScale;
+                }
+            }
+            total += loss;
+            wSum += qs != null ? bigA : (w == null ? 1 : w[y]);
+            count++;
+        }
+        aux[LOSS_WEIGHT_SUM] = wSum;
+        aux[LOSS_COUNT] = count;
+        return total;
+    }
+
+    @Override
+    public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        return softmax(logits, offset, rows, classes, targets, targetOffset, ignoreIndex, null, 0, classWeights,
+                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        double[] out = wide(rowLosses);
+        double[] g = wide(grad);
+        double v = softmax(wide(logits), offset, rows, classes, targets, targetOffset, ignoreIndex, null, 0,
+                classWeights, smoothing, out, rowOffset, g, gradOffset, gradScale, aux);
+        narrow(out, rowLosses);
+        narrow(g, grad);
+        return v;
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        return softmax(logits, offset, rows, classes, null, 0, 0, targets, targetOffset, classWeights, smoothing,
+                rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        double[] out = wide(rowLosses);
+        double[] g = wide(grad);
+        double v = softmax(wide(logits), offset, rows, classes, null, 0, 0, wide(targets), targetOffset,
+                classWeights, smoothing, out, rowOffset, g, gradOffset, gradScale, aux);
+        narrow(out, rowLosses);
+        narrow(g, grad);
+        return v;
+    }
+
+    private static double bce(boolean logitsForm, double[] y, int yOff, double[] x, int xOff, int n, double param,
+                              double[] out, int outOff) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double t = y[yOff + i];
+            double v = x[xOff + i];
+            if (!(t >= 0 && t <= 1) || Double.isNaN(v) || (!logitsForm && !(v >= 0 && v <= 1))) {
+                return Double.NaN;
+            }
+            double l;
+            if (logitsForm) {
+                // −[pw·y·ln σ(x) + (1 − y)·ln(1 − σ(x))], ln σ(x) = −softplus(−x)
+                double a = t > 0 ? param * t * (Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v)))) : 0;
+                double b = t < 1 ? (1 - t) * (Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)))) : 0;
+                l = a + b;
+            } else {
+                double p = param > 0 ? Math.min(Math.max(v, param), 1 - param) : v;
+                l = (t > 0 ? -t * Math.log(p) : 0) + (t < 1 ? -(1 - t) * Math.log(1 - p) : 0);
+            }
+            if (out != null) {
+                out[outOff + i] = l;
+            }
+            total += l;
+        }
+        return total;
+    }
+
+    @Override
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
+                                     double eps, double[] losses, int lossOffset) {
+        return bce(false, targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
+                                     double eps, float[] losses, int lossOffset) {
+        double[] out = wide(losses);
+        double v = bce(false, wide(targets), targetOffset, wide(probs), probOffset, length, eps, out, lossOffset);
+        narrow(out, losses);
+        return v;
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                               int length, double posWeight, double[] losses, int lossOffset) {
+        return bce(true, targets, targetOffset, logits, logitOffset, length, posWeight, losses, lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                               int length, double posWeight, float[] losses, int lossOffset) {
+        double[] out = wide(losses);
+        double v = bce(true, wide(targets), targetOffset, wide(logits), logitOffset, length, posWeight, out,
+                lossOffset);
+        narrow(out, losses);
+        return v;
+    }
+
+    @Override
+    public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
+        double total = 0, maxErr = 0;
+        for (int r = 0; r < rows; r++) {
+            int y = targets[targetOffset + r];
+            if (y < 0 || y >= classes) {
+                return Double.NaN;
+            }
+            double raw = 0, s = 0;
+            for (int c = 0; c < classes; c++) {
+                double p = probs[offset + r * classes + c];
+                if (!(p >= 0 && p < Double.POSITIVE_INFINITY)) {
+                    return Double.NaN;
+                }
+                raw += p;
+                s += eps > 0 ? Math.min(Math.max(p, eps), 1 - eps) : p;
+            }
+            double py = probs[offset + r * classes + y];
+            py = eps > 0 ? Math.min(Math.max(py, eps), 1 - eps) : py;
+            double l = -Math.log(py / s);
+            if (Double.isNaN(l)) {
+                return Double.NaN;
+            }
+            maxErr = Math.max(maxErr, Math.abs(raw - 1));
+            if (rowLosses != null) {
+                rowLosses[rowOffset + r] = l;
+            }
+            total += l;
+        }
+        aux[LOSS_ROW_SUM_ERROR] = maxErr;
+        aux[LOSS_WEIGHT_SUM] = rows;
+        aux[LOSS_COUNT] = rows;
+        return total;
+    }
+
+    @Override
+    public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
+        double[] out = wide(rowLosses);
+        double v = logLoss(wide(probs), offset, rows, classes, targets, targetOffset, eps, out, rowOffset, aux);
+        narrow(out, rowLosses);
+        return v;
+    }
 }

@@ -168,4 +168,94 @@ public interface Kernels {
                                       ValueLayout layout, double c, double[] aux) {
         return SegmentWalk.pair(this, SegmentWalk.JS, p, pOffset, q, qOffset, count, layout, c, aux);
     }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Losses (issue 4): softmax cross-entropy, binary cross-entropy, log loss. Reference semantics: LossMath.
+    // ----------------------------------------------------------------------------------------------------
+    // Shared contract of the loss kernels, in addition to the one above (which they follow for ranges,
+    // threads, and NaN as the "invalid input" signal):
+    //  * Matrices are row-major: row r, class c of a (offset, rows, classes) matrix is at offset + r*classes + c.
+    //  * Every loss is in nats. Per-row (per-element) losses, if the rowLosses array is not null, are written
+    //    at rowOffset + r, already weighted; ignored rows get 0. The return value is the sum of those losses.
+    //  * Gradients, if the grad array is not null, are written at gradOffset + r*classes + c, multiplied by
+    //    gradScale; ignored rows get 0.
+    //  * Outputs may be partially written when the kernel returns NaN.
+
+    /** {@code aux} index of the weight sum of the contributing rows (Σ w[y] for class-index targets). */
+    int LOSS_WEIGHT_SUM = 0;
+    /** {@code aux} index of the number of contributing (non-ignored) rows, as a double. */
+    int LOSS_COUNT = 1;
+    /** {@code aux} index of max over rows of |Σ row − 1| (log loss, before clipping). */
+    int LOSS_ROW_SUM_ERROR = 2;
+
+    /**
+     * Softmax cross-entropy with class-index targets, per row r with target y = targets[targetOffset + r]:
+     * with m = max z, S' = Σ_{c ≠ argmax} exp(z_c − m) and ln S = log1p(S') (so ln Σ exp(z − m) stays exact
+     * when the target dominates), the row loss is Σ_c a_c·((m − z_c) + ln S) where a_c = (1 − ε)·w[y]·[c = y]
+     * + (ε/C)·w[c] (w = 1 if {@code classWeights} is null, ε = {@code smoothing}); terms with a_c = 0 are 0
+     * even if z_c = −∞. The gradient is A·softmax(z)_c − a_c with A = Σ a_c. Rows with y == ignoreIndex
+     * contribute nothing and are not read. Writes Σ w[y] and the count of contributing rows to aux.
+     * Returns NaN if a read logit is NaN or +∞, a row is all −∞, or a target is outside [0, classes) and not
+     * ignoreIndex.
+     */
+    double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets, int targetOffset,
+                               int ignoreIndex, double[] classWeights, double smoothing, double[] rowLosses,
+                               int rowOffset, double[] grad, int gradOffset, double gradScale, double[] aux);
+
+    /** Float logits (read as float, computed in double), float outputs. */
+    double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets, int targetOffset,
+                               int ignoreIndex, double[] classWeights, double smoothing, float[] rowLosses,
+                               int rowOffset, float[] grad, int gradOffset, double gradScale, double[] aux);
+
+    /**
+     * Softmax cross-entropy with probability targets q (a rows × classes matrix at targetOffset, not required
+     * to sum to 1): as the class-index form with a_c = w[c]·((1 − ε)·q_c + ε/C). Writes Σ_r A_r to
+     * aux[LOSS_WEIGHT_SUM] and rows to aux[LOSS_COUNT]. Returns NaN also if a target is negative, NaN or ∞.
+     */
+    double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
+                                    int targetOffset, double[] classWeights, double smoothing, double[] rowLosses,
+                                    int rowOffset, double[] grad, int gradOffset, double gradScale, double[] aux);
+
+    /** Float logits and targets (computed in double), float outputs. */
+    double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
+                                    int targetOffset, double[] classWeights, double smoothing, float[] rowLosses,
+                                    int rowOffset, float[] grad, int gradOffset, double gradScale, double[] aux);
+
+    /**
+     * Σ −(y·ln p + (1 − y)·ln(1 − p)), ln(1 − p) as log1p(−p), a term with a zero factor (y = 0 or y = 1) being
+     * 0; p clipped to [eps, 1 − eps] first when eps &gt; 0. p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives +∞.
+     * Returns NaN if a target or probability is outside [0, 1] or NaN.
+     */
+    double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
+                              double eps, double[] losses, int lossOffset);
+
+    /** Float input, double computation, float outputs. */
+    double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
+                              double eps, float[] losses, int lossOffset);
+
+    /**
+     * Σ posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(t) = max(t, 0) + log1p(exp(−|t|)), a term
+     * with a zero factor being 0 (so x = ±∞ is allowed). Returns NaN if a target is outside [0, 1] or a logit
+     * is NaN.
+     */
+    double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                        int length, double posWeight, double[] losses, int lossOffset);
+
+    /** Float input, double computation, float outputs. */
+    double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                        int length, double posWeight, float[] losses, int lossOffset);
+
+    /**
+     * Σ_r −ln(p'[r, y_r]) where p' is the row clipped to [eps, 1 − eps] (when eps &gt; 0) and divided by its sum;
+     * computed as −log1p(−others/S) when p'_y ≥ ½, with others the sum of the row's other entries, so that
+     * confident rows keep their small loss exact. Writes max_r |Σ row − 1| of the unclipped rows to
+     * aux[LOSS_ROW_SUM_ERROR]. Returns NaN if a probability is negative, NaN or ∞, a target is outside
+     * [0, classes), or a row sums to 0.
+     */
+    double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
+                   double[] rowLosses, int rowOffset, double[] aux);
+
+    /** Float probabilities (computed in double), float outputs. */
+    double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
+                   float[] rowLosses, int rowOffset, double[] aux);
 }

@@ -2,6 +2,7 @@ package org.shannon4j.scalar;
 
 import org.shannon4j.spi.BlockedKernels;
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.LossMath;
 
 /**
  * Plain-Java block loops: blocks of {@value #BLOCK} elements with four independent accumulators (so the adds
@@ -185,5 +186,87 @@ public class ScalarKernels extends BlockedKernels {
     @Override
     public double nLogN(long[] counts, int offset, int length) {
         return Counting.nLogN(counts, offset, length);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Losses (issue 4): the reference loops of LossMath (shared with vector backends for what they do not
+    // vectorise), called directly: row-wise scalar code with Math.exp/log1p, two accumulators per row,
+    // Neumaier-compensated row sums.
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+                classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+                classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
+                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
+                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
+                                     double eps, double[] losses, int lossOffset) {
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
+                lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
+                                     double eps, float[] losses, int lossOffset) {
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
+                lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                               int length, double posWeight, double[] losses, int lossOffset) {
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
+                losses, lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                               int length, double posWeight, float[] losses, int lossOffset) {
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
+                losses, lossOffset);
+    }
+
+    @Override
+    public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
+    }
+
+    @Override
+    public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
     }
 }

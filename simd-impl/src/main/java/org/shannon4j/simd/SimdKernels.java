@@ -17,6 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.scalar.ScalarKernels;
 import org.shannon4j.spi.BlockedKernels;
+import org.shannon4j.spi.LossMath;
 
 /**
  * Vector-API block loops with the preferred species. It extends the scalar reference backend, as netlib's
@@ -489,5 +490,109 @@ final class SimdKernels extends ScalarKernels {
             or |= counts[i];
         }
         return or;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
+    // binary losses' sums (no per-element output) in SimdLossKernels; every other loss and option runs the
+    // reference loops of LossMath.
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        if (smoothing == 0 && grad == null) {
+            return SimdLossKernels.softmaxCrossEntropy(logits, null, offset, rows, classes, targets, targetOffset,
+                    ignoreIndex, classWeights, rowLosses, null, rowOffset, aux);
+        }
+        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+                classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
+                                      int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
+                                      float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                      double gradScale, double[] aux) {
+        if (smoothing == 0 && grad == null) {
+            return SimdLossKernels.softmaxCrossEntropy(null, logits, offset, rows, classes, targets, targetOffset,
+                    ignoreIndex, classWeights, null, rowLosses, rowOffset, aux);
+        }
+        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+                classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
+                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
+                                           int targetOffset, double[] classWeights, double smoothing,
+                                           float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
+                                           double gradScale, double[] aux) {
+        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
+                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
+    }
+
+    @Override
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
+                                     double eps, double[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
+        }
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
+                lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
+                                     double eps, float[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
+        }
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
+                lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                               int length, double posWeight, double[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
+                    posWeight);
+        }
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
+                losses, lossOffset);
+    }
+
+    @Override
+    public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                               int length, double posWeight, float[] losses, int lossOffset) {
+        if (losses == null) {
+            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
+                    posWeight);
+        }
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
+                losses, lossOffset);
+    }
+
+    @Override
+    public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
+    }
+
+    @Override
+    public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
     }
 }

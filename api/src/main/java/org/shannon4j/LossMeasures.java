@@ -1,0 +1,392 @@
+package org.shannon4j;
+
+import static org.shannon4j.spi.Kernels.LOSS_COUNT;
+import static org.shannon4j.spi.Kernels.LOSS_ROW_SUM_ERROR;
+import static org.shannon4j.spi.Kernels.LOSS_WEIGHT_SUM;
+
+import org.shannon4j.spi.Kernels;
+
+/**
+ * The cross-entropy losses, written once for double[] and float[] inputs (passed as Object; only the kernel call
+ * dispatches on the type): argument checks, one kernel pass, the reduction, the unit, and — only after the
+ * kernel has reported invalid input — the re-scan that names the first bad element.
+ *
+ * <p>Each call leaves its sum, weight sum and count in the per-thread {@link #last()} array so that the
+ * {@link LossResult} variants need no second pass; the primitive-returning methods allocate nothing.
+ */
+final class LossMeasures {
+
+    private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
+    /** [sum in the unit, weight sum, count] of the calling thread's last loss. */
+    private static final ThreadLocal<double[]> LAST = ThreadLocal.withInitial(() -> new double[3]);
+
+    private LossMeasures() {
+    }
+
+    static double[] last() {
+        return LAST.get();
+    }
+
+    static LossResult lastResult(double value) {
+        double[] l = LAST.get();
+        return new LossResult(value, l[0], l[1], (long) l[2]);
+    }
+
+    // ------------------------------------------------------------------------------------------------ checks
+
+    static int length(String name, Object a) {
+        if (a == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return a instanceof double[] d ? d.length : a instanceof float[] f ? f.length : ((int[]) a).length;
+    }
+
+    /** Checks offset and length against the array (length 0 allowed: an empty batch). */
+    static void range(String name, Object a, int offset, long length) {
+        int n = length(name, a);
+        if (offset < 0 || length < 0 || offset > n - length) {
+            throw new IndexOutOfBoundsException(name + ": offset " + offset + " and length " + length
+                    + " do not fit in " + name + ".length = " + n);
+        }
+    }
+
+    /** rows × classes, checked: rows ≥ 0, classes ≥ 1, product within int. */
+    static int matrixLength(String name, int rows, int classes) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows = " + rows + ": must be >= 0");
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes = " + classes + ": must be >= 1");
+        }
+        long n = (long) rows * classes;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": rows × classes = " + rows + " × " + classes
+                    + " exceeds the maximum array length");
+        }
+        return (int) n;
+    }
+
+    /** For the whole-array forms: the array must be exactly rows × classes long. */
+    static void exactMatrix(String name, Object a, int rows, int classes) {
+        int n = length(name, a);
+        int expected = matrixLength(name, rows, classes);
+        if (n != expected) {
+            throw new IllegalArgumentException(name + ".length = " + n + " but rows × classes = " + rows + " × "
+                    + classes + " = " + expected);
+        }
+    }
+
+    static void exactLength(String name, Object a, int expected, String what) {
+        int n = length(name, a);
+        if (n != expected) {
+            throw new IllegalArgumentException(name + ".length = " + n + " but " + what + " = " + expected);
+        }
+    }
+
+    private static void checkOut(Reduction reduction, String name, Object out, int outOffset, long length) {
+        if (out == null) {
+            if (reduction == Reduction.NONE) {
+                throw new NullPointerException(name + " must not be null with Reduction.NONE: the per-element"
+                        + " losses are written there");
+            }
+            return;
+        }
+        range(name, out, outOffset, length);
+    }
+
+    private static double reduce(Reduction reduction, boolean meanByWeight, double sum, double weightSum,
+                                 double count) {
+        return switch (reduction) {
+            case NONE, SUM -> sum;
+            case MEAN -> meanByWeight ? divide(sum, weightSum) : divide(sum, count);
+            case MEAN_BY_WEIGHT -> divide(sum, weightSum);
+            case MEAN_BY_COUNT -> divide(sum, count);
+        };
+    }
+
+    /** The denominator of the reduction (1 for NONE/SUM, 0 for an empty mean). */
+    private static double denominator(Reduction reduction, boolean meanByWeight, double weightSum, double count) {
+        return switch (reduction) {
+            case NONE, SUM -> 1;
+            case MEAN -> meanByWeight ? weightSum : count;
+            case MEAN_BY_WEIGHT -> weightSum;
+            case MEAN_BY_COUNT -> count;
+        };
+    }
+
+    private static double divide(double sum, double by) {
+        return by == 0 ? 0.0 : sum / by;
+    }
+
+    /** Multiplies out[from ..+length) by f (unit conversion of per-element outputs, gradient means). */
+    private static void scale(Object out, int from, int length, double f) {
+        if (out == null || f == 1) {
+            return;
+        }
+        if (out instanceof double[] d) {
+            for (int i = from; i < from + length; i++) {
+                d[i] *= f;
+            }
+        } else {
+            float[] a = (float[]) out;
+            for (int i = from; i < from + length; i++) {
+                a[i] = (float) (a[i] * f);
+            }
+        }
+    }
+
+    private static double at(Object a, int i) {
+        return a instanceof double[] d ? d[i] : ((float[]) a)[i];
+    }
+
+    private static String show(Object a, int i) {
+        return a instanceof double[] d ? Double.toString(d[i]) : Float.toString(((float[]) a)[i]);
+    }
+
+    private static double finish(InfoUnit unit, Reduction reduction, boolean meanByWeight, double sumNats,
+                                 double weightSum, double count, Object out, int outOffset, int outLength,
+                                 Object grad, int gradOffset, int gradLength) {
+        double f = 1 / unit.natsPerUnit();
+        double sum = unit.fromNats(sumNats);
+        scale(out, outOffset, outLength, f);
+        double d = denominator(reduction, meanByWeight, weightSum, count);
+        if (grad != null) {
+            scale(grad, gradOffset, gradLength, (d == 0 ? 1 : 1 / d) * f);
+        }
+        double[] l = LAST.get();
+        l[0] = sum;
+        l[1] = weightSum;
+        l[2] = count;
+        return reduce(reduction, meanByWeight, sum, weightSum, count);
+    }
+
+    // --------------------------------------------------------------------------------- softmax, class index
+
+    static double softmaxIndex(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
+                               int[] targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
+                               Object grad, int gradOffset) {
+        java.util.Objects.requireNonNull(o, "options must not be null");
+        int n = matrixLength("logits", rows, classes);
+        range("logits", logits, offset, n);
+        range("targets", targets, targetOffset, rows);
+        checkOut(grad == null ? o.reduction() : Reduction.SUM, "out", out, outOffset, rows);
+        if (grad != null) {
+            range("grad", grad, gradOffset, n);
+        }
+        double[] w = o.weightsArray();
+        if (w != null && w.length != classes) {
+            throw new IllegalArgumentException("weights.length = " + w.length + " but classes = " + classes
+                    + ": one weight per class");
+        }
+        double[] aux = AUX.get();
+        double s = logits instanceof double[] d
+                ? k.softmaxCrossEntropy(d, offset, rows, classes, targets, targetOffset, o.ignoreIndex(), w,
+                        o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                : k.softmaxCrossEntropy((float[]) logits, offset, rows, classes, targets, targetOffset,
+                        o.ignoreIndex(), w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
+                        gradOffset, 1.0, aux);
+        if (Double.isNaN(s)) {
+            throw invalidSoftmax(logits, offset, rows, classes, targets, targetOffset, o.ignoreIndex(), null, 0);
+        }
+        return finish(unit, o.reduction(), true, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
+                grad, gradOffset, n);
+    }
+
+    // ------------------------------------------------------------------------- softmax, probability targets
+
+    static double softmaxProbs(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
+                               Object targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
+                               Object grad, int gradOffset) {
+        java.util.Objects.requireNonNull(o, "options must not be null");
+        int n = matrixLength("logits", rows, classes);
+        range("logits", logits, offset, n);
+        range("targets", targets, targetOffset, n);
+        checkOut(grad == null ? o.reduction() : Reduction.SUM, "out", out, outOffset, rows);
+        if (grad != null) {
+            range("grad", grad, gradOffset, n);
+        }
+        double[] w = o.weightsArray();
+        if (w != null && w.length != classes) {
+            throw new IllegalArgumentException("weights.length = " + w.length + " but classes = " + classes
+                    + ": one weight per class");
+        }
+        double[] aux = AUX.get();
+        double s = logits instanceof double[] d
+                ? k.softmaxCrossEntropyProbs(d, offset, rows, classes, (double[]) targets, targetOffset, w,
+                        o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                : k.softmaxCrossEntropyProbs((float[]) logits, offset, rows, classes, (float[]) targets,
+                        targetOffset, w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad, gradOffset,
+                        1.0, aux);
+        if (Double.isNaN(s)) {
+            throw invalidSoftmax(logits, offset, rows, classes, null, 0, 0, targets, targetOffset);
+        }
+        return finish(unit, o.reduction(), false, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
+                grad, gradOffset, n);
+    }
+
+    /** Names the first bad target or logit (of a contributing row). */
+    static IllegalArgumentException invalidSoftmax(Object logits, int offset, int rows, int classes, int[] targets,
+                                                   int targetOffset, int ignoreIndex, Object probTargets,
+                                                   int probOffset) {
+        for (int r = 0; r < rows; r++) {
+            if (targets != null) {
+                int y = targets[targetOffset + r];
+                if (y == ignoreIndex) {
+                    continue;
+                }
+                if (y < 0 || y >= classes) {
+                    return new IllegalArgumentException("targets[" + (targetOffset + r) + "] = " + y
+                            + ": class indices must be in [0, " + classes + ") or equal the ignore index "
+                            + ignoreIndex);
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    int i = probOffset + r * classes + c;
+                    double q = at(probTargets, i);
+                    if (!(q >= 0 && q < Double.POSITIVE_INFINITY)) {
+                        return new IllegalArgumentException("targets[" + i + "] = " + show(probTargets, i)
+                                + " (row " + r + ", class " + c + "): probability targets must be finite and >= 0");
+                    }
+                }
+            }
+            boolean allMinusInf = true;
+            for (int c = 0; c < classes; c++) {
+                int i = offset + r * classes + c;
+                double z = at(logits, i);
+                if (Double.isNaN(z) || z == Double.POSITIVE_INFINITY) {
+                    return new IllegalArgumentException("logits[" + i + "] = " + show(logits, i) + " (row " + r
+                            + ", class " + c + "): logits must not be " + (Double.isNaN(z) ? "NaN" : "+Infinity"));
+                }
+                allMinusInf &= z == Double.NEGATIVE_INFINITY;
+            }
+            if (allMinusInf) {
+                return new IllegalArgumentException("logits row " + r + " (logits[" + (offset + r * classes) + ".."
+                        + (offset + (r + 1) * classes) + ")) is all -Infinity: its softmax is undefined");
+            }
+        }
+        return new IllegalArgumentException("invalid softmax cross-entropy input (the backend reported NaN but no"
+                + " bad element was found)");
+    }
+
+    // ------------------------------------------------------------------------------------------ binary losses
+
+    static double binary(Kernels k, InfoUnit unit, boolean withLogits, Object targets, int targetOffset,
+                         Object second, int secondOffset, int length, LossOptions o, Object out, int outOffset) {
+        java.util.Objects.requireNonNull(o, "options must not be null");
+        String secondName = withLogits ? "logits" : "probs";
+        range("targets", targets, targetOffset, length);
+        range(secondName, second, secondOffset, length);
+        checkOut(o.reduction(), "out", out, outOffset, length);
+        boolean isFloat = targets instanceof float[];
+        double s;
+        if (withLogits) {
+            s = isFloat ? k.binaryCrossEntropyWithLogits((float[]) targets, targetOffset, (float[]) second,
+                    secondOffset, length, o.posWeight(), (float[]) out, outOffset)
+                    : k.binaryCrossEntropyWithLogits((double[]) targets, targetOffset, (double[]) second,
+                    secondOffset, length, o.posWeight(), (double[]) out, outOffset);
+        } else {
+            double eps = o.clipEpsilon(isFloat);
+            s = isFloat ? k.binaryCrossEntropy((float[]) targets, targetOffset, (float[]) second, secondOffset,
+                    length, eps, (float[]) out, outOffset)
+                    : k.binaryCrossEntropy((double[]) targets, targetOffset, (double[]) second, secondOffset, length,
+                    eps, (double[]) out, outOffset);
+        }
+        if (Double.isNaN(s)) {
+            throw invalidBinary(withLogits, targets, targetOffset, second, secondOffset, length);
+        }
+        return finish(unit, o.reduction(), false, s, length, length, out, outOffset, length, null, 0, 0);
+    }
+
+    static IllegalArgumentException invalidBinary(boolean withLogits, Object targets, int targetOffset,
+                                                  Object second, int secondOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            double y = at(targets, targetOffset + i);
+            if (!(y >= 0 && y <= 1)) {
+                return new IllegalArgumentException("targets[" + (targetOffset + i) + "] = "
+                        + show(targets, targetOffset + i) + ": targets must be in [0, 1]");
+            }
+            double x = at(second, secondOffset + i);
+            if (withLogits ? Double.isNaN(x) : !(x >= 0 && x <= 1)) {
+                return new IllegalArgumentException((withLogits ? "logits[" : "probs[") + (secondOffset + i) + "] = "
+                        + show(second, secondOffset + i) + (withLogits ? ": logits must not be NaN"
+                        : ": probabilities must be in [0, 1]"));
+            }
+        }
+        return new IllegalArgumentException("invalid binary cross-entropy input (the backend reported NaN but no"
+                + " bad element was found)");
+    }
+
+    // ---------------------------------------------------------------------------------------------- log loss
+
+    static double logLoss(Kernels k, InfoUnit unit, Normalization policy, int[] targets, int targetOffset,
+                          Object probs, int offset, int rows, int classes, LossOptions o, Object out,
+                          int outOffset) {
+        java.util.Objects.requireNonNull(o, "options must not be null");
+        int n = matrixLength("probs", rows, classes);
+        range("probs", probs, offset, n);
+        range("targets", targets, targetOffset, rows);
+        checkOut(o.reduction(), "out", out, outOffset, rows);
+        boolean isFloat = probs instanceof float[];
+        double[] aux = AUX.get();
+        double eps = o.clipEpsilon(isFloat);
+        double s = isFloat ? k.logLoss((float[]) probs, offset, rows, classes, targets, targetOffset, eps,
+                (float[]) out, outOffset, aux)
+                : k.logLoss((double[]) probs, offset, rows, classes, targets, targetOffset, eps, (double[]) out,
+                outOffset, aux);
+        if (Double.isNaN(s)) {
+            throw invalidLogLoss(targets, targetOffset, probs, offset, rows, classes);
+        }
+        if (policy == Normalization.REQUIRE) {
+            double tolerance = Normalization.sumTolerance(classes, isFloat);
+            if (!(aux[LOSS_ROW_SUM_ERROR] <= tolerance)) {
+                throw rowSumError(probs, offset, rows, classes, tolerance, isFloat);
+            }
+        }
+        return finish(unit, o.reduction(), false, s, rows, rows, out, outOffset, rows, null, 0, 0);
+    }
+
+    private static IllegalArgumentException rowSumError(Object probs, int offset, int rows, int classes,
+                                                        double tolerance, boolean isFloat) {
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                s += at(probs, offset + r * classes + c);
+            }
+            if (!(Math.abs(s - 1) <= tolerance)) {
+                return new IllegalArgumentException("probs row " + r + " sums to " + s + ", not 1 (|sum - 1| = "
+                        + Math.abs(s - 1) + " > tolerance " + tolerance + " for " + classes
+                        + (isFloat ? " float" : " double") + " entries); normalise it, or use"
+                        + " Shannon.withNormalization(Normalization.NORMALIZE) to divide each row by its sum"
+                        + " (scikit-learn's behaviour)");
+            }
+        }
+        return new IllegalArgumentException("probs rows do not sum to 1 within " + tolerance);
+    }
+
+    static IllegalArgumentException invalidLogLoss(int[] targets, int targetOffset, Object probs, int offset,
+                                                   int rows, int classes) {
+        for (int r = 0; r < rows; r++) {
+            int y = targets[targetOffset + r];
+            if (y < 0 || y >= classes) {
+                return new IllegalArgumentException("targets[" + (targetOffset + r) + "] = " + y
+                        + ": class indices must be in [0, " + classes + ")");
+            }
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                int i = offset + r * classes + c;
+                double p = at(probs, i);
+                if (!(p >= 0 && p < Double.POSITIVE_INFINITY)) {
+                    return new IllegalArgumentException("probs[" + i + "] = " + show(probs, i) + " (row " + r
+                            + ", class " + c + "): probabilities must be " + (Double.isNaN(p) ? "not NaN"
+                            : p < 0 ? ">= 0" : "finite"));
+                }
+                s += p;
+            }
+            if (s == 0) {
+                return new IllegalArgumentException("probs row " + r + " is all zeros: it is not a distribution");
+            }
+        }
+        return new IllegalArgumentException("invalid log-loss input (the backend reported NaN but no bad element"
+                + " was found)");
+    }
+}

@@ -1,0 +1,438 @@
+package org.shannon4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shannon4j.InfoUnit;
+import org.shannon4j.LossOptions;
+import org.shannon4j.LossResult;
+import org.shannon4j.Normalization;
+import org.shannon4j.Reduction;
+import org.shannon4j.Shannon;
+import org.shannon4j.SoftmaxLossOptions;
+
+/**
+ * Random-input conformance of the losses on every backend against an independent per-row reference: shapes
+ * that cross every vector-path boundary (rows 0..200 around the SIMD row block of 64, classes 1..257 around the
+ * small/large class switch at 32 and the lane counts), float and double, offsets, weights, ignored rows,
+ * masked (−∞) classes, huge logits, label smoothing, gradients, every reduction and 1e5-row sums.
+ *
+ * <h2>Reference and tolerance</h2>
+ * {@link #referenceRow}: m = max z, S' = Σ_{z_c &lt; m} exp(z_c − m) + (ties − 1), ℓ = Σ a_c·((m − z_c) +
+ * log1p(S')) — each row to a few ulp (C exps summed in a row of at most 257 positive terms: ≤ 260 ulp
+ * relative to S', which log1p maps into ≤ 260 ulp of ln S, a non-negative addend) — and rows summed in
+ * double-double. Backends must be within {@value #RELATIVE}·|value| (+1e-300): ≥ 100× the reference's own
+ * error, and what the Shannon Javadoc promises. Per-row outputs: the same bound for double, float rounding
+ * (2⁻²³) for float outputs. Gradients: within {@value #GRAD_ABSOLUTE} absolutely of the reference
+ * (each entry is a difference of two numbers ≤ 1, computed to a few ulp).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class LossConformanceSuite {
+
+    static final double RELATIVE = 1e-13;
+    static final double GRAD_ABSOLUTE = 1e-14;
+
+    protected Stream<Shannon> backends() {
+        return ConformanceBackends.supported();
+    }
+
+    record Shape(int rows, int classes, String kind) {
+        @Override
+        public String toString() {
+            return rows + "x" + classes + " " + kind;
+        }
+    }
+
+    static List<Shape> shapes() {
+        List<Shape> s = new ArrayList<>();
+        int[] rows = {0, 1, 7, 63, 64, 65, 129, 200};
+        int[] classes = {1, 2, 3, 8, 10, 16, 31, 32, 33, 100, 257};
+        for (int r : rows) {
+            for (int c : classes) {
+                s.add(new Shape(r, c, "plain"));
+            }
+        }
+        for (String kind : List.of("weights-ignore", "masked", "huge", "smoothing", "gradient", "probs",
+                "probs-smoothing-gradient")) {
+            for (int c : new int[] {3, 10, 33, 100}) {
+                s.add(new Shape(130, c, kind));
+            }
+        }
+        s.add(new Shape(100_000, 10, "plain"));
+        s.add(new Shape(1_000, 1000, "plain"));
+        return s;
+    }
+
+    Stream<Arguments> cases() {
+        List<Shape> all = shapes();
+        return backends().flatMap(b -> all.stream().flatMap(sh -> Stream.of(false, true).map(f ->
+                Arguments.of(Named.of(b.backendName(), b), Named.of(sh.toString(), sh),
+                        Named.of(f ? "float" : "double", f)))));
+    }
+
+    /** Generated input of one case; float cases hold float-representable values. */
+    static final class Input {
+        double[] z;
+        int[] y;
+        double[] q;
+        double[] w;
+        int ignore = -100;
+        double smoothing;
+    }
+
+    static Input input(Shape sh, boolean float32, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Input in = new Input();
+        int n = sh.rows() * sh.classes();
+        in.z = new double[n];
+        double scale = sh.kind().equals("huge") ? 1e4 : 4;
+        for (int i = 0; i < n; i++) {
+            in.z[i] = (rnd.nextDouble() * 2 - 1) * scale;
+        }
+        in.y = new int[sh.rows()];
+        for (int r = 0; r < sh.rows(); r++) {
+            in.y[r] = rnd.nextInt(sh.classes());
+        }
+        if (sh.kind().equals("weights-ignore")) {
+            in.w = new double[sh.classes()];
+            for (int c = 0; c < sh.classes(); c++) {
+                in.w[c] = c % 5 == 4 ? 0 : rnd.nextDouble() * 3;
+            }
+            for (int r = 0; r < sh.rows(); r += 3) {
+                in.y[r] = -100;
+            }
+        }
+        if (sh.kind().equals("masked")) {
+            for (int r = 0; r < sh.rows(); r++) {
+                for (int c = 0; c < sh.classes(); c++) {
+                    if (c != in.y[r] && rnd.nextInt(3) == 0) {
+                        in.z[r * sh.classes() + c] = Double.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+        }
+        if (sh.kind().contains("smoothing")) {
+            in.smoothing = 0.1;
+            in.w = new double[sh.classes()];
+            for (int c = 0; c < sh.classes(); c++) {
+                in.w[c] = 0.5 + rnd.nextDouble();
+            }
+        }
+        if (sh.kind().startsWith("probs")) {
+            in.q = new double[n];
+            for (int r = 0; r < sh.rows(); r++) {
+                double[] d = TestData.dirichlet(rnd, sh.classes(), 0.5, 0.2);
+                System.arraycopy(d, 0, in.q, r * sh.classes(), sh.classes());
+            }
+        }
+        if (float32) {
+            in.z = ExactReference.widen(TestData.toFloat(in.z));
+            if (in.q != null) {
+                in.q = ExactReference.widen(TestData.toFloat(in.q));
+            }
+        }
+        return in;
+    }
+
+    /** The reference row loss and (optionally) gradient of the row (unscaled). */
+    static double referenceRow(double[] z, int base, int classes, double[] a, double[] grad, int gBase) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            m = Math.max(m, z[base + c]);
+        }
+        double s = 0;
+        int ties = 0;
+        for (int c = 0; c < classes; c++) {
+            if (z[base + c] == m) {
+                ties++;
+            } else {
+                s += Math.exp(z[base + c] - m);
+            }
+        }
+        double lnS = Math.log1p(s + (ties - 1));
+        double loss = 0, bigA = 0;
+        for (int c = 0; c < classes; c++) {
+            if (a[c] > 0) {
+                loss += a[c] * ((m - z[base + c]) + lnS);
+                bigA += a[c];
+            }
+        }
+        if (grad != null) {
+            for (int c = 0; c < classes; c++) {
+                grad[gBase + c] = bigA * Math.exp(z[base + c] - m - lnS) - a[c];
+            }
+        }
+        return loss;
+    }
+
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @MethodSource("cases")
+    void matchesReference(Shannon s, Shape sh, boolean float32) {
+        Input in = input(sh, float32, 31L * sh.rows() + sh.classes() + sh.kind().hashCode());
+        int rows = sh.rows(), classes = sh.classes();
+        boolean probs = in.q != null;
+        boolean gradient = sh.kind().contains("gradient");
+        // Reference per row.
+        double[] refRows = new double[rows];
+        double[] refGrad = gradient ? new double[rows * classes] : null;
+        DoubleDouble total = DoubleDouble.ZERO;
+        double wSum = 0;
+        long count = 0;
+        double[] a = new double[classes];
+        for (int r = 0; r < rows; r++) {
+            double aSum = 0;
+            if (!probs) {
+                int y = in.y[r];
+                if (y == in.ignore) {
+                    continue;
+                }
+                for (int c = 0; c < classes; c++) {
+                    double wc = in.w == null ? 1 : in.w[c];
+                    a[c] = in.smoothing / classes * wc + (c == y ? (1 - in.smoothing) * wc : 0);
+                }
+                wSum += in.w == null ? 1 : in.w[y];
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    double wc = in.w == null ? 1 : in.w[c];
+                    a[c] = wc * ((1 - in.smoothing) * in.q[r * classes + c] + in.smoothing / classes);
+                    aSum += a[c];
+                }
+                wSum += aSum;
+            }
+            count++;
+            refRows[r] = referenceRow(in.z, r * classes, classes, a, refGrad, r * classes);
+            total = total.add(refRows[r]);
+        }
+        double sum = total.doubleValue();
+        double expectedMean = probs ? (rows == 0 ? 0 : sum / rows) : (wSum == 0 ? 0 : sum / wSum);
+
+        SoftmaxLossOptions o = SoftmaxLossOptions.defaults().weights(in.w).labelSmoothing(in.smoothing);
+        int pad = 5;
+        String where = s.backendName() + " " + sh + (float32 ? " float" : " double");
+        // 1. MEAN through the whole-array form.
+        double mean = call(s, in, rows, classes, float32, o, 0, null, null);
+        close(where + " mean", expectedMean, mean, RELATIVE);
+        // 2. NONE with offsets: per-row losses, result = sum.
+        double[] outD = new double[rows + pad];
+        float[] outF = new float[rows + pad];
+        double none = call(s, in, rows, classes, float32, o.reduction(Reduction.NONE), pad, float32 ? outF : outD,
+                null);
+        close(where + " none", sum, none, RELATIVE);
+        for (int r = 0; r < rows; r++) {
+            double got = float32 ? outF[pad + r] : outD[pad + r];
+            if (float32) {
+                // float outputs: rounded to float (values below float's range become 0)
+                assertTrue(Math.abs(got - refRows[r]) <= 0x1p-23 * Math.abs(refRows[r]) + Float.MIN_VALUE
+                        || refRows[r] == got, where + " row " + r + ": expected " + refRows[r] + " got " + got);
+            } else {
+                close(where + " row " + r, refRows[r], got, RELATIVE);
+            }
+        }
+        // 3. SUM in bits.
+        double bits = callUnit(s.withUnit(InfoUnit.BITS), in, rows, classes, float32, o.reduction(Reduction.SUM));
+        close(where + " bits", sum / Math.log(2), bits, RELATIVE);
+        // 4. MEAN_BY_COUNT and the result record.
+        if (!probs) {
+            LossResult res = float32
+                    ? s.softmaxCrossEntropyResult(TestData.toFloat(in.z), 0, rows, classes, in.y, 0,
+                    o.reduction(Reduction.MEAN_BY_COUNT), null, 0)
+                    : s.softmaxCrossEntropyResult(in.z, 0, rows, classes, in.y, 0, o.reduction(Reduction.MEAN_BY_COUNT),
+                    null, 0);
+            assertEquals(count, res.count(), where);
+            close(where + " weightSum", wSum, res.weightSum(), RELATIVE);
+            close(where + " byCount", count == 0 ? 0 : sum / count, res.value(), RELATIVE);
+        }
+        // 5. Gradient of the mean.
+        if (gradient) {
+            double denom = probs ? rows : wSum;
+            double[] gD = new double[rows * classes + pad];
+            float[] gF = new float[rows * classes + pad];
+            double g = float32
+                    ? (probs ? s.softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
+                    pad(TestData.toFloat(in.q), pad), pad, o, gF, pad)
+                    : s.softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes, in.y, 0, o,
+                    gF, pad))
+                    : (probs ? s.softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad,
+                    o, gD, pad)
+                    : s.softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, in.y, 0, o, gD, pad));
+            close(where + " gradient value", expectedMean, g, RELATIVE);
+            for (int i = 0; i < rows * classes; i++) {
+                double want = refGrad[i] / denom;
+                double got = float32 ? gF[pad + i] : gD[pad + i];
+                // float gradients are rounded to float, then scaled by 1/denominator in float: ≤ 1 float ulp.
+                double tol = float32 ? GRAD_ABSOLUTE + 0x1p-23 * Math.abs(want) : GRAD_ABSOLUTE;
+                assertTrue(Math.abs(got - want) <= tol, where + " grad[" + i + "]: expected " + want + " got " + got);
+            }
+        }
+    }
+
+    private static double call(Shannon s, Input in, int rows, int classes, boolean float32, SoftmaxLossOptions o,
+                               int pad, Object out, Object grad) {
+        if (in.q != null) {
+            if (float32) {
+                return out == null ? s.softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes,
+                        TestData.toFloat(in.q), o)
+                        : s.softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
+                        pad(TestData.toFloat(in.q), pad), pad, o, (float[]) out, pad);
+            }
+            return out == null ? s.softmaxCrossEntropy(in.z, rows, classes, in.q, o)
+                    : s.softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad, o, (double[]) out,
+                    pad);
+        }
+        if (float32) {
+            return out == null ? s.softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes, in.y, o)
+                    : s.softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes, pad(in.y, pad), pad,
+                    o, (float[]) out, pad);
+        }
+        return out == null ? s.softmaxCrossEntropy(in.z, rows, classes, in.y, o)
+                : s.softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.y, pad), pad, o, (double[]) out,
+                pad);
+    }
+
+    private static double callUnit(Shannon s, Input in, int rows, int classes, boolean float32,
+                                   SoftmaxLossOptions o) {
+        return call(s, in, rows, classes, float32, o, 0, null, null);
+    }
+
+    static void close(String where, double expected, double actual, double relative) {
+        if (Double.isInfinite(expected)) {
+            assertEquals(expected, actual, where);
+            return;
+        }
+        double tol = relative * Math.abs(expected) + 1e-300;
+        assertTrue(Math.abs(actual - expected) <= tol, where + ": expected " + expected + " got " + actual
+                + " (error " + Math.abs(actual - expected) + ", tolerance " + tol + ")");
+    }
+
+    static double[] pad(double[] a, int pad) {
+        double[] p = new double[a.length + pad];
+        System.arraycopy(a, 0, p, pad, a.length);
+        return p;
+    }
+
+    static float[] pad(float[] a, int pad) {
+        float[] p = new float[a.length + pad];
+        System.arraycopy(a, 0, p, pad, a.length);
+        return p;
+    }
+
+    static int[] pad(int[] a, int pad) {
+        int[] p = new int[a.length + pad];
+        System.arraycopy(a, 0, p, pad, a.length);
+        return p;
+    }
+
+    // ------------------------------------------------------------------------------------ binary and log loss
+
+    Stream<Arguments> binaryCases() {
+        return backends().flatMap(b -> Stream.of(0, 1, 5, 16, 17, 100, 1025, 100_000).flatMap(n ->
+                Stream.of(false, true).map(f -> Arguments.of(Named.of(b.backendName(), b), n,
+                        Named.of(f ? "float" : "double", f)))));
+    }
+
+    @ParameterizedTest(name = "{0}: n={1} {2}")
+    @MethodSource("binaryCases")
+    void binaryAndLogLossMatchReference(Shannon s, int n, boolean float32) {
+        SplittableRandom rnd = new SplittableRandom(n * 7L + (float32 ? 1 : 0));
+        double[] y = new double[n], p = new double[n], x = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 4 == 0 ? rnd.nextDouble() : rnd.nextInt(2);
+            p[i] = rnd.nextDouble();
+            x[i] = (rnd.nextDouble() * 2 - 1) * (i % 10 == 0 ? 1e3 : 8);
+        }
+        if (float32) {
+            y = ExactReference.widen(TestData.toFloat(y));
+            p = ExactReference.widen(TestData.toFloat(p));
+            x = ExactReference.widen(TestData.toFloat(x));
+        }
+        DoubleDouble bce = DoubleDouble.ZERO, bcel = DoubleDouble.ZERO;
+        double pw = 1.75;
+        for (int i = 0; i < n; i++) {
+            double a = y[i] > 0 ? -y[i] * Math.log(p[i]) : 0;
+            double b = y[i] < 1 ? -(1 - y[i]) * Math.log1p(-p[i]) : 0;
+            bce = bce.add(a + b);
+            double spNeg = Math.max(-x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])));
+            double spPos = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])));
+            bcel = bcel.add((y[i] > 0 ? pw * y[i] * spNeg : 0) + (y[i] < 1 ? (1 - y[i]) * spPos : 0));
+        }
+        String where = s.backendName() + " n=" + n + (float32 ? " float" : " double");
+        LossOptions sum = LossOptions.defaults().reduction(Reduction.SUM);
+        double gotBce = float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), sum)
+                : s.binaryCrossEntropy(y, p, sum);
+        close(where + " bce", bce.doubleValue(), gotBce, RELATIVE);
+        double gotMean = float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p))
+                : s.binaryCrossEntropy(y, p);
+        close(where + " bce mean", n == 0 ? 0 : bce.doubleValue() / n, gotMean, RELATIVE);
+        LossOptions lo = LossOptions.defaults().reduction(Reduction.SUM).posWeight(pw);
+        double gotBcel = float32 ? s.binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x), lo)
+                : s.binaryCrossEntropyWithLogits(y, x, lo);
+        close(where + " bce logits", bcel.doubleValue(), gotBcel, RELATIVE);
+
+        // Log loss on n/4 rows of 4 classes (NORMALIZE: rows are not normalised).
+        int rows = n / 4;
+        int[] t = new int[rows];
+        DoubleDouble ll = DoubleDouble.ZERO;
+        for (int r = 0; r < rows; r++) {
+            t[r] = rnd.nextInt(4);
+            double row = 0;
+            for (int c = 0; c < 4; c++) {
+                row += p[r * 4 + c];
+            }
+            ll = ll.add(-Math.log(p[r * 4 + t[r]] / row));
+        }
+        Shannon lax = s.withNormalization(Normalization.NORMALIZE);
+        double[] probs = java.util.Arrays.copyOf(p, rows * 4);
+        double gotLl = float32 ? lax.logLoss(t, TestData.toFloat(probs), rows, 4, sum) : lax.logLoss(t, probs, rows, 4, sum);
+        // -ln(p/row) for the reference is computed by a division and a log: a few ulp per row.
+        close(where + " log loss", ll.doubleValue(), gotLl, RELATIVE);
+    }
+
+    Stream<Arguments> backendsAndTypes() {
+        return backends().flatMap(b -> Stream.of(false, true).map(f -> Arguments.of(Named.of(b.backendName(), b),
+                Named.of(f ? "float" : "double", f))));
+    }
+
+    /** Zero factors and infinities at every position of a 64-element vector body (and its tail), every backend. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndTypes")
+    void binaryEdgesInsideVectorBodies(Shannon s, boolean float32) {
+        int n = 67;
+        for (int at = 0; at < n; at++) {
+            double[] y = new double[n], p = new double[n], x = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = i % 3 == 0 ? 0 : 1;
+                p[i] = y[i];                      // perfect predictions: every term 0 (0·ln 0 and 0·log1p(-1))
+                x[i] = y[i] == 1 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            }
+            String where = s.backendName() + (float32 ? " float" : " double") + " at " + at;
+            assertEquals(0.0, bce(s, y, p, float32), where);
+            assertEquals(0.0, bcel(s, y, x, float32), where);
+            p[at] = 1 - p[at];                    // one confident mistake: +Infinity, never clamped
+            x[at] = -x[at];
+            assertEquals(Double.POSITIVE_INFINITY, bce(s, y, p, float32), where);
+            assertEquals(Double.POSITIVE_INFINITY, bcel(s, y, x, float32), where);
+            assertEquals(-Math.log(1e-7) / n, float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p),
+                    LossOptions.defaults().clip(1e-7)) : s.binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)),
+                    1e-6 * Math.log(1e7) / n, where);
+        }
+    }
+
+    private static double bce(Shannon s, double[] y, double[] p, boolean f) {
+        return f ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p)) : s.binaryCrossEntropy(y, p);
+    }
+
+    private static double bcel(Shannon s, double[] y, double[] x, boolean f) {
+        return f ? s.binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x))
+                : s.binaryCrossEntropyWithLogits(y, x);
+    }
+}
