@@ -98,17 +98,14 @@ final class CountTable {
     }
 
     private void fromLabels(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
-        n = length;
-        longJoint = null;
-        if (length >= 2 * BLOCK && fusedDense(k, x, xOffset, y, yOffset, length)) {
-            return;
-        }
         long mx = k.minMax(x, xOffset, length);
         long my = k.minMax(y, yOffset, length);
         int xMin = (int) (mx >> 32);
         int yMin = (int) (my >> 32);
         long rx = (long) (int) mx - xMin + 1;
         long ry = (long) (int) my - yMin + 1;
+        n = length;
+        longJoint = null;
         if (denseFits(rx, ry, length)) {
             dense(k, x, xOffset, xMin, (int) rx, y, yOffset, yMin, (int) ry, length);
             return;
@@ -157,107 +154,11 @@ final class CountTable {
         colCells = nonEmptyCols;
     }
 
-    /** Samples per block of the fused range-and-count pass: x and y blocks (2 × 16 kB) stay in L1 between the two. */
-    static final int BLOCK = 4096;
-
-    /**
-     * Range discovery fused into the counting pass, so that x and y are read from memory once instead of three
-     * times (minMax over x, over y, then the scatter): each block's range is found while the block is brought
-     * into L1, and the block is counted at once if it fits the table's current range. A block that widens the
-     * range re-lays the table out in place ({@link #relayout}); those moves are limited to about length/4 cells
-     * in all, after which the range of the rest of the input is found in one pass (so sorted or drifting labels
-     * cost at most one extra pass, never a re-layout per block). Returns false, with nothing to keep, when the
-     * range turns out too wide for a dense table.
-     */
-    private boolean fusedDense(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
-        long mx = k.minMax(x, xOffset, BLOCK);
-        long my = k.minMax(y, yOffset, BLOCK);
-        int xMin = (int) (mx >> 32), xMax = (int) mx, yMin = (int) (my >> 32), yMax = (int) my;
-        long rx = (long) xMax - xMin + 1;
-        long ry = (long) yMax - yMin + 1;
-        if (!denseFits(rx, ry, length)) {
-            return false;
-        }
-        int[] table = table((int) (rx * ry));
-        long moveBudget = length / 4;
-        int done = 0;
-        while (done < length) {
-            int b = Math.min(BLOCK, length - done);
-            if (done > 0) {
-                mx = k.minMax(x, xOffset + done, b);
-                my = k.minMax(y, yOffset + done, b);
-                if ((int) (mx >> 32) < xMin || (int) mx > xMax || (int) (my >> 32) < yMin || (int) my > yMax) {
-                    if (moveBudget < 0) {
-                        // Too many re-layouts: the range of everything left, then one last re-layout.
-                        mx = k.minMax(x, xOffset + done, length - done);
-                        my = k.minMax(y, yOffset + done, length - done);
-                        b = length - done;
-                    }
-                    int nxMin = Math.min(xMin, (int) (mx >> 32)), nxMax = Math.max(xMax, (int) mx);
-                    int nyMin = Math.min(yMin, (int) (my >> 32)), nyMax = Math.max(yMax, (int) my);
-                    long nrx = (long) nxMax - nxMin + 1;
-                    long nry = (long) nyMax - nyMin + 1;
-                    if (!denseFits(nrx, nry, length)) {
-                        return false;
-                    }
-                    table = relayout(table, (int) rx, (int) ry, xMin - nxMin, yMin - nyMin, (int) nrx, (int) nry);
-                    moveBudget -= rx * ry;
-                    xMin = nxMin;
-                    xMax = nxMax;
-                    yMin = nyMin;
-                    yMax = nyMax;
-                    rx = nrx;
-                    ry = nry;
-                }
-            }
-            k.countPairs(x, xOffset + done, xMin, y, yOffset + done, yMin, (int) ry, b, table);
-            done += b;
-        }
-        tableMarginals(table, (int) rx, (int) ry);
-        return true;
-    }
-
-    /**
-     * Moves a rows×cols table to a newRows×newCols layout in which old cell (i, j) is at (i + dr, j + dc)
-     * (dr, dc ≥ 0), zeroing every other cell. Every destination is at or after its source, so rows are moved
-     * last to first and each row's gaps can be cleared at once. Grows the array (keeping it as the thread's
-     * buffer when within the retained size) if it is too short.
-     */
-    private int[] relayout(int[] table, int rows, int cols, int dr, int dc, int newRows, int newCols) {
-        int cells = newRows * newCols;
-        if (table.length < cells) {
-            int[] grown = new int[cells <= RETAINED_CELLS ? Math.max(cells, 2 * table.length) : cells];
-            System.arraycopy(table, 0, grown, 0, rows * cols);
-            if (grown.length <= RETAINED_CELLS) {
-                tableBuffer = grown;
-            }
-            table = grown;
-        }
-        java.util.Arrays.fill(table, (dr + rows) * newCols, cells, 0);
-        for (int i = rows - 1; i >= 0; i--) {
-            int dst = (i + dr) * newCols;
-            int src = i * cols;
-            if (dst + dc != src) {
-                System.arraycopy(table, src, table, dst + dc, cols);
-            }
-            java.util.Arrays.fill(table, dst, dst + dc, 0);
-            java.util.Arrays.fill(table, dst + dc + cols, dst + newCols, 0);
-        }
-        java.util.Arrays.fill(table, 0, dr * newCols, 0);
-        return table;
-    }
-
     private void dense(Kernels k, int[] x, int xOffset, int xMin, int rx, int[] y, int yOffset, int yMin, int ry,
                        int length) {
         int cells = rx * ry;
         int[] table = table(cells);
         k.countPairs(x, xOffset, xMin, y, yOffset, yMin, ry, length, table);
-        tableMarginals(table, rx, ry);
-    }
-
-    /** Takes a dense rx×ry joint table: its row and column sums and non-empty counts. */
-    private void tableMarginals(int[] table, int rx, int ry) {
-        int cells = rx * ry;
         intJoint = table;
         jointLength = cells;
         marginals(rx, ry);

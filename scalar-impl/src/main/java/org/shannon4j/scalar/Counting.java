@@ -37,22 +37,19 @@ final class Counting {
         return (n >>> 12) == 0 ? N_LOG_N[n] : n * Math.log(n);
     }
 
+    /**
+     * One accumulator each, in the plain form that C2's superword pass turns into vector min/max reductions
+     * (about 0.2 ns per element at n = 1e7 here, memory-bound); a hand-unrolled two-accumulator loop is not
+     * vectorised and took about twice as long.
+     */
     static long minMax(int[] a, int offset, int length) {
-        int min0 = Integer.MAX_VALUE, min1 = Integer.MAX_VALUE, max0 = Integer.MIN_VALUE, max1 = Integer.MIN_VALUE;
-        int i = offset;
-        int end = offset + length;
-        for (; i + 1 < end; i += 2) {
-            int v0 = a[i], v1 = a[i + 1];
-            min0 = Math.min(min0, v0);
-            max0 = Math.max(max0, v0);
-            min1 = Math.min(min1, v1);
-            max1 = Math.max(max1, v1);
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int v = a[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        for (; i < end; i++) {
-            min0 = Math.min(min0, a[i]);
-            max0 = Math.max(max0, a[i]);
-        }
-        return pack(Math.min(min0, min1), Math.max(max0, max1));
+        return pack(min, max);
     }
 
     static long pack(int min, int max) {
