@@ -235,7 +235,7 @@ public final class ReportCommand {
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
     static void removeStaleOutputs(Path dir) throws IOException {
-        for (String name : List.of("jmh.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
+        for (String name : List.of("jmh.json", "jmh-mi.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
             Files.deleteIfExists(dir.resolve(name));
         }
         try (var files = Files.newDirectoryStream(dir, "*-{double,float}.svg")) {
