@@ -15,25 +15,41 @@ final class Counting {
     /** Terms per partial sum of Σ n·ln n; block sums are added into a compensated total. */
     private static final int BLOCK = 256;
 
+    /**
+     * n·ln n for n &lt; {@value #TABLED} (32 kB), computed once with the same expression as the loop's, so results
+     * do not change: most cells of a count table are small (n = 1e7 samples over 1e6 cells average 10), and a
+     * load is 10-20× cheaper than {@code Math.log}.
+     */
+    private static final int TABLED = 4096;
+    private static final double[] N_LOG_N = new double[TABLED];
+
+    static {
+        for (int n = 2; n < TABLED; n++) {
+            N_LOG_N[n] = n * Math.log(n);
+        }
+    }
+
     private Counting() {
     }
 
+    /** n·ln n with 0·ln 0 = 1·ln 1 = 0; NaN for n &lt; 0 (Math.log of a negative). */
+    private static double nLogN(int n) {
+        return (n >>> 12) == 0 ? N_LOG_N[n] : n * Math.log(n);
+    }
+
+    /**
+     * One accumulator each, in the plain form that C2's superword pass turns into vector min/max reductions
+     * (about 0.2 ns per element at n = 1e7 here, memory-bound); a hand-unrolled two-accumulator loop is not
+     * vectorised and took about twice as long.
+     */
     static long minMax(int[] a, int offset, int length) {
-        int min0 = Integer.MAX_VALUE, min1 = Integer.MAX_VALUE, max0 = Integer.MIN_VALUE, max1 = Integer.MIN_VALUE;
-        int i = offset;
-        int end = offset + length;
-        for (; i + 1 < end; i += 2) {
-            int v0 = a[i], v1 = a[i + 1];
-            min0 = Math.min(min0, v0);
-            max0 = Math.max(max0, v0);
-            min1 = Math.min(min1, v1);
-            max1 = Math.max(max1, v1);
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int v = a[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        for (; i < end; i++) {
-            min0 = Math.min(min0, a[i]);
-            max0 = Math.max(max0, a[i]);
-        }
-        return pack(Math.min(min0, min1), Math.max(max0, max1));
+        return pack(min, max);
     }
 
     static long pack(int min, int max) {
@@ -85,13 +101,13 @@ final class Counting {
             int i = from;
             for (; i + 1 < to; i += 2) {
                 int n0 = counts[i], n1 = counts[i + 1];
-                s0 += n0 > 1 ? n0 * Math.log(n0) : 0.0;
-                s1 += n1 > 1 ? n1 * Math.log(n1) : 0.0;
+                s0 += nLogN(n0);
+                s1 += nLogN(n1);
                 valid &= (n0 | n1) >= 0;
             }
             if (i < to) {
                 int n0 = counts[i];
-                s0 += n0 > 1 ? n0 * Math.log(n0) : 0.0;
+                s0 += nLogN(n0);
                 valid &= n0 >= 0;
             }
             double block = s0 + s1;

@@ -37,7 +37,8 @@ public final class ReportCommand {
     public static final String USAGE = """
               report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
                      [--include REGEX] [--forks N]
-                        run the JMH suite (every supported backend + roofline) and write DIR/report.md, one
+                        run the JMH suite (every supported backend + roofline; without --include also MI
+                        from labels, n = 1e7, k = 10/100/1000, and AMI: about 1 more minute) and write DIR/report.md, one
                         SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
                         (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
               report --from JMH.json [--out DIR]
@@ -163,6 +164,54 @@ public final class ReportCommand {
         return new Options(p, out, from, types, include);
     }
 
+    // ------------------------------------------------------------------------------------------ mutual information
+
+    /** MI from labels: n and the label counts k measured by the default suite (AMI runs once per backend). */
+    static final String MI_SIZE = "10000000";
+    static final String[] MI_KS = {"10", "100", "1000"};
+
+    /**
+     * Runs {@code MutualInformationBenchmark} with its own parameters (the suite's size/type do not apply to it)
+     * and appends its rows to {@code json}, so that one file still renders the whole report. With the quick
+     * profile: 6 MI trials + 2 AMI trials, about a minute. Smoke: k = 10 at n = 1e5 only.
+     */
+    static void mutualInformation(Profile p, List<String> backends, Path json, PrintStream log)
+            throws IOException, RunnerException {
+        boolean smoke = p.name().equals("smoke");
+        Path miJson = json.resolveSibling("jmh-mi.json");
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include("org\\.shannon4j\\.bench\\.MutualInformationBenchmark\\.")
+                .param("backend", backends.toArray(String[]::new))
+                .param("size", smoke ? "100000" : MI_SIZE)
+                .param("k", smoke ? new String[] {"10"} : MI_KS)
+                .forks(1)
+                .warmupIterations(p.warmups())
+                .warmupTime(TimeValue.fromString(p.warmupTime()))
+                .measurementIterations(p.iterations())
+                .measurementTime(TimeValue.fromString(p.iterationTime()))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(miJson.toString());
+        log.println("report: mutual information from labels (MutualInformationBenchmark, k = "
+                + String.join(", ", smoke ? new String[] {"10"} : MI_KS) + ", one fork) ...");
+        new Runner(b.build()).run();
+        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(miJson)));
+        Files.delete(miJson);
+    }
+
+    /** Two JSON arrays (JMH result files) as one. */
+    static String appendJsonArrays(String a, String b) {
+        String x = a.strip();
+        String y = b.strip();
+        if (!x.startsWith("[") || !x.endsWith("]") || !y.startsWith("[") || !y.endsWith("]")) {
+            throw new IllegalArgumentException("not JSON arrays");
+        }
+        String xi = x.substring(1, x.length() - 1).strip();
+        String yi = y.substring(1, y.length() - 1).strip();
+        String items = xi.isEmpty() ? yi : yi.isEmpty() ? xi : xi + ",\n" + yi;
+        return "[\n" + (items.isEmpty() ? "" : items + "\n") + "]\n";
+    }
+
     /** Renders {@code jmhJson} (with the environment file next to it, if any) into {@code out}. */
     public static Path render(Path jmhJson, Path out, PrintStream log) throws IOException {
         JmhResults results = JmhResults.read(jmhJson);
@@ -186,7 +235,7 @@ public final class ReportCommand {
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
     static void removeStaleOutputs(Path dir) throws IOException {
-        for (String name : List.of("jmh.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
+        for (String name : List.of("jmh.json", "jmh-mi.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
             Files.deleteIfExists(dir.resolve(name));
         }
         try (var files = Files.newDirectoryStream(dir, "*-{double,float}.svg")) {
@@ -259,6 +308,9 @@ public final class ReportCommand {
                 p.warmups(), p.warmupTime(), p.iterations(), p.iterationTime());
         log.println("report: JMH results go to " + json + " (JMH's progress follows)");
         new Runner(b.build()).run();
+        if (o.include() == null) {
+            mutualInformation(p, backends, json, log);
+        }
         log.println("report: rendering " + o.out().resolve(ReportWriter.REPORT_NAME));
         return render(json, o.out(), log);
     }

@@ -30,6 +30,7 @@ public final class ReportWriter {
     public static final String REPORT_NAME = "report.md";
     static final String DIST = "DistributionBenchmark";
     static final String ROOF = "RooflineBenchmark";
+    static final String MI = "MutualInformationBenchmark";
     static final String SCALAR = "scalar";
     static final List<String> KNOWN_MEASURES = List.of("entropy", "crossEntropy", "klDivergence", "jsDivergence");
     static final List<String> TYPES = List.of("double", "float");
@@ -69,7 +70,8 @@ public final class ReportWriter {
         List<String> t = new ArrayList<>(TYPES.stream().filter(k -> dist.stream().anyMatch(r -> r.param("type").equals(k))).toList());
         dist.stream().map(r -> r.param("type")).distinct().filter(k -> !TYPES.contains(k)).sorted().forEach(t::add);
         this.types = List.copyOf(t);
-        this.sizes = results.rows().stream().map(Row::size).filter(s -> s > 0).distinct().sorted().toList();
+        this.sizes = results.rows().stream().filter(r -> !r.benchClass().equals(MI)).map(Row::size).filter(s -> s > 0)
+                .distinct().sorted().toList();
     }
 
     /** Arrays each measure reads: entropy reads p, the others p and q. */
@@ -117,11 +119,57 @@ public final class ReportWriter {
         environment(md);
         charts(md);
         accuracy(md);
+        mutualInformation(md);
         for (String type : types) {
             details(md, type);
         }
         definitions(md);
         return md.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- MI
+
+    /** MI from label arrays (ns per sample, per backend and k) and AMI (ms per call); nothing without MI rows. */
+    void mutualInformation(StringBuilder md) {
+        List<Row> mi = results.rows().stream().filter(r -> r.benchmark().equals(MI + ".mutualInformation")).toList();
+        List<Row> ami = results.rows().stream().filter(r -> r.benchmark().equals(MI + ".adjustedMutualInformation"))
+                .toList();
+        if (mi.isEmpty() && ami.isEmpty()) {
+            return;
+        }
+        md.append("## Mutual information from labels\n\n");
+        List<String> bs = java.util.stream.Stream.concat(mi.stream(), ami.stream()).map(r -> r.param("backend")).distinct()
+                .sorted(Comparator.comparing((String b) -> !b.equals(SCALAR)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        if (!mi.isEmpty()) {
+            md.append("`mutualInformation(int[] x, int[] y)`: labels uniform in [0, k) on each side, y = x for a third of "
+                    + "the samples. ns per sample (± 99.9% half-width); the issue's target is ≤ 1.5 ns per sample at "
+                    + "n = 1e7.\n\n| n | k |");
+            bs.forEach(b -> md.append(' ').append(cell(b)).append(" |"));
+            md.append("\n|---|---|");
+            bs.forEach(b -> md.append("---:|"));
+            md.append('\n');
+            List<Long> ns = mi.stream().map(Row::size).distinct().sorted().toList();
+            List<Integer> ks = mi.stream().map(r -> Integer.parseInt(r.param("k"))).distinct().sorted().toList();
+            for (long n : ns) {
+                for (int k : ks) {
+                    md.append("| ").append(size(n)).append(" | ").append(k).append(" |");
+                    for (String b : bs) {
+                        Optional<Row> r = mi.stream().filter(x -> x.size() == n && x.param("k").equals(String.valueOf(k))
+                                && x.param("backend").equals(b)).findFirst();
+                        md.append(' ').append(r.map(x -> withError(x, n)).orElse("–")).append(" |");
+                    }
+                    md.append('\n');
+                }
+            }
+            md.append('\n');
+        }
+        if (!ami.isEmpty()) {
+            md.append("`adjustedMutualInformation` (arithmetic average), n = 1e6, k = 100 a side (target ≤ 60 ms): ");
+            md.append(String.join(", ", bs.stream().flatMap(b -> ami.stream().filter(r -> r.param("backend").equals(b))
+                    .findFirst().map(r -> b + " " + perCall(r)).stream()).toList()));
+            md.append(".\n\n");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- headline

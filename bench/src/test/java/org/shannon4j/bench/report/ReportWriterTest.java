@@ -130,4 +130,31 @@ class ReportWriterTest {
         assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--types", "int"}));
         assertThrows(IllegalArgumentException.class, () -> ReportCommand.parse(new String[] {"--sizes"}));
     }
+
+    private static String miRow(String method, String backend, String k, String size, double ns) {
+        return "{\"benchmark\": \"org.shannon4j.bench.MutualInformationBenchmark." + method + "\", \"params\": {\"backend\": \""
+                + backend + "\"" + (k == null ? "" : ", \"k\": \"" + k + "\", \"size\": \"" + size + "\"")
+                + "}, \"primaryMetric\": {\"score\": " + ns + ", \"scoreError\": " + ns / 100 + ", \"scoreUnit\": \"ns/op\"}}";
+    }
+
+    @Test
+    void mutualInformationSectionFromItsOwnRowsAppendedToTheSuite() throws IOException {
+        String mi = "[" + String.join(",", miRow("mutualInformation", "scalar", "10", "10000000", 1.2e7),
+                miRow("mutualInformation", "simd", "10", "10000000", 0.9e7),
+                miRow("mutualInformation", "simd", "1000", "10000000", 1.4e7),
+                miRow("adjustedMutualInformation", "simd", null, null, 1.1e7)) + "]";
+        String json = ReportCommand.appendJsonArrays(sample(), mi);
+        JmhResults all = JmhResults.parse(json);
+        assertEquals(JmhResults.parse(sample()).rows().size() + 4, all.rows().size());
+        ReportWriter w = new ReportWriter(all, null, "test");
+        String md = w.markdown();
+        assertTrue(md.contains("## Mutual information from labels"), md);
+        assertTrue(md.contains("| 1e7 | 10 | 1.20 ± 0.012 | 0.900 ± 0.0090 |"), md);
+        assertTrue(md.contains("| 1e7 | 1000 | – | 1.40 ± 0.014 |"), md);
+        assertTrue(md.contains("n = 1e6, k = 100 a side (target ≤ 60 ms): simd 11.0 ms."), md);
+        // MI's n does not become a size of the distribution tables.
+        assertEquals(new ReportWriter(JmhResults.parse(sample()), null, "test").headlineSize(), w.headlineSize());
+        assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Mutual information"));
+        assertEquals("[\n]\n", ReportCommand.appendJsonArrays("[]", " [ ] "));
+    }
 }

@@ -1,0 +1,79 @@
+package org.shannon4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SpecialFunctions} against the scipy rows ({@code scipy.special.gammaln}, {@code scipy.stats.chi2.sf})
+ * that {@code conformance/tools/generate_golden_mutual_information.py} writes into the conformance module's
+ * {@code golden/mutual_information.tsv}. The functions are package-private, so the test lives here and reads
+ * that file from the source tree (Surefire runs with the module directory as working directory); a missing
+ * file or a file without such rows fails the test rather than skipping it.
+ */
+class SpecialFunctionsTest {
+
+    static final Path GOLDEN = Path.of("..", "conformance", "src", "main", "resources", "org", "shannon4j",
+            "conformance", "golden", "mutual_information.tsv");
+
+    static List<String[]> rows(String kind) throws IOException {
+        assertTrue(Files.isReadable(GOLDEN), "golden file not found: " + GOLDEN.toAbsolutePath());
+        List<String[]> rows = Files.readAllLines(GOLDEN).stream()
+                .filter(l -> l.startsWith(kind + "\t"))
+                .map(l -> l.split("\t"))
+                .toList();
+        assertFalse(rows.isEmpty(), "no '" + kind + "' rows in " + GOLDEN);
+        return rows;
+    }
+
+    /**
+     * ln Γ(x): below 12 the argument is shifted up and ln of the product x(x+1)… is subtracted, so the absolute
+     * error is a few ulp of the larger of the two terms (Stirling at z &lt; 23: ≤ 49), and the larger of that and
+     * |ln Γ(x)| itself (≈ 690 at x = 1e-300) elsewhere: 4 ulp of max(64, |ln Γ(x)|). Observed: ≤ 1 ulp of it.
+     */
+    @Test
+    void lgammaMatchesScipy() throws IOException {
+        for (String[] r : rows("lgamma")) {
+            double x = Double.parseDouble(r[1]);
+            double expected = Double.parseDouble(r[2]);
+            double actual = SpecialFunctions.lgamma(x);
+            double tolerance = 4 * Math.ulp(Math.max(64, Math.abs(expected)));
+            assertEquals(expected, actual, tolerance, "lgamma(" + x + ")");
+        }
+    }
+
+    /**
+     * P(χ²_df ≥ x): the series/continued fraction converge to 1e-16–1e-17 relative, the prefix
+     * exp(a ln x − x − ln Γ(a)) amplifies the absolute error of its exponent (up to ~|ln Γ(a)| ≈ 2e4 at
+     * df = 9801, i.e. ~1e-12) into a relative error: 1e-11 relative (observed: 1.7e-12 at df = 9801, ≤ 1.4e-13
+     * elsewhere), plus 1e-300 absolute for values that underflow (scipy's 0.0 at x = 2000, df = 9).
+     */
+    @Test
+    void chiSquaredSurvivalMatchesScipy() throws IOException {
+        for (String[] r : rows("chi2sf")) {
+            double x = Double.parseDouble(r[1]);
+            double df = Double.parseDouble(r[2]);
+            double expected = Double.parseDouble(r[3]);
+            double actual = SpecialFunctions.chiSquaredSurvival(x, df);
+            assertEquals(expected, actual, 1e-11 * Math.abs(expected) + 1e-300, "chi2sf(" + x + ", " + df + ")");
+        }
+    }
+
+    @Test
+    void edgeCases() {
+        assertEquals(Double.POSITIVE_INFINITY, SpecialFunctions.lgamma(0.0));
+        assertTrue(Double.isNaN(SpecialFunctions.lgamma(-1.0)));
+        assertTrue(Double.isNaN(SpecialFunctions.lgamma(Double.NaN)));
+        assertEquals(0.0, SpecialFunctions.lgamma(1.0));
+        assertEquals(0.0, SpecialFunctions.lgamma(2.0));
+        assertEquals(1.0, SpecialFunctions.chiSquaredSurvival(0.0, 3));
+        assertEquals(0.0, SpecialFunctions.chiSquaredSurvival(1.0, 0));
+    }
+}
