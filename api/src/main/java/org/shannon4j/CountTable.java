@@ -19,6 +19,12 @@ final class CountTable {
     /** Buffers up to this many cells are kept per thread between calls (4 MB). */
     private static final int RETAINED_CELLS = 1 << 20;
 
+    /**
+     * Smallest part of a label input counted on its own thread: below ~1 ms of scatter a task and an extra table
+     * to add cost more than they save.
+     */
+    static final int PARALLEL_PART = 1 << 20;
+
     private static final ThreadLocal<CountTable> SCRATCH = ThreadLocal.withInitial(CountTable::new);
 
     int[] intJoint;
@@ -92,12 +98,21 @@ final class CountTable {
 
     /** The table of the pairs (x[xOffset+i], y[yOffset+i]), i &lt; length (length ≥ 1, ranges checked). */
     static CountTable ofLabels(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
+        return ofLabels(k, Parallelism.SEQUENTIAL, x, xOffset, y, yOffset, length);
+    }
+
+    /**
+     * As {@link #ofLabels(Kernels, int[], int, int[], int, int)}; with {@code par.threads > 1} a long input's
+     * dense pair count is split over threads (each counts a contiguous part into its own table, the tables are
+     * added). Counts are integers, so the table — and every measure of it — is identical for any thread count.
+     */
+    static CountTable ofLabels(Kernels k, Parallelism par, int[] x, int xOffset, int[] y, int yOffset, int length) {
         CountTable t = SCRATCH.get();
-        t.fromLabels(k, x, xOffset, y, yOffset, length);
+        t.fromLabels(k, par, x, xOffset, y, yOffset, length);
         return t;
     }
 
-    private void fromLabels(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
+    private void fromLabels(Kernels k, Parallelism par, int[] x, int xOffset, int[] y, int yOffset, int length) {
         long mx = k.minMax(x, xOffset, length);
         long my = k.minMax(y, yOffset, length);
         int xMin = (int) (mx >> 32);
@@ -107,7 +122,7 @@ final class CountTable {
         n = length;
         longJoint = null;
         if (denseFits(rx, ry, length)) {
-            dense(k, x, xOffset, xMin, (int) rx, y, yOffset, yMin, (int) ry, length);
+            dense(k, par, x, xOffset, xMin, (int) rx, y, yOffset, yMin, (int) ry, length);
             return;
         }
         // Wide ranges: dense codes for a side whose range is too wide, then dense again if the product fits.
@@ -128,7 +143,7 @@ final class CountTable {
             yMin = 0;
         }
         if (denseFits(rx, ry, length)) {
-            dense(k, xs, xo, xMin, (int) rx, ys, yo, yMin, (int) ry, length);
+            dense(k, par, xs, xo, xMin, (int) rx, ys, yo, yMin, (int) ry, length);
             return;
         }
         // Sparse: codes of the distinct pairs, counted densely; marginals counted on their own.
@@ -154,11 +169,16 @@ final class CountTable {
         colCells = nonEmptyCols;
     }
 
-    private void dense(Kernels k, int[] x, int xOffset, int xMin, int rx, int[] y, int yOffset, int yMin, int ry,
-                       int length) {
+    private void dense(Kernels k, Parallelism par, int[] x, int xOffset, int xMin, int rx, int[] y, int yOffset,
+                       int yMin, int ry, int length) {
         int cells = rx * ry;
         int[] table = table(cells);
-        k.countPairs(x, xOffset, xMin, y, yOffset, yMin, ry, length, table);
+        int parts = par.threads <= 1 ? 1 : (int) Math.min(par.threads, length / PARALLEL_PART);
+        if (parts > 1) {
+            ParallelCount.countPairs(k, par, parts, x, xOffset, xMin, y, yOffset, yMin, ry, length, table, cells);
+        } else {
+            k.countPairs(x, xOffset, xMin, y, yOffset, yMin, ry, length, table);
+        }
         intJoint = table;
         jointLength = cells;
         marginals(rx, ry);

@@ -342,7 +342,7 @@ public final class Shannon {
         LabelChecks.range("x", x, xOffset, length);
         LabelChecks.range("y", y, yOffset, length);
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels,
-                CountTable.ofLabels(kernels, x, xOffset, y, yOffset, length), MutualInformationMeasures.MI));
+                CountTable.ofLabels(kernels, parallelism, x, xOffset, y, yOffset, length), MutualInformationMeasures.MI));
     }
 
     /**
@@ -383,7 +383,7 @@ public final class Shannon {
         int n = LabelChecks.pair("x", x, "y", y);
         java.util.Objects.requireNonNull(estimator, "estimator must not be null");
         return unit.fromNats(CountEstimators.mutualInformation(kernels,
-                CountTable.ofLabels(kernels, x, 0, y, 0, n), estimator));
+                CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), estimator));
     }
 
     /**
@@ -489,7 +489,7 @@ public final class Shannon {
 
     private double labelMeasure(int[] x, int[] y, int measure) {
         int n = LabelChecks.pair("x", x, "y", y);
-        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n),
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n),
                 measure));
     }
 
@@ -503,7 +503,7 @@ public final class Shannon {
     public double normalizedMutualInformation(int[] x, int[] y, NmiAverage average) {
         int n = LabelChecks.pair("x", x, "y", y);
         java.util.Objects.requireNonNull(average, "average must not be null");
-        return MutualInformationMeasures.nmi(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), average);
+        return MutualInformationMeasures.nmi(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
     /** Normalised mutual information of a row-major contingency table (empty rows and columns ignored). */
@@ -531,7 +531,7 @@ public final class Shannon {
     public double adjustedMutualInformation(int[] x, int[] y, NmiAverage average) {
         int n = LabelChecks.pair("x", x, "y", y);
         java.util.Objects.requireNonNull(average, "average must not be null");
-        return MutualInformationMeasures.ami(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), average);
+        return MutualInformationMeasures.ami(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
     /** Adjusted mutual information of a row-major contingency table (empty rows and columns ignored). */
@@ -548,7 +548,7 @@ public final class Shannon {
      */
     public IndependenceTest independenceTest(int[] x, int[] y) {
         int n = LabelChecks.pair("x", x, "y", y);
-        return IndependenceTests.gTest(kernels, CountTable.ofLabels(kernels, x, 0, y, 0, n), unit);
+        return IndependenceTests.gTest(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), unit);
     }
 
     /** G-test on a row-major contingency table; degrees of freedom from its non-empty rows and columns. */

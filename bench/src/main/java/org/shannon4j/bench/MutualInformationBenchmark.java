@@ -60,13 +60,17 @@ public class MutualInformationBenchmark {
         @Param({"10", "100", "1000"})
         public int k;
 
+        /** {@link Shannon#withParallelism(int)}: the dense pair count splits over this many threads. */
+        @Param({"1"})
+        public int threads;
+
         Shannon shannon;
         int[] x;
         int[] y;
 
         @Setup(Level.Trial)
         public void setUp() {
-            shannon = Shannon.get(backend);
+            shannon = Shannon.get(backend).withParallelism(threads);
             int[][] xy = labels(size, k, 42);
             x = xy[0];
             y = xy[1];

@@ -121,6 +121,26 @@ public abstract class MutualInformationConformanceSuite {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
+    void labelCountsSplitOverThreadsGiveIdenticalResults(Shannon s) {
+        // 2^21 + 37 samples: two parts of at least 2^20 each, an odd tail in the last one. The sequential
+        // result is checked against the reference by the tests above; here the split must not change a bit.
+        SplittableRandom random = new SplittableRandom(21);
+        for (int span : new int[] {7, 1000}) {
+            int[][] xy = randomLabels((1 << 21) + 37, -3, span, random, 0.4);
+            double mi = s.mutualInformation(xy[0], xy[1]);
+            double nmi = s.normalizedMutualInformation(xy[0], xy[1], NmiAverage.ARITHMETIC);
+            double h = s.jointEntropy(xy[0], xy[1]);
+            for (Shannon p : List.of(s.withParallelism(2), s.withParallelism(3),
+                    s.withParallelism(2, command -> { throw new java.util.concurrent.RejectedExecutionException(); }))) {
+                assertEquals(mi, p.mutualInformation(xy[0], xy[1]), "integer counts: bit-identical, span " + span);
+                assertEquals(nmi, p.normalizedMutualInformation(xy[0], xy[1], NmiAverage.ARITHMETIC));
+                assertEquals(h, p.jointEntropy(xy[0], xy[1]));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
     void permutationTestIsDeterministicWhateverTheParallelism(Shannon s) {
         SplittableRandom random = new SplittableRandom(3);
         int[][] dependent = randomLabels(500, 0, 4, random, 0.3);
