@@ -199,6 +199,37 @@ public final class ReportCommand {
         Files.delete(miJson);
     }
 
+    static final String[] LOSS_SHAPES = {"1000000x10", "100000x1000"};
+
+    /**
+     * Runs {@code LossBenchmark} (softmax cross-entropy with class-index targets) with its own parameters — the
+     * issue's shapes N = 1e6, C = 10 and N = 1e5, C = 1000 in float and double — and appends its rows to
+     * {@code json}. Quick profile: 8 trials, about a minute. Smoke: 1000 × 10 only.
+     */
+    static void losses(Profile p, List<String> backends, List<String> types, Path json, PrintStream log)
+            throws IOException, RunnerException {
+        boolean smoke = p.name().equals("smoke");
+        String[] shapes = smoke ? new String[] {"1000x10"} : LOSS_SHAPES;
+        Path lossJson = json.resolveSibling("jmh-loss.json");
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include("org\\.shannon4j\\.bench\\.LossBenchmark\\.")
+                .param("backend", backends.toArray(String[]::new))
+                .param("shape", shapes)
+                .param("type", types.toArray(String[]::new))
+                .forks(1)
+                .warmupIterations(p.warmups())
+                .warmupTime(TimeValue.fromString(p.warmupTime()))
+                .measurementIterations(p.iterations())
+                .measurementTime(TimeValue.fromString(p.iterationTime()))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(lossJson.toString());
+        log.println("report: softmax cross-entropy (LossBenchmark, " + String.join(", ", shapes) + ", one fork) ...");
+        new Runner(b.build()).run();
+        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(lossJson)));
+        Files.delete(lossJson);
+    }
+
     /** Two JSON arrays (JMH result files) as one. */
     static String appendJsonArrays(String a, String b) {
         String x = a.strip();
@@ -310,6 +341,7 @@ public final class ReportCommand {
         new Runner(b.build()).run();
         if (o.include() == null) {
             mutualInformation(p, backends, json, log);
+            losses(p, backends, o.types(), json, log);
         }
         log.println("report: rendering " + o.out().resolve(ReportWriter.REPORT_NAME));
         return render(json, o.out(), log);

@@ -31,6 +31,7 @@ public final class ReportWriter {
     static final String DIST = "DistributionBenchmark";
     static final String ROOF = "RooflineBenchmark";
     static final String MI = "MutualInformationBenchmark";
+    static final String LOSS = "LossBenchmark";
     static final String SCALAR = "scalar";
     static final List<String> KNOWN_MEASURES = List.of("entropy", "crossEntropy", "klDivergence", "jsDivergence");
     static final List<String> TYPES = List.of("double", "float");
@@ -70,7 +71,7 @@ public final class ReportWriter {
         List<String> t = new ArrayList<>(TYPES.stream().filter(k -> dist.stream().anyMatch(r -> r.param("type").equals(k))).toList());
         dist.stream().map(r -> r.param("type")).distinct().filter(k -> !TYPES.contains(k)).sorted().forEach(t::add);
         this.types = List.copyOf(t);
-        this.sizes = results.rows().stream().filter(r -> !r.benchClass().equals(MI)).map(Row::size).filter(s -> s > 0)
+        this.sizes = results.rows().stream().filter(r -> !r.benchClass().equals(MI) && !r.benchClass().equals(LOSS)).map(Row::size).filter(s -> s > 0)
                 .distinct().sorted().toList();
     }
 
@@ -120,6 +121,7 @@ public final class ReportWriter {
         charts(md);
         accuracy(md);
         mutualInformation(md);
+        losses(md);
         for (String type : types) {
             details(md, type);
         }
@@ -170,6 +172,46 @@ public final class ReportWriter {
                     .findFirst().map(r -> b + " " + perCall(r)).stream()).toList()));
             md.append(".\n\n");
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- losses
+
+    /** Softmax cross-entropy (ns per logit, per backend, shape and type); nothing without loss rows. */
+    void losses(StringBuilder md) {
+        List<Row> rows = results.rows().stream().filter(r -> r.benchmark().equals(LOSS + ".softmaxCrossEntropy"))
+                .toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Softmax cross-entropy\n\n");
+        md.append("`softmaxCrossEntropy(logits, rows, classes, int[] targets)`, mean reduction, logits N(0, 3²). ns per "
+                + "logit (± 99.9% half-width), allocation per call; the issue's target is ≤ 1.5 ns per logit and 0 B/op."
+                + "\n\n| N × C | type | backend | ns/logit | per call | vs scalar | B/op |\n|---|---|---|---:|---:|---:|---:|\n");
+        List<String> shapes = rows.stream().map(r -> r.param("shape")).distinct()
+                .sorted(Comparator.comparingLong(ReportWriter::logits)).toList();
+        List<String> bs = rows.stream().map(r -> r.param("backend")).distinct()
+                .sorted(Comparator.comparing((String b) -> !b.equals(SCALAR)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (String shape : shapes) {
+            for (String type : TYPES) {
+                Optional<Row> scalar = rows.stream().filter(r -> r.param("shape").equals(shape)
+                        && r.param("type").equals(type) && r.param("backend").equals(SCALAR)).findFirst();
+                for (String b : bs) {
+                    rows.stream().filter(r -> r.param("shape").equals(shape) && r.param("type").equals(type)
+                            && r.param("backend").equals(b)).findFirst().ifPresent(r -> md.append(String.format(
+                            Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", shape.replace("x", " × "), type, b,
+                            withError(r, logits(shape)), perCall(r),
+                            b.equals(SCALAR) ? "1×" : ratio(scalar, Optional.of(r)),
+                            alloc(r))));
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    private static long logits(String shape) {
+        String[] rc = shape.split("x");
+        return Long.parseLong(rc[0]) * Long.parseLong(rc[1]);
     }
 
     // ---------------------------------------------------------------------------------------------- headline

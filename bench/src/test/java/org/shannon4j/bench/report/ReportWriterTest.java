@@ -157,4 +157,26 @@ class ReportWriterTest {
         assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Mutual information"));
         assertEquals("[\n]\n", ReportCommand.appendJsonArrays("[]", " [ ] "));
     }
+
+    private static String lossRow(String backend, String shape, String type, double ns) {
+        return "{\"benchmark\": \"org.shannon4j.bench.LossBenchmark.softmaxCrossEntropy\", \"params\": {\"backend\": \""
+                + backend + "\", \"shape\": \"" + shape + "\", \"type\": \"" + type + "\"}, \"primaryMetric\": {\"score\": "
+                + ns + ", \"scoreError\": " + ns / 100 + ", \"scoreUnit\": \"ns/op\"}}";
+    }
+
+    @Test
+    void lossSectionFromItsOwnRowsAppendedToTheSuite() throws IOException {
+        String loss = "[" + String.join(",", lossRow("scalar", "1000000x10", "double", 1.3e8),
+                lossRow("simd", "1000000x10", "double", 1.3e7), lossRow("simd", "100000x1000", "float", 1.2e8)) + "]";
+        JmhResults all = JmhResults.parse(ReportCommand.appendJsonArrays(sample(), loss));
+        ReportWriter w = new ReportWriter(all, null, "test");
+        String md = w.markdown();
+        assertTrue(md.contains("## Softmax cross-entropy"), md);
+        assertTrue(md.contains("| 1000000 × 10 | double | scalar | 13.0 ± 0.13 |"), md);
+        assertTrue(md.contains("| 1000000 × 10 | double | simd | 1.30 ± 0.013 | 13.0 ms | 10.0× |"), md);
+        assertTrue(md.contains("| 100000 × 1000 | float | simd | 1.20 ± 0.012 | 120 ms | – |"), md);
+        // the loss rows' shapes do not become sizes of the distribution tables
+        assertEquals(new ReportWriter(JmhResults.parse(sample()), null, "test").headlineSize(), w.headlineSize());
+        assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Softmax cross"));
+    }
 }
