@@ -43,7 +43,6 @@ class BigSegmentTest {
         long free = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getFreeMemorySize();
         assumeTrue(free > 14L << 30, "needs 14 GB of free memory, " + (free >> 30) + " GB free");
-        long t0 = System.nanoTime();
         arena = Arena.ofShared();
         seg = arena.allocate(N * Float.BYTES, Float.BYTES);
         for (int k = 0; k < PERIOD; k++) {
@@ -55,7 +54,6 @@ class BigSegmentTest {
             MemorySegment.copy(seg, 0, seg, filled * Float.BYTES, n * Float.BYTES);
             filled += n;
         }
-        System.out.printf("filled %d floats in %.1f s%n", N, (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -98,10 +96,10 @@ class BigSegmentTest {
         return js;
     }
 
-    static void time(String what, Runnable r) {
-        long t0 = System.nanoTime();
+    /** Runs one check, labelled in the output (speed of segments is measured by SegmentBenchmark, not here). */
+    static void check(String what, Runnable r) {
+        System.out.println(what);
         r.run();
-        System.out.printf("%-48s %6.2f s%n", what, (System.nanoTime() - t0) / 1e9);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -116,18 +114,18 @@ class BigSegmentTest {
         for (Shannon handle : new Shannon[] {s, s.withParallelism(2), s.withParallelism(2).withDeterministicParallelism(true)}) {
             String label = name + " " + handle.parallelism() + " thread(s)"
                     + (handle.isDeterministicParallelism() ? " deterministic" : "");
-            time(label + " entropy", () -> {
+            check(label + " entropy", () -> {
                 double got = handle.entropy(seg, F);
                 System.out.printf("  entropy %.17g expected %.17g rel err %.2e%n", got, h, Math.abs(got - h) / h);
                 assertEquals(h, got, 1e-6 * h, label);
             });
-            time(label + " klDivergence", () -> {
+            check(label + " klDivergence", () -> {
                 double got = handle.klDivergence(seg, 0, seg, SHIFT, count, F);
                 System.out.printf("  kl %.17g expected %.17g abs err %.2e%n", got, kl, Math.abs(got - kl));
                 assertEquals(kl, got, 1e-12, label);
             });
             if (handle.parallelism() == 2 && !handle.isDeterministicParallelism()) {
-                time(label + " jsDivergence", () -> {
+                check(label + " jsDivergence", () -> {
                     double got = handle.jsDivergence(seg, 0, seg, SHIFT, count, F);
                     System.out.printf("  js %.17g expected %.17g abs err %.2e%n", got, js, Math.abs(got - js));
                     assertEquals(js, got, 1e-12, label);
@@ -138,7 +136,7 @@ class BigSegmentTest {
         float old = seg.getAtIndex(F, bad);
         seg.setAtIndex(F, bad, -0.25f);
         try {
-            time(name + " bad entry at 3000000017 (2 threads)", () -> assertEquals(
+            check(name + " bad entry at 3000000017 (2 threads)", () -> assertEquals(
                     "p[3000000017] = -0.25: probabilities must be >= 0",
                     assertThrows(IllegalArgumentException.class, () -> s.withParallelism(2).entropy(seg, F))
                             .getMessage()));
