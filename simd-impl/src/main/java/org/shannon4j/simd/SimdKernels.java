@@ -531,8 +531,8 @@ final class SimdKernels extends ScalarKernels {
 
     // ------------------------------------------------------------------------------------------------------
     // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
-    // binary losses' sums (no per-element output) in SimdLossKernels; every other loss and option runs the
-    // reference loops of LossMath.
+    // binary losses' sums (no per-element output) in SimdLossKernels; every other loss and option is inherited
+    // from ScalarKernels (the reference loops of LossMath).
     // ------------------------------------------------------------------------------------------------------
 
     @Override
@@ -544,7 +544,7 @@ final class SimdKernels extends ScalarKernels {
             return SimdLossKernels.softmaxCrossEntropy(logits, null, offset, rows, classes, targets, targetOffset,
                     ignoreIndex, classWeights, rowLosses, null, rowOffset, aux);
         }
-        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+        return super.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
                 classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
     }
 
@@ -557,26 +557,8 @@ final class SimdKernels extends ScalarKernels {
             return SimdLossKernels.softmaxCrossEntropy(null, logits, offset, rows, classes, targets, targetOffset,
                     ignoreIndex, classWeights, null, rowLosses, rowOffset, aux);
         }
-        return LossMath.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
+        return super.softmaxCrossEntropy(logits, offset, rows, classes, targets, targetOffset, ignoreIndex,
                 classWeights, smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
-    }
-
-    @Override
-    public double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
-                                           int targetOffset, double[] classWeights, double smoothing,
-                                           double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
-                                           double gradScale, double[] aux) {
-        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
-                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
-    }
-
-    @Override
-    public double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
-                                           int targetOffset, double[] classWeights, double smoothing,
-                                           float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
-                                           double gradScale, double[] aux) {
-        return LossMath.softmaxCrossEntropyProbs(logits, offset, rows, classes, targets, targetOffset, classWeights,
-                smoothing, rowLosses, rowOffset, grad, gradOffset, gradScale, aux);
     }
 
     @Override
@@ -585,8 +567,7 @@ final class SimdKernels extends ScalarKernels {
         if (losses == null) {
             return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
         }
-        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
-                lossOffset);
+        return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
     }
 
     @Override
@@ -595,8 +576,7 @@ final class SimdKernels extends ScalarKernels {
         if (losses == null) {
             return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
         }
-        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
-                lossOffset);
+        return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
     }
 
     @Override
@@ -606,8 +586,8 @@ final class SimdKernels extends ScalarKernels {
             return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
                     posWeight);
         }
-        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
-                losses, lossOffset);
+        return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight, losses,
+                lossOffset);
     }
 
     @Override
@@ -617,19 +597,8 @@ final class SimdKernels extends ScalarKernels {
             return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
                     posWeight);
         }
-        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
-                losses, lossOffset);
+        return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight, losses,
+                lossOffset);
     }
 
-    @Override
-    public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
-        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
-    }
-
-    @Override
-    public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
-        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
-    }
 }

@@ -1,84 +1,15 @@
 package org.shannon4j.simd;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+/** {@link CephesFloatLog} (float entropy's default log): the sweeps of {@link FloatLogSweep}. */
+class CephesFloatLogTest extends FloatLogSweep {
 
-import jdk.incubator.vector.FloatVector;
-
-import org.junit.jupiter.api.Test;
-
-/**
- * CephesFloatLog against the log computed in double (exact to well under a float ulp) and rounded. The default run
- * sweeps every 61st positive finite float (35 million values: all binades, subnormals included) plus every
- * float within 2^16 ulps of 1; {@code -Dshannon4j.exhaustive=true} sweeps all 2^31 − 2^23 of them.
- */
-class CephesFloatLogTest {
-
-    private static final int LANES = FloatVector.SPECIES_PREFERRED.length();
-    private static final int CHUNK = 1 << 16;
-
-    /** Max error in ulps of the float result over the bit patterns [lo, hi) with the given stride. */
-    private static double maxUlpError(int lo, int hi, int stride, int[] worstBits) {
-        float[] in = new float[CHUNK];
-        float[] out = new float[CHUNK];
-        double worst = 0;
-        int bits = lo;
-        while (bits < hi) {
-            int n = 0;
-            for (; n < CHUNK && bits < hi; n++, bits += stride) {
-                in[n] = Float.intBitsToFloat(bits);
-            }
-            int padded = (n + LANES - 1) / LANES * LANES;
-            for (int k = n; k < padded; k++) {
-                in[k] = 1f;
-            }
-            CephesFloatLog.logInto(in, 0, padded, out, 0);
-            for (int k = 0; k < n; k++) {
-                double exact = Math.log(in[k]);
-                float rounded = (float) exact;
-                double err = Math.abs(out[k] - exact) / Math.ulp(rounded == 0 ? Float.MIN_VALUE : rounded);
-                if (!(err <= worst)) {
-                    worst = err;
-                    worstBits[0] = Float.floatToRawIntBits(in[k]);
-                }
-            }
-        }
-        return worst;
+    @Override
+    void logInto(float[] in, int from, int to, float[] out, int outOffset) {
+        CephesFloatLog.logInto(in, from, to, out, outOffset);
     }
 
-    @Test
-    void sweepOfAllBinadesIncludingSubnormals() {
-        boolean exhaustive = Boolean.getBoolean("shannon4j.exhaustive");
-        int[] worstBits = new int[1];
-        double worst = maxUlpError(1, 0x7f800000, exhaustive ? 1 : 61, worstBits);
-        System.out.println("CephesFloatLog: max error " + worst + " ulp at x = " + Float.intBitsToFloat(worstBits[0])
-                + (exhaustive ? " (exhaustive)" : " (every 61st float)"));
-        assertTrue(worst <= CephesFloatLog.MAX_ULP_ERROR, () -> "max error " + worst + " ulp at x = "
-                + Float.intBitsToFloat(worstBits[0]));
-    }
-
-    @Test
-    void aroundOneWhereTheLogIsSmall() {
-        int[] worstBits = new int[1];
-        int one = Float.floatToRawIntBits(1f);
-        double worst = maxUlpError(one - (1 << 16), one + (1 << 16), 1, worstBits);
-        System.out.println("CephesFloatLog near 1: max error " + worst + " ulp at x = " + Float.intBitsToFloat(worstBits[0]));
-        assertTrue(worst <= CephesFloatLog.MAX_ULP_ERROR, () -> "max error " + worst + " ulp at x = "
-                + Float.intBitsToFloat(worstBits[0]));
-    }
-
-    @Test
-    void exactPoints() {
-        float[] in = new float[LANES];
-        float[] out = new float[LANES];
-        java.util.Arrays.fill(in, 1f);
-        in[1] = 2f;
-        in[2] = Float.MIN_VALUE;
-        in[3] = Float.MAX_VALUE;
-        CephesFloatLog.logInto(in, 0, LANES, out, 0);
-        assertEquals(0f, out[0]);
-        assertEquals((float) Math.log(2), out[1], Math.ulp((float) Math.log(2)));
-        assertEquals((float) Math.log(Float.MIN_VALUE), out[2], 2 * Math.ulp(103f));
-        assertEquals((float) Math.log(Float.MAX_VALUE), out[3], 2 * Math.ulp(88f));
+    @Override
+    double maxUlpError() {
+        return CephesFloatLog.MAX_ULP_ERROR;
     }
 }
