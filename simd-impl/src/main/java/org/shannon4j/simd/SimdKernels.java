@@ -68,6 +68,14 @@ final class SimdKernels extends ScalarKernels {
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     static final boolean OWN_ENTROPY = own(DoubleLog.SUPPORTED, false);
+    /**
+     * Double entropy, cross-entropy and KL's default: {@link DoubleLog#leanLoop}, one vector per iteration and
+     * no special-value blends on the common path (≤ {@value DoubleLog#LEAN_MAX_ULP_ERROR} ulp). Interleaved A/B
+     * at n = 1e6 (ns/element, lean vs jdk): entropy 0.61 vs 1.05, cross-entropy 0.73 vs 2.03, KL 0.83 vs 1.25.
+     * {@code own} or {@code jdk} in the property overrides it.
+     */
+    static final boolean LEAN = DoubleLog.SUPPORTED && !"own".equalsIgnoreCase(LOG_CHOICE)
+            && !"jdk".equalsIgnoreCase(LOG_CHOICE);
     static final boolean OWN_CROSS = own(DoubleLog.SUPPORTED, false);
     static final boolean OWN_KL = own(DoubleLog.SUPPORTED, false);
     static final boolean OWN_JS = own(DoubleLog.SUPPORTED, false);
@@ -165,6 +173,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        if (LEAN) {
+            return DoubleLog.leanLoop(DoubleLog.ENTROPY, p, null, from, to, 0, out);
+        }
         if (OWN_ENTROPY) {
             return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
@@ -241,6 +252,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (LEAN) {
+            return DoubleLog.leanLoop(DoubleLog.CROSS, p, q, from, to, shift, out);
+        }
         if (OWN_CROSS) {
             return DoubleLog.loop(DoubleLog.CROSS, p, q, null, null, from, to, shift, 1.0, out);
         }
@@ -302,6 +316,9 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
+        if (LEAN) {
+            return DoubleLog.leanLoop(DoubleLog.KL, p, q, from, to, shift, out);
+        }
         if (OWN_KL) {
             return DoubleLog.loop(DoubleLog.KL, p, q, null, null, from, to, shift, 1.0, out);
         }

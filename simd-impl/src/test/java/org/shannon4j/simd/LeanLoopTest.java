@@ -1,0 +1,122 @@
+package org.shannon4j.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shannon4j.spi.KernelMath;
+
+/**
+ * {@link DoubleLog#leanLoop} against the scalar terms of {@link KernelMath} when a vector holds lanes the lean
+ * log does not take itself: each special value is planted at every lane position of one vector among ordinary
+ * ones, so both the vector path (weight 0 under a meaningless log) and the scalar fallback are exercised.
+ * Tolerance: the lean log is within 2 ulp per term and every term here has one sign, so 1e-14 relative is far
+ * above the rounding of a 64-term sum and far below any wrong term (the smallest planted term is ≥ 1e-3 of
+ * the total or exactly 0, −∞ or +∞).
+ */
+class LeanLoopTest {
+
+    private static final int N = 64;
+
+    @BeforeAll
+    static void supported() {
+        Assumptions.assumeTrue(DoubleLog.SUPPORTED, "DoubleLog needs 8 double lanes");
+    }
+
+    private static double[] uniform(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = new double[N];
+        for (int i = 0; i < N; i++) {
+            a[i] = r.nextDouble(0.001, 1.0);
+        }
+        return a;
+    }
+
+    private static double reference(int kind, double[] p, double[] q) {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += kind == DoubleLog.ENTROPY ? KernelMath.xLogX(p[i])
+                    : kind == DoubleLog.CROSS ? KernelMath.xLogY(p[i], q[i]) : KernelMath.xLogXOverY(p[i], q[i]);
+        }
+        return s;
+    }
+
+    /** Plants (pv, qv) at index 16 + lane for every lane and compares with the reference. */
+    private static void plant(int kind, double pv, double qv) {
+        for (int lane = 0; lane < 8; lane++) {
+            double[] p = uniform(1 + lane);
+            double[] q = uniform(100 + lane);
+            p[16 + lane] = pv;
+            q[16 + lane] = qv;
+            double[] out = new double[4];
+            assertTrue(DoubleLog.leanLoop(kind, p, q, 0, N, 0, out));
+            double expected = reference(kind, p, q);
+            String what = "kind " + kind + ", p = " + pv + ", q = " + qv + ", lane " + lane;
+            if (Double.isInfinite(expected)) {
+                assertEquals(expected, out[0], what);
+            } else {
+                assertEquals(expected, out[0], 1e-14 * Math.abs(expected), what);
+            }
+        }
+    }
+
+    @Test
+    void entropyZeroAndSubnormalLanes() {
+        plant(DoubleLog.ENTROPY, 0.0, 0.5);
+        plant(DoubleLog.ENTROPY, Double.MIN_VALUE, 0.5);
+        plant(DoubleLog.ENTROPY, 3e-310, 0.5);
+        plant(DoubleLog.ENTROPY, Double.MIN_NORMAL, 0.5);
+    }
+
+    @Test
+    void crossEntropyZeroLogArgument() {
+        plant(DoubleLog.CROSS, 0.0, 0.0);          // 0·ln 0 = 0 on the vector path
+        plant(DoubleLog.CROSS, 0.25, 0.0);         // p > 0, q = 0: −∞ from the scalar fallback
+        plant(DoubleLog.CROSS, 0.25, 1e-310);      // subnormal q
+        plant(DoubleLog.CROSS, 0.0, 1e-310);
+    }
+
+    @Test
+    void klRatioOutsideTheNormalRange() {
+        plant(DoubleLog.KL, 0.0, 0.0);
+        plant(DoubleLog.KL, 0.0, 0.5);
+        plant(DoubleLog.KL, 0.25, 0.0);            // +∞
+        plant(DoubleLog.KL, 1e-300, 1e10);         // p/q underflows: ln p − ln q
+        plant(DoubleLog.KL, 1e300, 1e-10);         // p/q overflows
+        plant(DoubleLog.KL, 1e-300, 1e5);          // p/q subnormal
+    }
+
+    @Test
+    void negativeLanesAreReported() {
+        for (int kind : new int[] {DoubleLog.ENTROPY, DoubleLog.CROSS, DoubleLog.KL}) {
+            double[] p = uniform(7);
+            double[] q = uniform(8);
+            p[21] = -0.5;
+            assertFalse(DoubleLog.leanLoop(kind, p, q, 0, N, 0, new double[4]), "kind " + kind);
+            p[21] = 0.5;
+            q[21] = -0.5;
+            assertEquals(kind == DoubleLog.ENTROPY, DoubleLog.leanLoop(kind, p, q, 0, N, 0, new double[4]),
+                    "kind " + kind + ": q is read only by CROSS and KL");
+        }
+    }
+
+    @Test
+    void sumsCoverEveryLane() {
+        double[] p = uniform(3);
+        double[] q = uniform(4);
+        double[] out = new double[4];
+        DoubleLog.leanLoop(DoubleLog.KL, p, q, 8, N, 0, out);
+        double sp = 0, sq = 0;
+        for (int i = 8; i < N; i++) {
+            sp += p[i];
+            sq += q[i];
+        }
+        assertEquals(sp, out[2], 1e-14 * sp);
+        assertEquals(sq, out[3], 1e-14 * sq);
+    }
+}
