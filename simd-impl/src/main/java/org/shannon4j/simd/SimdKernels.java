@@ -53,50 +53,32 @@ final class SimdKernels extends ScalarKernels {
     /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
     static final int BLOCK = 1024;
     /**
-     * Which log each kernel uses: ours ({@link DoubleLog#loop}, {@link FloatLog#loop}: table + polynomial fused
-     * into the kernel's one vector loop) or the JDK's {@code lanewise(LOG)} (SVML-backed on x86). System
-     * property {@code shannon4j.simd.log}: {@code own} or {@code jdk} forces one for every kernel (A/B
-     * benchmarks), anything else or unset takes the per-measure default below, chosen by JMH (see README,
-     * backend section). Read once.
+     * Which log each kernel uses: ours (a table + polynomial fused into the kernel's one vector loop:
+     * {@link DoubleLog#loop} for the double-lane kernels, {@link FloatLog#loop} for float lanes) or the JDK's
+     * {@code lanewise(LOG)} (SVML-backed on x86). System property {@code shannon4j.simd.log}: {@code own} or
+     * {@code jdk} forces one for every kernel (A/B benchmarks); anything else or unset takes the per-measure
+     * default below, chosen by JMH (see README, backend section). Read once.
      *
-     * <p>Defaults: {@link CephesFloatLog} for float entropy (see {@link #CEPHES_ENTROPY_F32}), our
-     * {@link FloatLog} for float cross-entropy (float, n = 1e6, own vs jdk:
-     * entropy 0.86 vs 1.41, CE 0.72 vs 1.78 ns/element), the JDK log for the double-lane kernels. A/B in one JMH session on the shared 2-core machine
-     * (loaded; ns/element at n = 1e6, jdk vs own fused): entropy 1.95 vs 2.20, CE 2.11 vs 2.16, KL 1.28 vs
-     * 1.78, JS 3.13 vs 4.81 (double). The fused own loop is correct (conformance passes with
-     * {@code -Dshannon4j.simd.log=own}) but not faster yet, so it stays opt-in.
+     * <p>Defaults (interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk): ours for every double-lane
+     * kernel: entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
+     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float cross-entropy (0.65 vs 1.63);
+     * {@link CephesFloatLog} for float entropy (see {@link #CEPHES_ENTROPY_F32}).
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
-    static final boolean OWN_ENTROPY = own(DoubleLog.SUPPORTED, false);
-    /**
-     * Double entropy, cross-entropy and KL's default: {@link DoubleLog#leanLoop}, one vector per iteration and
-     * no special-value blends on the common path (≤ {@value DoubleLog#LEAN_MAX_ULP_ERROR} ulp). Interleaved A/B
-     * at n = 1e6 (ns/element, lean vs jdk): entropy 0.61 vs 1.05, cross-entropy 0.73 vs 2.03, KL 0.83 vs 1.25.
-     * {@code own} or {@code jdk} in the property overrides it.
-     */
-    static final boolean LEAN = DoubleLog.SUPPORTED && !"own".equalsIgnoreCase(LOG_CHOICE)
-            && !"jdk".equalsIgnoreCase(LOG_CHOICE);
-    static final boolean OWN_CROSS = own(DoubleLog.SUPPORTED, false);
-    static final boolean OWN_KL = own(DoubleLog.SUPPORTED, false);
-    static final boolean OWN_JS = own(DoubleLog.SUPPORTED, false);
-    static final boolean OWN_ENTROPY_F32 = own(FloatLog.SUPPORTED, false);
+    private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
+    private static final boolean FORCE_OWN = "own".equalsIgnoreCase(LOG_CHOICE);
+    /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
+    static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK;
     /**
      * Float entropy's default: {@link CephesFloatLog} (the Cephes polynomial, no table) into a per-thread L1
      * scratch, then one accumulating pass. Interleaved A/B of the old and new jars at n = 1e6, simd, two rounds:
      * 0.59–0.61 ms (this path) vs 0.75 ms (fused table {@link FloatLog#loop}) vs 1.2 ms (JDK LOG). Forcing
-     * {@code own} or {@code jdk} with the property overrides it.
+     * {@code own} (the fused {@link FloatLog#loop}) or {@code jdk} with the property overrides it.
      */
-    static final boolean CEPHES_ENTROPY_F32 = !"own".equalsIgnoreCase(LOG_CHOICE)
-            && !"jdk".equalsIgnoreCase(LOG_CHOICE);
+    static final boolean CEPHES_ENTROPY_F32 = !FORCE_OWN && !FORCE_JDK;
+    static final boolean OWN_ENTROPY_F32 = FloatLog.SUPPORTED && FORCE_OWN;
     private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
-    static final boolean OWN_CROSS_F32 = own(FloatLog.SUPPORTED, true);
-    static final boolean OWN_KL_F32 = own(DoubleLog.SUPPORTED, false);
-    static final boolean OWN_JS_F32 = own(DoubleLog.SUPPORTED, false);
-
-    private static boolean own(boolean supported, boolean byDefault) {
-        return supported && ("own".equalsIgnoreCase(LOG_CHOICE)
-                || (byDefault && !"jdk".equalsIgnoreCase(LOG_CHOICE)));
-    }
+    static final boolean OWN_CROSS_F32 = FloatLog.SUPPORTED && !FORCE_JDK;
 
     private SimdKernels() {
     }
@@ -108,7 +90,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected int laneMultiple(boolean float32) {
-        return float32 ? FL : 2 * DL; // 2 vectors per iteration in DoubleLog.loop
+        return float32 ? FL : DL;
     }
 
     @Override
@@ -173,10 +155,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
-        if (LEAN) {
-            return DoubleLog.leanLoop(DoubleLog.ENTROPY, p, null, from, to, 0, out);
-        }
-        if (OWN_ENTROPY) {
+        if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
@@ -252,10 +231,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
-        if (LEAN) {
-            return DoubleLog.leanLoop(DoubleLog.CROSS, p, q, from, to, shift, out);
-        }
-        if (OWN_CROSS) {
+        if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.CROSS, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -316,10 +292,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
-        if (LEAN) {
-            return DoubleLog.leanLoop(DoubleLog.KL, p, q, from, to, shift, out);
-        }
-        if (OWN_KL) {
+        if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.KL, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -354,7 +327,7 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
-        if (OWN_KL_F32) {
+        if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.KL, null, null, p, q, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
@@ -378,9 +351,22 @@ final class SimdKernels extends ScalarKernels {
         return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
+    /** JS through {@link DoubleLog#loop}: the p half, then the q half over the same block (in L1 by then). */
+    private static boolean leanJs(double[] p, double[] q, float[] pf, float[] qf, int from, int to, int shift,
+                                  double c, double[] out) {
+        boolean valid = DoubleLog.loop(DoubleLog.JS, p, q, pf, qf, from, to, shift, c, out);
+        double pHalf = out[OUT_A], sumP = out[OUT_P], sumQ = out[OUT_Q];
+        DoubleLog.loop(DoubleLog.JS_Q, p, q, pf, qf, from, to, shift, c, out);
+        out[OUT_B] = out[OUT_A];
+        out[OUT_A] = pHalf;
+        out[OUT_P] = sumP;
+        out[OUT_Q] = sumQ;
+        return valid;
+    }
+
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
-        if (OWN_JS) {
-            return DoubleLog.loop(DoubleLog.JS, p, q, null, null, from, to, shift, c, out);
+        if (OWN_DOUBLE) {
+            return leanJs(p, q, null, null, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         LongVector signs = LongVector.zero(L);
@@ -405,8 +391,8 @@ final class SimdKernels extends ScalarKernels {
     }
 
     private static boolean jsBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
-        if (OWN_JS_F32) {
-            return DoubleLog.loop(DoubleLog.JS, null, null, p, q, from, to, shift, c, out);
+        if (OWN_DOUBLE) {
+            return leanJs(null, null, p, q, from, to, shift, c, out);
         }
         DoubleVector a0 = DoubleVector.zero(D), b0 = a0, p0 = a0, q0 = a0;
         IntVector signs = IntVector.zero(I);

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.shannon4j.spi.KernelMath;
 
 /**
- * {@link DoubleLog#leanLoop} against the scalar terms of {@link KernelMath} when a vector holds lanes the lean
+ * {@link DoubleLog#loop} against the scalar terms of {@link KernelMath} when a vector holds lanes the lean
  * log does not take itself: each special value is planted at every lane position of one vector among ordinary
  * ones, so both the vector path (weight 0 under a meaningless log) and the scalar fallback are exercised.
  * Tolerance: the lean log is within 2 ulp per term and every term here has one sign, so 1e-14 relative is far
  * above the rounding of a 64-term sum and far below any wrong term (the smallest planted term is ≥ 1e-3 of
  * the total or exactly 0, −∞ or +∞).
  */
-class LeanLoopTest {
+class DoubleLogLoopTest {
 
     private static final int N = 64;
 
@@ -54,7 +54,7 @@ class LeanLoopTest {
             p[16 + lane] = pv;
             q[16 + lane] = qv;
             double[] out = new double[4];
-            assertTrue(DoubleLog.leanLoop(kind, p, q, 0, N, 0, out));
+            assertTrue(DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, out));
             double expected = reference(kind, p, q);
             String what = "kind " + kind + ", p = " + pv + ", q = " + qv + ", lane " + lane;
             if (Double.isInfinite(expected)) {
@@ -92,15 +92,41 @@ class LeanLoopTest {
     }
 
     @Test
+    void jensenShannonHalves() {
+        for (int half : new int[] {DoubleLog.JS, DoubleLog.JS_Q}) {
+            for (double c : new double[] {1.0, 0.25}) {
+                double[][] cases = {{0, 0}, {0.25, 0}, {0, 0.25}, {1e-300, 1e10}, {1e10, 1e-300}, {1e307, 1e308}};
+                for (double[] pq : cases) {
+                    for (int lane = 0; lane < 8; lane++) {
+                        double[] p = uniform(11 + lane);
+                        double[] q = uniform(31 + lane);
+                        p[40 + lane] = pq[0];
+                        q[40 + lane] = pq[1];
+                        double[] out = new double[4];
+                        DoubleLog.loop(half, p, q, null, null, 0, N, 0, c, out);
+                        double expected = 0;
+                        for (int i = 0; i < N; i++) {
+                            expected += half == DoubleLog.JS ? KernelMath.jensenShannonP(p[i], q[i], c)
+                                    : KernelMath.jensenShannonQ(p[i], q[i], c);
+                        }
+                        assertEquals(expected, out[0], 1e-14 * Math.abs(expected) + 1e-300,
+                                "half " + half + ", c " + c + ", p = " + pq[0] + ", q = " + pq[1] + ", lane " + lane);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void negativeLanesAreReported() {
         for (int kind : new int[] {DoubleLog.ENTROPY, DoubleLog.CROSS, DoubleLog.KL}) {
             double[] p = uniform(7);
             double[] q = uniform(8);
             p[21] = -0.5;
-            assertFalse(DoubleLog.leanLoop(kind, p, q, 0, N, 0, new double[4]), "kind " + kind);
+            assertFalse(DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, new double[4]), "kind " + kind);
             p[21] = 0.5;
             q[21] = -0.5;
-            assertEquals(kind == DoubleLog.ENTROPY, DoubleLog.leanLoop(kind, p, q, 0, N, 0, new double[4]),
+            assertEquals(kind == DoubleLog.ENTROPY, DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, new double[4]),
                     "kind " + kind + ": q is read only by CROSS and KL");
         }
     }
@@ -110,7 +136,7 @@ class LeanLoopTest {
         double[] p = uniform(3);
         double[] q = uniform(4);
         double[] out = new double[4];
-        DoubleLog.leanLoop(DoubleLog.KL, p, q, 8, N, 0, out);
+        DoubleLog.loop(DoubleLog.KL, p, q, null, null, 8, N, 0, 1.0, out);
         double sp = 0, sq = 0;
         for (int i = 8; i < N; i++) {
             sp += p[i];
