@@ -55,29 +55,24 @@ final class SimdKernels extends ScalarKernels {
     /**
      * Which log each kernel uses: ours (a table + polynomial fused into the kernel's one vector loop:
      * {@link DoubleLog#loop} for the double-lane kernels, {@link FloatLog#loop} for float lanes) or the JDK's
-     * {@code lanewise(LOG)} (SVML-backed on x86). System property {@code shannon4j.simd.log}: {@code own} or
-     * {@code jdk} forces one for every kernel (A/B benchmarks); anything else or unset takes the per-measure
-     * default below, chosen by JMH (see README, backend section). Read once.
+     * {@code lanewise(LOG)} (SVML-backed on x86). Ours is the default of every kernel, chosen by JMH (see README,
+     * backend section); system property {@code shannon4j.simd.log=jdk} forces the JDK's everywhere (A/B
+     * benchmarks; {@code own} or unset: ours). Read once.
      *
-     * <p>Defaults (interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk): ours for every double-lane
-     * kernel: entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
-     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float cross-entropy (0.65 vs 1.63);
-     * {@link CephesFloatLog} for float entropy (see {@link #CEPHES_ENTROPY_F32}).
+     * <p>Interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk: double lanes entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
+     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float entropy (0.42 vs 1.11) and cross-entropy
+     * (0.52 vs 1.63).
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
-    private static final boolean FORCE_OWN = "own".equalsIgnoreCase(LOG_CHOICE);
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
     static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK;
     /**
-     * Float entropy's default: {@link CephesFloatLog} (the Cephes polynomial, no table) into a per-thread L1
-     * scratch, then one accumulating pass. Interleaved A/B of the old and new jars at n = 1e6, simd, two rounds:
-     * 0.59–0.61 ms (this path) vs 0.75 ms (fused table {@link FloatLog#loop}) vs 1.2 ms (JDK LOG). Forcing
-     * {@code own} (the fused {@link FloatLog#loop}) or {@code jdk} with the property overrides it.
+     * Float entropy and cross-entropy run {@link FloatLog#loop}. It replaced float entropy's earlier default, the
+     * Cephes {@code logf} polynomial into a per-thread L1 scratch (interleaved at n = 1e6: 0.42 vs 0.59 ns/element)
+     * once the fused loop lost its special-value blends.
      */
-    static final boolean CEPHES_ENTROPY_F32 = !FORCE_OWN && !FORCE_JDK;
-    static final boolean OWN_ENTROPY_F32 = FloatLog.SUPPORTED && FORCE_OWN;
-    private static final ThreadLocal<float[]> FLOAT_LOGS = ThreadLocal.withInitial(() -> new float[BLOCK]);
+    static final boolean OWN_ENTROPY_F32 = FloatLog.SUPPORTED && !FORCE_JDK;
     static final boolean OWN_CROSS_F32 = FloatLog.SUPPORTED && !FORCE_JDK;
 
     private SimdKernels() {
@@ -184,9 +179,6 @@ final class SimdKernels extends ScalarKernels {
     /** Float entropy: {@link FloatLog#loop} or the JDK's float LOG; terms in float, sums in double lanes. */
     @Override
     protected boolean xLogXBlock(float[] p, int from, int to, double[] out) {
-        if (CEPHES_ENTROPY_F32) {
-            return cephesXLogXBlock(p, from, to, out);
-        }
         if (OWN_ENTROPY_F32) {
             return FloatLog.loop(FloatLog.ENTROPY, p, null, from, to, 0, out);
         }
@@ -196,30 +188,6 @@ final class SimdKernels extends ScalarKernels {
             FloatVector x = FloatVector.fromArray(F, p, i);
             signs = signs.or(x.viewAsIntegralLanes());
             FloatVector term = x.mul(x.lanewise(LOG), x.compare(GT, 0f)); // zero lanes keep x = 0
-            s0 = s0.add((DoubleVector) x.convert(F2D, 0));
-            s1 = s1.add((DoubleVector) x.convert(F2D, 1));
-            t0 = t0.add((DoubleVector) term.convert(F2D, 0));
-            t1 = t1.add((DoubleVector) term.convert(F2D, 1));
-        }
-        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
-        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
-        return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
-    }
-
-    /**
-     * Float entropy through {@link CephesFloatLog}: the block's logs go to the per-thread {@code logs} scratch,
-     * then one pass widens and accumulates. Zero lanes keep x itself (= 0) under the masked multiply, so
-     * 0·ln 0 never appears.
-     */
-    private static boolean cephesXLogXBlock(float[] p, int from, int to, double[] out) {
-        float[] logs = FLOAT_LOGS.get();
-        CephesFloatLog.logInto(p, from, to, logs, 0);
-        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
-        IntVector signs = IntVector.zero(I);
-        for (int i = from; i < to; i += FL) {
-            FloatVector x = FloatVector.fromArray(F, p, i);
-            signs = signs.or(x.viewAsIntegralLanes());
-            FloatVector term = x.mul(FloatVector.fromArray(F, logs, i - from), x.compare(GT, 0f));
             s0 = s0.add((DoubleVector) x.convert(F2D, 0));
             s1 = s1.add((DoubleVector) x.convert(F2D, 1));
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
