@@ -26,13 +26,13 @@ import org.shannon4j.spi.LossMath;
  * {@link BlockedKernels} walks the blocks, keeps the
  * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
  *
- * <p>Each block method is pure vector code — two vector accumulators per quantity, one {@code reduceLanes} at
- * its end. Zero leading factors are excluded with a masked add (or masked multiply), so {@code 0·ln 0} never
- * reaches a sum; validity is the OR of the raw sign bits (see {@code noNegatives}). Float entropy and
- * cross-entropy take their logs from {@link FloatLog} by default (one-signed terms, float precision is
- * enough); float KL and JS widen to double first, because their terms cancel when p ≈ q.
- * Each log kernel can instead run our own fused log loop ({@link DoubleLog#loop}, {@link FloatLog#loop}),
- * chosen per measure (see {@code LOG_CHOICE}).
+ * <p>Each block method is pure vector code with one {@code reduceLanes} per quantity at its end; validity is the
+ * OR of the raw sign bits (see {@code noNegatives}). By default every log kernel runs one of our two fused log
+ * loops: {@link DoubleLog#loop} for double lanes (double input, and float KL and JS, widened because their
+ * terms cancel when p ≈ q) and {@link FloatLog#loop} for float entropy and cross-entropy (one-signed terms,
+ * float precision is enough). Their zero weights add exactly 0 through a finite log. The JDK-log loops below,
+ * kept for A/B runs ({@code LOG_CHOICE}), exclude zero leading factors with a masked add instead, so
+ * {@code 0·ln 0} never reaches a sum.
  *
  * <p>Rule: no method of ours takes or returns a vector. C2 stops inlining when a compilation reaches its
  * node-count cutoff, which vector-heavy loops do; a helper of ours that is then left out-of-line boxes every
