@@ -29,7 +29,8 @@ import org.shannon4j.Shannon;
  *   <li>KL, JS (double and float input — both computed in double): |err| ≤ 1e-13·Σ|termᵢ| + 16ε, because the
  *       terms cancel when p ≈ q, so only a bound against their magnitude is meaningful.</li>
  *   <li>float entropy, cross-entropy: |err| ≤ 1e-6·|ref| + 16·2^-24·... — vector backends use float logs
- *       (≈1 ulp = 6e-8 relative per term, terms of one sign), so 1e-6 relative leaves a margin of ~10.</li>
+ *       (≤ 1.5 ulp, plus half an ulp for rounding the term to float: ≤ 1.2e-7 relative per term, terms of one
+ *       sign), so 1e-6 relative leaves a margin of ~8.</li>
  *   <li>unnormalised input (NORMALIZE): add 16ε·(1 + |ln Σp| + |ln Σq|) for the normalisation itself.</li>
  * </ul>
  */
