@@ -39,7 +39,12 @@ public final class SimdBackendProvider implements BackendProvider {
 
     @Override
     public String description() {
-        return Verdict.REASON.isEmpty() ? VectorSupport.describe() + ", log: " + mathLibrary().orElse("none") : "";
+        if (!Verdict.REASON.isEmpty()) {
+            return "";
+        }
+        String logs = SimdKernels.OWN_DOUBLE ? "own (DoubleLog ≤ " + DoubleLog.MAX_ULP_ERROR + " ulp, FloatLog ≤ "
+                + FloatLog.MAX_ULP_ERROR + " ulp)" : "JDK lanewise(LOG)";
+        return VectorSupport.describe() + ", logs: " + logs + ", exp and losses: " + mathLibrary().orElse("none");
     }
 
     @Override
