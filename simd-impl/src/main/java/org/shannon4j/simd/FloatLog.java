@@ -14,6 +14,7 @@ import static jdk.incubator.vector.VectorOperators.ULT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.KernelMath;
@@ -59,6 +60,9 @@ final class FloatLog {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     private static final int FL = F.length();
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
+    private static final int HALF = FL / 2;
 
     /** One table register: 16 float lanes (512-bit vectors). */
     static final boolean SUPPORTED = FL == 16;
@@ -125,8 +129,10 @@ final class FloatLog {
         for (int i = from; i < to; i += FL) {
             FloatVector x = FloatVector.fromArray(F, p, i);
             FloatVector u = x;
-            sp0 = sp0.add((DoubleVector) x.convert(F2D, 0));
-            sp1 = sp1.add((DoubleVector) x.convert(F2D, 1));
+            // The two halves widened straight from memory: convert(F2D, 1) of a register costs a permute and a
+            // blend on top of the conversion.
+            sp0 = sp0.add((DoubleVector) FloatVector.fromArray(FH, p, i).convertShape(F2D, D, 0));
+            sp1 = sp1.add((DoubleVector) FloatVector.fromArray(FH, p, i + HALF).convertShape(F2D, D, 0));
             IntVector bx = (IntVector) x.viewAsIntegralLanes();
             signs = signs.or(bx);
             // A vector goes to the scalar terms only if a lane the vector log cannot take has a term that counts:
@@ -140,8 +146,8 @@ final class FloatLog {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
             } else {
                 u = FloatVector.fromArray(F, q, i + shift);
-                sq0 = sq0.add((DoubleVector) u.convert(F2D, 0));
-                sq1 = sq1.add((DoubleVector) u.convert(F2D, 1));
+                sq0 = sq0.add((DoubleVector) FloatVector.fromArray(FH, q, i + shift).convertShape(F2D, D, 0));
+                sq1 = sq1.add((DoubleVector) FloatVector.fromArray(FH, q, i + shift + HALF).convertShape(F2D, D, 0));
                 IntVector by = (IntVector) u.viewAsIntegralLanes();
                 signs = signs.or(by);
                 special = by.compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0)).anyTrue();
@@ -173,7 +179,7 @@ final class FloatLog {
             } else {
                 FloatVector term = x.mul(l); // 0 where p = 0: l is finite
                 t0 = t0.add((DoubleVector) term.convert(F2D, 0));
-                t1 = t1.add((DoubleVector) term.convert(F2D, 1));
+                t1 = t1.add((DoubleVector) term.convert(F2D, 1)); // a permute and a blend: a scratch round trip was slower
             }
         }
         if (kind == LOG) {
