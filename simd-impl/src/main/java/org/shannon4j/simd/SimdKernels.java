@@ -60,8 +60,8 @@ final class SimdKernels extends ScalarKernels {
      * benchmarks; {@code own} or unset: ours). Read once.
      *
      * <p>Interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk: double lanes entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
-     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float entropy (0.42 vs 1.11) and cross-entropy
-     * (0.52 vs 1.63).
+     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float entropy (0.41 vs 1.11) and cross-entropy
+     * (0.49 vs 1.63).
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
