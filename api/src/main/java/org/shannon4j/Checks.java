@@ -119,6 +119,37 @@ final class Checks {
                 + ") overflows the double range: scale the input down");
     }
 
+    /**
+     * The exception for valid input whose terms overflow the double range although its sums do not: values
+     * near the double maximum under NORMALIZE (p·ln p exceeds it from p ≈ 2.5e305).
+     */
+    static IllegalArgumentException termsOverflow(String terms, String name, long offset, long length) {
+        return new IllegalArgumentException("the terms " + terms + " over " + name + "[" + offset + ".."
+                + (offset + length) + ") overflow the double range: scale the input down");
+    }
+
+    /** Whether some p[i] &gt; 0 meets q[i] = 0: the one way cross-entropy and KL are legitimately infinite. */
+    static boolean positiveOverZero(Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout) {
+        for (long i = 0; i < length; i++) {
+            if (value(p, pOffset + i, layout) > 0 && value(q, qOffset + i, layout) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double value(Object array, long i, ValueLayout layout) {
+        if (array instanceof double[] a) {
+            return a[(int) i];
+        }
+        if (array instanceof float[] a) {
+            return a[(int) i];
+        }
+        MemorySegment segment = (MemorySegment) array;
+        return layout instanceof ValueLayout.OfDouble d ? segment.getAtIndex(d, i)
+                : segment.getAtIndex((ValueLayout.OfFloat) layout, i);
+    }
+
     private static IllegalArgumentException badEntry(String name, long index, String shown, double value) {
         String why = Double.isNaN(value) ? "probabilities must not be NaN"
                 : Double.isInfinite(value) ? "probabilities must be finite"

@@ -37,8 +37,11 @@ final class Measures {
         double[] aux = scratch();
         double t = Passes.run(k, par, Passes.X_LOG_X, p, offset, null, 0, length, layout, 1.0, aux);
         double s = aux[SUM_P];
-        if (!(Math.abs(t) < Double.POSITIVE_INFINITY) || !(s < Double.POSITIVE_INFINITY)) {
+        if (Double.isNaN(t) || !(s < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, offset, length, layout);
+        }
+        if (Double.isInfinite(t)) {
+            throw Checks.termsOverflow("p·ln p", "p", offset, length);
         }
         Checks.sum("p", s, length, Passes.float32(p, layout), policy);
         return Math.max(0.0, Math.log(s) - t / s);
@@ -55,8 +58,11 @@ final class Measures {
         double[] aux = scratch();
         double v = Passes.run(k, par, Passes.CROSS, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, v, aux, p, pOffset, q, qOffset, length, layout);
-        if (v == Double.NEGATIVE_INFINITY) {
-            return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
+        if (Double.isInfinite(v)) {
+            if (v < 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
+                return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
+            }
+            throw Checks.termsOverflow("p·ln q", "p", pOffset, length); // not a 0 in q: values near the maximum
         }
         return Math.max(0.0, Math.log(aux[SUM_Q]) - v / aux[SUM_P]);
     }
@@ -75,8 +81,11 @@ final class Measures {
         double[] aux = scratch();
         double u = Passes.run(k, par, Passes.KL, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, u, aux, p, pOffset, q, qOffset, length, layout);
-        if (u == Double.POSITIVE_INFINITY) {
-            return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
+        if (Double.isInfinite(u)) {
+            if (u > 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
+                return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
+            }
+            throw Checks.termsOverflow("p·ln(p/q)", "p", pOffset, length); // values near the double maximum
         }
         double sp = aux[SUM_P];
         return Math.max(0.0, u / sp + Math.log(aux[SUM_Q] / sp));
@@ -120,6 +129,11 @@ final class Measures {
             sq = aux[SUM_Q];
         } else if (Double.isNaN(a) || Double.isNaN(aux[JS_Q_TERMS])) {
             throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+        }
+        if (Double.isInfinite(a) || Double.isInfinite(aux[JS_Q_TERMS])) {
+            // Each term is bounded by its weight·ln 2 (the kernels take overflowing ratios from halves), so only
+            // a sum of terms near the double maximum can get here; the clamp below would hide it as ln 2.
+            throw Checks.termsOverflow("of Jensen–Shannon", "p", pOffset, length);
         }
         double js = 0.5 * (a / sp + aux[JS_Q_TERMS] / sq);
         return Math.min(Math.max(0.0, js), LN2);

@@ -33,7 +33,11 @@ import org.shannon4j.spi.Kernels;
  *       {@code IndexOutOfBoundsException}. Validation is fused into the single pass over the data.</li>
  *   <li><b>Normalisation.</b> Under {@link Normalization#REQUIRE} (default) each vector must sum to 1 within
  *       {@link Normalization#sumTolerance}; under {@link Normalization#NORMALIZE} it is divided by its sum, as
- *       scipy does. Either way the result is that of the normalised vectors.</li>
+ *       scipy does. Either way the result is that of the normalised vectors. NORMALIZE input whose sum fits in
+ *       a double but whose terms do not (entries from about 2.5e305, where p·ln p exceeds the double maximum)
+ *       gives an {@code IllegalArgumentException} ("the terms p·ln p over p[0..n) overflow the double range:
+ *       scale the input down"), never a clamped or infinite value; Jensen–Shannon divergence, whose terms are
+ *       bounded, is computed for any such input.</li>
  *   <li><b>Zeros.</b> 0·ln 0 = 0; a term with p = 0 contributes 0 whatever q is; p &gt; 0 where q = 0 makes
  *       cross-entropy and KL divergence +∞ (the term is never skipped or clipped).</li>
  *   <li><b>Accuracy</b> (any backend, n ≤ 1e8, entries below 1e300; ε = 2.2e-16). Entropy and cross-entropy of

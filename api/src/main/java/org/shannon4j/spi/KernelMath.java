@@ -47,15 +47,29 @@ public final class KernelMath {
         return w * Math.log(r);
     }
 
-    /** The p half of a Jensen–Shannon term with mixture ratio c: p·ln(2p/(p + c·q)). */
+    /**
+     * The p half of a Jensen–Shannon term with mixture ratio c: p·ln(2p/(p + c·q)). When 2p or m overflows
+     * (values near the double maximum under NORMALIZE) the same ratio is taken from halves, (p/2)/(m/2), which
+     * cannot: without that, ln(∞) made the term infinite and the measure silently ln 2.
+     */
     public static double jensenShannonP(double p, double q, double c) {
-        return jensenShannonTerm(p, p, p + c * q);
+        double m = p + c * q;
+        if (m < Double.POSITIVE_INFINITY && 2 * p < Double.POSITIVE_INFINITY) {
+            return jensenShannonTerm(p, p, m);
+        }
+        double halfP = 0.5 * p;
+        return jensenShannonTerm(p, halfP, halfP + (0.5 * c) * q);
     }
 
-    /** The q half of a Jensen–Shannon term with mixture ratio c: q·ln(2c·q/(p + c·q)). */
+    /** The q half of a Jensen–Shannon term with mixture ratio c: q·ln(2c·q/(p + c·q)); overflow as for p. */
     public static double jensenShannonQ(double p, double q, double c) {
         double cq = c * q;
-        return jensenShannonTerm(q, cq, p + cq);
+        double m = p + cq;
+        if (m < Double.POSITIVE_INFINITY && 2 * cq < Double.POSITIVE_INFINITY) {
+            return jensenShannonTerm(q, cq, m);
+        }
+        double halfCq = (0.5 * c) * q;
+        return jensenShannonTerm(q, halfCq, 0.5 * p + halfCq);
     }
 
     /**

@@ -286,6 +286,52 @@ public abstract class DistributionConformanceSuite {
         near("JS", normalize.jsDivergence(p, q), js.value(), cancellingTol(js) + extra);
     }
 
+    /**
+     * Valid NORMALIZE input whose sums stay below the double maximum while single values come close to it (2p and
+     * p + c·q overflow at index 3; a huge q sits in the scalar tail at 34): JS must equal its value for the same
+     * input scaled by 2^-1000 (exact, so the normalised distributions are identical); entropy and cross-entropy,
+     * whose terms p·ln p and p·ln q overflow, must throw; KL must do one or the other. Never a clamped ln 2,
+     * a 0 or an infinity (each of which the kernels returned before).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void valuesNearTheDoubleMaximumUnderNormalize(Shannon s) {
+        Shannon normalize = s.withNormalization(Normalization.NORMALIZE);
+        SplittableRandom rnd = new SplittableRandom(99);
+        int n = 37;
+        double[] p = new double[n];
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = rnd.nextDouble(0, 1e306);
+            q[i] = rnd.nextDouble(0, 1e306);
+        }
+        p[3] = 1.2e308;
+        q[3] = 1.0e308;
+        q[34] = 0.5e308;
+        double[] ps = scaled(p, 0x1p-1000);
+        double[] qs = scaled(q, 0x1p-1000);
+        double js = normalize.jsDivergence(ps, qs);
+        near("JS near the maximum", normalize.jsDivergence(p, q), js, 1e-13 * js + 16 * EPS);
+        overflowsOrEquals("entropy", () -> normalize.entropy(p), Double.NaN);
+        overflowsOrEquals("crossEntropy", () -> normalize.crossEntropy(p, q), Double.NaN);
+        overflowsOrEquals("klDivergence", () -> normalize.klDivergence(p, q), normalize.klDivergence(ps, qs));
+    }
+
+    /** Either the overflow exception or (when {@code expected} is not NaN) the expected value within 1e-13. */
+    private static void overflowsOrEquals(String what, java.util.function.DoubleSupplier measure, double expected) {
+        double actual;
+        try {
+            actual = measure.getAsDouble();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("overflow"), () -> what + ": " + e.getMessage());
+            return;
+        }
+        if (Double.isNaN(expected)) {
+            fail(what + " returned " + actual + " where its terms overflow");
+        }
+        near(what, actual, expected, 1e-13 * Math.abs(expected) + 16 * EPS);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
     void unitsConvertOnce(Shannon s) {
