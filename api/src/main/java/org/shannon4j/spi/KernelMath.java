@@ -34,14 +34,15 @@ public final class KernelMath {
 
     /**
      * One Jensen–Shannon term w·ln(2x/m), 0 for w = 0: with m = p + c·q, (w, x) = (p, p) gives the p half and
-     * (w, x) = (q, c·q) the q half. Falls back to ln(2x) − ln m when the ratio underflows or m overflows.
+     * (w, x) = (q, c·q) the q half. Falls back to ln(2x) − ln m when the ratio underflows; the callers keep 2x
+     * and m finite (see {@link #jensenShannonP}).
      */
     public static double jensenShannonTerm(double w, double x, double m) {
         if (!(w > 0)) {
             return 0.0;
         }
         double r = 2 * x / m;
-        if (r == 0.0 || m == Double.POSITIVE_INFINITY) {
+        if (r == 0.0) {
             return w * (Math.log(2 * x) - Math.log(m));
         }
         return w * Math.log(r);

@@ -186,7 +186,7 @@ final class DoubleLog {
                 sq = sq.add(y);
                 signs = signs.or(by);
             }
-            // ---- the log argument u (weight: p), and whether a lane needs the scalar term
+            // ---- the log argument u, its weight w, and whether a lane needs the scalar term
             DoubleVector u = x, w = x;
             boolean special;
             if (kind == ENTROPY) {

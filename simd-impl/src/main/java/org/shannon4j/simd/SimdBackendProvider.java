@@ -42,8 +42,8 @@ public final class SimdBackendProvider implements BackendProvider {
         if (!Verdict.REASON.isEmpty()) {
             return "";
         }
-        String logs = SimdKernels.OWN_DOUBLE ? "own (DoubleLog ≤ " + DoubleLog.MAX_ULP_ERROR + " ulp, FloatLog ≤ "
-                + FloatLog.MAX_ULP_ERROR + " ulp)" : "JDK lanewise(LOG)";
+        String logs = "double lanes " + (SimdKernels.OWN_DOUBLE ? "own (≤ " + DoubleLog.MAX_ULP_ERROR + " ulp)" : "JDK")
+                + ", float lanes " + (SimdKernels.OWN_FLOAT ? "own (≤ " + FloatLog.MAX_ULP_ERROR + " ulp)" : "JDK");
         return VectorSupport.describe() + ", logs: " + logs + ", exp and losses: " + mathLibrary().orElse("none");
     }
 
