@@ -184,7 +184,7 @@ final class Checks {
         long size = layout.byteSize();
         if (segment.byteSize() % size != 0) {
             throw new IllegalArgumentException(name + ".byteSize() = " + segment.byteSize()
-                    + " is not a multiple of the element size " + size + " of " + layout
+                    + " is not a multiple of the element size " + size + " of " + describe(layout)
                     + ": the segment does not hold whole elements");
         }
         return segment.byteSize() / size;
@@ -196,12 +196,29 @@ final class Checks {
         long elements = segment.byteSize() / layout.byteSize();
         if (offset < 0 || count < 0 || offset > elements - count) {
             throw new IndexOutOfBoundsException(name + ": offset " + offset + " and count " + count
-                    + " do not fit in the " + elements + " elements of " + name + " (" + layout + ", byteSize "
+                    + " do not fit in the " + elements + " elements of " + name + " (" + describe(layout) + ", byteSize "
                     + segment.byteSize() + ")");
         }
         if (count == 0) {
             throw new IllegalArgumentException(name + " is empty: a distribution needs at least one entry");
         }
+    }
+
+    /**
+     * A layout as users name it: "double" or "float", then the byte order when it is not the platform's and
+     * "unaligned" when the layout accepts any address ("double big-endian unaligned"); the JDK's own toString
+     * ("d8", "D8%1") is cryptic in a message.
+     */
+    static String describe(ValueLayout layout) {
+        StringBuilder b = new StringBuilder(layout instanceof ValueLayout.OfDouble ? "double"
+                : layout instanceof ValueLayout.OfFloat ? "float" : layout.toString());
+        if (layout.order() != java.nio.ByteOrder.nativeOrder()) {
+            b.append(layout.order() == java.nio.ByteOrder.BIG_ENDIAN ? " big-endian" : " little-endian");
+        }
+        if (layout.byteAlignment() < layout.byteSize()) {
+            b.append(" unaligned");
+        }
+        return b.toString();
     }
 
     private static void checkSegment(String name, MemorySegment segment, ValueLayout layout) {
@@ -213,7 +230,7 @@ final class Checks {
         }
         if (segment.maxByteAlignment() < layout.byteAlignment()) {
             throw new IllegalArgumentException(name + " is aligned to " + segment.maxByteAlignment()
-                    + " bytes but " + layout + " requires " + layout.byteAlignment() + ": use "
+                    + " bytes but " + describe(layout) + " requires " + layout.byteAlignment() + ": use "
                     + (layout instanceof ValueLayout.OfDouble ? "ValueLayout.JAVA_DOUBLE_UNALIGNED"
                             : "ValueLayout.JAVA_FLOAT_UNALIGNED") + " (with the byte order of the data)");
         }

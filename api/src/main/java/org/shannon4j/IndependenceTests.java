@@ -1,10 +1,6 @@
 package org.shannon4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 import org.shannon4j.spi.Kernels;
 
@@ -13,16 +9,19 @@ import org.shannon4j.spi.Kernels;
  *
  * <p><b>Permutations.</b> Permutation i (0-based) shuffles a copy of the original y codes by Fisher–Yates with
  * its own SplitMix64 generator (the algorithm of {@link java.util.SplittableRandom}), seeded from (seed, i)
- * only; so the result is identical for every parallelism. Work is split into {@code parallelism} contiguous
- * chunks run on the common {@link ForkJoinPool}; each chunk allocates its buffers (the shuffled codes and the
- * count table, or a key array when the table would be too large for dense counting) once and reuses them for
- * every permutation: nothing is allocated per permutation. With unchanged marginals, MI ≥ MI_obs is the same
+ * only; so the result is identical for every thread count. With the handle's parallelism above 1 the permutations
+ * are cut into up to 4 contiguous parts per thread, run by {@link Parallelism#forEachPart} (the caller and the
+ * handle's executor); each thread allocates its buffers (the shuffled codes and the count table, or a key
+ * array when the table would be too large for dense counting) once and reuses them for every permutation:
+ * nothing is allocated per permutation. With unchanged marginals, MI ≥ MI_obs is the same
  * as Σ nᵢⱼ·ln nᵢⱼ ≥ its observed value; the comparison allows a relative 1e-12 for rounding, so that
  * permutations giving the observed table count as "at least as large".
  */
 final class IndependenceTests {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Parts of the permutations per thread: enough to even out threads that start late. */
+    private static final int PARTS_PER_THREAD = 4;
 
     private IndependenceTests() {
     }
@@ -32,8 +31,9 @@ final class IndependenceTests {
         double mi = MutualInformationMeasures.ofTable(k, t, MutualInformationMeasures.MI);
         double g = 2 * (double) t.n * mi;
         double df = (double) (t.nonEmptyRows - 1) * (t.nonEmptyCols - 1);
-        double p = df == 0 ? 1.0 : SpecialFunctions.chiSquaredSurvival(g, df);
-        return new IndependenceTest(unit.fromNats(mi), g, df, p, 0, IndependenceTest.Method.G_TEST);
+        double logP = df == 0 ? 0.0 : SpecialFunctions.logChiSquaredSurvival(g, df);
+        return new IndependenceTest(unit.fromNats(mi), g, df, Math.exp(logP), logP, 0, 0,
+                IndependenceTest.Method.G_TEST);
     }
 
     static long mix(long z) {
@@ -59,9 +59,9 @@ final class IndependenceTests {
         return codes;
     }
 
-    static IndependenceTest permutationTest(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length,
-                                            int permutations, long seed, int parallelism, InfoUnit unit) {
-        CountTable observed = CountTable.ofLabels(k, x, xOffset, y, yOffset, length);
+    static IndependenceTest permutationTest(Kernels k, Parallelism par, int[] x, int xOffset, int[] y, int yOffset,
+                                            int length, int permutations, long seed, InfoUnit unit) {
+        CountTable observed = CountTable.ofLabels(k, par, x, xOffset, y, yOffset, length);
         double tObs = observed.jointNLogN(k);
         double mi = MutualInformationMeasures.ofTable(k, observed, MutualInformationMeasures.MI);
         int[] kx = new int[1];
@@ -69,25 +69,18 @@ final class IndependenceTests {
         int[] cx = codes(k, x, xOffset, length, kx);
         int[] cy = codes(k, y, yOffset, length, ky);
         double threshold = tObs - 1e-12 * Math.abs(tObs);
-        int chunks = Math.max(1, Math.min(parallelism, permutations));
-        long exceed;
-        if (chunks == 1) {
-            exceed = new Worker(k, cx, cy, kx[0], ky[0], seed, threshold).run(0, permutations);
-        } else {
-            List<ForkJoinTask<Long>> tasks = new ArrayList<>();
-            for (int c = 0; c < chunks; c++) {
-                int from = (int) ((long) permutations * c / chunks);
-                int to = (int) ((long) permutations * (c + 1) / chunks);
-                tasks.add(ForkJoinPool.commonPool().submit(
-                        () -> new Worker(k, cx, cy, kx[0], ky[0], seed, threshold).run(from, to)));
-            }
-            exceed = 0;
-            for (ForkJoinTask<Long> task : tasks) {
-                exceed += task.join();
-            }
+        int parts = par.threads == 1 ? 1 : Math.min(permutations, PARTS_PER_THREAD * par.threads);
+        long[] exceedByPart = new long[parts];
+        par.forEachPart(parts, par.threads - 1, () -> new Worker(k, cx, cy, kx[0], ky[0], seed, threshold),
+                (worker, i) -> exceedByPart[i] = worker.run((int) ((long) permutations * i / parts),
+                        (int) ((long) permutations * (i + 1) / parts)));
+        int exceed = 0;
+        for (long e : exceedByPart) {
+            exceed += (int) e;
         }
         double p = (1.0 + exceed) / (1.0 + permutations);
-        return new IndependenceTest(unit.fromNats(mi), exceed, 0, p, permutations, IndependenceTest.Method.PERMUTATION);
+        return new IndependenceTest(unit.fromNats(mi), 2 * (double) length * mi, 0, p, Math.log(p), permutations,
+                exceed, IndependenceTest.Method.PERMUTATION);
     }
 
     /** One chunk of permutations with its own buffers. */

@@ -39,4 +39,23 @@ final class LabelChecks {
         }
         return n;
     }
+
+    /** Three label arrays whole (x, y and the condition z): same length, at least one sample. Returns the length. */
+    static int triple(String xName, int[] x, String yName, int[] y, String zName, int[] z) {
+        int n = length(xName, x);
+        int m = length(yName, y);
+        int l = length(zName, z);
+        if (n != m) {
+            return pair(xName, x, yName, y); // throws, naming the pair that differs
+        }
+        if (n != l) {
+            throw new IllegalArgumentException(xName + ".length = " + n + " but " + zName + ".length = " + l
+                    + ": the label arrays must be paired sample by sample");
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException(xName + ", " + yName + " and " + zName
+                    + " are empty: at least one sample is needed");
+        }
+        return n;
+    }
 }

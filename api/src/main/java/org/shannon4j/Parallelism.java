@@ -1,8 +1,14 @@
 package org.shannon4j;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * How a {@link Shannon} handle spreads one measure's passes over threads (see
@@ -21,6 +27,11 @@ import java.util.concurrent.ForkJoinPool;
  *       and every run. An input of at most one chunk is a single kernel call, so it gives the sequential
  *       result.</li>
  * </ul>
+ *
+ * <p>Every parallel path (the chunked kernel pass, the pair count of labels, the permutation test) runs its
+ * parts through {@link #forEachPart}: the calling thread always works and claims unstarted parts itself, so a
+ * helper task that never runs — queued behind the caller on a one-thread pool or the common pool, discarded or
+ * rejected by its executor — costs speed, never a hang.
  */
 final class Parallelism {
 
@@ -78,6 +89,113 @@ final class Parallelism {
         }
         long perTask = Math.ceilDiv(n, 4L * threads);
         return Math.max(MIN_CHUNK, Math.ceilDiv(perTask, ALIGN) * ALIGN);
+    }
+
+    /** The work of one part, given the state of the thread running it. */
+    @FunctionalInterface
+    interface Part<S> {
+        void run(S state, int part);
+    }
+
+    /**
+     * Runs {@code body} for parts {@code 0 .. parts − 1}, each exactly once, on the calling thread and up to
+     * {@code helpers} tasks on the executor. Parts are claimed one at a time through an atomic counter; the
+     * caller claims until none is left and then waits only for the parts a helper has claimed (and so is
+     * running), never for a task that has not started: a discarded, rejected or queued-behind-the-caller task
+     * finds nothing left when (if ever) it runs. Each thread that claims a part makes one state with
+     * {@code newState} first and passes it to every part it runs; the states are returned, in no particular
+     * order, once every part has finished, so that the caller can add them up — results that must not depend
+     * on the thread count belong in per-part slots combined in part order instead. The first exception thrown
+     * by a part is rethrown to the caller (an unchecked one as is) after the running parts have finished; the
+     * parts not started by then are skipped.
+     */
+    <S> List<S> forEachPart(int parts, int helpers, Supplier<S> newState, Part<S> body) {
+        Job<S> job = new Job<>(parts, newState, body);
+        int tasks = Math.min(helpers, parts - 1);
+        if (tasks > 0) {
+            Executor executor = executor();
+            for (int h = 0; h < tasks; h++) {
+                try {
+                    executor.execute(job);
+                } catch (RejectedExecutionException e) {
+                    break; // a shut-down or saturated executor: the calling thread does the rest
+                }
+            }
+        }
+        job.run();
+        job.await();
+        Throwable failure = job.failure;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return job.states;
+    }
+
+    /** The shared state of one {@link #forEachPart} call; run by the caller and by each helper task. */
+    private static final class Job<S> implements Runnable {
+        private final int parts;
+        private final Supplier<S> newState;
+        private final Part<S> body;
+        private final AtomicInteger next = new AtomicInteger();
+        /** Counts finished parts: every part is claimed before the caller waits, and a claimed part finishes. */
+        private final CountDownLatch done;
+        /** Registered before the thread's first part finishes, so the caller's await makes them visible. */
+        private final List<S> states = new ArrayList<>();
+        private volatile Throwable failure;
+
+        Job(int parts, Supplier<S> newState, Part<S> body) {
+            this.parts = parts;
+            this.newState = newState;
+            this.body = body;
+            this.done = new CountDownLatch(parts);
+        }
+
+        @Override
+        public void run() {
+            S state = null;
+            for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) {
+                try {
+                    if (failure == null) {
+                        if (state == null) {
+                            state = newState.get();
+                            synchronized (states) {
+                                states.add(state);
+                            }
+                        }
+                        body.run(state, i);
+                    }
+                } catch (Throwable t) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = t;
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+
+        void await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the claimed parts are running and still read the inputs: wait for them
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

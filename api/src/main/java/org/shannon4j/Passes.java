@@ -8,10 +8,6 @@ import static org.shannon4j.spi.Kernels.SUM_Q;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.shannon4j.spi.Kernels;
 
@@ -93,10 +89,9 @@ final class Passes {
     }
 
     /**
-     * Cuts the input into chunks, runs them on the calling thread and up to {@code threads − 1} executor tasks
-     * (each claims the next chunk until none is left, so a busy executor only means the caller does more of
-     * the work, never a deadlock), then adds the chunk results in chunk order with compensated summation.
-     * Segments of a confined arena are read by the calling thread alone, with the same chunks.
+     * Cuts the input into chunks run by {@link Parallelism#forEachPart} (the calling thread and up to
+     * {@code threads − 1} executor tasks), then adds the chunk results in chunk order with compensated
+     * summation. Segments of a confined arena are read by the calling thread alone, with the same chunks.
      */
     private static double chunked(Kernels k, Parallelism par, int kind, Object p, long pOffset, Object q,
                                   long qOffset, long length, ValueLayout layout, double c, double[] aux) {
@@ -105,151 +100,60 @@ final class Passes {
         if (chunks > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("input of " + length + " elements has too many chunks");
         }
-        Job job = new Job(k, kind, p, pOffset, q, qOffset, length, layout, c, chunk, (int) chunks);
-        int helpers = shareable(p) && shareable(q) ? (int) Math.min(par.threads - 1, chunks - 1) : 0;
-        if (helpers > 0) {
-            Executor executor = par.executor();
-            for (int h = 0; h < helpers; h++) {
-                try {
-                    executor.execute(job);
-                } catch (RejectedExecutionException e) {
-                    break; // a shut-down or saturated executor: the calling thread does the rest
-                }
-            }
-        }
-        job.run();
-        job.await();
-        Throwable failure = job.failure;
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
-        return job.combine(aux);
+        int helpers = shareable(p) && shareable(q) ? par.threads - 1 : 0;
+        double[] results = new double[4 * (int) chunks]; // per chunk: result, Σp, Σq, JS q half
+        par.forEachPart((int) chunks, helpers, () -> new double[Kernels.AUX_LENGTH], (chunkAux, i) -> {
+            long from = i * chunk;
+            long n = Math.min(chunk, length - from);
+            double r = direct(k, kind, p, pOffset + from, q, qOffset + from, n, layout, c, chunkAux);
+            results[4 * i] = r;
+            results[4 * i + 1] = chunkAux[SUM_P];
+            results[4 * i + 2] = chunkAux[SUM_Q];
+            results[4 * i + 3] = chunkAux[JS_Q_TERMS];
+        });
+        return combine(kind, results, (int) chunks, aux);
     }
 
-    /** The chunks of one pass and their results; run by the caller and by each helper task. */
-    private static final class Job implements Runnable {
-        private final Kernels k;
-        private final int kind;
-        private final Object p;
-        private final long pOffset;
-        private final Object q;
-        private final long qOffset;
-        private final long length;
-        private final ValueLayout layout;
-        private final double c;
-        private final long chunk;
-        private final int chunks;
-        /** Per chunk: result, Σp, Σq, JS q half. */
-        private final double[] results;
-        private final AtomicInteger next = new AtomicInteger();
-        private final CountDownLatch done;
-        private volatile Throwable failure;
-
-        Job(Kernels k, int kind, Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout,
-            double c, long chunk, int chunks) {
-            this.k = k;
-            this.kind = kind;
-            this.p = p;
-            this.pOffset = pOffset;
-            this.q = q;
-            this.qOffset = qOffset;
-            this.length = length;
-            this.layout = layout;
-            this.c = c;
-            this.chunk = chunk;
-            this.chunks = chunks;
-            this.results = new double[4 * chunks];
-            this.done = new CountDownLatch(chunks);
-        }
-
-        @Override
-        public void run() {
-            double[] aux = new double[Kernels.AUX_LENGTH];
-            for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
-                try {
-                    if (failure == null) {
-                        long from = i * chunk;
-                        long n = Math.min(chunk, length - from);
-                        double r = direct(k, kind, p, pOffset + from, q, qOffset + from, n, layout, c, aux);
-                        results[4 * i] = r;
-                        results[4 * i + 1] = aux[SUM_P];
-                        results[4 * i + 2] = aux[SUM_Q];
-                        results[4 * i + 3] = aux[JS_Q_TERMS];
-                    }
-                } catch (Throwable t) {
-                    synchronized (this) {
-                        if (failure == null) {
-                            failure = t;
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }
-        }
-
-        void await() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the chunks still running finish quickly; keep the flag for the caller
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Adds the chunk results in chunk order, as a kernel would: NaN if any chunk saw invalid input. */
-        double combine(double[] aux) {
-            double a = 0, aC = 0, b = 0, bC = 0, sp = 0, spC = 0, sq = 0, sqC = 0;
-            boolean pair = kind >= CROSS;
-            for (int i = 0; i < chunks; i++) {
-                double r = results[4 * i];
-                if (Double.isNaN(r)) {
-                    aux[SUM_P] = Double.NaN;
-                    return Double.NaN;
-                }
-                double t = a + r;
-                aC += sumError(a, r, t);
-                a = t;
-                double x = results[4 * i + 1];
-                t = sp + x;
-                spC += sumError(sp, x, t);
-                sp = t;
-                if (pair) {
-                    x = results[4 * i + 2];
-                    t = sq + x;
-                    sqC += sumError(sq, x, t);
-                    sq = t;
-                }
-                if (kind == JS) {
-                    x = results[4 * i + 3];
-                    t = b + x;
-                    bC += sumError(b, x, t);
-                    b = t;
-                }
-            }
-            double sumP = compensated(sp, spC);
-            double sumQ = compensated(sq, sqC);
-            aux[SUM_P] = sumP;
-            if (pair) {
-                aux[SUM_Q] = sumQ;
-                aux[JS_Q_TERMS] = compensated(b, bC);
-            }
-            if (!(sumP < Double.POSITIVE_INFINITY) || !(sumQ < Double.POSITIVE_INFINITY)) {
+    /** Adds the chunk results in chunk order, as a kernel would: NaN if any chunk saw invalid input. */
+    private static double combine(int kind, double[] results, int chunks, double[] aux) {
+        double a = 0, aC = 0, b = 0, bC = 0, sp = 0, spC = 0, sq = 0, sqC = 0;
+        boolean pair = kind >= CROSS;
+        for (int i = 0; i < chunks; i++) {
+            double r = results[4 * i];
+            if (Double.isNaN(r)) {
+                aux[SUM_P] = Double.NaN;
                 return Double.NaN;
             }
-            return kind == SUM ? sumP : compensated(a, aC);
+            double t = a + r;
+            aC += sumError(a, r, t);
+            a = t;
+            double x = results[4 * i + 1];
+            t = sp + x;
+            spC += sumError(sp, x, t);
+            sp = t;
+            if (pair) {
+                x = results[4 * i + 2];
+                t = sq + x;
+                sqC += sumError(sq, x, t);
+                sq = t;
+            }
+            if (kind == JS) {
+                x = results[4 * i + 3];
+                t = b + x;
+                bC += sumError(b, x, t);
+                b = t;
+            }
         }
+        double sumP = compensated(sp, spC);
+        double sumQ = compensated(sq, sqC);
+        aux[SUM_P] = sumP;
+        if (pair) {
+            aux[SUM_Q] = sumQ;
+            aux[JS_Q_TERMS] = compensated(b, bC);
+        }
+        if (!(sumP < Double.POSITIVE_INFINITY) || !(sumQ < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return kind == SUM ? sumP : compensated(a, aC);
     }
 }

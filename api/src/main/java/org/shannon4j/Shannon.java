@@ -466,8 +466,7 @@ public final class Shannon {
      * in {@link #unit()}. Allocates O(n) for the (x, z) pair codes.
      */
     public double conditionalMutualInformation(int[] x, int[] y, int[] z) {
-        int n = LabelChecks.pair("x", x, "y", y);
-        LabelChecks.pair("x", x, "z", z);
+        int n = LabelChecks.triple("x", x, "y", y, "z", z);
         return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels, x, 0, y, 0, z, 0, n));
     }
 
@@ -561,32 +560,23 @@ public final class Shannon {
     }
 
     /**
-     * Permutation test of independence on the calling thread: see
-     * {@link #permutationTest(int[], int[], int, long, int)}.
+     * Permutation test of independence: y is shuffled {@code permutations} times (marginals kept) and
+     * p = (1 + b)/(1 + P), b being the number of shuffles whose G = 2N·I (equivalently MI) is at least the
+     * observed one (within a relative 1e-12); the result's {@code statistic} is the observed G and its
+     * {@code exceedances} is b. Permutation i uses a SplitMix64 generator derived from (seed, i) alone, so
+     * the result depends only on the inputs, the seed and the count — not on the handle's parallelism, which
+     * spreads the permutations over the calling thread and the handle's executor (see
+     * {@link #withParallelism(int)}). Each thread allocates its buffers (n ints plus the count table) once;
+     * nothing is allocated per permutation.
+     *
+     * @throws IllegalArgumentException if permutations &lt; 1
      */
     public IndependenceTest permutationTest(int[] x, int[] y, int permutations, long seed) {
-        return permutationTest(x, y, permutations, seed, 1);
-    }
-
-    /**
-     * Permutation test of independence: y is shuffled {@code permutations} times (marginals kept) and
-     * p = (1 + b)/(1 + P), b being the number of shuffles whose MI is at least the observed one (within a
-     * relative 1e-12). Permutation i uses a SplitMix64 generator derived from (seed, i) alone, so the result
-     * depends only on the inputs, the seed and the count — not on {@code parallelism}, which splits the
-     * permutations into that many chunks on the common ForkJoinPool. Each chunk allocates its buffers (n ints
-     * plus the count table) once; nothing is allocated per permutation.
-     *
-     * @throws IllegalArgumentException if permutations &lt; 1 or parallelism &lt; 1
-     */
-    public IndependenceTest permutationTest(int[] x, int[] y, int permutations, long seed, int parallelism) {
         int n = LabelChecks.pair("x", x, "y", y);
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations = " + permutations + ": must be >= 1");
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism = " + parallelism + ": must be >= 1");
-        }
-        return IndependenceTests.permutationTest(kernels, x, 0, y, 0, n, permutations, seed, parallelism, unit);
+        return IndependenceTests.permutationTest(kernels, parallelism, x, 0, y, 0, n, permutations, seed, unit);
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -608,6 +598,14 @@ public final class Shannon {
      * input is reported as in the sequential case, naming the first bad element by its index in the whole
      * input; an exception thrown in a task (a segment closed meanwhile, say) is rethrown to the caller.
      *
+     * <p>The same threads count label pairs (MI and its relatives from label arrays of at least 2²⁰ samples per
+     * thread, in contiguous parts; integer counts, so the result does not depend on the thread count) and run
+     * the permutations of {@link #permutationTest} (same result for every thread count). On every path the
+     * calling thread claims the parts no task has started, and waits only for parts a running task has
+     * claimed: calling from a task of the executor itself (even a one-thread pool), from a parallel stream on
+     * the common pool, or with an executor that queues, discards or rejects the tasks is slower at worst,
+     * never a hang.
+     *
      * <p>Memory segments of a confined arena can be read only by their owner thread: for them the chunks all
      * run on the calling thread. On a 2-core machine 2 threads is the useful maximum; the common pool of such a
      * machine has a single worker, so more than 2 threads needs {@link #withParallelism(int, Executor)}.
@@ -620,8 +618,8 @@ public final class Shannon {
 
     /**
      * As {@link #withParallelism(int)}, with the helper tasks on {@code executor} (which must run tasks on
-     * threads other than the caller's to give any speed-up). If the executor rejects a task, the calling thread
-     * does that share of the work.
+     * threads other than the caller's to give any speed-up). If the executor rejects, discards or never runs a
+     * task, the calling thread does that share of the work.
      *
      * @throws IllegalArgumentException if {@code threads < 1}
      * @throws NullPointerException     if {@code executor} is null

@@ -66,6 +66,35 @@ class SpecialFunctionsTest {
         }
     }
 
+    /** mpmath's ln P(χ²_df ≥ x), with the script that wrote it beside it. */
+    static final Path LOG_SF = Path.of("src", "test", "fixtures", "log_chi2_sf.tsv");
+
+    /**
+     * ln p = ln P(χ²_df ≥ x) against mpmath (50 digits; {@code src/test/fixtures/log_chi2_sf.py}) for df = 1..1e4
+     * and x = 1e-6..1e7, where p goes down to e^(−5e6). Bound: relative error of ln p at most
+     * 256·2⁻⁵²·max(1, |ln(1 − p)|), i.e. 5.7e-14 relative unless p is close to 1 — there ln p ≈ −(1 − p) and
+     * its relative error is that of the small 1 − p = x^a·e^(−x)/Γ(a+1)·(…), whose exponent carries an absolute
+     * rounding error of a few ulp of |ln(1 − p)| (up to ~700 before 1 − p underflows). Observed: 77 of those
+     * units (df = 1, x = 3, where the continued fraction starts and converges slowest).
+     */
+    @Test
+    void logChiSquaredSurvivalMatchesMpmath() throws IOException {
+        List<String[]> rows = Files.readAllLines(LOG_SF).stream().filter(l -> !l.startsWith("#"))
+                .map(l -> l.split("\\t")).toList();
+        assertTrue(rows.size() > 500, "rows in " + LOG_SF.toAbsolutePath());
+        for (String[] r : rows) {
+            double df = Double.parseDouble(r[0]);
+            double x = Double.parseDouble(r[1]);
+            double expected = Double.parseDouble(r[2]);
+            double lnCdf = Math.log(-Math.expm1(expected)); // ln(1 − p)
+            // ln p below the double range (1 − p < e^-745) is -0.0: then 0 within the smallest subnormal
+            double tolerance = expected == 0 ? Double.MIN_VALUE
+                    : 256 * 0x1p-52 * Math.max(1, -lnCdf) * Math.abs(expected);
+            assertEquals(expected, SpecialFunctions.logChiSquaredSurvival(x, df), tolerance,
+                    "ln chi2sf(" + x + ", " + df + ")");
+        }
+    }
+
     @Test
     void edgeCases() {
         assertEquals(Double.POSITIVE_INFINITY, SpecialFunctions.lgamma(0.0));
@@ -75,5 +104,10 @@ class SpecialFunctionsTest {
         assertEquals(0.0, SpecialFunctions.lgamma(2.0));
         assertEquals(1.0, SpecialFunctions.chiSquaredSurvival(0.0, 3));
         assertEquals(0.0, SpecialFunctions.chiSquaredSurvival(1.0, 0));
+        assertEquals(0.0, SpecialFunctions.logChiSquaredSurvival(0.0, 3));
+        assertEquals(0.0, SpecialFunctions.logChiSquaredSurvival(-1.0, 3));
+        assertEquals(Double.NEGATIVE_INFINITY, SpecialFunctions.logChiSquaredSurvival(1.0, 0));
+        assertEquals(0.0, SpecialFunctions.logChiSquaredSurvival(Double.MIN_VALUE, 1), 1e-150);
+        assertTrue(SpecialFunctions.logChiSquaredSurvival(1e300, 1) < -1e299);
     }
 }

@@ -145,16 +145,19 @@ public abstract class MutualInformationConformanceSuite {
         SplittableRandom random = new SplittableRandom(3);
         int[][] dependent = randomLabels(500, 0, 4, random, 0.3);
         IndependenceTest one = s.permutationTest(dependent[0], dependent[1], 200, 99L);
-        IndependenceTest four = s.permutationTest(dependent[0], dependent[1], 200, 99L, 4);
+        IndependenceTest four = s.withParallelism(4).permutationTest(dependent[0], dependent[1], 200, 99L);
         assertEquals(one, four);
         assertEquals(200, one.permutations());
+        assertEquals(0, one.exceedances());
+        assertEquals(s.independenceTest(dependent[0], dependent[1]).statistic(), one.statistic(),
+                1e-12 * one.statistic(), "the statistic is the observed G, not the count");
         assertEquals(1.0 / 201, one.pValue(), 1e-15, "clearly dependent: no permutation reaches it");
         int[][] independent = randomLabels(500, 0, 4, random, 0.0);
-        IndependenceTest p = s.permutationTest(independent[0], independent[1], 300, 5L, 3);
+        IndependenceTest p = s.withParallelism(3).permutationTest(independent[0], independent[1], 300, 5L);
         assertTrue(p.pValue() > 0.01, "independent labels: " + p);
         // sparse path (a key sort per permutation) agrees with its own rerun
         int[][] wide = randomLabels(3000, 0, 2000, random, 0.5);
-        assertEquals(s.permutationTest(wide[0], wide[1], 20, 1L), s.permutationTest(wide[0], wide[1], 20, 1L, 2));
+        assertEquals(s.permutationTest(wide[0], wide[1], 20, 1L), s.withParallelism(2).permutationTest(wide[0], wide[1], 20, 1L));
         IndependenceTest g = s.independenceTest(dependent[0], dependent[1]);
         assertEquals(9.0, g.degreesOfFreedom());
         assertTrue(g.pValue() < 1e-10, g.toString());
@@ -172,6 +175,8 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IndexOutOfBoundsException.class, "do not fit", () -> s.mutualInformation(x, 2, x, 0, 2));
         assertMessage(IllegalArgumentException.class, "z.length = 2",
                 () -> s.conditionalMutualInformation(x, x, y));
+        assertMessage(IllegalArgumentException.class, "x, y and z are empty",
+                () -> s.conditionalMutualInformation(new int[0], new int[0], new int[0]));
         long[] counts = {1, 2, -3, 4};
         assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0): counts must be >= 0",
                 () -> s.mutualInformation(counts, 2, 2));
@@ -192,7 +197,6 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "joint sums to 2.0",
                 () -> s.mutualInformation(new double[] {1, 1}, 1, 2));
         assertMessage(IllegalArgumentException.class, "permutations = 0", () -> s.permutationTest(x, x, 0, 1L));
-        assertMessage(IllegalArgumentException.class, "parallelism = 0", () -> s.permutationTest(x, x, 5, 1L, 0));
         assertMessage(NullPointerException.class, "average must not be null",
                 () -> s.adjustedMutualInformation(x, x, null));
     }

@@ -340,19 +340,29 @@ public abstract class ScaleConformanceSuite {
             // A byte size that is not a whole number of elements.
             MemorySegment ragged = MemorySegment.ofArray(new byte[20]);
             assertTrue(assertThrows(IllegalArgumentException.class, () -> m.wholeD().apply(s, ragged, ragged,
-                    ValueLayout.JAVA_DOUBLE_UNALIGNED)).getMessage().contains("not a multiple of the element size 8"), at);
+                    ValueLayout.JAVA_DOUBLE_UNALIGNED)).getMessage()
+                    .contains("not a multiple of the element size 8 of double unaligned:"), at);
+            // Layouts are named as users know them, "d8" or "F4%1" would be the JDK's own names.
+            java.nio.ByteOrder other = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN
+                    ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN;
+            MemorySegment raggedF = MemorySegment.ofArray(new byte[22]);
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> m.wholeF().apply(s, raggedF, raggedF,
+                    ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(other))).getMessage()
+                    .contains("element size 4 of float " + (other == java.nio.ByteOrder.BIG_ENDIAN ? "big-endian"
+                            : "little-endian") + " unaligned:"), at);
             // A byte[] segment cannot satisfy JAVA_DOUBLE's 8-byte alignment: the message names the way out ...
             MemorySegment bytes = MemorySegment.ofArray(new byte[24]);
             bytes.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, 0, 1.0);
             assertTrue(assertThrows(IllegalArgumentException.class, () -> m.wholeD().apply(s, bytes, bytes, D))
-                    .getMessage().contains("use ValueLayout.JAVA_DOUBLE_UNALIGNED"), at);
+                    .getMessage().contains("aligned to 1 bytes but double requires 8: use ValueLayout.JAVA_DOUBLE_UNALIGNED"),
+                    at);
             // ... which works.
             assertEquals(m.arrayD().apply(s, new double[] {1, 0, 0}, new double[] {1, 0, 0}),
                     m.wholeD().apply(s, bytes, bytes, ValueLayout.JAVA_DOUBLE_UNALIGNED), at);
             // Ranges: outside, negative, empty.
             Executable outside = () -> m.rangeD().apply(s, ok, 1, ok, 0, 3, D);
             assertTrue(assertThrows(IndexOutOfBoundsException.class, outside).getMessage()
-                    .startsWith("p: offset 1 and count 3 do not fit in the 3 elements of p"), at);
+                    .startsWith("p: offset 1 and count 3 do not fit in the 3 elements of p (double, byteSize 24)"), at);
             assertThrows(IndexOutOfBoundsException.class, () -> m.rangeD().apply(s, ok, -1, ok, 0, 2, D), at);
             assertThrows(IndexOutOfBoundsException.class,
                     () -> m.rangeD().apply(s, ok, 0, ok, 0, Long.MAX_VALUE, D), at);
