@@ -10,8 +10,9 @@ import org.shannon4j.spi.Kernels;
  * (aᵢ row sums, bⱼ column sums), from which, in nats,
  * <pre>
  * H(X) = ln S − Tx/S     H(Y) = ln S − Ty/S     H(X,Y) = ln S − T/S
- * I(X;Y) = (T − Tx − Ty)/S + ln S     H(Y|X) = (Tx − T)/S     VI = (Tx + Ty − 2T)/S
+ * I(X;Y) = (T − Tx − Ty)/S + ln S     H(X|Y) = (Ty − T)/S     VI = (Tx + Ty − 2T)/S
  * </pre>
+ * X is the first variable: the first label array, the rows of a table or pmf (so CONDITIONAL is H(rows | cols)).
  * Each difference is formed from the sums directly (not from rounded entropies), and results that are ≥ 0 in
  * exact arithmetic are clamped at 0 (MI also at min(H(X), H(Y))).
  */
@@ -40,7 +41,7 @@ final class MutualInformationMeasures {
                 yield Math.min(Math.max(0.0, mi), Math.max(0.0, Math.min(hx, hy)));
             }
             case JOINT -> Math.max(0.0, lnS - t / s);
-            case CONDITIONAL -> Math.max(0.0, (tx - t) / s);
+            case CONDITIONAL -> Math.max(0.0, (ty - t) / s);
             default -> Math.max(0.0, (tx + ty - 2 * t) / s);
         };
     }

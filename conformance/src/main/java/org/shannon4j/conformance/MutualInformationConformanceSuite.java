@@ -119,6 +119,37 @@ public abstract class MutualInformationConformanceSuite {
         assertEquals(s.jointEntropy(x, x), s.mutualInformation(x, x), 1e-12);
     }
 
+    /**
+     * Two-variable measures read X then Y: conditionalEntropy(x, y) = H(X|Y) (R infotheo, philentropy, dit,
+     * pyitlib), and for tables and pmfs X is the rows. Here y determines x (H(X|Y) = 0) but not the reverse
+     * (H(Y|X) = ln 2), so the order shows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void conditionalEntropyReadsItsArgumentsInOrder(Shannon s) {
+        int[] x = {0, 0, 1, 1};
+        int[] y = {0, 1, 2, 3};
+        assertEquals(0.0, s.conditionalEntropy(x, y), 1e-15, "H(X|Y)");
+        assertEquals(Math.log(2), s.conditionalEntropy(y, x), 1e-15, "H(Y|X)");
+        long[] table = {1, 1, 0, 0, 0, 0, 1, 1}; // rows = x (2), cols = y (4)
+        assertEquals(0.0, s.conditionalEntropy(table, 2, 4), 1e-15, "H(rows|cols)");
+        long[] transposed = {1, 0, 1, 0, 0, 1, 0, 1}; // rows = y (4), cols = x (2)
+        assertEquals(Math.log(2), s.conditionalEntropy(transposed, 4, 2), 1e-15, "H(rows|cols), transposed");
+        double[] pmf = {0.25, 0.25, 0, 0, 0, 0, 0.25, 0.25};
+        assertEquals(0.0, s.conditionalEntropy(pmf, 2, 4), 1e-15, "pmf H(rows|cols)");
+        // chain rule with the order made explicit: H(X|Y) = H(X,Y) − H(Y)
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] xy = randomLabels(5000, 0, 30, random, 0.3);
+        int[] wide = new int[xy[0].length];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = xy[0][i] * 7 + random.nextInt(7);
+        }
+        assertEquals(s.jointEntropy(wide, xy[1]) - s.jointEntropy(xy[1], xy[1]), s.conditionalEntropy(wide, xy[1]),
+                1e-12, "H(X,Y) − H(Y)");
+        assertEquals(s.jointEntropy(wide, xy[1]) - s.jointEntropy(wide, wide), s.conditionalEntropy(xy[1], wide),
+                1e-12, "H(X,Y) − H(X)");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void labelCountsSplitOverThreadsGiveIdenticalResults(Shannon s) {

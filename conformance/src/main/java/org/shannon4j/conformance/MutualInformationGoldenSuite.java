@@ -36,7 +36,7 @@ import org.shannon4j.Shannon;
  *
  * <h2>Tolerances (absolute, in nats or unitless)</h2>
  * <ul>
- *   <li>MI, H(X,Y), H(Y|X), VI, CMI, estimators: 1e-13·(1 + ln N). They are differences of sums Σ n·ln n of
+ *   <li>MI, H(X,Y), H(X|Y), VI, CMI, estimators: 1e-13·(1 + ln N). They are differences of sums Σ n·ln n of
  *       size N·ln N divided by N; a relative 1e-15 in those sums (ours and numpy's alike) is an absolute
  *       ~1e-15·ln N in the result.</li>
  *   <li>NMI: 1e-12 (the same, divided by an entropy of at least ~0.1 in these cases).</li>
@@ -138,7 +138,7 @@ public abstract class MutualInformationGoldenSuite {
         close(d(r[4]), s.mutualInformation(x, y), tol, "mutual_info_score");
         close(d(r[4]) / Math.log(2), s.withUnit(InfoUnit.BITS).mutualInformation(x, y), tol, "MI in bits");
         close(d(r[5]), s.jointEntropy(x, y), tol, "joint entropy");
-        close(d(r[6]), s.conditionalEntropy(x, y), tol, "H(Y|X)");
+        close(d(r[6]), s.conditionalEntropy(x, y), tol, "H(X|Y)");
         close(d(r[7]), s.variationOfInformation(x, y), tol, "VI");
         for (int a = 0; a < 4; a++) {
             close(d(r[8 + a]), s.normalizedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-12, "NMI " + SKLEARN_ORDER[a]);
@@ -158,7 +158,7 @@ public abstract class MutualInformationGoldenSuite {
         double tol = 1e-13 * (1 + Math.log(n));
         close(d(r[5]), s.mutualInformation(c, rows, cols), tol, "mutual_info_score(contingency=)");
         close(d(r[6]), s.jointEntropy(c, rows, cols), tol, "joint entropy");
-        close(d(r[7]), s.conditionalEntropy(c, rows, cols), tol, "H(Y|X)");
+        close(d(r[7]), s.conditionalEntropy(c, rows, cols), tol, "H(rows|cols)");
         close(d(r[8]), s.variationOfInformation(c, rows, cols), tol, "VI");
         for (int a = 0; a < 4; a++) {
             close(d(r[9 + a]), s.normalizedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-12, "NMI");
@@ -168,7 +168,7 @@ public abstract class MutualInformationGoldenSuite {
         double[] pmf = Arrays.stream(c).mapToDouble(v -> v / n).toArray();
         close(d(r[5]), s.mutualInformation(pmf, rows, cols), tol, "MI of the pmf");
         close(d(r[6]), s.jointEntropy(pmf, rows, cols), tol, "H(X,Y) of the pmf");
-        close(d(r[7]), s.conditionalEntropy(pmf, rows, cols), tol, "H(Y|X) of the pmf");
+        close(d(r[7]), s.conditionalEntropy(pmf, rows, cols), tol, "H(rows|cols) of the pmf");
         close(d(r[8]), s.variationOfInformation(pmf, rows, cols), tol, "VI of the pmf");
         close(d(r[9]), s.normalizedMutualInformation(pmf, rows, cols, NmiAverage.ARITHMETIC), 1e-12, "NMI of the pmf");
         if (Arrays.stream(c).allMatch(v -> v <= Integer.MAX_VALUE)) {
