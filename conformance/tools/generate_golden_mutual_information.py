@@ -23,10 +23,20 @@
 #                          Miller-Madow and Chao-Shen as H(X) + H(Y) - H(X,Y) of the estimates.
 #   lgamma / chi2sf rows   scipy.special.gammaln, scipy.stats.chi2.sf.
 #   gtest rows             scipy.stats.chi2_contingency(table, correction=False, lambda_="log-likelihood").
+#   emi rows               sklearn.metrics.cluster._expected_mutual_info_fast.expected_mutual_information(
+#                          contingency, n_samples), the E[I] (nats) that adjusted_mutual_info_score subtracts;
+#                          and the same sum in mpmath at 30 digits (exact_emi below), since sklearn's lgamma
+#                          differences carry ~1e-12 of rounding on the larger tables.
+#   label-entropy rows     sklearn.metrics.cluster.entropy(labels) (nats).
 import os
+from collections import Counter
+
+import mpmath
 import numpy as np
 from scipy import special, stats
 from sklearn import metrics
+from sklearn.metrics.cluster import entropy as sklearn_label_entropy
+from sklearn.metrics.cluster._expected_mutual_info_fast import expected_mutual_information
 
 OUT = "conformance/src/main/resources/org/shannon4j/conformance/golden/mutual_information.tsv"
 AVERAGES = ["arithmetic", "geometric", "min", "max"]
@@ -67,6 +77,30 @@ def scores(x, y, contingency=None):
         ys = np.repeat(np.tile(np.arange(t.shape[1]), t.shape[0]), t.ravel())
         return out + scores(xs, ys)[4:]
     return out
+
+
+def exact_emi(t):
+    """E[I] = sum_ij sum_n P(n | a_i, b_j, N) (n/N) ln(N n / (a_i b_j)), hypergeometric P, in 30-digit mpmath."""
+    mpmath.mp.dps = 30
+    a = Counter(int(v) for v in t.sum(axis=1) if v > 0)
+    b = Counter(int(v) for v in t.sum(axis=0) if v > 0)
+    n = int(t.sum())
+    lf = {}
+
+    def lfact(k):
+        if k not in lf:
+            lf[k] = mpmath.loggamma(k + 1)
+        return lf[k]
+    total = mpmath.mpf(0)
+    for ai, ma in a.items():
+        for bj, mb in b.items():
+            s = mpmath.mpf(0)
+            for nij in range(max(1, ai + bj - n), min(ai, bj) + 1):
+                lp = (lfact(ai) + lfact(bj) + lfact(n - ai) + lfact(n - bj) - lfact(n) - lfact(nij)
+                      - lfact(ai - nij) - lfact(bj - nij) - lfact(n - ai - bj + nij))
+                s += mpmath.exp(lp) * mpmath.mpf(nij) / n * mpmath.log(mpmath.mpf(n) * nij / (ai * bj))
+            total += ma * mb * s
+    return float(total)
 
 
 def fmt(v):
@@ -138,7 +172,8 @@ def main():
              "# labels <name> <x> <y> mi joint cond(H(X|Y)) vi nmi_arith nmi_geo nmi_min nmi_max nmi_joint ami_arith ami_geo ami_min ami_max",
              "# counts <name> <rows> <cols> <counts> (same 13 values)",
              "# cmi <name> <x> <y> <z> value | entropy <ESTIMATOR> <counts> value | mi-est <ESTIMATOR> <rows> <cols> <counts> value",
-             "# lgamma <x> value | chi2sf <x> <df> value | gtest <rows> <cols> <counts> G df p"]
+             "# lgamma <x> value | chi2sf <x> <df> value | gtest <rows> <cols> <counts> G df p",
+             "# emi <rows> <cols> <counts> sklearn exact | label-entropy <labels> value"]
     cases = []
     cases.append(("identical", np.array([0, 0, 1, 1, 2, 2]), np.array([0, 0, 1, 1, 2, 2])))
     cases.append(("permuted-names", np.array([0, 0, 1, 1, 2, 2]), np.array([5, 5, -3, -3, 9, 9])))
@@ -195,6 +230,20 @@ def main():
     for t in [np.array([[10, 20, 30], [6, 9, 17]]), np.array([[100, 5], [5, 100]]), rng.integers(1, 30, (4, 6))]:
         g, p, dof, _ = stats.chi2_contingency(t, correction=False, lambda_="log-likelihood")
         lines.append("\t".join(["gtest", str(t.shape[0]), str(t.shape[1]), ints(t), fmt(g), fmt(dof), fmt(p)]))
+    # drawn after every other row so that the rows above keep their values
+    emi_tables = [np.array([[10, 0, 3], [2, 8, 1]]), np.array([[5, 5], [0, 0], [1, 9]]), np.array([[5, 5, 3]]),
+                  np.array([[4], [9]]), np.array([[1, 0], [0, 1]]), rng.integers(0, 40, (6, 7)),
+                  rng.integers(0, 12, (30, 20)), table(rng.integers(0, 100, 5000), rng.integers(0, 80, 5000)),
+                  np.array([[1000, 1, 0], [2, 0, 3], [0, 0, 500]])]
+    for t in emi_tables:
+        lines.append("\t".join(["emi", str(t.shape[0]), str(t.shape[1]), ints(t),
+                                 fmt(expected_mutual_information(t, int(t.sum()))), fmt(exact_emi(t))]))
+    label_cases = [np.array([0, 0, 1, 5]), np.array([7]), np.array([3, 3, 3]),
+                   np.array([np.iinfo(np.int32).min, np.iinfo(np.int32).max, 0, np.iinfo(np.int32).max]),
+                   rng.integers(0, 50, 1000), rng.integers(-2_000_000_000, 2_000_000_000, 300) // 1000 * 1000,
+                   np.repeat(np.arange(6), [1, 2, 3, 50, 7, 1])]
+    for labels in label_cases:
+        lines.append("\t".join(["label-entropy", ints(labels), fmt(sklearn_label_entropy(labels))]))
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -556,6 +556,61 @@ public final class Shannon {
     }
 
     /**
+     * Expected mutual information E[I(X;Y)] of a row-major contingency table (X the rows, Y the columns) under
+     * the permutation model: all tables with its row and column sums equally likely (hypergeometric cells), in
+     * {@link #unit()} — scikit-learn's {@code expected_mutual_information(contingency, n_samples)} (nats), the
+     * term {@link #adjustedMutualInformation} subtracts. Symmetric in X and Y; empty rows and columns contribute
+     * nothing; 0 when either side has a single non-empty row or column. Computed as described in
+     * {@link #adjustedMutualInformation(int[], int[], NmiAverage)} (truncation error below
+     * 1.8e-18·ln N·min(r, c) nats).
+     *
+     * @throws IllegalArgumentException for a negative count, an all-zero table, rows × cols different from the
+     *                                  length or beyond the int range, rows or cols &lt; 1, a total beyond
+     *                                  Long.MAX_VALUE
+     */
+    public double expectedMutualInformation(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
+    }
+
+    /** E[I(X;Y)] of an int contingency table; see {@link #expectedMutualInformation(long[], int, int)}. */
+    public double expectedMutualInformation(int[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
+    }
+
+    /**
+     * Entropy of a label array: H = −Σ (nₖ/N)·ln(nₖ/N) over the frequencies nₖ of its distinct values (plug-in),
+     * in {@link #unit()} — scikit-learn's {@code sklearn.metrics.cluster.entropy(labels)} (which is in nats).
+     * Labels may be any ints; this counts them, whereas {@link #entropy(int[], Estimator)} takes counts. Empty
+     * input is an error (scikit-learn returns 1.0).
+     *
+     * @throws IllegalArgumentException if {@code labels} is empty
+     */
+    public double labelEntropy(int[] labels) {
+        return labelEntropy(labels, 0, LabelChecks.length("labels", labels));
+    }
+
+    /** Entropy of the labels {@code labels[offset ..+length)}; see {@link #labelEntropy(int[])}. */
+    public double labelEntropy(int[] labels, int offset, int length) {
+        return labelEntropyOf(labels, offset, length, Estimator.PLUG_IN);
+    }
+
+    /**
+     * Entropy of a label array estimated with {@code estimator} from the frequencies of its distinct values:
+     * as {@link #entropy(int[], Estimator)} of those counts, K being the number of distinct labels seen.
+     */
+    public double labelEntropy(int[] labels, Estimator estimator) {
+        int n = LabelChecks.length("labels", labels);
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        return labelEntropyOf(labels, 0, n, estimator);
+    }
+
+    private double labelEntropyOf(int[] labels, int offset, int length, Estimator estimator) {
+        LabelChecks.range("labels", labels, offset, length);
+        int[] counts = MutualInformationMeasures.labelCounts(kernels, labels, offset, length);
+        return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, length, estimator));
+    }
+
+    /**
      * G-test of independence of paired labels X = {@code x}, Y = {@code y} (symmetric): G = 2N·I(X;Y) with I in
      * nats, against χ² with (r − 1)(c − 1)
      * degrees of freedom (r, c = numbers of distinct x and y values); p = 1 when either has one value. The

@@ -226,6 +226,31 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "parallelism = 0", () -> s.permutationTest(x, x, 5, 1L, 0));
         assertMessage(NullPointerException.class, "average must not be null",
                 () -> s.adjustedMutualInformation(x, x, null));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0): counts must be >= 0",
+                () -> s.expectedMutualInformation(counts, 2, 2));
+        assertMessage(IllegalArgumentException.class, "counts[3] = -1",
+                () -> s.expectedMutualInformation(new int[] {1, 2, 3, -1}, 2, 2));
+        assertMessage(IllegalArgumentException.class, "counts.length = 4 but rows × cols = 3 × 2 = 6",
+                () -> s.expectedMutualInformation(new long[] {1, 2, 3, 4}, 3, 2));
+        assertMessage(IllegalArgumentException.class, "all zeros", () -> s.expectedMutualInformation(new long[4], 2, 2));
+        assertMessage(IllegalArgumentException.class, "must both be >= 1",
+                () -> s.expectedMutualInformation(new long[0], 0, 5));
+        assertMessage(IllegalArgumentException.class, "exceeds Long.MAX_VALUE",
+                () -> s.expectedMutualInformation(new long[] {Long.MAX_VALUE, 1}, 1, 2));
+        assertMessage(NullPointerException.class, "counts must not be null",
+                () -> s.expectedMutualInformation((long[]) null, 1, 1));
+        assertMessage(NullPointerException.class, "labels must not be null", () -> s.labelEntropy(null));
+        assertMessage(NullPointerException.class, "labels must not be null", () -> s.labelEntropy(null, 0, 1));
+        assertMessage(NullPointerException.class, "labels must not be null",
+                () -> s.labelEntropy(null, Estimator.PLUG_IN));
+        assertMessage(IllegalArgumentException.class, "labels is empty", () -> s.labelEntropy(new int[0]));
+        assertMessage(IllegalArgumentException.class, "labels is empty",
+                () -> s.labelEntropy(new int[0], Estimator.MILLER_MADOW));
+        assertMessage(IllegalArgumentException.class, "labels is empty", () -> s.labelEntropy(x, 1, 0));
+        assertMessage(IndexOutOfBoundsException.class, "offset 2 and length 2 do not fit in labels.length = 3",
+                () -> s.labelEntropy(x, 2, 2));
+        assertMessage(IndexOutOfBoundsException.class, "do not fit", () -> s.labelEntropy(x, -1, 2));
+        assertMessage(NullPointerException.class, "estimator must not be null", () -> s.labelEntropy(x, null));
     }
 
     private static void assertMessage(Class<? extends Throwable> type, String part,
