@@ -150,6 +150,35 @@ public abstract class MutualInformationConformanceSuite {
                 1e-12, "H(X,Y) − H(X)");
     }
 
+    /**
+     * NSB limits that hold exactly: one cell gives 0; the estimate lies in [0, ln K]; it depends on the counts
+     * only through their multiset (not their order); MI = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) of the NSB entropies.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void nsbRespectsItsLimits(Shannon s) {
+        assertEquals(0.0, s.entropy(new long[] {17}, Estimator.NSB));
+        SplittableRandom random = new SplittableRandom(8);
+        for (int k : new int[] {2, 3, 10, 1000}) {
+            long[] c = new long[k];
+            for (int i = 0; i < 3 * k; i++) {
+                c[random.nextInt(1 + random.nextInt(k))]++;
+            }
+            double h = s.entropy(c, Estimator.NSB);
+            assertTrue(h >= 0 && h <= Math.log(k), "K = " + k + ": " + h);
+            long[] reversed = new long[k];
+            for (int i = 0; i < k; i++) {
+                reversed[i] = c[k - 1 - i];
+            }
+            assertEquals(h, s.entropy(reversed, Estimator.NSB), 1e-15 * (1 + h), "order of the cells");
+        }
+        long[] table = {5, 1, 0, 2, 7, 3};
+        double hx = s.entropy(new long[] {6, 12}, Estimator.NSB);
+        double hy = s.entropy(new long[] {7, 8, 3}, Estimator.NSB);
+        double hxy = s.entropy(table, Estimator.NSB);
+        assertEquals(hx + hy - hxy, s.mutualInformation(table, 2, 3, Estimator.NSB), 1e-14);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void labelCountsSplitOverThreadsGiveIdenticalResults(Shannon s) {
@@ -218,6 +247,16 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "counts[1] = -1: counts must be >= 0",
                 () -> s.entropy(new long[] {1, -1}, Estimator.PLUG_IN));
         assertMessage(NullPointerException.class, "estimator must not be null", () -> s.entropy(new long[] {1}, null));
+        assertMessage(IllegalArgumentException.class, "counts[1] = -1: counts must be >= 0",
+                () -> s.entropy(new long[] {1, -1}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -4: counts must be >= 0",
+                () -> s.entropy(new int[] {1, 2, -4}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "all zeros", () -> s.entropy(new long[3], Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts is empty", () -> s.entropy(new int[0], Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "exceeds Long.MAX_VALUE",
+                () -> s.entropy(new long[] {Long.MAX_VALUE, 1}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0)",
+                () -> s.mutualInformation(counts, 2, 2, Estimator.NSB));
         assertMessage(IllegalArgumentException.class, "joint[1] = NaN",
                 () -> s.mutualInformation(new double[] {0.5, Double.NaN}, 1, 2));
         assertMessage(IllegalArgumentException.class, "joint sums to 2.0",

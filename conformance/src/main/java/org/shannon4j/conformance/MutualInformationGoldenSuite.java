@@ -48,6 +48,8 @@ import org.shannon4j.Shannon;
  *       AMI; seen: 3e-12 on the 100 × 80 table), 1e-14·(1 + E[I]) against the 30-digit mpmath sum of the same
  *       fixture row (seen: 8e-16).</li>
  *   <li>Label entropy: 1e-13·(1 + ln N), as MI.</li>
+ *   <li>NSB: the documented bound of {@link Estimator#NSB}, 1e-13·(1 + H) nats, against mpmath quadrature at 30+
+ *       digits ({@code golden/nsb.tsv}, K = 2..10⁵, N = 1..10⁶).</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,10 +63,17 @@ public abstract class MutualInformationGoldenSuite {
         return ConformanceBackends.supported();
     }
 
+    /** Classpath location of the NSB references (mpmath quadrature; see generate_golden_nsb.py). */
+    public static final String NSB_RESOURCE = "/org/shannon4j/conformance/golden/nsb.tsv";
+
     private static List<String[]> rows() {
-        try (InputStream in = MutualInformationGoldenSuite.class.getResourceAsStream(RESOURCE)) {
+        return rows(RESOURCE);
+    }
+
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = MutualInformationGoldenSuite.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+                throw new IllegalStateException("missing " + resource);
             }
             List<String[]> rows = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -88,8 +97,12 @@ public abstract class MutualInformationGoldenSuite {
     }
 
     private Stream<Arguments> cases(String kind) {
-        List<String[]> rows = rows().stream().filter(r -> r[0].equals(kind)).toList();
-        assertTrue(!rows.isEmpty(), "no '" + kind + "' rows in " + RESOURCE);
+        return cases(RESOURCE, kind);
+    }
+
+    private Stream<Arguments> cases(String resource, String kind) {
+        List<String[]> rows = rows(resource).stream().filter(r -> r[0].equals(kind)).toList();
+        assertTrue(!rows.isEmpty(), "no '" + kind + "' rows in " + resource);
         return backends().flatMap(s -> rows.stream().map(r -> Arguments.of(
                 Named.of(s.backendName() + ": " + String.join(" ", Arrays.copyOf(r, Math.min(r.length, 3)))
                         .replaceAll("(.{0,60}).*", "$1"), s), r)));
@@ -125,6 +138,10 @@ public abstract class MutualInformationGoldenSuite {
 
     Stream<Arguments> labelEntropy() {
         return cases("label-entropy");
+    }
+
+    Stream<Arguments> nsb() {
+        return cases(NSB_RESOURCE, "nsb");
     }
 
     private static void close(double expected, double actual, double tolerance, String what) {
@@ -268,5 +285,32 @@ public abstract class MutualInformationGoldenSuite {
         for (Estimator e : Estimator.values()) {
             assertEquals(s.entropy(counts, e), s.labelEntropy(labels, e), 1e-12, e.toString());
         }
+    }
+
+    /** The counts of an nsb row: "value:multiplicity" pairs, laid out in a fixed shuffled order (K = Σ multiplicities). */
+    static long[] sparseCounts(String pairs) {
+        List<Long> all = new ArrayList<>();
+        for (String pair : pairs.split(",")) {
+            String[] vm = pair.split(":");
+            long v = Long.parseLong(vm[0]);
+            for (int i = Integer.parseInt(vm[1]); i > 0; i--) {
+                all.add(v);
+            }
+        }
+        java.util.Collections.shuffle(all, new java.util.Random(all.size()));
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nsb")
+    void nsbMatchesMpmathQuadrature(Shannon s, String[] r) {
+        long[] c = sparseCounts(r[2]);
+        double expected = d(r[3]);
+        double bound = 1e-13 * (1 + expected);
+        assertEquals(expected, s.entropy(c, Estimator.NSB), bound, r[1]);
+        assertEquals(expected, s.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), Estimator.NSB), bound,
+                r[1] + " int counts");
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).entropy(c, Estimator.NSB), bound,
+                r[1] + " in bits");
     }
 }
