@@ -236,6 +236,8 @@ final class CountEstimators {
                 0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
         /** Coarse cells whose end weights are both below e^−CUTOFF of the mode are left out. */
         private static final double CUTOFF = 80;
+        /** The integration error target for the posterior mean, in nats relative to 1 + H*. */
+        private static final double TOLERANCE = 1e-14;
         /** At most this many panels; reached only if rounding noise in the integrand stops convergence. */
         private static final int MAX_PANELS = 4000;
 
@@ -435,8 +437,5 @@ final class CountEstimators {
             return new double[] {a, b, kDen * half, kNum * half, Math.abs(kDen - gDen) * half,
                     Math.abs(kNum - gNum) * half};
         }
-
-        /** The integration error target for the posterior mean, relative to 1 + H*. */
-        static final double TOLERANCE = 1e-14;
     }
 }
