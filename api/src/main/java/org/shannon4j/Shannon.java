@@ -409,8 +409,8 @@ public final class Shannon {
     /**
      * Entropy of the distribution behind {@code counts} (K = counts.length cells, N = Σ counts), estimated with
      * {@code estimator}, in {@link #unit()}. Formulas: R package {@code entropy} ({@code entropy.empirical},
-     * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet});
-     * see {@link Estimator}.
+     * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet}),
+     * and the NSB posterior mean ({@link Estimator#NSB}, with its integration error bound); see {@link Estimator}.
      *
      * @throws IllegalArgumentException for a negative count, an empty or all-zero array, a total beyond Long.MAX_VALUE
      */
