@@ -5,7 +5,8 @@ import org.shannon4j.spi.Kernels;
 /**
  * Entropy and mutual-information estimators from counts (see {@link Estimator} for the formulas), in nats.
  * The shrinkage and Dirichlet estimators smooth every cell to α + β·n (α, β from the estimator); empty cells
- * are not stored, they are counted: K − m cells of probability α.
+ * are not stored, they are counted: K − m cells of probability α. NSB integrates over the Dirichlet concentration
+ * (see {@link Estimator#NSB}) with the polygamma and log-rising-factorial forms of {@link SpecialFunctions}.
  */
 final class CountEstimators {
 
@@ -54,6 +55,9 @@ final class CountEstimators {
                     h += (nonZero(counts, length) - 1) / (2 * nd);
                 }
                 return h;
+            }
+            case NSB -> {
+                return nsb(counts, length, cells, n);
             }
             case CHAO_SHEN -> {
                 long f1 = 0;
@@ -137,7 +141,7 @@ final class CountEstimators {
         switch (estimator) {
             case PLUG_IN:
                 return MutualInformationMeasures.ofTable(k, t, MutualInformationMeasures.MI);
-            case MILLER_MADOW, CHAO_SHEN: {
+            case MILLER_MADOW, CHAO_SHEN, NSB: {
                 double hx = entropy(k, t.rows, t.rowLength, t.rowCells, t.n, estimator);
                 double hy = entropy(k, t.cols, t.colLength, t.colCells, t.n, estimator);
                 Object joint = t.intJoint != null ? t.intJoint : t.longJoint;
@@ -178,6 +182,260 @@ final class CountEstimators {
                 sum -= (c - nonEmptyCols) * xLogX(r * alpha);
                 return Math.max(0.0, sum);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ NSB
+
+    /** The NSB posterior mean of H in nats for {@code counts[0..length)} over K = {@code cells} cells; see {@link Estimator#NSB}. */
+    static double nsb(Object counts, int length, double cells, long n) {
+        if (cells < 2) {
+            return 0.0; // one cell: H = 0 under every prior
+        }
+        long[] sorted = new long[length];
+        int m = 0;
+        for (int i = 0; i < length; i++) {
+            long c = at(counts, i);
+            if (c > 0) {
+                sorted[m++] = c;
+            }
+        }
+        java.util.Arrays.sort(sorted, 0, m);
+        int distinct = 0;
+        for (int i = 0; i < m; i++) {
+            distinct += i == 0 || sorted[i] != sorted[i - 1] ? 1 : 0;
+        }
+        long[] values = new long[distinct];
+        double[] multiplicity = new double[distinct];
+        for (int i = 0, d = -1; i < m; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                values[++d] = sorted[i];
+            }
+            multiplicity[d]++;
+        }
+        return new Nsb(values, multiplicity, m, cells, n).posteriorMean();
+    }
+
+    /**
+     * The NSB integral over t = ln β (see {@link Estimator#NSB} for the method and its error bound). The log
+     * weight ℓ(t) = ln ρ(n|β) + ln(dξ/dβ) + t drops the constant −N·ln K of ln ρ, and the integrals are
+     * carried relative to the weight at the mode: den = ∫ e^(ℓ − ℓ*) dt, num = ∫ e^(ℓ − ℓ*)·(⟨H⟩_β − H*) dt.
+     */
+    private static final class Nsb {
+
+        /** Gauss–Kronrod 15-point abscissae (QUADPACK qk15; odd indices and 0 are the 7-point Gauss nodes). */
+        private static final double[] XK = {0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
+                0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
+                0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
+                0.207784955007898467600689403773245, 0.0};
+        private static final double[] WK = {0.022935322010529224963732008058970, 0.063092092629978553290700663189204,
+                0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
+                0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
+                0.204432940075298892414161999234649, 0.209482141084727828012999174891714};
+        private static final double[] WG = {0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
+                0.381830050505118944950369775488975, 0.417959183673469387755102040816327};
+        /** Coarse cells whose end weights are both below e^−CUTOFF of the mode are left out. */
+        private static final double CUTOFF = 80;
+        /** The integration error target for the posterior mean, in nats relative to 1 + H*. */
+        private static final double TOLERANCE = 1e-14;
+        /** At most this many panels; reached only if rounding noise in the integrand stops convergence. */
+        private static final int MAX_PANELS = 4000;
+
+        private final long[] values;
+        private final double[] multiplicity;
+        private final double occupied;
+        private final double k;
+        private final long n;
+        private double logWeightAtMode;
+        private double entropyAtMode;
+        /** Set by {@link #evaluate}: e^(ℓ − ℓ*) and ⟨H⟩_β − H* at the last node. */
+        private double weight;
+        private double centred;
+
+        Nsb(long[] values, double[] multiplicity, int occupied, double k, long n) {
+            this.values = values;
+            this.multiplicity = multiplicity;
+            this.occupied = occupied;
+            this.k = k;
+            this.n = n;
+        }
+
+        /** ℓ(t) = Σ_i ln[Γ(nᵢ+β)/Γ(β)/β^nᵢ] − ln[Γ(N+Kβ)/Γ(Kβ)/(Kβ)^N] + ln(dξ/dβ) + t, β = e^t. */
+        double logWeight(double t) {
+            double beta = Math.exp(t);
+            double sum = 0;
+            for (int i = 0; i < values.length; i++) {
+                sum += multiplicity[i] * SpecialFunctions.logRisingExcess(beta, values[i]);
+            }
+            sum -= SpecialFunctions.logRisingExcess(k * beta, n);
+            return sum + Math.log(SpecialFunctions.priorEntropySlope(k, beta)) + t;
+        }
+
+        /**
+         * ⟨H⟩_β = ψ(A+1) − Σ_i (nᵢ+β)/A·ψ(nᵢ+β+1), A = N + Kβ, written as the sum of the non-negative terms
+         * (nᵢ+β)/A·[ψ(A+1) − ψ(nᵢ+β+1)] with each difference formed from A + 1 − (nᵢ+β+1) = (N − nᵢ) + (K−1)β.
+         */
+        double entropyGiven(double beta) {
+            double a = n + k * beta;
+            double spread = (k - 1) * beta;
+            double h = (k - occupied) * (beta / a) * SpecialFunctions.digammaDifference(beta + 1, n + spread);
+            for (int i = 0; i < values.length; i++) {
+                long c = values[i];
+                h += multiplicity[i] * ((c + beta) / a)
+                        * SpecialFunctions.digammaDifference(c + beta + 1, (double) (n - c) + spread);
+            }
+            return h;
+        }
+
+        private void evaluate(double t) {
+            weight = Math.exp(logWeight(t) - logWeightAtMode);
+            centred = entropyGiven(Math.exp(t)) - entropyAtMode;
+        }
+
+        double posteriorMean() {
+            double tLo = Math.log(0x1p-60 / k) - Math.log(n + 1.0);
+            double tHi = Math.log(0x1p60) + 2 * Math.log(Math.max(n, 4.0));
+            int steps = (int) Math.ceil(tHi - tLo);
+            double step = (tHi - tLo) / steps;
+            double[] grid = new double[steps + 1];
+            int best = 0;
+            for (int i = 0; i <= steps; i++) {
+                grid[i] = logWeight(tLo + i * step);
+                if (grid[i] > grid[best]) {
+                    best = i;
+                }
+            }
+            // golden-section search for the mode inside the two cells around the best grid point
+            double lo = tLo + Math.max(0, best - 1) * step;
+            double hi = tLo + Math.min(steps, best + 1) * step;
+            double g = 0.5 * (Math.sqrt(5) - 1);
+            double x1 = hi - g * (hi - lo);
+            double x2 = lo + g * (hi - lo);
+            double f1 = logWeight(x1);
+            double f2 = logWeight(x2);
+            for (int it = 0; it < 48; it++) {
+                if (f1 >= f2) {
+                    hi = x2;
+                    x2 = x1;
+                    f2 = f1;
+                    x1 = hi - g * (hi - lo);
+                    f1 = logWeight(x1);
+                } else {
+                    lo = x1;
+                    x1 = x2;
+                    f1 = f2;
+                    x2 = lo + g * (hi - lo);
+                    f2 = logWeight(x2);
+                }
+            }
+            double mode = f1 >= f2 ? x1 : x2;
+            logWeightAtMode = Math.max(Math.max(f1, f2), grid[best]);
+            if (grid[best] > Math.max(f1, f2)) {
+                mode = tLo + best * step;
+            }
+            entropyAtMode = entropyGiven(Math.exp(mode));
+
+            // panels: the coarse cells that matter, the two around the mode graded towards it
+            double floor = logWeightAtMode - CUTOFF;
+            java.util.List<double[]> panels = new java.util.ArrayList<>();
+            double den = 0;
+            double num = 0;
+            for (int i = 0; i < steps; i++) {
+                double a = tLo + i * step;
+                double b = i + 1 == steps ? tHi : tLo + (i + 1) * step;
+                boolean holdsMode = mode >= a && mode <= b;
+                if (!holdsMode && Math.max(grid[i], grid[i + 1]) < floor) {
+                    continue;
+                }
+                if (holdsMode) {
+                    double left = a;
+                    for (int j = 0; j <= 12; j++) {
+                        double edge = mode - (mode - a) * Math.scalb(1.0, -12 + j);
+                        if (edge > left) {
+                            panels.add(panel(left, edge));
+                            left = edge;
+                        }
+                    }
+                    if (mode > left) {
+                        panels.add(panel(left, mode));
+                    }
+                    double right = mode;
+                    for (int j = 12; j >= 0; j--) {
+                        double edge = mode + (b - mode) * Math.scalb(1.0, -j);
+                        if (edge > right) {
+                            panels.add(panel(right, Math.min(edge, b)));
+                            right = edge;
+                        }
+                    }
+                } else {
+                    panels.add(panel(a, b));
+                }
+            }
+            // tails beyond the grid, where ℓ is linear in t to within 2⁻⁵⁰: slope m on the left, −1 on the right
+            if (grid[0] >= floor) {
+                evaluate(tLo);
+                den += weight / occupied;
+                num += weight * centred / occupied;
+            }
+            if (grid[steps] >= floor) {
+                evaluate(tHi);
+                den += weight;
+                num += weight * centred;
+            }
+            // global adaptive refinement: split the panel with the largest error until the total is below tol
+            double tolerance = TOLERANCE * (1 + entropyAtMode);
+            while (true) {
+                double totalDen = den;
+                double totalNum = num;
+                for (double[] p : panels) {
+                    totalDen += p[2];
+                    totalNum += p[3];
+                }
+                double offset = Math.abs(totalNum / totalDen);
+                double error = 0;
+                int worst = 0;
+                double worstError = -1;
+                for (int i = 0; i < panels.size(); i++) {
+                    double[] p = panels.get(i);
+                    double e = p[5] + offset * p[4];
+                    error += e;
+                    if (e > worstError) {
+                        worstError = e;
+                        worst = i;
+                    }
+                }
+                if (error <= tolerance * totalDen || panels.size() >= MAX_PANELS) {
+                    return Math.max(0.0, entropyAtMode + totalNum / totalDen);
+                }
+                double[] p = panels.get(worst);
+                double middle = 0.5 * (p[0] + p[1]);
+                panels.set(worst, panel(p[0], middle));
+                panels.add(panel(middle, p[1]));
+            }
+        }
+
+        /** {a, b, ∫weight, ∫weight·centred, |K15 − G7| of each} over [a, b]. */
+        private double[] panel(double a, double b) {
+            double centre = 0.5 * (a + b);
+            double half = 0.5 * (b - a);
+            double kDen = 0;
+            double kNum = 0;
+            double gDen = 0;
+            double gNum = 0;
+            for (int j = 0; j < 8; j++) {
+                int nodes = j == 7 ? 1 : 2;
+                for (int side = 0; side < nodes; side++) {
+                    evaluate(side == 0 ? centre - half * XK[j] : centre + half * XK[j]);
+                    kDen += WK[j] * weight;
+                    kNum += WK[j] * weight * centred;
+                    if ((j & 1) == 1) {
+                        gDen += WG[j >> 1] * weight;
+                        gNum += WG[j >> 1] * weight * centred;
+                    }
+                }
+            }
+            return new double[] {a, b, kDen * half, kNum * half, Math.abs(kDen - gDen) * half,
+                    Math.abs(kNum - gNum) * half};
         }
     }
 }

@@ -10,8 +10,9 @@ import org.shannon4j.spi.Kernels;
  * (aᵢ row sums, bⱼ column sums), from which, in nats,
  * <pre>
  * H(X) = ln S − Tx/S     H(Y) = ln S − Ty/S     H(X,Y) = ln S − T/S
- * I(X;Y) = (T − Tx − Ty)/S + ln S     H(Y|X) = (Tx − T)/S     VI = (Tx + Ty − 2T)/S
+ * I(X;Y) = (T − Tx − Ty)/S + ln S     H(X|Y) = (Ty − T)/S     VI = (Tx + Ty − 2T)/S
  * </pre>
+ * X is the first variable: the first label array, the rows of a table or pmf (so CONDITIONAL is H(rows | cols)).
  * Each difference is formed from the sums directly (not from rounded entropies), and results that are ≥ 0 in
  * exact arithmetic are clamped at 0 (MI also at min(H(X), H(Y))).
  */
@@ -40,7 +41,7 @@ final class MutualInformationMeasures {
                 yield Math.min(Math.max(0.0, mi), Math.max(0.0, Math.min(hx, hy)));
             }
             case JOINT -> Math.max(0.0, lnS - t / s);
-            case CONDITIONAL -> Math.max(0.0, (tx - t) / s);
+            case CONDITIONAL -> Math.max(0.0, (ty - t) / s);
             default -> Math.max(0.0, (tx + ty - 2 * t) / s);
         };
     }
@@ -84,12 +85,44 @@ final class MutualInformationMeasures {
         double ty = k.nLogN(table.cols, 0, table.colLength);
         double lnS = Math.log(s);
         double mi = fromSums(MI, s, t, tx, ty);
-        double emi = ExpectedMutualInformation.of(table.rows, table.rowLength, table.cols, table.colLength, table.n);
+        double emi = expectedMi(table);
         double normalizer = average.of(Math.max(0, lnS - tx / s), Math.max(0, lnS - ty / s), Math.max(0, lnS - t / s));
         double denominator = normalizer - emi;
         double eps = Math.ulp(1.0);
         denominator = denominator < 0 ? Math.min(denominator, -eps) : Math.max(denominator, eps);
         return (mi - emi) / denominator;
+    }
+
+    /** E[I] of a table's marginals in nats (the permutation model; see {@link ExpectedMutualInformation}). */
+    static double expectedMi(CountTable table) {
+        return ExpectedMutualInformation.of(table.rows, table.rowLength, table.cols, table.colLength, table.n);
+    }
+
+    /**
+     * The frequencies of the distinct values of {@code labels[offset ..+length)} (range checked, length ≥ 1), in
+     * no particular order, none zero: a dense count when the range is small (as {@link CountTable}), dense codes
+     * otherwise.
+     */
+    static int[] labelCounts(Kernels k, int[] labels, int offset, int length) {
+        long mm = k.minMax(labels, offset, length);
+        int min = (int) (mm >> 32);
+        long range = (long) (int) mm - min + 1;
+        int[] table;
+        if (CountTable.denseFits(range, 1, length)) {
+            table = new int[(int) range];
+            k.count(labels, offset, min, length, table);
+        } else {
+            int[] codes = new int[length];
+            table = new int[k.denseCodes(labels, offset, length, codes)];
+            k.count(codes, 0, 0, length, table);
+        }
+        int m = 0;
+        for (int v : table) {
+            if (v != 0) {
+                table[m++] = v;
+            }
+        }
+        return java.util.Arrays.copyOf(table, m);
     }
 
     // ------------------------------------------------------------------------------------------ conditional MI

@@ -328,11 +328,15 @@ public final class Shannon {
     // max(65536, 4n) cells (and 2^24); wider labels are first mapped to dense codes (hash tables, O(n) extra
     // memory). Bad input: different lengths, empty arrays, null, negative counts, rows × cols not matching the
     // array or overflowing, all-zero tables -> exceptions naming the argument (no NaN is ever returned).
+    // Argument order: two-variable measures read X then Y (then Z), as R infotheo, philentropy, dit and pyitlib:
+    // conditionalEntropy(x, y) = H(X | Y), conditionalMutualInformation(x, y, z) = I(X; Y | Z); for tables and
+    // joint pmfs X is the rows and Y the columns.
 
     /**
      * Mutual information I(X;Y) = Σ p(x,y)·ln(p(x,y)/(p(x)p(y))) of the empirical joint distribution of the
      * pairs (x[i], y[i]) (plug-in estimate; scikit-learn's {@code mutual_info_score}), in {@link #unit()}.
-     * Labels may be any ints. Never negative: rounding below 0 is clamped at 0, as scikit-learn does.
+     * Symmetric in X = {@code x} and Y = {@code y}. Labels may be any ints. Never negative: rounding below 0 is
+     * clamped at 0, as scikit-learn does.
      *
      * @throws IllegalArgumentException if the lengths differ or the arrays are empty
      */
@@ -341,7 +345,7 @@ public final class Shannon {
         return mutualInformation(x, 0, y, 0, n);
     }
 
-    /** Mutual information of {@code x[xOffset ..+length)} paired with {@code y[yOffset ..+length)}. */
+    /** Mutual information I(X;Y) of X = {@code x[xOffset ..+length)} paired with Y = {@code y[yOffset ..+length)}. */
     public double mutualInformation(int[] x, int xOffset, int[] y, int yOffset, int length) {
         LabelChecks.range("x", x, xOffset, length);
         LabelChecks.range("y", y, yOffset, length);
@@ -350,8 +354,8 @@ public final class Shannon {
     }
 
     /**
-     * Mutual information of a row-major contingency table {@code counts[i·cols + j]} (rows index X), in
-     * {@link #unit()}. 64-bit counts; the total must fit a long.
+     * Mutual information I(X;Y) of a row-major contingency table {@code counts[i·cols + j]} (X the rows, Y the
+     * columns), in {@link #unit()}. 64-bit counts; the total must fit a long.
      *
      * @throws IllegalArgumentException for a negative count ("counts[5] = -3 (row 1, column 2): counts must be
      *                                  >= 0"), an all-zero table, rows × cols different from the length or
@@ -362,14 +366,15 @@ public final class Shannon {
                 MutualInformationMeasures.MI));
     }
 
-    /** Mutual information of an int contingency table; see {@link #mutualInformation(long[], int, int)}. */
+    /** I(X;Y) of an int contingency table (X the rows); see {@link #mutualInformation(long[], int, int)}. */
     public double mutualInformation(int[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.MI));
     }
 
     /**
-     * Mutual information of a row-major joint pmf {@code joint[i·cols + j] = p(x_i, y_j)}, in {@link #unit()};
+     * Mutual information I(X;Y) of a row-major joint pmf {@code joint[i·cols + j] = p(x_i, y_j)} (X the rows),
+     * in {@link #unit()};
      * the pmf must sum to 1 under {@link Normalization#REQUIRE} and is divided by its sum under
      * {@link Normalization#NORMALIZE}. Entries must be finite and ≥ 0.
      */
@@ -379,8 +384,9 @@ public final class Shannon {
     }
 
     /**
-     * Mutual information of paired labels with a bias-corrected {@link Estimator} (see its Javadoc for the
-     * formulas and how each one estimates MI). K = r·c with r, c the numbers of distinct x and y values.
+     * Mutual information I(X;Y) of paired labels X = {@code x}, Y = {@code y} with a bias-corrected
+     * {@link Estimator} (see its Javadoc for the formulas and how each one estimates MI). K = r·c with r, c the
+     * numbers of distinct x and y values.
      * Miller–Madow and Chao–Shen are sums of entropy estimates and can be slightly negative; the others are ≥ 0.
      */
     public double mutualInformation(int[] x, int[] y, Estimator estimator) {
@@ -391,8 +397,8 @@ public final class Shannon {
     }
 
     /**
-     * Mutual information of a contingency table with an {@link Estimator}; K = rows·cols (empty rows and
-     * columns included, as R's {@code entropy} package does for a count matrix).
+     * Mutual information I(X;Y) of a contingency table (X the rows) with an {@link Estimator}; K = rows·cols
+     * (empty rows and columns included, as R's {@code entropy} package does for a count matrix).
      */
     public double mutualInformation(long[] counts, int rows, int cols, Estimator estimator) {
         java.util.Objects.requireNonNull(estimator, "estimator must not be null");
@@ -403,8 +409,8 @@ public final class Shannon {
     /**
      * Entropy of the distribution behind {@code counts} (K = counts.length cells, N = Σ counts), estimated with
      * {@code estimator}, in {@link #unit()}. Formulas: R package {@code entropy} ({@code entropy.empirical},
-     * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet});
-     * see {@link Estimator}.
+     * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet}),
+     * and the NSB posterior mean ({@link Estimator#NSB}, with its integration error bound); see {@link Estimator}.
      *
      * @throws IllegalArgumentException for a negative count, an empty or all-zero array, a total beyond Long.MAX_VALUE
      */
@@ -421,49 +427,53 @@ public final class Shannon {
         return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, n, estimator));
     }
 
-    /** Joint entropy H(X,Y) of paired labels (plug-in), in {@link #unit()}. */
+    /** Joint entropy H(X,Y) of paired labels X = {@code x}, Y = {@code y} (plug-in; symmetric), in {@link #unit()}. */
     public double jointEntropy(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.JOINT);
     }
 
-    /** Joint entropy H(X,Y) of a row-major contingency table, in {@link #unit()}. */
+    /** Joint entropy H(X,Y) of a row-major contingency table (X the rows, Y the columns), in {@link #unit()}. */
     public double jointEntropy(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.JOINT));
     }
 
-    /** Joint entropy H(X,Y) of a row-major joint pmf (policy {@link #normalization()}), in {@link #unit()}. */
+    /** Joint entropy H(X,Y) of a row-major joint pmf (X the rows; policy {@link #normalization()}), in {@link #unit()}. */
     public double jointEntropy(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.JOINT));
     }
 
     /**
-     * Conditional entropy H(Y|X) = H(X,Y) − H(X) of paired labels: the uncertainty left in {@code y} once
-     * {@code x} is known (plug-in), in {@link #unit()}.
+     * Conditional entropy H(X|Y) = H(X,Y) − H(Y) of paired labels X = {@code x}, Y = {@code y}: the uncertainty
+     * left in {@code x} once {@code y} is known (plug-in), in {@link #unit()}. Read in argument order, as R
+     * {@code infotheo::condentropy(X, Y)}, {@code philentropy::CE}, dit and pyitlib; H(Y|X) is
+     * {@code conditionalEntropy(y, x)}.
      */
     public double conditionalEntropy(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.CONDITIONAL);
     }
 
     /**
-     * Conditional entropy H(Y|X) of a row-major contingency table: X indexes the <b>rows</b>, Y the columns, so
-     * this is the entropy of the columns given the row. In {@link #unit()}.
+     * Conditional entropy H(X|Y) of a row-major contingency table: X indexes the <b>rows</b>, Y the columns, so
+     * this is H(rows | cols), the entropy of the row given the column. In {@link #unit()}. For H(cols | rows)
+     * pass the transposed table.
      */
     public double conditionalEntropy(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.CONDITIONAL));
     }
 
-    /** Conditional entropy H(Y|X) of a row-major joint pmf, X indexing the <b>rows</b>; in {@link #unit()}. */
+    /** Conditional entropy H(X|Y) = H(rows | cols) of a row-major joint pmf, X indexing the <b>rows</b>; in {@link #unit()}. */
     public double conditionalEntropy(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.CONDITIONAL));
     }
 
     /**
-     * Conditional mutual information I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) of labelled triples (plug-in),
-     * in {@link #unit()}. Allocates O(n) for the (x, z) pair codes.
+     * Conditional mutual information I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) of labelled triples
+     * X = {@code x}, Y = {@code y}, Z = {@code z} (the third argument is the condition; symmetric in x and y;
+     * plug-in), in {@link #unit()}. Allocates O(n) for the (x, z) pair codes.
      */
     public double conditionalMutualInformation(int[] x, int[] y, int[] z) {
         int n = LabelChecks.triple("x", x, "y", y, "z", z);
@@ -471,20 +481,20 @@ public final class Shannon {
     }
 
     /**
-     * Variation of information VI = H(X|Y) + H(Y|X) = H(X,Y) − I(X;Y) of two labelings (Meilă's metric between
-     * clusterings), in {@link #unit()}.
+     * Variation of information VI = H(X|Y) + H(Y|X) = H(X,Y) − I(X;Y) of two labelings X = {@code x},
+     * Y = {@code y} (Meilă's metric between clusterings; symmetric), in {@link #unit()}.
      */
     public double variationOfInformation(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.VI);
     }
 
-    /** Variation of information of a row-major contingency table, in {@link #unit()}. */
+    /** Variation of information of a row-major contingency table (X the rows, Y the columns; symmetric), in {@link #unit()}. */
     public double variationOfInformation(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.VI));
     }
 
-    /** Variation of information of a row-major joint pmf, in {@link #unit()}. */
+    /** Variation of information of a row-major joint pmf (X the rows; symmetric), in {@link #unit()}. */
     public double variationOfInformation(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.VI));
@@ -497,8 +507,8 @@ public final class Shannon {
     }
 
     /**
-     * Normalised mutual information I(X;Y)/avg, unitless in [0, 1], as scikit-learn's
-     * {@code normalized_mutual_info_score(x, y, average_method=...)} with {@link NmiAverage} ARITHMETIC (its
+     * Normalised mutual information I(X;Y)/avg of X = {@code x}, Y = {@code y} (symmetric), unitless in [0, 1],
+     * as scikit-learn's {@code normalized_mutual_info_score(x, y, average_method=...)} with {@link NmiAverage} ARITHMETIC (its
      * default), GEOMETRIC, MIN or MAX; JOINT divides by H(X,Y). Edge cases as scikit-learn: both labelings a
      * single cluster → 1.0; otherwise I = 0 → 0.0. We differ in two places: empty input is an error (scikit-learn
      * returns 1.0), and a result above 1 by rounding is clamped to 1.
@@ -509,20 +519,21 @@ public final class Shannon {
         return MutualInformationMeasures.nmi(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
-    /** Normalised mutual information of a row-major contingency table (empty rows and columns ignored). */
+    /** Normalised mutual information of a row-major contingency table (X the rows; empty rows and columns ignored). */
     public double normalizedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.nmi(kernels, CountTable.ofCounts(counts, rows, cols), average);
     }
 
-    /** Normalised mutual information of a row-major joint pmf (policy {@link #normalization()}). */
+    /** Normalised mutual information of a row-major joint pmf (X the rows; policy {@link #normalization()}). */
     public double normalizedMutualInformation(double[] joint, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.nmiOfPmf(kernels, normalization, joint, rows, cols, average);
     }
 
     /**
-     * Adjusted mutual information (I − E[I])/(avg − E[I]), unitless, as scikit-learn's
+     * Adjusted mutual information (I − E[I])/(avg − E[I]) of X = {@code x}, Y = {@code y} (symmetric), unitless,
+     * as scikit-learn's
      * {@code adjusted_mutual_info_score(x, y, average_method=...)}: 1 for identical partitions, about 0 for
      * independent ones, and negative when worse than chance. E[I] is the expectation under the hypergeometric
      * (fixed-marginals permutation) model, computed as described in {@code ExpectedMutualInformation}: distinct
@@ -537,14 +548,70 @@ public final class Shannon {
         return MutualInformationMeasures.ami(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
-    /** Adjusted mutual information of a row-major contingency table (empty rows and columns ignored). */
+    /** Adjusted mutual information of a row-major contingency table (X the rows; empty rows and columns ignored). */
     public double adjustedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.ami(kernels, CountTable.ofCounts(counts, rows, cols), average);
     }
 
     /**
-     * G-test of independence of paired labels: G = 2N·I(X;Y) with I in nats, against χ² with (r − 1)(c − 1)
+     * Expected mutual information E[I(X;Y)] of a row-major contingency table (X the rows, Y the columns) under
+     * the permutation model: all tables with its row and column sums equally likely (hypergeometric cells), in
+     * {@link #unit()} — scikit-learn's {@code expected_mutual_information(contingency, n_samples)} (nats), the
+     * term {@link #adjustedMutualInformation} subtracts. Symmetric in X and Y; empty rows and columns contribute
+     * nothing; 0 when either side has a single non-empty row or column. Computed as described in
+     * {@link #adjustedMutualInformation(int[], int[], NmiAverage)} (truncation error below
+     * 1.8e-18·ln N·min(r, c) nats).
+     *
+     * @throws IllegalArgumentException for a negative count, an all-zero table, rows × cols different from the
+     *                                  length or beyond the int range, rows or cols &lt; 1, a total beyond
+     *                                  Long.MAX_VALUE
+     */
+    public double expectedMutualInformation(long[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
+    }
+
+    /** E[I(X;Y)] of an int contingency table; see {@link #expectedMutualInformation(long[], int, int)}. */
+    public double expectedMutualInformation(int[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
+    }
+
+    /**
+     * Entropy of a label array: H = −Σ (nₖ/N)·ln(nₖ/N) over the frequencies nₖ of its distinct values (plug-in),
+     * in {@link #unit()} — scikit-learn's {@code sklearn.metrics.cluster.entropy(labels)} (which is in nats).
+     * Labels may be any ints; this counts them, whereas {@link #entropy(int[], Estimator)} takes counts. Empty
+     * input is an error (scikit-learn returns 1.0).
+     *
+     * @throws IllegalArgumentException if {@code labels} is empty
+     */
+    public double labelEntropy(int[] labels) {
+        return labelEntropy(labels, 0, LabelChecks.length("labels", labels));
+    }
+
+    /** Entropy of the labels {@code labels[offset ..+length)}; see {@link #labelEntropy(int[])}. */
+    public double labelEntropy(int[] labels, int offset, int length) {
+        return labelEntropyOf(labels, offset, length, Estimator.PLUG_IN);
+    }
+
+    /**
+     * Entropy of a label array estimated with {@code estimator} from the frequencies of its distinct values:
+     * as {@link #entropy(int[], Estimator)} of those counts, K being the number of distinct labels seen.
+     */
+    public double labelEntropy(int[] labels, Estimator estimator) {
+        int n = LabelChecks.length("labels", labels);
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        return labelEntropyOf(labels, 0, n, estimator);
+    }
+
+    private double labelEntropyOf(int[] labels, int offset, int length, Estimator estimator) {
+        LabelChecks.range("labels", labels, offset, length);
+        int[] counts = MutualInformationMeasures.labelCounts(kernels, labels, offset, length);
+        return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, length, estimator));
+    }
+
+    /**
+     * G-test of independence of paired labels X = {@code x}, Y = {@code y} (symmetric): G = 2N·I(X;Y) with I in
+     * nats, against χ² with (r − 1)(c − 1)
      * degrees of freedom (r, c = numbers of distinct x and y values); p = 1 when either has one value. The
      * approximation wants expected cell counts of about 5 or more; use {@link #permutationTest} otherwise.
      * The result's MI is in {@link #unit()}.
@@ -554,14 +621,14 @@ public final class Shannon {
         return IndependenceTests.gTest(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), unit);
     }
 
-    /** G-test on a row-major contingency table; degrees of freedom from its non-empty rows and columns. */
+    /** G-test on a row-major contingency table (X the rows); degrees of freedom from its non-empty rows and columns. */
     public IndependenceTest independenceTest(long[] counts, int rows, int cols) {
         return IndependenceTests.gTest(kernels, CountTable.ofCounts(counts, rows, cols), unit);
     }
 
     /**
-     * Permutation test of independence: y is shuffled {@code permutations} times (marginals kept) and
-     * p = (1 + b)/(1 + P), b being the number of shuffles whose G = 2N·I (equivalently MI) is at least the
+     * Permutation test of independence of X = {@code x} and Y = {@code y}: y is shuffled {@code permutations}
+     * times (marginals kept) and p = (1 + b)/(1 + P), b being the number of shuffles whose G = 2N·I (equivalently MI) is at least the
      * observed one (within a relative 1e-12); the result's {@code statistic} is the observed G and its
      * {@code exceedances} is b. Permutation i uses a SplitMix64 generator derived from (seed, i) alone, so
      * the result depends only on the inputs, the seed and the count — not on the handle's parallelism, which

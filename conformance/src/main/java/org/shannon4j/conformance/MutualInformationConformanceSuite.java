@@ -119,6 +119,66 @@ public abstract class MutualInformationConformanceSuite {
         assertEquals(s.jointEntropy(x, x), s.mutualInformation(x, x), 1e-12);
     }
 
+    /**
+     * Two-variable measures read X then Y: conditionalEntropy(x, y) = H(X|Y) (R infotheo, philentropy, dit,
+     * pyitlib), and for tables and pmfs X is the rows. Here y determines x (H(X|Y) = 0) but not the reverse
+     * (H(Y|X) = ln 2), so the order shows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void conditionalEntropyReadsItsArgumentsInOrder(Shannon s) {
+        int[] x = {0, 0, 1, 1};
+        int[] y = {0, 1, 2, 3};
+        assertEquals(0.0, s.conditionalEntropy(x, y), 1e-15, "H(X|Y)");
+        assertEquals(Math.log(2), s.conditionalEntropy(y, x), 1e-15, "H(Y|X)");
+        long[] table = {1, 1, 0, 0, 0, 0, 1, 1}; // rows = x (2), cols = y (4)
+        assertEquals(0.0, s.conditionalEntropy(table, 2, 4), 1e-15, "H(rows|cols)");
+        long[] transposed = {1, 0, 1, 0, 0, 1, 0, 1}; // rows = y (4), cols = x (2)
+        assertEquals(Math.log(2), s.conditionalEntropy(transposed, 4, 2), 1e-15, "H(rows|cols), transposed");
+        double[] pmf = {0.25, 0.25, 0, 0, 0, 0, 0.25, 0.25};
+        assertEquals(0.0, s.conditionalEntropy(pmf, 2, 4), 1e-15, "pmf H(rows|cols)");
+        // chain rule with the order made explicit: H(X|Y) = H(X,Y) − H(Y)
+        SplittableRandom random = new SplittableRandom(5);
+        int[][] xy = randomLabels(5000, 0, 30, random, 0.3);
+        int[] wide = new int[xy[0].length];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = xy[0][i] * 7 + random.nextInt(7);
+        }
+        assertEquals(s.jointEntropy(wide, xy[1]) - s.jointEntropy(xy[1], xy[1]), s.conditionalEntropy(wide, xy[1]),
+                1e-12, "H(X,Y) − H(Y)");
+        assertEquals(s.jointEntropy(wide, xy[1]) - s.jointEntropy(wide, wide), s.conditionalEntropy(xy[1], wide),
+                1e-12, "H(X,Y) − H(X)");
+    }
+
+    /**
+     * NSB limits that hold exactly: one cell gives 0; the estimate lies in [0, ln K]; it depends on the counts
+     * only through their multiset (not their order); MI = Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) of the NSB entropies.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void nsbRespectsItsLimits(Shannon s) {
+        assertEquals(0.0, s.entropy(new long[] {17}, Estimator.NSB));
+        SplittableRandom random = new SplittableRandom(8);
+        for (int k : new int[] {2, 3, 10, 1000}) {
+            long[] c = new long[k];
+            for (int i = 0; i < 3 * k; i++) {
+                c[random.nextInt(1 + random.nextInt(k))]++;
+            }
+            double h = s.entropy(c, Estimator.NSB);
+            assertTrue(h >= 0 && h <= Math.log(k), "K = " + k + ": " + h);
+            long[] reversed = new long[k];
+            for (int i = 0; i < k; i++) {
+                reversed[i] = c[k - 1 - i];
+            }
+            assertEquals(h, s.entropy(reversed, Estimator.NSB), 1e-15 * (1 + h), "order of the cells");
+        }
+        long[] table = {5, 1, 0, 2, 7, 3};
+        double hx = s.entropy(new long[] {6, 12}, Estimator.NSB);
+        double hy = s.entropy(new long[] {7, 8, 3}, Estimator.NSB);
+        double hxy = s.entropy(table, Estimator.NSB);
+        assertEquals(hx + hy - hxy, s.mutualInformation(table, 2, 3, Estimator.NSB), 1e-14);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void labelCountsSplitOverThreadsGiveIdenticalResults(Shannon s) {
@@ -192,6 +252,16 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "counts[1] = -1: counts must be >= 0",
                 () -> s.entropy(new long[] {1, -1}, Estimator.PLUG_IN));
         assertMessage(NullPointerException.class, "estimator must not be null", () -> s.entropy(new long[] {1}, null));
+        assertMessage(IllegalArgumentException.class, "counts[1] = -1: counts must be >= 0",
+                () -> s.entropy(new long[] {1, -1}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -4: counts must be >= 0",
+                () -> s.entropy(new int[] {1, 2, -4}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "all zeros", () -> s.entropy(new long[3], Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts is empty", () -> s.entropy(new int[0], Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "exceeds Long.MAX_VALUE",
+                () -> s.entropy(new long[] {Long.MAX_VALUE, 1}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0)",
+                () -> s.mutualInformation(counts, 2, 2, Estimator.NSB));
         assertMessage(IllegalArgumentException.class, "joint[1] = NaN",
                 () -> s.mutualInformation(new double[] {0.5, Double.NaN}, 1, 2));
         assertMessage(IllegalArgumentException.class, "joint sums to 2.0",
@@ -199,6 +269,31 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "permutations = 0", () -> s.permutationTest(x, x, 0, 1L));
         assertMessage(NullPointerException.class, "average must not be null",
                 () -> s.adjustedMutualInformation(x, x, null));
+        assertMessage(IllegalArgumentException.class, "counts[2] = -3 (row 1, column 0): counts must be >= 0",
+                () -> s.expectedMutualInformation(counts, 2, 2));
+        assertMessage(IllegalArgumentException.class, "counts[3] = -1",
+                () -> s.expectedMutualInformation(new int[] {1, 2, 3, -1}, 2, 2));
+        assertMessage(IllegalArgumentException.class, "counts.length = 4 but rows × cols = 3 × 2 = 6",
+                () -> s.expectedMutualInformation(new long[] {1, 2, 3, 4}, 3, 2));
+        assertMessage(IllegalArgumentException.class, "all zeros", () -> s.expectedMutualInformation(new long[4], 2, 2));
+        assertMessage(IllegalArgumentException.class, "must both be >= 1",
+                () -> s.expectedMutualInformation(new long[0], 0, 5));
+        assertMessage(IllegalArgumentException.class, "exceeds Long.MAX_VALUE",
+                () -> s.expectedMutualInformation(new long[] {Long.MAX_VALUE, 1}, 1, 2));
+        assertMessage(NullPointerException.class, "counts must not be null",
+                () -> s.expectedMutualInformation((long[]) null, 1, 1));
+        assertMessage(NullPointerException.class, "labels must not be null", () -> s.labelEntropy(null));
+        assertMessage(NullPointerException.class, "labels must not be null", () -> s.labelEntropy(null, 0, 1));
+        assertMessage(NullPointerException.class, "labels must not be null",
+                () -> s.labelEntropy(null, Estimator.PLUG_IN));
+        assertMessage(IllegalArgumentException.class, "labels is empty", () -> s.labelEntropy(new int[0]));
+        assertMessage(IllegalArgumentException.class, "labels is empty",
+                () -> s.labelEntropy(new int[0], Estimator.MILLER_MADOW));
+        assertMessage(IllegalArgumentException.class, "labels is empty", () -> s.labelEntropy(x, 1, 0));
+        assertMessage(IndexOutOfBoundsException.class, "offset 2 and length 2 do not fit in labels.length = 3",
+                () -> s.labelEntropy(x, 2, 2));
+        assertMessage(IndexOutOfBoundsException.class, "do not fit", () -> s.labelEntropy(x, -1, 2));
+        assertMessage(NullPointerException.class, "estimator must not be null", () -> s.labelEntropy(x, null));
     }
 
     private static void assertMessage(Class<? extends Throwable> type, String part,

@@ -36,7 +36,7 @@ import org.shannon4j.Shannon;
  *
  * <h2>Tolerances (absolute, in nats or unitless)</h2>
  * <ul>
- *   <li>MI, H(X,Y), H(Y|X), VI, CMI, estimators: 1e-13·(1 + ln N). They are differences of sums Σ n·ln n of
+ *   <li>MI, H(X,Y), H(X|Y), VI, CMI, estimators: 1e-13·(1 + ln N). They are differences of sums Σ n·ln n of
  *       size N·ln N divided by N; a relative 1e-15 in those sums (ours and numpy's alike) is an absolute
  *       ~1e-15·ln N in the result.</li>
  *   <li>NMI: 1e-12 (the same, divided by an entropy of at least ~0.1 in these cases).</li>
@@ -44,6 +44,12 @@ import org.shannon4j.Shannon;
  *       here, whose rounding (~1e-11 relative after exp) it carries into E[I]; ours is self-normalised and
  *       more accurate, so the difference measures sklearn's error.</li>
  *   <li>G-test: G relative 1e-12; p-value relative 1e-10 (incomplete-gamma series and continued fraction).</li>
+ *   <li>Expected MI: 1e-10 absolute against scikit-learn (which starts each term from lgamma differences, see
+ *       AMI; seen: 3e-12 on the 100 × 80 table), 1e-14·(1 + E[I]) against the 30-digit mpmath sum of the same
+ *       fixture row (seen: 8e-16).</li>
+ *   <li>Label entropy: 1e-13·(1 + ln N), as MI.</li>
+ *   <li>NSB: the documented bound of {@link Estimator#NSB}, 1e-13·(1 + H) nats, against mpmath quadrature at 30+
+ *       digits ({@code golden/nsb.tsv}, K = 2..10⁵, N = 1..10⁶).</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,10 +63,17 @@ public abstract class MutualInformationGoldenSuite {
         return ConformanceBackends.supported();
     }
 
+    /** Classpath location of the NSB references (mpmath quadrature; see generate_golden_nsb.py). */
+    public static final String NSB_RESOURCE = "/org/shannon4j/conformance/golden/nsb.tsv";
+
     private static List<String[]> rows() {
-        try (InputStream in = MutualInformationGoldenSuite.class.getResourceAsStream(RESOURCE)) {
+        return rows(RESOURCE);
+    }
+
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = MutualInformationGoldenSuite.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+                throw new IllegalStateException("missing " + resource);
             }
             List<String[]> rows = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -84,8 +97,12 @@ public abstract class MutualInformationGoldenSuite {
     }
 
     private Stream<Arguments> cases(String kind) {
-        List<String[]> rows = rows().stream().filter(r -> r[0].equals(kind)).toList();
-        assertTrue(!rows.isEmpty(), "no '" + kind + "' rows in " + RESOURCE);
+        return cases(RESOURCE, kind);
+    }
+
+    private Stream<Arguments> cases(String resource, String kind) {
+        List<String[]> rows = rows(resource).stream().filter(r -> r[0].equals(kind)).toList();
+        assertTrue(!rows.isEmpty(), "no '" + kind + "' rows in " + resource);
         return backends().flatMap(s -> rows.stream().map(r -> Arguments.of(
                 Named.of(s.backendName() + ": " + String.join(" ", Arrays.copyOf(r, Math.min(r.length, 3)))
                         .replaceAll("(.{0,60}).*", "$1"), s), r)));
@@ -115,6 +132,18 @@ public abstract class MutualInformationGoldenSuite {
         return cases("gtest");
     }
 
+    Stream<Arguments> emi() {
+        return cases("emi");
+    }
+
+    Stream<Arguments> labelEntropy() {
+        return cases("label-entropy");
+    }
+
+    Stream<Arguments> nsb() {
+        return cases(NSB_RESOURCE, "nsb");
+    }
+
     private static void close(double expected, double actual, double tolerance, String what) {
         if (Double.isNaN(expected)) {
             return; // not given by the reference (see the generator)
@@ -138,7 +167,7 @@ public abstract class MutualInformationGoldenSuite {
         close(d(r[4]), s.mutualInformation(x, y), tol, "mutual_info_score");
         close(d(r[4]) / Math.log(2), s.withUnit(InfoUnit.BITS).mutualInformation(x, y), tol, "MI in bits");
         close(d(r[5]), s.jointEntropy(x, y), tol, "joint entropy");
-        close(d(r[6]), s.conditionalEntropy(x, y), tol, "H(Y|X)");
+        close(d(r[6]), s.conditionalEntropy(x, y), tol, "H(X|Y)");
         close(d(r[7]), s.variationOfInformation(x, y), tol, "VI");
         for (int a = 0; a < 4; a++) {
             close(d(r[8 + a]), s.normalizedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-12, "NMI " + SKLEARN_ORDER[a]);
@@ -158,7 +187,7 @@ public abstract class MutualInformationGoldenSuite {
         double tol = 1e-13 * (1 + Math.log(n));
         close(d(r[5]), s.mutualInformation(c, rows, cols), tol, "mutual_info_score(contingency=)");
         close(d(r[6]), s.jointEntropy(c, rows, cols), tol, "joint entropy");
-        close(d(r[7]), s.conditionalEntropy(c, rows, cols), tol, "H(Y|X)");
+        close(d(r[7]), s.conditionalEntropy(c, rows, cols), tol, "H(rows|cols)");
         close(d(r[8]), s.variationOfInformation(c, rows, cols), tol, "VI");
         for (int a = 0; a < 4; a++) {
             close(d(r[9 + a]), s.normalizedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-12, "NMI");
@@ -168,7 +197,7 @@ public abstract class MutualInformationGoldenSuite {
         double[] pmf = Arrays.stream(c).mapToDouble(v -> v / n).toArray();
         close(d(r[5]), s.mutualInformation(pmf, rows, cols), tol, "MI of the pmf");
         close(d(r[6]), s.jointEntropy(pmf, rows, cols), tol, "H(X,Y) of the pmf");
-        close(d(r[7]), s.conditionalEntropy(pmf, rows, cols), tol, "H(Y|X) of the pmf");
+        close(d(r[7]), s.conditionalEntropy(pmf, rows, cols), tol, "H(rows|cols) of the pmf");
         close(d(r[8]), s.variationOfInformation(pmf, rows, cols), tol, "VI of the pmf");
         close(d(r[9]), s.normalizedMutualInformation(pmf, rows, cols, NmiAverage.ARITHMETIC), 1e-12, "NMI of the pmf");
         if (Arrays.stream(c).allMatch(v -> v <= Integer.MAX_VALUE)) {
@@ -212,5 +241,76 @@ public abstract class MutualInformationGoldenSuite {
         assertEquals(d(r[5]), t.degreesOfFreedom(), "degrees of freedom");
         assertEquals(d(r[6]), t.pValue(), 1e-10 * d(r[6]), "p-value");
         assertEquals(IndependenceTest.Method.G_TEST, t.method());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emi")
+    void expectedMutualInformationMatchesScikitLearn(Shannon s, String[] r) {
+        int rows = Integer.parseInt(r[1]);
+        int cols = Integer.parseInt(r[2]);
+        long[] c = longs(r[3]);
+        double expected = d(r[5]);
+        double tol = 1e-14 * (1 + expected);
+        assertEquals(d(r[4]), s.expectedMutualInformation(c, rows, cols), 1e-10, "sklearn's expected_mutual_information");
+        assertEquals(expected, s.expectedMutualInformation(c, rows, cols), tol, "mpmath");
+        assertEquals(expected, s.expectedMutualInformation(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), rows,
+                cols), tol, "int counts");
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).expectedMutualInformation(c, rows, cols),
+                tol, "in bits");
+        long[] transposed = new long[c.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                transposed[j * rows + i] = c[i * cols + j];
+            }
+        }
+        assertEquals(expected, s.expectedMutualInformation(transposed, cols, rows), tol, "symmetric");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labelEntropy")
+    void labelEntropyMatchesScikitLearn(Shannon s, String[] r) {
+        int[] labels = ints(r[1]);
+        double expected = d(r[2]);
+        double tol = 1e-13 * (1 + Math.log(labels.length));
+        assertEquals(expected, s.labelEntropy(labels), tol, "sklearn.metrics.cluster.entropy");
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).labelEntropy(labels), tol, "in bits");
+        assertEquals(expected, s.labelEntropy(labels, Estimator.PLUG_IN), tol, "PLUG_IN");
+        int[] padded = new int[labels.length + 5];
+        System.arraycopy(labels, 0, padded, 3, labels.length);
+        assertEquals(expected, s.labelEntropy(padded, 3, labels.length), tol, "offset form");
+        // the estimator form is entropy(counts, estimator) of the label frequencies, K = distinct labels
+        long[] counts = Arrays.stream(labels).boxed()
+                .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).toArray();
+        for (Estimator e : Estimator.values()) {
+            assertEquals(s.entropy(counts, e), s.labelEntropy(labels, e), 1e-12, e.toString());
+        }
+    }
+
+    /** The counts of an nsb row: "value:multiplicity" pairs, laid out in a fixed shuffled order (K = Σ multiplicities). */
+    static long[] sparseCounts(String pairs) {
+        List<Long> all = new ArrayList<>();
+        for (String pair : pairs.split(",")) {
+            String[] vm = pair.split(":");
+            long v = Long.parseLong(vm[0]);
+            for (int i = Integer.parseInt(vm[1]); i > 0; i--) {
+                all.add(v);
+            }
+        }
+        java.util.Collections.shuffle(all, new java.util.Random(all.size()));
+        return all.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nsb")
+    void nsbMatchesMpmathQuadrature(Shannon s, String[] r) {
+        long[] c = sparseCounts(r[2]);
+        double expected = d(r[3]);
+        double bound = 1e-13 * (1 + expected);
+        assertEquals(expected, s.entropy(c, Estimator.NSB), bound, r[1]);
+        assertEquals(expected, s.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), Estimator.NSB), bound,
+                r[1] + " int counts");
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).entropy(c, Estimator.NSB), bound,
+                r[1] + " in bits");
     }
 }
