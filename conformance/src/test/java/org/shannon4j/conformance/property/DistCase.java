@@ -187,7 +187,7 @@ final class DistCase {
             return switch (shape.form) {
                 case ARRAY -> m.whole(h, a, b);
                 case OFFSET -> m.range(h, embed(a, aOff), aOff, embed(b, bOff), bOff, n);
-                case SEGMENT, SEGMENT_RANGE -> segment(h, m, widen(a), aOff, widen(b), bOff);
+                case SEGMENT, SEGMENT_RANGE -> segment(h, m, swap ? q : p, aOff, swap ? p : q, bOff);
             };
         }
         double[] a = swap ? qd : pd;
@@ -214,35 +214,33 @@ final class DistCase {
         int n = content.n;
         if (shape.float32) {
             ValueLayout.OfFloat l = (unaligned ? ValueLayout.JAVA_FLOAT_UNALIGNED : ValueLayout.JAVA_FLOAT).withOrder(order);
-            MemorySegment sa = floats(a, whole ? 0 : aOff, l, unaligned);
-            MemorySegment sb = floats(b, whole ? 0 : bOff, l, unaligned);
+            MemorySegment sa = segmentOf(a, whole ? 0 : aOff, l, unaligned);
+            MemorySegment sb = segmentOf(b, whole ? 0 : bOff, l, unaligned);
             return whole ? m.whole(h, sa, sb, l) : m.range(h, sa, aOff, sb, bOff, n, l);
         }
         ValueLayout.OfDouble l = (unaligned ? ValueLayout.JAVA_DOUBLE_UNALIGNED : ValueLayout.JAVA_DOUBLE).withOrder(order);
-        MemorySegment sa = doubles(a, whole ? 0 : aOff, l, unaligned);
-        MemorySegment sb = doubles(b, whole ? 0 : bOff, l, unaligned);
+        MemorySegment sa = segmentOf(a, whole ? 0 : aOff, l, unaligned);
+        MemorySegment sb = segmentOf(b, whole ? 0 : bOff, l, unaligned);
         return whole ? m.whole(h, sa, sb, l) : m.range(h, sa, aOff, sb, bOff, n, l);
     }
 
-    /** A segment of {@code off + n} (+3 garbage when off > 0) elements, unaligned ones one byte off an 8-byte boundary. */
-    private static MemorySegment doubles(double[] a, int off, ValueLayout.OfDouble l, boolean unaligned) {
+    /**
+     * A segment of {@code off + n} (+3 garbage when off > 0) elements of the layout's type, unaligned ones one byte
+     * off an 8-byte boundary; the garbage is NaN (double) or -1 (float), both invalid.
+     */
+    private static MemorySegment segmentOf(double[] a, int off, ValueLayout l, boolean unaligned) {
         int extra = off > 0 ? 3 : 0;
         long count = off + a.length + extra;
-        MemorySegment seg = Arena.ofAuto().allocate(count * 8 + 8, 8).asSlice(unaligned ? 1 : 0, count * 8);
+        long size = l.byteSize();
+        MemorySegment seg = Arena.ofAuto().allocate(count * size + 8, 8).asSlice(unaligned ? 1 : 0, count * size);
         for (long i = 0; i < count; i++) {
             long k = i - off;
-            seg.setAtIndex(l, i, k >= 0 && k < a.length ? a[(int) k] : Double.NaN);
-        }
-        return seg;
-    }
-
-    private static MemorySegment floats(double[] a, int off, ValueLayout.OfFloat l, boolean unaligned) {
-        int extra = off > 0 ? 3 : 0;
-        long count = off + a.length + extra;
-        MemorySegment seg = Arena.ofAuto().allocate(count * 4 + 8, 8).asSlice(unaligned ? 1 : 0, count * 4);
-        for (long i = 0; i < count; i++) {
-            long k = i - off;
-            seg.setAtIndex(l, i, k >= 0 && k < a.length ? (float) a[(int) k] : -1f);
+            boolean inside = k >= 0 && k < a.length;
+            if (l instanceof ValueLayout.OfDouble d) {
+                seg.setAtIndex(d, i, inside ? a[(int) k] : Double.NaN);
+            } else {
+                seg.setAtIndex((ValueLayout.OfFloat) l, i, inside ? (float) a[(int) k] : -1f);
+            }
         }
         return seg;
     }
@@ -259,14 +257,6 @@ final class DistCase {
         Arrays.fill(out, -1f);
         System.arraycopy(a, 0, out, off, a.length);
         return out;
-    }
-
-    private static double[] widen(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
     }
 
     @Override

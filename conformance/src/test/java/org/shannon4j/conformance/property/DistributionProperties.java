@@ -191,8 +191,8 @@ class DistributionProperties {
         }
         double[] a = scaledDown(c.p);
         double[] b = scaledDown(c.q);
-        double sa = sum(a);
-        double sb = sum(b);
+        double sa = java.util.Arrays.stream(a).sum();
+        double sb = java.util.Arrays.stream(b).sum();
         if (!(sa > 0 && sb > 0 && sa < Double.POSITIVE_INFINITY && sb < Double.POSITIVE_INFINITY)) {
             return 1e-12; // no reference to scale a bound by (only relevant when both backends return a value)
         }
@@ -211,14 +211,6 @@ class DistributionProperties {
             out[i] = a[i] >= 0 && a[i] < Double.POSITIVE_INFINITY ? a[i] * f : 0;
         }
         return out;
-    }
-
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double x : a) {
-            s += x;
-        }
-        return s;
     }
 
     static void repeat(DistCase c, DistMeasure m) {
