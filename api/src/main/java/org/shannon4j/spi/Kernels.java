@@ -521,7 +521,7 @@ public interface Kernels {
      *
      * @param targets the targets
      * @param targetOffset index of the first target
-     * @param logits row-major rows × classes logits
+     * @param logits the logits, one per target
      * @param logitOffset index of the first logit
      * @param length number of elements read
      * @param posWeight weight of the positive term
@@ -537,7 +537,7 @@ public interface Kernels {
      *
      * @param targets the targets
      * @param targetOffset index of the first target
-     * @param logits row-major rows × classes logits
+     * @param logits the logits, one per target
      * @param logitOffset index of the first logit
      * @param length number of elements read
      * @param posWeight weight of the positive term
