@@ -272,7 +272,9 @@ public final class ReportCommand {
         if (!python.isEmpty()) {
             log.println("report: " + python.size() + " Python library timings read from " + dir);
         }
-        return new ReportWriter(results, env, source, accuracy, python).write(out);
+        Path coldStart = dir.resolve(ReportWriter.COLD_START_FILE);
+        List<String> cold = Files.isReadable(coldStart) ? Files.readAllLines(coldStart) : List.of();
+        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).write(out);
     }
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */

@@ -45,6 +45,9 @@ public final class ReportWriter {
     private final List<String> types;
     private final List<Long> sizes;
     private final List<PythonBaselines.Row> python;
+    /** Lines of {@value #COLD_START_FILE} (header first), or empty. */
+    private List<String> coldStart = List.of();
+    static final String COLD_START_FILE = "cold-start.csv";
 
     /**
      * @param results     parsed JMH JSON
@@ -127,6 +130,7 @@ public final class ReportWriter {
         run(md);
         headline(md);
         python(md);
+        coldStart(md);
         environment(md);
         charts(md);
         accuracy(md);
@@ -180,6 +184,46 @@ public final class ReportWriter {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Shows the {@code bin/shannon4j coldstart --out DIR/cold-start.csv} table in the report. */
+    ReportWriter withColdStart(List<String> csvLines) {
+        this.coldStart = List.copyOf(csvLines);
+        return this;
+    }
+
+    /** First-call latency in fresh JVMs, with and without {@code Shannon.warmUp()}, when measured. */
+    void coldStart(StringBuilder md) {
+        if (coldStart.size() < 2) {
+            return;
+        }
+        List<String> head = List.of(coldStart.get(0).split(","));
+        md.append("## Cold start: the first calls in a fresh JVM\n\n");
+        md.append("`bin/shannon4j coldstart --out DIR/" + COLD_START_FILE + "`: each sample is a new JVM that "
+                + "generates its input, optionally calls `Shannon.warmUp()`, then times its first call and its first "
+                + "calls in a row (n doubles). Median [min–max] over the forks, in ms; separate from the JMH run "
+                + "above.\n\n");
+        md.append("| backend | measure | n | forks | warm-up first | warm-up took | first call | first calls (count) "
+                + "| results the same bits as without warm-up |\n|---|---|--:|--:|---|--:|--:|--:|---|\n");
+        for (String line : coldStart.subList(1, coldStart.size())) {
+            String[] c = line.split(",");
+            if (c.length != head.size()) {
+                continue;
+            }
+            java.util.function.Function<String, String> v = k -> c[head.indexOf(k)];
+            boolean warm = Boolean.parseBoolean(v.apply("warm_up"));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s [%s–%s] | %s [%s–%s] (%s) | %s |%n",
+                    v.apply("backend"), v.apply("measure"), size(Long.parseLong(v.apply("size"))), v.apply("forks"),
+                    warm ? "yes" : "no", warm ? sig3(Double.parseDouble(v.apply("warm_up_ms"))) + " ms" : "–",
+                    ms(v.apply("first_call_ms_median")), ms(v.apply("first_call_ms_min")), ms(v.apply("first_call_ms_max")),
+                    ms(v.apply("first_n_ms_median")), ms(v.apply("first_n_ms_min")), ms(v.apply("first_n_ms_max")),
+                    v.apply("calls"), Boolean.parseBoolean(v.apply("same_bits")) ? "yes" : "**no**"));
+        }
+        md.append('\n');
+    }
+
+    private static String ms(String v) {
+        return sig3(Double.parseDouble(v));
     }
 
     // ------------------------------------------------------------------------------------------ python

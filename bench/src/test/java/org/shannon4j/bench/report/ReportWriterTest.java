@@ -245,4 +245,15 @@ class ReportWriterTest {
                 + " 8.57 | 1.24 | 10.0× |"), md);
         assertTrue(md.contains("| KL | 10000000 | float | scipy 1.10.1 | `rel_entr(p, q).sum()` | ns/element | 9.00 | – | – | – |"), md);
     }
+
+    @Test
+    void coldStartTableWhenMeasured() throws IOException {
+        String md = new ReportWriter(JmhResults.parse(sample()), null, "t").withColdStart(List.of(
+                "backend,measure,warm_up,warm_up_ms,first_call_ms_median,first_call_ms_min,first_call_ms_max,"
+                        + "first_n_ms_median,first_n_ms_min,first_n_ms_max,calls,size,forks,same_bits",
+                "simd,entropy,true,25948.9,9.78,2.16,13.75,1122.50,329.23,1165.80,100,1000000,3,true")).markdown();
+        assertTrue(md.contains("| simd | entropy | 1e6 | 3 | yes | 25949 ms | 9.78 [2.16–13.8] | 1123 [329–1166] (100) | yes |"),
+                md);
+        assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Cold start"));
+    }
 }
