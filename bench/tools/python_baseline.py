@@ -2,11 +2,14 @@
 """numpy/scipy timings of the distribution measures on the same shapes as DistributionBenchmark.
 
 Run with Debian's interpreter (it has numpy and scipy):  /usr/bin/python3 bench/tools/python_baseline.py
-Prints ns per element (best of 7 repetitions) for n = 1e6 and 1e7, float64 and float32. The inputs mimic
+Prints ns per element (best of 7 repetitions) for n = 1e6 and 1e7, float64 and float32. With --csv FILE it
+also writes them as CSV (library,case,shape,dtype,unit,value): `bin/shannon4j report` puts them side by side
+with its own results when the file is python-baseline.csv in the results directory. The inputs mimic
 bench's Distributions: p ~ Dirichlet(0.5) with about 10% exact zeros, q ~ Dirichlet(2), both normalised.
 This is a reference point for the JMH figures, not a benchmark of record: Python timings include the
 interpreter's call overhead (negligible at these sizes) and numpy's temporaries.
 """
+import csv
 import sys
 import timeit
 
@@ -33,6 +36,8 @@ def best_ns_per_element(fn, n, reps=7):
 
 
 def main():
+    csv_file = sys.argv[sys.argv.index("--csv") + 1] if "--csv" in sys.argv else None
+    rows = []
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, scipy {scipy.__version__}")
     print(f"{'n':>10} {'dtype':>8} {'measure':>34} {'ns/element':>11}")
     for n in (1_000_000, 10_000_000):
@@ -47,7 +52,12 @@ def main():
                 "JS: jensenshannon(p, q)**2": lambda: jensenshannon(p, q) ** 2,
             }
             for name, fn in cases.items():
-                print(f"{n:>10} {np.dtype(dtype).name:>8} {name:>34} {best_ns_per_element(fn, n):>11.2f}")
+                t = best_ns_per_element(fn, n)
+                print(f"{n:>10} {np.dtype(dtype).name:>8} {name:>34} {t:>11.2f}")
+                rows.append([f"scipy {scipy.__version__}", f"{name}", f"{n}", f"{np.dtype(dtype).name}", f"ns/element", f"{t:.4f}"])
+    if csv_file:
+        with open(csv_file, "w", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([["library", "case", "shape", "dtype", "unit", "value"]] + rows)
 
 
 if __name__ == "__main__":

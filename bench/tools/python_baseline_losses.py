@@ -9,8 +9,11 @@ and float32, logits N(0, 3^2) with uniform class-index targets, mean over rows:
   * sklearn: log_loss(y, softmax(z)) (the probabilities are computed outside the timing)
   * torch: torch.nn.functional.cross_entropy(z, y) on the CPU, with torch's own threads (set to 1 below so the
     comparison with single-threaded shannon4j is fair; pass --threads N to change)
-This is a reference point for the JMH figures, not a benchmark of record.
+This is a reference point for the JMH figures, not a benchmark of record. --csv FILE also writes the figures as
+CSV (library,case,shape,dtype,unit,value); `bin/shannon4j report` shows them next to its own when the file is
+python-baseline-losses.csv in the results directory.
 """
+import csv
 import sys
 import timeit
 import warnings
@@ -42,6 +45,9 @@ def main():
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, scipy {scipy.__version__}, "
           f"sklearn {sklearn.__version__}, torch {torch.__version__ if torch else 'absent'} ({threads} thread)")
     print(f"{'rows x classes':>15} {'dtype':>8} {'route':>40} {'ns/logit':>9}")
+    out_rows = []
+    libs = {"scipy": f"scipy {scipy.__version__}", "sklearn": f"sklearn {sklearn.__version__}",
+            "torch": f"torch {torch.__version__ if torch else ''} ({threads} thread)"}
     rng = np.random.default_rng(42)
     for rows, classes in ((1_000_000, 10), (100_000, 1000)):
         for dtype in (np.float64, np.float32):
@@ -66,7 +72,12 @@ def main():
                 yt = torch.from_numpy(y)
                 cases["torch F.cross_entropy(z, y)"] = lambda: F.cross_entropy(zt, yt)
             for name, fn in cases.items():
-                print(f"{rows:>8}x{classes:<6} {np.dtype(dtype).name:>8} {name:>40} {best_ns_per_logit(fn, n):>9.2f}")
+                t = best_ns_per_logit(fn, n)
+                print(f"{rows:>8}x{classes:<6} {np.dtype(dtype).name:>8} {name:>40} {t:>9.2f}")
+                out_rows.append([f"{libs[name.split()[0]]}", f"softmax cross-entropy: {name}", f"{rows}x{classes}", f"{np.dtype(dtype).name}", f"ns/logit", f"{t:.4f}"])
+    if "--csv" in sys.argv:
+        with open(sys.argv[sys.argv.index("--csv") + 1], "w", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([["library", "case", "shape", "dtype", "unit", "value"]] + out_rows)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,9 @@ final class BackendRegistry {
 
     static final String BACKEND_PROPERTY = "shannon4j.backend";
 
+    /** {@code -Dshannon4j.backend.hint=false} silences the one-line notice about a faster, unsupported backend. */
+    static final String HINT_PROPERTY = "shannon4j.backend.hint";
+
     /** A provider found, with what it said about itself (asked once: answers must not change later). */
     record Entry(String name, int priority, String reason, String description, BackendProvider provider,
                  Kernels kernels) {
@@ -31,7 +34,24 @@ final class BackendRegistry {
 
     private static final class Holder {
         static final List<Entry> ENTRIES = discover();
-        static final Entry DEFAULT = chooseDefault(ENTRIES);
+    }
+
+    /**
+     * The default is chosen, and the notice logged, the first time anything asks for the default: once per
+     * JVM (class initialisation), and not at all for a program that only names its backend explicitly.
+     */
+    private static final class DefaultHolder {
+        static final Entry DEFAULT = chooseDefault(Holder.ENTRIES);
+        static final Optional<String> HINT = fasterBackendHint(Holder.ENTRIES, DEFAULT,
+                System.getProperty(BACKEND_PROPERTY));
+
+        static {
+            // INFO, not DEBUG: a class-path user who forgot --add-modules otherwise runs 10-25x slower
+            // without a word (Lucene warns the same way about its vectorization provider).
+            if (!"false".equalsIgnoreCase(System.getProperty(HINT_PROPERTY, "").trim())) {
+                HINT.ifPresent(hint -> System.getLogger("org.shannon4j").log(System.Logger.Level.INFO, hint));
+            }
+        }
     }
 
     private BackendRegistry() {
@@ -42,11 +62,16 @@ final class BackendRegistry {
     }
 
     static Entry defaultEntry() {
-        return Holder.DEFAULT;
+        return DefaultHolder.DEFAULT;
+    }
+
+    /** The notice about a faster backend that cannot run here, if there is one (see {@link #fasterBackendHint}). */
+    static Optional<String> hint() {
+        return DefaultHolder.HINT;
     }
 
     static List<BackendInfo> infos() {
-        Entry chosen = Holder.DEFAULT;
+        Entry chosen = DefaultHolder.DEFAULT;
         return Holder.ENTRIES.stream()
                 .map(e -> new BackendInfo(e.name(), e.priority(), e.supported(), e.reason(), e.description(),
                         e == chosen))
@@ -148,6 +173,25 @@ final class BackendRegistry {
             }
         }
         return null;
+    }
+
+    /**
+     * The notice for a JVM that silently runs a slower backend: the default was chosen without
+     * {@code -Dshannon4j.backend}, and a provider of higher priority is present but unsupported (the SIMD
+     * backend on the class path without {@code --add-modules jdk.incubator.vector}). Empty otherwise: an
+     * explicit choice, or nothing faster installed.
+     */
+    static Optional<String> fasterBackendHint(List<Entry> entries, Entry chosen, String requested) {
+        if (chosen == null || (requested != null && !requested.isBlank())) {
+            return Optional.empty();
+        }
+        return entries.stream()
+                .filter(e -> !e.supported() && e.provider() != null && e.priority() > chosen.priority())
+                .findFirst()
+                .map(faster -> "shannon4j uses its '" + chosen.name() + "' backend because the faster '"
+                        + faster.name() + "' backend is unsupported in this JVM: " + faster.reason()
+                        + ". To keep '" + chosen.name() + "' and silence this message, run with -D"
+                        + BACKEND_PROPERTY + "=" + chosen.name() + " or -D" + HINT_PROPERTY + "=false.");
     }
 
     private static Entry byNameIn(List<Entry> entries, String name) {

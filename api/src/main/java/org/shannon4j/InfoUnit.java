@@ -18,17 +18,31 @@ public enum InfoUnit {
         this.natsPerUnit = natsPerUnit;
     }
 
-    /** ln(base): how many nats one unit is. */
+    /**
+     * ln(base): how many nats one unit is.
+     *
+     * @return ln(base)
+     */
     public double natsPerUnit() {
         return natsPerUnit;
     }
 
-    /** Converts a quantity in nats to this unit (division by ln(base), so infinities stay infinite). */
+    /**
+     * Converts a quantity in nats to this unit (division by ln(base), so infinities stay infinite).
+     *
+     * @param nats a quantity in nats
+     * @return the quantity in this unit
+     */
     public double fromNats(double nats) {
         return this == NATS ? nats : nats / natsPerUnit;
     }
 
-    /** Converts a quantity in this unit to nats. */
+    /**
+     * Converts a quantity in this unit to nats.
+     *
+     * @param value a quantity in this unit
+     * @return the quantity in nats
+     */
     public double toNats(double value) {
         return this == NATS ? value : value * natsPerUnit;
     }

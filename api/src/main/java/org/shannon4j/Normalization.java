@@ -28,12 +28,19 @@ public enum Normalization {
      *
      * @param length  the number of entries n
      * @param float32 whether the entries are float (ε = 2^-23) rather than double (ε = 2^-52)
+     * @return the largest allowed |Σp − 1|
      */
     public static double sumTolerance(int length, boolean float32) {
         return sumTolerance((long) length, float32);
     }
 
-    /** {@link #sumTolerance(int, boolean)} for inputs longer than an array (memory segments). */
+    /**
+     * {@link #sumTolerance(int, boolean)} for inputs longer than an array (memory segments).
+     *
+     * @param length the number of entries n
+     * @param float32 whether the input is float (else double)
+     * @return the largest allowed |Σp − 1|
+     */
     public static double sumTolerance(long length, boolean float32) {
         double epsilon = float32 ? Math.ulp(1.0f) : Math.ulp(1.0);
         return 16 * epsilon * Math.sqrt(Math.max(length, 1L));

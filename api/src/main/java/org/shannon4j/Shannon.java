@@ -2,6 +2,7 @@ package org.shannon4j;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +87,7 @@ public final class Shannon {
      * The best supported backend (highest priority), in nats, with {@link Normalization#REQUIRE}. The system
      * property {@code -Dshannon4j.backend=NAME} overrides the choice.
      *
+     * @return a handle on that backend, in nats, with {@link Normalization#REQUIRE}
      * @throws IllegalArgumentException if {@code shannon4j.backend} names a backend that is unknown or
      *                                  unsupported here (the message lists what is available and why)
      * @throws IllegalStateException    if no backend at all is on the class or module path
@@ -106,6 +108,8 @@ public final class Shannon {
     /**
      * The backend called {@code name} (case-insensitive), e.g. {@code "scalar"} or {@code "simd"}.
      *
+     * @param name the backend name, case-insensitive
+     * @return a handle on that backend, in nats, with {@link Normalization#REQUIRE}
      * @throws IllegalArgumentException if it is unknown or unsupported here; the message lists the available
      *                                  backends and why the others are unsupported
      */
@@ -119,37 +123,95 @@ public final class Shannon {
                 n -> new Shannon(entry.name(), entry.kernels(), InfoUnit.NATS, Normalization.REQUIRE));
     }
 
-    /** Every backend found, supported or not, highest priority first, with the reason for each verdict. */
+    /**
+     * Every backend found, supported or not, highest priority first, with the reason for each verdict.
+     *
+     * @return every backend found
+     */
     public static List<BackendInfo> backends() {
         return BackendRegistry.infos();
     }
 
-    /** The name of this handle's backend. */
+    /**
+     * The name of this handle's backend.
+     *
+     * @return the backend name
+     */
     public String backendName() {
         return backendName;
     }
 
-    /** The unit of every result. */
+    /**
+     * The unit of every result.
+     *
+     * @return the unit
+     */
     public InfoUnit unit() {
         return unit;
     }
 
-    /** The policy for vectors that do not sum to 1. */
+    /**
+     * The policy for vectors that do not sum to 1.
+     *
+     * @return the policy
+     */
     public Normalization normalization() {
         return normalization;
     }
 
-    /** The same backend and policy, results in {@code unit}. */
+    /**
+     * The same backend and policy, results in {@code unit}.
+     *
+     * @param unit the unit of results
+     * @return a handle with that unit
+     */
     public Shannon withUnit(InfoUnit unit) {
         Objects.requireNonNull(unit, "unit must not be null");
         return unit == this.unit ? this : new Shannon(backendName, kernels, unit, normalization, parallelism);
     }
 
-    /** The same backend and unit, with another normalisation policy. */
+    /**
+     * The same backend and unit, with another normalisation policy.
+     *
+     * @param normalization the policy for vectors that do not sum to 1
+     * @return a handle with that policy
+     */
     public Shannon withNormalization(Normalization normalization) {
         Objects.requireNonNull(normalization, "normalization must not be null");
         return normalization == this.normalization ? this
                 : new Shannon(backendName, kernels, unit, normalization, parallelism);
+    }
+
+    /**
+     * Runs this handle's measures on small synthetic inputs (1024 elements; entropy, cross-entropy, KL and JS
+     * in double and float, mutual information from labels, and the losses), round-robin, until the JIT has
+     * compiled their hot loops or {@code budget} is spent, whichever comes first.
+     *
+     * <p>For services: the SIMD backend's vector loops run 100–1000× slower until HotSpot's C2 compiler has
+     * compiled them, so without a warm-up the first call on a large input stalls (2–3 s for a first SIMD
+     * entropy of 10⁶ doubles, against about 30 ms for scalar). Call this once at start-up, before taking
+     * traffic: afterwards the first such call takes milliseconds. It costs about as much CPU as the stalls it
+     * removes — mostly the compilation itself — so it moves the wait, it does not remove it: seconds for all
+     * of the paths above on a busy 2-core machine, less with more compiler threads. A service that uses one or
+     * two measures can instead call those a few thousand times on 1024-element inputs.
+     *
+     * <p>It selects nothing and caches nothing: every result is the same, to the bit, with or without it.
+     *
+     * @param budget the most time to spend
+     * @return the time spent
+     */
+    public Duration warmUp(Duration budget) {
+        Objects.requireNonNull(budget, "budget must not be null");
+        return WarmUp.run(this, budget);
+    }
+
+    /**
+     * {@link #warmUp(Duration)} with a budget of 30 seconds (it ends as soon as the loops are compiled).
+     *
+     * @return the time spent
+     */
+    public Duration warmUp() {
+        return warmUp(Duration.ofSeconds(30));
     }
 
     @Override
@@ -162,23 +224,47 @@ public final class Shannon {
     // Entropy
     // ----------------------------------------------------------------------------------------------------
 
-    /** Shannon entropy H(p) = −Σ pᵢ·ln pᵢ of the normalised p, in {@link #unit()}. */
+    /**
+     * Shannon entropy H(p) = −Σ pᵢ·ln pᵢ of the normalised p, in {@link #unit()}.
+     *
+     * @param p the probability vector p
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(double[] p) {
         return entropy(p, 0, Checks.length("p", p));
     }
 
-    /** Entropy of {@code p[offset .. offset+length)}. */
+    /**
+     * Entropy of {@code p[offset .. offset+length)}.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(double[] p, int offset, int length) {
         Checks.range("p", p, offset, length);
         return unit.fromNats(Measures.entropy(kernels, parallelism, normalization, p, offset, length, null));
     }
 
-    /** Entropy of float probabilities (read as float, accumulated in double). */
+    /**
+     * Entropy of float probabilities (read as float, accumulated in double).
+     *
+     * @param p the probability vector p
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(float[] p) {
         return entropy(p, 0, Checks.length("p", p));
     }
 
-    /** Entropy of {@code p[offset .. offset+length)}. */
+    /**
+     * Entropy of {@code p[offset .. offset+length)}.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(float[] p, int offset, int length) {
         Checks.range("p", p, offset, length);
         return unit.fromNats(Measures.entropy(kernels, parallelism, normalization, p, offset, length, null));
@@ -188,14 +274,29 @@ public final class Shannon {
     // Cross-entropy
     // ----------------------------------------------------------------------------------------------------
 
-    /** Cross-entropy H(p, q) = −Σ pᵢ·ln qᵢ of the normalised p, q; +∞ if some pᵢ &gt; 0 where qᵢ = 0. */
+    /**
+     * Cross-entropy H(p, q) = −Σ pᵢ·ln qᵢ of the normalised p, q; +∞ if some pᵢ &gt; 0 where qᵢ = 0.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(double[] p, double[] q) {
         int n = Checks.length("p", p);
         Checks.sameLength("p", n, "q", Checks.length("q", q));
         return crossEntropy(p, 0, q, 0, n);
     }
 
-    /** Cross-entropy of {@code p[pOffset ..+length)} against {@code q[qOffset ..+length)}. */
+    /**
+     * Cross-entropy of {@code p[pOffset ..+length)} against {@code q[qOffset ..+length)}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -203,14 +304,29 @@ public final class Shannon {
                 null));
     }
 
-    /** Cross-entropy of float distributions. */
+    /**
+     * Cross-entropy of float distributions.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(float[] p, float[] q) {
         int n = Checks.length("p", p);
         Checks.sameLength("p", n, "q", Checks.length("q", q));
         return crossEntropy(p, 0, q, 0, n);
     }
 
-    /** Cross-entropy of float ranges. */
+    /**
+     * Cross-entropy of float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -225,6 +341,10 @@ public final class Shannon {
     /**
      * Kullback–Leibler divergence KL(p ‖ q) = Σ pᵢ·ln(pᵢ/qᵢ) of the normalised p, q (scipy's
      * {@code entropy(p, q)}); +∞ if some pᵢ &gt; 0 where qᵢ = 0. Error bound: absolute, see the class comment.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
      */
     public double klDivergence(double[] p, double[] q) {
         int n = Checks.length("p", p);
@@ -232,7 +352,16 @@ public final class Shannon {
         return klDivergence(p, 0, q, 0, n);
     }
 
-    /** KL divergence of {@code p[pOffset ..+length)} from {@code q[qOffset ..+length)}. */
+    /**
+     * KL divergence of {@code p[pOffset ..+length)} from {@code q[qOffset ..+length)}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -240,14 +369,29 @@ public final class Shannon {
                 null));
     }
 
-    /** KL divergence of float distributions. */
+    /**
+     * KL divergence of float distributions.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(float[] p, float[] q) {
         int n = Checks.length("p", p);
         Checks.sameLength("p", n, "q", Checks.length("q", q));
         return klDivergence(p, 0, q, 0, n);
     }
 
-    /** KL divergence of float ranges. */
+    /**
+     * KL divergence of float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -262,6 +406,10 @@ public final class Shannon {
     /**
      * Jensen–Shannon divergence JS(p, q) = ½·KL(p ‖ m) + ½·KL(q ‖ m), m = (p + q)/2, of the normalised p, q:
      * finite, symmetric, between 0 and ln 2 nats (1 bit). Error bound: absolute, see the class comment.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
      */
     public double jsDivergence(double[] p, double[] q) {
         int n = Checks.length("p", p);
@@ -269,7 +417,16 @@ public final class Shannon {
         return jsDivergence(p, 0, q, 0, n);
     }
 
-    /** JS divergence of two double ranges. */
+    /**
+     * JS divergence of two double ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(double[] p, int pOffset, double[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -277,14 +434,29 @@ public final class Shannon {
                 null));
     }
 
-    /** JS divergence of float distributions. */
+    /**
+     * JS divergence of float distributions.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(float[] p, float[] q) {
         int n = Checks.length("p", p);
         Checks.sameLength("p", n, "q", Checks.length("q", q));
         return jsDivergence(p, 0, q, 0, n);
     }
 
-    /** JS divergence of two float ranges. */
+    /**
+     * JS divergence of two float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(float[] p, int pOffset, float[] q, int qOffset, int length) {
         Checks.range("p", p, pOffset, length);
         Checks.range("q", q, qOffset, length);
@@ -295,22 +467,50 @@ public final class Shannon {
     /**
      * Jensen–Shannon distance √JS with JS in {@link #unit()}: a metric, as scipy's
      * {@code jensenshannon(p, q, base)} (which also normalises). Between 0 and √(ln 2) nats, 1 in bits.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
      */
     public double jsDistance(double[] p, double[] q) {
         return Math.sqrt(jsDivergence(p, q));
     }
 
-    /** JS distance of two double ranges. */
+    /**
+     * JS distance of two double ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(double[] p, int pOffset, double[] q, int qOffset, int length) {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, length));
     }
 
-    /** JS distance of float distributions. */
+    /**
+     * JS distance of float distributions.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(float[] p, float[] q) {
         return Math.sqrt(jsDivergence(p, q));
     }
 
-    /** JS distance of two float ranges. */
+    /**
+     * JS distance of two float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(float[] p, int pOffset, float[] q, int qOffset, int length) {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, length));
     }
@@ -338,6 +538,9 @@ public final class Shannon {
      * Symmetric in X = {@code x} and Y = {@code y}. Labels may be any ints. Never negative: rounding below 0 is
      * clamped at 0, as scikit-learn does.
      *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @return the mutual information, in {@link #unit()}
      * @throws IllegalArgumentException if the lengths differ or the arrays are empty
      */
     public double mutualInformation(int[] x, int[] y) {
@@ -345,7 +548,16 @@ public final class Shannon {
         return mutualInformation(x, 0, y, 0, n);
     }
 
-    /** Mutual information I(X;Y) of X = {@code x[xOffset ..+length)} paired with Y = {@code y[yOffset ..+length)}. */
+    /**
+     * Mutual information I(X;Y) of X = {@code x[xOffset ..+length)} paired with Y = {@code y[yOffset ..+length)}.
+     *
+     * @param x labels of X, one per sample
+     * @param xOffset index of the first label of x
+     * @param y labels of Y, paired with x by index
+     * @param yOffset index of the first label of y
+     * @param length number of elements read
+     * @return the mutual information, in {@link #unit()}
+     */
     public double mutualInformation(int[] x, int xOffset, int[] y, int yOffset, int length) {
         LabelChecks.range("x", x, xOffset, length);
         LabelChecks.range("y", y, yOffset, length);
@@ -357,6 +569,10 @@ public final class Shannon {
      * Mutual information I(X;Y) of a row-major contingency table {@code counts[i·cols + j]} (X the rows, Y the
      * columns), in {@link #unit()}. 64-bit counts; the total must fit a long.
      *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the mutual information, in {@link #unit()}
      * @throws IllegalArgumentException for a negative count ("counts[5] = -3 (row 1, column 2): counts must be
      *                                  >= 0"), an all-zero table, rows × cols different from the length or
      *                                  beyond the int range, rows or cols &lt; 1
@@ -366,7 +582,14 @@ public final class Shannon {
                 MutualInformationMeasures.MI));
     }
 
-    /** I(X;Y) of an int contingency table (X the rows); see {@link #mutualInformation(long[], int, int)}. */
+    /**
+     * I(X;Y) of an int contingency table (X the rows); see {@link #mutualInformation(long[], int, int)}.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the mutual information, in {@link #unit()}
+     */
     public double mutualInformation(int[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.MI));
@@ -377,6 +600,11 @@ public final class Shannon {
      * in {@link #unit()};
      * the pmf must sum to 1 under {@link Normalization#REQUIRE} and is divided by its sum under
      * {@link Normalization#NORMALIZE}. Entries must be finite and ≥ 0.
+     *
+     * @param joint row-major rows × cols joint pmf
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the mutual information, in {@link #unit()}
      */
     public double mutualInformation(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
@@ -388,6 +616,11 @@ public final class Shannon {
      * {@link Estimator} (see its Javadoc for the formulas and how each one estimates MI). K = r·c with r, c the
      * numbers of distinct x and y values.
      * Miller–Madow and Chao–Shen are sums of entropy estimates and can be slightly negative; the others are ≥ 0.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param estimator the entropy estimator applied to the counts
+     * @return the mutual information, in {@link #unit()}
      */
     public double mutualInformation(int[] x, int[] y, Estimator estimator) {
         int n = LabelChecks.pair("x", x, "y", y);
@@ -399,6 +632,12 @@ public final class Shannon {
     /**
      * Mutual information I(X;Y) of a contingency table (X the rows) with an {@link Estimator}; K = rows·cols
      * (empty rows and columns included, as R's {@code entropy} package does for a count matrix).
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param estimator the entropy estimator applied to the counts
+     * @return the mutual information, in {@link #unit()}
      */
     public double mutualInformation(long[] counts, int rows, int cols, Estimator estimator) {
         java.util.Objects.requireNonNull(estimator, "estimator must not be null");
@@ -412,6 +651,9 @@ public final class Shannon {
      * {@code entropy.MillerMadow}, {@code entropy.ChaoShen}, {@code entropy.shrink}, {@code entropy.Dirichlet}),
      * and the NSB posterior mean ({@link Estimator#NSB}, with its integration error bound); see {@link Estimator}.
      *
+     * @param counts the counts (≥ 0)
+     * @param estimator the entropy estimator applied to the counts
+     * @return the entropy, in {@link #unit()}
      * @throws IllegalArgumentException for a negative count, an empty or all-zero array, a total beyond Long.MAX_VALUE
      */
     public double entropy(long[] counts, Estimator estimator) {
@@ -420,25 +662,52 @@ public final class Shannon {
         return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, n, estimator));
     }
 
-    /** Entropy estimate from int counts; see {@link #entropy(long[], Estimator)}. */
+    /**
+     * Entropy estimate from int counts; see {@link #entropy(long[], Estimator)}.
+     *
+     * @param counts the counts (≥ 0)
+     * @param estimator the entropy estimator applied to the counts
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(int[] counts, Estimator estimator) {
         java.util.Objects.requireNonNull(estimator, "estimator must not be null");
         long n = CountEstimators.total("counts", counts);
         return unit.fromNats(CountEstimators.entropy(kernels, counts, counts.length, counts.length, n, estimator));
     }
 
-    /** Joint entropy H(X,Y) of paired labels X = {@code x}, Y = {@code y} (plug-in; symmetric), in {@link #unit()}. */
+    /**
+     * Joint entropy H(X,Y) of paired labels X = {@code x}, Y = {@code y} (plug-in; symmetric), in {@link #unit()}.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @return the joint entropy, in {@link #unit()}
+     */
     public double jointEntropy(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.JOINT);
     }
 
-    /** Joint entropy H(X,Y) of a row-major contingency table (X the rows, Y the columns), in {@link #unit()}. */
+    /**
+     * Joint entropy H(X,Y) of a row-major contingency table (X the rows, Y the columns), in {@link #unit()}.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the joint entropy, in {@link #unit()}
+     */
     public double jointEntropy(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.JOINT));
     }
 
-    /** Joint entropy H(X,Y) of a row-major joint pmf (X the rows; policy {@link #normalization()}), in {@link #unit()}. */
+    /**
+     * Joint entropy H(X,Y) of a row-major joint pmf (X the rows; policy {@link #normalization()}), in {@link
+     * #unit()}.
+     *
+     * @param joint row-major rows × cols joint pmf
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the joint entropy, in {@link #unit()}
+     */
     public double jointEntropy(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.JOINT));
@@ -449,6 +718,10 @@ public final class Shannon {
      * left in {@code x} once {@code y} is known (plug-in), in {@link #unit()}. Read in argument order, as R
      * {@code infotheo::condentropy(X, Y)}, {@code philentropy::CE}, dit and pyitlib; H(Y|X) is
      * {@code conditionalEntropy(y, x)}.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @return the conditional entropy, in {@link #unit()}
      */
     public double conditionalEntropy(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.CONDITIONAL);
@@ -458,13 +731,26 @@ public final class Shannon {
      * Conditional entropy H(X|Y) of a row-major contingency table: X indexes the <b>rows</b>, Y the columns, so
      * this is H(rows | cols), the entropy of the row given the column. In {@link #unit()}. For H(cols | rows)
      * pass the transposed table.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the conditional entropy, in {@link #unit()}
      */
     public double conditionalEntropy(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.CONDITIONAL));
     }
 
-    /** Conditional entropy H(X|Y) = H(rows | cols) of a row-major joint pmf, X indexing the <b>rows</b>; in {@link #unit()}. */
+    /**
+     * Conditional entropy H(X|Y) = H(rows | cols) of a row-major joint pmf, X indexing the <b>rows</b>; in {@link
+     * #unit()}.
+     *
+     * @param joint row-major rows × cols joint pmf
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the conditional entropy, in {@link #unit()}
+     */
     public double conditionalEntropy(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.CONDITIONAL));
@@ -474,6 +760,11 @@ public final class Shannon {
      * Conditional mutual information I(X;Y|Z) = H(X,Z) + H(Y,Z) − H(X,Y,Z) − H(Z) of labelled triples
      * X = {@code x}, Y = {@code y}, Z = {@code z} (the third argument is the condition; symmetric in x and y;
      * plug-in), in {@link #unit()}. Allocates O(n) for the (x, z) pair codes.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param z labels of Z, paired with x and y by index
+     * @return the conditional mutual information, in {@link #unit()}
      */
     public double conditionalMutualInformation(int[] x, int[] y, int[] z) {
         int n = LabelChecks.triple("x", x, "y", y, "z", z);
@@ -483,18 +774,37 @@ public final class Shannon {
     /**
      * Variation of information VI = H(X|Y) + H(Y|X) = H(X,Y) − I(X;Y) of two labelings X = {@code x},
      * Y = {@code y} (Meilă's metric between clusterings; symmetric), in {@link #unit()}.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @return the variation of information, in {@link #unit()}
      */
     public double variationOfInformation(int[] x, int[] y) {
         return labelMeasure(x, y, MutualInformationMeasures.VI);
     }
 
-    /** Variation of information of a row-major contingency table (X the rows, Y the columns; symmetric), in {@link #unit()}. */
+    /**
+     * Variation of information of a row-major contingency table (X the rows, Y the columns; symmetric), in {@link
+     * #unit()}.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the variation of information, in {@link #unit()}
+     */
     public double variationOfInformation(long[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, CountTable.ofCounts(counts, rows, cols),
                 MutualInformationMeasures.VI));
     }
 
-    /** Variation of information of a row-major joint pmf (X the rows; symmetric), in {@link #unit()}. */
+    /**
+     * Variation of information of a row-major joint pmf (X the rows; symmetric), in {@link #unit()}.
+     *
+     * @param joint row-major rows × cols joint pmf
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the variation of information, in {@link #unit()}
+     */
     public double variationOfInformation(double[] joint, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.ofPmf(kernels, normalization, joint, rows, cols,
                 MutualInformationMeasures.VI));
@@ -512,6 +822,11 @@ public final class Shannon {
      * default), GEOMETRIC, MIN or MAX; JOINT divides by H(X,Y). Edge cases as scikit-learn: both labelings a
      * single cluster → 1.0; otherwise I = 0 → 0.0. We differ in two places: empty input is an error (scikit-learn
      * returns 1.0), and a result above 1 by rounding is clamped to 1.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the normalised mutual information, in [0, 1] (no unit)
      */
     public double normalizedMutualInformation(int[] x, int[] y, NmiAverage average) {
         int n = LabelChecks.pair("x", x, "y", y);
@@ -519,13 +834,29 @@ public final class Shannon {
         return MutualInformationMeasures.nmi(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
-    /** Normalised mutual information of a row-major contingency table (X the rows; empty rows and columns ignored). */
+    /**
+     * Normalised mutual information of a row-major contingency table (X the rows; empty rows and columns ignored).
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the normalised mutual information, in [0, 1] (no unit)
+     */
     public double normalizedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.nmi(kernels, CountTable.ofCounts(counts, rows, cols), average);
     }
 
-    /** Normalised mutual information of a row-major joint pmf (X the rows; policy {@link #normalization()}). */
+    /**
+     * Normalised mutual information of a row-major joint pmf (X the rows; policy {@link #normalization()}).
+     *
+     * @param joint row-major rows × cols joint pmf
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the normalised mutual information, in [0, 1] (no unit)
+     */
     public double normalizedMutualInformation(double[] joint, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.nmiOfPmf(kernels, normalization, joint, rows, cols, average);
@@ -541,6 +872,11 @@ public final class Shannon {
      * 2⁻⁶⁰ of the mass (truncation error below 1.8e-18·ln N·min(r, c) nats), self-normalised (no lgamma
      * cancellation), 64-bit counts throughout. Edge cases as scikit-learn: both labelings a single cluster →
      * 1.0; the denominator is kept at least ε = 2.2e-16 away from 0 with its sign. Empty input is an error.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the adjusted mutual information (no unit; 1 for identical partitions, about 0 by chance)
      */
     public double adjustedMutualInformation(int[] x, int[] y, NmiAverage average) {
         int n = LabelChecks.pair("x", x, "y", y);
@@ -548,7 +884,15 @@ public final class Shannon {
         return MutualInformationMeasures.ami(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), average);
     }
 
-    /** Adjusted mutual information of a row-major contingency table (X the rows; empty rows and columns ignored). */
+    /**
+     * Adjusted mutual information of a row-major contingency table (X the rows; empty rows and columns ignored).
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the adjusted mutual information (no unit; 1 for identical partitions, about 0 by chance)
+     */
     public double adjustedMutualInformation(long[] counts, int rows, int cols, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.ami(kernels, CountTable.ofCounts(counts, rows, cols), average);
@@ -563,6 +907,10 @@ public final class Shannon {
      * {@link #adjustedMutualInformation(int[], int[], NmiAverage)} (truncation error below
      * 1.8e-18·ln N·min(r, c) nats).
      *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the expected mutual information, in {@link #unit()}
      * @throws IllegalArgumentException for a negative count, an all-zero table, rows × cols different from the
      *                                  length or beyond the int range, rows or cols &lt; 1, a total beyond
      *                                  Long.MAX_VALUE
@@ -571,7 +919,14 @@ public final class Shannon {
         return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
     }
 
-    /** E[I(X;Y)] of an int contingency table; see {@link #expectedMutualInformation(long[], int, int)}. */
+    /**
+     * E[I(X;Y)] of an int contingency table; see {@link #expectedMutualInformation(long[], int, int)}.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the expected mutual information, in {@link #unit()}
+     */
     public double expectedMutualInformation(int[] counts, int rows, int cols) {
         return unit.fromNats(MutualInformationMeasures.expectedMi(CountTable.ofCounts(counts, rows, cols)));
     }
@@ -582,13 +937,22 @@ public final class Shannon {
      * Labels may be any ints; this counts them, whereas {@link #entropy(int[], Estimator)} takes counts. Empty
      * input is an error (scikit-learn returns 1.0).
      *
+     * @param labels the labels, any ints
+     * @return the entropy of the label frequencies, in {@link #unit()}
      * @throws IllegalArgumentException if {@code labels} is empty
      */
     public double labelEntropy(int[] labels) {
         return labelEntropy(labels, 0, LabelChecks.length("labels", labels));
     }
 
-    /** Entropy of the labels {@code labels[offset ..+length)}; see {@link #labelEntropy(int[])}. */
+    /**
+     * Entropy of the labels {@code labels[offset ..+length)}; see {@link #labelEntropy(int[])}.
+     *
+     * @param labels the labels, any ints
+     * @param offset index of the first label read
+     * @param length number of labels read (≥ 1)
+     * @return the entropy of the label frequencies, in {@link #unit()}
+     */
     public double labelEntropy(int[] labels, int offset, int length) {
         return labelEntropyOf(labels, offset, length, Estimator.PLUG_IN);
     }
@@ -596,6 +960,10 @@ public final class Shannon {
     /**
      * Entropy of a label array estimated with {@code estimator} from the frequencies of its distinct values:
      * as {@link #entropy(int[], Estimator)} of those counts, K being the number of distinct labels seen.
+     *
+     * @param labels the labels, any ints
+     * @param estimator the entropy estimator applied to the label counts
+     * @return the estimated entropy, in {@link #unit()}
      */
     public double labelEntropy(int[] labels, Estimator estimator) {
         int n = LabelChecks.length("labels", labels);
@@ -615,27 +983,43 @@ public final class Shannon {
      * degrees of freedom (r, c = numbers of distinct x and y values); p = 1 when either has one value. The
      * approximation wants expected cell counts of about 5 or more; use {@link #permutationTest} otherwise.
      * The result's MI is in {@link #unit()}.
+     *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @return the statistic, its degrees of freedom and p-value
      */
     public IndependenceTest independenceTest(int[] x, int[] y) {
         int n = LabelChecks.pair("x", x, "y", y);
         return IndependenceTests.gTest(kernels, CountTable.ofLabels(kernels, parallelism, x, 0, y, 0, n), unit);
     }
 
-    /** G-test on a row-major contingency table (X the rows); degrees of freedom from its non-empty rows and columns. */
+    /**
+     * G-test on a row-major contingency table (X the rows); degrees of freedom from its non-empty rows and columns.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the statistic, its degrees of freedom and p-value
+     */
     public IndependenceTest independenceTest(long[] counts, int rows, int cols) {
         return IndependenceTests.gTest(kernels, CountTable.ofCounts(counts, rows, cols), unit);
     }
 
     /**
      * Permutation test of independence of X = {@code x} and Y = {@code y}: y is shuffled {@code permutations}
-     * times (marginals kept) and p = (1 + b)/(1 + P), b being the number of shuffles whose G = 2N·I (equivalently MI) is at least the
-     * observed one (within a relative 1e-12); the result's {@code statistic} is the observed G and its
+     * times (marginals kept) and p = (1 + b)/(1 + P), b being the number of shuffles whose G = 2N·I
+     * (equivalently MI) is at least the observed one (within a relative 1e-12); the result's {@code statistic} is the observed G and its
      * {@code exceedances} is b. Permutation i uses a SplitMix64 generator derived from (seed, i) alone, so
      * the result depends only on the inputs, the seed and the count — not on the handle's parallelism, which
      * spreads the permutations over the calling thread and the handle's executor (see
      * {@link #withParallelism(int)}). Each thread allocates its buffers (n ints plus the count table) once;
      * nothing is allocated per permutation.
      *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param permutations number of label permutations
+     * @param seed seed of the permutations (same seed, same result)
+     * @return the test result: observed G as statistic, the exceedance count b and the permutation p-value
      * @throws IllegalArgumentException if permutations &lt; 1
      */
     public IndependenceTest permutationTest(int[] x, int[] y, int permutations, long seed) {
@@ -677,6 +1061,8 @@ public final class Shannon {
      * run on the calling thread. On a 2-core machine 2 threads is the useful maximum; the common pool of such a
      * machine has a single worker, so more than 2 threads needs {@link #withParallelism(int, Executor)}.
      *
+     * @param threads number of threads (≥ 1), the caller included
+     * @return a handle with that parallelism
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Shannon withParallelism(int threads) {
@@ -688,6 +1074,9 @@ public final class Shannon {
      * threads other than the caller's to give any speed-up). If the executor rejects, discards or never runs a
      * task, the calling thread does that share of the work.
      *
+     * @param threads number of threads (≥ 1), the caller included
+     * @param executor where the tasks other than the caller's run
+     * @return a handle with that parallelism
      * @throws IllegalArgumentException if {@code threads < 1}
      * @throws NullPointerException     if {@code executor} is null
      */
@@ -702,6 +1091,9 @@ public final class Shannon {
      * chunk order: the result is bit-identical for every thread count and every run on the same backend (not
      * across backends, whose kernels round differently). Inputs of at most 2¹⁸ elements give the sequential
      * result. The price: at most n/2¹⁸ threads can work on one input.
+     *
+     * @param deterministic whether chunking is fixed so that results are bit-identical for every thread count
+     * @return a handle with that setting
      */
     public Shannon withDeterministicParallelism(boolean deterministic) {
         return withParallelism(parallelism.withDeterministic(deterministic));
@@ -711,12 +1103,20 @@ public final class Shannon {
         return p.equals(parallelism) ? this : new Shannon(backendName, kernels, unit, normalization, p);
     }
 
-    /** The maximum number of threads one call uses (1 unless set with {@link #withParallelism(int)}). */
+    /**
+     * The maximum number of threads one call uses (1 unless set with {@link #withParallelism(int)}).
+     *
+     * @return the number of threads
+     */
     public int parallelism() {
         return parallelism.threads;
     }
 
-    /** Whether results are bit-identical for every thread count (see {@link #withDeterministicParallelism}). */
+    /**
+     * Whether results are bit-identical for every thread count (see {@link #withDeterministicParallelism}).
+     *
+     * @return whether parallel results are bit-identical for every thread count
+     */
     public boolean isDeterministicParallelism() {
         return parallelism.deterministic;
     }
@@ -739,6 +1139,9 @@ public final class Shannon {
      * Entropy of a segment of doubles ({@code ValueLayout.JAVA_DOUBLE} or a variant of it), in {@link #unit()}:
      * as {@link #entropy(double[])}.
      *
+     * @param p the probability vector p
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the entropy, in {@link #unit()}
      * @throws IllegalArgumentException if the byte size is not a multiple of 8, the alignment does not satisfy
      *                                  the layout, or an element is invalid (named by its long index)
      */
@@ -746,110 +1149,268 @@ public final class Shannon {
         return entropyOf(p, 0, Checks.elements("p", p, layout), layout);
     }
 
-    /** Entropy of elements {@code [offset, offset + count)} of a segment of doubles. */
+    /**
+     * Entropy of elements {@code [offset, offset + count)} of a segment of doubles.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(MemorySegment p, long offset, long count, ValueLayout.OfDouble layout) {
         return entropyOf(p, offset, count, layout);
     }
 
-    /** Entropy of a segment of floats ({@code ValueLayout.JAVA_FLOAT} or a variant), read as float, accumulated in double. */
+    /**
+     * Entropy of a segment of floats ({@code ValueLayout.JAVA_FLOAT} or a variant), read as float, accumulated in double.
+     *
+     * @param p the probability vector p
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(MemorySegment p, ValueLayout.OfFloat layout) {
         return entropyOf(p, 0, Checks.elements("p", p, layout), layout);
     }
 
-    /** Entropy of elements {@code [offset, offset + count)} of a segment of floats. */
+    /**
+     * Entropy of elements {@code [offset, offset + count)} of a segment of floats.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the entropy, in {@link #unit()}
+     */
     public double entropy(MemorySegment p, long offset, long count, ValueLayout.OfFloat layout) {
         return entropyOf(p, offset, count, layout);
     }
 
-    /** Cross-entropy H(p, q) of two segments of doubles with the same number of elements; as {@link #crossEntropy(double[], double[])}. */
+    /**
+     * Cross-entropy H(p, q) of two segments of doubles with the same number of elements; as {@link #crossEntropy(double[], double[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
         long n = sameElements(p, q, layout);
         return crossEntropyOf(p, 0, q, 0, n, layout);
     }
 
-    /** Cross-entropy of {@code p[pOffset ..+count)} against {@code q[qOffset ..+count)}, segments of doubles. */
+    /**
+     * Cross-entropy of {@code p[pOffset ..+count)} against {@code q[qOffset ..+count)}, segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfDouble layout) {
         return crossEntropyOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** Cross-entropy of two segments of floats. */
+    /**
+     * Cross-entropy of two segments of floats.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
         long n = sameElements(p, q, layout);
         return crossEntropyOf(p, 0, q, 0, n, layout);
     }
 
-    /** Cross-entropy of two ranges of segments of floats. */
+    /**
+     * Cross-entropy of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the cross-entropy, in {@link #unit()}
+     */
     public double crossEntropy(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfFloat layout) {
         return crossEntropyOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** KL divergence KL(p ‖ q) of two segments of doubles; as {@link #klDivergence(double[], double[])} (absolute error bound). */
+    /**
+     * KL divergence KL(p ‖ q) of two segments of doubles; as {@link #klDivergence(double[], double[])} (absolute error bound).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
         long n = sameElements(p, q, layout);
         return klDivergenceOf(p, 0, q, 0, n, layout);
     }
 
-    /** KL divergence of two ranges of segments of doubles. */
+    /**
+     * KL divergence of two ranges of segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfDouble layout) {
         return klDivergenceOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** KL divergence of two segments of floats (computed in double). */
+    /**
+     * KL divergence of two segments of floats (computed in double).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
         long n = sameElements(p, q, layout);
         return klDivergenceOf(p, 0, q, 0, n, layout);
     }
 
-    /** KL divergence of two ranges of segments of floats. */
+    /**
+     * KL divergence of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Kullback–Leibler divergence, in {@link #unit()}
+     */
     public double klDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfFloat layout) {
         return klDivergenceOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** JS divergence of two segments of doubles; as {@link #jsDivergence(double[], double[])} (absolute error bound). */
+    /**
+     * JS divergence of two segments of doubles; as {@link #jsDivergence(double[], double[])} (absolute error bound).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
         long n = sameElements(p, q, layout);
         return jsDivergenceOf(p, 0, q, 0, n, layout);
     }
 
-    /** JS divergence of two ranges of segments of doubles. */
+    /**
+     * JS divergence of two ranges of segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfDouble layout) {
         return jsDivergenceOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** JS divergence of two segments of floats (computed in double). */
+    /**
+     * JS divergence of two segments of floats (computed in double).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
         long n = sameElements(p, q, layout);
         return jsDivergenceOf(p, 0, q, 0, n, layout);
     }
 
-    /** JS divergence of two ranges of segments of floats. */
+    /**
+     * JS divergence of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon divergence, in {@link #unit()}
+     */
     public double jsDivergence(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                ValueLayout.OfFloat layout) {
         return jsDivergenceOf(p, pOffset, q, qOffset, count, layout);
     }
 
-    /** JS distance √JS of two segments of doubles; as {@link #jsDistance(double[], double[])}. */
+    /**
+     * JS distance √JS of two segments of doubles; as {@link #jsDistance(double[], double[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
         return Math.sqrt(jsDivergence(p, q, layout));
     }
 
-    /** JS distance of two ranges of segments of doubles. */
+    /**
+     * JS distance of two ranges of segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                              ValueLayout.OfDouble layout) {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, count, layout));
     }
 
-    /** JS distance of two segments of floats. */
+    /**
+     * JS distance of two segments of floats.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
         return Math.sqrt(jsDivergence(p, q, layout));
     }
 
-    /** JS distance of two ranges of segments of floats. */
+    /**
+     * JS distance of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Jensen–Shannon distance (square root of the divergence in {@link #unit()})
+     */
     public double jsDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                              ValueLayout.OfFloat layout) {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, count, layout));
@@ -915,6 +1476,9 @@ public final class Shannon {
      *
      * @param logits  row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -933,6 +1497,13 @@ public final class Shannon {
      *       a mean over nothing is 0;</li>
      *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
      * </ul>
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -947,6 +1518,16 @@ public final class Shannon {
      * the weighted per-row losses ℓᵣ in {@link #unit()} are written to {@code out[outOffset + r]} (0 for an
      * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
      *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      * @see #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
@@ -958,6 +1539,17 @@ public final class Shannon {
     /**
      * As {@link #softmaxCrossEntropy(double[], int, int, int, int[], int, SoftmaxLossOptions, double[], int)}, also
      * returning the sum, Σ w[yᵣ] and the number of non-ignored rows (allocates the small result).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss with the weight sum and count of contributing rows
      */
     public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, int[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, double[] out,
@@ -974,6 +1566,17 @@ public final class Shannon {
      * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
      * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link #unit()} (in bits
      * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @return the reduced loss, in {@link #unit()}
      */
     public double softmaxCrossEntropyGradient(double[] logits, int offset, int rows, int classes, int[] targets,
                                               int targetOffset, SoftmaxLossOptions options, double[] grad,
@@ -990,12 +1593,27 @@ public final class Shannon {
      * A zero target on a −∞ logit contributes 0 (PyTorch: NaN). {@link Reduction#MEAN} divides by the number
      * of rows, as PyTorch does ({@link Reduction#MEAN_BY_COUNT}); {@link Reduction#MEAN_BY_WEIGHT} divides
      * by Σᵣ Σ_c w[c]·q'_rc instead (Σ w[yᵣ] for one-hot rows). The ignore index does not apply.
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
     }
 
-    /** Probability targets with options; see {@link #softmaxCrossEntropy(double[], int, int, double[])}. */
+    /**
+     * Probability targets with options; see {@link #softmaxCrossEntropy(double[], int, int, double[])}.
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
@@ -1003,14 +1621,40 @@ public final class Shannon {
         return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
     }
 
-    /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */
+    /**
+     * Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, double[] targets,
                                       int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
         return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
-    /** Probability targets, with the sum, Σ A_r and the row count. */
+    /**
+     * Probability targets, with the sum, Σ A_r and the row count.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss with the weight sum and count of contributing rows
+     */
     public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, double[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, double[] out,
                                                 int outOffset) {
@@ -1019,7 +1663,20 @@ public final class Shannon {
         return LossMeasures.lastResult(v);
     }
 
-    /** Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form). */
+    /**
+     * Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @return the reduced loss, in {@link #unit()}
+     */
     public double softmaxCrossEntropyGradient(double[] logits, int offset, int rows, int classes, double[] targets,
                                               int targetOffset, SoftmaxLossOptions options, double[] grad,
                                               int gradOffset) {
@@ -1043,6 +1700,9 @@ public final class Shannon {
      *
      * @param logits  row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1061,6 +1721,13 @@ public final class Shannon {
      *       a mean over nothing is 0;</li>
      *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
      * </ul>
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -1075,6 +1742,16 @@ public final class Shannon {
      * the weighted per-row losses ℓᵣ in {@link #unit()} are written to {@code out[outOffset + r]} (0 for an
      * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
      *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      * @see #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
@@ -1086,6 +1763,17 @@ public final class Shannon {
     /**
      * As {@link #softmaxCrossEntropy(float[], int, int, int, int[], int, SoftmaxLossOptions, float[], int)}, also
      * returning the sum, Σ w[yᵣ] and the number of non-ignored rows (allocates the small result).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss with the weight sum and count of contributing rows
      */
     public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, int[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, float[] out,
@@ -1102,6 +1790,17 @@ public final class Shannon {
      * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
      * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link #unit()} (in bits
      * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @return the reduced loss, in {@link #unit()}
      */
     public double softmaxCrossEntropyGradient(float[] logits, int offset, int rows, int classes, int[] targets,
                                               int targetOffset, SoftmaxLossOptions options, float[] grad,
@@ -1118,12 +1817,27 @@ public final class Shannon {
      * A zero target on a −∞ logit contributes 0 (PyTorch: NaN). {@link Reduction#MEAN} divides by the number
      * of rows, as PyTorch does ({@link Reduction#MEAN_BY_COUNT}); {@link Reduction#MEAN_BY_WEIGHT} divides
      * by Σᵣ Σ_c w[c]·q'_rc instead (Σ w[yᵣ] for one-hot rows). The ignore index does not apply.
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
     }
 
-    /** Probability targets with options; see {@link #softmaxCrossEntropy(float[], int, int, float[])}. */
+    /**
+     * Probability targets with options; see {@link #softmaxCrossEntropy(float[], int, int, float[])}.
+     *
+     * @param logits row-major rows × classes logits
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
@@ -1131,14 +1845,40 @@ public final class Shannon {
         return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
     }
 
-    /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */
+    /**
+     * Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, float[] targets,
                                       int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
         return LossMeasures.softmaxProbs(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
-    /** Probability targets, with the sum, Σ A_r and the row count. */
+    /**
+     * Probability targets, with the sum, Σ A_r and the row count.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss with the weight sum and count of contributing rows
+     */
     public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, float[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, float[] out,
                                                 int outOffset) {
@@ -1147,7 +1887,20 @@ public final class Shannon {
         return LossMeasures.lastResult(v);
     }
 
-    /** Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form). */
+    /**
+     * Probability targets: the reduced loss and its gradient A·softmax(z_r) − a (see the class-index form).
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param options reduction and the other loss options
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @return the reduced loss, in {@link #unit()}
+     */
     public double softmaxCrossEntropyGradient(float[] logits, int offset, int rows, int classes, float[] targets,
                                               int targetOffset, SoftmaxLossOptions options, float[] grad,
                                               int gradOffset) {
@@ -1164,19 +1917,42 @@ public final class Shannon {
      * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
      * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
      * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
     }
 
-    /** Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements. */
+    /**
+     * Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements.
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropy(double[] targets, double[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
         LossMeasures.exactLength("probs", probs, n, "targets.length");
         return binaryCrossEntropy(targets, 0, probs, 0, n, options, null, 0);
     }
 
-    /** Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE). */
+    /**
+     * Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE).
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                                      LossOptions options, double[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
@@ -1189,19 +1965,42 @@ public final class Shannon {
      * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
      * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
      * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     *
+     * @param targets the targets
+     * @param logits the logits, one per target
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
     }
 
-    /** Binary cross-entropy from logits with options (reduction, posWeight). */
+    /**
+     * Binary cross-entropy from logits with options (reduction, posWeight).
+     *
+     * @param targets the targets
+     * @param logits the logits, one per target
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
         LossMeasures.exactLength("logits", logits, n, "targets.length");
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, n, options, null, 0);
     }
 
-    /** Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null. */
+    /**
+     * Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                int length, LossOptions options, double[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
@@ -1218,19 +2017,47 @@ public final class Shannon {
      * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
      * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
      * Targets are class indices in [0, classes) (scikit-learn's label encoding is the caller's job).
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
     }
 
-    /** Log loss with options (reduction, clipping). */
+    /**
+     * Log loss with options (reduction, clipping).
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
         return logLoss(targets, 0, probs, 0, rows, classes, options, null, 0);
     }
 
-    /** Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}. */
+    /**
+     * Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           LossOptions options, double[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
@@ -1245,19 +2072,42 @@ public final class Shannon {
      * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
      * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
      * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
     }
 
-    /** Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements. */
+    /**
+     * Binary cross-entropy with options (reduction, clipping); MEAN divides by the number of elements.
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropy(float[] targets, float[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
         LossMeasures.exactLength("probs", probs, n, "targets.length");
         return binaryCrossEntropy(targets, 0, probs, 0, n, options, null, 0);
     }
 
-    /** Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE). */
+    /**
+     * Binary cross-entropy of ranges; per-element losses to {@code out} if not null (required for NONE).
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                                      LossOptions options, float[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
@@ -1270,19 +2120,42 @@ public final class Shannon {
      * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
      * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
      * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     *
+     * @param targets the targets
+     * @param logits the logits, one per target
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
     }
 
-    /** Binary cross-entropy from logits with options (reduction, posWeight). */
+    /**
+     * Binary cross-entropy from logits with options (reduction, posWeight).
+     *
+     * @param targets the targets
+     * @param logits the logits, one per target
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
         LossMeasures.exactLength("logits", logits, n, "targets.length");
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, n, options, null, 0);
     }
 
-    /** Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null. */
+    /**
+     * Binary cross-entropy from logits of ranges; per-element losses to {@code out} if not null.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                int length, LossOptions options, float[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
@@ -1299,19 +2172,47 @@ public final class Shannon {
      * default: p[r, yᵣ] = 0 gives +∞ where scikit-learn clips at eps = {@code finfo(dtype).eps}
      * ({@link LossOptions#clipToTypeEpsilon()} reproduces that: clip to [ε, 1 − ε], then normalise).
      * Targets are class indices in [0, classes) (scikit-learn's label encoding is the caller's job).
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
     }
 
-    /** Log loss with options (reduction, clipping). */
+    /**
+     * Log loss with options (reduction, clipping).
+     *
+     * @param targets the targets
+     * @param probs predicted probabilities
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param options reduction and the other loss options
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
         return logLoss(targets, 0, probs, 0, rows, classes, options, null, 0);
     }
 
-    /** Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}. */
+    /**
+     * Log loss of the rows × classes matrix at {@code probs[offset ..]}; per-row losses to {@code out}.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param options reduction and the other loss options
+     * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           LossOptions options, float[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,

@@ -10,6 +10,11 @@ public final class ShannonInfo {
     private ShannonInfo() {
     }
 
+    /**
+     * Prints the backends and the selected one to standard output.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         for (BackendInfo info : Shannon.backends()) {
             System.out.println(info);
@@ -19,5 +24,6 @@ public final class ShannonInfo {
         } catch (RuntimeException e) {
             System.out.println("selected: none (" + e.getMessage() + ")");
         }
+        BackendRegistry.hint().ifPresent(hint -> System.out.println("note: " + hint));
     }
 }

@@ -36,7 +36,11 @@ public final class SoftmaxLossOptions {
         this.reduction = reduction;
     }
 
-    /** No weights, ignore index −100, no smoothing, {@link Reduction#MEAN}. */
+    /**
+     * No weights, ignore index −100, no smoothing, {@link Reduction#MEAN}.
+     *
+     * @return the default options
+     */
     public static SoftmaxLossOptions defaults() {
         return DEFAULTS;
     }
@@ -45,6 +49,8 @@ public final class SoftmaxLossOptions {
      * Per-class weights (PyTorch's {@code weight}); the array is copied. Each must be finite and ≥ 0; its
      * length must equal the number of classes of the call. {@code null} removes the weights.
      *
+     * @param classWeights one weight per class, finite and ≥ 0 (copied)
+     * @return options with those class weights
      * @throws IllegalArgumentException naming the first negative, NaN or infinite weight
      */
     public SoftmaxLossOptions weights(double[] classWeights) {
@@ -65,6 +71,9 @@ public final class SoftmaxLossOptions {
      * Class-index targets equal to this value contribute nothing (loss 0, gradient 0, not counted in a mean);
      * their logits are not read. Any int, including values inside {@code [0, classes)} (that class is then
      * ignored, as in PyTorch). Not used by probability targets.
+     *
+     * @param index the class index to ignore
+     * @return the ignored target value
      */
     public SoftmaxLossOptions ignoreIndex(int index) {
         return new SoftmaxLossOptions(weights, index, labelSmoothing, reduction);
@@ -74,6 +83,8 @@ public final class SoftmaxLossOptions {
      * Label smoothing ε in [0, 1]: the target distribution becomes (1 − ε)·target + ε/C, every class (the
      * target too) receiving ε/C, as in PyTorch.
      *
+     * @param epsilon the clipping epsilon, in (0, 0.5)
+     * @return the smoothing ε
      * @throws IllegalArgumentException if ε is NaN or outside [0, 1]
      */
     public SoftmaxLossOptions labelSmoothing(double epsilon) {
@@ -83,13 +94,22 @@ public final class SoftmaxLossOptions {
         return new SoftmaxLossOptions(weights, ignoreIndex, epsilon, reduction);
     }
 
-    /** The reduction; see {@link Reduction}. */
+    /**
+     * The reduction; see {@link Reduction}.
+     *
+     * @param reduction how per-row losses are combined
+     * @return the reduction
+     */
     public SoftmaxLossOptions reduction(Reduction reduction) {
         Objects.requireNonNull(reduction, "reduction must not be null");
         return new SoftmaxLossOptions(weights, ignoreIndex, labelSmoothing, reduction);
     }
 
-    /** A copy of the class weights, or {@code null} if none. */
+    /**
+     * A copy of the class weights, or {@code null} if none.
+     *
+     * @return options with those class weights
+     */
     public double[] weights() {
         return weights == null ? null : weights.clone();
     }
@@ -99,14 +119,29 @@ public final class SoftmaxLossOptions {
         return weights;
     }
 
+    /**
+     * The target value whose rows contribute nothing.
+     *
+     * @return the ignored target value
+     */
     public int ignoreIndex() {
         return ignoreIndex;
     }
 
+    /**
+     * The label smoothing ε: every class receives ε/C of the target mass.
+     *
+     * @return the smoothing ε
+     */
     public double labelSmoothing() {
         return labelSmoothing;
     }
 
+    /**
+     * How per-row losses are combined.
+     *
+     * @return the reduction
+     */
     public Reduction reduction() {
         return reduction;
     }

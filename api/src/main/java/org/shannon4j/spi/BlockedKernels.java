@@ -17,6 +17,10 @@ import static org.shannon4j.spi.KernelMath.sumError;
  */
 public abstract class BlockedKernels implements Kernels {
 
+    /** For subclasses: a backend supplies the block loops. */
+    protected BlockedKernels() {
+    }
+
     /** Block output index: the main term sum. */
     protected static final int OUT_A = 0;
     /** Block output index: the second term sum (JS q half), 0 otherwise. */
@@ -36,25 +40,94 @@ public abstract class BlockedKernels implements Kernels {
     private static final int SUM = 0;
     private static final int X_LOG_X = 1;
 
-    /** Elements per block; partial sums in a block stay short, and its data stays in L1. */
+    /**
+     * Elements per block; partial sums in a block stay short, and its data stays in L1.
+     *
+     * @return elements per block
+     */
     protected abstract int blockLength();
 
-    /** Blocks cover the longest prefix that is a multiple of this (1 for scalar code); the rest is the tail. */
+    /**
+     * Blocks cover the longest prefix that is a multiple of this (1 for scalar code); the rest is the tail.
+     *
+     * @param float32 whether the input is float (else double)
+     * @return the multiple
+     */
     protected abstract int laneMultiple(boolean float32);
 
+    /**
+     * Σ a into OUT_A and OUT_P.
+     *
+     * @param a the values
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean sumBlock(double[] a, int from, int to, double[] out);
 
+    /**
+     * Float form of {@link #sumBlock(double[], int, int, double[])}.
+     *
+     * @param a the values
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean sumBlock(float[] a, int from, int to, double[] out);
 
-    /** Σ p·ln p into OUT_A and Σ p into OUT_P. */
+    /**
+     * Σ p·ln p into OUT_A and Σ p into OUT_P.
+     *
+     * @param p the p entry or array
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean xLogXBlock(double[] p, int from, int to, double[] out);
 
+    /**
+     * Float form of {@link #xLogXBlock(double[], int, int, double[])}.
+     *
+     * @param p the values
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean xLogXBlock(float[] p, int from, int to, double[] out);
 
-    /** The {@code kind} terms of p[i] against q[i + shift] into OUT_A (and OUT_B for JS), Σp, Σq. */
+    /**
+     * The {@code kind} terms of p[i] against q[i + shift] into OUT_A (and OUT_B for JS), Σp, Σq.
+     *
+     * @param kind the measure: CROSS, KL or JS
+     * @param p the p entry or array
+     * @param q the q entry or array
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param shift offset of q relative to p
+     * @param c the mixture ratio Σp/Σq
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
                                          double[] out);
 
+    /**
+     * Float form of {@link #pairBlock(int, double[], double[], int, int, int, double, double[])}.
+     *
+     * @param kind the measure: CROSS, KL or JS
+     * @param p the p array
+     * @param q the q array
+     * @param from first index of the block
+     * @param to end index of the block (exclusive)
+     * @param shift offset of q relative to p
+     * @param c the mixture ratio Σp/Σq
+     * @param out the caller's aux array, receiving the block sums
+     * @return false if an element read is negative or NaN
+     */
     protected abstract boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
                                          double[] out);
 
@@ -122,7 +195,15 @@ public abstract class BlockedKernels implements Kernels {
         return Math.abs(x) < Double.POSITIVE_INFINITY;
     }
 
-    /** The pair term of {@code kind} for one element: the exact scalar semantics the blocks must match. */
+    /**
+     * The pair term of {@code kind} for one element: the exact scalar semantics the blocks must match.
+     *
+     * @param kind the measure: CROSS, KL or JS
+     * @param p the p entry or array
+     * @param q the q entry or array
+     * @param c the mixture ratio Σp/Σq
+     * @return the term
+     */
     protected static double termA(int kind, double p, double q, double c) {
         return switch (kind) {
             case CROSS -> KernelMath.xLogY(p, q);
@@ -131,7 +212,15 @@ public abstract class BlockedKernels implements Kernels {
         };
     }
 
-    /** The second pair term (JS q half; 0 for the other kinds). */
+    /**
+     * The second pair term (JS q half; 0 for the other kinds).
+     *
+     * @param kind the measure: CROSS, KL or JS
+     * @param p the p entry or array
+     * @param q the q entry or array
+     * @param c the mixture ratio Σp/Σq
+     * @return the term
+     */
     protected static double termB(int kind, double p, double q, double c) {
         return kind == JS ? KernelMath.jensenShannonQ(p, q, c) : 0.0;
     }

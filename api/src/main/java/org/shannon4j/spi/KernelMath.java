@@ -10,17 +10,34 @@ public final class KernelMath {
     private KernelMath() {
     }
 
-    /** p·ln p, 0 for p = 0 (and for anything not &gt; 0: validity is checked separately by the kernels). */
+    /**
+     * p·ln p, 0 for p = 0 (and for anything not &gt; 0: validity is checked separately by the kernels).
+     *
+     * @param p the p entry
+     * @return the sum (or term); NaN for invalid input
+     */
     public static double xLogX(double p) {
         return p > 0 ? p * Math.log(p) : 0.0;
     }
 
-    /** p·ln q, 0 for p = 0, −∞ for p &gt; 0 and q = 0. */
+    /**
+     * p·ln q, 0 for p = 0, −∞ for p &gt; 0 and q = 0.
+     *
+     * @param p the p entry
+     * @param q the q entry
+     * @return the sum (or term); NaN for invalid input
+     */
     public static double xLogY(double p, double q) {
         return p > 0 ? p * Math.log(q) : 0.0;
     }
 
-    /** p·ln(p/q), 0 for p = 0, +∞ for p &gt; 0 and q = 0; falls back to ln p − ln q when p/q leaves the range. */
+    /**
+     * p·ln(p/q), 0 for p = 0, +∞ for p &gt; 0 and q = 0; falls back to ln p − ln q when p/q leaves the range.
+     *
+     * @param p the p entry
+     * @param q the q entry
+     * @return the sum (or term); NaN for invalid input
+     */
     public static double xLogXOverY(double p, double q) {
         if (!(p > 0)) {
             return 0.0;
@@ -36,6 +53,11 @@ public final class KernelMath {
      * One Jensen–Shannon term w·ln(2x/m), 0 for w = 0: with m = p + c·q, (w, x) = (p, p) gives the p half and
      * (w, x) = (q, c·q) the q half. Falls back to ln(2x) − ln m when the ratio underflows; the callers keep 2x
      * and m finite (see {@link #jensenShannonP}).
+     *
+     * @param w the leading weight
+     * @param x the numerator argument (p, or c·q)
+     * @param m the mixture p + c·q
+     * @return the term
      */
     public static double jensenShannonTerm(double w, double x, double m) {
         if (!(w > 0)) {
@@ -52,6 +74,11 @@ public final class KernelMath {
      * The p half of a Jensen–Shannon term with mixture ratio c: p·ln(2p/(p + c·q)). When 2p or m overflows
      * (values near the double maximum under NORMALIZE) the same ratio is taken from halves, (p/2)/(m/2), which
      * cannot: without that, ln(∞) made the term infinite and the measure silently ln 2.
+     *
+     * @param p the p entry
+     * @param q the q entry
+     * @param c the mixture ratio Σp/Σq
+     * @return the term
      */
     public static double jensenShannonP(double p, double q, double c) {
         double m = p + c * q;
@@ -62,7 +89,14 @@ public final class KernelMath {
         return jensenShannonTerm(p, halfP, halfP + (0.5 * c) * q);
     }
 
-    /** The q half of a Jensen–Shannon term with mixture ratio c: q·ln(2c·q/(p + c·q)); overflow as for p. */
+    /**
+     * The q half of a Jensen–Shannon term with mixture ratio c: q·ln(2c·q/(p + c·q)); overflow as for p.
+     *
+     * @param p the p entry
+     * @param q the q entry
+     * @param c the mixture ratio Σp/Σq
+     * @return the term
+     */
     public static double jensenShannonQ(double p, double q, double c) {
         double cq = c * q;
         double m = p + cq;
@@ -76,6 +110,11 @@ public final class KernelMath {
     /**
      * The rounding error of {@code s = a + b} (Fast2Sum/Neumaier): add it to a compensation term to keep the
      * outer sum over block partials exact to about one ulp.
+     *
+     * @param a the first addend (or the entry checked)
+     * @param b the second addend
+     * @param s the rounded sum a + b
+     * @return the rounding error
      */
     public static double sumError(double a, double b, double s) {
         return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
@@ -84,12 +123,21 @@ public final class KernelMath {
     /**
      * The compensated total {@code sum + compensation}, except that an infinite sum stays infinite: its
      * compensation term is NaN ((a − ∞) + ∞), and an infinite term (p &gt; 0 where q = 0) is a real result.
+     *
+     * @param sum the plain sum
+     * @param compensation its accumulated rounding error
+     * @return the total
      */
     public static double compensated(double sum, double compensation) {
         return Math.abs(sum) < Double.POSITIVE_INFINITY ? sum + compensation : sum;
     }
 
-    /** True when {@code a} is a valid probability-like entry: finite and ≥ 0. */
+    /**
+     * True when {@code a} is a valid probability-like entry: finite and ≥ 0.
+     *
+     * @param a the first addend (or the entry checked)
+     * @return whether finite and ≥ 0
+     */
     public static boolean isValidEntry(double a) {
         return a >= 0 && a < Double.POSITIVE_INFINITY;
     }

@@ -40,32 +40,102 @@ public interface Kernels {
     /** {@code aux} index of the second Jensen–Shannon half. */
     int JS_Q_TERMS = 2;
 
-    /** Σ a[i], also written to {@code aux[SUM_P]}; NaN if an element is NaN, negative or infinite. */
+    /**
+     * Σ a[i], also written to {@code aux[SUM_P]}; NaN if an element is NaN, negative or infinite.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum; NaN for invalid input
+     */
     double sum(double[] a, int offset, int length, double[] aux);
 
-    /** Σ a[i] accumulated in double, also written to {@code aux[SUM_P]}; NaN if an element is invalid. */
+    /**
+     * Σ a[i] accumulated in double, also written to {@code aux[SUM_P]}; NaN if an element is invalid.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum; NaN for invalid input
+     */
     double sum(float[] a, int offset, int length, double[] aux);
 
-    /** Σ p·ln p with 0·ln 0 = 0. Writes Σ p to {@code aux[SUM_P]}. */
+    /**
+     * Σ p·ln p with 0·ln 0 = 0. Writes Σ p to {@code aux[SUM_P]}.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     double xLogX(double[] p, int offset, int length, double[] aux);
 
-    /** Float input, double accumulation; otherwise as {@link #xLogX(double[], int, int, double[])}. */
+    /**
+     * Float input, double accumulation; otherwise as {@link #xLogX(double[], int, int, double[])}.
+     *
+     * @param p the probability vector p
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     double xLogX(float[] p, int offset, int length, double[] aux);
 
-    /** Σ p·ln q with terms where p = 0 equal to 0. Writes Σ p and Σ q to {@code aux[SUM_P]}, {@code aux[SUM_Q]}. */
+    /**
+     * Σ p·ln q with terms where p = 0 equal to 0. Writes Σ p and Σ q to {@code aux[SUM_P]}, {@code aux[SUM_Q]}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     double xLogY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux);
 
-    /** Float input, double accumulation. */
+    /**
+     * Float input, double accumulation.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     double xLogY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux);
 
     /**
      * Σ p·ln(p/q) with terms where p = 0 equal to 0 and p &gt; 0, q = 0 giving +∞. The ratio is formed before
      * the log (one rounding, so terms stay accurate when p ≈ q); where p/q over- or underflows, the term is
      * computed as p·(ln p − ln q). Writes Σ p and Σ q to {@code aux[SUM_P]}, {@code aux[SUM_Q]}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
      */
     double xLogXOverY(double[] p, int pOffset, double[] q, int qOffset, int length, double[] aux);
 
-    /** Float input, double accumulation. */
+    /**
+     * Float input, double accumulation.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     double xLogXOverY(float[] p, int pOffset, float[] q, int qOffset, int length, double[] aux);
 
     /**
@@ -73,10 +143,30 @@ public interface Kernels {
      * returns A = Σ p·ln(2p/(p + c·q)) and writes B = Σ q·ln(2c·q/(p + c·q)) to {@code aux[JS_Q_TERMS]}, Σ p to
      * {@code aux[SUM_P]} and Σ q to {@code aux[SUM_Q]} (terms with a zero leading factor are 0). With
      * c = Σp/Σq the divergence of the normalised vectors is exactly (A/Σp + B/Σq)/2.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param c the mixture ratio Σp/Σq
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return A, the p half; NaN for invalid input
      */
     double jensenShannonTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c, double[] aux);
 
-    /** Float input, double accumulation. */
+    /**
+     * Float input, double accumulation.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param c the mixture ratio Σp/Σq
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return A, the p half; NaN for invalid input
+     */
     double jensenShannonTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c, double[] aux);
 
     // ----------------------------------------------------------------------------------------------------
@@ -91,18 +181,39 @@ public interface Kernels {
     /**
      * The minimum and maximum of {@code a[offset .. offset+length)}, packed as
      * {@code ((long) min << 32) | (max & 0xFFFFFFFFL)}.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return min and max packed in a long
      */
     long minMax(int[] a, int offset, int length);
 
     /**
      * Adds 1 to {@code table[(a[offset+i] − min)]} for each i. The caller guarantees every index is inside
      * the table (it has checked the range with {@link #minMax}).
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param min the smallest label (index 0 of the table)
+     * @param length number of elements read
+     * @param table the count table to add into
      */
     void count(int[] a, int offset, int min, int length, int[] table);
 
     /**
      * Adds 1 to {@code table[(x[xOffset+i] − xMin)·cols + (y[yOffset+i] − yMin)]} for each i (a row-major
      * contingency table, x indexing rows). The caller guarantees every index is inside the table.
+     *
+     * @param x the first labels
+     * @param xOffset index of the first label of x
+     * @param xMin the smallest x label
+     * @param y the second labels
+     * @param yOffset index of the first label of y
+     * @param yMin the smallest y label
+     * @param cols number of columns of the table
+     * @param length number of elements read
+     * @param table the count table to add into
      */
     void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
                     int[] table);
@@ -111,6 +222,12 @@ public interface Kernels {
      * Dense codes of arbitrary labels: writes to {@code codes[i]} the index, in order of first appearance, of
      * {@code a[offset+i]} among the distinct values, and returns the number of distinct values.
      * {@code codes.length >= length}.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param codes receives the dense code of each element
+     * @return the number of distinct values
      */
     int denseCodes(int[] a, int offset, int length, int[] codes);
 
@@ -118,16 +235,36 @@ public interface Kernels {
      * Dense codes of label pairs: as {@link #denseCodes} for the pairs {@code (x[xOffset+i], y[yOffset+i])}.
      * The pair (x, y) of the same index may be read before {@code codes[i]} is written, so {@code codes} may be
      * the {@code x} or {@code y} array itself (with offset 0).
+     *
+     * @param x the first labels
+     * @param xOffset index of the first label of x
+     * @param y the second labels
+     * @param yOffset index of the first label of y
+     * @param length number of elements read
+     * @param codes receives the dense code of each element
+     * @return the number of distinct pairs
      */
     int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes);
 
     /**
      * Σ n·ln n over {@code counts[offset .. offset+length)} with 0·ln 0 = 0, accumulated in double (one-signed
      * terms: a few ulp of relative error per term suffice); NaN if any count is negative.
+     *
+     * @param counts the counts (≥ 0)
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the sum; NaN if a count is negative
      */
     double nLogN(int[] counts, int offset, int length);
 
-    /** As {@link #nLogN(int[], int, int)} for 64-bit counts (each converted to the nearest double). */
+    /**
+     * As {@link #nLogN(int[], int, int)} for 64-bit counts (each converted to the nearest double).
+     *
+     * @param counts the counts (≥ 0)
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the sum; NaN if a count is negative
+     */
     double nLogN(long[] counts, int offset, int length);
 
     // ------------------------------------------------------------------------------------------------------
@@ -141,29 +278,81 @@ public interface Kernels {
     // block results into compensated totals: every backend gets segment support, with the array kernels'
     // accuracy, written once. A backend that can read segments directly (native code) may override them.
 
-    /** Σ a over {@code a[offset .. offset+count)} read with {@code layout}; as {@link #sum(double[], int, int, double[])}. */
+    /**
+     * Σ a over {@code a[offset .. offset+count)} read with {@code layout}; as {@link #sum(double[], int, int, double[])}.
+     *
+     * @param a the values
+     * @param layout the element layout (type, byte order, alignment)
+     * @param offset index of the first element read
+     * @param count number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum; NaN for invalid input
+     */
     default double sum(MemorySegment a, ValueLayout layout, long offset, long count, double[] aux) {
         return SegmentWalk.single(this, false, a, layout, offset, count, aux);
     }
 
-    /** Σ p·ln p over a segment range; as {@link #xLogX(double[], int, int, double[])}. */
+    /**
+     * Σ p·ln p over a segment range; as {@link #xLogX(double[], int, int, double[])}.
+     *
+     * @param p the probability vector p
+     * @param layout the element layout (type, byte order, alignment)
+     * @param offset index of the first element read
+     * @param count number of elements read
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     default double xLogX(MemorySegment p, ValueLayout layout, long offset, long count, double[] aux) {
         return SegmentWalk.single(this, true, p, layout, offset, count, aux);
     }
 
-    /** Σ p·ln q over two segment ranges; as {@link #xLogY(double[], int, double[], int, int, double[])}. */
+    /**
+     * Σ p·ln q over two segment ranges; as {@link #xLogY(double[], int, double[], int, int, double[])}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     default double xLogY(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                          ValueLayout layout, double[] aux) {
         return SegmentWalk.pair(this, SegmentWalk.CROSS, p, pOffset, q, qOffset, count, layout, 1.0, aux);
     }
 
-    /** Σ p·ln(p/q) over two segment ranges; as {@link #xLogXOverY(double[], int, double[], int, int, double[])}. */
+    /**
+     * Σ p·ln(p/q) over two segment ranges; as {@link #xLogXOverY(double[], int, double[], int, int, double[])}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum (or term); NaN for invalid input
+     */
     default double xLogXOverY(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                               ValueLayout layout, double[] aux) {
         return SegmentWalk.pair(this, SegmentWalk.KL, p, pOffset, q, qOffset, count, layout, 1.0, aux);
     }
 
-    /** The Jensen–Shannon halves over two segment ranges; as {@link #jensenShannonTerms(double[], int, double[], int, int, double, double[])}. */
+    /**
+     * The Jensen–Shannon halves over two segment ranges; as {@link #jensenShannonTerms(double[], int, double[], int, int, double, double[])}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @param c the mixture ratio Σp/Σq
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return A, the p half; NaN for invalid input
+     */
     default double jensenShannonTerms(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
                                       ValueLayout layout, double c, double[] aux) {
         return SegmentWalk.pair(this, SegmentWalk.JS, p, pOffset, q, qOffset, count, layout, c, aux);
@@ -197,12 +386,48 @@ public interface Kernels {
      * contribute nothing and are not read. Writes Σ w[y] and the count of contributing rows to aux.
      * Returns NaN if a read logit is NaN or +∞, a row is all −∞, or a target is outside [0, classes) and not
      * ignoreIndex.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param ignoreIndex target value whose rows are skipped
+     * @param classWeights per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
      */
     double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets, int targetOffset,
                                int ignoreIndex, double[] classWeights, double smoothing, double[] rowLosses,
                                int rowOffset, double[] grad, int gradOffset, double gradScale, double[] aux);
 
-    /** Float logits (read as float, computed in double), float outputs. */
+    /**
+     * Float logits (read as float, computed in double), float outputs.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param ignoreIndex target value whose rows are skipped
+     * @param classWeights per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets, int targetOffset,
                                int ignoreIndex, double[] classWeights, double smoothing, float[] rowLosses,
                                int rowOffset, float[] grad, int gradOffset, double gradScale, double[] aux);
@@ -211,12 +436,46 @@ public interface Kernels {
      * Softmax cross-entropy with probability targets q (a rows × classes matrix at targetOffset, not required
      * to sum to 1): as the class-index form with a_c = w[c]·((1 − ε)·q_c + ε/C). Writes Σ_r A_r to
      * aux[LOSS_WEIGHT_SUM] and rows to aux[LOSS_COUNT]. Returns NaN also if a target is negative, NaN or ∞.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param classWeights per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
      */
     double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes, double[] targets,
                                     int targetOffset, double[] classWeights, double smoothing, double[] rowLosses,
                                     int rowOffset, double[] grad, int gradOffset, double gradScale, double[] aux);
 
-    /** Float logits and targets (computed in double), float outputs. */
+    /**
+     * Float logits and targets (computed in double), float outputs.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param classWeights per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes, float[] targets,
                                     int targetOffset, double[] classWeights, double smoothing, float[] rowLosses,
                                     int rowOffset, float[] grad, int gradOffset, double gradScale, double[] aux);
@@ -225,11 +484,33 @@ public interface Kernels {
      * Σ −(y·ln p + (1 − y)·ln(1 − p)), ln(1 − p) as log1p(−p), a term with a zero factor (y = 0 or y = 1) being
      * 0; p clipped to [eps, 1 − eps] first when eps &gt; 0. p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives +∞.
      * Returns NaN if a target or probability is outside [0, 1] or NaN.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
      */
     double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                               double eps, double[] losses, int lossOffset);
 
-    /** Float input, double computation, float outputs. */
+    /**
+     * Float input, double computation, float outputs.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                               double eps, float[] losses, int lossOffset);
 
@@ -237,11 +518,33 @@ public interface Kernels {
      * Σ posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(t) = max(t, 0) + log1p(exp(−|t|)), a term
      * with a zero factor being 0 (so x = ±∞ is allowed). Returns NaN if a target is outside [0, 1] or a logit
      * is NaN.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param posWeight weight of the positive term
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
      */
     double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                         int length, double posWeight, double[] losses, int lossOffset);
 
-    /** Float input, double computation, float outputs. */
+    /**
+     * Float input, double computation, float outputs.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param posWeight weight of the positive term
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                         int length, double posWeight, float[] losses, int lossOffset);
 
@@ -251,11 +554,37 @@ public interface Kernels {
      * confident rows keep their small loss exact. Writes max_r |Σ row − 1| of the unclipped rows to
      * aux[LOSS_ROW_SUM_ERROR]. Returns NaN if a probability is negative, NaN or ∞, a target is outside
      * [0, classes), or a row sums to 0.
+     *
+     * @param probs predicted probabilities
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
      */
     double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
                    double[] rowLosses, int rowOffset, double[] aux);
 
-    /** Float probabilities (computed in double), float outputs. */
+    /**
+     * Float probabilities (computed in double), float outputs.
+     *
+     * @param probs predicted probabilities
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
                    float[] rowLosses, int rowOffset, double[] aux);
 }

@@ -40,7 +40,14 @@ public final class LossMath {
 
     // ------------------------------------------------------------------------------------------ row pieces
 
-    /** max over the row, with NaN skipped (a NaN shows up in {@link #shiftedExpSum} instead). */
+    /**
+     * max over the row, with NaN skipped (a NaN shows up in {@link #shiftedExpSum} instead).
+     *
+     * @param z the logits
+     * @param base index of the row's first logit
+     * @param classes number of classes (columns)
+     * @return the maximum
+     */
     public static double rowMax(double[] z, int base, int classes) {
         double m0 = Double.NEGATIVE_INFINITY, m1 = m0;
         int c = 0;
@@ -59,6 +66,12 @@ public final class LossMath {
     /**
      * S' = Σ_{c ≠ argmax} exp(z_c − m): terms equal to the maximum count 1 each, minus 1. NaN if a logit is
      * NaN or +∞ or the row is all −∞ (then m − m is NaN).
+     *
+     * @param z the logits
+     * @param base index of the row's first logit
+     * @param classes number of classes (columns)
+     * @param m the row maximum
+     * @return S'
      */
     public static double shiftedExpSum(double[] z, int base, int classes, double m) {
         double s0 = 0, s1 = 0;
@@ -125,7 +138,26 @@ public final class LossMath {
 
     // ------------------------------------------------------------------------- softmax, class-index targets
 
-    /** See {@link Kernels#softmaxCrossEntropy(double[], int, int, int, int[], int, int, double[], double, double[], int, double[], int, double, double[])}. */
+    /**
+     * See {@link Kernels#softmaxCrossEntropy(double[], int, int, int, int[], int, int, double[], double, double[], int, double[], int, double, double[])}.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param ignoreIndex target value whose rows are skipped
+     * @param w per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
                                              int targetOffset, int ignoreIndex, double[] w, double smoothing,
                                              double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
@@ -134,7 +166,26 @@ public final class LossMath {
                 rowLosses, null, rowOffset, grad, null, gradOffset, gradScale, aux);
     }
 
-    /** Float form: rows widened into scratch, outputs rounded to float. */
+    /**
+     * Float form: rows widened into scratch, outputs rounded to float.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param ignoreIndex target value whose rows are skipped
+     * @param w per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
                                              int targetOffset, int ignoreIndex, double[] w, double smoothing,
                                              float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
@@ -220,7 +271,25 @@ public final class LossMath {
 
     // ---------------------------------------------------------------------- softmax, probability targets
 
-    /** See {@link Kernels#softmaxCrossEntropyProbs(double[], int, int, int, double[], int, double[], double, double[], int, double[], int, double, double[])}. */
+    /**
+     * See {@link Kernels#softmaxCrossEntropyProbs(double[], int, int, int, double[], int, double[], double, double[], int, double[], int, double, double[])}.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param w per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double softmaxCrossEntropyProbs(double[] logits, int offset, int rows, int classes,
                                                   double[] targets, int targetOffset, double[] w, double smoothing,
                                                   double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
@@ -229,7 +298,25 @@ public final class LossMath {
                 rowLosses, null, rowOffset, grad, null, gradOffset, gradScale, aux);
     }
 
-    /** Float form. */
+    /**
+     * Float form.
+     *
+     * @param logits row-major rows × classes logits
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param w per-class weights, or null for 1
+     * @param smoothing label smoothing ε in [0, 1]
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param grad where the gradient goes (same shape as the logits)
+     * @param gradOffset index in grad of the first element written
+     * @param gradScale factor applied to every gradient element (e.g. 1/N for a mean)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double softmaxCrossEntropyProbs(float[] logits, int offset, int rows, int classes,
                                                   float[] targets, int targetOffset, double[] w, double smoothing,
                                                   float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
@@ -299,7 +386,14 @@ public final class LossMath {
 
     // ----------------------------------------------------------------------------------------- binary losses
 
-    /** One binary cross-entropy term; the caller has checked 0 ≤ y, p ≤ 1. */
+    /**
+     * One binary cross-entropy term; the caller has checked 0 ≤ y, p ≤ 1.
+     *
+     * @param y the target in [0, 1]
+     * @param p the predicted probability
+     * @param eps clipping epsilon (0: no clipping)
+     * @return the term
+     */
     public static double bceTerm(double y, double p, double eps) {
         if (eps > 0) {
             p = Math.min(Math.max(p, eps), 1 - eps);
@@ -309,12 +403,24 @@ public final class LossMath {
         return a + b;
     }
 
-    /** softplus(t) = ln(1 + eᵗ) = max(t, 0) + log1p(exp(−|t|)). */
+    /**
+     * softplus(t) = ln(1 + eᵗ) = max(t, 0) + log1p(exp(−|t|)).
+     *
+     * @param t the argument
+     * @return softplus(t)
+     */
     public static double softplus(double t) {
         return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
     }
 
-    /** One binary cross-entropy-with-logits term; the caller has checked 0 ≤ y ≤ 1 and x not NaN. */
+    /**
+     * One binary cross-entropy-with-logits term; the caller has checked 0 ≤ y ≤ 1 and x not NaN.
+     *
+     * @param y the target in [0, 1]
+     * @param x the logit
+     * @param posWeight weight of the positive term
+     * @return the term
+     */
     public static double bceLogitsTerm(double y, double x, double posWeight) {
         double py = posWeight * y;
         double a = py > 0 ? py * softplus(-x) : 0.0;
@@ -322,7 +428,19 @@ public final class LossMath {
         return a + b;
     }
 
-    /** See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, int, double, double[], int)}. */
+    /**
+     * See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, int, double, double[], int)}.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     public static double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
                                             int length, double eps, double[] losses, int lossOffset) {
         double sum = 0, sumC = 0;
@@ -341,7 +459,19 @@ public final class LossMath {
         return valid ? compensated(sum, sumC) : Double.NaN;
     }
 
-    /** Float form. */
+    /**
+     * Float form.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities
+     * @param probOffset index of the first probability
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     public static double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
                                             int length, double eps, float[] losses, int lossOffset) {
         double sum = 0, sumC = 0;
@@ -360,7 +490,19 @@ public final class LossMath {
         return valid ? compensated(sum, sumC) : Double.NaN;
     }
 
-    /** See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, int, double, double[], int)}. */
+    /**
+     * See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, int, double, double[], int)}.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param posWeight weight of the positive term
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     public static double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits,
                                                       int logitOffset, int length, double posWeight,
                                                       double[] losses, int lossOffset) {
@@ -380,7 +522,19 @@ public final class LossMath {
         return valid ? compensated(sum, sumC) : Double.NaN;
     }
 
-    /** Float form. */
+    /**
+     * Float form.
+     *
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param length number of elements read
+     * @param posWeight weight of the positive term
+     * @param losses per-element losses are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @return the sum of the terms; NaN for invalid input
+     */
     public static double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits,
                                                       int logitOffset, int length, double posWeight,
                                                       float[] losses, int lossOffset) {
@@ -402,14 +556,42 @@ public final class LossMath {
 
     // -------------------------------------------------------------------------------------------- log loss
 
-    /** See {@link Kernels#logLoss(double[], int, int, int, int[], int, double, double[], int, double[])}. */
+    /**
+     * See {@link Kernels#logLoss(double[], int, int, int, int[], int, double, double[], int, double[])}.
+     *
+     * @param probs predicted probabilities
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double logLoss(double[] probs, int offset, int rows, int classes, int[] targets,
                                  int targetOffset, double eps, double[] rowLosses, int rowOffset, double[] aux) {
         return logLoss(probs, null, offset, rows, classes, targets, targetOffset, eps, rowLosses, null, rowOffset,
                 aux);
     }
 
-    /** Float form. */
+    /**
+     * Float form.
+     *
+     * @param probs predicted probabilities
+     * @param offset index of the first logit (or probability)
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets
+     * @param targetOffset index of the first target
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the row losses; NaN for invalid input
+     */
     public static double logLoss(float[] probs, int offset, int rows, int classes, int[] targets,
                                  int targetOffset, double eps, float[] rowLosses, int rowOffset, double[] aux) {
         return logLoss(null, probs, offset, rows, classes, targets, targetOffset, eps, null, rowLosses, rowOffset,

@@ -109,15 +109,24 @@ final class Compare {
         }
     }
 
-    /** Options of the subcommand. */
-    record Options(int[] sizes, long seed, int reps) {
-        static final int[] DEFAULT_SIZES = {1_000_000, 10_000_000};
+    /**
+     * Options of the subcommand. The default is the quick check (n = 1e6, short settling: well under a minute);
+     * {@code --full} is the long run (n = 1e6 and 1e7, each case warmed until its timings settle: minutes).
+     */
+    record Options(int[] sizes, long seed, int reps, boolean full) {
+        static final int[] QUICK_SIZES = {1_000_000};
+        static final int[] FULL_SIZES = {1_000_000, 10_000_000};
         static final int DEFAULT_REPS = 5;
 
+        Options(int[] sizes, long seed, int reps) {
+            this(sizes, seed, reps, false);
+        }
+
         static Options parse(String[] args) {
-            int[] sizes = DEFAULT_SIZES;
+            int[] sizes = null;
             long seed = Distributions.DEFAULT_SEED;
             int reps = DEFAULT_REPS;
+            boolean full = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = null;
@@ -135,6 +144,7 @@ final class Compare {
                             sizes[k] = Sizes.parse(parts[k].strip());
                         }
                     }
+                    case "--full" -> full = true;
                     case "--seed" -> seed = parseLong(value != null ? value : next(args, ++i, arg), arg);
                     case "--reps" -> {
                         reps = (int) parseLong(value != null ? value : next(args, ++i, arg), arg);
@@ -145,7 +155,7 @@ final class Compare {
                     default -> throw new IllegalArgumentException("compare: unknown option '" + args[i] + "'");
                 }
             }
-            return new Options(sizes, seed, reps);
+            return new Options(sizes != null ? sizes : full ? FULL_SIZES : QUICK_SIZES, seed, reps, full);
         }
 
         private static String next(String[] args, int i, String option) {
@@ -173,10 +183,15 @@ final class Compare {
     static final int EXACT_LIMIT = 1_000_000;
     private static final int WARM_UP_LENGTH = 1024;
     private static final int WARM_UP_CALLS = 1000;
+    /** Settling of each case, {@code --full} / quick. */
     private static final long MIN_WARM_UP_NANOS = 300_000_000L;
     private static final long MAX_WARM_UP_NANOS = 3_000_000_000L;
     private static final long SETTLED_NANOS = 200_000_000L;
     private static final int SETTLED_CALLS = 20;
+    private static final long QUICK_MIN_WARM_UP_NANOS = 50_000_000L;
+    private static final long QUICK_MAX_WARM_UP_NANOS = 1_000_000_000L;
+    private static final long QUICK_SETTLED_NANOS = 50_000_000L;
+    private static final int QUICK_SETTLED_CALLS = 5;
 
     /** Keeps results alive so the JIT cannot drop the calls. */
     static volatile double sink;
@@ -222,6 +237,10 @@ final class Compare {
         for (String name : backends) {
             handles.put(name, Shannon.get(name));
         }
+        out.println(options.full()
+                ? "  full run (--full): each case is warmed until its timings settle; this takes minutes"
+                : "  quick run (under a minute): short settling per case, so times are indicative; --full for the"
+                        + " long run, JMH (bin/shannon4j report) for numbers to quote");
 
         out.printf(Locale.ROOT, "%n== warm-up (%d calls per backend, type and measure at n = %d)%n", WARM_UP_CALLS,
                 WARM_UP_LENGTH);
@@ -259,7 +278,7 @@ final class Compare {
                     double exactValue = exact ? in.exact(m) : Double.NaN;
                     Result ref = null;
                     for (Map.Entry<String, Shannon> e : handles.entrySet()) {
-                        Result r = measure(e.getKey(), e.getValue(), in, m, options.reps());
+                        Result r = measure(e.getKey(), e.getValue(), in, m, options.reps(), options.full());
                         all.add(r);
                         if (e.getKey().equals(reference)) {
                             ref = r;
@@ -322,7 +341,11 @@ final class Compare {
      * short warm-up timed interpreted or C1 code: on 2 cores the C2 queue is long at start-up, and Vector API
      * code below C2 runs 10-500x slower than scalar (seen: 135-590 ns per element).
      */
-    private static Result measure(String name, Shannon s, Input in, Measure m, int reps) {
+    private static Result measure(String name, Shannon s, Input in, Measure m, int reps, boolean full) {
+        long minWarmUp = full ? MIN_WARM_UP_NANOS : QUICK_MIN_WARM_UP_NANOS;
+        long maxWarmUp = full ? MAX_WARM_UP_NANOS : QUICK_MAX_WARM_UP_NANOS;
+        long settledNanos = full ? SETTLED_NANOS : QUICK_SETTLED_NANOS;
+        int settledCalls = full ? SETTLED_CALLS : QUICK_SETTLED_CALLS;
         double acc = 0;
         long start = System.nanoTime();
         long best = Long.MAX_VALUE;
@@ -339,8 +362,8 @@ final class Compare {
                 sinceImprovement++;
             }
             best = Math.min(best, now - t);
-            boolean settled = sinceImprovement >= SETTLED_CALLS && now - lastImprovement >= SETTLED_NANOS;
-            if (now - start >= MAX_WARM_UP_NANOS || (now - start >= MIN_WARM_UP_NANOS && settled)) {
+            boolean settled = sinceImprovement >= settledCalls && now - lastImprovement >= settledNanos;
+            if (now - start >= maxWarmUp || (now - start >= minWarmUp && settled)) {
                 break;
             }
         }

@@ -13,6 +13,10 @@ public final class ScalarBackendProvider implements BackendProvider {
 
     private static final Kernels KERNELS = new ScalarKernels();
 
+    /** Created by {@link java.util.ServiceLoader}. */
+    public ScalarBackendProvider() {
+    }
+
     @Override
     public String name() {
         return "scalar";

@@ -254,14 +254,27 @@ public final class ReportCommand {
         }
         Path accuracyFile = jmhJson.toAbsolutePath().resolveSibling(Accuracy.FILE_NAME);
         List<Accuracy.Row> accuracy = Files.isReadable(accuracyFile) ? Accuracy.read(accuracyFile) : null;
+        String profile = env == null ? "" : env.getOrDefault("profile", "");
         String source = "Rendered from `" + jmhJson.getFileName() + "` (" + results.rows().size() + " JMH results)"
-                + (env != null && env.containsKey("profile") ? ", profile **" + env.get("profile") + "**" : "")
+                + (profile.isEmpty() ? "" : ", profile **" + profile + "**")
                 + (env != null && env.containsKey("captured") ? ", run started " + env.get("captured") : "") + "."
-                + (env != null && "smoke".equals(env.get("profile"))
-                        ? "\n\n> **Smoke profile**: one 100 ms iteration, mostly before the JIT has compiled the kernels. "
-                        + "These numbers only show that the suite runs; use the quick or full profile to measure."
-                        : "");
-        return new ReportWriter(results, env, source, accuracy).write(out);
+                + switch (profile) {
+                    case "smoke" -> "\n\n> **Smoke profile — not for publication**: one 100 ms iteration, mostly before "
+                            + "the JIT has compiled the kernels. These numbers only show that the suite runs.";
+                    case "full" -> "";
+                    default -> "\n\n> **" + (profile.isEmpty() ? "Unknown profile" : "Quick profile")
+                            + " — not for publication**: one fork and short iterations give indicative numbers. "
+                            + "Publish the results of `bin/shannon4j report --profile full` (2 forks × 5 × 2 s, "
+                            + "n = 8 … 1e8) on an idle machine.";
+                };
+        Path dir = jmhJson.toAbsolutePath().getParent();
+        List<PythonBaselines.Row> python = PythonBaselines.read(dir);
+        if (!python.isEmpty()) {
+            log.println("report: " + python.size() + " Python library timings read from " + dir);
+        }
+        Path coldStart = dir.resolve(ReportWriter.COLD_START_FILE);
+        List<String> cold = Files.isReadable(coldStart) ? Files.readAllLines(coldStart) : List.of();
+        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).write(out);
     }
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
@@ -343,6 +356,9 @@ public final class ReportCommand {
             mutualInformation(p, backends, json, log);
             losses(p, backends, o.types(), json, log);
         }
+        // Was the machine idle? The load average after the run says whether something else ran meanwhile.
+        RunEnvironment.loadAverage().ifPresent(l -> withProfile.put(RunEnvironment.LOAD_AFTER, l));
+        RunEnvironment.write(withProfile, o.out().resolve(RunEnvironment.FILE_NAME));
         log.println("report: rendering " + o.out().resolve(ReportWriter.REPORT_NAME));
         return render(json, o.out(), log);
     }

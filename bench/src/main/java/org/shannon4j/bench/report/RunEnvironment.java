@@ -58,7 +58,22 @@ public final class RunEnvironment {
                     + (b.description().isEmpty() ? "" : "; " + b.description()) + (b.selected() ? "; selected" : ""));
         }
         gitCommit().ifPresent(c -> env.put("git commit", c));
+        loadAverage().ifPresent(l -> env.put(LOAD_BEFORE, l));
         return env;
+    }
+
+    /** Keys of the 1/5/15-minute load averages read before and after the JMH run (Linux only). */
+    public static final String LOAD_BEFORE = "load average before";
+    public static final String LOAD_AFTER = "load average after";
+
+    /** The 1, 5 and 15-minute load averages from /proc/loadavg ("0.12 0.30 0.25"), if readable. */
+    public static java.util.Optional<String> loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f.length >= 3 ? java.util.Optional.of(f[0] + " " + f[1] + " " + f[2]) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The SIMD-relevant flags of the first CPU in /proc/cpuinfo ("flags" on x86, "Features" on ARM). */

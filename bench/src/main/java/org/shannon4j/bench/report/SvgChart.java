@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A log–log line chart as a self-contained SVG string: one polyline per series, a marker per point, vertical
- * error bars, decade grid lines and a legend. Written by hand because a charting library would be the largest
+ * A log–log line chart as a self-contained SVG string: a marker per point, vertical error bars, lines only
+ * between sizes measured close together (within a factor {@value #MAX_JOINED_RATIO}: a line across an
+ * unmeasured stretch would draw a curve nobody measured), decade grid lines, a legend, and a caption naming
+ * the machine, JDK and commit. An error bar whose interval reaches zero or below cannot be drawn on a log axis:
+ * it is drawn down to the axis and ends in an open triangle there, instead of being left out. Written by hand because a charting library would be the largest
  * dependency of the benchmark jar for one kind of chart; output depends only on the input (no dates, no random
  * ids), so charts can be committed and diffed.
  */
@@ -21,13 +24,15 @@ final class SvgChart {
     }
 
     static final int WIDTH = 640;
-    static final int HEIGHT = 400;
+    static final int HEIGHT = 416;
+    /** Consecutive points of a series are joined only when their sizes differ by at most this factor. */
+    static final double MAX_JOINED_RATIO = 16;
     private static final int LEFT = 72;
     private static final int RIGHT = 20;
     private static final int TOP = 62;
     /** Gap between the frame and the first/last decade, so edge points and error bars are not cut by the frame. */
     private static final int INSET = 14;
-    private static final int BOTTOM = 56;
+    private static final int BOTTOM = 72;
 
     /** Colour-blind-safe colours (Okabe–Ito) for backends, in order; the roofline is drawn grey and dashed. */
     static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9");
@@ -37,6 +42,11 @@ final class SvgChart {
     }
 
     static String render(String title, String xLabel, String yLabel, List<Series> series) {
+        return render(title, "", xLabel, yLabel, series);
+    }
+
+    /** As above, with a caption line under the x axis (machine, JDK, commit); empty for none. */
+    static String render(String title, String caption, String xLabel, String yLabel, List<Series> series) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -116,7 +126,12 @@ final class SvgChart {
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#444444\"/>%n",
                 LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM));
         b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                (x.lo + x.hi) / 2, HEIGHT - 14, esc(xLabel)));
+                (x.lo + x.hi) / 2, HEIGHT - BOTTOM + 36, esc(xLabel)));
+        if (!caption.isEmpty()) {
+            b.append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555555\">%s</text>%n", 8, HEIGHT - 8,
+                    esc(caption)));
+        }
         b.append(String.format(Locale.ROOT,
                 "<text transform=\"translate(18 %.1f) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
                 (y.lo + y.hi) / 2, esc(yLabel)));
@@ -126,23 +141,33 @@ final class SvgChart {
             if (pts.isEmpty()) {
                 continue;
             }
-            if (pts.size() > 1) {
+            for (List<Point> run : joinedRuns(pts)) {
                 StringBuilder path = new StringBuilder();
-                for (Point p : pts) {
+                for (Point p : run) {
                     path.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.map(Math.log10(p.x())), y.map(Math.log10(p.y()))));
                 }
                 b.append(String.format(Locale.ROOT,
                         "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
                         path.toString().strip(), s.color(), s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
             }
+            double axisBottom = y.map(ly0);
             for (Point p : pts) {
                 double px = x.map(Math.log10(p.x()));
-                if (p.lo() > 0 && p.hi() > p.lo()) {
-                    double pLo = y.map(Math.log10(p.lo()));
+                if (p.hi() > p.lo()) {
                     double pHi = y.map(Math.log10(p.hi()));
-                    b.append(line(px, pLo, px, pHi, s.color(), 1.5));
-                    b.append(line(px - 4, pLo, px + 4, pLo, s.color(), 1.5));
                     b.append(line(px - 4, pHi, px + 4, pHi, s.color(), 1.5));
+                    if (p.lo() > 0) {
+                        double pLo = y.map(Math.log10(p.lo()));
+                        b.append(line(px, pLo, px, pHi, s.color(), 1.5));
+                        b.append(line(px - 4, pLo, px + 4, pLo, s.color(), 1.5));
+                    } else {
+                        // The interval reaches zero: no end on a log axis. Down to the axis, open triangle there.
+                        b.append(line(px, axisBottom - 7, px, pHi, s.color(), 1.5));
+                        b.append(String.format(Locale.ROOT,
+                                "<path class=\"clipped\" d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\" fill=\"#ffffff\" "
+                                        + "stroke=\"%s\" stroke-width=\"1.5\"/>%n",
+                                px - 5, axisBottom - 7, px + 5, axisBottom - 7, px, axisBottom, s.color()));
+                    }
                 }
                 b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n",
                         px, y.map(Math.log10(p.y())), s.color()));
@@ -162,6 +187,25 @@ final class SvgChart {
         }
         b.append("</svg>\n");
         return b.toString();
+    }
+
+    /** The stretches of {@code pts} (sorted by x) whose neighbours are within {@link #MAX_JOINED_RATIO}. */
+    static List<List<Point>> joinedRuns(List<Point> pts) {
+        List<List<Point>> runs = new ArrayList<>();
+        List<Point> run = new ArrayList<>();
+        for (Point p : pts) {
+            if (!run.isEmpty() && p.x() > run.getLast().x() * MAX_JOINED_RATIO) {
+                if (run.size() > 1) {
+                    runs.add(run);
+                }
+                run = new ArrayList<>();
+            }
+            run.add(p);
+        }
+        if (run.size() > 1) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     /** Maps log10 values in [l0, l1] linearly to pixels [lo, hi]. */

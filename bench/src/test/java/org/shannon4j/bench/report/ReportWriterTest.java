@@ -71,7 +71,10 @@ class ReportWriterTest {
                 assertTrue(Files.isRegularFile(svg), svg.toString());
                 Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
                 assertEquals("svg", doc.getDocumentElement().getTagName());
-                assertEquals(3, doc.getElementsByTagName("polyline").getLength(), "scalar, simd, roofline: " + svg);
+                // Sizes 1e3 and 1e6 only: 1000× apart, nothing measured between them, so no line joins them;
+                // every point is there (2 sizes × scalar, simd, roofline, plus 3 legend markers).
+                assertEquals(0, doc.getElementsByTagName("polyline").getLength(), svg.toString());
+                assertEquals(9, doc.getElementsByTagName("circle").getLength(), svg.toString());
                 assertTrue(Files.readString(svg).contains(measure + ", " + type), svg.toString());
             }
         }
@@ -151,7 +154,7 @@ class ReportWriterTest {
         assertTrue(md.contains("## Mutual information from labels"), md);
         assertTrue(md.contains("| 1e7 | 10 | 1.20 ± 0.012 | 0.900 ± 0.0090 |"), md);
         assertTrue(md.contains("| 1e7 | 1000 | – | 1.40 ± 0.014 |"), md);
-        assertTrue(md.contains("n = 1e6, k = 100 a side (target ≤ 60 ms): simd 11.0 ms."), md);
+        assertTrue(md.contains("n = 1e6, k = 100 a side, time per call: simd 11.0 ms."), md);
         // MI's n does not become a size of the distribution tables.
         assertEquals(new ReportWriter(JmhResults.parse(sample()), null, "test").headlineSize(), w.headlineSize());
         assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Mutual information"));
@@ -178,5 +181,79 @@ class ReportWriterTest {
         // the loss rows' shapes do not become sizes of the distribution tables
         assertEquals(new ReportWriter(JmhResults.parse(sample()), null, "test").headlineSize(), w.headlineSize());
         assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Softmax cross"));
+    }
+
+    @Test
+    void errorBarsReachingZeroAreDrawnToTheAxisWithAMarkerNotDropped() {
+        SvgChart.Series s = new SvgChart.Series("simd", "#0072B2", false, List.of(
+                new SvgChart.Point(1e3, 1.0, 0.9, 1.1), new SvgChart.Point(1e6, 1.24, -0.01, 2.44)));
+        String svg = SvgChart.render("t", "caption", "x", "y", List.of(s));
+        assertEquals(1, svg.split("class=\"clipped\"", -1).length - 1, svg);
+    }
+
+    @Test
+    void linesJoinOnlySizesMeasuredCloseTogether() {
+        List<SvgChart.Point> pts = List.of(new SvgChart.Point(1e3, 1, 1, 1), new SvgChart.Point(1e6, 1, 1, 1),
+                new SvgChart.Point(1e7, 1, 1, 1), new SvgChart.Point(1e8, 1, 1, 1), new SvgChart.Point(8e9, 1, 1, 1));
+        List<List<SvgChart.Point>> runs = SvgChart.joinedRuns(pts);
+        assertEquals(1, runs.size());
+        assertEquals(List.of(1e6, 1e7, 1e8), runs.get(0).stream().map(SvgChart.Point::x).toList());
+        assertEquals(List.of(), SvgChart.joinedRuns(List.of(new SvgChart.Point(8, 1, 1, 1))));
+    }
+
+    @Test
+    void chartsNameTheMachineJdkAndCommitAndTheReportSaysWhetherTheMachineWasIdle() throws IOException {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("profile", "full");
+        env.put("cpu", "Test CPU @ 1 GHz");
+        env.put("cores", "2 available to the JVM");
+        env.put("jdk", "25.0.3+9-LTS (Eclipse Adoptium, OpenJDK 64-Bit Server VM)");
+        env.put("git commit", "0123456789abcdef0123");
+        env.put(RunEnvironment.LOAD_BEFORE, "0.10 0.20 0.30");
+        env.put(RunEnvironment.LOAD_AFTER, "1.05 0.90 0.50");
+        ReportWriter w = new ReportWriter(JmhResults.parse(sample()), env, "test");
+        assertTrue(w.chart("entropy", "double").contains(
+                "Test CPU @ 1 GHz, 2 cores · JDK 25.0.3+9-LTS · commit 0123456789ab · profile full"));
+        String md = w.markdown();
+        assertTrue(md.contains("0.10 0.20 0.30 before the run, 1.05 0.90 0.50 after it — the machine was **idle**"), md);
+        assertTrue(md.contains("fork(s) per benchmark"), md);
+        env.put(RunEnvironment.LOAD_BEFORE, "9.3 9.8 6.6");
+        assertTrue(new ReportWriter(JmhResults.parse(sample()), env, "test").markdown().contains("**busy**"));
+        assertFalse(md.contains("target"), "no internal jargon");
+    }
+
+    @Test
+    void allocationColumnOnlyWhenMeasured() throws IOException {
+        assertTrue(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("÷ roofline | alloc B/call |"));
+        JmhResults noGc = JmhResults.parse(sample().replaceAll("\"gc\\.alloc\\.rate\\.norm\"", "\"x.other\""));
+        assertFalse(new ReportWriter(noGc, null, "t").markdown().contains("÷ roofline | alloc B/call |"));
+    }
+
+    @Test
+    void pythonLibrariesSideBySide(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("python-baseline.csv"), """
+                library,case,shape,dtype,unit,value
+                scipy 1.10.1,entropy: scipy.stats.entropy(p),1000000,float64,ns/element,12.5
+                scipy 1.10.1,"KL: rel_entr(p, q).sum()",10000000,float32,ns/element,9.0
+                """);
+        List<PythonBaselines.Row> rows = PythonBaselines.read(dir);
+        assertEquals(2, rows.size());
+        String md = new ReportWriter(JmhResults.parse(sample()), null, "t", null, rows).markdown();
+        assertTrue(md.contains("## Next to numpy, scipy, scikit-learn and PyTorch"), md);
+        // n = 1e6 double entropy: scalar 8.57, simd 1.24 ns/element in the sample; 12.5 / 1.24 = 10.1
+        assertTrue(md.contains("| entropy | 1000000 | double | scipy 1.10.1 | `scipy.stats.entropy(p)` | ns/element | 12.5 |"
+                + " 8.57 | 1.24 | 10.0× |"), md);
+        assertTrue(md.contains("| KL | 10000000 | float | scipy 1.10.1 | `rel_entr(p, q).sum()` | ns/element | 9.00 | – | – | – |"), md);
+    }
+
+    @Test
+    void coldStartTableWhenMeasured() throws IOException {
+        String md = new ReportWriter(JmhResults.parse(sample()), null, "t").withColdStart(List.of(
+                "backend,measure,warm_up,warm_up_ms,first_call_ms_median,first_call_ms_min,first_call_ms_max,"
+                        + "first_n_ms_median,first_n_ms_min,first_n_ms_max,calls,size,forks,same_bits",
+                "simd,entropy,true,25948.9,9.78,2.16,13.75,1122.50,329.23,1165.80,100,1000000,3,true")).markdown();
+        assertTrue(md.contains("| simd | entropy | 1e6 | 3 | yes | 25949 ms | 9.78 [2.16–13.8] | 1123 [329–1166] (100) | yes |"),
+                md);
+        assertFalse(new ReportWriter(JmhResults.parse(sample()), null, "t").markdown().contains("Cold start"));
     }
 }
