@@ -185,8 +185,8 @@ final class CountTable {
         long my = k.minMax(y, yOffset, length);
         int xMin = (int) (mx >> 32);
         int yMin = (int) (my >> 32);
-        long rx = (long) (int) mx - xMin + 1;
-        long ry = (long) (int) my - yMin + 1;
+        long rx = span(mx);
+        long ry = span(my);
         n = length;
         longJoint = null;
         if (denseFits(rx, ry, length)) {
@@ -296,12 +296,9 @@ final class CountTable {
         if (length == 0) {
             return new TripleCounts();
         }
-        long mx = k.minMax(x, xOffset, length);
-        long my = k.minMax(y, yOffset, length);
-        int xMin = (int) (mx >> 32);
-        int yMin = (int) (my >> 32);
-        long rx = (long) (int) mx - xMin + 1;
-        long ry = (long) (int) my - yMin + 1;
+        long mx = k.minMax(x, xOffset, length), my = k.minMax(y, yOffset, length);
+        int xMin = (int) (mx >> 32), yMin = (int) (my >> 32);
+        long rx = span(mx), ry = span(my);
         int[] xy = new int[length];
         int[] xOf = null;
         int[] yOf = null;
@@ -325,6 +322,11 @@ final class CountTable {
             cy[c] = yOf != null ? yOf[code] : yMin + code % r;
         }
         return TripleCounts.ofCells(cx, cy, pairs.cellY(), pairs.cellCounts());
+    }
+
+    /** The number of ints from min to max of a {@link Kernels#minMax} result (up to 2³²). */
+    static long span(long minMax) {
+        return (long) (int) minMax - (int) (minMax >> 32) + 1;
     }
 
     /** The label of each code: {@code a[offset + i]} for some i with {@code codes[i] == code}. */

@@ -17,11 +17,9 @@ import org.shannon4j.Shannon;
  * double h = Shannon.get().entropy(a);            // == labelEntropy(part1 ++ part2), bit for bit
  * }</pre>
  */
-public final class LabelCounts {
+public final class LabelCounts extends Counts {
 
     static final int KIND = 1;
-
-    final Table table;
 
     /** An empty table (N = 0). */
     public LabelCounts() {
@@ -29,7 +27,7 @@ public final class LabelCounts {
     }
 
     LabelCounts(Table table) {
-        this.table = table;
+        super(table, KIND);
     }
 
     /**
@@ -101,27 +99,14 @@ public final class LabelCounts {
         return this;
     }
 
-    /** N, the number of observations. */
-    public long total() {
-        return table.total;
-    }
-
-    /** The number of distinct labels seen. */
-    public int size() {
-        table.flush();
-        return table.size;
-    }
-
     /** The distinct labels seen, in increasing order (a copy). */
     public int[] labels() {
-        table.flush();
-        return table.labels[0].clone();
+        return column(0);
     }
 
     /** The count of each label of {@link #labels()}, in that order (a copy; each ≥ 1). */
     public long[] counts() {
-        table.flush();
-        return table.counts.clone();
+        return countsCopy();
     }
 
     /** The count of {@code label}, 0 if never seen. */
@@ -134,11 +119,6 @@ public final class LabelCounts {
         return new LabelCounts(table.copy());
     }
 
-    /** The table in the versioned little-endian format of the {@linkplain org.shannon4j.counts package} (kind 1). */
-    public byte[] toBytes() {
-        return table.toBytes(KIND);
-    }
-
     /**
      * The table written by {@link #toBytes()}.
      *
@@ -146,22 +126,5 @@ public final class LabelCounts {
      */
     public static LabelCounts fromBytes(byte[] bytes) {
         return new LabelCounts(Table.fromBytes(bytes, KIND));
-    }
-
-    /** Equal when they hold the same labels with the same counts. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LabelCounts c && table.equals(c.table);
-    }
-
-    @Override
-    public int hashCode() {
-        return table.hashCode();
-    }
-
-    /** N, the number of labels and the first few (label)=count. */
-    @Override
-    public String toString() {
-        return table.describe("LabelCounts");
     }
 }

@@ -13,11 +13,9 @@ import org.shannon4j.Shannon;
  * {@linkplain org.shannon4j.counts package description} for combining, the byte format and thread safety (an
  * instance is a mutable accumulator, not thread-safe).
  */
-public final class PairCounts {
+public final class PairCounts extends Counts {
 
     static final int KIND = 2;
-
-    final Table table;
 
     /** An empty table (N = 0). */
     public PairCounts() {
@@ -25,7 +23,7 @@ public final class PairCounts {
     }
 
     PairCounts(Table table) {
-        this.table = table;
+        super(table, KIND);
     }
 
     /**
@@ -100,33 +98,14 @@ public final class PairCounts {
         return this;
     }
 
-    /** N, the number of observations. */
-    public long total() {
-        return table.total;
-    }
-
-    /** The number of non-empty cells. */
-    public int size() {
-        table.flush();
-        return table.size;
-    }
-
     /** The x label of each non-empty cell, cells in increasing (x, y) order (a copy). */
     public int[] cellX() {
-        table.flush();
-        return table.labels[0].clone();
+        return column(0);
     }
 
     /** The y label of each non-empty cell, in the order of {@link #cellX()} (a copy). */
     public int[] cellY() {
-        table.flush();
-        return table.labels[1].clone();
-    }
-
-    /** The count of each non-empty cell, in the order of {@link #cellX()} (a copy; each ≥ 1). */
-    public long[] cellCounts() {
-        table.flush();
-        return table.counts.clone();
+        return column(1);
     }
 
     /** The count of the cell (x, y), 0 if never seen. */
@@ -154,11 +133,6 @@ public final class PairCounts {
         return new PairCounts(table.copy());
     }
 
-    /** The table in the versioned little-endian format of the {@linkplain org.shannon4j.counts package} (kind 2). */
-    public byte[] toBytes() {
-        return table.toBytes(KIND);
-    }
-
     /**
      * The table written by {@link #toBytes()}.
      *
@@ -166,22 +140,5 @@ public final class PairCounts {
      */
     public static PairCounts fromBytes(byte[] bytes) {
         return new PairCounts(Table.fromBytes(bytes, KIND));
-    }
-
-    /** Equal when they hold the same cells with the same counts. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PairCounts c && table.equals(c.table);
-    }
-
-    @Override
-    public int hashCode() {
-        return table.hashCode();
-    }
-
-    /** N, the number of cells and the first few (x,y)=count. */
-    @Override
-    public String toString() {
-        return table.describe("PairCounts");
     }
 }

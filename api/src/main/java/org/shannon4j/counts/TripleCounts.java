@@ -12,11 +12,9 @@ import org.shannon4j.Shannon;
  * longs. See the {@linkplain org.shannon4j.counts package description} for combining, the byte format and
  * thread safety (an instance is a mutable accumulator, not thread-safe).
  */
-public final class TripleCounts {
+public final class TripleCounts extends Counts {
 
     static final int KIND = 3;
-
-    final Table table;
 
     /** An empty table (N = 0). */
     public TripleCounts() {
@@ -24,7 +22,7 @@ public final class TripleCounts {
     }
 
     TripleCounts(Table table) {
-        this.table = table;
+        super(table, KIND);
     }
 
     /**
@@ -99,39 +97,19 @@ public final class TripleCounts {
         return this;
     }
 
-    /** N, the number of observations. */
-    public long total() {
-        return table.total;
-    }
-
-    /** The number of non-empty cells. */
-    public int size() {
-        table.flush();
-        return table.size;
-    }
-
     /** The x label of each non-empty cell, cells in increasing (x, y, z) order (a copy). */
     public int[] cellX() {
-        table.flush();
-        return table.labels[0].clone();
+        return column(0);
     }
 
     /** The y label of each non-empty cell, in the order of {@link #cellX()} (a copy). */
     public int[] cellY() {
-        table.flush();
-        return table.labels[1].clone();
+        return column(1);
     }
 
     /** The z label of each non-empty cell, in the order of {@link #cellX()} (a copy). */
     public int[] cellZ() {
-        table.flush();
-        return table.labels[2].clone();
-    }
-
-    /** The count of each non-empty cell, in the order of {@link #cellX()} (a copy; each ≥ 1). */
-    public long[] cellCounts() {
-        table.flush();
-        return table.counts.clone();
+        return column(2);
     }
 
     /** The count of the cell (x, y, z), 0 if never seen. */
@@ -164,11 +142,6 @@ public final class TripleCounts {
         return new TripleCounts(table.copy());
     }
 
-    /** The table in the versioned little-endian format of the {@linkplain org.shannon4j.counts package} (kind 3). */
-    public byte[] toBytes() {
-        return table.toBytes(KIND);
-    }
-
     /**
      * The table written by {@link #toBytes()}.
      *
@@ -176,22 +149,5 @@ public final class TripleCounts {
      */
     public static TripleCounts fromBytes(byte[] bytes) {
         return new TripleCounts(Table.fromBytes(bytes, KIND));
-    }
-
-    /** Equal when they hold the same cells with the same counts. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TripleCounts c && table.equals(c.table);
-    }
-
-    @Override
-    public int hashCode() {
-        return table.hashCode();
-    }
-
-    /** N, the number of cells and the first few (x,y,z)=count. */
-    @Override
-    public String toString() {
-        return table.describe("TripleCounts");
     }
 }
