@@ -334,6 +334,9 @@ public final class Shannon {
     // Argument order: two-variable measures read X then Y (then Z), as R infotheo, philentropy, dit and pyitlib:
     // conditionalEntropy(x, y) = H(X | Y), conditionalMutualInformation(x, y, z) = I(X; Y | Z); for tables and
     // joint pmfs X is the rows and Y the columns.
+    // Count tables (org.shannon4j.counts: LabelCounts, PairCounts, TripleCounts) are accepted wherever label
+    // arrays are and give the same bits: label arrays are counted into the same canonical table (non-empty
+    // cells in label order) before any measure reads them.
 
     /**
      * Mutual information I(X;Y) = Σ p(x,y)·ln(p(x,y)/(p(x)p(y))) of the empirical joint distribution of the
