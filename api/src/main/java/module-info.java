@@ -4,6 +4,7 @@
  */
 module org.shannon4j {
     exports org.shannon4j;
+    exports org.shannon4j.counts;
     exports org.shannon4j.spi;
 
     uses org.shannon4j.spi.BackendProvider;

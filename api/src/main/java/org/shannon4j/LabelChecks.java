@@ -14,15 +14,20 @@ final class LabelChecks {
     }
 
     static void range(String name, int[] a, int offset, int length) {
+        bounds(name, a, offset, length);
+        if (length == 0) {
+            throw new IllegalArgumentException(name + " is empty: at least one sample is needed");
+        }
+    }
+
+    /** The range lies in the array (it may be empty). */
+    static void bounds(String name, int[] a, int offset, int length) {
         if (a == null) {
             throw new NullPointerException(name + " must not be null");
         }
         if (offset < 0 || length < 0 || offset > a.length - length) {
             throw new IndexOutOfBoundsException(name + ": offset " + offset + " and length " + length
                     + " do not fit in " + name + ".length = " + a.length);
-        }
-        if (length == 0) {
-            throw new IllegalArgumentException(name + " is empty: at least one sample is needed");
         }
     }
 

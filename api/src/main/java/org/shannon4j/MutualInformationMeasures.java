@@ -2,6 +2,7 @@ package org.shannon4j;
 
 import static org.shannon4j.spi.Kernels.SUM_P;
 
+import org.shannon4j.counts.TripleCounts;
 import org.shannon4j.spi.Kernels;
 
 /**
@@ -99,23 +100,19 @@ final class MutualInformationMeasures {
     }
 
     /**
-     * The frequencies of the distinct values of {@code labels[offset ..+length)} (range checked, length ≥ 1), in
-     * no particular order, none zero: a dense count when the range is small (as {@link CountTable}), dense codes
-     * otherwise.
+     * The frequencies of the distinct values of {@code labels[offset ..+length)} (range checked, length ≥ 1) in
+     * increasing label order, none zero (the counts of {@link CountTable#labelCounts}, as ints): a dense count
+     * when the range is small, dense codes sorted by label otherwise.
      */
     static int[] labelCounts(Kernels k, int[] labels, int offset, int length) {
         long mm = k.minMax(labels, offset, length);
         int min = (int) (mm >> 32);
         long range = (long) (int) mm - min + 1;
-        int[] table;
-        if (CountTable.denseFits(range, 1, length)) {
-            table = new int[(int) range];
-            k.count(labels, offset, min, length, table);
-        } else {
-            int[] codes = new int[length];
-            table = new int[k.denseCodes(labels, offset, length, codes)];
-            k.count(codes, 0, 0, length, table);
+        if (!CountTable.denseFits(range, 1, length)) {
+            return ints(CountTable.labelCounts(k, labels, offset, length).counts());
         }
+        int[] table = new int[(int) range];
+        k.count(labels, offset, min, length, table);
         int m = 0;
         for (int v : table) {
             if (v != 0) {
@@ -125,39 +122,42 @@ final class MutualInformationMeasures {
         return java.util.Arrays.copyOf(table, m);
     }
 
-    // ------------------------------------------------------------------------------------------ conditional MI
-
-    /** I(X;Y|Z) = (T_xyz + T_z − T_xz − T_yz)/N in nats, from labels (ranges checked, length ≥ 1). */
-    static double conditionalMutualInformation(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int[] z,
-                                               int zOffset, int length) {
-        int[] xz = pairCodes(k, x, xOffset, z, zOffset, length);
-        CountTable xzy = CountTable.ofLabels(k, xz, 0, y, yOffset, length);
-        double txyz = xzy.jointNLogN(k);
-        double txz = k.nLogN(xzy.rows, 0, xzy.rowLength);
-        CountTable yz = CountTable.ofLabels(k, y, yOffset, z, zOffset, length);
-        double tyz = yz.jointNLogN(k);
-        double tz = k.nLogN(yz.cols, 0, yz.colLength);
-        return Math.max(0.0, (txyz + tz - txz - tyz) / length);
+    /** Counts of a public table as ints when they all fit (as label counting gives them), else the longs. */
+    static Object intsIfFit(long[] counts) {
+        for (long c : counts) {
+            if (c > Integer.MAX_VALUE) {
+                return counts;
+            }
+        }
+        return ints(counts);
     }
 
-    /** One int code per distinct pair: arithmetic when the product of the ranges is small, hashing otherwise. */
-    private static int[] pairCodes(Kernels k, int[] x, int xOffset, int[] z, int zOffset, int length) {
-        int[] codes = new int[length];
-        long mx = k.minMax(x, xOffset, length);
-        long mz = k.minMax(z, zOffset, length);
-        int xMin = (int) (mx >> 32);
-        int zMin = (int) (mz >> 32);
-        long rx = (long) (int) mx - xMin + 1;
-        long rz = (long) (int) mz - zMin + 1;
-        if (rx <= Integer.MAX_VALUE && rz <= Integer.MAX_VALUE && rx * rz <= Integer.MAX_VALUE) {
-            int r = (int) rz;
-            for (int i = 0; i < length; i++) {
-                codes[i] = (x[xOffset + i] - xMin) * r + (z[zOffset + i] - zMin);
-            }
-        } else {
-            k.densePairCodes(x, xOffset, z, zOffset, length, codes);
+    private static int[] ints(long[] counts) {
+        int[] a = new int[counts.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (int) counts[i];
         }
-        return codes;
+        return a;
+    }
+
+    private static double nLogN(Kernels k, long[] counts) {
+        Object c = intsIfFit(counts);
+        return c instanceof int[] a ? k.nLogN(a, 0, a.length) : k.nLogN(counts, 0, counts.length);
+    }
+
+    // ------------------------------------------------------------------------------------------ conditional MI
+
+    /**
+     * I(X;Y|Z) = (T_xyz + T_z − T_xz − T_yz)/N in nats from a non-empty table, each T = Σ n·ln n over the
+     * table's cells in its canonical order (so label arrays, counted into the table first, give the same bits).
+     */
+    static double conditionalMutualInformation(Kernels k, TripleCounts counts) {
+        double txyz = nLogN(k, counts.cellCounts());
+        double txz = nLogN(k, counts.xz().cellCounts());
+        double tyz = nLogN(k, counts.yz().cellCounts());
+        long[] z = counts.z().counts();
+        double tz = k.nLogN(z, 0, z.length);
+        return Math.max(0.0, (txyz + tz - txz - tyz) / counts.total());
     }
 
     // ------------------------------------------------------------------------------------------ joint pmf

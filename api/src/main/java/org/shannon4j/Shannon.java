@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 
+import org.shannon4j.counts.LabelCounts;
+import org.shannon4j.counts.PairCounts;
+import org.shannon4j.counts.TripleCounts;
 import org.shannon4j.spi.Kernels;
 
 /**
@@ -531,6 +534,9 @@ public final class Shannon {
     // Argument order: two-variable measures read X then Y (then Z), as R infotheo, philentropy, dit and pyitlib:
     // conditionalEntropy(x, y) = H(X | Y), conditionalMutualInformation(x, y, z) = I(X; Y | Z); for tables and
     // joint pmfs X is the rows and Y the columns.
+    // Count tables (org.shannon4j.counts: LabelCounts, PairCounts, TripleCounts) are accepted wherever label
+    // arrays are and give the same bits: label arrays are counted into the same canonical table (non-empty
+    // cells in label order) before any measure reads them.
 
     /**
      * Mutual information I(X;Y) = Σ p(x,y)·ln(p(x,y)/(p(x)p(y))) of the empirical joint distribution of the
@@ -768,7 +774,8 @@ public final class Shannon {
      */
     public double conditionalMutualInformation(int[] x, int[] y, int[] z) {
         int n = LabelChecks.triple("x", x, "y", y, "z", z);
-        return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels, x, 0, y, 0, z, 0, n));
+        return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels,
+                CountTable.tripleCounts(kernels, parallelism, x, 0, y, 0, z, 0, n)));
     }
 
     /**
@@ -1028,6 +1035,169 @@ public final class Shannon {
             throw new IllegalArgumentException("permutations = " + permutations + ": must be >= 1");
         }
         return IndependenceTests.permutationTest(kernels, parallelism, x, 0, y, 0, n, permutations, seed, unit);
+    }
+
+    // -- Count tables (org.shannon4j.counts): counting with this handle's kernels and threads, and every measure
+    // above from the tables, with the same bits as from the label arrays the tables were counted from.
+
+    /** The counts of {@code labels} (empty table for an empty array), counted as {@link #labelEntropy(int[])} does. */
+    public LabelCounts countLabels(int[] labels) {
+        return countLabels(labels, 0, LabelChecks.length("labels", labels));
+    }
+
+    /** The counts of {@code labels[offset ..+length)}; see {@link #countLabels(int[])}. */
+    public LabelCounts countLabels(int[] labels, int offset, int length) {
+        LabelChecks.bounds("labels", labels, offset, length);
+        return CountTable.labelCounts(kernels, labels, offset, length);
+    }
+
+    /**
+     * The joint counts of the pairs (x[i], y[i]), counted as {@link #mutualInformation(int[], int[])} counts
+     * them (dense table or dense codes, over {@link #parallelism()} threads), then turned into the public table
+     * in O(cells). Empty arrays give an empty table.
+     *
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public PairCounts countPairs(int[] x, int[] y) {
+        int n = LabelChecks.length("x", x);
+        if (n == 0 && LabelChecks.length("y", y) == 0) {
+            return new PairCounts();
+        }
+        LabelChecks.pair("x", x, "y", y);
+        return countPairs(x, 0, y, 0, n);
+    }
+
+    /** The joint counts of (x[xOffset+i], y[yOffset+i]), i &lt; length; see {@link #countPairs(int[], int[])}. */
+    public PairCounts countPairs(int[] x, int xOffset, int[] y, int yOffset, int length) {
+        LabelChecks.bounds("x", x, xOffset, length);
+        LabelChecks.bounds("y", y, yOffset, length);
+        return CountTable.pairCounts(kernels, parallelism, x, xOffset, y, yOffset, length);
+    }
+
+    /**
+     * The joint counts of the triples (x[i], y[i], z[i]) (for {@link #conditionalMutualInformation(TripleCounts)}).
+     * Empty arrays give an empty table.
+     *
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public TripleCounts countTriples(int[] x, int[] y, int[] z) {
+        int n = LabelChecks.length("x", x);
+        if (n == 0 && LabelChecks.length("y", y) == 0 && LabelChecks.length("z", z) == 0) {
+            return new TripleCounts();
+        }
+        LabelChecks.triple("x", x, "y", y, "z", z);
+        return countTriples(x, 0, y, 0, z, 0, n);
+    }
+
+    /** The joint counts of (x[xOffset+i], y[yOffset+i], z[zOffset+i]), i &lt; length. */
+    public TripleCounts countTriples(int[] x, int xOffset, int[] y, int yOffset, int[] z, int zOffset, int length) {
+        LabelChecks.bounds("x", x, xOffset, length);
+        LabelChecks.bounds("y", y, yOffset, length);
+        LabelChecks.bounds("z", z, zOffset, length);
+        return CountTable.tripleCounts(kernels, parallelism, x, xOffset, y, yOffset, z, zOffset, length);
+    }
+
+    /**
+     * Entropy H(X) of the labels behind {@code counts} (plug-in), in {@link #unit()}: the same bits as
+     * {@link #labelEntropy(int[])} of those labels.
+     *
+     * @throws IllegalArgumentException if the table is empty
+     */
+    public double entropy(LabelCounts counts) {
+        return entropy(counts, Estimator.PLUG_IN);
+    }
+
+    /**
+     * Entropy of the labels behind {@code counts} estimated with {@code estimator}, K being the number of
+     * distinct labels seen, in {@link #unit()}: the same bits as {@link #labelEntropy(int[], Estimator)}.
+     *
+     * @throws IllegalArgumentException if the table is empty
+     */
+    public double entropy(LabelCounts counts, Estimator estimator) {
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        long n = nonEmpty(counts, counts == null ? 0 : counts.total());
+        Object c = MutualInformationMeasures.intsIfFit(counts.counts());
+        int m = counts.size();
+        return unit.fromNats(CountEstimators.entropy(kernels, c, m, m, n, estimator));
+    }
+
+    /** I(X;Y) of a joint count table (X its first variable), in {@link #unit()}; as {@link #mutualInformation(int[], int[])}. */
+    public double mutualInformation(PairCounts counts) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.MI));
+    }
+
+    /** I(X;Y) of a joint count table with an estimator (K = distinct x × distinct y); as {@link #mutualInformation(int[], int[], Estimator)}. */
+    public double mutualInformation(PairCounts counts, Estimator estimator) {
+        java.util.Objects.requireNonNull(estimator, "estimator must not be null");
+        return unit.fromNats(CountEstimators.mutualInformation(kernels, table(counts), estimator));
+    }
+
+    /** H(X,Y) of a joint count table, in {@link #unit()}; as {@link #jointEntropy(int[], int[])}. */
+    public double jointEntropy(PairCounts counts) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.JOINT));
+    }
+
+    /**
+     * H(X|Y) of a joint count table, X its first variable (H(Y|X) is {@code conditionalEntropy(counts.transpose())}),
+     * in {@link #unit()}; as {@link #conditionalEntropy(int[], int[])}.
+     */
+    public double conditionalEntropy(PairCounts counts) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts),
+                MutualInformationMeasures.CONDITIONAL));
+    }
+
+    /** VI = H(X|Y) + H(Y|X) of a joint count table, in {@link #unit()}; as {@link #variationOfInformation(int[], int[])}. */
+    public double variationOfInformation(PairCounts counts) {
+        return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.VI));
+    }
+
+    /** NMI of a joint count table (unitless); as {@link #normalizedMutualInformation(int[], int[], NmiAverage)}. */
+    public double normalizedMutualInformation(PairCounts counts, NmiAverage average) {
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.nmi(kernels, table(counts), average);
+    }
+
+    /** AMI of a joint count table (unitless); as {@link #adjustedMutualInformation(int[], int[], NmiAverage)}. */
+    public double adjustedMutualInformation(PairCounts counts, NmiAverage average) {
+        java.util.Objects.requireNonNull(average, "average must not be null");
+        return MutualInformationMeasures.ami(kernels, table(counts), average);
+    }
+
+    /** E[I(X;Y)] under fixed marginals of a joint count table, in {@link #unit()}; see {@link #expectedMutualInformation(long[], int, int)}. */
+    public double expectedMutualInformation(PairCounts counts) {
+        return unit.fromNats(MutualInformationMeasures.expectedMi(table(counts)));
+    }
+
+    /** G-test of independence on a joint count table; as {@link #independenceTest(int[], int[])}. */
+    public IndependenceTest independenceTest(PairCounts counts) {
+        return IndependenceTests.gTest(kernels, table(counts), unit);
+    }
+
+    /**
+     * I(X;Y|Z) of a three-variable count table (Z the condition), in {@link #unit()}: the same bits as
+     * {@link #conditionalMutualInformation(int[], int[], int[])} of the samples, which counts them into such a
+     * table first.
+     *
+     * @throws IllegalArgumentException if the table is empty
+     */
+    public double conditionalMutualInformation(TripleCounts counts) {
+        nonEmpty(counts, counts == null ? 0 : counts.total());
+        return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels, counts));
+    }
+
+    private static CountTable table(PairCounts counts) {
+        nonEmpty(counts, counts == null ? 0 : counts.total());
+        return CountTable.of(counts);
+    }
+
+    private static long nonEmpty(Object counts, long total) {
+        if (counts == null) {
+            throw new NullPointerException("counts must not be null");
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("counts is empty (N = 0): at least one observation is needed");
+        }
+        return total;
     }
 
     // ----------------------------------------------------------------------------------------------------

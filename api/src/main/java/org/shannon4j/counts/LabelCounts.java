@@ -1,0 +1,130 @@
+package org.shannon4j.counts;
+
+import java.util.Objects;
+
+import org.shannon4j.Shannon;
+
+/**
+ * The counts of the values of one discrete variable, keyed by the label values themselves (any ints): a
+ * mergeable accumulator for entropy and its estimators ({@link Shannon#entropy(LabelCounts)},
+ * {@link Shannon#entropy(LabelCounts, org.shannon4j.Estimator)}). Counts are longs; only labels seen at least
+ * once are stored. See the {@linkplain org.shannon4j.counts package description} for combining, the byte
+ * format and thread safety (an instance is a mutable accumulator, not thread-safe).
+ *
+ * <pre>{@code
+ * LabelCounts a = LabelCounts.of(part1);
+ * a.combine(LabelCounts.of(part2));               // == LabelCounts.of(part1 ++ part2)
+ * double h = Shannon.get().entropy(a);            // == labelEntropy(part1 ++ part2), bit for bit
+ * }</pre>
+ */
+public final class LabelCounts extends Counts {
+
+    static final int KIND = 1;
+
+    /** An empty table (N = 0). */
+    public LabelCounts() {
+        this(new Table(1));
+    }
+
+    LabelCounts(Table table) {
+        super(table, KIND);
+    }
+
+    /**
+     * The counts of {@code labels} (empty for an empty array), counted with the best backend's kernels
+     * ({@link Shannon#countLabels(int[])}; counting is exact, so every backend gives the same table).
+     */
+    public static LabelCounts of(int[] labels) {
+        return Shannon.get().countLabels(labels);
+    }
+
+    /** The counts of {@code labels[offset ..+length)}; see {@link #of(int[])}. */
+    public static LabelCounts of(int[] labels, int offset, int length) {
+        return Shannon.get().countLabels(labels, offset, length);
+    }
+
+    /**
+     * The table with {@code counts[i]} observations of {@code labels[i]}, in any order: repeated labels are
+     * added, zero counts dropped.
+     *
+     * @throws IllegalArgumentException if the lengths differ, a count is negative or the total exceeds
+     *                                  Long.MAX_VALUE
+     */
+    public static LabelCounts ofCounts(int[] labels, long[] counts) {
+        Objects.requireNonNull(labels, "labels must not be null");
+        Objects.requireNonNull(counts, "counts must not be null");
+        if (labels.length != counts.length) {
+            throw new IllegalArgumentException("labels.length = " + labels.length + " but counts.length = "
+                    + counts.length + ": one count per label");
+        }
+        return new LabelCounts(Table.ofCells(1, new int[][] {labels}, counts, counts.length));
+    }
+
+    /** One more observation of {@code label}; returns this. @throws ArithmeticException if N would overflow */
+    public LabelCounts add(int label) {
+        table.add(label, 0, 0, 1);
+        return this;
+    }
+
+    /**
+     * {@code count} more observations of {@code label}; returns this.
+     *
+     * @throws IllegalArgumentException if count &lt; 0
+     * @throws ArithmeticException      if N would exceed Long.MAX_VALUE (the table is unchanged)
+     */
+    public LabelCounts add(int label, long count) {
+        table.add(label, 0, 0, count);
+        return this;
+    }
+
+    /** Adds every label of the array (counted as {@link #of(int[])} does); returns this. */
+    public LabelCounts addAll(int[] labels) {
+        return combine(of(labels));
+    }
+
+    /** Adds {@code labels[offset ..+length)}; returns this. */
+    public LabelCounts addAll(int[] labels, int offset, int length) {
+        return combine(of(labels, offset, length));
+    }
+
+    /**
+     * Adds the counts of {@code other} to this (the label sets are merged; {@code other} is not changed) and
+     * returns this, as Apache Commons Statistics' {@code combine}. Exact: combining the tables of the parts of
+     * a sample, in any order or tree, gives the table of the whole.
+     *
+     * @throws ArithmeticException if the total would exceed Long.MAX_VALUE (this is then unchanged)
+     */
+    public LabelCounts combine(LabelCounts other) {
+        table.combine(Objects.requireNonNull(other, "other must not be null").table);
+        return this;
+    }
+
+    /** The distinct labels seen, in increasing order (a copy). */
+    public int[] labels() {
+        return column(0);
+    }
+
+    /** The count of each label of {@link #labels()}, in that order (a copy; each ≥ 1). */
+    public long[] counts() {
+        return countsCopy();
+    }
+
+    /** The count of {@code label}, 0 if never seen. */
+    public long count(int label) {
+        return table.count(label, 0, 0);
+    }
+
+    /** An independent copy. */
+    public LabelCounts copy() {
+        return new LabelCounts(table.copy());
+    }
+
+    /**
+     * The table written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException naming the byte offset, for bytes that are not a valid kind-1 table
+     */
+    public static LabelCounts fromBytes(byte[] bytes) {
+        return new LabelCounts(Table.fromBytes(bytes, KIND));
+    }
+}

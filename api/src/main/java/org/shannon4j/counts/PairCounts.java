@@ -1,0 +1,144 @@
+package org.shannon4j.counts;
+
+import java.util.Objects;
+
+import org.shannon4j.Shannon;
+
+/**
+ * The joint counts of two discrete variables X and Y, keyed by their label values (any ints): a mergeable
+ * contingency table from which every two-variable measure of {@link Shannon} is computed (mutual information
+ * with any {@link org.shannon4j.Estimator}, joint and conditional entropy, NMI, AMI, expected MI, variation of
+ * information, the G-test) — with the same bits as the label-array methods on the same samples. Only cells seen
+ * at least once are stored, in increasing (x, y) order; counts are longs. See the
+ * {@linkplain org.shannon4j.counts package description} for combining, the byte format and thread safety (an
+ * instance is a mutable accumulator, not thread-safe).
+ */
+public final class PairCounts extends Counts {
+
+    static final int KIND = 2;
+
+    /** An empty table (N = 0). */
+    public PairCounts() {
+        this(new Table(2));
+    }
+
+    PairCounts(Table table) {
+        super(table, KIND);
+    }
+
+    /**
+     * The joint counts of the pairs (x[i], y[i]), counted with the best backend's kernels
+     * ({@link Shannon#countPairs(int[], int[])}; counting is exact, so every backend gives the same table).
+     *
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static PairCounts of(int[] x, int[] y) {
+        return Shannon.get().countPairs(x, y);
+    }
+
+    /** The joint counts of (x[xOffset+i], y[yOffset+i]), i &lt; length; see {@link #of(int[], int[])}. */
+    public static PairCounts of(int[] x, int xOffset, int[] y, int yOffset, int length) {
+        return Shannon.get().countPairs(x, xOffset, y, yOffset, length);
+    }
+
+    /**
+     * The table with {@code counts[i]} observations of (x[i], y[i]), cells in any order: repeated cells are
+     * added, zero counts dropped.
+     *
+     * @throws IllegalArgumentException if the lengths differ, a count is negative or the total exceeds
+     *                                  Long.MAX_VALUE
+     */
+    public static PairCounts ofCells(int[] x, int[] y, long[] counts) {
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(y, "y must not be null");
+        Objects.requireNonNull(counts, "counts must not be null");
+        if (x.length != counts.length || y.length != counts.length) {
+            throw new IllegalArgumentException("x.length = " + x.length + ", y.length = " + y.length
+                    + " and counts.length = " + counts.length + " must be equal: one count per cell");
+        }
+        return new PairCounts(Table.ofCells(2, new int[][] {x, y}, counts, counts.length));
+    }
+
+    /** One more observation of (x, y); returns this. @throws ArithmeticException if N would overflow */
+    public PairCounts add(int x, int y) {
+        table.add(x, y, 0, 1);
+        return this;
+    }
+
+    /**
+     * {@code count} more observations of (x, y); returns this.
+     *
+     * @throws IllegalArgumentException if count &lt; 0
+     * @throws ArithmeticException      if N would exceed Long.MAX_VALUE (the table is unchanged)
+     */
+    public PairCounts add(int x, int y, long count) {
+        table.add(x, y, 0, count);
+        return this;
+    }
+
+    /** Adds the pairs (x[i], y[i]) (counted as {@link #of(int[], int[])} does); returns this. */
+    public PairCounts addAll(int[] x, int[] y) {
+        return combine(of(x, y));
+    }
+
+    /** Adds the pairs (x[xOffset+i], y[yOffset+i]), i &lt; length; returns this. */
+    public PairCounts addAll(int[] x, int xOffset, int[] y, int yOffset, int length) {
+        return combine(of(x, xOffset, y, yOffset, length));
+    }
+
+    /**
+     * Adds the counts of {@code other} to this (label sets merged; {@code other} unchanged) and returns this, as
+     * Apache Commons Statistics' {@code combine}. Exact: combining the tables of the parts of a sample, in any
+     * order or tree, gives the table of the whole.
+     *
+     * @throws ArithmeticException if the total would exceed Long.MAX_VALUE (this is then unchanged)
+     */
+    public PairCounts combine(PairCounts other) {
+        table.combine(Objects.requireNonNull(other, "other must not be null").table);
+        return this;
+    }
+
+    /** The x label of each non-empty cell, cells in increasing (x, y) order (a copy). */
+    public int[] cellX() {
+        return column(0);
+    }
+
+    /** The y label of each non-empty cell, in the order of {@link #cellX()} (a copy). */
+    public int[] cellY() {
+        return column(1);
+    }
+
+    /** The count of the cell (x, y), 0 if never seen. */
+    public long count(int x, int y) {
+        return table.count(x, y, 0);
+    }
+
+    /** The marginal counts of X (a new table). */
+    public LabelCounts x() {
+        return new LabelCounts(table.project(0));
+    }
+
+    /** The marginal counts of Y (a new table). */
+    public LabelCounts y() {
+        return new LabelCounts(table.project(1));
+    }
+
+    /** The table with X and Y swapped (a new table): H(Y|X) is {@code conditionalEntropy(counts.transpose())}. */
+    public PairCounts transpose() {
+        return new PairCounts(table.project(1, 0));
+    }
+
+    /** An independent copy. */
+    public PairCounts copy() {
+        return new PairCounts(table.copy());
+    }
+
+    /**
+     * The table written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException naming the byte offset, for bytes that are not a valid kind-2 table
+     */
+    public static PairCounts fromBytes(byte[] bytes) {
+        return new PairCounts(Table.fromBytes(bytes, KIND));
+    }
+}
