@@ -195,7 +195,8 @@ final class DoubleLog {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
             } else if (kind == CROSS) {
                 u = y;
-                special = by.compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
+                // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
+                special = by.and(Long.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
             } else {
                 if (kind == KL) {
                     u = x.div(y);

@@ -150,7 +150,8 @@ final class FloatLog {
                 sq1 = sq1.add((DoubleVector) FloatVector.fromArray(FH, q, i + shift + HALF).convertShape(F2D, D, 0));
                 IntVector by = (IntVector) u.viewAsIntegralLanes();
                 signs = signs.or(by);
-                special = by.compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0)).anyTrue();
+                // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
+                special = by.and(Integer.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0)).anyTrue();
             }
             if (special) {
                 for (int j = i; j < i + FL; j++) {
