@@ -117,17 +117,19 @@ public final class DeterminismBattery {
     }
 
     /**
-     * Prints {@code name=hexbits} lines for backend {@code args[0]} after {@code args[1]} runs of the battery
-     * (the last run is printed; 1 = a cold JVM); {@code args[2] = large} adds the large inputs.
+     * Prints {@code name=hexbits} lines for backend {@code args[0]}: {@code args[1] − 1} warm-up runs of the small
+     * battery, then one run of the battery that is printed (1 = a cold JVM); {@code args[2] = large} adds the
+     * large inputs to that last run (they run after the small ones, so the small results are a prefix).
      */
     public static void main(String[] args) {
         Shannon s = Shannon.get(args[0]);
         int runs = Integer.parseInt(args[1]);
-        DeterminismBattery battery = new DeterminismBattery(s, args.length > 2 && args[2].equals("large"));
-        long[] bits = null;
-        for (int r = 0; r < runs; r++) {
-            bits = battery.run();
+        DeterminismBattery warmUp = new DeterminismBattery(s, false);
+        for (int r = 1; r < runs; r++) {
+            warmUp.run();
         }
+        DeterminismBattery battery = new DeterminismBattery(s, args.length > 2 && args[2].equals("large"));
+        long[] bits = battery.run();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < bits.length; i++) {
             out.append(battery.name(i)).append('=').append(Long.toHexString(bits[i])).append('\n');

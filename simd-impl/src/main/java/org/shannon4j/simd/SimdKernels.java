@@ -70,8 +70,19 @@ final class SimdKernels extends ScalarKernels {
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
+    /**
+     * Two double lanes (128-bit vectors): C2 on x86 compiles no 2-lane long or double compare or mask
+     * ({@code -XX:+PrintIntrinsics}: "not supported: ... vlen=2 etype=long"), so both logs there run as boxed
+     * Java code (with -Dshannon4j.simd.bits=128 on this AVX-512 machine: ours 330, the JDK's 28 ns/element, the
+     * scalar loops a few). The double-lane kernels (double input, float KL and JS, sums) then run the scalar
+     * reference loops, fast and tier-independent; float entropy and cross-entropy keep {@link FloatLog} (4 int
+     * lanes compile). The JDK-log A/B mode keeps its vector loops.
+     */
+    static final boolean SCALAR_DOUBLE_LANES = DL < 4 && !FORCE_JDK;
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
-    static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK;
+    static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK && !SCALAR_DOUBLE_LANES;
+    /** ScalarKernels' block length: its float blocks are widened into a scratch of this many doubles. */
+    private static final int SCALAR_BLOCK = 256;
     /**
      * Float entropy and cross-entropy run {@link FloatLog#loop}. It replaced float entropy's earlier default, the
      * Cephes {@code logf} polynomial into a per-thread L1 scratch (interleaved at n = 1e6: 0.42 vs 0.59 ns/element)
@@ -84,7 +95,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected int blockLength() {
-        return BLOCK;
+        return SCALAR_DOUBLE_LANES ? SCALAR_BLOCK : BLOCK;
     }
 
     @Override
@@ -95,6 +106,9 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
                                 double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.pairBlock(kind, p, q, from, to, shift, c, out);
+        }
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -105,6 +119,9 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
                                 double[] out) {
+        if (SCALAR_DOUBLE_LANES && kind != CROSS) {
+            return super.pairBlock(kind, p, q, from, to, shift, c, out);
+        }
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -117,6 +134,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean sumBlock(double[] a, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.sumBlock(a, from, to, out);
+        }
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -144,6 +164,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean sumBlock(float[] a, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.sumBlock(a, from, to, out);
+        }
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
@@ -164,6 +187,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.xLogXBlock(p, from, to, out);
+        }
         if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
