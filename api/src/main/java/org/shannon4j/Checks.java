@@ -3,6 +3,8 @@ package org.shannon4j;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import org.shannon4j.spi.KernelMath;
+
 /**
  * Argument checks and the messages of every rejection. The happy path only checks ranges here; the values
  * themselves are validated inside the kernel pass, and the re-scans below run only after a kernel has
@@ -58,74 +60,113 @@ final class Checks {
         return a.length;
     }
 
-    /** {@link #invalid} for two inputs: names the first bad entry of p, else of q, else reports overflow. */
-    static IllegalArgumentException invalid(String pName, Object p, int pOffset, String qName, Object q,
-                                            int qOffset, int length) {
+    /** {@link #invalid} for two inputs: names the first bad entry of p, else of q, else what was checked. */
+    static RuntimeException invalid(String pName, Object p, int pOffset, String qName, Object q,
+                                    int qOffset, int length) {
         return invalid(pName, p, pOffset, qName, q, qOffset, length, null);
     }
 
-    /** As above for any input of {@link Passes} (arrays with a null layout, or segments). */
-    static IllegalArgumentException invalid(String pName, Object p, long pOffset, String qName, Object q,
-                                            long qOffset, long length, ValueLayout layout) {
-        IllegalArgumentException inP = invalid(pName, p, pOffset, length, layout);
-        if (inP.getMessage().startsWith(pName + "[")) {
-            return inP;
+    /**
+     * As above for any input of {@link Passes} (arrays with a null layout, or segments): the first bad entry of
+     * p, else of q; else an overflowing sum of p, else of q; else (the kernel reported invalid input that is
+     * not there) an internal error, never a cause that was not checked.
+     */
+    static RuntimeException invalid(String pName, Object p, long pOffset, String qName, Object q,
+                                    long qOffset, long length, ValueLayout layout) {
+        IllegalArgumentException found = firstBad(pName, p, pOffset, length, layout);
+        if (found == null) {
+            found = firstBad(qName, q, qOffset, length, layout);
         }
-        IllegalArgumentException inQ = invalid(qName, q, qOffset, length, layout);
-        return inQ.getMessage().startsWith(qName + "[") ? inQ : inP;
+        if (found == null) {
+            found = sumOverflow(pName, p, pOffset, length, layout);
+        }
+        if (found == null) {
+            found = sumOverflow(qName, q, qOffset, length, layout);
+        }
+        return found != null ? found : internal(range(pName, pOffset, length) + " and " + range(qName, qOffset, length));
     }
 
     /**
-     * Called when a kernel returned NaN or a non-finite sum: throws for the first entry that is NaN, negative
-     * or infinite; if every entry is valid, the sum overflowed.
+     * Called when a kernel returned NaN or a non-finite sum: the exception for the first entry that is NaN,
+     * negative or infinite; if every entry is valid, for the sum if it overflows; otherwise an internal error.
      */
-    static IllegalArgumentException invalid(String name, Object array, int offset, int length) {
+    static RuntimeException invalid(String name, Object array, int offset, int length) {
         return invalid(name, array, offset, length, null);
     }
 
     /** As above for any input of {@link Passes}; segment indices are longs ({@code "p[3000000017] = -0.25: ..."}). */
-    static IllegalArgumentException invalid(String name, Object array, long offset, long length, ValueLayout layout) {
-        if (array instanceof MemorySegment segment) {
-            if (layout instanceof ValueLayout.OfDouble d) {
-                for (long i = offset; i < offset + length; i++) {
-                    double x = segment.getAtIndex(d, i);
-                    if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
-                        return badEntry(name, i, Double.toString(x), x);
-                    }
-                }
-            } else {
-                ValueLayout.OfFloat f = (ValueLayout.OfFloat) layout;
-                for (long i = offset; i < offset + length; i++) {
-                    float x = segment.getAtIndex(f, i);
-                    if (!(x >= 0 && x < Float.POSITIVE_INFINITY)) {
-                        return badEntry(name, i, Float.toString(x), x);
-                    }
-                }
-            }
-        } else if (array instanceof double[] a) {
-            for (int i = (int) offset; i < offset + length; i++) {
-                if (!(a[i] >= 0 && a[i] < Double.POSITIVE_INFINITY)) {
-                    return badEntry(name, i, Double.toString(a[i]), a[i]);
-                }
-            }
-        } else if (array instanceof float[] a) {
-            for (int i = (int) offset; i < offset + length; i++) {
-                if (!(a[i] >= 0 && a[i] < Float.POSITIVE_INFINITY)) {
-                    return badEntry(name, i, Float.toString(a[i]), a[i]);
-                }
+    static RuntimeException invalid(String name, Object array, long offset, long length, ValueLayout layout) {
+        IllegalArgumentException found = firstBad(name, array, offset, length, layout);
+        if (found == null) {
+            found = sumOverflow(name, array, offset, length, layout);
+        }
+        return found != null ? found : internal(range(name, offset, length));
+    }
+
+    private static IllegalArgumentException firstBad(String name, Object array, long offset, long length,
+                                                     ValueLayout layout) {
+        for (long i = offset; i < offset + length; i++) {
+            double x = value(array, i, layout);
+            if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+                return badEntry(name, i, array instanceof float[] || layout instanceof ValueLayout.OfFloat
+                        ? Float.toString((float) x) : Double.toString(x), x);
             }
         }
-        return new IllegalArgumentException("the sum of " + name + "[" + offset + ".." + (offset + length)
-                + ") overflows the double range: scale the input down");
+        return null;
+    }
+
+    /** The overflow exception if the entries (all valid) sum beyond the double maximum, else null. */
+    private static IllegalArgumentException sumOverflow(String name, Object array, long offset, long length,
+                                                        ValueLayout layout) {
+        double sum = 0;
+        for (long i = offset; i < offset + length; i++) {
+            sum += value(array, i, layout);
+        }
+        return sum < Double.POSITIVE_INFINITY ? null : new IllegalArgumentException("the sum of "
+                + range(name, offset, length) + " overflows the double range: scale the input down");
+    }
+
+    private static String range(String name, long offset, long length) {
+        return name + "[" + offset + ".." + (offset + length) + ")";
+    }
+
+    /** A kernel result that the input does not explain: a defect of the backend, reported as such. */
+    private static IllegalStateException internal(String inputs) {
+        return new IllegalStateException("internal error of the backend's kernel: it reported invalid input or an"
+                + " overflow for " + inputs + ", but every entry is finite and >= 0 and the sums and the terms fit"
+                + " the double range; please report this with the input and the backend name");
     }
 
     /**
-     * The exception for valid input whose terms overflow the double range although its sums do not: values
-     * near the double maximum under NORMALIZE (p·ln p exceeds it from p ≈ 2.5e305).
+     * For valid input whose kernel result is infinite without a p &gt; 0 where q = 0: the terms' own sum is
+     * recomputed with the reference terms ({@link KernelMath}, plain summation, rare path); if it overflows,
+     * the exception says so (values near the double maximum under NORMALIZE: p·ln p exceeds it from
+     * p ≈ 2.5e305), otherwise it is an internal error. {@code kind} is a {@link Passes} kind; q is null for
+     * {@link Passes#X_LOG_X}; {@code c} is the Jensen–Shannon mixture ratio.
      */
-    static IllegalArgumentException termsOverflow(String terms, String name, long offset, long length) {
-        return new IllegalArgumentException("the terms " + terms + " over " + name + "[" + offset + ".."
-                + (offset + length) + ") overflow the double range: scale the input down");
+    static RuntimeException termsOverflow(String terms, int kind, String name, Object p, long pOffset, Object q,
+                                          long qOffset, long length, ValueLayout layout, double c) {
+        double a = 0;
+        double b = 0;
+        for (long i = 0; i < length; i++) {
+            double x = value(p, pOffset + i, layout);
+            double y = q == null ? 0 : value(q, qOffset + i, layout);
+            switch (kind) {
+                case Passes.X_LOG_X -> a += KernelMath.xLogX(x);
+                case Passes.CROSS -> a += KernelMath.xLogY(x, y);
+                case Passes.KL -> a += KernelMath.xLogXOverY(x, y);
+                default -> {
+                    a += KernelMath.jensenShannonP(x, y, c);
+                    b += KernelMath.jensenShannonQ(x, y, c);
+                }
+            }
+        }
+        if (Math.abs(a) < Double.POSITIVE_INFINITY && Math.abs(b) < Double.POSITIVE_INFINITY) {
+            return internal(q == null ? range(name, pOffset, length)
+                    : range("p", pOffset, length) + " and " + range("q", qOffset, length));
+        }
+        return new IllegalArgumentException("the terms " + terms + " over " + range(name, pOffset, length)
+                + " overflow the double range: scale the input down");
     }
 
     /** Whether some p[i] &gt; 0 meets q[i] = 0: the one way cross-entropy and KL are legitimately infinite. */

@@ -41,7 +41,7 @@ final class Measures {
             throw Checks.invalid("p", p, offset, length, layout);
         }
         if (Double.isInfinite(t)) {
-            throw Checks.termsOverflow("p·ln p", "p", offset, length);
+            throw Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "p", p, offset, null, 0, length, layout, 1.0);
         }
         Checks.sum("p", s, length, Passes.float32(p, layout), policy);
         return Math.max(0.0, Math.log(s) - t / s);
@@ -62,7 +62,7 @@ final class Measures {
             if (v < 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
                 return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
             }
-            throw Checks.termsOverflow("p·ln q", "p", pOffset, length); // not a 0 in q: values near the maximum
+            throw Checks.termsOverflow("p·ln q", Passes.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
         return Math.max(0.0, Math.log(aux[SUM_Q]) - v / aux[SUM_P]);
     }
@@ -85,7 +85,7 @@ final class Measures {
             if (u > 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
                 return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
             }
-            throw Checks.termsOverflow("p·ln(p/q)", "p", pOffset, length); // values near the double maximum
+            throw Checks.termsOverflow("p·ln(p/q)", Passes.KL, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
         double sp = aux[SUM_P];
         return Math.max(0.0, u / sp + Math.log(aux[SUM_Q] / sp));
@@ -109,6 +109,8 @@ final class Measures {
         double c = 1.0;
         double sp = 0;
         double sq = 0;
+        String pName = "p";
+        String qName = "q";
         if (policy == Normalization.NORMALIZE) {
             sp = Passes.run(k, par, Passes.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
             if (!(sp < Double.POSITIVE_INFINITY)) {
@@ -120,6 +122,22 @@ final class Measures {
             }
             Checks.sum("p", sp, length, float32, policy);
             Checks.sum("q", sq, length, float32, policy);
+            if (sq > sp) {
+                // JS is symmetric, but c = Sp/Sq is not: take the input with the larger sum first, so that
+                // JS(p, q) and JS(q, p) run the same pass and give the same bits. (With Sp = Sq, c = 1 and the
+                // pass is symmetric already: swapping p and q swaps its two halves, computed alike.)
+                Object t = p;
+                p = q;
+                q = t;
+                long o = pOffset;
+                pOffset = qOffset;
+                qOffset = o;
+                double s = sp;
+                sp = sq;
+                sq = s;
+                pName = "q";
+                qName = "p";
+            }
             c = sp / sq;
         }
         double a = Passes.run(k, par, Passes.JS, p, pOffset, q, qOffset, length, layout, c, aux);
@@ -128,12 +146,12 @@ final class Measures {
             sp = aux[SUM_P];
             sq = aux[SUM_Q];
         } else if (Double.isNaN(a) || Double.isNaN(aux[JS_Q_TERMS])) {
-            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+            throw Checks.invalid(pName, p, pOffset, qName, q, qOffset, length, layout);
         }
         if (Double.isInfinite(a) || Double.isInfinite(aux[JS_Q_TERMS])) {
             // Each term is bounded by its weight·ln 2 (the kernels take overflowing ratios from halves), so only
             // a sum of terms near the double maximum can get here; the clamp below would hide it as ln 2.
-            throw Checks.termsOverflow("of Jensen–Shannon", "p", pOffset, length);
+            throw Checks.termsOverflow("of Jensen–Shannon", Passes.JS, pName, p, pOffset, q, qOffset, length, layout, c);
         }
         double js = 0.5 * (a / sp + aux[JS_Q_TERMS] / sq);
         return Math.min(Math.max(0.0, js), LN2);

@@ -174,8 +174,11 @@ final class MutualInformationMeasures {
         double[] aux = AUX.get();
         double t = k.xLogX(joint, 0, joint.length, aux);
         double s = aux[SUM_P];
-        if (!(Math.abs(t) < Double.POSITIVE_INFINITY) || !(s < Double.POSITIVE_INFINITY)) {
+        if (Double.isNaN(t) || !(s < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("joint", joint, 0, joint.length);
+        }
+        if (Double.isInfinite(t)) {
+            throw Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "joint", joint, 0, null, 0, joint.length, null, 1.0);
         }
         Checks.sum("joint", s, joint.length, false, policy);
         double[][] scratch = PMF_SCRATCH.get();

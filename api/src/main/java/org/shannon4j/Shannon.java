@@ -43,7 +43,11 @@ import org.shannon4j.spi.Kernels;
  *       scale the input down"), never a clamped or infinite value; Jensen–Shannon divergence, whose terms are
  *       bounded, is computed for any such input.</li>
  *   <li><b>Zeros.</b> 0·ln 0 = 0; a term with p = 0 contributes 0 whatever q is; p &gt; 0 where q = 0 makes
- *       cross-entropy and KL divergence +∞ (the term is never skipped or clipped).</li>
+ *       cross-entropy and KL divergence +∞ (the term is never skipped or clipped). −0.0 is a zero like +0.0.</li>
+ *   <li><b>Same bits.</b> A backend gives the same bits for the same input to the same method on every call,
+ *       interpreted, C1- or C2-compiled (distribution measures and the mutual-information family; not the
+ *       losses yet); Jensen–Shannon divergence and distance are symmetric to the bit. Different backends, vector
+ *       widths, or arrays and segments holding the same values agree within the accuracy bounds below.</li>
  *   <li><b>Accuracy</b> (any backend, n ≤ 1e8, entries below 1e300; ε = 2.2e-16). Entropy and cross-entropy of
  *       double input: |error| ≤ 1e-13·|value| + 16ε, the absolute part being the rounding of Σp itself (it
  *       matters only for nearly degenerate distributions); unnormalised input adds a few ε·|ln Σ| from the

@@ -21,26 +21,30 @@ public final class KernelMath {
     }
 
     /**
-     * p·ln q, 0 for p = 0, −∞ for p &gt; 0 and q = 0.
+     * p·ln q, 0 for p = 0, −∞ for p &gt; 0 and q = 0 (also −0.0: Math.log(−0.0) is −∞).
      *
      * @param p the p entry
      * @param q the q entry
-     * @return the sum (or term); NaN for invalid input
+     * @return the term
      */
     public static double xLogY(double p, double q) {
         return p > 0 ? p * Math.log(q) : 0.0;
     }
 
     /**
-     * p·ln(p/q), 0 for p = 0, +∞ for p &gt; 0 and q = 0; falls back to ln p − ln q when p/q leaves the range.
+     * p·ln(p/q), 0 for p = 0, +∞ for p &gt; 0 and q = 0 (also −0.0); falls back to ln p − ln q
+     * when p/q leaves the range.
      *
      * @param p the p entry
      * @param q the q entry
-     * @return the sum (or term); NaN for invalid input
+     * @return the term
      */
     public static double xLogXOverY(double p, double q) {
         if (!(p > 0)) {
             return 0.0;
+        }
+        if (q == 0) { // by value: p/(−0.0) is −∞, whose log is NaN
+            return Double.POSITIVE_INFINITY;
         }
         double r = p / q;
         if ((r == 0.0 || r == Double.POSITIVE_INFINITY) && q > 0) {

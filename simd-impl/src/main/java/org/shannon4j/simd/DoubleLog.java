@@ -1,8 +1,8 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -14,6 +14,7 @@ import static jdk.incubator.vector.VectorOperators.ULT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -42,18 +43,23 @@ import org.shannon4j.spi.KernelMath;
  * measures (1e-13 relative).
  *
  * <p>Array-to-array on purpose: a method of ours that takes or returns a vector boxes it whenever C2 does not
- * inline it, see {@link SimdKernels}. Requires 8 double lanes ({@link #SUPPORTED}).
+ * inline it, see {@link SimdKernels}. Runs on 8, 4 or 2 double lanes ({@link #SUPPORTED}).
  */
 final class DoubleLog {
 
     /** The error bound asserted by the tests, in ulps of the double result. */
     static final double MAX_ULP_ERROR = 2.0;
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = Species.D;
+    private static final VectorSpecies<Long> L = Species.L;
 
-    /** The table is two vectors of 8 doubles: only 512-bit double vectors qualify. */
-    static final boolean SUPPORTED = D.length() == 8;
+    /**
+     * The 16-entry table is two vectors of 8 doubles (one two-vector permute) or, for 4 and 2 lanes, pairs of
+     * vectors read with two-vector permutes and merged with blends: every shape from 128 to 512 bits, so
+     * that no production path needs the JDK's log, whose cold-code fallback rounds differently from its C2
+     * intrinsic.
+     */
+    static final boolean SUPPORTED = D.length() == 8 || D.length() == 4 || D.length() == 2;
 
     private static final long OFF = 0x3fe6800000000000L; // bits of 0.703125
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
@@ -149,10 +155,11 @@ final class DoubleLog {
                             double c, double[] out) {
         boolean wide = pf != null;
         boolean hasQ = kind != ENTROPY && kind != LOG;
+        // 8 lanes: the whole table in four registers (read only when DL == 8)
         LongVector invcLo = LongVector.fromArray(L, INVC_BITS, 0);
-        LongVector invcHi = LongVector.fromArray(L, INVC_BITS, 8);
+        LongVector invcHi = LongVector.fromArray(L, INVC_BITS, 16 - DL);
         LongVector logcLo = LongVector.fromArray(L, LOGC_BITS, 0);
-        LongVector logcHi = LongVector.fromArray(L, LOGC_BITS, 8);
+        LongVector logcHi = LongVector.fromArray(L, LOGC_BITS, 16 - DL);
         DoubleVector minusOne = DoubleVector.broadcast(D, -1.0);
         DoubleVector ln2 = DoubleVector.broadcast(D, LN2);
         DoubleVector p0 = DoubleVector.broadcast(D, P0);
@@ -195,7 +202,8 @@ final class DoubleLog {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
             } else if (kind == CROSS) {
                 u = y;
-                special = by.compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
+                // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
+                special = by.and(Long.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
             } else {
                 if (kind == KL) {
                     u = x.div(y);
@@ -233,8 +241,25 @@ final class DoubleLog {
             LongVector idx = m.lanewise(LSHR, 48).and(15);
             DoubleVector z = b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
             DoubleVector kd = (DoubleVector) k.convert(L2D, 0);
-            DoubleVector invc = idx.selectFrom(invcLo, invcHi).viewAsFloatingLanes().reinterpretAsDoubles();
-            DoubleVector logc = idx.selectFrom(logcLo, logcHi).viewAsFloatingLanes().reinterpretAsDoubles();
+            LongVector invcBits, logcBits;
+            if (DL == 8) {
+                invcBits = idx.selectFrom(invcLo, invcHi);
+                logcBits = idx.selectFrom(logcLo, logcHi);
+            } else {
+                // Narrower vectors: each pair of table vectors holds 2·DL entries (selectFrom wraps the index
+                // modulo 2·DL); a blend takes the pair that idx points into. Constant trip count, unrolled.
+                invcBits = idx.selectFrom(LongVector.fromArray(L, INVC_BITS, 0), LongVector.fromArray(L, INVC_BITS, DL));
+                logcBits = idx.selectFrom(LongVector.fromArray(L, LOGC_BITS, 0), LongVector.fromArray(L, LOGC_BITS, DL));
+                for (int pair = 2 * DL; pair < 16; pair += 2 * DL) {
+                    VectorMask<Long> here = idx.compare(GE, pair);
+                    invcBits = invcBits.blend(idx.selectFrom(LongVector.fromArray(L, INVC_BITS, pair),
+                            LongVector.fromArray(L, INVC_BITS, pair + DL)), here);
+                    logcBits = logcBits.blend(idx.selectFrom(LongVector.fromArray(L, LOGC_BITS, pair),
+                            LongVector.fromArray(L, LOGC_BITS, pair + DL)), here);
+                }
+            }
+            DoubleVector invc = invcBits.viewAsFloatingLanes().reinterpretAsDoubles();
+            DoubleVector logc = logcBits.viewAsFloatingLanes().reinterpretAsDoubles();
             DoubleVector r = z.fma(invc, minusOne);
             DoubleVector poly = r.fma(p7, p6).fma(r, p5).fma(r, p4).fma(r, p3).fma(r, p2).fma(r, p1).fma(r, p0);
             DoubleVector l = kd.fma(ln2, logc).add(r.mul(r).fma(poly, r));
@@ -247,10 +272,19 @@ final class DoubleLog {
         if (kind == LOG) {
             return true;
         }
-        out[OUT_A] = t.reduceLanes(ADD) + scalarTerms;
+        // Lanes added in a fixed order, lane 0 first (the constant trip count is unrolled by C2, and nothing
+        // allocates): reduceLanes(ADD) has no specified order (C2 adds in a tree, the Java fallback that runs
+        // before C2 compiles this loop adds in sequence), so its result could change after warm-up.
+        double terms = 0, sumP = 0, sumQ = 0;
+        for (int j = 0; j < DL; j++) {
+            terms += t.lane(j);
+            sumP += sp.lane(j);
+            sumQ += sq.lane(j);
+        }
+        out[OUT_A] = terms + scalarTerms;
         out[OUT_B] = 0.0;
-        out[OUT_P] = sp.reduceLanes(ADD);
-        out[OUT_Q] = sq.reduceLanes(ADD);
+        out[OUT_P] = sumP;
+        out[OUT_Q] = sumQ;
         if (signs.reduceLanes(OR) >= 0) {
             return true;
         }

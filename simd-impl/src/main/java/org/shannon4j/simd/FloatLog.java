@@ -1,8 +1,8 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LSHL;
@@ -14,6 +14,7 @@ import static jdk.incubator.vector.VectorOperators.ULT;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -56,16 +57,16 @@ final class FloatLog {
     /** Stores the logs instead (tests, {@link #logInto}). */
     static final int LOG = 4;
 
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = Species.F;
+    private static final VectorSpecies<Double> D = Species.D;
+    private static final VectorSpecies<Integer> I = Species.I;
     private static final int FL = F.length();
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(F.vectorBitSize() / 2));
     private static final int HALF = FL / 2;
 
-    /** One table register: 16 float lanes (512-bit vectors). */
-    static final boolean SUPPORTED = FL == 16;
+    /** One table register of 16 float lanes, or pairs of 8 or 4 lanes merged with blends (see {@link DoubleLog}). */
+    static final boolean SUPPORTED = FL == 16 || FL == 8 || FL == 4;
 
     private static final int OFF = 0x3f340000; // bits of 0.703125f
     private static final int MIN_NORMAL_BITS = 0x00800000;
@@ -150,7 +151,8 @@ final class FloatLog {
                 sq1 = sq1.add((DoubleVector) FloatVector.fromArray(FH, q, i + shift + HALF).convertShape(F2D, D, 0));
                 IntVector by = (IntVector) u.viewAsIntegralLanes();
                 signs = signs.or(by);
-                special = by.compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0)).anyTrue();
+                // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
+                special = by.and(Integer.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0)).anyTrue();
             }
             if (special) {
                 for (int j = i; j < i + FL; j++) {
@@ -169,8 +171,24 @@ final class FloatLog {
             IntVector idx = m.lanewise(LSHR, 19).and(15);
             FloatVector z = b.sub(k.lanewise(LSHL, 23)).viewAsFloatingLanes().reinterpretAsFloats();
             FloatVector kf = (FloatVector) k.convert(I2F, 0);
-            FloatVector invc = idx.selectFrom(invcTable).viewAsFloatingLanes().reinterpretAsFloats();
-            FloatVector logc = idx.selectFrom(logcTable).viewAsFloatingLanes().reinterpretAsFloats();
+            IntVector invcBits, logcBits;
+            if (FL == 16) {
+                invcBits = idx.selectFrom(invcTable);
+                logcBits = idx.selectFrom(logcTable);
+            } else {
+                // Pairs of table vectors, 2·FL entries each (selectFrom wraps modulo 2·FL), merged by blends.
+                invcBits = idx.selectFrom(IntVector.fromArray(I, INVC_BITS, 0), IntVector.fromArray(I, INVC_BITS, FL));
+                logcBits = idx.selectFrom(IntVector.fromArray(I, LOGC_BITS, 0), IntVector.fromArray(I, LOGC_BITS, FL));
+                for (int pair = 2 * FL; pair < 16; pair += 2 * FL) {
+                    VectorMask<Integer> here = idx.compare(GE, pair);
+                    invcBits = invcBits.blend(idx.selectFrom(IntVector.fromArray(I, INVC_BITS, pair),
+                            IntVector.fromArray(I, INVC_BITS, pair + FL)), here);
+                    logcBits = logcBits.blend(idx.selectFrom(IntVector.fromArray(I, LOGC_BITS, pair),
+                            IntVector.fromArray(I, LOGC_BITS, pair + FL)), here);
+                }
+            }
+            FloatVector invc = invcBits.viewAsFloatingLanes().reinterpretAsFloats();
+            FloatVector logc = logcBits.viewAsFloatingLanes().reinterpretAsFloats();
             FloatVector r = z.fma(invc, minusOne);
             FloatVector poly = r.fma(c3, c2).fma(r, c1).fma(r, c0);
             FloatVector l = kf.fma(ln2, logc).add(r.mul(r).fma(poly, r));
@@ -185,10 +203,18 @@ final class FloatLog {
         if (kind == LOG) {
             return true;
         }
-        out[OUT_A] = t0.add(t1).reduceLanes(ADD) + scalarTerms;
+        // Fixed lane order, not reduceLanes(ADD), whose order differs between C2 and cold code (see DoubleLog).
+        DoubleVector t = t0.add(t1), sp = sp0.add(sp1), sq = sq0.add(sq1);
+        double terms = 0, sumP = 0, sumQ = 0;
+        for (int j = 0; j < HALF; j++) {
+            terms += t.lane(j);
+            sumP += sp.lane(j);
+            sumQ += sq.lane(j);
+        }
+        out[OUT_A] = terms + scalarTerms;
         out[OUT_B] = 0;
-        out[OUT_P] = sp0.add(sp1).reduceLanes(ADD);
-        out[OUT_Q] = sq0.add(sq1).reduceLanes(ADD);
+        out[OUT_P] = sumP;
+        out[OUT_Q] = sumQ;
         if (signs.reduceLanes(OR) >= 0) {
             return true;
         }

@@ -46,7 +46,8 @@ public final class SimdBackendProvider implements BackendProvider {
         if (!Verdict.REASON.isEmpty()) {
             return "";
         }
-        String logs = "double lanes " + (SimdKernels.OWN_DOUBLE ? "own (≤ " + DoubleLog.MAX_ULP_ERROR + " ulp)" : "JDK")
+        String logs = "double lanes " + (SimdKernels.OWN_DOUBLE ? "own (≤ " + DoubleLog.MAX_ULP_ERROR + " ulp)"
+                : SimdKernels.SCALAR_DOUBLE_LANES ? "scalar loops (2 lanes)" : "JDK")
                 + ", float lanes " + (SimdKernels.OWN_FLOAT ? "own (≤ " + FloatLog.MAX_ULP_ERROR + " ulp)" : "JDK");
         return VectorSupport.describe() + ", logs: " + logs + ", exp and losses: " + mathLibrary().orElse("none");
     }

@@ -26,13 +26,17 @@ import org.shannon4j.spi.LossMath;
  * {@link BlockedKernels} walks the blocks, keeps the
  * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
  *
- * <p>Each block method is pure vector code with one {@code reduceLanes} per quantity at its end; validity is the
- * OR of the raw sign bits (see {@code noNegatives}). By default every log kernel runs one of our two fused log
+ * <p>Each block method is pure vector code whose vector accumulators are added lane by lane in a fixed order at
+ * its end (not {@code reduceLanes(ADD)}, whose order differs between C2 and the Java code that runs before C2
+ * compiles the loop: results would change after warm-up); validity is the OR of the raw sign bits (see
+ * {@code noNegatives}). By default every log kernel runs one of our two fused log
  * loops: {@link DoubleLog#loop} for double lanes (double input, and float KL and JS, widened because their
  * terms cancel when p ≈ q) and {@link FloatLog#loop} for float entropy and cross-entropy (one-signed terms,
- * float precision is enough). Their zero weights add exactly 0 through a finite log. The JDK-log loops below,
- * kept for A/B runs ({@code LOG_CHOICE}), exclude zero leading factors with a masked add instead, so
- * {@code 0·ln 0} never reaches a sum.
+ * float precision is enough). Their zero weights add exactly 0 through a finite log. Both use only exactly
+ * rounded vector operations, so every JIT tier gives the same bits. The JDK-log loops below, kept for A/B runs
+ * ({@code LOG_CHOICE}), exclude zero leading factors with a masked add instead, so {@code 0·ln 0} never reaches
+ * a sum; they are not tier-independent (SVML in C2, per-lane {@code Math.log} before; {@code reduceLanes}).
+ * Lane counts come from {@link Species} (the preferred shape, or the narrower test shape).
  *
  * <p>Rule: no method of ours takes or returns a vector. C2 stops inlining when a compilation reaches its
  * node-count cutoff, which vector-heavy loops do; a helper of ours that is then left out-of-line boxes every
@@ -44,10 +48,10 @@ final class SimdKernels extends ScalarKernels {
 
     static final SimdKernels INSTANCE = new SimdKernels();
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = Species.D;
+    private static final VectorSpecies<Float> F = Species.F;
+    private static final VectorSpecies<Integer> I = Species.I;
+    private static final VectorSpecies<Long> L = Species.L;
     private static final int DL = D.length();
     private static final int FL = F.length();
     /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
@@ -56,8 +60,9 @@ final class SimdKernels extends ScalarKernels {
      * Which log each kernel uses: ours (a table + polynomial fused into the kernel's one vector loop:
      * {@link DoubleLog#loop} for the double-lane kernels, {@link FloatLog#loop} for float lanes) or the JDK's
      * {@code lanewise(LOG)} (SVML-backed on x86). Ours is the default of every kernel, chosen by JMH (see README,
-     * backend section); system property {@code shannon4j.simd.log=jdk} forces the JDK's everywhere (A/B
-     * benchmarks; {@code own} or unset: ours). Read once.
+     * backend section), and the only one whose results are the same on every JIT tier; system property
+     * {@code shannon4j.simd.log=jdk} forces the JDK's everywhere (A/B benchmarks only; {@code own} or unset: ours).
+     * Read once.
      *
      * <p>Interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk: double lanes entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
      * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float entropy (0.41 vs 1.11) and cross-entropy
@@ -65,8 +70,19 @@ final class SimdKernels extends ScalarKernels {
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
+    /**
+     * Two double lanes (128-bit vectors): C2 on x86 compiles no 2-lane long or double compare or mask
+     * ({@code -XX:+PrintIntrinsics}: "not supported: ... vlen=2 etype=long"), so both logs there run as boxed
+     * Java code (with -Dshannon4j.simd.bits=128 on this AVX-512 machine: ours 330, the JDK's 28 ns/element, the
+     * scalar loops a few). The double-lane kernels (double input, float KL and JS, sums) then run the scalar
+     * reference loops, fast and tier-independent; float entropy and cross-entropy keep {@link FloatLog} (4 int
+     * lanes compile). The JDK-log A/B mode keeps its vector loops.
+     */
+    static final boolean SCALAR_DOUBLE_LANES = DL < 4 && !FORCE_JDK;
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
-    static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK;
+    static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK && !SCALAR_DOUBLE_LANES;
+    /** ScalarKernels' block length: its float blocks are widened into a scratch of this many doubles. */
+    private static final int SCALAR_BLOCK = 256;
     /**
      * Float entropy and cross-entropy run {@link FloatLog#loop}. It replaced float entropy's earlier default, the
      * Cephes {@code logf} polynomial into a per-thread L1 scratch (interleaved at n = 1e6: 0.42 vs 0.59 ns/element)
@@ -79,7 +95,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected int blockLength() {
-        return BLOCK;
+        return SCALAR_DOUBLE_LANES ? SCALAR_BLOCK : BLOCK;
     }
 
     @Override
@@ -90,6 +106,9 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
                                 double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.pairBlock(kind, p, q, from, to, shift, c, out);
+        }
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -100,6 +119,9 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
                                 double[] out) {
+        if (SCALAR_DOUBLE_LANES && kind != CROSS) {
+            return super.pairBlock(kind, p, q, from, to, shift, c, out);
+        }
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
@@ -112,6 +134,9 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected boolean sumBlock(double[] a, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.sumBlock(a, from, to, out);
+        }
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         LongVector signs = LongVector.zero(L);
         int i = from;
@@ -128,12 +153,20 @@ final class SimdKernels extends ScalarKernels {
             signs = signs.or(x.viewAsIntegralLanes());
         }
         out[OUT_A] = 0;
-        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        DoubleVector s = s0.add(s1);
+        double sum = 0;
+        for (int j = 0; j < DL; j++) { // fixed order on every JIT tier, unlike reduceLanes(ADD)
+            sum += s.lane(j);
+        }
+        out[OUT_P] = sum;
         return signs.reduceLanes(OR) >= 0 || noNegatives(a, from, to);
     }
 
     @Override
     protected boolean sumBlock(float[] a, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.sumBlock(a, from, to, out);
+        }
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
         IntVector signs = IntVector.zero(I);
         for (int i = from; i < to; i += FL) {
@@ -143,12 +176,20 @@ final class SimdKernels extends ScalarKernels {
             signs = signs.or(x.viewAsIntegralLanes());
         }
         out[OUT_A] = 0;
-        out[OUT_P] = s0.add(s1).reduceLanes(ADD);
+        DoubleVector s = s0.add(s1);
+        double sum = 0;
+        for (int j = 0; j < DL; j++) { // fixed order on every JIT tier, unlike reduceLanes(ADD)
+            sum += s.lane(j);
+        }
+        out[OUT_P] = sum;
         return signs.reduceLanes(OR) >= 0 || noNegatives(a, from, to);
     }
 
     @Override
     protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.xLogXBlock(p, from, to, out);
+        }
         if (OWN_DOUBLE) {
             return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
         }
@@ -455,6 +496,11 @@ final class SimdKernels extends ScalarKernels {
      */
     @Override
     public double nLogN(int[] counts, int offset, int length) {
+        if (!FORCE_JDK) {
+            // The scalar loop (Math.log, whose stub is the same in every tier) keeps MI-family results the same
+            // on every call; the vector loop below needs the JDK's LOG and runs only in the A/B mode.
+            return super.nLogN(counts, offset, length);
+        }
         int end = offset + length;
         double total = 0, compensation = 0;
         int signs = 0;

@@ -17,9 +17,11 @@ final class VectorSupport {
     }
 
     static String describe() {
-        return "DoubleVector " + DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit ("
-                + DoubleVector.SPECIES_PREFERRED.length() + " lanes), FloatVector "
-                + FloatVector.SPECIES_PREFERRED.length() + " lanes";
+        return "DoubleVector " + Species.D.vectorBitSize() + "-bit ("
+                + Species.D.length() + " lanes), FloatVector "
+                + Species.F.length() + " lanes"
+                + (Species.SHAPE.vectorBitSize() < VectorShape.preferredShape().vectorBitSize()
+                        ? " (narrowed by shannon4j.simd.bits)" : "");
     }
 
     static Kernels kernels() {
