@@ -133,7 +133,7 @@ public abstract class LossBadInputSuite {
             } else {
                 lax.logLoss(targets(classes), p, ROWS, classes);
             }
-        }, "probs[" + i + "] = NaN (row " + row + ", class " + c + "): probabilities must be not NaN");
+        }, "probs[" + i + "] = NaN (row " + row + ", class " + c + "): probabilities must not be NaN");
     }
 
     Stream<Arguments> binaryPlantings() {

@@ -1,17 +1,17 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
-import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LT;
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.Kernels;
@@ -19,73 +19,76 @@ import org.shannon4j.spi.LossMath;
 
 /**
  * Vector loops of the softmax cross-entropy with class-index targets (the hot case: no label smoothing, no
- * gradient; weights and the ignore index are handled) and of the binary cross-entropy sums (from probabilities
- * and from logits, without per-element output; see the section at the end). Everything else — smoothing,
- * gradients, probability targets, per-element outputs of the binary losses, log loss — runs the reference loops
- * of {@link LossMath}.
+ * gradient; weights and the ignore index are handled) and of the binary cross-entropies (from probabilities and
+ * from logits, with per-element weights and outputs). Everything else — smoothing, gradients, probability
+ * targets, log loss — runs the reference loops of {@link LossMath}.
+ *
+ * <p><b>Same bits on every JIT tier.</b> The exponentials and logs are {@link LaneMath}'s (IEEE operations only)
+ * and every sum has a fixed order (vector accumulators added lane by lane, first to last), so a result does not
+ * change when the interpreter's Vector-API fallback gives way to C1 or C2 code ({@code LossDeterminismTest}).
+ * The loops work in per-thread L1 blocks: arguments are written to a scratch block, LaneMath maps it in place,
+ * and a last pass combines — the price of keeping the math in array-to-array functions (see {@link SimdKernels}:
+ * a method of ours that takes a vector boxes it when not inlined).
  *
  * <p><b>Shift by the target logit.</b> −ln softmax(z)_y = ln Σ_c exp(z_c − z_y) = log1p(S) with
  * S = Σ_{c ≠ y} exp(z_c − z_y): one pass, no row maximum, and as exact as the max-shifted form — S is a sum of
- * positive terms each within an ulp or two, and log1p keeps a small loss exact when the target dominates
- * (x/((1+x)·log1p x) ≤ 1, so a relative error δ of S moves the loss by at most δ relatively). The only failure
- * is overflow, exp(z_c − z_y) = ∞ when another logit exceeds the target's by more than 709: then S (or a NaN
- * from −∞ − (−∞), NaN and ±∞ logits) is not finite, and that block (or row) is recomputed by the max-shifted
- * reference loop of {@link LossMath}, which also decides validity and names nothing itself. So the fast path
- * only has to prove "S finite for every contributing row".
+ * positive terms each within an ulp, and log1p keeps a small loss exact when the target dominates. The only
+ * failure is overflow, exp(z_c − z_y) = ∞ when another logit exceeds the target's by more than 709: then S (or
+ * a NaN from −∞ − (−∞), NaN and ±∞ logits) is not finite, and that block (or row) is recomputed by the
+ * max-shifted reference loop of {@link LossMath}, which also decides validity. So the fast path only has to prove
+ * "S finite for every contributing row".
  *
  * <p>Two shapes, in double for float input too:
  * <ul>
- *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
- *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
- *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
- *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
- *       than a block) go to {@link LossMath}. Tried and not kept (C = 10, loaded 2-core AVX-512 machine, min of
- *       interleaved runs in separate JVMs): gathering each class's logits of DL rows with
- *       {@code fromArray(D, z, base, rowIndex, 0)} instead of transposing (with the same one-accumulator loop it
- *       only matched the old two-accumulator transposed loop, so ~15% slower than this one; one 16-float gather
- *       for two double vectors was slower still), our
- *       {@link DoubleExp} polynomial fused into {@link #blockLanes} (no faster than the JDK exp, with the
- *       16-entry table or an 8-entry one), and JDK LOG plus a first-order correction instead of LOG1P (equal).
- *       Rough split by removing pieces (in-cache, noisy): transposition ~0.6–0.8 ns/logit, exp ~0.7, the
- *       rest ~0.4.</li>
- *   <li><b>Many classes</b>: per row, one vector exp-sum loop over the classes before and after the target's
- *       vector, the target's own vector handled in scalar code, reduced once per row.</li>
+ *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): a block of {@value #BLOCK_ROWS} rows is transposed
+ *       (scalar, widening float, subtracting z_y) into a class-major scratch, so that one exp pass covers the
+ *       whole block contiguously and each lane of the class sums holds one row; the log1p runs over the block's
+ *       S values. Leftover rows (fewer than a block) go to {@link LossMath}.</li>
+ *   <li><b>Many classes</b>: per row, z_c − z_y into a scratch row, exp in place, the target's own term set to 0,
+ *       a fixed-order sum.</li>
  * </ul>
- * The exponential and log1p are the JDK's {@code lanewise(EXP)}/{@code lanewise(LOG1P)} (SVML-backed on x64),
- * named once below ({@link #EXP}, {@link #LOG1P}) so that our own vector exp/log can replace them in one place.
- *
- * <p>Same rule as {@link SimdKernels}: no method here takes or returns a vector.
  */
 final class SimdLossKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
-    private static final int FL = F.length();
-
-    /** The vector exponential used by every loop here (swap point for our own implementation). */
-    private static final VectorOperators.Unary EXP = VectorOperators.EXP;
-    /** The vector log1p used by every loop here (swap point for our own implementation). */
-    private static final VectorOperators.Unary LOG1P = VectorOperators.LOG1P;
+    /** Float vectors of half the bit size: DL floats, widened to one double vector. */
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     /** Up to this many classes, rows go lane-wise through the transposed block. */
     static final int SMALL_CLASSES = 32;
     /** Rows per transposed block: a multiple of every lane count; BLOCK_ROWS × SMALL_CLASSES doubles = 16 kB. */
     static final int BLOCK_ROWS = 64;
+    /** Elements per block of the binary losses. */
+    static final int BINARY_BLOCK = 1024;
 
-    /** Per-thread scratch: [0] transposed logits, [1] z_y, [2] w[y] (−1: not contributing), [3] y, [4] losses. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
-            new double[BLOCK_ROWS * SMALL_CLASSES], new double[BLOCK_ROWS], new double[BLOCK_ROWS],
-            new double[BLOCK_ROWS], new double[BLOCK_ROWS]});
+    /** Per-thread scratch, see {@link Scratch}. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Indices into the out[] of {@link #blockLanes}: loss sum, weight sum, count, Σ S (finite iff all are). */
-    private static final int B_SUM = 0;
-    private static final int B_W = 1;
-    private static final int B_COUNT = 2;
-    private static final int B_CHECK = 3;
+    /** Per-thread blocks (plain arrays: no vector is ever stored here). */
+    private static final class Scratch {
+        final double[] t = new double[BLOCK_ROWS * SMALL_CLASSES];
+        final double[] s = new double[BLOCK_ROWS];
+        final double[] wy = new double[BLOCK_ROWS];
+        final int[] y = new int[BLOCK_ROWS];
+        final double[] losses = new double[BLOCK_ROWS];
+        final double[] a = new double[BINARY_BLOCK];
+        final double[] b = new double[BINARY_BLOCK];
+        double[] row = new double[256];
+
+        double[] row(int n) {
+            if (row.length < n) {
+                row = new double[Math.max(n, 2 * row.length)];
+            }
+            return row;
+        }
+    }
 
     private SimdLossKernels() {
     }
+
+    // ------------------------------------------------------------------------------------- softmax
 
     static double softmaxCrossEntropy(double[] zd, float[] zf, int offset, int rows, int classes, int[] targets,
                                       int targetOffset, int ignoreIndex, double[] w, double[] outD, float[] outF,
@@ -93,29 +96,25 @@ final class SimdLossKernels {
         double sum = 0, sumC = 0, wSum = 0, count = 0;
         boolean valid = true;
         int done = 0;
+        Scratch sc = SCRATCH.get();
         if (classes <= SMALL_CLASSES) {
-            double[][] s = SCRATCH.get();
-            double[] t = s[0], zy = s[1], wy = s[2], yd = s[3], losses = s[4];
             for (; done + BLOCK_ROWS <= rows; done += BLOCK_ROWS) {
-                boolean targetsOk = zd != null
-                        ? transpose(zd, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy, yd)
-                        : transpose(zf, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy, yd);
-                double l;
+                double l = Double.NaN;
+                boolean fast = (zd != null
+                        ? transpose(zd, null, offset + done * classes, classes, targets, targetOffset + done,
+                        ignoreIndex, w, sc)
+                        : transpose(null, zf, offset + done * classes, classes, targets, targetOffset + done,
+                        ignoreIndex, w, sc))
+                        && (l = blockLosses(sc, classes, aux)) == l;
                 double bw, bc;
-                if (targetsOk) {
-                    blockLanes(t, classes, zy, wy, yd, losses, aux);
-                }
-                if (targetsOk && Math.abs(aux[B_CHECK]) < Double.POSITIVE_INFINITY) {
-                    l = aux[B_SUM];
-                    bw = aux[B_W];
-                    bc = aux[B_COUNT];
+                if (fast) {
+                    bw = aux[Kernels.LOSS_WEIGHT_SUM];
+                    bc = aux[Kernels.LOSS_COUNT];
                     if (outD != null) {
-                        System.arraycopy(losses, 0, outD, rowOffset + done, BLOCK_ROWS);
+                        System.arraycopy(sc.losses, 0, outD, rowOffset + done, BLOCK_ROWS);
                     } else if (outF != null) {
                         for (int j = 0; j < BLOCK_ROWS; j++) {
-                            outF[rowOffset + done + j] = (float) losses[j];
+                            outF[rowOffset + done + j] = (float) sc.losses[j];
                         }
                     }
                 } else {
@@ -133,6 +132,7 @@ final class SimdLossKernels {
                 count += bc;
             }
         } else {
+            double[] row = sc.row(classes);
             for (; done < rows; done++) {
                 int y = targets[targetOffset + done];
                 if (y == ignoreIndex || y < 0 || y >= classes) {
@@ -145,11 +145,22 @@ final class SimdLossKernels {
                     continue;
                 }
                 int base = offset + done * classes;
-                double shifted = zd != null ? targetShiftedSum(zd, base, classes, y)
-                        : targetShiftedSum(zf, base, classes, y);
+                double zy = zd != null ? zd[base + y] : zf[base + y];
+                if (zd != null) {
+                    for (int c = 0; c < classes; c++) {
+                        row[c] = zd[base + c] - zy;
+                    }
+                } else {
+                    for (int c = 0; c < classes; c++) {
+                        row[c] = zf[base + c] - zy;
+                    }
+                }
+                LaneMath.exp(row, 0, classes, row, 0);
+                row[y] = 0;
+                double shifted = LaneMath.sum(row, 0, classes);
                 double wyv = w == null ? 1.0 : w[y];
                 double loss;
-                if (shifted < Double.POSITIVE_INFINITY) {
+                if (shifted < Double.POSITIVE_INFINITY && zy < Double.POSITIVE_INFINITY) {
                     loss = wyv > 0 ? wyv * Math.log1p(shifted) : 0.0;
                     if (outD != null) {
                         outD[rowOffset + done] = loss;
@@ -194,359 +205,246 @@ final class SimdLossKernels {
                 ignoreIndex, w, 0.0, outF, rowOffset + r0, null, 0, 1.0, aux);
     }
 
-    // ------------------------------------------------------------------------------------- few classes
-
     /**
-     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
-     * logits are copied but masked out later) and y. Returns false if a target is out of range.
+     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] = z_c − z_y, with w[y] (−1: ignored row, whose shifted
+     * values are z_c and are never used) and y. Returns false if a target is out of range or a target logit is
+     * NaN or +∞ (which the shift would hide).
      */
-    private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
+    private static boolean transpose(double[] zd, float[] zf, int base, int classes, int[] targets, int tOff,
+                                     int ignoreIndex, double[] w, Scratch sc) {
+        double[] t = sc.t;
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
-            for (int c = 0; c < classes; c++) {
-                t[c * BLOCK_ROWS + j] = z[rb + c];
-            }
             int y = targets[tOff + j];
+            double zy = 0;
             if (y >= 0 && y < classes && y != ignoreIndex) {
-                zy[j] = z[rb + y];
-                wy[j] = w == null ? 1.0 : w[y];
-                yd[j] = y;
+                zy = zd != null ? zd[rb + y] : zf[rb + y];
+                ok &= zy < Double.POSITIVE_INFINITY;
+                sc.wy[j] = w == null ? 1.0 : w[y];
+                sc.y[j] = y;
             } else {
                 ok &= y == ignoreIndex;
-                zy[j] = 0;
-                wy[j] = -1;
-                yd[j] = -1;
+                sc.wy[j] = -1;
+                sc.y[j] = -1;
             }
-        }
-        return ok;
-    }
-
-    private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
-        boolean ok = true;
-        for (int j = 0; j < BLOCK_ROWS; j++) {
-            int rb = base + j * classes;
-            for (int c = 0; c < classes; c++) {
-                t[c * BLOCK_ROWS + j] = z[rb + c];
-            }
-            int y = targets[tOff + j];
-            if (y >= 0 && y < classes && y != ignoreIndex) {
-                zy[j] = z[rb + y];
-                wy[j] = w == null ? 1.0 : w[y];
-                yd[j] = y;
+            if (zd != null) {
+                for (int c = 0; c < classes; c++) {
+                    t[c * BLOCK_ROWS + j] = zd[rb + c] - zy;
+                }
             } else {
-                ok &= y == ignoreIndex;
-                zy[j] = 0;
-                wy[j] = -1;
-                yd[j] = -1;
+                for (int c = 0; c < classes; c++) {
+                    t[c * BLOCK_ROWS + j] = zf[rb + c] - zy;
+                }
             }
         }
         return ok;
     }
 
     /**
-     * One transposed block, lane = row: S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted
-     * row losses to {@code losses} and the block's loss sum, weight sum, count and Σ S over the contributing
-     * lanes (not finite if any S is not) to {@code out}.
+     * The transposed block's weighted row losses w[y]·log1p(S) into sc.losses (0 for ignored rows and zero
+     * weights), their sum returned and the weight sum and count written to aux; NaN if a contributing row's S
+     * is not finite (the caller then runs the reference).
      */
-    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] yd,
-                                   double[] losses, double[] out) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
+    private static double blockLosses(Scratch sc, int classes, double[] aux) {
+        double[] t = sc.t, s = sc.s;
+        LaneMath.exp(t, 0, classes * BLOCK_ROWS, t, 0);
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            if (sc.y[j] >= 0) {
+                t[sc.y[j] * BLOCK_ROWS + j] = 0; // exp(z_y − z_y) is not part of S
+            }
+        }
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
-            DoubleVector shift = DoubleVector.fromArray(D, zy, j);
-            DoubleVector y = DoubleVector.fromArray(D, yd, j);
-            // One accumulator and one exp per iteration: the 2-way unrolled form (two accumulators) measured
-            // 15–25% slower at C = 10 (interleaved A/B in separate JVMs, 1e4 and 1e6 rows, double and float).
-            DoubleVector s = zero;
-            for (int c = 0; c < classes; c++) {
-                DoubleVector e = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift).lanewise(EXP);
-                s = s.add(e, y.compare(EQ, (double) c).not());
+            DoubleVector acc = DoubleVector.fromArray(D, t, j);
+            for (int c = 1; c < classes; c++) {
+                acc = acc.add(DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j));
             }
-            DoubleVector wv = DoubleVector.fromArray(D, wy, j);
-            VectorMask<Double> active = wv.compare(GE, 0.0);
-            DoubleVector loss = zero.blend(s.lanewise(LOG1P).mul(wv), wv.compare(GT, 0.0));
-            loss.intoArray(losses, j);
-            sum = sum.add(loss);
-            wsum = wsum.add(wv, active);
-            cnt = cnt.add(one, active);
-            check = check.add(s, active);
+            acc.intoArray(s, j);
         }
-        out[B_SUM] = sum.reduceLanes(ADD);
-        out[B_W] = wsum.reduceLanes(ADD);
-        out[B_COUNT] = cnt.reduceLanes(ADD);
-        out[B_CHECK] = check.reduceLanes(ADD);
-    }
-
-    // ------------------------------------------------------------------------------------- many classes
-
-    /** Σ_{c ≠ y} exp(z_c − z_y) over the row: vector loops around the target's vector, which is scalar. */
-    private static double targetShiftedSum(double[] z, int base, int classes, int y) {
-        double zy = z[base + y];
-        int yFrom = y / DL * DL;
-        int yTo = Math.min(classes, yFrom + DL);
-        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
-        for (int c = yFrom; c < yTo; c++) {
-            if (c != y) {
-                s += Math.exp(z[base + c] - zy);
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            if (sc.wy[j] >= 0 && !(s[j] < Double.POSITIVE_INFINITY)) {
+                return Double.NaN;
             }
         }
-        return s;
-    }
-
-    private static double targetShiftedSum(float[] z, int base, int classes, int y) {
-        double zy = z[base + y];
-        int yFrom = y / FL * FL;
-        int yTo = Math.min(classes, yFrom + FL);
-        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
-        for (int c = yFrom; c < yTo; c++) {
-            if (c != y) {
-                s += Math.exp(z[base + c] - zy);
+        LaneMath.log1p(s, 0, BLOCK_ROWS, sc.losses, 0);
+        double sum = 0, wSum = 0, count = 0;
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            double wj = sc.wy[j];
+            double l = wj > 0 ? wj * sc.losses[j] : 0.0;
+            sc.losses[j] = l;
+            sum += l;
+            if (wj >= 0) {
+                wSum += wj;
+                count++;
             }
         }
-        return s;
-    }
-
-    /** Σ exp(z_c − shift) for c in [from, to): vector loop, scalar tail. */
-    private static double expSum(double[] z, int base, int from, int to, double shift) {
-        DoubleVector sv = DoubleVector.broadcast(D, shift);
-        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-        int c = from;
-        for (; c <= to - 2 * DL; c += 2 * DL) {
-            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
-            s1 = s1.add(DoubleVector.fromArray(D, z, base + c + DL).sub(sv).lanewise(EXP));
-        }
-        if (c <= to - DL) {
-            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
-            c += DL;
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
-        for (; c < to; c++) {
-            s += Math.exp(z[base + c] - shift);
-        }
-        return s;
-    }
-
-    private static double expSum(float[] z, int base, int from, int to, double shift) {
-        DoubleVector sv = DoubleVector.broadcast(D, shift);
-        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-        int c = from;
-        for (; c <= to - FL; c += FL) {
-            FloatVector x = FloatVector.fromArray(F, z, base + c);
-            s0 = s0.add(((DoubleVector) x.convert(F2D, 0)).sub(sv).lanewise(EXP));
-            s1 = s1.add(((DoubleVector) x.convert(F2D, 1)).sub(sv).lanewise(EXP));
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
-        for (; c < to; c++) {
-            s += Math.exp(z[base + c] - shift);
-        }
-        return s;
+        aux[Kernels.LOSS_WEIGHT_SUM] = wSum;
+        aux[Kernels.LOSS_COUNT] = count;
+        return sum;
     }
 
     // ------------------------------------------------------------------------------------------ binary losses
-    // Sums only (per-element outputs go to LossMath). Blocks of BINARY_BLOCK elements with vector accumulators,
-    // reduced once per block and added into a compensated total; the tail is scalar (LossMath's terms).
-    // Terms with a zero factor are masked out of the sum (0·ln 0 and 0·∞ never reach it); validity is an OR of
-    // "outside [0, 1]" masks (false for NaN compares too), checked once per block.
+    // Blocks of BINARY_BLOCK elements: pass 1 (vector) checks the block and writes the log arguments to two
+    // scratch arrays, pass 2 maps them with LaneMath, pass 3 (vector) combines them into the weighted terms,
+    // written to the output if there is one and summed in a fixed order. The tail of fewer than a vector is
+    // scalar (LossMath's terms). Terms with a zero factor are masked out (0·ln 0 and 0·∞ never reach a sum).
 
-    static final int BINARY_BLOCK = 1024;
-    private static final VectorOperators.Unary LOG = VectorOperators.LOG;
-
-    static double binaryCrossEntropy(double[] y, int yo, double[] p, int po, int n, double eps) {
-        double sum = 0, sumC = 0;
+    /**
+     * Binary cross-entropy from probabilities ({@code logits == false}: second = p, clipped to [eps, 1 − eps]
+     * when eps &gt; 0) or from logits (second = x, weight {@code c} = posWeight on the positive term), double
+     * ({@code yd, sd, wd, outD}) or float ({@code yf, sf, wf, outF}) input, weights optional. Writes Σ weights
+     * and n to aux. NaN if an element or weight is invalid.
+     */
+    static double binary(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                         double[] wd, float[] wf, int wo, int n, double c, double[] outD, float[] outF, int oo,
+                         double[] aux) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
+        Scratch sc = SCRATCH.get();
+        double sum = 0, sumC = 0, wSum = 0;
         int vecEnd = n / DL * DL;
         for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
-            if (b != b) {
+            int to = Math.min(vecEnd, from + BINARY_BLOCK);
+            if (!arguments(logits, wide, yd, yf, yo, sd, sf, so, from, to, c, sc)) {
                 return Double.NaN;
             }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], pp = p[po + i];
-            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
+            int len = to - from;
+            if (logits) {
+                LaneMath.exp(sc.a, 0, len, sc.a, 0);
+                LaneMath.log1p(sc.a, 0, len, sc.a, 0);
+            } else {
+                LaneMath.log(sc.a, 0, len, sc.a, 0);
+                LaneMath.log1p(sc.b, 0, len, sc.b, 0);
+            }
+            double blockW = combine(logits, wide, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, sc);
+            if (blockW != blockW) {
                 return Double.NaN;
             }
-            double l = LossMath.bceTerm(yy, pp, eps);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
-        return compensated(sum, sumC);
-    }
-
-    private static double bceBlock(double[] y, int yo, double[] p, int po, int from, int to, double eps) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
-            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                    .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
-            if (eps > 0) {
-                pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
-            }
-            DoubleVector a = yv.mul(pv.lanewise(LOG));
-            DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
-            s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
-    }
-
-    static double binaryCrossEntropy(float[] y, int yo, float[] p, int po, int n, double eps) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / FL * FL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
-            if (b != b) {
-                return Double.NaN;
-            }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], pp = p[po + i];
-            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
-                return Double.NaN;
-            }
-            double l = LossMath.bceTerm(yy, pp, eps);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
-        return compensated(sum, sumC);
-    }
-
-    private static double bceBlock(float[] y, int yo, float[] p, int po, int from, int to, double eps) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += FL) {
-            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
-            FloatVector pf = FloatVector.fromArray(F, p, po + i);
-            for (int part = 0; part < 2; part++) {
-                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
-                DoubleVector pv = (DoubleVector) pf.convert(F2D, part);
-                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                        .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
-                if (eps > 0) {
-                    pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
+            double b = LaneMath.sum(sc.a, 0, len);
+            if (outD != null) {
+                System.arraycopy(sc.a, 0, outD, oo + from, len);
+            } else if (outF != null) {
+                for (int i = 0; i < len; i++) {
+                    outF[oo + from + i] = (float) sc.a[i];
                 }
-                DoubleVector a = yv.mul(pv.lanewise(LOG));
-                DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
-                s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
-            }
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
-    }
-
-    static double binaryCrossEntropyWithLogits(double[] y, int yo, double[] x, int xo, int n, double posWeight) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / DL * DL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
-            if (b != b) {
-                return Double.NaN;
             }
             double u = sum + b;
             sumC += sumError(sum, b, u);
             sum = u;
+            wSum += blockW;
         }
         for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], xx = x[xo + i];
-            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
+            double yy = wide ? yf[yo + i] : yd[yo + i];
+            double xx = wide ? sf[so + i] : sd[so + i];
+            double ww = !weighted ? 1.0 : wide ? wf[wo + i] : wd[wo + i];
+            if (!(yy >= 0 && yy <= 1 && (logits ? xx == xx : xx >= 0 && xx <= 1)
+                    && ww >= 0 && ww < Double.POSITIVE_INFINITY)) {
                 return Double.NaN;
             }
-            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
+            double l = logits ? LossMath.bceLogitsTerm(yy, xx, c) : LossMath.bceTerm(yy, xx, c);
+            l = ww > 0 ? ww * l : 0.0;
+            if (outD != null) {
+                outD[oo + i] = l;
+            } else if (outF != null) {
+                outF[oo + i] = (float) l;
+            }
             double u = sum + l;
             sumC += sumError(sum, l, u);
             sum = u;
+            wSum += ww;
         }
+        aux[Kernels.LOSS_WEIGHT_SUM] = weighted ? wSum : n;
+        aux[Kernels.LOSS_COUNT] = n;
         return compensated(sum, sumC);
     }
 
-    /** posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) + log1p(exp(−|x|)). */
-    private static double bcelBlock(double[] y, int yo, double[] x, int xo, int from, int to, double posWeight) {
-        DoubleVector zero = DoubleVector.zero(D);
+    /**
+     * Pass 1: false if a target or second input in [from, to) is invalid; else the log arguments at block index
+     * i − from: a = p (clipped) and b = −p, or a = −|x|.
+     */
+    private static boolean arguments(boolean logits, boolean wide, double[] yd, float[] yf, int yo, double[] sd,
+                                     float[] sf, int so, int from, int to, double eps, Scratch sc) {
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
+        DoubleVector lo = DoubleVector.broadcast(D, eps);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
+        DoubleVector bad = DoubleVector.zero(D); // count of invalid lanes (a loop-carried mask would box)
         for (int i = from; i < to; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
-            DoubleVector xv = DoubleVector.fromArray(D, x, xo + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                    .and(xv.compare(EQ, xv)).not());
-            DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
-            VectorMask<Double> pos = xv.compare(GT, 0.0);
-            DoubleVector spPos = l.add(xv, pos);            // softplus(x)
-            DoubleVector spNeg = l.sub(xv, pos.not());      // softplus(−x)
-            DoubleVector py = pw.mul(yv);
-            s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
+            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector v = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, sd, so + i);
+            VectorMask<Double> ok = yv.compare(GE, 0.0).and(yv.compare(LE, 1.0));
+            if (logits) {
+                ok = ok.and(v.compare(jdk.incubator.vector.VectorOperators.EQ, v));
+                v.abs().neg().intoArray(sc.a, i - from);
+            } else {
+                ok = ok.and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0));
+                if (eps > 0) {
+                    v = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
+                }
+                v.intoArray(sc.a, i - from);
+                v.neg().intoArray(sc.b, i - from);
+            }
+            bad = bad.add(one, ok.not());
         }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
+        for (int j = 0; j < DL; j++) {
+            if (bad.lane(j) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    static double binaryCrossEntropyWithLogits(float[] y, int yo, float[] x, int xo, int n, double posWeight) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / FL * FL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
-            if (b != b) {
-                return Double.NaN;
-            }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], xx = x[xo + i];
-            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
-                return Double.NaN;
-            }
-            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
-        return compensated(sum, sumC);
-    }
-
-    private static double bcelBlock(float[] y, int yo, float[] x, int xo, int from, int to, double posWeight) {
+    /**
+     * Pass 3: the weighted terms into sc.a (from a = ln p, b = log1p(−p), or a = log1p(e^−|x|)); returns the
+     * block's weight sum, NaN if a weight is negative, NaN or infinite.
+     */
+    private static double combine(boolean logits, boolean wide, double[] yd, float[] yf, int yo, double[] sd,
+                                  float[] sf, int so, double[] wd, float[] wf, int wo, int from, int to, double c,
+                                  Scratch sc) {
+        boolean weighted = wd != null || wf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += FL) {
-            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
-            FloatVector xf = FloatVector.fromArray(F, x, xo + i);
-            for (int part = 0; part < 2; part++) {
-                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
-                DoubleVector xv = (DoubleVector) xf.convert(F2D, part);
-                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                        .and(xv.compare(EQ, xv)).not());
-                DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
-                VectorMask<Double> pos = xv.compare(GT, 0.0);
-                DoubleVector spPos = l.add(xv, pos);
-                DoubleVector spNeg = l.sub(xv, pos.not());
+        DoubleVector pw = DoubleVector.broadcast(D, c);
+        DoubleVector ws = zero, bad = zero;
+        for (int i = from; i < to; i += DL) {
+            int k = i - from;
+            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector a = DoubleVector.fromArray(D, sc.a, k);
+            DoubleVector term;
+            if (logits) {
+                DoubleVector x = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
+                        : DoubleVector.fromArray(D, sd, so + i);
+                VectorMask<Double> pos = x.compare(GT, 0.0);
+                DoubleVector spPos = a.add(x, pos);         // softplus(x)
+                DoubleVector spNeg = a.sub(x, pos.not());   // softplus(−x)
                 DoubleVector py = pw.mul(yv);
-                s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
+                term = zero.add(py.mul(spNeg), py.compare(GT, 0.0))
+                        .add(one.sub(yv).mul(spPos), yv.compare(LT, 1.0));
+            } else {
+                DoubleVector b = DoubleVector.fromArray(D, sc.b, k);
+                term = zero.sub(yv.mul(a), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(b), yv.compare(LT, 1.0));
             }
+            if (weighted) {
+                DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
+                        : DoubleVector.fromArray(D, wd, wo + i);
+                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, Double.POSITIVE_INFINITY)).not());
+                term = zero.blend(term.mul(w), w.compare(GT, 0.0));
+                ws = ws.add(w);
+            }
+            term.intoArray(sc.a, k);
         }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
+        if (!weighted) {
+            return to - from;
+        }
+        double total = 0;
+        for (int j = 0; j < DL; j++) {
+            if (bad.lane(j) > 0) {
+                return Double.NaN;
+            }
+            total += ws.lane(j);
+        }
+        return total;
     }
 }
