@@ -254,13 +254,7 @@ final class SimdLossKernels {
                 t[sc.y[j] * BLOCK_ROWS + j] = 0; // exp(z_y − z_y) is not part of S
             }
         }
-        for (int j = 0; j < BLOCK_ROWS; j += DL) {
-            DoubleVector acc = DoubleVector.fromArray(D, t, j);
-            for (int c = 1; c < classes; c++) {
-                acc = acc.add(DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j));
-            }
-            acc.intoArray(s, j);
-        }
+        classSums(t, classes, s);
         for (int j = 0; j < BLOCK_ROWS; j++) {
             if (sc.wy[j] >= 0 && !(s[j] < Double.POSITIVE_INFINITY)) {
                 return Double.NaN;
@@ -281,6 +275,20 @@ final class SimdLossKernels {
         aux[Kernels.LOSS_WEIGHT_SUM] = wSum;
         aux[Kernels.LOSS_COUNT] = count;
         return sum;
+    }
+
+    /**
+     * s[j] = Σ_c t[c·BLOCK_ROWS + j], classes in order. A method of its own: inlined into blockLosses next to
+     * LaneMath's loops, this vector loop went past C2's inlining budget and boxed (18 MB per call at 1e4 × 10).
+     */
+    private static void classSums(double[] t, int classes, double[] s) {
+        for (int j = 0; j < BLOCK_ROWS; j += DL) {
+            DoubleVector acc = DoubleVector.fromArray(D, t, j);
+            for (int c = 1; c < classes; c++) {
+                acc = acc.add(DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j));
+            }
+            acc.intoArray(s, j);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ binary losses
