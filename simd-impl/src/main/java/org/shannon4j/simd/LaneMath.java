@@ -24,15 +24,17 @@ import jdk.incubator.vector.VectorSpecies;
  * range's tail of fewer than one vector. Every function works in place ({@code out == x, o == from}).
  *
  * <p>Algorithms: exp by Cody–Waite reduction x = n·ln2 + r, |r| ≤ ln2/2 (n by the 1.5·2^52 shift), e^r − 1 by
- * its Taylor polynomial to degree 13 (truncation below 2^-57 relative), 2^n added to the exponent bits. log as
- * fdlibm's {@code __ieee754_log}: x = 2^k·z with z in [√½, √2), f = z − 1 (exact), s = f/(2 + f), and
- * ln(1+f) = f − (f²/2 − s·(f²/2 + R(s²))) with fdlibm's degree-14 minimax R (2^-58.45). log1p(t) as
- * ln u + (t − (u − 1))/u with u = 1 + t: the second term is the rounding error of u, exact, divided by u.
+ * its Taylor polynomial to degree 13 (truncation below 2^-57 relative) in Estrin's scheme (pairs r·c_{k+1} + c_k
+ * combined by r²), 2^n added to the exponent bits. log as fdlibm's {@code __ieee754_log}: x = 2^k·z with z in
+ * [√½, √2), f = z − 1 (exact), s = f/(2 + f), and ln(1+f) = f − (f²/2 − s·(f²/2 + R(s²))) with fdlibm's
+ * degree-14 minimax R (2^-58.45), also in Estrin's scheme. log1p(t) as ln u + (t − (u − 1))/u with u = 1 + t:
+ * the second term is the rounding error of u, exact, divided by u.
  * Error bounds, measured by {@code LaneMathTest} against {@code StrictMath}: {@value #EXP_ULP} ulp (exp),
  * {@value #LOG_ULP} ulp (log), {@value #LOG1P_ULP} ulp (log1p).
  *
- * <p>Array-to-array for the reason given in {@link SimdKernels}: a method of ours that takes or returns a
- * vector boxes whenever C2 does not inline it.
+ * <p>The loss kernels write these expressions out inside their own loops (the reason is in
+ * {@link SimdLossKernels}), operation for operation: a change here must be made there too, and LaneMathTest
+ * measures the bounds of the expressions here. Array-to-array, never a vector parameter, for the same reason.
  */
 final class LaneMath {
 
@@ -43,30 +45,33 @@ final class LaneMath {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
 
-    private static final double INV_LN2 = 0x1.71547652b82fep0;
-    private static final double LN2_HI = 0x1.62e42fee00000p-1; // n·LN2_HI exact for |n| < 2^21
-    private static final double LN2_LO = 0x1.a39ef35793c76p-33;
-    private static final double SHIFT = 0x1.8p52;
-    private static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
+    static final double INV_LN2 = 0x1.71547652b82fep0;
+    static final double LN2_HI = 0x1.62e42fee00000p-1; // n·LN2_HI exact for |n| < 2^21
+    static final double LN2_LO = 0x1.a39ef35793c76p-33;
+    static final double SHIFT = 0x1.8p52;
+    static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
     /** Beyond ±EXP_RANGE the scaled result could leave the normal range: scalar lanes. */
-    private static final double EXP_RANGE = 708.0;
+    static final double EXP_RANGE = 708.0;
 
-    private static final long SQRT_HALF_BITS = 0x3fe6a09e667f3bcdL;
-    private static final double LG1 = 6.666666666666735130e-01;
-    private static final double LG2 = 3.999999999940941908e-01;
-    private static final double LG3 = 2.857142874366239149e-01;
-    private static final double LG4 = 2.222219843214978396e-01;
-    private static final double LG5 = 1.818357216161805012e-01;
-    private static final double LG6 = 1.531383769920937332e-01;
-    private static final double LG7 = 1.479819860511658591e-01;
+    /** 1/k!, the exp polynomial's coefficients. */
+    static final double E2 = 1.0 / 2, E3 = 1.0 / 6, E4 = 1.0 / 24, E5 = 1.0 / 120, E6 = 1.0 / 720,
+            E7 = 1.0 / 5040, E8 = 1.0 / 40320, E9 = 1.0 / 362880, E10 = 1.0 / 3628800, E11 = 1.0 / 39916800,
+            E12 = 1.0 / 479001600, E13 = 1.0 / 6227020800.0;
+
+    static final long SQRT_HALF_BITS = 0x3fe6a09e667f3bcdL;
+    static final double LG1 = 6.666666666666735130e-01;
+    static final double LG2 = 3.999999999940941908e-01;
+    static final double LG3 = 2.857142874366239149e-01;
+    static final double LG4 = 2.222219843214978396e-01;
+    static final double LG5 = 1.818357216161805012e-01;
+    static final double LG6 = 1.531383769920937332e-01;
+    static final double LG7 = 1.479819860511658591e-01;
 
     private LaneMath() {
     }
 
     /** out[o + i] = e^x[from + i] for i in [0, to − from). */
     static void exp(double[] x, int from, int to, double[] out, int o) {
-        DoubleVector inv = DoubleVector.broadcast(D, INV_LN2);
-        DoubleVector shift = DoubleVector.broadcast(D, SHIFT);
         DoubleVector minusHi = DoubleVector.broadcast(D, -LN2_HI);
         DoubleVector minusLo = DoubleVector.broadcast(D, -LN2_LO);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
@@ -81,24 +86,13 @@ final class LaneMath {
                 }
                 continue;
             }
-            DoubleVector kd = v.fma(inv, shift);
-            LongVector n = kd.viewAsIntegralLanes().sub(SHIFT_BITS);
-            DoubleVector nd = kd.sub(shift);
-            DoubleVector r = nd.fma(minusHi, v);
-            r = nd.fma(minusLo, r);
-            DoubleVector q = r.mul(1.0 / 6227020800.0).add(1.0 / 479001600.0)
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 39916800.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 3628800.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 362880.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 40320.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 5040.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 720.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 120.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 24.0))
-                    .fma(r, DoubleVector.broadcast(D, 1.0 / 6.0))
-                    .fma(r, DoubleVector.broadcast(D, 0.5));
-            DoubleVector y = r.mul(r).fma(q, r).add(one); // 1 + (r + r²·q) = e^r in [0.7, 1.42]
-            y.viewAsIntegralLanes().add(n.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles()
+            DoubleVector kd = v.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(minusLo, nd.fma(minusHi, v)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            // 1 + (r + r²·q) = e^r in [0.7, 1.42], times 2^n by the exponent bits
+            ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
                     .intoArray(out, o);
         }
         for (; i < to; i++, o++) {
@@ -119,16 +113,6 @@ final class LaneMath {
     /** ln u with u = x (plus1 false) or u = 1 + x and the rounding error of u added back (plus1 true). */
     private static void logs(boolean plus1, double[] x, int from, int to, double[] out, int o) {
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector two = DoubleVector.broadcast(D, 2.0);
-        DoubleVector half = DoubleVector.broadcast(D, 0.5);
-        DoubleVector ln2Hi = DoubleVector.broadcast(D, LN2_HI);
-        DoubleVector ln2Lo = DoubleVector.broadcast(D, LN2_LO);
-        DoubleVector lg1 = DoubleVector.broadcast(D, LG1);
-        DoubleVector lg2 = DoubleVector.broadcast(D, LG2);
-        DoubleVector lg3 = DoubleVector.broadcast(D, LG3);
-        DoubleVector lg4 = DoubleVector.broadcast(D, LG4);
-        DoubleVector lg5 = DoubleVector.broadcast(D, LG5);
-        DoubleVector lg6 = DoubleVector.broadcast(D, LG6);
         int end = from + (to - from) / DL * DL;
         int i = from;
         for (; i < end; i += DL, o += DL) {
@@ -141,16 +125,14 @@ final class LaneMath {
                 }
                 continue;
             }
-            LongVector b = u.viewAsIntegralLanes();
-            LongVector k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-            DoubleVector f = b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles().sub(one);
-            DoubleVector kd = (DoubleVector) k.convert(L2D, 0);
-            DoubleVector s = f.div(f.add(two));
-            DoubleVector z = s.mul(s);
-            DoubleVector rr = z.mul(LG7).add(lg6).fma(z, lg5).fma(z, lg4).fma(z, lg3).fma(z, lg2).fma(z, lg1).mul(z);
-            DoubleVector hfsq = half.mul(f).mul(f);
-            // k·ln2_hi − ((hfsq − (s·(hfsq + R) + k·ln2_lo)) − f), fdlibm's order of operations
-            DoubleVector l = kd.mul(ln2Hi).sub(hfsq.sub(s.fma(hfsq.add(rr), kd.mul(ln2Lo))).sub(f));
+            LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
+            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
+                    .mul(z);
+            // k·ln2_hi − ((hf − (s·(hf + R) + k·ln2_lo)) − f), fdlibm's order of operations
+            DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
             if (plus1) {
                 l = l.add(t.sub(u.sub(one)).div(u));
             }

@@ -1,15 +1,47 @@
 package org.shannon4j.simd;
 
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.D2F;
+import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static org.shannon4j.simd.LaneMath.E10;
+import static org.shannon4j.simd.LaneMath.E11;
+import static org.shannon4j.simd.LaneMath.E12;
+import static org.shannon4j.simd.LaneMath.E13;
+import static org.shannon4j.simd.LaneMath.E2;
+import static org.shannon4j.simd.LaneMath.E3;
+import static org.shannon4j.simd.LaneMath.E4;
+import static org.shannon4j.simd.LaneMath.E5;
+import static org.shannon4j.simd.LaneMath.E6;
+import static org.shannon4j.simd.LaneMath.E7;
+import static org.shannon4j.simd.LaneMath.E8;
+import static org.shannon4j.simd.LaneMath.E9;
+import static org.shannon4j.simd.LaneMath.EXP_RANGE;
+import static org.shannon4j.simd.LaneMath.INV_LN2;
+import static org.shannon4j.simd.LaneMath.LG1;
+import static org.shannon4j.simd.LaneMath.LG2;
+import static org.shannon4j.simd.LaneMath.LG3;
+import static org.shannon4j.simd.LaneMath.LG4;
+import static org.shannon4j.simd.LaneMath.LG5;
+import static org.shannon4j.simd.LaneMath.LG6;
+import static org.shannon4j.simd.LaneMath.LG7;
+import static org.shannon4j.simd.LaneMath.LN2_HI;
+import static org.shannon4j.simd.LaneMath.LN2_LO;
+import static org.shannon4j.simd.LaneMath.SHIFT;
+import static org.shannon4j.simd.LaneMath.SHIFT_BITS;
+import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -23,12 +55,14 @@ import org.shannon4j.spi.LossMath;
  * from logits, with per-element weights and outputs). Everything else — smoothing, gradients, probability
  * targets, log loss — runs the reference loops of {@link LossMath}.
  *
- * <p><b>Same bits on every JIT tier.</b> The exponentials and logs are {@link LaneMath}'s (IEEE operations only)
- * and every sum has a fixed order (vector accumulators added lane by lane, first to last), so a result does not
- * change when the interpreter's Vector-API fallback gives way to C1 or C2 code ({@code LossDeterminismTest}).
- * The loops work in per-thread L1 blocks: arguments are written to a scratch block, LaneMath maps it in place,
- * and a last pass combines — the price of keeping the math in array-to-array functions (see {@link SimdKernels}:
- * a method of ours that takes a vector boxes it when not inlined).
+ * <p><b>Same bits on every JIT tier.</b> The exponentials and logs are {@link LaneMath}'s expressions (IEEE
+ * operations only) and every sum has a fixed order (vector accumulators stored and added lane by lane, first to
+ * last), so a result does not change when the interpreter's Vector-API fallback gives way to C1 or C2 code
+ * ({@code LossDeterminismTest}). The expressions are written out inside each loop rather than called: a method
+ * of ours that takes or returns a vector boxes when C2 does not inline it, and array-to-array calls between the
+ * loop's passes cost the extra passes and, next to these loops, went past C2's inlining budget and boxed (10–100×
+ * slower, megabytes per call). LaneMath keeps the same expressions, array to array, as the specification that
+ * LaneMathTest measures against StrictMath.
  *
  * <p><b>Shift by the target logit.</b> −ln softmax(z)_y = ln Σ_c exp(z_c − z_y) = log1p(S) with
  * S = Σ_{c ≠ y} exp(z_c − z_y): one pass, no row maximum, and as exact as the max-shifted form — S is a sum of
@@ -40,12 +74,13 @@ import org.shannon4j.spi.LossMath;
  *
  * <p>Two shapes, in double for float input too:
  * <ul>
- *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): a block of {@value #BLOCK_ROWS} rows is transposed
- *       (scalar, widening float, subtracting z_y) into a class-major scratch, so that one exp pass covers the
- *       whole block contiguously and each lane of the class sums holds one row; the log1p runs over the block's
- *       S values. Leftover rows (fewer than a block) go to {@link LossMath}.</li>
- *   <li><b>Many classes</b>: per row, z_c − z_y into a scratch row, exp in place, the target's own term set to 0,
- *       a fixed-order sum.</li>
+ *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
+ *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
+ *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
+ *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
+ *       than a block) go to {@link LossMath}.</li>
+ *   <li><b>Many classes</b>: per row (float rows widened into a scratch row first), one vector exp-sum loop
+ *       over the classes before and one after the target's vector, the target's own vector in scalar code.</li>
  * </ul>
  */
 final class SimdLossKernels {
@@ -63,18 +98,23 @@ final class SimdLossKernels {
     /** Elements per block of the binary losses. */
     static final int BINARY_BLOCK = 1024;
 
+    private static final double INF = Double.POSITIVE_INFINITY;
+
     /** Per-thread scratch, see {@link Scratch}. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Per-thread blocks (plain arrays: no vector is ever stored here). */
     private static final class Scratch {
+        /** Transposed logits t[c·BLOCK_ROWS + j]. */
         final double[] t = new double[BLOCK_ROWS * SMALL_CLASSES];
-        final double[] s = new double[BLOCK_ROWS];
+        /** Per block row: z_y, w[y] (−1: not contributing), y (−1: none), the weighted loss. */
+        final double[] zy = new double[BLOCK_ROWS];
         final double[] wy = new double[BLOCK_ROWS];
-        final int[] y = new int[BLOCK_ROWS];
+        final double[] y = new double[BLOCK_ROWS];
         final double[] losses = new double[BLOCK_ROWS];
-        final double[] a = new double[BINARY_BLOCK];
-        final double[] b = new double[BINARY_BLOCK];
+        /** Vector accumulators stored for their fixed-order lane sums, {@link #LANES} vectors. */
+        final double[] lanes = new double[LANES * DL];
+        /** A float row widened (many classes). */
         double[] row = new double[256];
 
         double[] row(int n) {
@@ -85,7 +125,23 @@ final class SimdLossKernels {
         }
     }
 
+    /** Slots of Scratch.lanes, each DL long. */
+    private static final int LANES = 4;
+    private static final int L_SUM = 0;
+    private static final int L_W = 1;
+    private static final int L_COUNT = 2;
+    private static final int L_CHECK = 3;
+
     private SimdLossKernels() {
+    }
+
+    /** Σ lanes[slot·DL .. slot·DL + DL), first lane to last: the fixed order of every vector reduction here. */
+    private static double laneSum(double[] lanes, int slot) {
+        double s = 0;
+        for (int j = slot * DL, end = j + DL; j < end; j++) {
+            s += lanes[j];
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------------------------- softmax
@@ -98,18 +154,21 @@ final class SimdLossKernels {
         int done = 0;
         Scratch sc = SCRATCH.get();
         if (classes <= SMALL_CLASSES) {
+            double[] lanes = sc.lanes;
             for (; done + BLOCK_ROWS <= rows; done += BLOCK_ROWS) {
-                double l = Double.NaN;
-                boolean fast = (zd != null
-                        ? transpose(zd, null, offset + done * classes, classes, targets, targetOffset + done,
-                        ignoreIndex, w, sc)
-                        : transpose(null, zf, offset + done * classes, classes, targets, targetOffset + done,
-                        ignoreIndex, w, sc))
-                        && (l = blockLosses(sc, classes, aux)) == l;
-                double bw, bc;
-                if (fast) {
-                    bw = aux[Kernels.LOSS_WEIGHT_SUM];
-                    bc = aux[Kernels.LOSS_COUNT];
+                boolean targetsOk = zd != null
+                        ? transpose(zd, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
+                        w, sc)
+                        : transpose(zf, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
+                        w, sc);
+                if (targetsOk) {
+                    blockLanes(sc.t, classes, sc.zy, sc.wy, sc.losses, lanes);
+                }
+                double l, bw, bc;
+                if (targetsOk && laneSum(lanes, L_CHECK) < INF) {
+                    l = laneSum(lanes, L_SUM);
+                    bw = laneSum(lanes, L_W);
+                    bc = laneSum(lanes, L_COUNT);
                     if (outD != null) {
                         System.arraycopy(sc.losses, 0, outD, rowOffset + done, BLOCK_ROWS);
                     } else if (outF != null) {
@@ -132,7 +191,6 @@ final class SimdLossKernels {
                 count += bc;
             }
         } else {
-            double[] row = sc.row(classes);
             for (; done < rows; done++) {
                 int y = targets[targetOffset + done];
                 if (y == ignoreIndex || y < 0 || y >= classes) {
@@ -145,22 +203,18 @@ final class SimdLossKernels {
                     continue;
                 }
                 int base = offset + done * classes;
-                double zy = zd != null ? zd[base + y] : zf[base + y];
-                if (zd != null) {
+                double[] z = zd;
+                if (zd == null) {
+                    z = sc.row(classes);
                     for (int c = 0; c < classes; c++) {
-                        row[c] = zd[base + c] - zy;
+                        z[c] = zf[base + c];
                     }
-                } else {
-                    for (int c = 0; c < classes; c++) {
-                        row[c] = zf[base + c] - zy;
-                    }
+                    base = 0;
                 }
-                LaneMath.exp(row, 0, classes, row, 0);
-                row[y] = 0;
-                double shifted = LaneMath.sum(row, 0, classes);
+                double shifted = targetShiftedSum(z, base, classes, y, sc.lanes);
                 double wyv = w == null ? 1.0 : w[y];
                 double loss;
-                if (shifted < Double.POSITIVE_INFINITY && zy < Double.POSITIVE_INFINITY) {
+                if (shifted < INF) {
                     loss = wyv > 0 ? wyv * Math.log1p(shifted) : 0.0;
                     if (outD != null) {
                         outD[rowOffset + done] = loss;
@@ -205,97 +259,181 @@ final class SimdLossKernels {
                 ignoreIndex, w, 0.0, outF, rowOffset + r0, null, 0, 1.0, aux);
     }
 
+    // ------------------------------------------------------------------------------------- few classes
+
     /**
-     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] = z_c − z_y, with w[y] (−1: ignored row, whose shifted
-     * values are z_c and are never used) and y. Returns false if a target is out of range or a target logit is
-     * NaN or +∞ (which the shift would hide).
+     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
+     * logits are copied but masked out later) and y. Returns false if a target is out of range or a target
+     * logit is +∞ (the shift would hide it: every other term would be 0).
      */
-    private static boolean transpose(double[] zd, float[] zf, int base, int classes, int[] targets, int tOff,
-                                     int ignoreIndex, double[] w, Scratch sc) {
+    private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
+                                     double[] w, Scratch sc) {
         double[] t = sc.t;
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
-            int y = targets[tOff + j];
-            double zy = 0;
-            if (y >= 0 && y < classes && y != ignoreIndex) {
-                zy = zd != null ? zd[rb + y] : zf[rb + y];
-                ok &= zy < Double.POSITIVE_INFINITY;
-                sc.wy[j] = w == null ? 1.0 : w[y];
-                sc.y[j] = y;
-            } else {
-                ok &= y == ignoreIndex;
-                sc.wy[j] = -1;
-                sc.y[j] = -1;
+            for (int c = 0; c < classes; c++) {
+                t[c * BLOCK_ROWS + j] = z[rb + c];
             }
-            if (zd != null) {
-                for (int c = 0; c < classes; c++) {
-                    t[c * BLOCK_ROWS + j] = zd[rb + c] - zy;
-                }
-            } else {
-                for (int c = 0; c < classes; c++) {
-                    t[c * BLOCK_ROWS + j] = zf[rb + c] - zy;
-                }
-            }
+            ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
+                    ignoreIndex, w, sc, j);
         }
+        excludeTargets(sc);
         return ok;
     }
 
-    /**
-     * The transposed block's weighted row losses w[y]·log1p(S) into sc.losses (0 for ignored rows and zero
-     * weights), their sum returned and the weight sum and count written to aux; NaN if a contributing row's S
-     * is not finite (the caller then runs the reference).
-     */
-    private static double blockLosses(Scratch sc, int classes, double[] aux) {
-        double[] t = sc.t, s = sc.s;
-        LaneMath.exp(t, 0, classes * BLOCK_ROWS, t, 0);
+    private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
+                                     double[] w, Scratch sc) {
+        double[] t = sc.t;
+        boolean ok = true;
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            int rb = base + j * classes;
+            for (int c = 0; c < classes; c++) {
+                t[c * BLOCK_ROWS + j] = z[rb + c];
+            }
+            ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
+                    ignoreIndex, w, sc, j);
+        }
+        excludeTargets(sc);
+        return ok;
+    }
+
+    /** −∞ in place of each contributing row's own logit: its exp is 0, so the class sums are S. */
+    private static void excludeTargets(Scratch sc) {
         for (int j = 0; j < BLOCK_ROWS; j++) {
             if (sc.y[j] >= 0) {
-                t[sc.y[j] * BLOCK_ROWS + j] = 0; // exp(z_y − z_y) is not part of S
+                sc.t[(int) sc.y[j] * BLOCK_ROWS + j] = -INF;
             }
         }
-        classSums(t, classes, s);
-        for (int j = 0; j < BLOCK_ROWS; j++) {
-            if (sc.wy[j] >= 0 && !(s[j] < Double.POSITIVE_INFINITY)) {
-                return Double.NaN;
-            }
+    }
+
+    /** Row j's z_y, w[y] and y into the scratch (zyv is z at the clamped target); false if the row is bad. */
+    private static boolean target(double zyv, int y, int classes, int ignoreIndex, double[] w, Scratch sc, int j) {
+        if (y >= 0 && y < classes && y != ignoreIndex) {
+            sc.zy[j] = zyv;
+            sc.wy[j] = w == null ? 1.0 : w[y];
+            sc.y[j] = y;
+            return zyv < INF;
         }
-        LaneMath.log1p(s, 0, BLOCK_ROWS, sc.losses, 0);
-        double sum = 0, wSum = 0, count = 0;
-        for (int j = 0; j < BLOCK_ROWS; j++) {
-            double wj = sc.wy[j];
-            double l = wj > 0 ? wj * sc.losses[j] : 0.0;
-            sc.losses[j] = l;
-            sum += l;
-            if (wj >= 0) {
-                wSum += wj;
-                count++;
-            }
-        }
-        aux[Kernels.LOSS_WEIGHT_SUM] = wSum;
-        aux[Kernels.LOSS_COUNT] = count;
-        return sum;
+        sc.zy[j] = 0;
+        sc.wy[j] = -1;
+        sc.y[j] = -1;
+        return y == ignoreIndex;
     }
 
     /**
-     * s[j] = Σ_c t[c·BLOCK_ROWS + j], classes in order. A method of its own: inlined into blockLosses next to
-     * LaneMath's loops, this vector loop went past C2's inlining budget and boxed (18 MB per call at 1e4 × 10).
+     * One transposed block, lane = row: S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted
+     * row losses to {@code losses} and, per lane, the block's loss sum, weight sum, count and Σ S over the
+     * contributing lanes (not finite if any S is not) to {@code lanes}. The target's own entry is −∞ (see
+     * excludeTargets). The exp and log1p are LaneMath's expressions written out here (the class comment says
+     * why): an argument above 708 or NaN gives +∞, so the block goes to the reference; one below −708 gives 0
+     * (e^−708 ≈ 3e-308: the loss moves by less than 1e-305 absolutely, and only a loss that small at all).
      */
-    private static void classSums(double[] t, int classes, double[] s) {
+    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] losses,
+                                   double[] lanes) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
-            DoubleVector acc = DoubleVector.fromArray(D, t, j);
-            for (int c = 1; c < classes; c++) {
-                acc = acc.add(DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j));
+            DoubleVector shift = DoubleVector.fromArray(D, zy, j);
+            DoubleVector s = zero;
+            for (int c = 0; c < classes; c++) {
+                DoubleVector x = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift);
+                // e^x, LaneMath.exp
+                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+                DoubleVector e = ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
+                        .blend(0.0, x.compare(LT, -EXP_RANGE)).blend(INF, x.compare(LE, EXP_RANGE).not());
+                s = s.add(e);
             }
-            acc.intoArray(s, j);
+            // log1p(S), LaneMath.log1p; a contributing lane's u = 1 + S is in [1, ∞) (∞ only if S is not finite,
+            // and then the check below discards the block)
+            DoubleVector u = s.add(one);
+            LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
+            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
+                    .mul(z);
+            DoubleVector l1p = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
+                    .add(s.sub(u.sub(one)).div(u));
+            DoubleVector wv = DoubleVector.fromArray(D, wy, j);
+            VectorMask<Double> active = wv.compare(GE, 0.0);
+            DoubleVector loss = zero.blend(l1p.mul(wv), wv.compare(GT, 0.0));
+            loss.intoArray(losses, j);
+            sum = sum.add(loss);
+            wsum = wsum.add(wv, active);
+            cnt = cnt.add(one, active);
+            check = check.add(s, active);
         }
+        sum.intoArray(lanes, L_SUM * DL);
+        wsum.intoArray(lanes, L_W * DL);
+        cnt.intoArray(lanes, L_COUNT * DL);
+        check.intoArray(lanes, L_CHECK * DL);
+    }
+
+    // ------------------------------------------------------------------------------------- many classes
+
+    /**
+     * Σ_{c ≠ y} exp(z_c − z_y) over the row: one vector loop before and one after the target's vector, which is
+     * scalar; +∞ if a shifted logit in the vector loops is above 708 or NaN, so that the caller runs the
+     * reference, and 0 for one below −708, as in {@link #blockLanes}.
+     */
+    private static double targetShiftedSum(double[] z, int base, int classes, int y, double[] lanes) {
+        double zy = z[base + y];
+        if (!(zy < INF)) {
+            return INF;
+        }
+        int yFrom = y / DL * DL;
+        int yTo = Math.min(classes, yFrom + DL);
+        double s = expSum(z, base, 0, yFrom, zy, lanes) + expSum(z, base, yTo, classes, zy, lanes);
+        for (int c = yFrom; c < yTo; c++) {
+            if (c != y) {
+                s += Math.exp(z[base + c] - zy);
+            }
+        }
+        return s;
+    }
+
+    /** Σ exp(z_c − shift) for c in [from, to): vector loop (LaneMath.exp written out), scalar tail. */
+    private static double expSum(double[] z, int base, int from, int to, double shift, double[] lanes) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector acc = DoubleVector.zero(D);
+        int c = from;
+        for (; c <= to - DL; c += DL) {
+            DoubleVector x = DoubleVector.fromArray(D, z, base + c).sub(shift);
+            DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            acc = acc.add(((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
+                    .blend(0.0, x.compare(LT, -EXP_RANGE)).blend(INF, x.compare(LE, EXP_RANGE).not()));
+        }
+        acc.intoArray(lanes, 0);
+        double s = laneSum(lanes, 0);
+        for (; c < to; c++) {
+            s += Math.exp(z[base + c] - shift);
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------------------------------ binary losses
-    // Blocks of BINARY_BLOCK elements: pass 1 (vector) checks the block and writes the log arguments to two
-    // scratch arrays, pass 2 maps them with LaneMath, pass 3 (vector) combines them into the weighted terms,
-    // written to the output if there is one and summed in a fixed order. The tail of fewer than a vector is
-    // scalar (LossMath's terms). Terms with a zero factor are masked out (0·ln 0 and 0·∞ never reach a sum).
+    // Blocks of BINARY_BLOCK elements, one vector loop each (double, or float widened to double lanes): the
+    // weighted terms go to the output if there is one and into a vector accumulator, summed lane by lane after
+    // the block and added into a compensated total. Invalid lanes (target outside [0, 1], a bad probability,
+    // a NaN logit, a weight that is negative, NaN or ∞) and lanes the polynomials do not cover (a subnormal
+    // probability, a logit beyond ±708) are counted, not branched on; a block with an invalid lane returns NaN
+    // (the caller's re-scan names it), a block with an uncovered lane is redone by the scalar terms of LossMath,
+    // as is the tail of fewer than a vector. Terms with a zero factor are masked out (0·ln 0 and 0·∞ never reach
+    // a sum).
 
     /**
      * Binary cross-entropy from probabilities ({@code logits == false}: second = p, clipped to [eps, 1 − eps]
@@ -306,47 +444,62 @@ final class SimdLossKernels {
     static double binary(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
                          double[] wd, float[] wf, int wo, int n, double c, double[] outD, float[] outF, int oo,
                          double[] aux) {
-        boolean wide = yf != null;
-        boolean weighted = wd != null || wf != null;
-        Scratch sc = SCRATCH.get();
+        double[] lanes = SCRATCH.get().lanes;
         double sum = 0, sumC = 0, wSum = 0;
         int vecEnd = n / DL * DL;
         for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
             int to = Math.min(vecEnd, from + BINARY_BLOCK);
-            if (!arguments(logits, wide, yd, yf, yo, sd, sf, so, from, to, c, sc)) {
-                return Double.NaN;
-            }
-            int len = to - from;
             if (logits) {
-                LaneMath.exp(sc.a, 0, len, sc.a, 0);
-                LaneMath.log1p(sc.a, 0, len, sc.a, 0);
+                bcelBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
             } else {
-                LaneMath.log(sc.a, 0, len, sc.a, 0);
-                LaneMath.log1p(sc.b, 0, len, sc.b, 0);
+                bceBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
             }
-            double blockW = combine(logits, wide, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, sc);
-            if (blockW != blockW) {
+            if (laneSum(lanes, L_CHECK) > 0) {
                 return Double.NaN;
             }
-            double b = LaneMath.sum(sc.a, 0, len);
-            if (outD != null) {
-                System.arraycopy(sc.a, 0, outD, oo + from, len);
-            } else if (outF != null) {
-                for (int i = 0; i < len; i++) {
-                    outF[oo + from + i] = (float) sc.a[i];
-                }
+            double b, bw;
+            if (laneSum(lanes, L_COUNT) > 0) {
+                b = scalarTerms(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
+                bw = lanes[0];
+            } else {
+                b = laneSum(lanes, L_SUM);
+                bw = wd != null || wf != null ? laneSum(lanes, L_W) : to - from;
             }
             double u = sum + b;
             sumC += sumError(sum, b, u);
             sum = u;
-            wSum += blockW;
+            wSum += bw;
         }
-        for (int i = vecEnd; i < n; i++) {
+        if (vecEnd < n) {
+            double b = scalarTerms(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, vecEnd, n, c, outD, outF, oo, lanes);
+            if (b != b) {
+                return Double.NaN;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+            wSum += lanes[0];
+        }
+        aux[Kernels.LOSS_WEIGHT_SUM] = wSum;
+        aux[Kernels.LOSS_COUNT] = n;
+        return compensated(sum, sumC);
+    }
+
+    /**
+     * LossMath's terms of [from, to), weighted, into the output if any; returns their compensated sum (NaN if an
+     * element or weight is invalid) and writes their weight sum to {@code lanes[0]}.
+     */
+    private static double scalarTerms(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf,
+                                      int so, double[] wd, float[] wf, int wo, int from, int to, double c,
+                                      double[] outD, float[] outF, int oo, double[] lanes) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
+        double sum = 0, sumC = 0, wSum = 0;
+        for (int i = from; i < to; i++) {
             double yy = wide ? yf[yo + i] : yd[yo + i];
             double xx = wide ? sf[so + i] : sd[so + i];
             double ww = !weighted ? 1.0 : wide ? wf[wo + i] : wd[wo + i];
-            if (!(yy >= 0 && yy <= 1 && (logits ? xx == xx : xx >= 0 && xx <= 1)
-                    && ww >= 0 && ww < Double.POSITIVE_INFINITY)) {
+            if (!(yy >= 0 && yy <= 1 && (logits ? xx == xx : xx >= 0 && xx <= 1) && ww >= 0 && ww < INF)) {
                 return Double.NaN;
             }
             double l = logits ? LossMath.bceLogitsTerm(yy, xx, c) : LossMath.bceTerm(yy, xx, c);
@@ -361,98 +514,141 @@ final class SimdLossKernels {
             sum = u;
             wSum += ww;
         }
-        aux[Kernels.LOSS_WEIGHT_SUM] = weighted ? wSum : n;
-        aux[Kernels.LOSS_COUNT] = n;
+        lanes[0] = wSum;
         return compensated(sum, sumC);
     }
 
     /**
-     * Pass 1: false if a target or second input in [from, to) is invalid; else the log arguments at block index
-     * i − from: a = p (clipped) and b = −p, or a = −|x|.
+     * −y·ln p − (1 − y)·log1p(−p) over [from, to) (a whole number of vectors): weighted terms to the output and,
+     * per lane, their sum (L_SUM), the weight sum (L_W), uncovered lanes (L_COUNT: 0 &lt; p &lt; MIN_NORMAL after
+     * clipping) and invalid lanes (L_CHECK) to {@code lanes}. ln p and ln(1 − p) are LaneMath.log written out;
+     * log1p(−p) = ln u + (−p − (u − 1))/u with u = 1 − p; p = 0 and u = 0 give −∞ by a blend.
      */
-    private static boolean arguments(boolean logits, boolean wide, double[] yd, float[] yf, int yo, double[] sd,
-                                     float[] sf, int so, int from, int to, double eps, Scratch sc) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector bad = DoubleVector.zero(D); // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += DL) {
-            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, yd, yo + i);
-            DoubleVector v = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, sd, so + i);
-            VectorMask<Double> ok = yv.compare(GE, 0.0).and(yv.compare(LE, 1.0));
-            if (logits) {
-                ok = ok.and(v.compare(jdk.incubator.vector.VectorOperators.EQ, v));
-                v.abs().neg().intoArray(sc.a, i - from);
-            } else {
-                ok = ok.and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0));
-                if (eps > 0) {
-                    v = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
-                }
-                v.intoArray(sc.a, i - from);
-                v.neg().intoArray(sc.b, i - from);
-            }
-            bad = bad.add(one, ok.not());
-        }
-        for (int j = 0; j < DL; j++) {
-            if (bad.lane(j) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Pass 3: the weighted terms into sc.a (from a = ln p, b = log1p(−p), or a = log1p(e^−|x|)); returns the
-     * block's weight sum, NaN if a weight is negative, NaN or infinite.
-     */
-    private static double combine(boolean logits, boolean wide, double[] yd, float[] yf, int yo, double[] sd,
-                                  float[] sf, int so, double[] wd, float[] wf, int wo, int from, int to, double c,
-                                  Scratch sc) {
+    private static void bceBlock(double[] yd, float[] yf, int yo, double[] pd, float[] pf, int po, double[] wd,
+                                 float[] wf, int wo, int from, int to, double eps, double[] outD, float[] outF,
+                                 int oo, double[] lanes) {
+        boolean wide = yf != null;
         boolean weighted = wd != null || wf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, c);
-        DoubleVector ws = zero, bad = zero;
+        DoubleVector lo = DoubleVector.broadcast(D, eps);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
+        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
         for (int i = from; i < to; i += DL) {
-            int k = i - from;
             DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
                     : DoubleVector.fromArray(D, yd, yo + i);
-            DoubleVector a = DoubleVector.fromArray(D, sc.a, k);
-            DoubleVector term;
-            if (logits) {
-                DoubleVector x = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
-                        : DoubleVector.fromArray(D, sd, so + i);
-                VectorMask<Double> pos = x.compare(GT, 0.0);
-                DoubleVector spPos = a.add(x, pos);         // softplus(x)
-                DoubleVector spNeg = a.sub(x, pos.not());   // softplus(−x)
-                DoubleVector py = pw.mul(yv);
-                term = zero.add(py.mul(spNeg), py.compare(GT, 0.0))
-                        .add(one.sub(yv).mul(spPos), yv.compare(LT, 1.0));
-            } else {
-                DoubleVector b = DoubleVector.fromArray(D, sc.b, k);
-                term = zero.sub(yv.mul(a), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(b), yv.compare(LT, 1.0));
+            DoubleVector pv = wide ? (DoubleVector) FloatVector.fromArray(FH, pf, po + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, pd, po + i);
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0))
+                    .and(pv.compare(GE, 0.0)).and(pv.compare(LE, 1.0)).not());
+            if (eps > 0) {
+                pv = pv.blend(lo, pv.compare(LT, lo)).blend(hi, pv.compare(GT, hi));
             }
+            edge = edge.add(one, pv.compare(GT, 0.0).and(pv.compare(LT, Double.MIN_NORMAL)));
+            DoubleVector uv = one.sub(pv);
+            DoubleVector la = zero, lb = zero;
+            for (int h = 0; h < 2; h++) {
+                // ln of p (h = 0) and of u = 1 − p (h = 1), LaneMath.log
+                DoubleVector a = h == 0 ? pv : uv;
+                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+                DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
+                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
+                        .fma(z2, z.fma(LG2, LG1)).mul(z);
+                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
+                if (h == 0) {
+                    la = l.blend(-INF, pv.compare(EQ, 0.0));
+                } else {
+                    lb = l.add(pv.neg().sub(uv.sub(one)).div(uv)).blend(-INF, uv.compare(EQ, 0.0));
+                }
+            }
+            DoubleVector term = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb),
+                    yv.compare(LT, 1.0));
             if (weighted) {
                 DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
                         : DoubleVector.fromArray(D, wd, wo + i);
-                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, Double.POSITIVE_INFINITY)).not());
+                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
                 term = zero.blend(term.mul(w), w.compare(GT, 0.0));
                 ws = ws.add(w);
             }
-            term.intoArray(sc.a, k);
-        }
-        if (!weighted) {
-            return to - from;
-        }
-        double total = 0;
-        for (int j = 0; j < DL; j++) {
-            if (bad.lane(j) > 0) {
-                return Double.NaN;
+            if (outD != null) {
+                term.intoArray(outD, oo + i);
+            } else if (outF != null) {
+                ((FloatVector) term.convertShape(D2F, FH, 0)).intoArray(outF, oo + i);
             }
-            total += ws.lane(j);
+            s = s.add(term);
         }
-        return total;
+        s.intoArray(lanes, L_SUM * DL);
+        ws.intoArray(lanes, L_W * DL);
+        edge.intoArray(lanes, L_COUNT * DL);
+        bad.intoArray(lanes, L_CHECK * DL);
+    }
+
+    /**
+     * posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) + log1p(exp(−|x|)) over
+     * [from, to), the outputs and lanes as in {@link #bceBlock} (uncovered: |x| &gt; 708). exp and log1p are
+     * LaneMath's written out; 1 + exp(−|x|) is in [1, 2].
+     */
+    private static void bcelBlock(double[] yd, float[] yf, int yo, double[] xd, float[] xf, int xo, double[] wd,
+                                  float[] wf, int wo, int from, int to, double posWeight, double[] outD,
+                                  float[] outF, int oo, double[] lanes) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
+        for (int i = from; i < to; i += DL) {
+            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector xv = wide ? (DoubleVector) FloatVector.fromArray(FH, xf, xo + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, xd, xo + i);
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0)).and(xv.compare(EQ, xv)).not());
+            DoubleVector x = xv.abs().neg();
+            edge = edge.add(one, x.compare(LT, -EXP_RANGE));
+            // e = exp(−|x|), LaneMath.exp
+            DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            DoubleVector e = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
+            // log1p(e), LaneMath.log1p
+            DoubleVector u = e.add(one);
+            LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
+            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
+                    .mul(z);
+            DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
+                    .add(e.sub(u.sub(one)).div(u));
+            VectorMask<Double> pos = xv.compare(GT, 0.0);
+            DoubleVector spPos = l.add(xv, pos);            // softplus(x)
+            DoubleVector spNeg = l.sub(xv, pos.not());      // softplus(−x)
+            DoubleVector py = pw.mul(yv);
+            DoubleVector term = zero.add(py.mul(spNeg), py.compare(GT, 0.0))
+                    .add(one.sub(yv).mul(spPos), yv.compare(LT, 1.0));
+            if (weighted) {
+                DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
+                        : DoubleVector.fromArray(D, wd, wo + i);
+                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
+                term = zero.blend(term.mul(w), w.compare(GT, 0.0));
+                ws = ws.add(w);
+            }
+            if (outD != null) {
+                term.intoArray(outD, oo + i);
+            } else if (outF != null) {
+                ((FloatVector) term.convertShape(D2F, FH, 0)).intoArray(outF, oo + i);
+            }
+            s = s.add(term);
+        }
+        s.intoArray(lanes, L_SUM * DL);
+        ws.intoArray(lanes, L_W * DL);
+        edge.intoArray(lanes, L_COUNT * DL);
+        bad.intoArray(lanes, L_CHECK * DL);
     }
 }
