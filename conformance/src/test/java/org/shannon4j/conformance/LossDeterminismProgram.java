@@ -138,8 +138,9 @@ public final class LossDeterminismProgram {
             float[] yf = new float[n], pf = new float[n], xf = new float[n];
             for (int i = 0; i < n; i++) {
                 y[i] = i % 3 == 0 ? r.nextDouble() : r.nextInt(2);
-                p[i] = i % 17 == 3 ? 1e-300 : r.nextDouble();
-                x[i] = r.nextGaussian() * (i % 5 == 0 ? 40 : 3);
+                // a subnormal p and |x| > 708 send their block to the scalar terms on the SIMD backend
+                p[i] = i % 17 == 3 ? 1e-300 : i % 701 == 600 ? 1e-310 : r.nextDouble();
+                x[i] = i % 503 == 400 ? -800 : r.nextGaussian() * (i % 5 == 0 ? 40 : 3);
                 yf[i] = (float) y[i];
                 pf[i] = (float) p[i];
                 xf[i] = (float) x[i];

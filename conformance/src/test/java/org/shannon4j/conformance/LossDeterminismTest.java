@@ -17,8 +17,10 @@ import org.shannon4j.Shannon;
  * Same bits on every JIT tier (issue 12 item 3) for the losses: {@link LossDeterminismProgram} runs in fresh JVMs
  * at the same time — interpreted (every shannon4j and Vector-API method excluded from compilation, so the SIMD
  * backend runs the API's Java fallback; under {@code -Xint} the SIMD provider reports itself unsupported, so that
- * JVM checks the scalar backend only), C1 only ({@code -XX:TieredStopAtLevel=1}) and C2 after warm-up (lowered
- * compile thresholds, the battery repeated and each repetition compared with the first) — and every result of
+ * JVM checks the scalar backend only), C1 only ({@code -XX:TieredStopAtLevel=1}) and C2 after warm-up (compile
+ * thresholds of shannon4j's methods lowered 1000-fold and compilation synchronous, so that every loss kernel is
+ * C2 code from within the first battery on — checked with {@code -XX:+PrintCompilation}; the battery repeated and
+ * each repetition compared with the first) — and every result of
  * every backend must have identical bits in all of them.
  */
 class LossDeterminismTest {
@@ -57,7 +59,10 @@ class LossDeterminismTest {
     @Test
     void everyLossResultHasTheSameBitsInTheInterpreterC1AndWarmC2() throws Exception {
         String program = LossDeterminismProgram.class.getName();
-        Process c2Run = start("-XX:CompileThresholdScaling=0.05", program, "30");
+        // C2 early for our methods only (global low thresholds compile the JDK too and take minutes), compiled
+        // synchronously (-Xbatch): the kernels reach C2 within the first battery, and the later ones run on it.
+        Process c2Run = start("-XX:CompileCommand=quiet",
+                "-XX:CompileCommand=CompileThresholdScaling,org.shannon4j.*::*,0.001", "-Xbatch", program, "3");
         Process interpretedRun = start("-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,org.shannon4j.*::*",
                 "-XX:CompileCommand=exclude,jdk.incubator.vector.*::*",
                 "-XX:CompileCommand=exclude,jdk.internal.vm.vector.*::*", program, "1");
