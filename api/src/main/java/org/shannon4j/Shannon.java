@@ -866,14 +866,39 @@ public final class Shannon {
      *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
      *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
      *       a mean over nothing is 0;</li>
-     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     *   <li>{@link Reduction#NONE} needs an output array: the forms with {@code out}, or
+     *       {@link #softmaxCrossEntropyPerRow(double[], int, int, int[], SoftmaxLossOptions)}.</li>
      * </ul>
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options, double[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
+                                             SoftmaxLossOptions options) {
+        double[] out = new double[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -933,9 +958,33 @@ public final class Shannon {
     /** Probability targets with options; see {@link #softmaxCrossEntropy(double[], int, int, double[])}. */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
+                                      SoftmaxLossOptions options, double[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactMatrix("targets", targets, rows, classes);
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
+                                             SoftmaxLossOptions options) {
+        double[] out = new double[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */
@@ -994,14 +1043,39 @@ public final class Shannon {
      *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
      *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
      *       a mean over nothing is 0;</li>
-     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     *   <li>{@link Reduction#NONE} needs an output array: the forms with {@code out}, or
+     *       {@link #softmaxCrossEntropyPerRow(double[], int, int, int[], SoftmaxLossOptions)}.</li>
      * </ul>
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options, float[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
+                                             SoftmaxLossOptions options) {
+        float[] out = new float[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -1061,9 +1135,33 @@ public final class Shannon {
     /** Probability targets with options; see {@link #softmaxCrossEntropy(float[], int, int, float[])}. */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
+                                      SoftmaxLossOptions options, float[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactMatrix("targets", targets, rows, classes);
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
+                                             SoftmaxLossOptions options) {
+        float[] out = new float[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /** Probability targets, offset form; per-row losses to {@code out} if not null (required for NONE). */

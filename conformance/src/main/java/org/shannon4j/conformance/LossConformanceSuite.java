@@ -1,5 +1,6 @@
 package org.shannon4j.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,6 +238,17 @@ public abstract class LossConformanceSuite {
             } else {
                 close(where + " row " + r, refRows[r], got, RELATIVE);
             }
+        }
+        // 2b. NONE from the whole arrays, as a new array: the same bits as the offset form's output.
+        if (float32) {
+            float[] zf = TestData.toFloat(in.z);
+            float[] per = probs ? s.softmaxCrossEntropyPerRow(zf, rows, classes, TestData.toFloat(in.q), o)
+                    : s.softmaxCrossEntropyPerRow(zf, rows, classes, in.y, o);
+            assertArrayEquals(java.util.Arrays.copyOfRange(outF, pad, pad + rows), per, where + " per row");
+        } else {
+            double[] per = probs ? s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.q, o)
+                    : s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.y, o);
+            assertArrayEquals(java.util.Arrays.copyOfRange(outD, pad, pad + rows), per, where + " per row");
         }
         // 3. SUM in bits.
         double bits = callUnit(s.withUnit(InfoUnit.BITS), in, rows, classes, float32, o.reduction(Reduction.SUM));
