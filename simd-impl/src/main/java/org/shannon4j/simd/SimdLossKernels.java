@@ -449,11 +449,7 @@ final class SimdLossKernels {
         int vecEnd = n / DL * DL;
         for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
             int to = Math.min(vecEnd, from + BINARY_BLOCK);
-            if (logits) {
-                bcelBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
-            } else {
-                bceBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
-            }
+            binaryBlock(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
             if (laneSum(lanes, L_CHECK) > 0) {
                 return Double.NaN;
             }
@@ -519,119 +515,90 @@ final class SimdLossKernels {
     }
 
     /**
-     * −y·ln p − (1 − y)·log1p(−p) over [from, to) (a whole number of vectors): weighted terms to the output and,
-     * per lane, their sum (L_SUM), the weight sum (L_W), uncovered lanes (L_COUNT: 0 &lt; p &lt; MIN_NORMAL after
-     * clipping) and invalid lanes (L_CHECK) to {@code lanes}. ln p and ln(1 − p) are LaneMath.log written out;
-     * log1p(−p) = ln u + (−p − (u − 1))/u with u = 1 − p; p = 0 and u = 0 give −∞ by a blend.
+     * One block [from, to) (a whole number of vectors) of BCE from probabilities ({@code logits == false}: c is
+     * the clipping eps) or from logits (c is posWeight): weighted terms to the output and, per lane, their sum
+     * (L_SUM), the weight sum (L_W), uncovered lanes (L_COUNT) and invalid lanes (L_CHECK) to {@code lanes}.
+     * <ul>
+     *   <li>Probabilities: −y·ln p − (1 − y)·log1p(−p), ln p and ln u with u = 1 − p being LaneMath.log written
+     *       out, log1p(−p) = ln u + (−p − (u − 1))/u; p = 0 and u = 0 give −∞ by a blend; uncovered:
+     *       0 &lt; p &lt; MIN_NORMAL after clipping.</li>
+     *   <li>Logits: posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) +
+     *       log1p(e^−|x|), LaneMath's exp and log1p written out (1 + e^−|x| is in [1, 2]); uncovered: |x| &gt; 708.</li>
+     * </ul>
      */
-    private static void bceBlock(double[] yd, float[] yf, int yo, double[] pd, float[] pf, int po, double[] wd,
-                                 float[] wf, int wo, int from, int to, double eps, double[] outD, float[] outF,
-                                 int oo, double[] lanes) {
+    private static void binaryBlock(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                                    double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
+                                    float[] outF, int oo, double[] lanes) {
         boolean wide = yf != null;
         boolean weighted = wd != null || wf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
-        for (int i = from; i < to; i += DL) {
-            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, yd, yo + i);
-            DoubleVector pv = wide ? (DoubleVector) FloatVector.fromArray(FH, pf, po + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, pd, po + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0))
-                    .and(pv.compare(GE, 0.0)).and(pv.compare(LE, 1.0)).not());
-            if (eps > 0) {
-                pv = pv.blend(lo, pv.compare(LT, lo)).blend(hi, pv.compare(GT, hi));
-            }
-            edge = edge.add(one, pv.compare(GT, 0.0).and(pv.compare(LT, Double.MIN_NORMAL)));
-            DoubleVector uv = one.sub(pv);
-            DoubleVector la = zero, lb = zero;
-            for (int h = 0; h < 2; h++) {
-                // ln of p (h = 0) and of u = 1 − p (h = 1), LaneMath.log
-                DoubleVector a = h == 0 ? pv : uv;
-                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
-                DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
-                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
-                        .fma(z2, z.fma(LG2, LG1)).mul(z);
-                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                if (h == 0) {
-                    la = l.blend(-INF, pv.compare(EQ, 0.0));
-                } else {
-                    lb = l.add(pv.neg().sub(uv.sub(one)).div(uv)).blend(-INF, uv.compare(EQ, 0.0));
-                }
-            }
-            DoubleVector term = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb),
-                    yv.compare(LT, 1.0));
-            if (weighted) {
-                DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
-                        : DoubleVector.fromArray(D, wd, wo + i);
-                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
-                term = zero.blend(term.mul(w), w.compare(GT, 0.0));
-                ws = ws.add(w);
-            }
-            if (outD != null) {
-                term.intoArray(outD, oo + i);
-            } else if (outF != null) {
-                ((FloatVector) term.convertShape(D2F, FH, 0)).intoArray(outF, oo + i);
-            }
-            s = s.add(term);
-        }
-        s.intoArray(lanes, L_SUM * DL);
-        ws.intoArray(lanes, L_W * DL);
-        edge.intoArray(lanes, L_COUNT * DL);
-        bad.intoArray(lanes, L_CHECK * DL);
-    }
-
-    /**
-     * posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) + log1p(exp(−|x|)) over
-     * [from, to), the outputs and lanes as in {@link #bceBlock} (uncovered: |x| &gt; 708). exp and log1p are
-     * LaneMath's written out; 1 + exp(−|x|) is in [1, 2].
-     */
-    private static void bcelBlock(double[] yd, float[] yf, int yo, double[] xd, float[] xf, int xo, double[] wd,
-                                  float[] wf, int wo, int from, int to, double posWeight, double[] outD,
-                                  float[] outF, int oo, double[] lanes) {
-        boolean wide = yf != null;
-        boolean weighted = wd != null || wf != null;
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
+        DoubleVector lo = DoubleVector.broadcast(D, c);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - c);
         DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
         DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
         DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
         for (int i = from; i < to; i += DL) {
             DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
                     : DoubleVector.fromArray(D, yd, yo + i);
-            DoubleVector xv = wide ? (DoubleVector) FloatVector.fromArray(FH, xf, xo + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, xd, xo + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0)).and(xv.compare(EQ, xv)).not());
-            DoubleVector x = xv.abs().neg();
-            edge = edge.add(one, x.compare(LT, -EXP_RANGE));
-            // e = exp(−|x|), LaneMath.exp
-            DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
-            DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
-            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
-                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
-            DoubleVector e = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
-                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
-            // log1p(e), LaneMath.log1p
-            DoubleVector u = e.add(one);
-            LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
-            DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
-            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
-                    .mul(z);
-            DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
-                    .add(e.sub(u.sub(one)).div(u));
-            VectorMask<Double> pos = xv.compare(GT, 0.0);
-            DoubleVector spPos = l.add(xv, pos);            // softplus(x)
-            DoubleVector spNeg = l.sub(xv, pos.not());      // softplus(−x)
-            DoubleVector py = pw.mul(yv);
-            DoubleVector term = zero.add(py.mul(spNeg), py.compare(GT, 0.0))
-                    .add(one.sub(yv).mul(spPos), yv.compare(LT, 1.0));
+            DoubleVector v = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, sd, so + i);
+            VectorMask<Double> yOk = yv.compare(GE, 0.0).and(yv.compare(LE, 1.0));
+            // logits: t = e^−|x| (LaneMath.exp), and log1p(t) wanted; probabilities: t = −p, ln p and log1p(−p)
+            // wanted. Either way the logs of a0 = 1 + t resp. p and a1 = 1 − p, then log1p(t) = ln(1 + t) +
+            // (t − ((1 + t) − 1))/(1 + t).
+            DoubleVector t, a0, a1;
+            if (logits) {
+                bad = bad.add(one, yOk.and(v.compare(EQ, v)).not());
+                DoubleVector x = v.abs().neg();
+                edge = edge.add(one, x.compare(LT, -EXP_RANGE));
+                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+                t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
+                a0 = t.add(one);
+                a1 = a0;
+            } else {
+                bad = bad.add(one, yOk.and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0)).not());
+                if (c > 0) {
+                    v = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
+                }
+                edge = edge.add(one, v.compare(GT, 0.0).and(v.compare(LT, Double.MIN_NORMAL)));
+                t = v.neg();
+                a0 = v;
+                a1 = one.sub(v);
+            }
+            DoubleVector l0 = zero, l1 = zero;
+            for (int h = 0; h < (logits ? 1 : 2); h++) {
+                // LaneMath.log of a0 (h = 0) and a1 (h = 1)
+                DoubleVector a = h == 0 ? a0 : a1;
+                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+                DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
+                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
+                        .fma(z2, z.fma(LG2, LG1)).mul(z);
+                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
+                if (h == 0) {
+                    l0 = l;
+                } else {
+                    l1 = l;
+                }
+            }
+            DoubleVector term;
+            if (logits) {
+                DoubleVector l = l0.add(t.sub(a0.sub(one)).div(a0));                // log1p(e^−|x|)
+                VectorMask<Double> pos = v.compare(GT, 0.0);
+                DoubleVector py = lo.mul(yv);                                       // lo holds posWeight here
+                term = zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))  // softplus(−x)
+                        .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0)); // softplus(x)
+            } else {
+                DoubleVector la = l0.blend(-INF, v.compare(EQ, 0.0));
+                DoubleVector lb = l1.add(t.sub(a1.sub(one)).div(a1)).blend(-INF, a1.compare(EQ, 0.0));
+                term = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0));
+            }
             if (weighted) {
                 DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
                         : DoubleVector.fromArray(D, wd, wo + i);
