@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # Golden values for the shannon4j cross-entropy losses: softmaxCrossEntropy (class-index and probability
 # targets), binaryCrossEntropy, binaryCrossEntropyWithLogits and logLoss, with their options (class weights,
-# ignore index, label smoothing, reductions, pos_weight, clipping), units, float and double, and bad input.
+# ignore index, label smoothing, reductions, pos_weight, clipping, per-element weights of the binary losses and
+# per-sample weights of log loss), units, float and double, and bad input.
 #
 # Generated with: Debian python3, torch 1.13 (python3-torch), scikit-learn 1.2.1, scipy 1.10.1, numpy 1.24.2,
 # mpmath 1.2.1. Rerun (deterministic: fixed seeds) from the repository root with
@@ -42,6 +43,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "src",
 LN = {"NATS": mpmath.mpf(1), "BITS": mpmath.log(2), "BANS": mpmath.log(10)}
 INF = float("inf")
 rng = np.random.default_rng(20260404)
+# The weighted cases draw from their own stream, so that adding them left every older case as it was.
+rng_w = np.random.default_rng(20260405)
 lines = []
 
 
@@ -122,8 +125,13 @@ def emit(cid, measure, dtype, unit, policy, rows, classes, x, targets, options, 
         "-" if library is None else fmt(library), note or "-", error_class or "-", error_message or "-"]))
 
 
-def opts_string(weights=None, ignore=None, eps=None, reduction=None, pos_weight=None, clip=None):
+def opts_string(weights=None, ignore=None, eps=None, reduction=None, pos_weight=None, clip=None, element_weights=None,
+                sample_weights=None):
     parts = []
+    if element_weights is not None:
+        parts.append("elementWeights=" + ",".join(fmt(w) for w in element_weights))
+    if sample_weights is not None:
+        parts.append("sampleWeights=" + ",".join(fmt(w) for w in sample_weights))
     if weights is not None:
         parts.append("weights=" + ",".join(fmt(w) for w in weights))
     if ignore is not None:
@@ -289,31 +297,44 @@ def bce_logits_exact(y, x, pw):
 
 
 def binary_case(cid, measure, y, x, dtype="double", unit="NATS", reduction="MEAN", eps=None, pos_weight=None,
-                note=None, compare=True):
+                note=None, compare=True, weights=None):
+    """weights: per-element (torch's `weight`); MEAN divides by the count as torch does, MEAN_BY_WEIGHT by sum w."""
     y = fl(y, dtype)
     x = fl(x, dtype)
+    w = None if weights is None else fl(weights, dtype)
     if measure == "bce":
         e = 0.0 if eps is None else (2.0 ** -52 if dtype == "double" else 2.0 ** -23) if eps == "auto" else eps
         per = [bce_exact(a, b, e) for a, b in zip(y, x)]
     else:
         per = [bce_logits_exact(a, b, 1.0 if pos_weight is None else pos_weight) for a, b in zip(y, x)]
+    if w is not None:
+        per = [mpf(0) if wi == 0 else mpf(wi) * l for wi, l in zip(w, per)]
     s = mpmath.fsum(per)
-    exact = s if reduction in ("NONE", "SUM") else s / len(per)
+    if reduction in ("NONE", "SUM"):
+        exact = s
+    elif reduction == "MEAN_BY_WEIGHT":
+        wsum = mpmath.fsum(mpf(v) for v in w) if w is not None else mpf(len(per))
+        exact = mpf(0) if wsum == 0 else s / wsum
+    else:
+        exact = s / len(per)
     expected = to_double(exact, unit)
     row_values = [to_double(l, unit) for l in per] if reduction == "NONE" else None
     lib = None
     if reduction in TORCH_RED and eps is None:
+        wt = None if w is None else torch.tensor(w)
         if measure == "bce":
-            v = F.binary_cross_entropy(torch.tensor(x), torch.tensor(y), reduction=TORCH_RED[reduction])
+            v = F.binary_cross_entropy(torch.tensor(x), torch.tensor(y), weight=wt, reduction=TORCH_RED[reduction])
         else:
-            v = F.binary_cross_entropy_with_logits(torch.tensor(x), torch.tensor(y), reduction=TORCH_RED[reduction],
+            v = F.binary_cross_entropy_with_logits(torch.tensor(x), torch.tensor(y), weight=wt,
+                                                   reduction=TORCH_RED[reduction],
                                                    pos_weight=None if pos_weight is None else torch.tensor(pos_weight))
         v = v.sum() if reduction == "NONE" else v
         lib = float(v) / float(LN[unit])
         if compare:
             agree(expected, lib, cid)
     emit(cid, measure, dtype, unit, "REQUIRE", len(y), 1, x, y,
-         opts_string(reduction=reduction, pos_weight=pos_weight, clip=eps), expected, row_values, lib, note)
+         opts_string(reduction=reduction, pos_weight=pos_weight, clip=eps, element_weights=w), expected, row_values,
+         lib, note)
 
 
 for dtype in ("double", "float"):
@@ -342,6 +363,26 @@ for dtype in ("double", "float"):
                 note="torch: NaN for x = +inf, y = 1 (inf - inf); here 0; y = 0, x = +inf is +Infinity",
                 compare=False)
 
+    # Per-element weights (torch's `weight`), with a zero weight, pos_weight together with weight, and the
+    # weighted mean by sum w (sklearn's convention; no torch call) beside torch's mean by count. 37 elements: a
+    # vector block and a scalar tail on every lane count.
+    wb = [float(v) for v in rng_w.uniform(0, 3, 40)]
+    wb[3] = 0.0
+    binary_case("bce-weights" + sfx, "bce", yb, pb, dtype, weights=wb)
+    binary_case("bce-weights-sum" + sfx, "bce", yb[:37], pb[:37], dtype, weights=wb[:37], reduction="SUM")
+    binary_case("bce-weights-byweight" + sfx, "bce", yb, pb, dtype, weights=wb, reduction="MEAN_BY_WEIGHT")
+    binary_case("bce-weights-none" + sfx, "bce", yb[:7], pb[:7], dtype, weights=wb[:7], reduction="NONE")
+    binary_case("bce-weights-zero-on-infinite" + sfx, "bce", [1.0, 0.0, 1.0], [0.0, 0.5, 0.25], dtype,
+                weights=[0.0, 1.0, 2.0], note="torch: NaN (0 * inf); here the zero-weight term is 0", compare=False)
+    binary_case("bcel-weights" + sfx, "bceLogits", yb, xl, dtype, weights=wb)
+    binary_case("bcel-weights-posweight" + sfx, "bceLogits", yb, xl, dtype, weights=wb, pos_weight=3.0)
+    binary_case("bcel-weights-posweight-sum" + sfx, "bceLogits", yb[:37], xl[:37], dtype, weights=wb[:37],
+                pos_weight=0.25, reduction="SUM")
+    binary_case("bcel-weights-posweight-byweight" + sfx, "bceLogits", yb, xl, dtype, weights=wb, pos_weight=3.0,
+                reduction="MEAN_BY_WEIGHT")
+    binary_case("bcel-weights-posweight-none" + sfx, "bceLogits", yb[:9], xl[:9], dtype, weights=wb[:9],
+                pos_weight=1.5, reduction="NONE")
+
 emit("err-bce-prob", "bce", "double", "NATS", "REQUIRE", 2, 1, [0.5, 1.5], [1.0, 0.0], "-", 0, None, None, None, E,
      "probs[1] = 1.5: probabilities must be in [0, 1]")
 emit("err-bce-target", "bce", "float", "NATS", "REQUIRE", 2, 1, [0.5, 0.5], [1.0, -0.25], "-", 0, None, None, None,
@@ -355,8 +396,10 @@ emit("err-bcel-target", "bceLogits", "double", "NATS", "REQUIRE", 1, 1, [0.5], [
 # --------------------------------------------------------------------------------------------- log loss
 
 def logloss_case(cid, y, p, rows, C, dtype="double", unit="NATS", policy="REQUIRE", reduction="MEAN", clip=None,
-                 note=None, compare=True):
+                 note=None, compare=True, weights=None):
+    """weights: per-sample (sklearn's sample_weight); MEAN is sum w l / sum w, as sklearn's."""
     p = fl(p, dtype)
+    w = None if weights is None else fl(weights, dtype)
     e = 0.0 if clip is None else (2.0 ** -52 if dtype == "double" else 2.0 ** -23) if clip == "auto" else clip
     per = []
     for r in range(rows):
@@ -365,9 +408,13 @@ def logloss_case(cid, y, p, rows, C, dtype="double", unit="NATS", policy="REQUIR
             row = [min(max(v, mpf(e)), 1 - mpf(e)) for v in row]
         s = mpmath.fsum(row)
         py = row[y[r]]
-        per.append(mpmath.inf if py == 0 else -mpmath.log(py / s))
+        l = mpmath.inf if py == 0 else -mpmath.log(py / s)
+        if w is not None:
+            l = mpf(0) if w[r] == 0 else mpf(w[r]) * l
+        per.append(l)
     tot = mpmath.fsum(per)
-    exact = tot if reduction in ("NONE", "SUM") else tot / rows
+    wsum = mpf(rows) if w is None else mpmath.fsum(mpf(v) for v in w)
+    exact = tot if reduction in ("NONE", "SUM") else mpf(0) if wsum == 0 else tot / wsum
     expected = to_double(exact, unit)
     row_values = [to_double(l, unit) for l in per] if reduction == "NONE" else None
     lib = None
@@ -376,12 +423,12 @@ def logloss_case(cid, y, p, rows, C, dtype="double", unit="NATS", policy="REQUIR
         import warnings
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            lib = float(log_loss(y, arr, labels=list(range(C)))) / float(LN[unit])
+            lib = float(log_loss(y, arr, labels=list(range(C)), sample_weight=w)) / float(LN[unit])
         if compare:
             # sklearn computes float32 input in float32: float precision only.
             agree(expected, lib, cid, 1e-12 if dtype == "double" else 2e-6)
-    emit(cid, "logLoss", dtype, unit, policy, rows, C, p, y, opts_string(reduction=reduction, clip=clip), expected,
-         row_values, lib, note)
+    emit(cid, "logLoss", dtype, unit, policy, rows, C, p, y,
+         opts_string(reduction=reduction, clip=clip, sample_weights=w), expected, row_values, lib, note)
 
 
 for dtype in ("double", "float"):
@@ -406,6 +453,16 @@ for dtype in ("double", "float"):
                  note="sklearn clips at finfo(dtype).eps (36.04 / 15.94 / 2); here +Infinity without clipping")
     logloss_case("logloss-zero-prob-clipauto" + sfx, [1, 0], [1.0, 0.0, 0.5, 0.5], 2, 2, dtype, clip="auto")
 
+    # Per-sample weights (sklearn's sample_weight), with a zero weight; the mean is sum w l / sum w.
+    ws = [float(v) for v in rng_w.uniform(0, 2, 20)]
+    ws[5] = 0.0
+    logloss_case("logloss-weights" + sfx, yl, pr, 20, 5, dtype, weights=ws)
+    logloss_case("logloss-weights-sum" + sfx, yl, pr, 20, 5, dtype, weights=ws, reduction="SUM")
+    logloss_case("logloss-weights-none" + sfx, yl[:6], pr[:30], 6, 5, dtype, weights=ws[:6], reduction="NONE")
+    logloss_case("logloss-weights-zero-on-infinite" + sfx, [1, 0], [1.0, 0.0, 0.5, 0.5], 2, 2, dtype,
+                 weights=[0.0, 3.0], compare=False,
+                 note="sklearn clips p = 0 at eps; here the zero-weight row contributes 0 without clipping")
+
 emit("err-logloss-target", "logLoss", "double", "NATS", "REQUIRE", 1, 2, [0.5, 0.5], [2], "-", 0, None, None, None,
      E, "targets[0] = 2: class indices must be in [0, 2)")
 emit("err-logloss-negative", "logLoss", "float", "NATS", "NORMALIZE", 1, 2, [1.25, -0.25], [0], "-", 0, None, None,
@@ -427,6 +484,7 @@ header = """# shannon4j golden values for the cross-entropy losses. GENERATED by
 #   targets     class indices (softmaxIndex, logLoss) or target values (softmaxProbs rows, bce, bceLogits)
 #   options     '-' or ';'-separated key=value: weights=w0,w1,..  ignore=INT  smoothing=EPS
 #               reduction=NONE|SUM|MEAN|MEAN_BY_WEIGHT|MEAN_BY_COUNT (default MEAN)  posWeight=W  clip=EPS|auto
+#               elementWeights=w0,w1,.. (bce, bceLogits: torch's weight)  sampleWeights=w0,.. (logLoss: sklearn's)
 #   expected    the exact loss of the input values, rounded to double, in `unit` (empty for error cases)
 #   rows_out    for reduction NONE: the exact per-row losses; else '-'
 #   library     the torch / sklearn float64 value of the same call where one exists ('-' otherwise)

@@ -271,35 +271,67 @@ final class LossMeasures {
     // ------------------------------------------------------------------------------------------ binary losses
 
     static double binary(Kernels k, InfoUnit unit, boolean withLogits, Object targets, int targetOffset,
-                         Object second, int secondOffset, int length, LossOptions o, Object out, int outOffset) {
+                         Object second, int secondOffset, Object weights, int weightOffset, int length,
+                         LossOptions o, Object out, int outOffset) {
         java.util.Objects.requireNonNull(o, "options must not be null");
         String secondName = withLogits ? "logits" : "probs";
         range("targets", targets, targetOffset, length);
         range(secondName, second, secondOffset, length);
+        if (weights != null) {
+            range("weights", weights, weightOffset, length);
+        }
         checkOut(o.reduction(), "out", out, outOffset, length);
         boolean isFloat = targets instanceof float[];
+        double[] aux = AUX.get();
         double s;
         if (withLogits) {
             s = isFloat ? k.binaryCrossEntropyWithLogits((float[]) targets, targetOffset, (float[]) second,
-                    secondOffset, length, o.posWeight(), (float[]) out, outOffset)
+                    secondOffset, (float[]) weights, weightOffset, length, o.posWeight(), (float[]) out, outOffset,
+                    aux)
                     : k.binaryCrossEntropyWithLogits((double[]) targets, targetOffset, (double[]) second,
-                    secondOffset, length, o.posWeight(), (double[]) out, outOffset);
+                    secondOffset, (double[]) weights, weightOffset, length, o.posWeight(), (double[]) out,
+                    outOffset, aux);
         } else {
             double eps = o.clipEpsilon(isFloat);
             s = isFloat ? k.binaryCrossEntropy((float[]) targets, targetOffset, (float[]) second, secondOffset,
-                    length, eps, (float[]) out, outOffset)
-                    : k.binaryCrossEntropy((double[]) targets, targetOffset, (double[]) second, secondOffset, length,
-                    eps, (double[]) out, outOffset);
+                    (float[]) weights, weightOffset, length, eps, (float[]) out, outOffset, aux)
+                    : k.binaryCrossEntropy((double[]) targets, targetOffset, (double[]) second, secondOffset,
+                    (double[]) weights, weightOffset, length, eps, (double[]) out, outOffset, aux);
         }
         if (Double.isNaN(s)) {
-            throw invalidBinary(withLogits, targets, targetOffset, second, secondOffset, length);
+            throw invalidBinary(withLogits, targets, targetOffset, second, secondOffset, weights, weightOffset,
+                    length);
         }
-        return finish(unit, o.reduction(), false, s, length, length, out, outOffset, length, null, 0, 0);
+        return finish(unit, o.reduction(), false, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, length,
+                null, 0, 0);
+    }
+
+    /** Names a weight that is negative, NaN or infinite, or returns null. */
+    private static IllegalArgumentException badWeight(String name, Object weights, int i) {
+        if (weights == null) {
+            return null;
+        }
+        double w = at(weights, i);
+        if (w >= 0 && w < Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        return new IllegalArgumentException(name + "[" + i + "] = " + show(weights, i)
+                + ": weights must be finite and >= 0");
+    }
+
+    /** A new array for the per-element losses of a whole-array form (the type of the input). */
+    static Object newOut(Object like, int n) {
+        return like instanceof float[] ? new float[n] : new double[n];
     }
 
     static IllegalArgumentException invalidBinary(boolean withLogits, Object targets, int targetOffset,
-                                                  Object second, int secondOffset, int length) {
+                                                  Object second, int secondOffset, Object weights,
+                                                  int weightOffset, int length) {
         for (int i = 0; i < length; i++) {
+            IllegalArgumentException w = badWeight("weights", weights, weightOffset + i);
+            if (w != null) {
+                return w;
+            }
             double y = at(targets, targetOffset + i);
             if (!(y >= 0 && y <= 1)) {
                 return new IllegalArgumentException("targets[" + (targetOffset + i) + "] = "
@@ -319,22 +351,25 @@ final class LossMeasures {
     // ---------------------------------------------------------------------------------------------- log loss
 
     static double logLoss(Kernels k, InfoUnit unit, Normalization policy, int[] targets, int targetOffset,
-                          Object probs, int offset, int rows, int classes, LossOptions o, Object out,
-                          int outOffset) {
+                          Object probs, int offset, int rows, int classes, Object weights, int weightOffset,
+                          LossOptions o, Object out, int outOffset) {
         java.util.Objects.requireNonNull(o, "options must not be null");
         int n = matrixLength("probs", rows, classes);
         range("probs", probs, offset, n);
         range("targets", targets, targetOffset, rows);
+        if (weights != null) {
+            range("sampleWeights", weights, weightOffset, rows);
+        }
         checkOut(o.reduction(), "out", out, outOffset, rows);
         boolean isFloat = probs instanceof float[];
         double[] aux = AUX.get();
         double eps = o.clipEpsilon(isFloat);
-        double s = isFloat ? k.logLoss((float[]) probs, offset, rows, classes, targets, targetOffset, eps,
-                (float[]) out, outOffset, aux)
-                : k.logLoss((double[]) probs, offset, rows, classes, targets, targetOffset, eps, (double[]) out,
-                outOffset, aux);
+        double s = isFloat ? k.logLoss((float[]) probs, offset, rows, classes, targets, targetOffset,
+                (float[]) weights, weightOffset, eps, (float[]) out, outOffset, aux)
+                : k.logLoss((double[]) probs, offset, rows, classes, targets, targetOffset, (double[]) weights,
+                weightOffset, eps, (double[]) out, outOffset, aux);
         if (Double.isNaN(s)) {
-            throw invalidLogLoss(targets, targetOffset, probs, offset, rows, classes);
+            throw invalidLogLoss(targets, targetOffset, probs, offset, rows, classes, weights, weightOffset);
         }
         if (policy == Normalization.REQUIRE) {
             double tolerance = Normalization.sumTolerance(classes, isFloat);
@@ -342,7 +377,8 @@ final class LossMeasures {
                 throw rowSumError(probs, offset, rows, classes, tolerance, isFloat);
             }
         }
-        return finish(unit, o.reduction(), false, s, rows, rows, out, outOffset, rows, null, 0, 0);
+        return finish(unit, o.reduction(), true, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
+                null, 0, 0);
     }
 
     private static IllegalArgumentException rowSumError(Object probs, int offset, int rows, int classes,
@@ -364,8 +400,12 @@ final class LossMeasures {
     }
 
     static IllegalArgumentException invalidLogLoss(int[] targets, int targetOffset, Object probs, int offset,
-                                                   int rows, int classes) {
+                                                   int rows, int classes, Object weights, int weightOffset) {
         for (int r = 0; r < rows; r++) {
+            IllegalArgumentException w = badWeight("sampleWeights", weights, weightOffset + r);
+            if (w != null) {
+                return w;
+            }
             int y = targets[targetOffset + r];
             if (y < 0 || y >= classes) {
                 return new IllegalArgumentException("targets[" + (targetOffset + r) + "] = " + y
@@ -377,8 +417,8 @@ final class LossMeasures {
                 double p = at(probs, i);
                 if (!(p >= 0 && p < Double.POSITIVE_INFINITY)) {
                     return new IllegalArgumentException("probs[" + i + "] = " + show(probs, i) + " (row " + r
-                            + ", class " + c + "): probabilities must be " + (Double.isNaN(p) ? "not NaN"
-                            : p < 0 ? ">= 0" : "finite"));
+                            + ", class " + c + "): probabilities must " + (Double.isNaN(p) ? "not be NaN"
+                            : p < 0 ? "be >= 0" : "be finite"));
                 }
                 s += p;
             }

@@ -1669,7 +1669,8 @@ public final class Shannon {
      *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
      *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
      *       a mean over nothing is 0;</li>
-     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     *   <li>{@link Reduction#NONE} needs an output array: the forms with {@code out}, or
+     *       {@link #softmaxCrossEntropyPerRow(double[], int, int, int[], SoftmaxLossOptions)}.</li>
      * </ul>
      *
      * @param logits row-major rows × classes logits
@@ -1681,9 +1682,33 @@ public final class Shannon {
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options, double[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
+                                             SoftmaxLossOptions options) {
+        double[] out = new double[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -1790,9 +1815,33 @@ public final class Shannon {
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
+                                      SoftmaxLossOptions options, double[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactMatrix("targets", targets, rows, classes);
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
+                                             SoftmaxLossOptions options) {
+        double[] out = new double[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -1893,7 +1942,8 @@ public final class Shannon {
      *       rows — with smoothing and weights still divided by Σ w[yᵣ], as PyTorch does (surprising, but
      *       deliberate there); {@link Reduction#MEAN_BY_COUNT} divides by the number of non-ignored rows;
      *       a mean over nothing is 0;</li>
-     *   <li>{@link Reduction#NONE} needs the offset form with an output array.</li>
+     *   <li>{@link Reduction#NONE} needs an output array: the forms with {@code out}, or
+     *       {@link #softmaxCrossEntropyPerRow(double[], int, int, int[], SoftmaxLossOptions)}.</li>
      * </ul>
      *
      * @param logits row-major rows × classes logits
@@ -1905,9 +1955,33 @@ public final class Shannon {
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
+                                      SoftmaxLossOptions options, float[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactLength("targets", targets, rows, "rows");
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
+                                             SoftmaxLossOptions options) {
+        float[] out = new float[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -2014,9 +2088,33 @@ public final class Shannon {
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
+        return softmaxCrossEntropy(logits, rows, classes, targets, options, null);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
+     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
+                                      SoftmaxLossOptions options, float[] out) {
         LossMeasures.exactMatrix("logits", logits, rows, classes);
         LossMeasures.exactMatrix("targets", targets, rows, classes);
-        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, null, 0);
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return softmaxCrossEntropy(logits, 0, rows, classes, targets, 0, options, out, 0);
+    }
+
+    /**
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
+     * options' reduction is not used.
+     */
+    public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
+                                             SoftmaxLossOptions options) {
+        float[] out = new float[Math.max(rows, 0)];
+        softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
+        return out;
     }
 
     /**
@@ -2129,8 +2227,8 @@ public final class Shannon {
      */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                                      LossOptions options, double[] out, int outOffset) {
-        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
-                out, outOffset);
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, null, 0, length,
+                options, out, outOffset);
     }
 
     /**
@@ -2177,8 +2275,8 @@ public final class Shannon {
      */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                int length, LossOptions options, double[] out, int outOffset) {
-        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
-                out, outOffset);
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, null, 0, length,
+                options, out, outOffset);
     }
 
     /**
@@ -2235,7 +2333,133 @@ public final class Shannon {
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           LossOptions options, double[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
-                classes, options, out, outOffset);
+                classes, null, 0, options, out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy with per-element weights, PyTorch's {@code weight}: ℓᵢ = wᵢ·−[yᵢ·ln pᵢ +
+     * (1 − yᵢ)·ln(1 − pᵢ)] (a term with wᵢ = 0 is 0, also where the log is infinite; PyTorch: NaN).
+     * {@link Reduction#MEAN} divides Σ ℓᵢ by the number of elements, as PyTorch does;
+     * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
+     * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
+     * {@link #binaryCrossEntropy(double[], double[], double[], LossOptions, double[])} or {@link #binaryCrossEntropyPerElement}.
+     */
+    public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options) {
+        return binaryCrossEntropy(targets, probs, weights, options, null);
+    }
+
+    /**
+     * As {@link #binaryCrossEntropy(double[], double[], double[], LossOptions)}, and if {@code out} is not null (required
+     * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options, double[] out) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("probs", probs, n, "targets.length");
+        if (weights != null) {
+            LossMeasures.exactLength("weights", weights, n, "targets.length");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, n, "targets.length");
+        }
+        return binaryCrossEntropy(targets, 0, probs, 0, weights, 0, n, options, out, 0);
+    }
+
+    /**
+     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
+     * array; {@code weights} may be null. The options' reduction is not used.
+     */
+    public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
+        double[] out = new double[LossMeasures.length("targets", targets)];
+        binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, double[] weights,
+                                     int weightOffset, int length, LossOptions options, double[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
+                weightOffset, length, options, out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy from logits with per-element weights, as {@code
+     * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
+     * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
+     * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     */
+    public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options) {
+        return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
+    }
+
+    /** As {@link #binaryCrossEntropyWithLogits(double[], double[], double[], LossOptions)}, per-element losses to {@code out} if not null. */
+    public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options,
+                                               double[] out) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("logits", logits, n, "targets.length");
+        if (weights != null) {
+            LossMeasures.exactLength("weights", weights, n, "targets.length");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, n, "targets.length");
+        }
+        return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
+    }
+
+    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
+                                                        LossOptions options) {
+        double[] out = new double[LossMeasures.length("targets", targets)];
+        binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
+                                               double[] weights, int weightOffset, int length, LossOptions options,
+                                               double[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, weights,
+                weightOffset, length, options, out, outOffset);
+    }
+
+    /**
+     * Log loss with per-sample weights, scikit-learn's {@code log_loss(y_true, y_pred, sample_weight=w)}:
+     * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
+     * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
+     * or null (all 1); per-row outputs are weighted.
+     */
+    public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
+                          LossOptions options) {
+        return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
+    }
+
+    /** As {@link #logLoss(int[], double[], int, int, double[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
+                          LossOptions options, double[] out) {
+        LossMeasures.exactMatrix("probs", probs, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        if (sampleWeights != null) {
+            LossMeasures.exactLength("sampleWeights", sampleWeights, rows, "rows");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
+    }
+
+    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
+                               LossOptions options) {
+        double[] out = new double[Math.max(rows, 0)];
+        logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
+                          double[] sampleWeights, int weightOffset, LossOptions options, double[] out, int outOffset) {
+        return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
+                classes, sampleWeights, weightOffset, options, out, outOffset);
     }
 
     /**
@@ -2284,8 +2508,8 @@ public final class Shannon {
      */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                                      LossOptions options, float[] out, int outOffset) {
-        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, length, options,
-                out, outOffset);
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, null, 0, length,
+                options, out, outOffset);
     }
 
     /**
@@ -2332,8 +2556,8 @@ public final class Shannon {
      */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                int length, LossOptions options, float[] out, int outOffset) {
-        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, length, options,
-                out, outOffset);
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, null, 0, length,
+                options, out, outOffset);
     }
 
     /**
@@ -2390,6 +2614,131 @@ public final class Shannon {
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           LossOptions options, float[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
-                classes, options, out, outOffset);
+                classes, null, 0, options, out, outOffset);
+    }
+    /**
+     * Binary cross-entropy with per-element weights, PyTorch's {@code weight}: ℓᵢ = wᵢ·−[yᵢ·ln pᵢ +
+     * (1 − yᵢ)·ln(1 − pᵢ)] (a term with wᵢ = 0 is 0, also where the log is infinite; PyTorch: NaN).
+     * {@link Reduction#MEAN} divides Σ ℓᵢ by the number of elements, as PyTorch does;
+     * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
+     * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
+     * {@link #binaryCrossEntropy(float[], float[], float[], LossOptions, float[])} or {@link #binaryCrossEntropyPerElement}.
+     */
+    public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options) {
+        return binaryCrossEntropy(targets, probs, weights, options, null);
+    }
+
+    /**
+     * As {@link #binaryCrossEntropy(float[], float[], float[], LossOptions)}, and if {@code out} is not null (required
+     * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
+     * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     */
+    public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options, float[] out) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("probs", probs, n, "targets.length");
+        if (weights != null) {
+            LossMeasures.exactLength("weights", weights, n, "targets.length");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, n, "targets.length");
+        }
+        return binaryCrossEntropy(targets, 0, probs, 0, weights, 0, n, options, out, 0);
+    }
+
+    /**
+     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
+     * array; {@code weights} may be null. The options' reduction is not used.
+     */
+    public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
+        float[] out = new float[LossMeasures.length("targets", targets)];
+        binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, float[] weights,
+                                     int weightOffset, int length, LossOptions options, float[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
+                weightOffset, length, options, out, outOffset);
+    }
+
+    /**
+     * Binary cross-entropy from logits with per-element weights, as {@code
+     * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
+     * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
+     * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     */
+    public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options) {
+        return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
+    }
+
+    /** As {@link #binaryCrossEntropyWithLogits(float[], float[], float[], LossOptions)}, per-element losses to {@code out} if not null. */
+    public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options,
+                                               float[] out) {
+        int n = LossMeasures.length("targets", targets);
+        LossMeasures.exactLength("logits", logits, n, "targets.length");
+        if (weights != null) {
+            LossMeasures.exactLength("weights", weights, n, "targets.length");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, n, "targets.length");
+        }
+        return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
+    }
+
+    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
+                                                        LossOptions options) {
+        float[] out = new float[LossMeasures.length("targets", targets)];
+        binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
+                                               float[] weights, int weightOffset, int length, LossOptions options,
+                                               float[] out, int outOffset) {
+        return LossMeasures.binary(kernels, unit, true, targets, targetOffset, logits, logitOffset, weights,
+                weightOffset, length, options, out, outOffset);
+    }
+
+    /**
+     * Log loss with per-sample weights, scikit-learn's {@code log_loss(y_true, y_pred, sample_weight=w)}:
+     * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
+     * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
+     * or null (all 1); per-row outputs are weighted.
+     */
+    public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
+                          LossOptions options) {
+        return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
+    }
+
+    /** As {@link #logLoss(int[], float[], int, int, float[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
+                          LossOptions options, float[] out) {
+        LossMeasures.exactMatrix("probs", probs, rows, classes);
+        LossMeasures.exactLength("targets", targets, rows, "rows");
+        if (sampleWeights != null) {
+            LossMeasures.exactLength("sampleWeights", sampleWeights, rows, "rows");
+        }
+        if (out != null) {
+            LossMeasures.exactLength("out", out, rows, "rows");
+        }
+        return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
+    }
+
+    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
+                               LossOptions options) {
+        float[] out = new float[Math.max(rows, 0)];
+        logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);
+        return out;
+    }
+
+    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
+                          float[] sampleWeights, int weightOffset, LossOptions options, float[] out, int outOffset) {
+        return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
+                classes, sampleWeights, weightOffset, options, out, outOffset);
     }
 }

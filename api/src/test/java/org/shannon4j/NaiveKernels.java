@@ -330,13 +330,15 @@ final class NaiveKernels implements Kernels {
         return v;
     }
 
-    private static double bce(boolean logitsForm, double[] y, int yOff, double[] x, int xOff, int n, double param,
-                              double[] out, int outOff) {
-        double total = 0;
+    private static double bce(boolean logitsForm, double[] y, int yOff, double[] x, int xOff, double[] w, int wOff,
+                              int n, double param, double[] out, int outOff, double[] aux) {
+        double total = 0, wSum = 0;
         for (int i = 0; i < n; i++) {
             double t = y[yOff + i];
             double v = x[xOff + i];
-            if (!(t >= 0 && t <= 1) || Double.isNaN(v) || (!logitsForm && !(v >= 0 && v <= 1))) {
+            double wi = w == null ? 1 : w[wOff + i];
+            if (!(t >= 0 && t <= 1) || Double.isNaN(v) || (!logitsForm && !(v >= 0 && v <= 1))
+                    || !(wi >= 0 && wi < Double.POSITIVE_INFINITY)) {
                 return Double.NaN;
             }
             double l;
@@ -349,52 +351,65 @@ final class NaiveKernels implements Kernels {
                 double p = param > 0 ? Math.min(Math.max(v, param), 1 - param) : v;
                 l = (t > 0 ? -t * Math.log(p) : 0) + (t < 1 ? -(1 - t) * Math.log(1 - p) : 0);
             }
+            l = wi == 0 ? 0 : wi * l;
             if (out != null) {
                 out[outOff + i] = l;
             }
             total += l;
+            wSum += wi;
         }
+        aux[LOSS_WEIGHT_SUM] = wSum;
+        aux[LOSS_COUNT] = n;
         return total;
     }
 
     @Override
-    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
-                                     double eps, double[] losses, int lossOffset) {
-        return bce(false, targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
+                                     double[] weights, int weightOffset, int length, double eps, double[] losses,
+                                     int lossOffset, double[] aux) {
+        return bce(false, targets, targetOffset, probs, probOffset, weights, weightOffset, length, eps, losses,
+                lossOffset, aux);
     }
 
     @Override
-    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
-                                     double eps, float[] losses, int lossOffset) {
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
+                                     float[] weights, int weightOffset, int length, double eps, float[] losses,
+                                     int lossOffset, double[] aux) {
         double[] out = wide(losses);
-        double v = bce(false, wide(targets), targetOffset, wide(probs), probOffset, length, eps, out, lossOffset);
+        double v = bce(false, wide(targets), targetOffset, wide(probs), probOffset, wide(weights), weightOffset,
+                length, eps, out, lossOffset, aux);
         narrow(out, losses);
         return v;
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
-                                               int length, double posWeight, double[] losses, int lossOffset) {
-        return bce(true, targets, targetOffset, logits, logitOffset, length, posWeight, losses, lossOffset);
+                                               double[] weights, int weightOffset, int length, double posWeight,
+                                               double[] losses, int lossOffset, double[] aux) {
+        return bce(true, targets, targetOffset, logits, logitOffset, weights, weightOffset, length, posWeight,
+                losses, lossOffset, aux);
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
-                                               int length, double posWeight, float[] losses, int lossOffset) {
+                                               float[] weights, int weightOffset, int length, double posWeight,
+                                               float[] losses, int lossOffset, double[] aux) {
         double[] out = wide(losses);
-        double v = bce(true, wide(targets), targetOffset, wide(logits), logitOffset, length, posWeight, out,
-                lossOffset);
+        double v = bce(true, wide(targets), targetOffset, wide(logits), logitOffset, wide(weights), weightOffset,
+                length, posWeight, out, lossOffset, aux);
         narrow(out, losses);
         return v;
     }
 
     @Override
     public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
-        double total = 0, maxErr = 0;
+                          double[] sampleWeights, int weightOffset, double eps, double[] rowLosses, int rowOffset,
+                          double[] aux) {
+        double total = 0, maxErr = 0, wSum = 0;
         for (int r = 0; r < rows; r++) {
             int y = targets[targetOffset + r];
-            if (y < 0 || y >= classes) {
+            double w = sampleWeights == null ? 1 : sampleWeights[weightOffset + r];
+            if (y < 0 || y >= classes || !(w >= 0 && w < Double.POSITIVE_INFINITY)) {
                 return Double.NaN;
             }
             double raw = 0, s = 0;
@@ -412,23 +427,27 @@ final class NaiveKernels implements Kernels {
             if (Double.isNaN(l)) {
                 return Double.NaN;
             }
+            l = w == 0 ? 0 : w * l;
             maxErr = Math.max(maxErr, Math.abs(raw - 1));
             if (rowLosses != null) {
                 rowLosses[rowOffset + r] = l;
             }
             total += l;
+            wSum += w;
         }
         aux[LOSS_ROW_SUM_ERROR] = maxErr;
-        aux[LOSS_WEIGHT_SUM] = rows;
+        aux[LOSS_WEIGHT_SUM] = wSum;
         aux[LOSS_COUNT] = rows;
         return total;
     }
 
     @Override
     public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
+                          float[] sampleWeights, int weightOffset, double eps, float[] rowLosses, int rowOffset,
+                          double[] aux) {
         double[] out = wide(rowLosses);
-        double v = logLoss(wide(probs), offset, rows, classes, targets, targetOffset, eps, out, rowOffset, aux);
+        double v = logLoss(wide(probs), offset, rows, classes, targets, targetOffset, wide(sampleWeights),
+                weightOffset, eps, out, rowOffset, aux);
         narrow(out, rowLosses);
         return v;
     }

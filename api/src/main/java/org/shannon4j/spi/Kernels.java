@@ -481,110 +481,52 @@ public interface Kernels {
                                     int rowOffset, float[] grad, int gradOffset, double gradScale, double[] aux);
 
     /**
-     * Σ −(y·ln p + (1 − y)·ln(1 − p)), ln(1 − p) as log1p(−p), a term with a zero factor (y = 0 or y = 1) being
-     * 0; p clipped to [eps, 1 − eps] first when eps &gt; 0. p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives +∞.
-     * Returns NaN if a target or probability is outside [0, 1] or NaN.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param probs predicted probabilities
-     * @param probOffset index of the first probability
-     * @param length number of elements read
-     * @param eps clipping epsilon (0: no clipping)
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
+     * Σ wᵢ·−(yᵢ·ln pᵢ + (1 − yᵢ)·ln(1 − pᵢ)), ln(1 − p) as log1p(−p), a term with a zero factor (y = 0, y = 1 or
+     * w = 0) being 0; p clipped to [eps, 1 − eps] first when eps &gt; 0. p = 0 with y &gt; 0 (or p = 1 with
+     * y &lt; 1) gives +∞. {@code weights} (PyTorch's per-element {@code weight}) may be null: all 1. Writes Σ w
+     * (the length if unweighted) to aux[LOSS_WEIGHT_SUM] and the length to aux[LOSS_COUNT]. Returns NaN if a
+     * target or probability is outside [0, 1] or NaN, or a weight is negative, NaN or infinite.
      */
-    double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
-                              double eps, double[] losses, int lossOffset);
+    double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, double[] weights,
+                              int weightOffset, int length, double eps, double[] losses, int lossOffset,
+                              double[] aux);
+
+    /** Float input and weights, double computation, float outputs. */
+    double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, float[] weights,
+                              int weightOffset, int length, double eps, float[] losses, int lossOffset,
+                              double[] aux);
 
     /**
-     * Float input, double computation, float outputs.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param probs predicted probabilities
-     * @param probOffset index of the first probability
-     * @param length number of elements read
-     * @param eps clipping epsilon (0: no clipping)
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
-     */
-    double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
-                              double eps, float[] losses, int lossOffset);
-
-    /**
-     * Σ posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(t) = max(t, 0) + log1p(exp(−|t|)), a term
-     * with a zero factor being 0 (so x = ±∞ is allowed). Returns NaN if a target is outside [0, 1] or a logit
-     * is NaN.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param logits the logits, one per target
-     * @param logitOffset index of the first logit
-     * @param length number of elements read
-     * @param posWeight weight of the positive term
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
+     * Σ wᵢ·(posWeight·yᵢ·softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)) with softplus(t) = max(t, 0) + log1p(exp(−|t|)),
+     * a term with a zero factor being 0 (so x = ±∞ is allowed) — {@code torch.nn.functional
+     * .binary_cross_entropy_with_logits}' combination of {@code weight} and {@code pos_weight}. Weights and aux
+     * as {@link #binaryCrossEntropy(double[], int, double[], int, double[], int, int, double, double[], int, double[])}.
+     * Returns NaN if a target is outside [0, 1], a logit is NaN, or a weight is negative, NaN or infinite.
      */
     double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
-                                        int length, double posWeight, double[] losses, int lossOffset);
+                                        double[] weights, int weightOffset, int length, double posWeight,
+                                        double[] losses, int lossOffset, double[] aux);
 
-    /**
-     * Float input, double computation, float outputs.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param logits the logits, one per target
-     * @param logitOffset index of the first logit
-     * @param length number of elements read
-     * @param posWeight weight of the positive term
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
-     */
+    /** Float input and weights, double computation, float outputs. */
     double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
-                                        int length, double posWeight, float[] losses, int lossOffset);
+                                        float[] weights, int weightOffset, int length, double posWeight,
+                                        float[] losses, int lossOffset, double[] aux);
 
     /**
-     * Σ_r −ln(p'[r, y_r]) where p' is the row clipped to [eps, 1 − eps] (when eps &gt; 0) and divided by its sum;
-     * computed as −log1p(−others/S) when p'_y ≥ ½, with others the sum of the row's other entries, so that
-     * confident rows keep their small loss exact. Writes max_r |Σ row − 1| of the unclipped rows to
+     * Σ_r w_r·−ln(p'[r, y_r]) where p' is the row clipped to [eps, 1 − eps] (when eps &gt; 0) and divided by its
+     * sum; computed as −log1p(−others/S) when p'_y ≥ ½, with others the sum of the row's other entries, so that
+     * confident rows keep their small loss exact. {@code sampleWeights} (scikit-learn's {@code sample_weight})
+     * may be null: all 1; a row with weight 0 contributes 0. Writes Σ w (rows if unweighted) to
+     * aux[LOSS_WEIGHT_SUM], rows to aux[LOSS_COUNT] and max_r |Σ row − 1| of the unclipped rows to
      * aux[LOSS_ROW_SUM_ERROR]. Returns NaN if a probability is negative, NaN or ∞, a target is outside
-     * [0, classes), or a row sums to 0.
-     *
-     * @param probs predicted probabilities
-     * @param offset index of the first element read
-     * @param rows number of rows
-     * @param classes number of classes (columns)
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param eps clipping epsilon (0: no clipping)
-     * @param rowLosses per-row losses are written here when not null
-     * @param rowOffset index in rowLosses of the first row loss
-     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
-     * @return the sum of the row losses; NaN for invalid input
+     * [0, classes), a row sums to 0, or a weight is negative, NaN or infinite.
      */
-    double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
-                   double[] rowLosses, int rowOffset, double[] aux);
+    double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                   double[] sampleWeights, int weightOffset, double eps, double[] rowLosses, int rowOffset,
+                   double[] aux);
 
-    /**
-     * Float probabilities (computed in double), float outputs.
-     *
-     * @param probs predicted probabilities
-     * @param offset index of the first element read
-     * @param rows number of rows
-     * @param classes number of classes (columns)
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param eps clipping epsilon (0: no clipping)
-     * @param rowLosses per-row losses are written here when not null
-     * @param rowOffset index in rowLosses of the first row loss
-     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
-     * @return the sum of the row losses; NaN for invalid input
-     */
-    double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset, double eps,
-                   float[] rowLosses, int rowOffset, double[] aux);
+    /** Float probabilities and weights (computed in double), float outputs. */
+    double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
+                   float[] sampleWeights, int weightOffset, double eps, float[] rowLosses, int rowOffset,
+                   double[] aux);
 }

@@ -428,35 +428,12 @@ public final class LossMath {
         return a + b;
     }
 
-    /**
-     * See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, int, double, double[], int)}.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param probs predicted probabilities
-     * @param probOffset index of the first probability
-     * @param length number of elements read
-     * @param eps clipping epsilon (0: no clipping)
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
-     */
+    /** See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, double[], int, int, double, double[], int, double[])}. */
     public static double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
-                                            int length, double eps, double[] losses, int lossOffset) {
-        double sum = 0, sumC = 0;
-        boolean valid = true;
-        for (int i = 0; i < length; i++) {
-            double y = targets[targetOffset + i], p = probs[probOffset + i];
-            valid &= y >= 0 & y <= 1 & p >= 0 & p <= 1;
-            double l = bceTerm(y, p, eps);
-            if (losses != null) {
-                losses[lossOffset + i] = l;
-            }
-            double t = sum + l;
-            sumC += sumError(sum, l, t);
-            sum = t;
-        }
-        return valid ? compensated(sum, sumC) : Double.NaN;
+                                            double[] weights, int weightOffset, int length, double eps,
+                                            double[] losses, int lossOffset, double[] aux) {
+        return binary(false, targets, null, targetOffset, probs, null, probOffset, weights, null, weightOffset,
+                length, eps, losses, null, lossOffset, aux);
     }
 
     /**
@@ -473,53 +450,19 @@ public final class LossMath {
      * @return the sum of the terms; NaN for invalid input
      */
     public static double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
-                                            int length, double eps, float[] losses, int lossOffset) {
-        double sum = 0, sumC = 0;
-        boolean valid = true;
-        for (int i = 0; i < length; i++) {
-            double y = targets[targetOffset + i], p = probs[probOffset + i];
-            valid &= y >= 0 & y <= 1 & p >= 0 & p <= 1;
-            double l = bceTerm(y, p, eps);
-            if (losses != null) {
-                losses[lossOffset + i] = (float) l;
-            }
-            double t = sum + l;
-            sumC += sumError(sum, l, t);
-            sum = t;
-        }
-        return valid ? compensated(sum, sumC) : Double.NaN;
+                                            float[] weights, int weightOffset, int length, double eps,
+                                            float[] losses, int lossOffset, double[] aux) {
+        return binary(false, null, targets, targetOffset, null, probs, probOffset, null, weights, weightOffset,
+                length, eps, null, losses, lossOffset, aux);
     }
 
-    /**
-     * See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, int, double, double[], int)}.
-     *
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param logits the logits, one per target
-     * @param logitOffset index of the first logit
-     * @param length number of elements read
-     * @param posWeight weight of the positive term
-     * @param losses per-element losses are written here when not null
-     * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
-     */
+    /** See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, double[], int, int, double, double[], int, double[])}. */
     public static double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits,
-                                                      int logitOffset, int length, double posWeight,
-                                                      double[] losses, int lossOffset) {
-        double sum = 0, sumC = 0;
-        boolean valid = true;
-        for (int i = 0; i < length; i++) {
-            double y = targets[targetOffset + i], x = logits[logitOffset + i];
-            valid &= y >= 0 & y <= 1 & x == x;
-            double l = bceLogitsTerm(y, x, posWeight);
-            if (losses != null) {
-                losses[lossOffset + i] = l;
-            }
-            double t = sum + l;
-            sumC += sumError(sum, l, t);
-            sum = t;
-        }
-        return valid ? compensated(sum, sumC) : Double.NaN;
+                                                      int logitOffset, double[] weights, int weightOffset,
+                                                      int length, double posWeight, double[] losses,
+                                                      int lossOffset, double[] aux) {
+        return binary(true, targets, null, targetOffset, logits, null, logitOffset, weights, null, weightOffset,
+                length, posWeight, losses, null, lossOffset, aux);
     }
 
     /**
@@ -536,45 +479,51 @@ public final class LossMath {
      * @return the sum of the terms; NaN for invalid input
      */
     public static double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits,
-                                                      int logitOffset, int length, double posWeight,
-                                                      float[] losses, int lossOffset) {
-        double sum = 0, sumC = 0;
+                                                      int logitOffset, float[] weights, int weightOffset,
+                                                      int length, double posWeight, float[] losses,
+                                                      int lossOffset, double[] aux) {
+        return binary(true, null, targets, targetOffset, null, logits, logitOffset, null, weights, weightOffset,
+                length, posWeight, null, losses, lossOffset, aux);
+    }
+
+    /** Both binary losses, double or float: c is eps (probabilities) or posWeight (logits). */
+    private static double binary(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                                 double[] wd, float[] wf, int wo, int length, double c, double[] outD,
+                                 float[] outF, int oo, double[] aux) {
+        boolean isFloat = yf != null;
+        boolean weighted = wd != null || wf != null;
+        double sum = 0, sumC = 0, wSum = 0;
         boolean valid = true;
         for (int i = 0; i < length; i++) {
-            double y = targets[targetOffset + i], x = logits[logitOffset + i];
-            valid &= y >= 0 & y <= 1 & x == x;
-            double l = bceLogitsTerm(y, x, posWeight);
-            if (losses != null) {
-                losses[lossOffset + i] = (float) l;
+            double y = isFloat ? yf[yo + i] : yd[yo + i];
+            double x = isFloat ? sf[so + i] : sd[so + i];
+            double w = !weighted ? 1.0 : isFloat ? wf[wo + i] : wd[wo + i];
+            valid &= y >= 0 & y <= 1 & (logits ? x == x : x >= 0 & x <= 1) & w >= 0 & w < Double.POSITIVE_INFINITY;
+            double l = logits ? bceLogitsTerm(y, x, c) : bceTerm(y, x, c);
+            l = w > 0 ? w * l : 0.0;
+            if (outD != null) {
+                outD[oo + i] = l;
+            } else if (outF != null) {
+                outF[oo + i] = (float) l;
             }
             double t = sum + l;
             sumC += sumError(sum, l, t);
             sum = t;
+            wSum += w;
         }
+        aux[Kernels.LOSS_WEIGHT_SUM] = weighted ? wSum : length;
+        aux[Kernels.LOSS_COUNT] = length;
         return valid ? compensated(sum, sumC) : Double.NaN;
     }
 
     // -------------------------------------------------------------------------------------------- log loss
 
-    /**
-     * See {@link Kernels#logLoss(double[], int, int, int, int[], int, double, double[], int, double[])}.
-     *
-     * @param probs predicted probabilities
-     * @param offset index of the first logit (or probability)
-     * @param rows number of rows
-     * @param classes number of classes (columns)
-     * @param targets the targets
-     * @param targetOffset index of the first target
-     * @param eps clipping epsilon (0: no clipping)
-     * @param rowLosses per-row losses are written here when not null
-     * @param rowOffset index in rowLosses of the first row loss
-     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
-     * @return the sum of the row losses; NaN for invalid input
-     */
+    /** See {@link Kernels#logLoss(double[], int, int, int, int[], int, double[], int, double, double[], int, double[])}. */
     public static double logLoss(double[] probs, int offset, int rows, int classes, int[] targets,
-                                 int targetOffset, double eps, double[] rowLosses, int rowOffset, double[] aux) {
-        return logLoss(probs, null, offset, rows, classes, targets, targetOffset, eps, rowLosses, null, rowOffset,
-                aux);
+                                 int targetOffset, double[] sampleWeights, int weightOffset, double eps,
+                                 double[] rowLosses, int rowOffset, double[] aux) {
+        return logLoss(probs, null, offset, rows, classes, targets, targetOffset, sampleWeights, null, weightOffset,
+                eps, rowLosses, null, rowOffset, aux);
     }
 
     /**
@@ -593,20 +542,25 @@ public final class LossMath {
      * @return the sum of the row losses; NaN for invalid input
      */
     public static double logLoss(float[] probs, int offset, int rows, int classes, int[] targets,
-                                 int targetOffset, double eps, float[] rowLosses, int rowOffset, double[] aux) {
-        return logLoss(null, probs, offset, rows, classes, targets, targetOffset, eps, null, rowLosses, rowOffset,
-                aux);
+                                 int targetOffset, float[] sampleWeights, int weightOffset, double eps,
+                                 float[] rowLosses, int rowOffset, double[] aux) {
+        return logLoss(null, probs, offset, rows, classes, targets, targetOffset, null, sampleWeights, weightOffset,
+                eps, null, rowLosses, rowOffset, aux);
     }
 
     private static double logLoss(double[] pd, float[] pf, int offset, int rows, int classes, int[] targets,
-                                  int targetOffset, double eps, double[] outD, float[] outF, int rowOffset,
-                                  double[] aux) {
+                                  int targetOffset, double[] wd, float[] wf, int wo, double eps, double[] outD,
+                                  float[] outF, int rowOffset, double[] aux) {
         boolean isFloat = pf != null;
+        boolean weighted = wd != null || wf != null;
         double[] row = isFloat ? scratch(0, classes) : pd;
         double hi = 1 - eps;
-        double sum = 0, sumC = 0, maxErr = 0;
+        double sum = 0, sumC = 0, maxErr = 0, wSum = 0;
         boolean valid = true;
         for (int r = 0; r < rows; r++) {
+            double w = !weighted ? 1.0 : wf != null ? wf[wo + r] : wd[wo + r];
+            valid &= w >= 0 & w < Double.POSITIVE_INFINITY;
+            wSum += w;
             int y = targets[targetOffset + r];
             int b = offset + r * classes;
             if (isFloat) {
@@ -635,6 +589,7 @@ public final class LossMath {
             double ratio = py / s;
             double loss = ratio >= 0.5 ? -Math.log1p(-others / s) : -Math.log(ratio);
             valid &= loss == loss;
+            loss = w > 0 ? w * loss : 0.0;
             if (outD != null) {
                 outD[rowOffset + r] = loss;
             } else if (outF != null) {
@@ -645,7 +600,7 @@ public final class LossMath {
             sum = t;
         }
         aux[Kernels.LOSS_ROW_SUM_ERROR] = maxErr;
-        aux[Kernels.LOSS_WEIGHT_SUM] = rows;
+        aux[Kernels.LOSS_WEIGHT_SUM] = weighted ? wSum : rows;
         aux[Kernels.LOSS_COUNT] = rows;
         return valid ? compensated(sum, sumC) : Double.NaN;
     }

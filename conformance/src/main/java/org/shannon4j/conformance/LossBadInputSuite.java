@@ -133,7 +133,7 @@ public abstract class LossBadInputSuite {
             } else {
                 lax.logLoss(targets(classes), p, ROWS, classes);
             }
-        }, "probs[" + i + "] = NaN (row " + row + ", class " + c + "): probabilities must be not NaN");
+        }, "probs[" + i + "] = NaN (row " + row + ", class " + c + "): probabilities must not be NaN");
     }
 
     Stream<Arguments> binaryPlantings() {
@@ -254,6 +254,42 @@ public abstract class LossBadInputSuite {
                 "probs row 1 sums to 0.6");
         assertEquals(-Math.log(0.5), s.withNormalization(Normalization.NORMALIZE)
                 .logLoss(new int[] {0, 1}, new double[] {0.5, 0.5, 0.3, 0.3}, 2, 2), 1e-15);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void badWeightsAreNamed(Shannon s) {
+        double[] y = new double[40], p = new double[40], w = new double[40];
+        java.util.Arrays.fill(p, 0.5);
+        java.util.Arrays.fill(w, 1.0);
+        for (double bad : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            for (int at : new int[] {0, 17, 39}) {
+                double[] ww = w.clone();
+                ww[at] = bad;
+                String m = "weights[" + at + "] = " + bad + ": weights must be finite and >= 0";
+                expect(() -> s.binaryCrossEntropy(y, p, ww, LossOptions.defaults()), m);
+                expect(() -> s.binaryCrossEntropyWithLogits(y, p, ww, LossOptions.defaults()), m);
+                float[] wf = TestData.toFloat(ww);
+                expect(() -> s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), wf,
+                        LossOptions.defaults()), "weights[" + at + "] = " + (float) bad);
+                if (at < 10) {
+                    double[] probs = new double[20];
+                    for (int r = 0; r < 10; r++) {
+                        probs[2 * r] = 1;
+                    }
+                    expect(() -> s.logLoss(new int[10], probs, 10, 2, java.util.Arrays.copyOf(ww, 10),
+                            LossOptions.defaults()), "sampleWeights[" + at + "] = " + bad);
+                }
+            }
+        }
+        expect(() -> s.binaryCrossEntropy(y, p, new double[39], LossOptions.defaults()),
+                "weights.length = 39 but targets.length = 40");
+        expect(() -> s.binaryCrossEntropyWithLogits(y, p, new double[41], LossOptions.defaults()),
+                "weights.length = 41 but targets.length = 40");
+        expect(() -> s.logLoss(new int[2], new double[] {1, 0, 1, 0}, 2, 2, new double[3], LossOptions.defaults()),
+                "sampleWeights.length = 3 but rows = 2");
+        expect(() -> s.binaryCrossEntropy(y, p, null, LossOptions.defaults(), new double[3]),
+                "out.length = 3 but targets.length = 40");
     }
 
     static void assertNpe(Executable call, String name) {

@@ -1,5 +1,6 @@
 package org.shannon4j.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,6 +239,17 @@ public abstract class LossConformanceSuite {
                 close(where + " row " + r, refRows[r], got, RELATIVE);
             }
         }
+        // 2b. NONE from the whole arrays, as a new array: the same bits as the offset form's output.
+        if (float32) {
+            float[] zf = TestData.toFloat(in.z);
+            float[] per = probs ? s.softmaxCrossEntropyPerRow(zf, rows, classes, TestData.toFloat(in.q), o)
+                    : s.softmaxCrossEntropyPerRow(zf, rows, classes, in.y, o);
+            assertArrayEquals(java.util.Arrays.copyOfRange(outF, pad, pad + rows), per, where + " per row");
+        } else {
+            double[] per = probs ? s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.q, o)
+                    : s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.y, o);
+            assertArrayEquals(java.util.Arrays.copyOfRange(outD, pad, pad + rows), per, where + " per row");
+        }
         // 3. SUM in bits.
         double bits = callUnit(s.withUnit(InfoUnit.BITS), in, rows, classes, float32, o.reduction(Reduction.SUM));
         close(where + " bits", sum / Math.log(2), bits, RELATIVE);
@@ -395,6 +407,95 @@ public abstract class LossConformanceSuite {
         double gotLl = float32 ? lax.logLoss(t, TestData.toFloat(probs), rows, 4, sum) : lax.logLoss(t, probs, rows, 4, sum);
         // -ln(p/row) for the reference is computed by a division and a log: a few ulp per row.
         close(where + " log loss", ll.doubleValue(), gotLl, RELATIVE);
+    }
+
+    /**
+     * Per-element weights (PyTorch's weight with pos_weight) and per-sample weights (scikit-learn's
+     * sample_weight), zero weights among them, every reduction and the per-element outputs of the whole-array
+     * forms, against a double-double reference.
+     */
+    @ParameterizedTest(name = "{0}: n={1} {2}")
+    @MethodSource("binaryCases")
+    void weightedBinaryAndLogLossMatchReference(Shannon s, int n, boolean float32) {
+        SplittableRandom rnd = new SplittableRandom(n * 11L + (float32 ? 1 : 0));
+        double[] y = new double[n], p = new double[n], x = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 4 == 0 ? rnd.nextDouble() : rnd.nextInt(2);
+            p[i] = i % 9 == 4 ? 0.0 : rnd.nextDouble();
+            x[i] = (rnd.nextDouble() * 2 - 1) * (i % 10 == 0 ? 1e3 : 8);
+            w[i] = i % 7 == 3 ? 0.0 : rnd.nextDouble() * 3;
+            if (p[i] == 0.0) {
+                w[i] = y[i] > 0 ? 0.0 : w[i]; // an infinite term only under a zero weight
+            }
+        }
+        if (float32) {
+            y = ExactReference.widen(TestData.toFloat(y));
+            p = ExactReference.widen(TestData.toFloat(p));
+            x = ExactReference.widen(TestData.toFloat(x));
+            w = ExactReference.widen(TestData.toFloat(w));
+        }
+        double pw = 1.75;
+        DoubleDouble bce = DoubleDouble.ZERO, bcel = DoubleDouble.ZERO, wSum = DoubleDouble.ZERO;
+        double[] perBce = new double[n];
+        for (int i = 0; i < n; i++) {
+            double a = y[i] > 0 ? -y[i] * Math.log(p[i]) : 0;
+            double b = y[i] < 1 ? -(1 - y[i]) * Math.log1p(-p[i]) : 0;
+            perBce[i] = w[i] > 0 ? w[i] * (a + b) : 0;
+            bce = bce.add(perBce[i]);
+            double spNeg = Math.max(-x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])));
+            double spPos = Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])));
+            double l = (y[i] > 0 ? pw * y[i] * spNeg : 0) + (y[i] < 1 ? (1 - y[i]) * spPos : 0);
+            bcel = bcel.add(w[i] > 0 ? w[i] * l : 0);
+            wSum = wSum.add(w[i]);
+        }
+        String where = s.backendName() + " weighted n=" + n + (float32 ? " float" : " double");
+        float[] yf = TestData.toFloat(y), pf = TestData.toFloat(p), xf = TestData.toFloat(x), wf = TestData.toFloat(w);
+        LossOptions mean = LossOptions.defaults();
+        LossOptions byWeight = mean.reduction(Reduction.MEAN_BY_WEIGHT);
+        close(where + " bce mean", n == 0 ? 0 : bce.doubleValue() / n, float32
+                ? s.binaryCrossEntropy(yf, pf, wf, mean) : s.binaryCrossEntropy(y, p, w, mean), RELATIVE);
+        double ws = wSum.doubleValue();
+        close(where + " bce mean by weight", ws == 0 ? 0 : bce.doubleValue() / ws, float32
+                ? s.binaryCrossEntropy(yf, pf, wf, byWeight) : s.binaryCrossEntropy(y, p, w, byWeight), RELATIVE);
+        if (float32) {
+            float[] per = s.binaryCrossEntropyPerElement(yf, pf, wf, mean);
+            for (int i = 0; i < n; i++) {
+                close(where + " bce element " + i, (float) perBce[i], per[i], 0x1p-22);
+            }
+        } else {
+            double[] per = s.binaryCrossEntropyPerElement(y, p, w, mean);
+            for (int i = 0; i < n; i++) {
+                close(where + " bce element " + i, perBce[i], per[i], RELATIVE);
+            }
+        }
+        LossOptions lo = LossOptions.defaults().reduction(Reduction.SUM).posWeight(pw);
+        close(where + " bce logits", bcel.doubleValue(), float32 ? s.binaryCrossEntropyWithLogits(yf, xf, wf, lo)
+                : s.binaryCrossEntropyWithLogits(y, x, w, lo), RELATIVE);
+
+        int rows = n / 4;
+        int[] t = new int[rows];
+        double[] sw = java.util.Arrays.copyOf(w, rows);
+        DoubleDouble ll = DoubleDouble.ZERO, swSum = DoubleDouble.ZERO;
+        double[] probs = new double[rows * 4];
+        for (int r = 0; r < rows; r++) {
+            t[r] = rnd.nextInt(4);
+            double row = 0;
+            for (int c = 0; c < 4; c++) {
+                probs[r * 4 + c] = 0.01 + p[r * 4 + c];
+                row += probs[r * 4 + c];
+            }
+            ll = ll.add(sw[r] > 0 ? sw[r] * -Math.log(probs[r * 4 + t[r]] / row) : 0);
+            swSum = swSum.add(sw[r]);
+        }
+        if (float32) {
+            probs = ExactReference.widen(TestData.toFloat(probs));
+        }
+        Shannon lax = s.withNormalization(Normalization.NORMALIZE);
+        double den = swSum.doubleValue();
+        double got = float32 ? lax.logLoss(t, TestData.toFloat(probs), rows, 4, TestData.toFloat(sw), mean)
+                : lax.logLoss(t, probs, rows, 4, sw, mean);
+        // the reference rows above used the unrounded probabilities for float: compare float loosely
+        close(where + " log loss", den == 0 ? 0 : ll.doubleValue() / den, got, float32 ? 1e-6 : RELATIVE);
     }
 
     Stream<Arguments> backendsAndTypes() {

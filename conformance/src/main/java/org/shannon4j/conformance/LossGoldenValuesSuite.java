@@ -1,5 +1,6 @@
 package org.shannon4j.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -108,6 +109,12 @@ public abstract class LossGoldenValuesSuite {
             }
             assertTrue(all.stream().anyMatch(c -> c.measure().equals(m) && c.expectsError()), "no error case for " + m);
         }
+        for (String m : List.of("bce", "bceLogits", "logLoss")) {
+            for (boolean f : new boolean[] {false, true}) {
+                assertTrue(all.stream().anyMatch(c -> c.measure().equals(m) && c.float32() == f
+                        && weights(c.options()) != null && c.rowValues() != null), "no weighted NONE case for " + m);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -178,10 +185,21 @@ public abstract class LossGoldenValuesSuite {
                 case "reduction" -> o = o.reduction(Reduction.valueOf(v));
                 case "posWeight" -> o = o.posWeight(Double.parseDouble(v));
                 case "clip" -> o = v.equals("auto") ? o.clipToTypeEpsilon() : o.clip(Double.parseDouble(v));
+                case "elementWeights", "sampleWeights" -> { } // see weights(options)
                 default -> throw new IllegalArgumentException("unknown loss option " + k);
             }
         }
         return o;
+    }
+
+    /** The per-element (binary) or per-sample (log loss) weights of the options, or null. */
+    static double[] weights(String options) {
+        for (String kv : options.equals("-") ? new String[0] : options.split(";")) {
+            if (kv.startsWith("elementWeights=") || kv.startsWith("sampleWeights=")) {
+                return doubles(kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        return null;
     }
 
     /**
@@ -202,7 +220,27 @@ public abstract class LossGoldenValuesSuite {
                 int[] y = pad(ints(c.targets()), pad);
                 if (c.measure().equals("logLoss")) {
                     LossOptions o = lossOptions(c.options());
-                    if (none) {
+                    double[] w = weights(c.options());
+                    if (w != null) {
+                        // the weighted whole-array forms, NONE into a caller's array and as a new one (same bits)
+                        int[] y0 = ints(c.targets());
+                        if (c.float32()) {
+                            float[] o1 = none ? new float[n] : null;
+                            v = s.logLoss(y0, toFloat(c.x()), n, c.classes(), toFloat(w), o, o1);
+                            if (none) {
+                                assertArrayEquals(o1, s.logLossPerRow(y0, toFloat(c.x()), n, c.classes(), toFloat(w),
+                                        o));
+                            }
+                            copy(o1, outF, pad);
+                        } else {
+                            double[] o1 = none ? new double[n] : null;
+                            v = s.logLoss(y0, c.x(), n, c.classes(), w, o, o1);
+                            if (none) {
+                                assertArrayEquals(o1, s.logLossPerRow(y0, c.x(), n, c.classes(), w, o));
+                            }
+                            copy(o1, outD, pad);
+                        }
+                    } else if (none) {
                         v = c.float32() ? s.logLoss(y, pad, xf, pad, n, c.classes(), o, outF, pad)
                                 : s.logLoss(y, pad, xd, pad, n, c.classes(), o, outD, pad);
                     } else {
@@ -238,7 +276,30 @@ public abstract class LossGoldenValuesSuite {
                 LossOptions o = lossOptions(c.options());
                 double[] y = doubles(String.join(",", c.targets()));
                 boolean logits = c.measure().equals("bceLogits");
-                if (none) {
+                double[] w = weights(c.options());
+                if (w != null) {
+                    // the weighted whole-array forms, NONE into a caller's array
+                    if (c.float32()) {
+                        float[] o1 = none ? new float[n] : null;
+                        v = logits ? s.binaryCrossEntropyWithLogits(toFloat(y), toFloat(c.x()), toFloat(w), o, o1)
+                                : s.binaryCrossEntropy(toFloat(y), toFloat(c.x()), toFloat(w), o, o1);
+                        if (none) {
+                            float[] yf = toFloat(y), xf0 = toFloat(c.x()), wf = toFloat(w);
+                            assertArrayEquals(o1, logits ? s.binaryCrossEntropyWithLogitsPerElement(yf, xf0, wf, o)
+                                    : s.binaryCrossEntropyPerElement(yf, xf0, wf, o));
+                        }
+                        copy(o1, outF, pad);
+                    } else {
+                        double[] o1 = none ? new double[n] : null;
+                        v = logits ? s.binaryCrossEntropyWithLogits(y, c.x(), w, o, o1)
+                                : s.binaryCrossEntropy(y, c.x(), w, o, o1);
+                        if (none) {
+                            assertArrayEquals(o1, logits ? s.binaryCrossEntropyWithLogitsPerElement(y, c.x(), w, o)
+                                    : s.binaryCrossEntropyPerElement(y, c.x(), w, o));
+                        }
+                        copy(o1, outD, pad);
+                    }
+                } else if (none) {
                     double[] yd = pad(y, pad);
                     if (logits) {
                         v = c.float32() ? s.binaryCrossEntropyWithLogits(toFloat(yd), pad, xf, pad, n, o, outF, pad)
@@ -263,6 +324,18 @@ public abstract class LossGoldenValuesSuite {
             }
         }
         return v;
+    }
+
+    private static void copy(double[] from, double[] to, int at) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, at, from.length);
+        }
+    }
+
+    private static void copy(float[] from, float[] to, int at) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, at, from.length);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ parsing

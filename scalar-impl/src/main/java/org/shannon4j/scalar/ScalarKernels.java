@@ -231,42 +231,50 @@ public class ScalarKernels extends BlockedKernels {
     }
 
     @Override
-    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
-                                     double eps, double[] losses, int lossOffset) {
-        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
-                lossOffset);
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
+                                     double[] weights, int weightOffset, int length, double eps, double[] losses,
+                                     int lossOffset, double[] aux) {
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, weights, weightOffset, length,
+                eps, losses, lossOffset, aux);
     }
 
     @Override
-    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
-                                     double eps, float[] losses, int lossOffset) {
-        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses,
-                lossOffset);
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
+                                     float[] weights, int weightOffset, int length, double eps, float[] losses,
+                                     int lossOffset, double[] aux) {
+        return LossMath.binaryCrossEntropy(targets, targetOffset, probs, probOffset, weights, weightOffset, length,
+                eps, losses, lossOffset, aux);
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
-                                               int length, double posWeight, double[] losses, int lossOffset) {
-        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
-                losses, lossOffset);
+                                               double[] weights, int weightOffset, int length, double posWeight,
+                                               double[] losses, int lossOffset, double[] aux) {
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, weights,
+                weightOffset, length, posWeight, losses, lossOffset, aux);
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
-                                               int length, double posWeight, float[] losses, int lossOffset) {
-        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight,
-                losses, lossOffset);
+                                               float[] weights, int weightOffset, int length, double posWeight,
+                                               float[] losses, int lossOffset, double[] aux) {
+        return LossMath.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, weights,
+                weightOffset, length, posWeight, losses, lossOffset, aux);
     }
 
     @Override
     public double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, double[] rowLosses, int rowOffset, double[] aux) {
-        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
+                          double[] sampleWeights, int weightOffset, double eps, double[] rowLosses, int rowOffset,
+                          double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, sampleWeights, weightOffset,
+                eps, rowLosses, rowOffset, aux);
     }
 
     @Override
     public double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
-                          double eps, float[] rowLosses, int rowOffset, double[] aux) {
-        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, eps, rowLosses, rowOffset, aux);
+                          float[] sampleWeights, int weightOffset, double eps, float[] rowLosses, int rowOffset,
+                          double[] aux) {
+        return LossMath.logLoss(probs, offset, rows, classes, targets, targetOffset, sampleWeights, weightOffset,
+                eps, rowLosses, rowOffset, aux);
     }
 }

@@ -49,7 +49,8 @@ public final class SimdBackendProvider implements BackendProvider {
         String logs = "double lanes " + (SimdKernels.OWN_DOUBLE ? "own (≤ " + DoubleLog.MAX_ULP_ERROR + " ulp)"
                 : SimdKernels.SCALAR_DOUBLE_LANES ? "scalar loops (2 lanes)" : "JDK")
                 + ", float lanes " + (SimdKernels.OWN_FLOAT ? "own (≤ " + FloatLog.MAX_ULP_ERROR + " ulp)" : "JDK");
-        return VectorSupport.describe() + ", logs: " + logs + ", exp and losses: " + mathLibrary().orElse("none");
+        return VectorSupport.describe() + ", logs: " + logs + ", losses: own exp/log (≤ 1 ulp, same bits on every JIT"
+                + " tier), vector math library: " + mathLibrary().orElse("none");
     }
 
     @Override

@@ -547,7 +547,7 @@ final class SimdKernels extends ScalarKernels {
 
     // ------------------------------------------------------------------------------------------------------
     // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
-    // binary losses' sums (no per-element output) in SimdLossKernels; every other loss and option is inherited
+    // binary losses in SimdLossKernels; every other loss and option is inherited
     // from ScalarKernels (the reference loops of LossMath).
     // ------------------------------------------------------------------------------------------------------
 
@@ -578,43 +578,34 @@ final class SimdKernels extends ScalarKernels {
     }
 
     @Override
-    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
-                                     double eps, double[] losses, int lossOffset) {
-        if (losses == null) {
-            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
-        }
-        return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
+    public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
+                                     double[] weights, int weightOffset, int length, double eps, double[] losses,
+                                     int lossOffset, double[] aux) {
+        return SimdLossKernels.binary(false, targets, null, targetOffset, probs, null, probOffset, weights, null,
+                weightOffset, length, eps, losses, null, lossOffset, aux);
     }
 
     @Override
-    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
-                                     double eps, float[] losses, int lossOffset) {
-        if (losses == null) {
-            return SimdLossKernels.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps);
-        }
-        return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, length, eps, losses, lossOffset);
+    public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
+                                     float[] weights, int weightOffset, int length, double eps, float[] losses,
+                                     int lossOffset, double[] aux) {
+        return SimdLossKernels.binary(false, null, targets, targetOffset, null, probs, probOffset, null, weights,
+                weightOffset, length, eps, null, losses, lossOffset, aux);
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
-                                               int length, double posWeight, double[] losses, int lossOffset) {
-        if (losses == null) {
-            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
-                    posWeight);
-        }
-        return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight, losses,
-                lossOffset);
+                                               double[] weights, int weightOffset, int length, double posWeight,
+                                               double[] losses, int lossOffset, double[] aux) {
+        return SimdLossKernels.binary(true, targets, null, targetOffset, logits, null, logitOffset, weights, null,
+                weightOffset, length, posWeight, losses, null, lossOffset, aux);
     }
 
     @Override
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
-                                               int length, double posWeight, float[] losses, int lossOffset) {
-        if (losses == null) {
-            return SimdLossKernels.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length,
-                    posWeight);
-        }
-        return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, length, posWeight, losses,
-                lossOffset);
+                                               float[] weights, int weightOffset, int length, double posWeight,
+                                               float[] losses, int lossOffset, double[] aux) {
+        return SimdLossKernels.binary(true, null, targets, targetOffset, null, logits, logitOffset, null, weights,
+                weightOffset, length, posWeight, null, losses, lossOffset, aux);
     }
-
 }

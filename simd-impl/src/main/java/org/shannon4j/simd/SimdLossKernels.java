@@ -1,17 +1,49 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.L2D;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static org.shannon4j.simd.LaneMath.E10;
+import static org.shannon4j.simd.LaneMath.E11;
+import static org.shannon4j.simd.LaneMath.E12;
+import static org.shannon4j.simd.LaneMath.E13;
+import static org.shannon4j.simd.LaneMath.E2;
+import static org.shannon4j.simd.LaneMath.E3;
+import static org.shannon4j.simd.LaneMath.E4;
+import static org.shannon4j.simd.LaneMath.E5;
+import static org.shannon4j.simd.LaneMath.E6;
+import static org.shannon4j.simd.LaneMath.E7;
+import static org.shannon4j.simd.LaneMath.E8;
+import static org.shannon4j.simd.LaneMath.E9;
+import static org.shannon4j.simd.LaneMath.EXP_RANGE;
+import static org.shannon4j.simd.LaneMath.INV_LN2;
+import static org.shannon4j.simd.LaneMath.LG1;
+import static org.shannon4j.simd.LaneMath.LG2;
+import static org.shannon4j.simd.LaneMath.LG3;
+import static org.shannon4j.simd.LaneMath.LG4;
+import static org.shannon4j.simd.LaneMath.LG5;
+import static org.shannon4j.simd.LaneMath.LG6;
+import static org.shannon4j.simd.LaneMath.LG7;
+import static org.shannon4j.simd.LaneMath.LN2_HI;
+import static org.shannon4j.simd.LaneMath.LN2_LO;
+import static org.shannon4j.simd.LaneMath.SHIFT;
+import static org.shannon4j.simd.LaneMath.SHIFT_BITS;
+import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.Kernels;
@@ -19,19 +51,26 @@ import org.shannon4j.spi.LossMath;
 
 /**
  * Vector loops of the softmax cross-entropy with class-index targets (the hot case: no label smoothing, no
- * gradient; weights and the ignore index are handled) and of the binary cross-entropy sums (from probabilities
- * and from logits, without per-element output; see the section at the end). Everything else — smoothing,
- * gradients, probability targets, per-element outputs of the binary losses, log loss — runs the reference loops
- * of {@link LossMath}.
+ * gradient; weights and the ignore index are handled) and of the binary cross-entropies (from probabilities and
+ * from logits, with per-element weights and outputs). Everything else — smoothing, gradients, probability
+ * targets, log loss — runs the reference loops of {@link LossMath}.
+ *
+ * <p><b>Same bits on every JIT tier.</b> The exponentials and logs are {@link LaneMath}'s expressions (IEEE
+ * operations only) and every sum has a fixed order (vector accumulators stored and added lane by lane, first to
+ * last), so a result does not change when the interpreter's Vector-API fallback gives way to C1 or C2 code
+ * ({@code LossDeterminismTest}). The expressions are written out inside each loop rather than called: a method
+ * of ours that takes or returns a vector boxes when C2 does not inline it, and array-to-array calls between the
+ * loop's passes cost the extra passes and, next to these loops, went past C2's inlining budget and boxed (10–100×
+ * slower, megabytes per call). LaneMath keeps the same expressions, array to array, as the specification that
+ * LaneMathTest measures against StrictMath.
  *
  * <p><b>Shift by the target logit.</b> −ln softmax(z)_y = ln Σ_c exp(z_c − z_y) = log1p(S) with
  * S = Σ_{c ≠ y} exp(z_c − z_y): one pass, no row maximum, and as exact as the max-shifted form — S is a sum of
- * positive terms each within an ulp or two, and log1p keeps a small loss exact when the target dominates
- * (x/((1+x)·log1p x) ≤ 1, so a relative error δ of S moves the loss by at most δ relatively). The only failure
- * is overflow, exp(z_c − z_y) = ∞ when another logit exceeds the target's by more than 709: then S (or a NaN
- * from −∞ − (−∞), NaN and ±∞ logits) is not finite, and that block (or row) is recomputed by the max-shifted
- * reference loop of {@link LossMath}, which also decides validity and names nothing itself. So the fast path
- * only has to prove "S finite for every contributing row".
+ * positive terms each within an ulp, and log1p keeps a small loss exact when the target dominates. The only
+ * failure is overflow, exp(z_c − z_y) = ∞ when another logit exceeds the target's by more than 709: then S (or
+ * a NaN from −∞ − (−∞), NaN and ±∞ logits) is not finite, and that block (or row) is recomputed by the
+ * max-shifted reference loop of {@link LossMath}, which also decides validity. So the fast path only has to prove
+ * "S finite for every contributing row".
  *
  * <p>Two shapes, in double for float input too:
  * <ul>
@@ -39,53 +78,73 @@ import org.shannon4j.spi.LossMath;
  *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
  *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
  *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
- *       than a block) go to {@link LossMath}. Tried and not kept (C = 10, loaded 2-core AVX-512 machine, min of
- *       interleaved runs in separate JVMs): gathering each class's logits of DL rows with
- *       {@code fromArray(D, z, base, rowIndex, 0)} instead of transposing (with the same one-accumulator loop it
- *       only matched the old two-accumulator transposed loop, so ~15% slower than this one; one 16-float gather
- *       for two double vectors was slower still), our
- *       {@link DoubleExp} polynomial fused into {@link #blockLanes} (no faster than the JDK exp, with the
- *       16-entry table or an 8-entry one), and JDK LOG plus a first-order correction instead of LOG1P (equal).
- *       Rough split by removing pieces (in-cache, noisy): transposition ~0.6–0.8 ns/logit, exp ~0.7, the
- *       rest ~0.4.</li>
- *   <li><b>Many classes</b>: per row, one vector exp-sum loop over the classes before and after the target's
- *       vector, the target's own vector handled in scalar code, reduced once per row.</li>
+ *       than a block) go to {@link LossMath}.</li>
+ *   <li><b>Many classes</b>: per row (float rows widened into a scratch row first), one vector exp-sum loop
+ *       over the classes before and one after the target's vector, the target's own vector in scalar code.</li>
  * </ul>
- * The exponential and log1p are the JDK's {@code lanewise(EXP)}/{@code lanewise(LOG1P)} (SVML-backed on x64),
- * named once below ({@link #EXP}, {@link #LOG1P}) so that our own vector exp/log can replace them in one place.
- *
- * <p>Same rule as {@link SimdKernels}: no method here takes or returns a vector.
  */
 final class SimdLossKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
-    private static final int FL = F.length();
-
-    /** The vector exponential used by every loop here (swap point for our own implementation). */
-    private static final VectorOperators.Unary EXP = VectorOperators.EXP;
-    /** The vector log1p used by every loop here (swap point for our own implementation). */
-    private static final VectorOperators.Unary LOG1P = VectorOperators.LOG1P;
+    /** Float vectors of half the bit size: DL floats, widened to one double vector. */
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     /** Up to this many classes, rows go lane-wise through the transposed block. */
     static final int SMALL_CLASSES = 32;
     /** Rows per transposed block: a multiple of every lane count; BLOCK_ROWS × SMALL_CLASSES doubles = 16 kB. */
     static final int BLOCK_ROWS = 64;
+    /** Elements per block of the binary losses. */
+    static final int BINARY_BLOCK = 1024;
 
-    /** Per-thread scratch: [0] transposed logits, [1] z_y, [2] w[y] (−1: not contributing), [3] y, [4] losses. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {
-            new double[BLOCK_ROWS * SMALL_CLASSES], new double[BLOCK_ROWS], new double[BLOCK_ROWS],
-            new double[BLOCK_ROWS], new double[BLOCK_ROWS]});
+    private static final double INF = Double.POSITIVE_INFINITY;
 
-    /** Indices into the out[] of {@link #blockLanes}: loss sum, weight sum, count, Σ S (finite iff all are). */
-    private static final int B_SUM = 0;
-    private static final int B_W = 1;
-    private static final int B_COUNT = 2;
-    private static final int B_CHECK = 3;
+    /** Per-thread scratch, see {@link Scratch}. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread blocks (plain arrays: no vector is ever stored here). */
+    private static final class Scratch {
+        /** Transposed logits t[c·BLOCK_ROWS + j]. */
+        final double[] t = new double[BLOCK_ROWS * SMALL_CLASSES];
+        /** Per block row: z_y, w[y] (−1: not contributing), y (−1: none), the weighted loss. */
+        final double[] zy = new double[BLOCK_ROWS];
+        final double[] wy = new double[BLOCK_ROWS];
+        final double[] y = new double[BLOCK_ROWS];
+        final double[] losses = new double[BLOCK_ROWS];
+        /** Vector accumulators stored for their fixed-order lane sums, {@link #LANES} vectors. */
+        final double[] lanes = new double[LANES * DL];
+        /** A float row widened (many classes). */
+        double[] row = new double[256];
+
+        double[] row(int n) {
+            if (row.length < n) {
+                row = new double[Math.max(n, 2 * row.length)];
+            }
+            return row;
+        }
+    }
+
+    /** Slots of Scratch.lanes, each DL long. */
+    private static final int LANES = 4;
+    private static final int L_SUM = 0;
+    private static final int L_W = 1;
+    private static final int L_COUNT = 2;
+    private static final int L_CHECK = 3;
 
     private SimdLossKernels() {
     }
+
+    /** Σ lanes[slot·DL .. slot·DL + DL), first lane to last: the fixed order of every vector reduction here. */
+    private static double laneSum(double[] lanes, int slot) {
+        double s = 0;
+        for (int j = slot * DL, end = j + DL; j < end; j++) {
+            s += lanes[j];
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------------------------- softmax
 
     static double softmaxCrossEntropy(double[] zd, float[] zf, int offset, int rows, int classes, int[] targets,
                                       int targetOffset, int ignoreIndex, double[] w, double[] outD, float[] outF,
@@ -93,29 +152,28 @@ final class SimdLossKernels {
         double sum = 0, sumC = 0, wSum = 0, count = 0;
         boolean valid = true;
         int done = 0;
+        Scratch sc = SCRATCH.get();
         if (classes <= SMALL_CLASSES) {
-            double[][] s = SCRATCH.get();
-            double[] t = s[0], zy = s[1], wy = s[2], yd = s[3], losses = s[4];
+            double[] lanes = sc.lanes;
             for (; done + BLOCK_ROWS <= rows; done += BLOCK_ROWS) {
                 boolean targetsOk = zd != null
                         ? transpose(zd, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy, yd)
+                        w, sc)
                         : transpose(zf, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, t, zy, wy, yd);
-                double l;
-                double bw, bc;
+                        w, sc);
                 if (targetsOk) {
-                    blockLanes(t, classes, zy, wy, yd, losses, aux);
+                    blockLanes(sc.t, classes, sc.zy, sc.wy, sc.losses, lanes);
                 }
-                if (targetsOk && Math.abs(aux[B_CHECK]) < Double.POSITIVE_INFINITY) {
-                    l = aux[B_SUM];
-                    bw = aux[B_W];
-                    bc = aux[B_COUNT];
+                double l, bw, bc;
+                if (targetsOk && laneSum(lanes, L_CHECK) < INF) {
+                    l = laneSum(lanes, L_SUM);
+                    bw = laneSum(lanes, L_W);
+                    bc = laneSum(lanes, L_COUNT);
                     if (outD != null) {
-                        System.arraycopy(losses, 0, outD, rowOffset + done, BLOCK_ROWS);
+                        System.arraycopy(sc.losses, 0, outD, rowOffset + done, BLOCK_ROWS);
                     } else if (outF != null) {
                         for (int j = 0; j < BLOCK_ROWS; j++) {
-                            outF[rowOffset + done + j] = (float) losses[j];
+                            outF[rowOffset + done + j] = (float) sc.losses[j];
                         }
                     }
                 } else {
@@ -145,11 +203,18 @@ final class SimdLossKernels {
                     continue;
                 }
                 int base = offset + done * classes;
-                double shifted = zd != null ? targetShiftedSum(zd, base, classes, y)
-                        : targetShiftedSum(zf, base, classes, y);
+                double[] z = zd;
+                if (zd == null) {
+                    z = sc.row(classes);
+                    for (int c = 0; c < classes; c++) {
+                        z[c] = zf[base + c];
+                    }
+                    base = 0;
+                }
+                double shifted = targetShiftedSum(z, base, classes, y, sc.lanes);
                 double wyv = w == null ? 1.0 : w[y];
                 double loss;
-                if (shifted < Double.POSITIVE_INFINITY) {
+                if (shifted < INF) {
                     loss = wyv > 0 ? wyv * Math.log1p(shifted) : 0.0;
                     if (outD != null) {
                         outD[rowOffset + done] = loss;
@@ -198,97 +263,135 @@ final class SimdLossKernels {
 
     /**
      * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
-     * logits are copied but masked out later) and y. Returns false if a target is out of range.
+     * logits are copied but masked out later) and y. Returns false if a target is out of range or a target
+     * logit is +∞ (the shift would hide it: every other term would be 0).
      */
     private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
+                                     double[] w, Scratch sc) {
+        double[] t = sc.t;
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
             for (int c = 0; c < classes; c++) {
                 t[c * BLOCK_ROWS + j] = z[rb + c];
             }
-            int y = targets[tOff + j];
-            if (y >= 0 && y < classes && y != ignoreIndex) {
-                zy[j] = z[rb + y];
-                wy[j] = w == null ? 1.0 : w[y];
-                yd[j] = y;
-            } else {
-                ok &= y == ignoreIndex;
-                zy[j] = 0;
-                wy[j] = -1;
-                yd[j] = -1;
-            }
+            ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
+                    ignoreIndex, w, sc, j);
         }
+        excludeTargets(sc);
         return ok;
     }
 
     private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
+                                     double[] w, Scratch sc) {
+        double[] t = sc.t;
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
             for (int c = 0; c < classes; c++) {
                 t[c * BLOCK_ROWS + j] = z[rb + c];
             }
-            int y = targets[tOff + j];
-            if (y >= 0 && y < classes && y != ignoreIndex) {
-                zy[j] = z[rb + y];
-                wy[j] = w == null ? 1.0 : w[y];
-                yd[j] = y;
-            } else {
-                ok &= y == ignoreIndex;
-                zy[j] = 0;
-                wy[j] = -1;
-                yd[j] = -1;
+            ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
+                    ignoreIndex, w, sc, j);
+        }
+        excludeTargets(sc);
+        return ok;
+    }
+
+    /** −∞ in place of each contributing row's own logit: its exp is 0, so the class sums are S. */
+    private static void excludeTargets(Scratch sc) {
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            if (sc.y[j] >= 0) {
+                sc.t[(int) sc.y[j] * BLOCK_ROWS + j] = -INF;
             }
         }
-        return ok;
+    }
+
+    /** Row j's z_y, w[y] and y into the scratch (zyv is z at the clamped target); false if the row is bad. */
+    private static boolean target(double zyv, int y, int classes, int ignoreIndex, double[] w, Scratch sc, int j) {
+        if (y >= 0 && y < classes && y != ignoreIndex) {
+            sc.zy[j] = zyv;
+            sc.wy[j] = w == null ? 1.0 : w[y];
+            sc.y[j] = y;
+            return zyv < INF;
+        }
+        sc.zy[j] = 0;
+        sc.wy[j] = -1;
+        sc.y[j] = -1;
+        return y == ignoreIndex;
     }
 
     /**
      * One transposed block, lane = row: S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted
-     * row losses to {@code losses} and the block's loss sum, weight sum, count and Σ S over the contributing
-     * lanes (not finite if any S is not) to {@code out}.
+     * row losses to {@code losses} and, per lane, the block's loss sum, weight sum, count and Σ S over the
+     * contributing lanes (not finite if any S is not) to {@code lanes}. The target's own entry is −∞ (see
+     * excludeTargets). The exp and log1p are LaneMath's expressions written out here (the class comment says
+     * why): an argument above 708 or NaN gives +∞, so the block goes to the reference; one below −708 gives 0
+     * (e^−708 ≈ 3e-308: the loss moves by less than 1e-305 absolutely, and only a loss that small at all).
      */
-    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] yd,
-                                   double[] losses, double[] out) {
+    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] losses,
+                                   double[] lanes) {
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
         DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
             DoubleVector shift = DoubleVector.fromArray(D, zy, j);
-            DoubleVector y = DoubleVector.fromArray(D, yd, j);
-            // One accumulator and one exp per iteration: the 2-way unrolled form (two accumulators) measured
-            // 15–25% slower at C = 10 (interleaved A/B in separate JVMs, 1e4 and 1e6 rows, double and float).
             DoubleVector s = zero;
             for (int c = 0; c < classes; c++) {
-                DoubleVector e = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift).lanewise(EXP);
-                s = s.add(e, y.compare(EQ, (double) c).not());
+                DoubleVector x = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift);
+                // e^x, LaneMath.exp
+                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+                DoubleVector e = ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
+                        .blend(0.0, x.compare(LT, -EXP_RANGE)).blend(INF, x.compare(LE, EXP_RANGE).not());
+                s = s.add(e);
             }
+            // log1p(S), LaneMath.log1p; a contributing lane's u = 1 + S is in [1, ∞) (∞ only if S is not finite,
+            // and then the check below discards the block)
+            DoubleVector u = s.add(one);
+            LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
+            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
+                    .mul(z);
+            DoubleVector l1p = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
+                    .add(s.sub(u.sub(one)).div(u));
             DoubleVector wv = DoubleVector.fromArray(D, wy, j);
             VectorMask<Double> active = wv.compare(GE, 0.0);
-            DoubleVector loss = zero.blend(s.lanewise(LOG1P).mul(wv), wv.compare(GT, 0.0));
+            DoubleVector loss = zero.blend(l1p.mul(wv), wv.compare(GT, 0.0));
             loss.intoArray(losses, j);
             sum = sum.add(loss);
             wsum = wsum.add(wv, active);
             cnt = cnt.add(one, active);
             check = check.add(s, active);
         }
-        out[B_SUM] = sum.reduceLanes(ADD);
-        out[B_W] = wsum.reduceLanes(ADD);
-        out[B_COUNT] = cnt.reduceLanes(ADD);
-        out[B_CHECK] = check.reduceLanes(ADD);
+        sum.intoArray(lanes, L_SUM * DL);
+        wsum.intoArray(lanes, L_W * DL);
+        cnt.intoArray(lanes, L_COUNT * DL);
+        check.intoArray(lanes, L_CHECK * DL);
     }
 
     // ------------------------------------------------------------------------------------- many classes
 
-    /** Σ_{c ≠ y} exp(z_c − z_y) over the row: vector loops around the target's vector, which is scalar. */
-    private static double targetShiftedSum(double[] z, int base, int classes, int y) {
+    /**
+     * Σ_{c ≠ y} exp(z_c − z_y) over the row: one vector loop before and one after the target's vector, which is
+     * scalar; +∞ if a shifted logit in the vector loops is above 708 or NaN, so that the caller runs the
+     * reference, and 0 for one below −708, as in {@link #blockLanes}.
+     */
+    private static double targetShiftedSum(double[] z, int base, int classes, int y, double[] lanes) {
         double zy = z[base + y];
+        if (!(zy < INF)) {
+            return INF;
+        }
         int yFrom = y / DL * DL;
         int yTo = Math.min(classes, yFrom + DL);
-        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
+        double s = expSum(z, base, 0, yFrom, zy, lanes) + expSum(z, base, yTo, classes, zy, lanes);
         for (int c = yFrom; c < yTo; c++) {
             if (c != y) {
                 s += Math.exp(z[base + c] - zy);
@@ -297,49 +400,25 @@ final class SimdLossKernels {
         return s;
     }
 
-    private static double targetShiftedSum(float[] z, int base, int classes, int y) {
-        double zy = z[base + y];
-        int yFrom = y / FL * FL;
-        int yTo = Math.min(classes, yFrom + FL);
-        double s = expSum(z, base, 0, yFrom, zy) + expSum(z, base, yTo, classes, zy);
-        for (int c = yFrom; c < yTo; c++) {
-            if (c != y) {
-                s += Math.exp(z[base + c] - zy);
-            }
-        }
-        return s;
-    }
-
-    /** Σ exp(z_c − shift) for c in [from, to): vector loop, scalar tail. */
-    private static double expSum(double[] z, int base, int from, int to, double shift) {
-        DoubleVector sv = DoubleVector.broadcast(D, shift);
-        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
+    /** Σ exp(z_c − shift) for c in [from, to): vector loop (LaneMath.exp written out), scalar tail. */
+    private static double expSum(double[] z, int base, int from, int to, double shift, double[] lanes) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector acc = DoubleVector.zero(D);
         int c = from;
-        for (; c <= to - 2 * DL; c += 2 * DL) {
-            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
-            s1 = s1.add(DoubleVector.fromArray(D, z, base + c + DL).sub(sv).lanewise(EXP));
+        for (; c <= to - DL; c += DL) {
+            DoubleVector x = DoubleVector.fromArray(D, z, base + c).sub(shift);
+            DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            acc = acc.add(((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
+                    .blend(0.0, x.compare(LT, -EXP_RANGE)).blend(INF, x.compare(LE, EXP_RANGE).not()));
         }
-        if (c <= to - DL) {
-            s0 = s0.add(DoubleVector.fromArray(D, z, base + c).sub(sv).lanewise(EXP));
-            c += DL;
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
-        for (; c < to; c++) {
-            s += Math.exp(z[base + c] - shift);
-        }
-        return s;
-    }
-
-    private static double expSum(float[] z, int base, int from, int to, double shift) {
-        DoubleVector sv = DoubleVector.broadcast(D, shift);
-        DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
-        int c = from;
-        for (; c <= to - FL; c += FL) {
-            FloatVector x = FloatVector.fromArray(F, z, base + c);
-            s0 = s0.add(((DoubleVector) x.convert(F2D, 0)).sub(sv).lanewise(EXP));
-            s1 = s1.add(((DoubleVector) x.convert(F2D, 1)).sub(sv).lanewise(EXP));
-        }
-        double s = s0.add(s1).reduceLanes(ADD);
+        acc.intoArray(lanes, 0);
+        double s = laneSum(lanes, 0);
         for (; c < to; c++) {
             s += Math.exp(z[base + c] - shift);
         }
@@ -347,206 +426,196 @@ final class SimdLossKernels {
     }
 
     // ------------------------------------------------------------------------------------------ binary losses
-    // Sums only (per-element outputs go to LossMath). Blocks of BINARY_BLOCK elements with vector accumulators,
-    // reduced once per block and added into a compensated total; the tail is scalar (LossMath's terms).
-    // Terms with a zero factor are masked out of the sum (0·ln 0 and 0·∞ never reach it); validity is an OR of
-    // "outside [0, 1]" masks (false for NaN compares too), checked once per block.
+    // Blocks of BINARY_BLOCK elements, one vector loop each (double, or float widened to double lanes): the
+    // weighted terms go to the output if there is one and into a vector accumulator, summed lane by lane after
+    // the block and added into a compensated total. Invalid lanes (target outside [0, 1], a bad probability,
+    // a NaN logit, a weight that is negative, NaN or ∞) and lanes the polynomials do not cover (a subnormal
+    // probability, a logit beyond ±708) are counted, not branched on; a block with an invalid lane returns NaN
+    // (the caller's re-scan names it), a block with an uncovered lane is redone by the scalar terms of LossMath,
+    // as is the tail of fewer than a vector. Terms with a zero factor are masked out (0·ln 0 and 0·∞ never reach
+    // a sum).
 
-    static final int BINARY_BLOCK = 1024;
-    private static final VectorOperators.Unary LOG = VectorOperators.LOG;
-
-    static double binaryCrossEntropy(double[] y, int yo, double[] p, int po, int n, double eps) {
-        double sum = 0, sumC = 0;
+    /**
+     * Binary cross-entropy from probabilities ({@code logits == false}: second = p, clipped to [eps, 1 − eps]
+     * when eps &gt; 0) or from logits (second = x, weight {@code c} = posWeight on the positive term), double
+     * ({@code yd, sd, wd, outD}) or float ({@code yf, sf, wf, outF}) input, weights optional. Writes Σ weights
+     * and n to aux. NaN if an element or weight is invalid.
+     */
+    static double binary(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                         double[] wd, float[] wf, int wo, int n, double c, double[] outD, float[] outF, int oo,
+                         double[] aux) {
+        double[] lanes = SCRATCH.get().lanes;
+        double sum = 0, sumC = 0, wSum = 0;
         int vecEnd = n / DL * DL;
         for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
+            int to = Math.min(vecEnd, from + BINARY_BLOCK);
+            binaryBlock(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
+            if (laneSum(lanes, L_CHECK) > 0) {
+                return Double.NaN;
+            }
+            double b, bw;
+            if (laneSum(lanes, L_COUNT) > 0) {
+                b = scalarTerms(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, outF, oo, lanes);
+                bw = lanes[0];
+            } else {
+                b = laneSum(lanes, L_SUM);
+                bw = wd != null || wf != null ? laneSum(lanes, L_W) : to - from;
+            }
+            double u = sum + b;
+            sumC += sumError(sum, b, u);
+            sum = u;
+            wSum += bw;
+        }
+        if (vecEnd < n) {
+            double b = scalarTerms(logits, yd, yf, yo, sd, sf, so, wd, wf, wo, vecEnd, n, c, outD, outF, oo, lanes);
             if (b != b) {
                 return Double.NaN;
             }
             double u = sum + b;
             sumC += sumError(sum, b, u);
             sum = u;
+            wSum += lanes[0];
         }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], pp = p[po + i];
-            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
-                return Double.NaN;
-            }
-            double l = LossMath.bceTerm(yy, pp, eps);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
+        aux[Kernels.LOSS_WEIGHT_SUM] = wSum;
+        aux[Kernels.LOSS_COUNT] = n;
         return compensated(sum, sumC);
     }
 
-    private static double bceBlock(double[] y, int yo, double[] p, int po, int from, int to, double eps) {
+    /**
+     * LossMath's terms of [from, to), weighted, into the output if any; returns their compensated sum (NaN if an
+     * element or weight is invalid) and writes their weight sum to {@code lanes[0]}.
+     */
+    private static double scalarTerms(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf,
+                                      int so, double[] wd, float[] wf, int wo, int from, int to, double c,
+                                      double[] outD, float[] outF, int oo, double[] lanes) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
+        double sum = 0, sumC = 0, wSum = 0;
+        for (int i = from; i < to; i++) {
+            double yy = wide ? yf[yo + i] : yd[yo + i];
+            double xx = wide ? sf[so + i] : sd[so + i];
+            double ww = !weighted ? 1.0 : wide ? wf[wo + i] : wd[wo + i];
+            if (!(yy >= 0 && yy <= 1 && (logits ? xx == xx : xx >= 0 && xx <= 1) && ww >= 0 && ww < INF)) {
+                return Double.NaN;
+            }
+            double l = logits ? LossMath.bceLogitsTerm(yy, xx, c) : LossMath.bceTerm(yy, xx, c);
+            l = ww > 0 ? ww * l : 0.0;
+            if (outD != null) {
+                outD[oo + i] = l;
+            } else if (outF != null) {
+                outF[oo + i] = (float) l;
+            }
+            double u = sum + l;
+            sumC += sumError(sum, l, u);
+            sum = u;
+            wSum += ww;
+        }
+        lanes[0] = wSum;
+        return compensated(sum, sumC);
+    }
+
+    /**
+     * One block [from, to) (a whole number of vectors) of BCE from probabilities ({@code logits == false}: c is
+     * the clipping eps) or from logits (c is posWeight): weighted terms to the output and, per lane, their sum
+     * (L_SUM), the weight sum (L_W), uncovered lanes (L_COUNT) and invalid lanes (L_CHECK) to {@code lanes}.
+     * <ul>
+     *   <li>Probabilities: −y·ln p − (1 − y)·log1p(−p), ln p and ln u with u = 1 − p being LaneMath.log written
+     *       out, log1p(−p) = ln u + (−p − (u − 1))/u; p = 0 and u = 0 give −∞ by a blend; uncovered:
+     *       0 &lt; p &lt; MIN_NORMAL after clipping.</li>
+     *   <li>Logits: posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) +
+     *       log1p(e^−|x|), LaneMath's exp and log1p written out (1 + e^−|x| is in [1, 2]); uncovered: |x| &gt; 708.</li>
+     * </ul>
+     */
+    private static void binaryBlock(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                                    double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
+                                    float[] outF, int oo, double[] lanes) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
+        DoubleVector lo = DoubleVector.broadcast(D, c);
+        DoubleVector hi = DoubleVector.broadcast(D, 1 - c);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
         for (int i = from; i < to; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
-            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                    .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
-            if (eps > 0) {
-                pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
-            }
-            DoubleVector a = yv.mul(pv.lanewise(LOG));
-            DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
-            s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
-    }
-
-    static double binaryCrossEntropy(float[] y, int yo, float[] p, int po, int n, double eps) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / FL * FL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bceBlock(y, yo, p, po, from, Math.min(vecEnd, from + BINARY_BLOCK), eps);
-            if (b != b) {
-                return Double.NaN;
-            }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], pp = p[po + i];
-            if (!(yy >= 0 && yy <= 1 && pp >= 0 && pp <= 1)) {
-                return Double.NaN;
-            }
-            double l = LossMath.bceTerm(yy, pp, eps);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
-        return compensated(sum, sumC);
-    }
-
-    private static double bceBlock(float[] y, int yo, float[] p, int po, int from, int to, double eps) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector lo = DoubleVector.broadcast(D, eps);
-        DoubleVector hi = DoubleVector.broadcast(D, 1 - eps);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += FL) {
-            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
-            FloatVector pf = FloatVector.fromArray(F, p, po + i);
-            for (int part = 0; part < 2; part++) {
-                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
-                DoubleVector pv = (DoubleVector) pf.convert(F2D, part);
-                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                        .and(pv.compare(GE, 0.0)).and(pv.compare(VectorOperators.LE, 1.0)).not());
-                if (eps > 0) {
-                    pv = pv.blend(lo, pv.compare(VectorOperators.LT, lo)).blend(hi, pv.compare(GT, hi));
+            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector v = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
+                    : DoubleVector.fromArray(D, sd, so + i);
+            VectorMask<Double> yOk = yv.compare(GE, 0.0).and(yv.compare(LE, 1.0));
+            // logits: t = e^−|x| (LaneMath.exp), and log1p(t) wanted; probabilities: t = −p, ln p and log1p(−p)
+            // wanted. Either way the logs of a0 = 1 + t resp. p and a1 = 1 − p, then log1p(t) = ln(1 + t) +
+            // (t − ((1 + t) − 1))/(1 + t).
+            DoubleVector t, a0, a1;
+            if (logits) {
+                bad = bad.add(one, yOk.and(v.compare(EQ, v)).not());
+                DoubleVector x = v.abs().neg();
+                edge = edge.add(one, x.compare(LT, -EXP_RANGE));
+                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+                t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
+                a0 = t.add(one);
+                a1 = a0;
+            } else {
+                bad = bad.add(one, yOk.and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0)).not());
+                if (c > 0) {
+                    v = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
                 }
-                DoubleVector a = yv.mul(pv.lanewise(LOG));
-                DoubleVector b = one.sub(yv).mul(pv.neg().lanewise(LOG1P));
-                s = s.sub(a, yv.compare(GT, 0.0)).sub(b, yv.compare(VectorOperators.LT, 1.0));
+                edge = edge.add(one, v.compare(GT, 0.0).and(v.compare(LT, Double.MIN_NORMAL)));
+                t = v.neg();
+                a0 = v;
+                a1 = one.sub(v);
             }
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
-    }
-
-    static double binaryCrossEntropyWithLogits(double[] y, int yo, double[] x, int xo, int n, double posWeight) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / DL * DL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
-            if (b != b) {
-                return Double.NaN;
+            DoubleVector l0 = zero, l1 = zero;
+            for (int h = 0; h < (logits ? 1 : 2); h++) {
+                // LaneMath.log of a0 (h = 0) and a1 (h = 1)
+                DoubleVector a = h == 0 ? a0 : a1;
+                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+                DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
+                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
+                        .fma(z2, z.fma(LG2, LG1)).mul(z);
+                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
+                if (h == 0) {
+                    l0 = l;
+                } else {
+                    l1 = l;
+                }
             }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], xx = x[xo + i];
-            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
-                return Double.NaN;
+            DoubleVector term;
+            if (logits) {
+                DoubleVector l = l0.add(t.sub(a0.sub(one)).div(a0));                // log1p(e^−|x|)
+                VectorMask<Double> pos = v.compare(GT, 0.0);
+                DoubleVector py = lo.mul(yv);                                       // lo holds posWeight here
+                term = zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))  // softplus(−x)
+                        .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0)); // softplus(x)
+            } else {
+                DoubleVector la = l0.blend(-INF, v.compare(EQ, 0.0));
+                DoubleVector lb = l1.add(t.sub(a1.sub(one)).div(a1)).blend(-INF, a1.compare(EQ, 0.0));
+                term = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0));
             }
-            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
-        }
-        return compensated(sum, sumC);
-    }
-
-    /** posWeight·y·softplus(−x) + (1 − y)·softplus(x) with softplus(±x) = max(±x, 0) + log1p(exp(−|x|)). */
-    private static double bcelBlock(double[] y, int yo, double[] x, int xo, int from, int to, double posWeight) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, yo + i);
-            DoubleVector xv = DoubleVector.fromArray(D, x, xo + i);
-            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                    .and(xv.compare(EQ, xv)).not());
-            DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
-            VectorMask<Double> pos = xv.compare(GT, 0.0);
-            DoubleVector spPos = l.add(xv, pos);            // softplus(x)
-            DoubleVector spNeg = l.sub(xv, pos.not());      // softplus(−x)
-            DoubleVector py = pw.mul(yv);
-            s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
-    }
-
-    static double binaryCrossEntropyWithLogits(float[] y, int yo, float[] x, int xo, int n, double posWeight) {
-        double sum = 0, sumC = 0;
-        int vecEnd = n / FL * FL;
-        for (int from = 0; from < vecEnd; from += BINARY_BLOCK) {
-            double b = bcelBlock(y, yo, x, xo, from, Math.min(vecEnd, from + BINARY_BLOCK), posWeight);
-            if (b != b) {
-                return Double.NaN;
+            if (weighted) {
+                DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
+                        : DoubleVector.fromArray(D, wd, wo + i);
+                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
+                term = zero.blend(term.mul(w), w.compare(GT, 0.0));
+                ws = ws.add(w);
             }
-            double u = sum + b;
-            sumC += sumError(sum, b, u);
-            sum = u;
-        }
-        for (int i = vecEnd; i < n; i++) {
-            double yy = y[yo + i], xx = x[xo + i];
-            if (!(yy >= 0 && yy <= 1 && xx == xx)) {
-                return Double.NaN;
+            if (outD != null) {
+                term.intoArray(outD, oo + i);
+            } else if (outF != null) {
+                ((FloatVector) term.convertShape(D2F, FH, 0)).intoArray(outF, oo + i);
             }
-            double l = LossMath.bceLogitsTerm(yy, xx, posWeight);
-            double u = sum + l;
-            sumC += sumError(sum, l, u);
-            sum = u;
+            s = s.add(term);
         }
-        return compensated(sum, sumC);
-    }
-
-    private static double bcelBlock(float[] y, int yo, float[] x, int xo, int from, int to, double posWeight) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector pw = DoubleVector.broadcast(D, posWeight);
-        DoubleVector s = zero;
-        DoubleVector bad = zero; // count of invalid lanes (a loop-carried mask would box)
-        for (int i = from; i < to; i += FL) {
-            FloatVector yf = FloatVector.fromArray(F, y, yo + i);
-            FloatVector xf = FloatVector.fromArray(F, x, xo + i);
-            for (int part = 0; part < 2; part++) {
-                DoubleVector yv = (DoubleVector) yf.convert(F2D, part);
-                DoubleVector xv = (DoubleVector) xf.convert(F2D, part);
-                bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(VectorOperators.LE, 1.0))
-                        .and(xv.compare(EQ, xv)).not());
-                DoubleVector l = xv.abs().neg().lanewise(EXP).lanewise(LOG1P);
-                VectorMask<Double> pos = xv.compare(GT, 0.0);
-                DoubleVector spPos = l.add(xv, pos);
-                DoubleVector spNeg = l.sub(xv, pos.not());
-                DoubleVector py = pw.mul(yv);
-                s = s.add(py.mul(spNeg), py.compare(GT, 0.0)).add(one.sub(yv).mul(spPos), yv.compare(VectorOperators.LT, 1.0));
-            }
-        }
-        return bad.reduceLanes(ADD) > 0 ? Double.NaN : s.reduceLanes(ADD);
+        s.intoArray(lanes, L_SUM * DL);
+        ws.intoArray(lanes, L_W * DL);
+        edge.intoArray(lanes, L_COUNT * DL);
+        bad.intoArray(lanes, L_CHECK * DL);
     }
 }
