@@ -1044,12 +1044,25 @@ public final class Shannon {
     // -- Count tables (org.shannon4j.counts): counting with this handle's kernels and threads, and every measure
     // above from the tables, with the same bits as from the label arrays the tables were counted from.
 
-    /** The counts of {@code labels} (empty table for an empty array), counted as {@link #labelEntropy(int[])} does. */
+    /**
+     * The counts of {@code labels} (empty table for an empty array), counted as {@link #labelEntropy(int[])} does.
+     *
+     * @param labels the labels, any ints, one per sample
+     * @return a new table of the distinct labels and their counts, N = labels.length
+     */
     public LabelCounts countLabels(int[] labels) {
         return countLabels(labels, 0, LabelChecks.length("labels", labels));
     }
 
-    /** The counts of {@code labels[offset ..+length)}; see {@link #countLabels(int[])}. */
+    /**
+     * The counts of {@code labels[offset ..+length)}; see {@link #countLabels(int[])}.
+     *
+     * @param labels the labels, any ints, one per sample
+     * @param offset index of the first label read
+     * @param length number of labels read (≥ 0; 0 gives an empty table)
+     * @return a new table of the distinct labels read and their counts, N = length
+     * @throws IndexOutOfBoundsException if the range does not fit in {@code labels}
+     */
     public LabelCounts countLabels(int[] labels, int offset, int length) {
         LabelChecks.bounds("labels", labels, offset, length);
         return CountTable.labelCounts(kernels, labels, offset, length);
@@ -1060,6 +1073,9 @@ public final class Shannon {
      * them (dense table or dense codes, over {@link #parallelism()} threads), then turned into the public table
      * in O(cells). Empty arrays give an empty table.
      *
+     * @param x labels of X, one per sample (the table's first variable)
+     * @param y labels of Y, paired with x by index
+     * @return a new table of the non-empty (x, y) cells and their counts, N = x.length
      * @throws IllegalArgumentException if the lengths differ
      */
     public PairCounts countPairs(int[] x, int[] y) {
@@ -1071,7 +1087,17 @@ public final class Shannon {
         return countPairs(x, 0, y, 0, n);
     }
 
-    /** The joint counts of (x[xOffset+i], y[yOffset+i]), i &lt; length; see {@link #countPairs(int[], int[])}. */
+    /**
+     * The joint counts of (x[xOffset+i], y[yOffset+i]), i &lt; length; see {@link #countPairs(int[], int[])}.
+     *
+     * @param x labels of X, one per sample (the table's first variable)
+     * @param xOffset index of the first label of x
+     * @param y labels of Y, paired with x by index
+     * @param yOffset index of the first label of y
+     * @param length number of pairs read (≥ 0; 0 gives an empty table)
+     * @return a new table of the non-empty (x, y) cells read and their counts, N = length
+     * @throws IndexOutOfBoundsException if a range does not fit in its array
+     */
     public PairCounts countPairs(int[] x, int xOffset, int[] y, int yOffset, int length) {
         LabelChecks.bounds("x", x, xOffset, length);
         LabelChecks.bounds("y", y, yOffset, length);
@@ -1082,6 +1108,10 @@ public final class Shannon {
      * The joint counts of the triples (x[i], y[i], z[i]) (for {@link #conditionalMutualInformation(TripleCounts)}).
      * Empty arrays give an empty table.
      *
+     * @param x labels of X, one per sample
+     * @param y labels of Y, paired with x by index
+     * @param z labels of Z (the condition of I(X;Y|Z)), paired with x and y by index
+     * @return a new table of the non-empty (x, y, z) cells and their counts, N = x.length
      * @throws IllegalArgumentException if the lengths differ
      */
     public TripleCounts countTriples(int[] x, int[] y, int[] z) {
@@ -1093,7 +1123,20 @@ public final class Shannon {
         return countTriples(x, 0, y, 0, z, 0, n);
     }
 
-    /** The joint counts of (x[xOffset+i], y[yOffset+i], z[zOffset+i]), i &lt; length. */
+    /**
+     * The joint counts of (x[xOffset+i], y[yOffset+i], z[zOffset+i]), i &lt; length; see
+     * {@link #countTriples(int[], int[], int[])}.
+     *
+     * @param x labels of X, one per sample
+     * @param xOffset index of the first label of x
+     * @param y labels of Y, paired with x by index
+     * @param yOffset index of the first label of y
+     * @param z labels of Z (the condition of I(X;Y|Z)), paired with x and y by index
+     * @param zOffset index of the first label of z
+     * @param length number of triples read (≥ 0; 0 gives an empty table)
+     * @return a new table of the non-empty (x, y, z) cells read and their counts, N = length
+     * @throws IndexOutOfBoundsException if a range does not fit in its array
+     */
     public TripleCounts countTriples(int[] x, int xOffset, int[] y, int yOffset, int[] z, int zOffset, int length) {
         LabelChecks.bounds("x", x, xOffset, length);
         LabelChecks.bounds("y", y, yOffset, length);
@@ -1105,6 +1148,8 @@ public final class Shannon {
      * Entropy H(X) of the labels behind {@code counts} (plug-in), in {@link #unit()}: the same bits as
      * {@link #labelEntropy(int[])} of those labels.
      *
+     * @param counts the counts of the labels of X (N ≥ 1)
+     * @return the entropy of the label frequencies, in {@link #unit()}
      * @throws IllegalArgumentException if the table is empty
      */
     public double entropy(LabelCounts counts) {
@@ -1115,6 +1160,9 @@ public final class Shannon {
      * Entropy of the labels behind {@code counts} estimated with {@code estimator}, K being the number of
      * distinct labels seen, in {@link #unit()}: the same bits as {@link #labelEntropy(int[], Estimator)}.
      *
+     * @param counts the counts of the labels of X (N ≥ 1)
+     * @param estimator the entropy estimator applied to the label counts
+     * @return the estimated entropy, in {@link #unit()}
      * @throws IllegalArgumentException if the table is empty
      */
     public double entropy(LabelCounts counts, Estimator estimator) {
@@ -1125,18 +1173,39 @@ public final class Shannon {
         return unit.fromNats(CountEstimators.entropy(kernels, c, m, m, n, estimator));
     }
 
-    /** I(X;Y) of a joint count table (X its first variable), in {@link #unit()}; as {@link #mutualInformation(int[], int[])}. */
+    /**
+     * I(X;Y) of a joint count table (X its first variable), in {@link #unit()}; as
+     * {@link #mutualInformation(int[], int[])}.
+     *
+     * @param counts the joint counts of X and Y (X = first variable; N ≥ 1)
+     * @return the mutual information I(X;Y), in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double mutualInformation(PairCounts counts) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.MI));
     }
 
-    /** I(X;Y) of a joint count table with an estimator (K = distinct x × distinct y); as {@link #mutualInformation(int[], int[], Estimator)}. */
+    /**
+     * I(X;Y) of a joint count table with an estimator (K = distinct x × distinct y); as
+     * {@link #mutualInformation(int[], int[], Estimator)}.
+     *
+     * @param counts the joint counts of X and Y (X = first variable; N ≥ 1)
+     * @param estimator the entropy estimator applied to the counts
+     * @return the estimated mutual information I(X;Y), in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double mutualInformation(PairCounts counts, Estimator estimator) {
         java.util.Objects.requireNonNull(estimator, "estimator must not be null");
         return unit.fromNats(CountEstimators.mutualInformation(kernels, table(counts), estimator));
     }
 
-    /** H(X,Y) of a joint count table, in {@link #unit()}; as {@link #jointEntropy(int[], int[])}. */
+    /**
+     * H(X,Y) of a joint count table, in {@link #unit()}; as {@link #jointEntropy(int[], int[])}.
+     *
+     * @param counts the joint counts of X and Y (N ≥ 1)
+     * @return the joint entropy H(X,Y), in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double jointEntropy(PairCounts counts) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.JOINT));
     }
@@ -1144,35 +1213,73 @@ public final class Shannon {
     /**
      * H(X|Y) of a joint count table, X its first variable (H(Y|X) is {@code conditionalEntropy(counts.transpose())}),
      * in {@link #unit()}; as {@link #conditionalEntropy(int[], int[])}.
+     *
+     * @param counts the joint counts of X and Y (X = first variable, the one whose entropy is left; N ≥ 1)
+     * @return the conditional entropy H(X|Y), in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
      */
     public double conditionalEntropy(PairCounts counts) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts),
                 MutualInformationMeasures.CONDITIONAL));
     }
 
-    /** VI = H(X|Y) + H(Y|X) of a joint count table, in {@link #unit()}; as {@link #variationOfInformation(int[], int[])}. */
+    /**
+     * VI = H(X|Y) + H(Y|X) of a joint count table, in {@link #unit()}; as
+     * {@link #variationOfInformation(int[], int[])}.
+     *
+     * @param counts the joint counts of X and Y (symmetric: either variable first; N ≥ 1)
+     * @return the variation of information, in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double variationOfInformation(PairCounts counts) {
         return unit.fromNats(MutualInformationMeasures.ofTable(kernels, table(counts), MutualInformationMeasures.VI));
     }
 
-    /** NMI of a joint count table (unitless); as {@link #normalizedMutualInformation(int[], int[], NmiAverage)}. */
+    /**
+     * NMI of a joint count table (unitless); as {@link #normalizedMutualInformation(int[], int[], NmiAverage)}.
+     *
+     * @param counts the joint counts of X and Y (symmetric: either variable first; N ≥ 1)
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the normalised mutual information, in [0, 1] (no unit)
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double normalizedMutualInformation(PairCounts counts, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.nmi(kernels, table(counts), average);
     }
 
-    /** AMI of a joint count table (unitless); as {@link #adjustedMutualInformation(int[], int[], NmiAverage)}. */
+    /**
+     * AMI of a joint count table (unitless); as {@link #adjustedMutualInformation(int[], int[], NmiAverage)}.
+     *
+     * @param counts the joint counts of X and Y (symmetric: either variable first; N ≥ 1)
+     * @param average the mean of the marginal entropies used as the denominator
+     * @return the adjusted mutual information (no unit; 1 for identical partitions, about 0 by chance)
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double adjustedMutualInformation(PairCounts counts, NmiAverage average) {
         java.util.Objects.requireNonNull(average, "average must not be null");
         return MutualInformationMeasures.ami(kernels, table(counts), average);
     }
 
-    /** E[I(X;Y)] under fixed marginals of a joint count table, in {@link #unit()}; see {@link #expectedMutualInformation(long[], int, int)}. */
+    /**
+     * E[I(X;Y)] under fixed marginals of a joint count table, in {@link #unit()}; see
+     * {@link #expectedMutualInformation(long[], int, int)}.
+     *
+     * @param counts the joint counts of X and Y, whose marginals are kept (symmetric; N ≥ 1)
+     * @return the expected mutual information, in {@link #unit()}
+     * @throws IllegalArgumentException if the table is empty
+     */
     public double expectedMutualInformation(PairCounts counts) {
         return unit.fromNats(MutualInformationMeasures.expectedMi(table(counts)));
     }
 
-    /** G-test of independence on a joint count table; as {@link #independenceTest(int[], int[])}. */
+    /**
+     * G-test of independence on a joint count table; as {@link #independenceTest(int[], int[])}.
+     *
+     * @param counts the joint counts of X and Y (symmetric: either variable first; N ≥ 1)
+     * @return the statistic, its degrees of freedom and p-value
+     * @throws IllegalArgumentException if the table is empty
+     */
     public IndependenceTest independenceTest(PairCounts counts) {
         return IndependenceTests.gTest(kernels, table(counts), unit);
     }
@@ -1182,6 +1289,8 @@ public final class Shannon {
      * {@link #conditionalMutualInformation(int[], int[], int[])} of the samples, which counts them into such a
      * table first.
      *
+     * @param counts the joint counts of X, Y and Z (Z = third variable, the condition; N ≥ 1)
+     * @return the conditional mutual information I(X;Y|Z), in {@link #unit()}
      * @throws IllegalArgumentException if the table is empty
      */
     public double conditionalMutualInformation(TripleCounts counts) {

@@ -15,12 +15,20 @@ public abstract sealed class Counts permits LabelCounts, PairCounts, TripleCount
         this.kind = kind;
     }
 
-    /** N, the number of observations. */
+    /**
+     * N, the number of observations.
+     *
+     * @return N, the sum of the cell counts (0 for an empty table)
+     */
     public final long total() {
         return table.total;
     }
 
-    /** The number of non-empty cells (for {@link LabelCounts}, of distinct labels). */
+    /**
+     * The number of non-empty cells (for {@link LabelCounts}, of distinct labels).
+     *
+     * @return m, the number of non-empty cells (0 for an empty table)
+     */
     public final int size() {
         table.flush();
         return table.size;
@@ -29,6 +37,10 @@ public abstract sealed class Counts permits LabelCounts, PairCounts, TripleCount
     /**
      * The table in the versioned little-endian format of the {@linkplain org.shannon4j.counts package}: kind 1
      * for {@link LabelCounts}, 2 for {@link PairCounts}, 3 for {@link TripleCounts}.
+     *
+     * @return a new array of 20 + m·(4·d + 8) bytes, m = {@link #size()} and d the number of variables; read back
+     *         by the subclass's {@code fromBytes}
+     * @throws IllegalStateException if the table has too many cells for one byte array
      */
     public final byte[] toBytes() {
         return table.toBytes(kind);
@@ -54,6 +66,8 @@ public abstract sealed class Counts permits LabelCounts, PairCounts, TripleCount
     /**
      * The count of each non-empty cell, cells in increasing lexicographic order of their labels (a copy; each
      * ≥ 1): the order of {@code cellX()}, {@code cellY()}, {@code cellZ()} and of {@link LabelCounts#labels()}.
+     *
+     * @return the cell counts, {@link #size()} of them, summing to {@link #total()}
      */
     public final long[] cellCounts() {
         return countsCopy();

@@ -33,12 +33,23 @@ public final class LabelCounts extends Counts {
     /**
      * The counts of {@code labels} (empty for an empty array), counted with the best backend's kernels
      * ({@link Shannon#countLabels(int[])}; counting is exact, so every backend gives the same table).
+     *
+     * @param labels the labels, any ints, one per sample
+     * @return a new table of the distinct labels and their counts, N = labels.length
      */
     public static LabelCounts of(int[] labels) {
         return Shannon.get().countLabels(labels);
     }
 
-    /** The counts of {@code labels[offset ..+length)}; see {@link #of(int[])}. */
+    /**
+     * The counts of {@code labels[offset ..+length)}; see {@link #of(int[])}.
+     *
+     * @param labels the labels, any ints, one per sample
+     * @param offset index of the first label read
+     * @param length number of labels read (≥ 0; 0 gives an empty table)
+     * @return a new table of the distinct labels read and their counts, N = length
+     * @throws IndexOutOfBoundsException if the range does not fit in {@code labels}
+     */
     public static LabelCounts of(int[] labels, int offset, int length) {
         return Shannon.get().countLabels(labels, offset, length);
     }
@@ -47,6 +58,9 @@ public final class LabelCounts extends Counts {
      * The table with {@code counts[i]} observations of {@code labels[i]}, in any order: repeated labels are
      * added, zero counts dropped.
      *
+     * @param labels the label of each entry, any ints, repeats allowed
+     * @param counts the number of observations of {@code labels[i]}, one per label (≥ 0)
+     * @return a new table, N = Σ counts
      * @throws IllegalArgumentException if the lengths differ, a count is negative or the total exceeds
      *                                  Long.MAX_VALUE
      */
@@ -60,7 +74,13 @@ public final class LabelCounts extends Counts {
         return new LabelCounts(Table.ofCells(1, new int[][] {labels}, counts, counts.length));
     }
 
-    /** One more observation of {@code label}; returns this. @throws ArithmeticException if N would overflow */
+    /**
+     * One more observation of {@code label}; returns this.
+     *
+     * @param label the label observed, any int
+     * @return this table
+     * @throws ArithmeticException if N would exceed Long.MAX_VALUE (the table is unchanged)
+     */
     public LabelCounts add(int label) {
         table.add(label, 0, 0, 1);
         return this;
@@ -69,6 +89,9 @@ public final class LabelCounts extends Counts {
     /**
      * {@code count} more observations of {@code label}; returns this.
      *
+     * @param label the label observed, any int
+     * @param count the number of observations to add (≥ 0; 0 changes nothing)
+     * @return this table
      * @throws IllegalArgumentException if count &lt; 0
      * @throws ArithmeticException      if N would exceed Long.MAX_VALUE (the table is unchanged)
      */
@@ -77,12 +100,27 @@ public final class LabelCounts extends Counts {
         return this;
     }
 
-    /** Adds every label of the array (counted as {@link #of(int[])} does); returns this. */
+    /**
+     * Adds every label of the array (counted as {@link #of(int[])} does); returns this.
+     *
+     * @param labels the labels, any ints, one per sample
+     * @return this table
+     * @throws ArithmeticException if N would exceed Long.MAX_VALUE (the table is unchanged)
+     */
     public LabelCounts addAll(int[] labels) {
         return combine(of(labels));
     }
 
-    /** Adds {@code labels[offset ..+length)}; returns this. */
+    /**
+     * Adds {@code labels[offset ..+length)}; returns this.
+     *
+     * @param labels the labels, any ints, one per sample
+     * @param offset index of the first label read
+     * @param length number of labels read (≥ 0)
+     * @return this table
+     * @throws IndexOutOfBoundsException if the range does not fit in {@code labels}
+     * @throws ArithmeticException       if N would exceed Long.MAX_VALUE (the table is unchanged)
+     */
     public LabelCounts addAll(int[] labels, int offset, int length) {
         return combine(of(labels, offset, length));
     }
@@ -92,6 +130,8 @@ public final class LabelCounts extends Counts {
      * returns this, as Apache Commons Statistics' {@code combine}. Exact: combining the tables of the parts of
      * a sample, in any order or tree, gives the table of the whole.
      *
+     * @param other the counts of another part of the sample (not changed)
+     * @return this table, now holding the counts of both
      * @throws ArithmeticException if the total would exceed Long.MAX_VALUE (this is then unchanged)
      */
     public LabelCounts combine(LabelCounts other) {
@@ -99,22 +139,39 @@ public final class LabelCounts extends Counts {
         return this;
     }
 
-    /** The distinct labels seen, in increasing order (a copy). */
+    /**
+     * The distinct labels seen, in increasing order (a copy).
+     *
+     * @return the {@link #size()} distinct labels, strictly increasing (signed int order)
+     */
     public int[] labels() {
         return column(0);
     }
 
-    /** The count of each label of {@link #labels()}, in that order (a copy; each ≥ 1). */
+    /**
+     * The count of each label of {@link #labels()}, in that order (a copy; each ≥ 1).
+     *
+     * @return the label counts, {@link #size()} of them, summing to {@link #total()}
+     */
     public long[] counts() {
         return countsCopy();
     }
 
-    /** The count of {@code label}, 0 if never seen. */
+    /**
+     * The count of {@code label}, 0 if never seen.
+     *
+     * @param label the label looked up, any int
+     * @return the number of observations of {@code label} (≥ 0)
+     */
     public long count(int label) {
         return table.count(label, 0, 0);
     }
 
-    /** An independent copy. */
+    /**
+     * An independent copy.
+     *
+     * @return a new table with the same counts, sharing no state with this one
+     */
     public LabelCounts copy() {
         return new LabelCounts(table.copy());
     }
@@ -122,6 +179,9 @@ public final class LabelCounts extends Counts {
     /**
      * The table written by {@link #toBytes()}.
      *
+     * @param bytes a kind-1 table in the byte format of the {@linkplain org.shannon4j.counts package}, nothing
+     *              before or after it
+     * @return a new table equal to the one written
      * @throws IllegalArgumentException naming the byte offset, for bytes that are not a valid kind-1 table
      */
     public static LabelCounts fromBytes(byte[] bytes) {
