@@ -20,7 +20,7 @@ public final class BenchCommands {
             + """
               jmh [JMH ARGS]
                         run JMH, e.g. 'jmh -l', 'jmh DistributionBenchmark -p size=1000000 -prof gc',
-                        'jmh -h' for JMH's own help""";
+                        'jmh -h' for JMH's own help""".indent(2).stripTrailing();
 
     private BenchCommands() {
     }

@@ -28,7 +28,7 @@ final class ColdStart {
     static final String USAGE = """
               coldstart [--forks N] [--size N] [--calls N] [--out FILE.csv]
                         first-call and first-N-calls latency in fresh JVMs, scalar vs simd, with and
-                        without Shannon.warmUp() (default 5 forks per case, n = 1e6, 100 calls)""";
+                        without Shannon.warmUp() (default 5 forks per case, n = 1e6, 100 calls)""".indent(2).stripTrailing();
 
     private record Sample(String backend, String measure, boolean warm, double warmUpMs, double firstMs,
                           double firstNMs, long bits) {

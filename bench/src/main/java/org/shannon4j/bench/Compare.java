@@ -183,7 +183,7 @@ final class Compare {
                         time and compare entropy, crossEntropy, klDivergence, jsDivergence on every
                         supported backend against the scalar one and, for n <= 1e6, the exact
                         reference (the default subcommand). Quick by default (n = 1e6, under a
-                        minute); --full: n = 1e6 and 1e7, each case settled (minutes)""";
+                        minute); --full: n = 1e6 and 1e7, each case settled (minutes)""".indent(2).stripTrailing();
 
     private static final String REFERENCE = "scalar";
     /** Largest n for which the exact reference is computed (it runs at roughly 1e6 elements per second). */

@@ -32,7 +32,7 @@ public final class MiCommand implements DataCommand {
                         ..., --target an index), highest MI first. Integer columns are codes,
                         text columns categories, floating columns equal-width bins as numpy's
                         digitize(x, linspace(min, max, bins + 1)[1:-1]). A missing cell or NaN
-                        is an error at its file:line:column unless --missing level.""";
+                        is an error at its file:line:column unless --missing level.""".indent(2).stripTrailing();
 
     private static final Set<String> OPTIONS = Set.of("target", "columns", "bins", "unit", "format", "missing",
             "delimiter");
