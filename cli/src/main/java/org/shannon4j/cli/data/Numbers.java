@@ -13,13 +13,9 @@ final class Numbers {
     }
 
     /** The int in {@code s[from..to)}, or {@code Long.MIN_VALUE} if it is not one. */
-    static long parseInt(char[] s, int from, int to) {
-        while (from < to && (s[from] == ' ' || s[from] == '\t')) {
-            from++;
-        }
-        while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t')) {
-            to--;
-        }
+    static long parseInt(char[] s, int start, int end) {
+        int from = skipBlanks(s, start, end);
+        int to = trailingBlanks(s, from, end);
         boolean negative = false;
         if (from < to && (s[from] == '+' || s[from] == '-')) {
             negative = s[from] == '-';
@@ -41,13 +37,9 @@ final class Numbers {
     }
 
     /** The double in {@code s[from..to)} (correctly rounded), or null if it is not a number. */
-    static Double parseDouble(char[] s, int from, int to) {
-        while (from < to && (s[from] == ' ' || s[from] == '\t')) {
-            from++;
-        }
-        while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t')) {
-            to--;
-        }
+    static Double parseDouble(char[] s, int start, int end) {
+        int from = skipBlanks(s, start, end);
+        int to = trailingBlanks(s, from, end);
         int i = from;
         boolean negative = false;
         if (i < to && (s[i] == '+' || s[i] == '-')) {
@@ -95,5 +87,19 @@ final class Numbers {
             }
         }
         return i == to ? Double.parseDouble(new String(s, from, to - from)) : null;
+    }
+
+    private static int skipBlanks(char[] s, int from, int to) {
+        while (from < to && (s[from] == ' ' || s[from] == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trailingBlanks(char[] s, int from, int to) {
+        while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t')) {
+            to--;
+        }
+        return to;
     }
 }
