@@ -28,7 +28,7 @@ final class ColdStart {
     static final String USAGE = """
               coldstart [--forks N] [--size N] [--calls N] [--out FILE.csv]
                         first-call and first-N-calls latency in fresh JVMs, scalar vs simd, with and
-                        without Shannon.warmUp() (default 5 forks per case, n = 1e6, 100 calls)""";
+                        without Shannon.warmUp() (default 5 forks per case, n = 1e6, 100 calls)""".indent(2).stripTrailing();
 
     private record Sample(String backend, String measure, boolean warm, double warmUpMs, double firstMs,
                           double firstNMs, long bits) {
@@ -123,7 +123,7 @@ final class ColdStart {
             throws IOException, InterruptedException {
         Path jar = Path.of(ColdStart.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules=jdk.incubator.vector", "-cp", jar.toString(), Main.class.getName(), "coldstart",
+                "--add-modules=jdk.incubator.vector", "-cp", jar.toString(), BenchCommands.class.getName(), "coldstart",
                 "--child", backend, measure, Boolean.toString(warm), Integer.toString(size), Integer.toString(calls));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -33,7 +33,7 @@ import org.shannon4j.Shannon;
  */
 public final class ReportCommand {
 
-    /** The lines of {@code Main}'s usage text for this subcommand (two-space indent, like the others). */
+    /** The lines of {@code bin/shannon4j}'s usage text for this subcommand (two-space indent, like the others). */
     public static final String USAGE = """
               report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
                      [--include REGEX] [--forks N]
@@ -82,7 +82,7 @@ public final class ReportCommand {
     private ReportCommand() {
     }
 
-    /** Entry point from {@code Main}; returns the exit status. */
+    /** Entry point from {@code BenchCommands}; returns the exit status. */
     public static int run(String[] args) {
         Options o;
         try {

@@ -49,7 +49,7 @@ class SmokeRunTest {
         assertTrue(Files.isRegularFile(dir.resolve("entropy-float.svg")));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## Headline: n = 64"), md);
-        assertTrue(md.contains("**Smoke profile**"), md);
+        assertTrue(md.contains("**Smoke profile — not for publication**"), md);
         assertTrue(md.contains("| entropy | float | "), md);
         assertTrue(md.contains("| jdk.incubator.vector | present |"), md);
         JmhResults r = JmhResults.read(dir.resolve("jmh.json"));

@@ -1,0 +1,170 @@
+package org.shannon4j.cli;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+import org.shannon4j.cli.data.Column;
+import org.shannon4j.cli.data.Table;
+
+/**
+ * Turns a table column into int codes for the count-based measures. Integer columns are used as codes as they
+ * are; text columns by their dictionary codes; floating columns by equal-width bins exactly as numpy's
+ * {@code digitize(x, linspace(min, max, bins + 1)[1:-1])} (so bin i holds edge[i-1] ≤ x &lt; edge[i], the
+ * maximum falls in the last bin, and a constant column is one level). Missing cells (and NaN) are an error that
+ * names the cell's place in the file, or under {@link Missing#LEVEL} a level of their own. Infinite values cannot
+ * be binned by width: always an error.
+ */
+public final class Codes {
+
+    /** What a missing cell or NaN becomes. */
+    public enum Missing {
+        /** An error naming {@code file:line:column} (the default). */
+        ERROR,
+        /** A level of its own, distinct from every present value. */
+        LEVEL
+    }
+
+    private Codes() {
+    }
+
+    /**
+     * The codes of one column.
+     *
+     * @param table   the table
+     * @param column  the column index
+     * @param bins    the number of equal-width bins for a floating column (≥ 1)
+     * @param missing the missing-value policy
+     * @return one code per row
+     * @throws org.shannon4j.cli.data.DataFileException for a missing cell or NaN under {@link Missing#ERROR}, or an
+     *                                                  infinite value, at its place in the file
+     */
+    public static int[] of(Table table, int column, int bins, Missing missing) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins: must be at least 1, got " + bins);
+        }
+        Column c = table.columns().get(column);
+        return switch (c) {
+            case Column.Ints ints -> ofInts(table, column, ints, missing);
+            case Column.Text text -> ofText(table, column, text, missing);
+            case Column.Doubles doubles -> ofDoubles(table, column, doubles, bins, missing);
+        };
+    }
+
+    private static void rejectMissing(Table table, int column, BitSet rows, Missing missing) {
+        if (missing == Missing.ERROR && !rows.isEmpty()) {
+            throw table.error(column, rows.nextSetBit(0), "missing value in column '"
+                    + table.columns().get(column).name() + "' (--missing level makes missing values a level)");
+        }
+    }
+
+    private static int[] ofInts(Table table, int column, Column.Ints c, Missing missing) {
+        rejectMissing(table, column, c.missing(), missing);
+        int[] codes = c.values().clone();
+        if (!c.missing().isEmpty()) {
+            int free = unusedCode(c.values(), c.missing());
+            c.missing().stream().forEach(r -> codes[r] = free);
+        }
+        return codes;
+    }
+
+    /** An int that no present value of the column takes. */
+    private static int unusedCode(int[] values, BitSet missing) {
+        int[] present = new int[values.length - missing.cardinality()];
+        for (int r = 0, k = 0; r < values.length; r++) {
+            if (!missing.get(r)) {
+                present[k++] = values[r];
+            }
+        }
+        if (present.length == 0) {
+            return 0;
+        }
+        Arrays.sort(present);
+        if (present[present.length - 1] < Integer.MAX_VALUE) {
+            return present[present.length - 1] + 1;
+        }
+        if (present[0] > Integer.MIN_VALUE) {
+            return present[0] - 1;
+        }
+        for (int i = 1;; i++) { // a gap exists: fewer than 2^32 values
+            if (present[i] > present[i - 1] + 1) {
+                return present[i - 1] + 1;
+            }
+        }
+    }
+
+    private static int[] ofText(Table table, int column, Column.Text c, Missing missing) {
+        rejectMissing(table, column, c.missing(), missing);
+        int[] codes = c.codes().clone();
+        int level = c.levels().length;
+        c.missing().stream().forEach(r -> codes[r] = level);
+        return codes;
+    }
+
+    private static int[] ofDoubles(Table table, int column, Column.Doubles c, int bins, Missing missing) {
+        rejectMissing(table, column, c.missing(), missing);
+        double[] v = c.values();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < v.length; r++) {
+            double x = v[r];
+            if (Double.isNaN(x)) {
+                if (missing == Missing.ERROR) {
+                    throw table.error(column, r, "NaN in column '" + c.name()
+                            + "' (--missing level makes NaN and missing values a level)");
+                }
+            } else if (Double.isInfinite(x)) {
+                throw table.error(column, r, "infinite value in column '" + c.name()
+                        + "': equal-width bins need finite values");
+            } else {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        double[] edges = min <= max ? innerEdges(min, max, bins) : new double[0];
+        int[] codes = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            codes[r] = Double.isNaN(v[r]) ? bins : digitize(v[r], edges);
+        }
+        return codes;
+    }
+
+    /**
+     * numpy's {@code linspace(min, max, bins + 1)[1:-1]}, computed as numpy 1.24 does: {@code i * step + min}
+     * with {@code step = (max - min) / bins} (when the step underflows to 0, {@code i / bins * (max - min) + min}).
+     *
+     * @param min  the smallest value
+     * @param max  the largest value
+     * @param bins the number of bins (≥ 1)
+     * @return the {@code bins - 1} inner edges
+     */
+    public static double[] innerEdges(double min, double max, int bins) {
+        double delta = max - min;
+        double step = delta / bins;
+        double[] edges = new double[bins - 1];
+        for (int i = 1; i < bins; i++) {
+            edges[i - 1] = (step == 0 ? (double) i / bins * delta : i * step) + min;
+        }
+        return edges;
+    }
+
+    /**
+     * numpy's {@code digitize(x, edges)} for increasing edges, {@code right=False}: the number of edges ≤ x.
+     *
+     * @param x     a value (not NaN)
+     * @param edges non-decreasing edges
+     * @return the bin index, 0 .. edges.length
+     */
+    public static int digitize(double x, double[] edges) {
+        int lo = 0;
+        int hi = edges.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
