@@ -1689,6 +1689,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index, label smoothing ε and reduction
+     * @param out receives the weighted per-row losses in {@link #unit()} (0 for an ignored row); length {@code rows};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, double[] out) {
@@ -1703,6 +1715,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index and label smoothing ε; its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'}) — 0 for an ignored row
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -1822,6 +1844,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options, double[] out) {
@@ -1836,6 +1870,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights and label smoothing ε; its reduction and ignore index are not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
                                              SoftmaxLossOptions options) {
@@ -1962,6 +2006,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index, label smoothing ε and reduction
+     * @param out receives the weighted per-row losses in {@link #unit()} (0 for an ignored row); length {@code rows};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, float[] out) {
@@ -1976,6 +2032,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index and label smoothing ε; its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'}) — 0 for an ignored row
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -2095,6 +2161,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options, float[] out) {
@@ -2109,6 +2187,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights and label smoothing ε; its reduction and ignore index are not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
                                              SoftmaxLossOptions options) {
@@ -2343,6 +2431,14 @@ public final class Shannon {
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
      * {@link #binaryCrossEntropy(double[], double[], double[], LossOptions, double[])} or {@link #binaryCrossEntropyPerElement}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options) {
         return binaryCrossEntropy(targets, probs, weights, options, null);
@@ -2352,6 +2448,17 @@ public final class Shannon {
      * As {@link #binaryCrossEntropy(double[], double[], double[], LossOptions)}, and if {@code out} is not null (required
      * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options, double[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2368,6 +2475,14 @@ public final class Shannon {
     /**
      * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
      * array; {@code weights} may be null. The options' reduction is not used.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
         double[] out = new double[LossMeasures.length("targets", targets)];
@@ -2375,7 +2490,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    /**
+     * Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target
+     * @param probOffset index in probs of the first probability
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, double[] weights,
                                      int weightOffset, int length, LossOptions options, double[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
@@ -2387,12 +2519,34 @@ public final class Shannon {
      * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
      * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
      * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options) {
         return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
     }
 
-    /** As {@link #binaryCrossEntropyWithLogits(double[], double[], double[], LossOptions)}, per-element losses to {@code out} if not null. */
+    /**
+     * As {@link #binaryCrossEntropyWithLogits(double[], double[], double[], LossOptions)}, per-element losses to
+     * {@code out} if not null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options,
                                                double[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2406,7 +2560,17 @@ public final class Shannon {
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
     }
 
-    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    /**
+     * The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
+     */
     public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
                                                         LossOptions options) {
         double[] out = new double[LossMeasures.length("targets", targets)];
@@ -2414,7 +2578,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    /**
+     * Weighted binary cross-entropy from logits of ranges ({@code weights} may be null).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected
+     * @param logitOffset index in logits of the first logit
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                double[] weights, int weightOffset, int length, LossOptions options,
                                                double[] out, int outOffset) {
@@ -2427,13 +2608,45 @@ public final class Shannon {
      * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
      * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
      * or null (all 1); per-row outputs are weighted.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                           LossOptions options) {
         return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
     }
 
-    /** As {@link #logLoss(int[], double[], int, int, double[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    /**
+     * As {@link #logLoss(int[], double[], int, int, double[], LossOptions)}, weighted per-row losses to {@code out}
+     * (length rows) if not null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                           LossOptions options, double[] out) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2447,7 +2660,21 @@ public final class Shannon {
         return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
     }
 
-    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    /**
+     * The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE})
+     */
     public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                                LossOptions options) {
         double[] out = new double[Math.max(rows, 0)];
@@ -2455,7 +2682,27 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    /**
+     * Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded)
+     * @param targetOffset index in targets of the first target
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}) read from
+     *              {@code probs[offset ..+ rows·classes)}; finite and ≥ 0, each row summing to 1 unless
+     *              {@link #normalization()} is {@link Normalization#NORMALIZE}
+     * @param offset index in probs of the first element read
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0; null for all 1
+     * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()} at {@code out[outOffset ..+ rows)}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           double[] sampleWeights, int weightOffset, LossOptions options, double[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
@@ -2623,6 +2870,14 @@ public final class Shannon {
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
      * {@link #binaryCrossEntropy(float[], float[], float[], LossOptions, float[])} or {@link #binaryCrossEntropyPerElement}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options) {
         return binaryCrossEntropy(targets, probs, weights, options, null);
@@ -2632,6 +2887,17 @@ public final class Shannon {
      * As {@link #binaryCrossEntropy(float[], float[], float[], LossOptions)}, and if {@code out} is not null (required
      * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options, float[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2648,6 +2914,14 @@ public final class Shannon {
     /**
      * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
      * array; {@code weights} may be null. The options' reduction is not used.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
         float[] out = new float[LossMeasures.length("targets", targets)];
@@ -2655,7 +2929,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    /**
+     * Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target
+     * @param probOffset index in probs of the first probability
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, float[] weights,
                                      int weightOffset, int length, LossOptions options, float[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
@@ -2667,12 +2958,34 @@ public final class Shannon {
      * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
      * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
      * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options) {
         return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
     }
 
-    /** As {@link #binaryCrossEntropyWithLogits(float[], float[], float[], LossOptions)}, per-element losses to {@code out} if not null. */
+    /**
+     * As {@link #binaryCrossEntropyWithLogits(float[], float[], float[], LossOptions)}, per-element losses to
+     * {@code out} if not null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options,
                                                float[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2686,7 +2999,17 @@ public final class Shannon {
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
     }
 
-    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    /**
+     * The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
+     */
     public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
                                                         LossOptions options) {
         float[] out = new float[LossMeasures.length("targets", targets)];
@@ -2694,7 +3017,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    /**
+     * Weighted binary cross-entropy from logits of ranges ({@code weights} may be null).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected
+     * @param logitOffset index in logits of the first logit
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                float[] weights, int weightOffset, int length, LossOptions options,
                                                float[] out, int outOffset) {
@@ -2707,13 +3047,45 @@ public final class Shannon {
      * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
      * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
      * or null (all 1); per-row outputs are weighted.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                           LossOptions options) {
         return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
     }
 
-    /** As {@link #logLoss(int[], float[], int, int, float[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    /**
+     * As {@link #logLoss(int[], float[], int, int, float[], LossOptions)}, weighted per-row losses to {@code out}
+     * (length rows) if not null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                           LossOptions options, float[] out) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2727,7 +3099,21 @@ public final class Shannon {
         return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
     }
 
-    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    /**
+     * The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE})
+     */
     public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                                LossOptions options) {
         float[] out = new float[Math.max(rows, 0)];
@@ -2735,7 +3121,27 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    /**
+     * Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded)
+     * @param targetOffset index in targets of the first target
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}) read from
+     *              {@code probs[offset ..+ rows·classes)}; finite and ≥ 0, each row summing to 1 unless
+     *              {@link #normalization()} is {@link Normalization#NORMALIZE}
+     * @param offset index in probs of the first element read
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0; null for all 1
+     * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()} at {@code out[outOffset ..+ rows)}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           float[] sampleWeights, int weightOffset, LossOptions options, float[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
