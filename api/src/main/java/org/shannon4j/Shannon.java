@@ -1652,7 +1652,7 @@ public final class Shannon {
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1678,7 +1678,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -1748,7 +1749,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      * @see #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
@@ -1819,7 +1821,7 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param targets the targets
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1833,7 +1835,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
@@ -1900,7 +1903,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, double[] targets,
                                       int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
@@ -1969,7 +1973,7 @@ public final class Shannon {
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1995,7 +1999,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -2065,7 +2070,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      * @see #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
@@ -2136,7 +2142,7 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param targets the targets
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -2150,7 +2156,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
@@ -2217,7 +2224,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, float[] targets,
                                       int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
@@ -2280,7 +2288,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param probs predicted probabilities
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
@@ -2292,7 +2300,8 @@ public final class Shannon {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2311,7 +2320,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                                      LossOptions options, double[] out, int outOffset) {
@@ -2328,7 +2338,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param logits the logits, one per target
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
@@ -2340,7 +2350,8 @@ public final class Shannon {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2359,7 +2370,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                int length, LossOptions options, double[] out, int outOffset) {
@@ -2382,7 +2394,7 @@ public final class Shannon {
      * @param probs predicted probabilities
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
@@ -2396,7 +2408,8 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2416,7 +2429,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           LossOptions options, double[] out, int outOffset) {
@@ -2720,7 +2734,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param probs predicted probabilities
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
@@ -2732,7 +2746,8 @@ public final class Shannon {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2751,7 +2766,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                                      LossOptions options, float[] out, int outOffset) {
@@ -2768,7 +2784,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param logits the logits, one per target
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
@@ -2780,7 +2796,8 @@ public final class Shannon {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2799,7 +2816,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                int length, LossOptions options, float[] out, int outOffset) {
@@ -2822,7 +2840,7 @@ public final class Shannon {
      * @param probs predicted probabilities
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
@@ -2836,7 +2854,8 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2856,7 +2875,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           LossOptions options, float[] out, int outOffset) {
