@@ -1761,7 +1761,7 @@ public final class Shannon {
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1787,7 +1787,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -1798,6 +1799,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index, label smoothing ε and reduction
+     * @param out receives the weighted per-row losses in {@link #unit()} (0 for an ignored row); length {@code rows};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, double[] out) {
@@ -1812,6 +1825,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index and label smoothing ε; its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'}) — 0 for an ignored row
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -1835,7 +1858,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      * @see #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
@@ -1906,7 +1930,7 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param targets the targets
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -1920,7 +1944,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
@@ -1931,6 +1956,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options, double[] out) {
@@ -1945,6 +1982,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights and label smoothing ε; its reduction and ignore index are not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
                                              SoftmaxLossOptions options) {
@@ -1965,7 +2012,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, double[] targets,
                                       int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
@@ -2034,7 +2082,7 @@ public final class Shannon {
      * @param targets one class index per row; {@code targets.length} must be {@code rows}
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -2060,7 +2108,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -2071,6 +2120,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index, label smoothing ε and reduction
+     * @param out receives the weighted per-row losses in {@link #unit()} (0 for an ignored row); length {@code rows};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, float[] out) {
@@ -2085,6 +2146,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
+     *                be {@code rows}
+     * @param options class weights, ignore index and label smoothing ε; its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'}) — 0 for an ignored row
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -2108,7 +2179,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      * @see #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
@@ -2179,7 +2251,7 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param targets the targets
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets) {
         return softmaxCrossEntropy(logits, rows, classes, targets, SoftmaxLossOptions.defaults());
@@ -2193,7 +2265,8 @@ public final class Shannon {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
@@ -2204,6 +2277,18 @@ public final class Shannon {
      * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
      * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options, float[] out) {
@@ -2218,6 +2303,16 @@ public final class Shannon {
     /**
      * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link #unit()}, in a new array; the
      * options' reduction is not used.
+     *
+     * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
+     *               class, NaN and +∞ are rejected
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
+     *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
+     * @param options class weights and label smoothing ε; its reduction and ignore index are not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
                                              SoftmaxLossOptions options) {
@@ -2238,7 +2333,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, float[] targets,
                                       int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
@@ -2301,7 +2397,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param probs predicted probabilities
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
@@ -2313,7 +2409,8 @@ public final class Shannon {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2332,7 +2429,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, int length,
                                      LossOptions options, double[] out, int outOffset) {
@@ -2349,7 +2447,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param logits the logits, one per target
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
@@ -2361,7 +2459,8 @@ public final class Shannon {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2380,7 +2479,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                int length, LossOptions options, double[] out, int outOffset) {
@@ -2403,7 +2503,7 @@ public final class Shannon {
      * @param probs predicted probabilities
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
@@ -2417,7 +2517,8 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2437,7 +2538,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           LossOptions options, double[] out, int outOffset) {
@@ -2452,6 +2554,14 @@ public final class Shannon {
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
      * {@link #binaryCrossEntropy(double[], double[], double[], LossOptions, double[])} or {@link #binaryCrossEntropyPerElement}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options) {
         return binaryCrossEntropy(targets, probs, weights, options, null);
@@ -2461,6 +2571,17 @@ public final class Shannon {
      * As {@link #binaryCrossEntropy(double[], double[], double[], LossOptions)}, and if {@code out} is not null (required
      * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, double[] weights, LossOptions options, double[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2477,6 +2598,14 @@ public final class Shannon {
     /**
      * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
      * array; {@code weights} may be null. The options' reduction is not used.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
         double[] out = new double[LossMeasures.length("targets", targets)];
@@ -2484,7 +2613,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    /**
+     * Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target
+     * @param probOffset index in probs of the first probability
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, double[] weights,
                                      int weightOffset, int length, LossOptions options, double[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
@@ -2496,12 +2642,34 @@ public final class Shannon {
      * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
      * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
      * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options) {
         return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
     }
 
-    /** As {@link #binaryCrossEntropyWithLogits(double[], double[], double[], LossOptions)}, per-element losses to {@code out} if not null. */
+    /**
+     * As {@link #binaryCrossEntropyWithLogits(double[], double[], double[], LossOptions)}, per-element losses to
+     * {@code out} if not null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, double[] weights, LossOptions options,
                                                double[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2515,7 +2683,17 @@ public final class Shannon {
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
     }
 
-    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    /**
+     * The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
+     */
     public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
                                                         LossOptions options) {
         double[] out = new double[LossMeasures.length("targets", targets)];
@@ -2523,7 +2701,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    /**
+     * Weighted binary cross-entropy from logits of ranges ({@code weights} may be null).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected
+     * @param logitOffset index in logits of the first logit
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                double[] weights, int weightOffset, int length, LossOptions options,
                                                double[] out, int outOffset) {
@@ -2536,13 +2731,45 @@ public final class Shannon {
      * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
      * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
      * or null (all 1); per-row outputs are weighted.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                           LossOptions options) {
         return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
     }
 
-    /** As {@link #logLoss(int[], double[], int, int, double[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    /**
+     * As {@link #logLoss(int[], double[], int, int, double[], LossOptions)}, weighted per-row losses to {@code out}
+     * (length rows) if not null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                           LossOptions options, double[] out) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2556,7 +2783,21 @@ public final class Shannon {
         return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
     }
 
-    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    /**
+     * The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE})
+     */
     public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                                LossOptions options) {
         double[] out = new double[Math.max(rows, 0)];
@@ -2564,7 +2805,27 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    /**
+     * Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded)
+     * @param targetOffset index in targets of the first target
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}) read from
+     *              {@code probs[offset ..+ rows·classes)}; finite and ≥ 0, each row summing to 1 unless
+     *              {@link #normalization()} is {@link Normalization#NORMALIZE}
+     * @param offset index in probs of the first element read
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0; null for all 1
+     * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()} at {@code out[outOffset ..+ rows)}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, double[] probs, int offset, int rows, int classes,
                           double[] sampleWeights, int weightOffset, LossOptions options, double[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
@@ -2582,7 +2843,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param probs predicted probabilities
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs) {
         return binaryCrossEntropy(targets, probs, LossOptions.defaults());
@@ -2594,7 +2855,8 @@ public final class Shannon {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2613,7 +2875,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, int length,
                                      LossOptions options, float[] out, int outOffset) {
@@ -2630,7 +2893,7 @@ public final class Shannon {
      *
      * @param targets the targets
      * @param logits the logits, one per target
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits) {
         return binaryCrossEntropyWithLogits(targets, logits, LossOptions.defaults());
@@ -2642,7 +2905,8 @@ public final class Shannon {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, LossOptions options) {
         int n = LossMeasures.length("targets", targets);
@@ -2661,7 +2925,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-element losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                int length, LossOptions options, float[] out, int outOffset) {
@@ -2684,7 +2949,7 @@ public final class Shannon {
      * @param probs predicted probabilities
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the mean loss (the default {@link Reduction#MEAN}), in {@link #unit()}
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes) {
         return logLoss(targets, probs, rows, classes, LossOptions.defaults());
@@ -2698,7 +2963,8 @@ public final class Shannon {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction, in {@link #unit()}; {@link Reduction#NONE} needs
+     *         {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, LossOptions options) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2718,7 +2984,8 @@ public final class Shannon {
      * @param options reduction and the other loss options
      * @param out receives the per-row (or per-element) losses when the reduction is NONE; may be null otherwise
      * @param outOffset index in out of the first loss written
-     * @return the reduced loss (0 under Reduction.NONE), in {@link #unit()}
+     * @return the loss under the options' reduction (the sum of the per-row losses for
+     *         {@link Reduction#NONE}), in {@link #unit()}
      */
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           LossOptions options, float[] out, int outOffset) {
@@ -2732,6 +2999,14 @@ public final class Shannon {
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
      * {@link #binaryCrossEntropy(float[], float[], float[], LossOptions, float[])} or {@link #binaryCrossEntropyPerElement}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options) {
         return binaryCrossEntropy(targets, probs, weights, options, null);
@@ -2741,6 +3016,17 @@ public final class Shannon {
      * As {@link #binaryCrossEntropy(float[], float[], float[], LossOptions)}, and if {@code out} is not null (required
      * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
      * {@link #unit()} are written to it. Returns the reduced loss (the sum for NONE).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, float[] weights, LossOptions options, float[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2757,6 +3043,14 @@ public final class Shannon {
     /**
      * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link #unit()}, in a new
      * array; {@code weights} may be null. The options' reduction is not used.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
      */
     public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
         float[] out = new float[LossMeasures.length("targets", targets)];
@@ -2764,7 +3058,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}. */
+    /**
+     * Weighted binary cross-entropy of ranges ({@code weights} may be null); per-element losses to {@code out}.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param probs predicted probabilities pᵢ in [0, 1], one per target
+     * @param probOffset index in probs of the first probability
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
+     *                MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, float[] weights,
                                      int weightOffset, int length, LossOptions options, float[] out, int outOffset) {
         return LossMeasures.binary(kernels, unit, false, targets, targetOffset, probs, probOffset, weights,
@@ -2776,12 +3087,34 @@ public final class Shannon {
      * torch.nn.functional.binary_cross_entropy_with_logits(x, y, weight, pos_weight=…)}: ℓᵢ = wᵢ·[posWeight·yᵢ·
      * softplus(−xᵢ) + (1 − yᵢ)·softplus(xᵢ)] = −wᵢ·[posWeight·yᵢ·ln σ(xᵢ) + (1 − yᵢ)·ln(1 − σ(xᵢ))]. MEAN divides by
      * the number of elements (PyTorch), MEAN_BY_WEIGHT by Σ wᵢ. Weights finite and ≥ 0, or null (all 1).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options) {
         return binaryCrossEntropyWithLogits(targets, logits, weights, options, null);
     }
 
-    /** As {@link #binaryCrossEntropyWithLogits(float[], float[], float[], LossOptions)}, per-element losses to {@code out} if not null. */
+    /**
+     * As {@link #binaryCrossEntropyWithLogits(float[], float[], float[], LossOptions)}, per-element losses to
+     * {@code out} if not null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()}; length {@code targets.length}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, float[] weights, LossOptions options,
                                                float[] out) {
         int n = LossMeasures.length("targets", targets);
@@ -2795,7 +3128,17 @@ public final class Shannon {
         return binaryCrossEntropyWithLogits(targets, 0, logits, 0, weights, 0, n, options, out, 0);
     }
 
-    /** The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null. */
+    /**
+     * The weighted per-element losses from logits ({@link Reduction#NONE}) in a new array; weights may be null.
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected; same length as {@code targets}
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
+     *                {@code targets}; null for all 1
+     * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
+     * @return a new array of the weighted per-element losses in {@link #unit()} ({@link Reduction#NONE}; PyTorch's
+     *         {@code reduction='none'})
+     */
     public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
                                                         LossOptions options) {
         float[] out = new float[LossMeasures.length("targets", targets)];
@@ -2803,7 +3146,24 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted binary cross-entropy from logits of ranges ({@code weights} may be null). */
+    /**
+     * Weighted binary cross-entropy from logits of ranges ({@code weights} may be null).
+     *
+     * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
+     * @param targetOffset index in targets of the first target
+     * @param logits the logits xᵢ, one per target; ±∞ allowed, NaN rejected
+     * @param logitOffset index in logits of the first logit
+     * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; null for all 1
+     * @param weightOffset index in weights of the first weight (unused when weights is null)
+     * @param length number of elements read from each array (≥ 0)
+     * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
+     *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
+     * @param out receives the weighted per-element losses in {@link #unit()} at {@code out[outOffset ..+ length)};
+     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                float[] weights, int weightOffset, int length, LossOptions options,
                                                float[] out, int outOffset) {
@@ -2816,13 +3176,45 @@ public final class Shannon {
      * Σ wᵣ·ℓᵣ / Σ wᵣ for {@link Reduction#MEAN} (= MEAN_BY_WEIGHT; MEAN_BY_COUNT divides by the rows). A row with
      * weight 0 contributes 0 even if its loss is infinite (scikit-learn: NaN). Weights finite and ≥ 0, one per row,
      * or null (all 1); per-row outputs are weighted.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @return the loss under the options' reduction, in {@link #unit()}
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                           LossOptions options) {
         return logLoss(targets, probs, rows, classes, sampleWeights, options, null);
     }
 
-    /** As {@link #logLoss(int[], float[], int, int, float[], LossOptions)}, weighted per-row losses to {@code out} (length rows) if not null. */
+    /**
+     * As {@link #logLoss(int[], float[], int, int, float[], LossOptions)}, weighted per-row losses to {@code out}
+     * (length rows) if not null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()}; length {@code rows}; required for
+     *            {@link Reduction#NONE}, may be null otherwise
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                           LossOptions options, float[] out) {
         LossMeasures.exactMatrix("probs", probs, rows, classes);
@@ -2836,7 +3228,21 @@ public final class Shannon {
         return logLoss(targets, 0, probs, 0, rows, classes, sampleWeights, 0, options, out, 0);
     }
 
-    /** The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null. */
+    /**
+     * The weighted per-row log losses ({@link Reduction#NONE}) in a new array; sampleWeights may be null.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
+     *                {@code targets.length} must be {@code rows}
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
+     *              each row summing to 1 unless {@link #normalization()} is {@link Normalization#NORMALIZE};
+     *              {@code probs.length} must be {@code rows * classes}
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
+     *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
+     * @param options clipping epsilon (none by default); its reduction is not used
+     * @return a new array of the weighted per-row losses in {@link #unit()} ({@link Reduction#NONE})
+     */
     public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                                LossOptions options) {
         float[] out = new float[Math.max(rows, 0)];
@@ -2844,7 +3250,27 @@ public final class Shannon {
         return out;
     }
 
-    /** Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}. */
+    /**
+     * Weighted log loss of a range ({@code sampleWeights} may be null); per-row losses to {@code out}.
+     *
+     * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded)
+     * @param targetOffset index in targets of the first target
+     * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}) read from
+     *              {@code probs[offset ..+ rows·classes)}; finite and ≥ 0, each row summing to 1 unless
+     *              {@link #normalization()} is {@link Normalization#NORMALIZE}
+     * @param offset index in probs of the first element read
+     * @param rows number of rows (samples, ≥ 0)
+     * @param classes number of classes (columns, ≥ 1)
+     * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0; null for all 1
+     * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
+     * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
+     *                MEAN_BY_COUNT by the rows
+     * @param out receives the weighted per-row losses in {@link #unit()} at {@code out[outOffset ..+ rows)}; required
+     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param outOffset index in out of the first loss written
+     * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
+     *         {@link #unit()}
+     */
     public double logLoss(int[] targets, int targetOffset, float[] probs, int offset, int rows, int classes,
                           float[] sampleWeights, int weightOffset, LossOptions options, float[] out, int outOffset) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,

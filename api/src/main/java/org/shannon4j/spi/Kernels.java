@@ -486,12 +486,40 @@ public interface Kernels {
      * y &lt; 1) gives +∞. {@code weights} (PyTorch's per-element {@code weight}) may be null: all 1. Writes Σ w
      * (the length if unweighted) to aux[LOSS_WEIGHT_SUM] and the length to aux[LOSS_COUNT]. Returns NaN if a
      * target or probability is outside [0, 1] or NaN, or a weight is negative, NaN or infinite.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities, in [0, 1]
+     * @param probOffset index of the first probability
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
      */
     double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset, double[] weights,
                               int weightOffset, int length, double eps, double[] losses, int lossOffset,
                               double[] aux);
 
-    /** Float input and weights, double computation, float outputs. */
+    /**
+     * Float input and weights, double computation, float outputs.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities, in [0, 1]
+     * @param probOffset index of the first probability
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
+     */
     double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset, float[] weights,
                               int weightOffset, int length, double eps, float[] losses, int lossOffset,
                               double[] aux);
@@ -502,12 +530,40 @@ public interface Kernels {
      * .binary_cross_entropy_with_logits}' combination of {@code weight} and {@code pos_weight}. Weights and aux
      * as {@link #binaryCrossEntropy(double[], int, double[], int, double[], int, int, double, double[], int, double[])}.
      * Returns NaN if a target is outside [0, 1], a logit is NaN, or a weight is negative, NaN or infinite.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param posWeight weight of the positive term (PyTorch's {@code pos_weight})
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
      */
     double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                         double[] weights, int weightOffset, int length, double posWeight,
                                         double[] losses, int lossOffset, double[] aux);
 
-    /** Float input and weights, double computation, float outputs. */
+    /**
+     * Float input and weights, double computation, float outputs.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param posWeight weight of the positive term (PyTorch's {@code pos_weight})
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
+     */
     double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                         float[] weights, int weightOffset, int length, double posWeight,
                                         float[] losses, int lossOffset, double[] aux);
@@ -520,12 +576,42 @@ public interface Kernels {
      * aux[LOSS_WEIGHT_SUM], rows to aux[LOSS_COUNT] and max_r |Σ row − 1| of the unclipped rows to
      * aux[LOSS_ROW_SUM_ERROR]. Returns NaN if a probability is negative, NaN or ∞, a target is outside
      * [0, classes), a row sums to 0, or a weight is negative, NaN or infinite.
+     *
+     * @param probs predicted probabilities, row-major rows × classes
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets, one class index per row
+     * @param targetOffset index of the first target
+     * @param sampleWeights per-row weights (scikit-learn's {@code sample_weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when sampleWeights is null)
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row weighted losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w, the count and the row-sum error
+     * @return the sum of the weighted row losses; NaN for invalid input
      */
     double logLoss(double[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
                    double[] sampleWeights, int weightOffset, double eps, double[] rowLosses, int rowOffset,
                    double[] aux);
 
-    /** Float probabilities and weights (computed in double), float outputs. */
+    /**
+     * Float probabilities and weights (computed in double), float outputs.
+     *
+     * @param probs predicted probabilities, row-major rows × classes
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets, one class index per row
+     * @param targetOffset index of the first target
+     * @param sampleWeights per-row weights (scikit-learn's {@code sample_weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when sampleWeights is null)
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row weighted losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w, the count and the row-sum error
+     * @return the sum of the weighted row losses; NaN for invalid input
+     */
     double logLoss(float[] probs, int offset, int rows, int classes, int[] targets, int targetOffset,
                    float[] sampleWeights, int weightOffset, double eps, float[] rowLosses, int rowOffset,
                    double[] aux);

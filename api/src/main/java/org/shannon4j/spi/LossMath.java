@@ -428,7 +428,22 @@ public final class LossMath {
         return a + b;
     }
 
-    /** See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, double[], int, int, double, double[], int, double[])}. */
+    /**
+     * See {@link Kernels#binaryCrossEntropy(double[], int, double[], int, double[], int, int, double, double[], int, double[])}.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param probs predicted probabilities, in [0, 1]
+     * @param probOffset index of the first probability
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param eps clipping epsilon (0: no clipping)
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
+     */
     public static double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
                                             double[] weights, int weightOffset, int length, double eps,
                                             double[] losses, int lossOffset, double[] aux) {
@@ -439,15 +454,18 @@ public final class LossMath {
     /**
      * Float form.
      *
-     * @param targets the targets
+     * @param targets the targets, in [0, 1]
      * @param targetOffset index of the first target
-     * @param probs predicted probabilities
+     * @param probs predicted probabilities, in [0, 1]
      * @param probOffset index of the first probability
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
      * @param length number of elements read
      * @param eps clipping epsilon (0: no clipping)
-     * @param losses per-element losses are written here when not null
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
      * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
      */
     public static double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
                                             float[] weights, int weightOffset, int length, double eps,
@@ -456,7 +474,22 @@ public final class LossMath {
                 length, eps, null, losses, lossOffset, aux);
     }
 
-    /** See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, double[], int, int, double, double[], int, double[])}. */
+    /**
+     * See {@link Kernels#binaryCrossEntropyWithLogits(double[], int, double[], int, double[], int, int, double, double[], int, double[])}.
+     *
+     * @param targets the targets, in [0, 1]
+     * @param targetOffset index of the first target
+     * @param logits the logits, one per target
+     * @param logitOffset index of the first logit
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
+     * @param length number of elements read
+     * @param posWeight weight of the positive term (PyTorch's {@code pos_weight})
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
+     * @param lossOffset index in losses of the first loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
+     */
     public static double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits,
                                                       int logitOffset, double[] weights, int weightOffset,
                                                       int length, double posWeight, double[] losses,
@@ -468,15 +501,18 @@ public final class LossMath {
     /**
      * Float form.
      *
-     * @param targets the targets
+     * @param targets the targets, in [0, 1]
      * @param targetOffset index of the first target
      * @param logits the logits, one per target
      * @param logitOffset index of the first logit
+     * @param weights per-element weights (PyTorch's {@code weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when weights is null)
      * @param length number of elements read
-     * @param posWeight weight of the positive term
-     * @param losses per-element losses are written here when not null
+     * @param posWeight weight of the positive term (PyTorch's {@code pos_weight})
+     * @param losses per-element weighted losses wᵢ·ℓᵢ are written here when not null
      * @param lossOffset index in losses of the first loss
-     * @return the sum of the terms; NaN for invalid input
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w and the count
+     * @return the sum of the weighted terms; NaN for invalid input
      */
     public static double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits,
                                                       int logitOffset, float[] weights, int weightOffset,
@@ -518,7 +554,23 @@ public final class LossMath {
 
     // -------------------------------------------------------------------------------------------- log loss
 
-    /** See {@link Kernels#logLoss(double[], int, int, int, int[], int, double[], int, double, double[], int, double[])}. */
+    /**
+     * See {@link Kernels#logLoss(double[], int, int, int, int[], int, double[], int, double, double[], int, double[])}.
+     *
+     * @param probs predicted probabilities, row-major rows × classes
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes (columns)
+     * @param targets the targets, one class index per row
+     * @param targetOffset index of the first target
+     * @param sampleWeights per-row weights (scikit-learn's {@code sample_weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when sampleWeights is null)
+     * @param eps clipping epsilon (0: no clipping)
+     * @param rowLosses per-row weighted losses are written here when not null
+     * @param rowOffset index in rowLosses of the first row loss
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w, the count and the row-sum error
+     * @return the sum of the weighted row losses; NaN for invalid input
+     */
     public static double logLoss(double[] probs, int offset, int rows, int classes, int[] targets,
                                  int targetOffset, double[] sampleWeights, int weightOffset, double eps,
                                  double[] rowLosses, int rowOffset, double[] aux) {
@@ -529,17 +581,19 @@ public final class LossMath {
     /**
      * Float form.
      *
-     * @param probs predicted probabilities
-     * @param offset index of the first logit (or probability)
+     * @param probs predicted probabilities, row-major rows × classes
+     * @param offset index of the first element read
      * @param rows number of rows
      * @param classes number of classes (columns)
-     * @param targets the targets
+     * @param targets the targets, one class index per row
      * @param targetOffset index of the first target
+     * @param sampleWeights per-row weights (scikit-learn's {@code sample_weight}), or null for all 1
+     * @param weightOffset index of the first weight (unused when sampleWeights is null)
      * @param eps clipping epsilon (0: no clipping)
-     * @param rowLosses per-row losses are written here when not null
+     * @param rowLosses per-row weighted losses are written here when not null
      * @param rowOffset index in rowLosses of the first row loss
-     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
-     * @return the sum of the row losses; NaN for invalid input
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives Σ w, the count and the row-sum error
+     * @return the sum of the weighted row losses; NaN for invalid input
      */
     public static double logLoss(float[] probs, int offset, int rows, int classes, int[] targets,
                                  int targetOffset, float[] sampleWeights, int weightOffset, double eps,
