@@ -123,12 +123,11 @@ final class Measures {
         String qName = "q";
         if (policy == Normalization.NORMALIZE) {
             sp = Passes.run(k, par, Passes.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
-            if (!(sp < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("p", p, pOffset, length, layout);
-            }
-            sq = Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux);
+            sq = sp < Double.POSITIVE_INFINITY
+                    ? Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
             if (!(sq < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("q", q, qOffset, length, layout);
+                // Bad entries of p, then of q, before any overflowing sum: as every other measure reports them.
+                throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
             }
             Checks.sum("p", sp, length, float32, policy);
             Checks.sum("q", sq, length, float32, policy);

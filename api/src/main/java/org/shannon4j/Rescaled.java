@@ -40,22 +40,38 @@ final class Rescaled {
         return s < TINY ? -exponent(s) : 0;
     }
 
-    /** H(p/S) from p scaled by 2^k, Σp ≥ 0 known positive. */
+    /** Compensated sums (Neumaier) of a few series, indexed 0..n−1: the rare path may allocate. */
+    private static final class Sums {
+        private final double[] sum;
+        private final double[] error;
+
+        Sums(int n) {
+            sum = new double[n];
+            error = new double[n];
+        }
+
+        void add(int i, double x) {
+            double t = sum[i] + x;
+            error[i] += sumError(sum[i], x, t);
+            sum[i] = t;
+        }
+
+        double total(int i) {
+            return compensated(sum[i], error[i]);
+        }
+    }
+
+    /** H(p/S) from p scaled by 2^k (S = Σp, known positive). */
     static double entropy(Object p, long offset, long length, ValueLayout layout, double sum) {
         int k = upScale(sum);
-        double s = 0, sC = 0, t = 0, tC = 0;
+        Sums sums = new Sums(2);
         for (long i = 0; i < length; i++) {
             double x = Math.scalb(Checks.value(p, offset + i, layout), k);
-            double u = s + x;
-            sC += sumError(s, x, u);
-            s = u;
-            double term = KernelMath.xLogX(x);
-            u = t + term;
-            tC += sumError(t, term, u);
-            t = u;
+            sums.add(0, x);
+            sums.add(1, KernelMath.xLogX(x));
         }
-        s = compensated(s, sC);
-        return Math.max(0.0, Math.log(s) - compensated(t, tC) / s);
+        double s = sums.total(0);
+        return Math.max(0.0, Math.log(s) - sums.total(1) / s);
     }
 
     /** Cross-entropy (kind {@link Passes#CROSS}) or KL ({@link Passes#KL}) of the normalised vectors. */
@@ -63,24 +79,17 @@ final class Rescaled {
                        double sumP, double sumQ) {
         int kp = upScale(sumP);
         int kq = upScale(sumQ);
-        double sp = 0, spC = 0, sq = 0, sqC = 0, t = 0, tC = 0;
+        Sums sums = new Sums(3);
         for (long i = 0; i < length; i++) {
             double x = Math.scalb(Checks.value(p, pOffset + i, layout), kp);
             double y = Math.scalb(Checks.value(q, qOffset + i, layout), kq);
-            double u = sp + x;
-            spC += sumError(sp, x, u);
-            sp = u;
-            u = sq + y;
-            sqC += sumError(sq, y, u);
-            sq = u;
-            double term = kind == Passes.CROSS ? KernelMath.xLogY(x, y) : KernelMath.xLogXOverY(x, y);
-            u = t + term;
-            tC += sumError(t, term, u);
-            t = u;
+            sums.add(0, x);
+            sums.add(1, y);
+            sums.add(2, kind == Passes.CROSS ? KernelMath.xLogY(x, y) : KernelMath.xLogXOverY(x, y));
         }
-        sp = compensated(sp, spC);
-        sq = compensated(sq, sqC);
-        t = compensated(t, tC);
+        double sp = sums.total(0);
+        double sq = sums.total(1);
+        double t = sums.total(2);
         return kind == Passes.CROSS ? Math.max(0.0, Math.log(sq) - t / sp) : Math.max(0.0, t / sp + Math.log(sq / sp));
     }
 
@@ -95,19 +104,13 @@ final class Rescaled {
         double sp = Math.scalb(sumP, kp);
         double sq = Math.scalb(sumQ, kq);
         double c = sp / sq;
-        double a = 0, aC = 0, b = 0, bC = 0;
+        Sums sums = new Sums(2);
         for (long i = 0; i < length; i++) {
             double x = Math.scalb(Checks.value(p, pOffset + i, layout), kp);
             double y = Math.scalb(Checks.value(q, qOffset + i, layout), kq);
-            double term = KernelMath.jensenShannonP(x, y, c);
-            double u = a + term;
-            aC += sumError(a, term, u);
-            a = u;
-            term = KernelMath.jensenShannonQ(x, y, c);
-            u = b + term;
-            bC += sumError(b, term, u);
-            b = u;
+            sums.add(0, KernelMath.jensenShannonP(x, y, c));
+            sums.add(1, KernelMath.jensenShannonQ(x, y, c));
         }
-        return 0.5 * (compensated(a, aC) / sp + compensated(b, bC) / sq);
+        return 0.5 * (sums.total(0) / sp + sums.total(1) / sq);
     }
 }

@@ -339,5 +339,16 @@ public abstract class TrustConformanceSuite {
             near("jsDivergence case " + c, h.jsDivergence(pn, qn), pq, 1e-15);
         }
         near("jsDivergence({MAX_VALUE, 0.5}, {0, 0.5})", Math.log(2), h.jsDivergence(cases[0][0], cases[0][1]), 1e-15);
+        // A sum that overflows does not hide a bad entry of the other argument: bad entries are named first.
+        double[] overflowing = {max, max / 4};
+        double[] bad = {Double.NaN, 0.5};
+        for (boolean swap : new boolean[] {false, true}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> h.jsDivergence(swap ? bad : overflowing, swap ? overflowing : bad));
+            String expected = (swap ? "p" : "q") + "[0] = NaN";
+            if (!e.getMessage().startsWith(expected)) {
+                fail("jsDivergence, swap " + swap + ": expected \"" + expected + "...\" but got " + e.getMessage());
+            }
+        }
     }
 }

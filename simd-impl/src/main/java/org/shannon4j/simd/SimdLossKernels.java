@@ -145,8 +145,10 @@ final class SimdLossKernels {
                     continue;
                 }
                 int base = offset + done * classes;
-                double shifted = zd != null ? targetShiftedSum(zd, base, classes, y)
-                        : targetShiftedSum(zf, base, classes, y);
+                // A target logit of +∞ gives S = Σ exp(z_c − ∞) = 0, a silent loss of 0: the reference rejects it.
+                double shifted = !((zd != null ? zd[base + y] : zf[base + y]) < Double.POSITIVE_INFINITY)
+                        ? Double.POSITIVE_INFINITY
+                        : zd != null ? targetShiftedSum(zd, base, classes, y) : targetShiftedSum(zf, base, classes, y);
                 double wyv = w == null ? 1.0 : w[y];
                 double loss;
                 if (shifted < Double.POSITIVE_INFINITY) {
@@ -198,7 +200,8 @@ final class SimdLossKernels {
 
     /**
      * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
-     * logits are copied but masked out later) and y. Returns false if a target is out of range.
+     * logits are copied but masked out later) and y. Returns false if a target is out of range or its logit is
+     * +∞ (the reference then decides, and rejects it).
      */
     private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
                                      double[] w, double[] t, double[] zy, double[] wy, double[] yd) {
@@ -211,6 +214,7 @@ final class SimdLossKernels {
             int y = targets[tOff + j];
             if (y >= 0 && y < classes && y != ignoreIndex) {
                 zy[j] = z[rb + y];
+                ok &= zy[j] < Double.POSITIVE_INFINITY; // S = Σ exp(z_c − ∞) = 0 would hide it: the reference rejects
                 wy[j] = w == null ? 1.0 : w[y];
                 yd[j] = y;
             } else {
@@ -234,6 +238,7 @@ final class SimdLossKernels {
             int y = targets[tOff + j];
             if (y >= 0 && y < classes && y != ignoreIndex) {
                 zy[j] = z[rb + y];
+                ok &= zy[j] < Double.POSITIVE_INFINITY; // S = Σ exp(z_c − ∞) = 0 would hide it: the reference rejects
                 wy[j] = w == null ? 1.0 : w[y];
                 yd[j] = y;
             } else {
