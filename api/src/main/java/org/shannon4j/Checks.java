@@ -179,7 +179,7 @@ final class Checks {
         return false;
     }
 
-    private static double value(Object array, long i, ValueLayout layout) {
+    static double value(Object array, long i, ValueLayout layout) {
         if (array instanceof double[] a) {
             return a[(int) i];
         }

@@ -40,10 +40,14 @@ final class Measures {
         if (Double.isNaN(t) || !(s < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, offset, length, layout);
         }
+        // The sum first: under REQUIRE a sum far from 1 is the cause to report, whatever the terms did.
+        Checks.sum("p", s, length, Passes.float32(p, layout), policy);
         if (Double.isInfinite(t)) {
             throw Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "p", p, offset, null, 0, length, layout, 1.0);
         }
-        Checks.sum("p", s, length, Passes.float32(p, layout), policy);
+        if (s < Rescaled.TINY) {
+            return Rescaled.entropy(p, offset, length, layout, s);
+        }
         return Math.max(0.0, Math.log(s) - t / s);
     }
 
@@ -63,6 +67,9 @@ final class Measures {
                 return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
             }
             throw Checks.termsOverflow("p·ln q", Passes.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
+        }
+        if (aux[SUM_P] < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
+            return Rescaled.pair(Passes.CROSS, p, pOffset, q, qOffset, length, layout, aux[SUM_P], aux[SUM_Q]);
         }
         return Math.max(0.0, Math.log(aux[SUM_Q]) - v / aux[SUM_P]);
     }
@@ -88,6 +95,9 @@ final class Measures {
             throw Checks.termsOverflow("p·ln(p/q)", Passes.KL, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
         double sp = aux[SUM_P];
+        if (sp < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
+            return Rescaled.pair(Passes.KL, p, pOffset, q, qOffset, length, layout, sp, aux[SUM_Q]);
+        }
         return Math.max(0.0, u / sp + Math.log(aux[SUM_Q] / sp));
     }
 
@@ -113,12 +123,11 @@ final class Measures {
         String qName = "q";
         if (policy == Normalization.NORMALIZE) {
             sp = Passes.run(k, par, Passes.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
-            if (!(sp < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("p", p, pOffset, length, layout);
-            }
-            sq = Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux);
+            sq = sp < Double.POSITIVE_INFINITY
+                    ? Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
             if (!(sq < Double.POSITIVE_INFINITY)) {
-                throw Checks.invalid("q", q, qOffset, length, layout);
+                // Bad entries of p, then of q, before any overflowing sum: as every other measure reports them.
+                throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
             }
             Checks.sum("p", sp, length, float32, policy);
             Checks.sum("q", sq, length, float32, policy);
@@ -139,6 +148,11 @@ final class Measures {
                 qName = "p";
             }
             c = sp / sq;
+            if (sq < Rescaled.TINY || c == Double.POSITIVE_INFINITY) {
+                // Subnormal q terms keep a few bits, and an overflowing c made every mixture infinite.
+                return Math.min(Math.max(0.0, Rescaled.jsDivergence(p, pOffset, q, qOffset, length, layout, sp, sq)),
+                        LN2);
+            }
         }
         double a = Passes.run(k, par, Passes.JS, p, pOffset, q, qOffset, length, layout, c, aux);
         if (policy == Normalization.REQUIRE) {

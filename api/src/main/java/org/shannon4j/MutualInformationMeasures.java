@@ -47,8 +47,20 @@ final class MutualInformationMeasures {
         };
     }
 
+    /**
+     * Whether one side has a single non-empty category (and the other more): I(X;Y) is then exactly 0, while the
+     * sums give a rounding residue that NMI would divide by an entropy that is itself a residue (8.9e-9 for a
+     * one-column pmf). Both sides single is the perfect match (NMI, AMI = 1), handled before.
+     */
+    private static boolean oneSided(double nonEmptyRows, double nonEmptyCols) {
+        return nonEmptyRows == 1 || nonEmptyCols == 1;
+    }
+
     /** A measure of a count table, in nats. */
     static double ofTable(Kernels k, CountTable table, int measure) {
+        if (measure == MI && oneSided(table.nonEmptyRows, table.nonEmptyCols)) {
+            return 0.0;
+        }
         double t = table.jointNLogN(k);
         double tx = k.nLogN(table.rows, 0, table.rowLength);
         double ty = k.nLogN(table.cols, 0, table.colLength);
@@ -58,6 +70,9 @@ final class MutualInformationMeasures {
     static double nmi(Kernels k, CountTable table, NmiAverage average) {
         if (table.nonEmptyRows == 1 && table.nonEmptyCols == 1) {
             return 1.0;
+        }
+        if (oneSided(table.nonEmptyRows, table.nonEmptyCols)) {
+            return 0.0;
         }
         double s = table.n;
         double t = table.jointNLogN(k);
@@ -79,6 +94,9 @@ final class MutualInformationMeasures {
     static double ami(Kernels k, CountTable table, NmiAverage average) {
         if (table.nonEmptyRows == 1 && table.nonEmptyCols == 1) {
             return 1.0;
+        }
+        if (oneSided(table.nonEmptyRows, table.nonEmptyCols)) {
+            return 0.0; // I = E[I] = 0 exactly (every permutation gives the same table): scikit-learn's 0/ε
         }
         double s = table.n;
         double t = table.jointNLogN(k);
@@ -218,6 +236,9 @@ final class MutualInformationMeasures {
     static double ofPmf(Kernels k, Normalization policy, double[] joint, int rows, int cols, int measure) {
         double[] sums = new double[6];
         pmfSums(k, policy, joint, rows, cols, sums);
+        if (measure == MI && oneSided(sums[4], sums[5])) {
+            return 0.0;
+        }
         return fromSums(measure, sums[0], sums[1], sums[2], sums[3]);
     }
 
@@ -226,6 +247,9 @@ final class MutualInformationMeasures {
         pmfSums(k, policy, joint, rows, cols, sums);
         if (sums[4] == 1 && sums[5] == 1) {
             return 1.0;
+        }
+        if (oneSided(sums[4], sums[5])) {
+            return 0.0;
         }
         return nmi(sums[0], sums[1], sums[2], sums[3], average);
     }

@@ -96,6 +96,13 @@ public abstract class LossBadInputSuite {
             double v = softmax(s, z, classes, y, f, o);
             assertTrue(Double.isFinite(v), "ignored row must not be validated: " + v);
         }
+        // +∞ at the row's own target class: S = Σ exp(z_c − ∞) = 0 must not turn it into a loss of 0.
+        int target = targets(classes)[row];
+        int at = row * classes + target;
+        double[] zt = logits(classes);
+        zt[at] = Double.POSITIVE_INFINITY;
+        expect(() -> softmax(s, zt, classes, targets(classes), f, o),
+                "logits[" + at + "] = Infinity (row " + row + ", class " + target + ")");
         double[] z = logits(classes);
         for (int k = 0; k < classes; k++) {
             z[row * classes + k] = Double.NEGATIVE_INFINITY;

@@ -302,4 +302,35 @@ public abstract class MutualInformationConformanceSuite {
         assertTrue(t.getMessage() != null && t.getMessage().contains(part),
                 "expected a message containing '" + part + "', got: " + t.getMessage());
     }
+    /**
+     * When one side has a single non-empty category and the other more, I(X;Y) is exactly 0, and so are NMI and
+     * AMI (scikit-learn: NMI returns 0 for mi == 0, AMI is (0 − 0)/ε); the sums left a rounding residue that NMI
+     * divided by another (8.9e-9 for a one-column pmf). Both orientations, pmfs, counts and labels.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void oneSidedTablesHaveZeroInformation(Shannon s) {
+        Shannon h = s.withNormalization(org.shannon4j.Normalization.NORMALIZE);
+        double[] column = {0.21842816, 0.24921983, 0, 0.01103529, 0.12403712, 0.18097012};
+        long[] counts = {7, 0, 13, 2, 1_000_003, 5};
+        int[] x = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3};
+        int[] y = new int[x.length];
+        java.util.Arrays.fill(y, 42);
+        for (int[] shape : new int[][] {{6, 1}, {1, 6}}) {
+            int r = shape[0];
+            int c = shape[1];
+            String at = r + "x" + c;
+            assertEquals(0.0, h.mutualInformation(column, r, c), "MI(pmf) " + at);
+            assertEquals(0.0, s.mutualInformation(counts, r, c), "MI(counts) " + at);
+            for (NmiAverage a : NmiAverage.values()) {
+                assertEquals(0.0, h.normalizedMutualInformation(column, r, c, a), "NMI(pmf) " + at + " " + a);
+                assertEquals(0.0, s.normalizedMutualInformation(counts, r, c, a), "NMI(counts) " + at + " " + a);
+                assertEquals(0.0, s.adjustedMutualInformation(counts, r, c, a), "AMI(counts) " + at + " " + a);
+                assertEquals(0.0, s.normalizedMutualInformation(x, y, a), "NMI(labels) " + a);
+                assertEquals(0.0, s.normalizedMutualInformation(y, x, a), "NMI(labels, swapped) " + a);
+                assertEquals(0.0, s.adjustedMutualInformation(x, y, a), "AMI(labels) " + a);
+            }
+        }
+        assertEquals(0.0, s.mutualInformation(x, y));
+    }
 }

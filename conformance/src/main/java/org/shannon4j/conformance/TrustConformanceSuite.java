@@ -208,4 +208,147 @@ public abstract class TrustConformanceSuite {
     }
 
     static final int REPEATS = 400;
+
+    // ------------------------------------------------------------------------------- found by the property layer
+
+    private static double[] widen(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    /** |actual − expected| ≤ tol, with the message. */
+    private static void near(String what, double expected, double actual, double tol) {
+        if (actual != expected && !(Math.abs(actual - expected) <= tol)) {
+            fail(what + ": expected " + expected + " ± " + tol + " but got " + actual);
+        }
+    }
+
+    /**
+     * A float entry near 8.5e37 is valid under NORMALIZE, but its term p·ln p (or p·ln q) is beyond the float range:
+     * a backend computing float-lane terms must not report it as an overflow, in any lane; under REQUIRE the sum is
+     * the cause to report.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.TrustConformanceSuite#backends")
+    void hugeFloatEntriesAreValidUnderNormalize(Shannon s) {
+        Shannon h = s.withNormalization(Normalization.NORMALIZE);
+        float huge = Float.intBitsToFloat(0x7e7fffff); // 8.5070587E37
+        for (int n : LENGTHS) {
+            for (int j = 0; j < n; j++) {
+                float[] p = new float[n];
+                Arrays.fill(p, 1f / 16);
+                p[j] = huge;
+                float[] q = new float[n];
+                Arrays.fill(q, 1f / n);
+                double[] pd = widen(p);
+                double[] qd = widen(q);
+                String at = "n=" + n + " p[" + j + "] = " + huge;
+                double entropy = h.entropy(pd);
+                near("entropy(float) " + at, entropy, h.entropy(p), 1e-6 * entropy + 1e-14);
+                double cross = h.crossEntropy(pd, qd);
+                near("crossEntropy(float) " + at, cross, h.crossEntropy(p, q), 1e-6 * cross + 1e-14);
+                near("crossEntropy(float, swapped) " + at, h.crossEntropy(qd, pd), h.crossEntropy(q, p),
+                        1e-6 * h.crossEntropy(qd, pd) + 1e-14);
+                near("entropy(float segment) " + at, entropy, h.entropy(seg(p), ValueLayout.JAVA_FLOAT),
+                        1e-6 * entropy + 1e-14);
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> s.entropy(p), "REQUIRE " + at);
+                if (!e.getMessage().startsWith("p sums to")) {
+                    fail("REQUIRE entropy(float) " + at + ": expected \"p sums to ...\" but got " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Under NORMALIZE the measures are those of the normalised vectors, also when a sum is subnormal: integer
+     * vectors times Double.MIN_VALUE (exact) give the measures of the integer vectors themselves. Their terms
+     * p·ln p are subnormal and keep a few bits (entropy({MIN_VALUE, MIN_VALUE}) was 0.253, not ln 2); Jensen–Shannon
+     * rejected them ("the sum of p overflows": Σp/Σq overflowed).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.TrustConformanceSuite#backends")
+    void subnormalSumsGiveTheMeasuresOfTheNormalisedVectors(Shannon s) {
+        Shannon h = s.withNormalization(Normalization.NORMALIZE);
+        double min = Double.MIN_VALUE;
+        near("entropy({MIN_VALUE, MIN_VALUE})", Math.log(2), h.entropy(new double[] {min, min}), 1e-15);
+        near("entropy({7.9e-323})", 0, h.entropy(new double[] {16 * min}), 1e-15);
+        near("jsDivergence({10}, {7.9e-323})", 0, h.jsDivergence(new double[] {10}, new double[] {16 * min}), 1e-15);
+        near("jsDivergence({1}, {MIN_VALUE})", 0, h.jsDivergence(new double[] {1}, new double[] {min}), 1e-15);
+        near("jsDivergence({MIN_NORMAL/2, 0}, {MIN_VALUE, 0.5})", Math.log(2), h.jsDivergence(
+                new double[] {Double.MIN_NORMAL / 2, 0}, new double[] {min, 0.5}), 1e-15);
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int n : LENGTHS) {
+            for (int trial = 0; trial < 3; trial++) {
+                double[] a = new double[n];
+                double[] b = new double[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = rnd.nextInt(trial == 0 ? 4 : 1000); // zeros too
+                    b[i] = 1 + rnd.nextInt(1000);
+                }
+                a[rnd.nextInt(n)] += 1;
+                double[] ta = a.clone();
+                double[] tb = b.clone();
+                for (int i = 0; i < n; i++) {
+                    ta[i] *= min;
+                    tb[i] *= trial == 2 ? 1 : min; // one subnormal sum, one normal
+                }
+                String at = "n=" + n + " trial " + trial;
+                double tol = 1e-14;
+                near("entropy " + at, h.entropy(a), h.entropy(ta), tol);
+                near("crossEntropy " + at, h.crossEntropy(a, b), h.crossEntropy(ta, tb), tol);
+                near("crossEntropy(q, p) " + at, h.crossEntropy(b, a), h.crossEntropy(tb, ta), tol);
+                near("klDivergence " + at, h.klDivergence(a, b), h.klDivergence(ta, tb), tol);
+                near("klDivergence(q, p) " + at, h.klDivergence(b, a), h.klDivergence(tb, ta), tol);
+                near("jsDivergence " + at, h.jsDivergence(a, b), h.jsDivergence(ta, tb), tol);
+                near("entropy(segment) " + at, h.entropy(a), h.entropy(seg(ta), ValueLayout.JAVA_DOUBLE), tol);
+                near("jsDivergence(segment) " + at, h.jsDivergence(a, b),
+                        h.jsDivergence(seg(ta), seg(tb), ValueLayout.JAVA_DOUBLE), tol);
+                sameBits("jsDivergence symmetric " + at, h.jsDivergence(ta, tb), h.jsDivergence(tb, ta));
+            }
+        }
+    }
+
+    /**
+     * Jensen–Shannon under NORMALIZE is computed for any input whose sums fit, in either order: with Σp near the
+     * double maximum the ratio Σp/Σq overflowed, and (p, q) was rejected while (q, p) gave ln 2.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.TrustConformanceSuite#backends")
+    void jensenShannonTakesSumsNearTheDoubleMaximum(Shannon s) {
+        Shannon h = s.withNormalization(Normalization.NORMALIZE);
+        double max = Double.MAX_VALUE;
+        double[][][] cases = {
+            {{max, 0.5}, {0, 0.5}},
+            {{max / 2, max / 2}, {0.25, 0.75}},
+            {{max / 4, 0}, {1e-300, 1e-300}},
+            {{max / 2, max / 4}, {Double.MIN_VALUE, 3 * Double.MIN_VALUE}},
+        };
+        for (int c = 0; c < cases.length; c++) {
+            double[] p = cases[c][0];
+            double[] q = cases[c][1];
+            double pq = h.jsDivergence(p, q);
+            double qp = h.jsDivergence(q, p);
+            sameBits("jsDivergence symmetric, case " + c, pq, qp);
+            // the same measures from the normalised vectors, computed with sums of ordinary size
+            double[] pn = {p[0] / (p[0] + p[1]), p[1] / (p[0] + p[1])};
+            double[] qn = {q[0] / (q[0] + q[1]), q[1] / (q[0] + q[1])};
+            near("jsDivergence case " + c, h.jsDivergence(pn, qn), pq, 1e-15);
+        }
+        near("jsDivergence({MAX_VALUE, 0.5}, {0, 0.5})", Math.log(2), h.jsDivergence(cases[0][0], cases[0][1]), 1e-15);
+        // A sum that overflows does not hide a bad entry of the other argument: bad entries are named first.
+        double[] overflowing = {max, max / 4};
+        double[] bad = {Double.NaN, 0.5};
+        for (boolean swap : new boolean[] {false, true}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> h.jsDivergence(swap ? bad : overflowing, swap ? overflowing : bad));
+            String expected = (swap ? "p" : "q") + "[0] = NaN";
+            if (!e.getMessage().startsWith(expected)) {
+                fail("jsDivergence, swap " + swap + ": expected \"" + expected + "...\" but got " + e.getMessage());
+            }
+        }
+    }
 }

@@ -36,7 +36,9 @@ import org.shannon4j.spi.KernelMath;
  * <p>Special values: no blends on the common path. A vector holding a lane the vector log cannot take and whose
  * term counts (a subnormal p, q = 0 under p &gt; 0: cross-entropy's −∞) takes the scalar reference's terms for
  * its 16 lanes; {@link #logInto} gives {@code Math.log}'s value for every lane outside the normal range. (The
- * blends used to run on every vector with a zero, 81% of them in a histogram with 10% zeros.)
+ * blends used to run on every vector with a zero, 81% of them in a histogram with 10% zeros.) A float term that
+ * overflows (p from about 3.9e36, valid under NORMALIZE) makes the block's vector sum infinite, and then only that
+ * block's terms are recomputed in double: no test per vector.
  *
  * <p>Accuracy: {@code FloatLogTest} asserts {@value #MAX_ULP_ERROR} ulp (the exhaustive run finds 1.4985 at x = 2.6928952)
  * against the log computed in double on
@@ -211,6 +213,13 @@ final class FloatLog {
             sumP += sp.lane(j);
             sumQ += sq.lane(j);
         }
+        if (!(Math.abs(terms) < Double.POSITIVE_INFINITY)) {
+            // A float term overflowed (p from about 3.9e36: |p·ln p| beyond the float maximum, valid input under
+            // NORMALIZE), or an invalid lane made it so: this block's terms again, in double. Checking the block's
+            // sum once costs nothing per vector; the extra pass runs only for such blocks.
+            terms = 0;
+            scalarTerms = doubleTerms(kind, p, q, from, to, shift);
+        }
         out[OUT_A] = terms + scalarTerms;
         out[OUT_B] = 0;
         out[OUT_P] = sumP;
@@ -219,6 +228,15 @@ final class FloatLog {
             return true;
         }
         return noNegatives(p, from, to) && (!hasQ || noNegatives(q, from + shift, to + shift));
+    }
+
+    /** Σ p·ln p (ENTROPY) or Σ p·ln q[i + shift] (CROSS) over [from, to) with the reference's double terms. */
+    static double doubleTerms(int kind, float[] p, float[] q, int from, int to, int shift) {
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += kind == ENTROPY ? KernelMath.xLogX(p[j]) : KernelMath.xLogY(p[j], q[j + shift]);
+        }
+        return sum;
     }
 
     private static boolean noNegatives(float[] a, int from, int to) {

@@ -233,7 +233,7 @@ final class SimdKernels extends ScalarKernels {
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
             t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
-        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), FloatLog.ENTROPY, p, null, from, to, 0);
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
         return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
     }
@@ -292,7 +292,7 @@ final class SimdKernels extends ScalarKernels {
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
             t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
-        out[OUT_A] = t0.add(t1).reduceLanes(ADD);
+        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), FloatLog.CROSS, p, q, from, to, shift);
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
@@ -443,6 +443,11 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean noNegatives(double[] p, double[] q, int from, int to, int shift) {
         return noNegatives(p, from, to) && noNegatives(q, from + shift, to + shift);
+    }
+
+    /** The float-lane terms' sum, or, if a float term overflowed (see {@link FloatLog}), the block's double terms. */
+    private static double finiteOrDouble(double terms, int kind, float[] p, float[] q, int from, int to, int shift) {
+        return Math.abs(terms) < Double.POSITIVE_INFINITY ? terms : FloatLog.doubleTerms(kind, p, q, from, to, shift);
     }
 
     private static boolean noNegatives(float[] a, int from, int to) {

@@ -45,8 +45,15 @@ final class DistOracle {
         }
         boolean huge = max(a) >= 1e300 || (two && max(b) >= 1e300);
         if (huge) {
-            return new Expectation(Kind.HUGE, java.util.Set.of("overflow", "p: sums to", "q: sums to"), false,
-                    Double.NaN, Double.NaN);
+            // An all-zero vector is rejected as such before any overflow (q = {0}, p = {4.5e307} included).
+            java.util.Set<String> blames = new java.util.HashSet<>(java.util.Set.of("overflow", "p: sums to", "q: sums to"));
+            if (max(a) == 0) {
+                blames.add("p: is all zeros");
+            }
+            if (two && max(b) == 0) {
+                blames.add("q: is all zeros");
+            }
+            return new Expectation(Kind.HUGE, blames, false, Double.NaN, Double.NaN);
         }
         double sa = sum(a).doubleValue();
         double sb = two ? sum(b).doubleValue() : 1;

@@ -131,11 +131,9 @@ class MutualInformationProperties {
         for (NmiAverage a : NmiAverage.values()) {
             pairs.add(pair("NMI(counts) " + a, s -> s.normalizedMutualInformation(n, r, k, a),
                     s -> s.normalizedMutualInformation(t, k, r, a), Conditioning.nmi(h, a, miBound), valid));
-            if (amiAffordable(n)) {
-                pairs.add(pair("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a),
-                        s -> s.adjustedMutualInformation(t, k, r, a), Conditioning.ami(h, a, miBound,
-                                s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)), valid));
-            }
+            pairs.add(pair("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a),
+                    s -> s.adjustedMutualInformation(t, k, r, a), Conditioning.ami(h, a, miBound,
+                            s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)), valid));
             pairs.add(pair("NMI(pmf) " + a, s -> s.normalizedMutualInformation(j, r, k, a),
                     s -> s.normalizedMutualInformation(jt, k, r, a), Conditioning.nmi(hj, a, pmfBound), pmfValid));
         }
@@ -210,13 +208,14 @@ class MutualInformationProperties {
         for (NmiAverage a : NmiAverage.values()) {
             calls.add(call("NMI(counts) " + a, s -> s.normalizedMutualInformation(n, r, k, a),
                     Conditioning.nmi(h, a, miBound), valid));
-            if (amiAffordable(n)) {
-                calls.add(call("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a), Conditioning.ami(h, a,
-                        miBound, s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)),
-                        valid));
-            }
+            calls.add(call("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a), Conditioning.ami(h, a,
+                    miBound, s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)),
+                    valid));
         }
         for (Estimator e : Estimator.values()) {
+            if (e == Estimator.NSB && !nsbTrusted(n)) {
+                continue;
+            }
             DoubleUnaryOperator et = Agreement.absolute(1e-12 * (1 + lnN));
             calls.add(call("MI(counts) " + e, s -> s.mutualInformation(n, r, k, e), et, valid));
             calls.add(call("entropy(long counts) " + e, s -> s.entropy(n, e), et, valid));
@@ -303,11 +302,12 @@ class MutualInformationProperties {
     }
 
     /**
-     * AMI's time grows with √N, not with the table (issue 12 item 5: minutes for 2^56 per cell), so tables whose
-     * total exceeds 2^20 (large counts, a planted Long.MAX_VALUE or 2^31) leave AMI out until that is fixed.
+     * NSB returns NaN for cells beyond about 2^53 (finding N6 in /work/notes/property-findings.md: entropy of
+     * {35021075976547849, 18623891341581493} under NSB is NaN on every backend): left out above 2^52 per table until
+     * that is fixed; remove this then.
      */
-    static boolean amiAffordable(long[] counts) {
-        return total(counts) <= 1L << 20;
+    static boolean nsbTrusted(long[] counts) {
+        return total(counts) <= 1L << 52;
     }
 
     static long total(long[] counts) {

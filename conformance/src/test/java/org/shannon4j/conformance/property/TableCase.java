@@ -30,8 +30,8 @@ record TableCase(int rows, int cols, long[] counts, int[] intCounts, double[] jo
     }
 
     /**
-     * countKind 0: counts 0..20; 1: up to 2^24 per cell (not more: AMI's time grows with √N, issue 12 item 5, and
-     * a 2^40 cell made one AMI call take seconds); 2: small counts with the plants' bad values.
+     * countKind 0: counts 0..20; 1: up to 2^b per cell, b in 8..24 or 36..56 per table (AMI's moment expansion
+     * takes the huge ones: issue 12 item 5); 2: small counts with the plants' bad values.
      */
     private static TableCase build(int[] dims, int countKind, long seed, List<DistCase.Plant> plants, int pmfKind,
                                    boolean renormalise, Normalization policy, InfoUnit unit) {
@@ -40,8 +40,11 @@ record TableCase(int rows, int cols, long[] counts, int[] intCounts, double[] jo
         int cells = rows * cols;
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] counts = new long[cells];
+        // Cells up to 2^24 (AMI's exact walk, whose cost grows with √count: 0.5 s a call for 81 cells near 2^30) or
+        // from 2^36 to 2^56 (its moment expansion, constant time): every path, at a small runtime.
+        int bits = rnd.nextBoolean() ? 8 + rnd.nextInt(17) : 36 + rnd.nextInt(21);
         for (int i = 0; i < cells; i++) {
-            counts[i] = countKind == 1 ? rnd.nextLong(1L << 24) : rnd.nextInt(21);
+            counts[i] = countKind == 1 ? rnd.nextLong(1L << bits) : rnd.nextInt(21);
         }
         if (countKind == 2) {
             for (DistCase.Plant pl : plants) {
