@@ -187,8 +187,18 @@ final class CountEstimators {
 
     // ------------------------------------------------------------------------------------------ NSB
 
+    /** The largest total N the NSB integration is defined for (see {@link #nsb}). */
+    static final long MAX_NSB_TOTAL = 1L << 52;
+
     /** The NSB posterior mean of H in nats for {@code counts[0..length)} over K = {@code cells} cells; see {@link Estimator#NSB}. */
     static double nsb(Object counts, int length, double cells, long n) {
+        if (n > MAX_NSB_TOTAL) {
+            // The log-evidence carries an absolute rounding of about 1e-16·N: of order 1 from here on, where the
+            // integrand (and so the estimate) came out NaN or meaningless.
+            throw new IllegalArgumentException("counts sum to N = " + n + ": NSB supports N <= 2^52 (its "
+                    + "log-evidence loses all precision beyond); use MILLER_MADOW or PLUG_IN, which it approaches "
+                    + "as N/K grows");
+        }
         if (cells < 2) {
             return 0.0; // one cell: H = 0 under every prior
         }

@@ -68,6 +68,8 @@ public enum Estimator {
      * Cost: about 120 grid and search evaluations plus 15 per panel (20–110 panels in the tests), each
      * O(number of distinct count values): milliseconds, 0.2 s at K = 10⁵, N = 10⁶ with 99 distinct counts.
      * For mutual information, Ĥ(X) + Ĥ(Y) − Ĥ(X,Y) (each NSB, K = r, c, r·c), which can be slightly negative.
+     * Counts summing to more than 2⁵² are rejected (IllegalArgumentException): the log-evidence's absolute
+     * rounding of about 1e-16·N is of order 1 there.
      */
     NSB;
 

@@ -292,6 +292,12 @@ public abstract class MutualInformationConformanceSuite {
         assertMessage(IllegalArgumentException.class, "labels is empty", () -> s.labelEntropy(x, 1, 0));
         assertMessage(IndexOutOfBoundsException.class, "offset 2 and length 2 do not fit in labels.length = 3",
                 () -> s.labelEntropy(x, 2, 2));
+        // Beyond N = 2^52 the NSB log-evidence has an absolute rounding of order 1 (it returned NaN for
+        // {35021075976547849, 18623891341581493}): rejected with the limit named instead of a NaN.
+        assertMessage(IllegalArgumentException.class, "N = 53644967318129342: NSB supports N <= 2^52",
+                () -> s.entropy(new long[] {35021075976547849L, 18623891341581493L}, Estimator.NSB));
+        assertMessage(IllegalArgumentException.class, "NSB supports N <= 2^52",
+                () -> s.mutualInformation(new long[] {35021075976547849L, 18623891341581493L}, 1, 2, Estimator.NSB));
         assertMessage(IndexOutOfBoundsException.class, "do not fit", () -> s.labelEntropy(x, -1, 2));
         assertMessage(NullPointerException.class, "estimator must not be null", () -> s.labelEntropy(x, null));
     }
