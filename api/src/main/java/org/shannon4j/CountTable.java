@@ -4,6 +4,7 @@ import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
 import org.shannon4j.counts.TripleCounts;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * A joint count table and its marginals, the common input of every count-based measure: built from label
@@ -105,7 +106,7 @@ final class CountTable {
     }
 
     /**
-     * As {@link #ofLabels(Kernels, int[], int, int[], int, int)}; with {@code par.threads > 1} a long input's
+     * As {@link #ofLabels(Kernels, int[], int, int[], int, int)}; with {@code par.threads() > 1} a long input's
      * dense pair count is split over threads (each counts a contiguous part into its own table, the tables are
      * added). Counts are integers, so the table — and every measure of it — is identical for any thread count.
      * The table is canonical: the non-empty cells in increasing (x, y) label order, the non-empty rows and
@@ -342,7 +343,7 @@ final class CountTable {
                        int yMin, int ry, int length) {
         int cells = rx * ry;
         int[] table = table(cells);
-        int parts = par.threads <= 1 ? 1 : (int) Math.min(par.threads, length / PARALLEL_PART);
+        int parts = par.threads() <= 1 ? 1 : (int) Math.min(par.threads(), length / PARALLEL_PART);
         if (parts > 1) {
             ParallelCount.countPairs(k, par, parts, x, xOffset, xMin, y, yOffset, yMin, ry, length, table, cells);
         } else {

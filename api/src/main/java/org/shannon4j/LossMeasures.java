@@ -4,6 +4,7 @@ import static org.shannon4j.spi.Kernels.LOSS_COUNT;
 import static org.shannon4j.spi.Kernels.LOSS_ROW_SUM_ERROR;
 import static org.shannon4j.spi.Kernels.LOSS_WEIGHT_SUM;
 
+import org.shannon4j.internal.Checks;
 import org.shannon4j.spi.Kernels;
 
 /**

@@ -6,7 +6,10 @@ import static org.shannon4j.spi.Kernels.SUM_Q;
 
 import java.lang.foreign.ValueLayout;
 
+import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The distribution measures, written once for every input: double[], float[] or a MemorySegment (passed as

@@ -3,6 +3,8 @@ package org.shannon4j;
 import static org.shannon4j.spi.Kernels.SUM_P;
 
 import org.shannon4j.counts.TripleCounts;
+import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.Kernels;
 
 /**

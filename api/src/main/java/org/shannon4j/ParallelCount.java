@@ -3,6 +3,7 @@ package org.shannon4j;
 import java.util.List;
 
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The dense pair count of long label inputs over several threads. The scatter is bound by random accesses to

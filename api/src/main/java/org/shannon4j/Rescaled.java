@@ -5,6 +5,8 @@ import static org.shannon4j.spi.KernelMath.sumError;
 
 import java.lang.foreign.ValueLayout;
 
+import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.KernelMath;
 
 /**

@@ -12,7 +12,12 @@ import java.util.concurrent.Executor;
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
 import org.shannon4j.counts.TripleCounts;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.internal.Checks;
+import org.shannon4j.loss.Losses;
+import org.shannon4j.spi.Context;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The entry point: an immutable, thread-safe handle that carries a backend, a unit and a normalisation
@@ -67,23 +72,24 @@ public final class Shannon {
 
     private static final ConcurrentMap<String, Shannon> BY_NAME = new ConcurrentHashMap<>();
 
+    private final Context context;
     private final String backendName;
     private final Kernels kernels;
     private final InfoUnit unit;
     private final Normalization normalization;
     private final Parallelism parallelism;
+    private final Dependence dependence;
+    private final Losses losses;
 
-    private Shannon(String backendName, Kernels kernels, InfoUnit unit, Normalization normalization) {
-        this(backendName, kernels, unit, normalization, Parallelism.SEQUENTIAL);
-    }
-
-    private Shannon(String backendName, Kernels kernels, InfoUnit unit, Normalization normalization,
-                    Parallelism parallelism) {
-        this.backendName = backendName;
-        this.kernels = kernels;
-        this.unit = unit;
-        this.normalization = normalization;
-        this.parallelism = parallelism;
+    private Shannon(Context context) {
+        this.context = context;
+        this.backendName = context.backendName();
+        this.kernels = context.kernels();
+        this.unit = context.unit();
+        this.normalization = context.normalization();
+        this.parallelism = context.parallelism();
+        this.dependence = Dependence.of(context);
+        this.losses = Losses.of(context);
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -127,7 +133,8 @@ public final class Shannon {
 
     private static Shannon forEntry(BackendRegistry.Entry entry) {
         return BY_NAME.computeIfAbsent(entry.name(),
-                n -> new Shannon(entry.name(), entry.kernels(), InfoUnit.NATS, Normalization.REQUIRE));
+                n -> new Shannon(new Context(entry.name(), entry.kernels(), InfoUnit.NATS, Normalization.REQUIRE,
+                        Parallelism.SEQUENTIAL)));
     }
 
     /**
@@ -146,6 +153,36 @@ public final class Shannon {
      */
     public String backendName() {
         return backendName;
+    }
+
+    /**
+     * This handle's settings as one immutable value: what a family entry type is built from (see the
+     * "Families" section of this class), so that every family of a handle shares its backend, unit, policy
+     * and threads.
+     *
+     * @return the context of this handle
+     */
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * The dependence family of this handle: entropy of labels and counts, mutual information and its relatives,
+     * estimators and independence tests, with this handle's backend, unit, policy and threads.
+     *
+     * @return the dependence measures of this handle
+     */
+    public Dependence dependence() {
+        return dependence;
+    }
+
+    /**
+     * The losses of this handle (softmax, binary and logistic cross-entropy), with its backend and threads.
+     *
+     * @return the losses of this handle
+     */
+    public Losses losses() {
+        return losses;
     }
 
     /**
@@ -174,7 +211,7 @@ public final class Shannon {
      */
     public Shannon withUnit(InfoUnit unit) {
         Objects.requireNonNull(unit, "unit must not be null");
-        return unit == this.unit ? this : new Shannon(backendName, kernels, unit, normalization, parallelism);
+        return unit == this.unit ? this : new Shannon(context.withUnit(unit));
     }
 
     /**
@@ -185,8 +222,7 @@ public final class Shannon {
      */
     public Shannon withNormalization(Normalization normalization) {
         Objects.requireNonNull(normalization, "normalization must not be null");
-        return normalization == this.normalization ? this
-                : new Shannon(backendName, kernels, unit, normalization, parallelism);
+        return normalization == this.normalization ? this : new Shannon(context.withNormalization(normalization));
     }
 
     /**
@@ -1349,7 +1385,7 @@ public final class Shannon {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Shannon withParallelism(int threads) {
-        return withParallelism(Parallelism.of(threads, null, parallelism.deterministic));
+        return withParallelism(Parallelism.of(threads, null, parallelism.isDeterministic()));
     }
 
     /**
@@ -1365,7 +1401,7 @@ public final class Shannon {
      */
     public Shannon withParallelism(int threads, Executor executor) {
         Objects.requireNonNull(executor, "executor must not be null");
-        return withParallelism(Parallelism.of(threads, executor, parallelism.deterministic));
+        return withParallelism(Parallelism.of(threads, executor, parallelism.isDeterministic()));
     }
 
     /**
@@ -1383,7 +1419,7 @@ public final class Shannon {
     }
 
     private Shannon withParallelism(Parallelism p) {
-        return p.equals(parallelism) ? this : new Shannon(backendName, kernels, unit, normalization, p);
+        return p.equals(parallelism) ? this : new Shannon(context.withParallelism(p));
     }
 
     /**
@@ -1392,7 +1428,7 @@ public final class Shannon {
      * @return the number of threads
      */
     public int parallelism() {
-        return parallelism.threads;
+        return parallelism.threads();
     }
 
     /**
@@ -1401,7 +1437,7 @@ public final class Shannon {
      * @return whether parallel results are bit-identical for every thread count
      */
     public boolean isDeterministicParallelism() {
-        return parallelism.deterministic;
+        return parallelism.isDeterministic();
     }
 
     // -- MemorySegment inputs

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Passes;
 
 /**
  * The re-scan after a kernel reported invalid input claims only what it checked: a bad entry, an overflowing

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * {@link Parallelism#forEachPart}, the one helper every parallel path runs through, and the results of the
@@ -39,7 +40,7 @@ class ParallelPartsTest {
         for (Parallelism par : new Parallelism[] {Parallelism.of(4, POOL, false), Parallelism.of(3, never::add, false),
                 Parallelism.of(2, task -> { }, false), Parallelism.SEQUENTIAL}) {
             AtomicIntegerArray runs = new AtomicIntegerArray(37);
-            List<int[]> states = par.forEachPart(37, par.threads - 1, () -> new int[1], (state, i) -> {
+            List<int[]> states = par.forEachPart(37, par.threads() - 1, () -> new int[1], (state, i) -> {
                 runs.incrementAndGet(i);
                 state[0]++;
             });

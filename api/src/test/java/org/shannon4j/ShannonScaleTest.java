@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The scale options above the kernels, on the naive test backend (which has no segment code of its own: it

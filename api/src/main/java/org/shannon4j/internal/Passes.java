@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.internal;
 
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * One kernel pass of a measure over its input, whatever the input is: {@code double[]}, {@code float[]} or a
@@ -18,13 +19,13 @@ import org.shannon4j.spi.Kernels;
  * {@link Parallelism}). The measures in {@link Measures} call only this, so their formulas are written once
  * for every kind of input. Results and aux contents follow the {@link Kernels} contract.
  */
-final class Passes {
+public final class Passes {
 
-    static final int SUM = 0;
-    static final int X_LOG_X = 1;
-    static final int CROSS = 2;
-    static final int KL = 3;
-    static final int JS = 4;
+    public static final int SUM = 0;
+    public static final int X_LOG_X = 1;
+    public static final int CROSS = 2;
+    public static final int KL = 3;
+    public static final int JS = 4;
 
     /** A thread that is never started: a segment accessible by it is accessible by any thread. */
     private static final Thread PROBE = Thread.ofPlatform().unstarted(() -> { });
@@ -33,12 +34,12 @@ final class Passes {
     }
 
     /** Whether the input is read as float. */
-    static boolean float32(Object p, ValueLayout layout) {
+    public static boolean float32(Object p, ValueLayout layout) {
         return layout != null ? layout instanceof ValueLayout.OfFloat : p instanceof float[];
     }
 
     /** The {@code kind} pass over {@code p} (and {@code q} for the pair kinds), split into chunks if {@code par} says so. */
-    static double run(Kernels k, Parallelism par, int kind, Object p, long pOffset, Object q, long qOffset,
+    public static double run(Kernels k, Parallelism par, int kind, Object p, long pOffset, Object q, long qOffset,
                       long length, ValueLayout layout, double c, double[] aux) {
         if (par.splits(length)) {
             return chunked(k, par, kind, p, pOffset, q, qOffset, length, layout, c, aux);
@@ -47,7 +48,7 @@ final class Passes {
     }
 
     /** One kernel call on the calling thread. */
-    static double direct(Kernels k, int kind, Object p, long pOffset, Object q, long qOffset, long length,
+    public static double direct(Kernels k, int kind, Object p, long pOffset, Object q, long qOffset, long length,
                          ValueLayout layout, double c, double[] aux) {
         if (layout != null) {
             MemorySegment ps = (MemorySegment) p;
@@ -100,7 +101,7 @@ final class Passes {
         if (chunks > Integer.MAX_VALUE / 4) {
             throw new IllegalArgumentException("input of " + length + " elements has too many chunks");
         }
-        int helpers = shareable(p) && shareable(q) ? par.threads - 1 : 0;
+        int helpers = shareable(p) && shareable(q) ? par.threads() - 1 : 0;
         double[] results = new double[4 * (int) chunks]; // per chunk: result, Σp, Σq, JS q half
         par.forEachPart((int) chunks, helpers, () -> new double[Kernels.AUX_LENGTH], (chunkAux, i) -> {
             long from = i * chunk;

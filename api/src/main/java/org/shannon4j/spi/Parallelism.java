@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.spi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * How a {@link Shannon} handle spreads one measure's passes over threads (see
- * {@link Shannon#withParallelism(int)}). Immutable.
+ * How a {@link org.shannon4j.Shannon} handle spreads one measure's passes over threads (see
+ * {@link org.shannon4j.Shannon#withParallelism(int)}). Immutable.
  *
  * <ul>
  *   <li>Sequential ({@code threads == 1}, not deterministic, the default): one kernel call on the calling
@@ -33,31 +33,41 @@ import java.util.function.Supplier;
  * helper task that never runs — queued behind the caller on a one-thread pool or the common pool, discarded or
  * rejected by its executor — costs speed, never a hang.
  */
-final class Parallelism {
+public final class Parallelism {
 
     /** Inputs shorter than this stay on the calling thread in the (non-deterministic) parallel mode. */
-    static final long MIN_SPLIT = 1L << 18;
+    public static final long MIN_SPLIT = 1L << 18;
     /** Smallest chunk of the parallel mode: about 0.1–1 ms of work, far above the cost of a task. */
-    static final long MIN_CHUNK = 1L << 17;
+    public static final long MIN_CHUNK = 1L << 17;
     /** The fixed chunk length of the deterministic mode. */
-    static final long DETERMINISTIC_CHUNK = 1L << 18;
+    public static final long DETERMINISTIC_CHUNK = 1L << 18;
     /** Chunk lengths are multiples of this (every backend's lane and block multiple), so tails stay at the end. */
-    static final long ALIGN = 1L << 13;
+    public static final long ALIGN = 1L << 13;
 
-    static final Parallelism SEQUENTIAL = new Parallelism(1, null, false);
+    /** One thread, not deterministic: every pass is one kernel call on the calling thread. */
+    public static final Parallelism SEQUENTIAL = new Parallelism(1, null, false);
 
-    final int threads;
+    private final int threads;
     /** Null means {@link ForkJoinPool#commonPool()}. */
     private final Executor executor;
-    final boolean deterministic;
+    private final boolean deterministic;
 
-    Parallelism(int threads, Executor executor, boolean deterministic) {
+    private Parallelism(int threads, Executor executor, boolean deterministic) {
         this.threads = threads;
         this.executor = executor;
         this.deterministic = deterministic;
     }
 
-    static Parallelism of(int threads, Executor executor, boolean deterministic) {
+    /**
+     * The parallelism of {@code threads} threads (the caller included), helper tasks on {@code executor}.
+     *
+     * @param threads number of threads (≥ 1), the caller included
+     * @param executor where helper tasks run; null for {@link ForkJoinPool#commonPool()}
+     * @param deterministic whether chunks have the fixed length {@link #DETERMINISTIC_CHUNK}
+     * @return that parallelism
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public static Parallelism of(int threads, Executor executor, boolean deterministic) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + ": must be >= 1");
         }
@@ -65,25 +75,69 @@ final class Parallelism {
                 : new Parallelism(threads, executor, deterministic);
     }
 
-    Parallelism withDeterministic(boolean on) {
+    /**
+     * The same threads and executor, deterministic or not.
+     *
+     * @param on whether chunks have the fixed length {@link #DETERMINISTIC_CHUNK}
+     * @return that parallelism
+     */
+    public Parallelism withDeterministic(boolean on) {
         return of(threads, executor, on);
     }
 
-    Executor executor() {
+    /**
+     * The maximum number of threads of one call, the caller included.
+     *
+     * @return the number of threads (≥ 1)
+     */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Whether chunking is fixed, so that results are bit-identical for every thread count.
+     *
+     * @return whether this parallelism is deterministic
+     */
+    public boolean isDeterministic() {
+        return deterministic;
+    }
+
+    /**
+     * Where helper tasks run.
+     *
+     * @return the executor given, or {@link ForkJoinPool#commonPool()}
+     */
+    public Executor executor() {
         return executor == null ? ForkJoinPool.commonPool() : executor;
     }
 
-    boolean isSequential() {
+    /**
+     * Whether every pass runs as one call on the calling thread.
+     *
+     * @return whether this is one thread, not deterministic
+     */
+    public boolean isSequential() {
         return threads == 1 && !deterministic;
     }
 
-    /** Whether an input of {@code n} elements is cut into chunks. */
-    boolean splits(long n) {
+    /**
+     * Whether an input of {@code n} elements is cut into chunks.
+     *
+     * @param n number of elements
+     * @return whether the input is cut into chunks
+     */
+    public boolean splits(long n) {
         return deterministic ? n > DETERMINISTIC_CHUNK : threads > 1 && n >= MIN_SPLIT;
     }
 
-    /** The chunk length for an input of {@code n} elements (when {@link #splits} it). */
-    long chunkLength(long n) {
+    /**
+     * The chunk length for an input of {@code n} elements (when {@link #splits} it).
+     *
+     * @param n number of elements
+     * @return elements per chunk (the last chunk may be shorter)
+     */
+    public long chunkLength(long n) {
         if (deterministic) {
             return DETERMINISTIC_CHUNK;
         }
@@ -91,9 +145,19 @@ final class Parallelism {
         return Math.max(MIN_CHUNK, Math.ceilDiv(perTask, ALIGN) * ALIGN);
     }
 
-    /** The work of one part, given the state of the thread running it. */
+    /**
+     * The work of one part, given the state of the thread running it.
+     *
+     * @param <S> the per-thread state
+     */
     @FunctionalInterface
-    interface Part<S> {
+    public interface Part<S> {
+        /**
+         * Runs one part.
+         *
+         * @param state the state of the thread running the part
+         * @param part the part's index
+         */
         void run(S state, int part);
     }
 
@@ -108,8 +172,15 @@ final class Parallelism {
      * on the thread count belong in per-part slots combined in part order instead. The first exception thrown
      * by a part is rethrown to the caller (an unchecked one as is) after the running parts have finished; the
      * parts not started by then are skipped.
+     *
+     * @param <S> the per-thread state
+     * @param parts number of parts (≥ 1)
+     * @param helpers maximum number of helper tasks
+     * @param newState makes the state of a thread that claims a part
+     * @param body the work of one part
+     * @return the states of the threads that ran parts
      */
-    <S> List<S> forEachPart(int parts, int helpers, Supplier<S> newState, Part<S> body) {
+    public <S> List<S> forEachPart(int parts, int helpers, Supplier<S> newState, Part<S> body) {
         Job<S> job = new Job<>(parts, newState, body);
         int tasks = Math.min(helpers, parts - 1);
         if (tasks > 0) {

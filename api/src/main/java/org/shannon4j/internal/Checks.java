@@ -1,8 +1,9 @@
-package org.shannon4j;
+package org.shannon4j.internal;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
+import org.shannon4j.Normalization;
 import org.shannon4j.spi.KernelMath;
 
 /**
@@ -10,19 +11,19 @@ import org.shannon4j.spi.KernelMath;
  * themselves are validated inside the kernel pass, and the re-scans below run only after a kernel has
  * reported invalid input, to name the first bad element.
  */
-final class Checks {
+public final class Checks {
 
     private Checks() {
     }
 
-    static void range(String name, double[] a, int offset, int length) {
+    public static void range(String name, double[] a, int offset, int length) {
         if (a == null) {
             throw new NullPointerException(name + " must not be null");
         }
         range(name, a.length, offset, length);
     }
 
-    static void range(String name, float[] a, int offset, int length) {
+    public static void range(String name, float[] a, int offset, int length) {
         if (a == null) {
             throw new NullPointerException(name + " must not be null");
         }
@@ -39,21 +40,21 @@ final class Checks {
         }
     }
 
-    static void sameLength(String p, int pLength, String q, int qLength) {
+    public static void sameLength(String p, int pLength, String q, int qLength) {
         if (pLength != qLength) {
             throw new IllegalArgumentException(p + ".length = " + pLength + " but " + q + ".length = " + qLength
                     + ": both distributions must have the same support");
         }
     }
 
-    static int length(String name, double[] a) {
+    public static int length(String name, double[] a) {
         if (a == null) {
             throw new NullPointerException(name + " must not be null");
         }
         return a.length;
     }
 
-    static int length(String name, float[] a) {
+    public static int length(String name, float[] a) {
         if (a == null) {
             throw new NullPointerException(name + " must not be null");
         }
@@ -61,7 +62,7 @@ final class Checks {
     }
 
     /** {@link #invalid} for two inputs: names the first bad entry of p, else of q, else what was checked. */
-    static RuntimeException invalid(String pName, Object p, int pOffset, String qName, Object q,
+    public static RuntimeException invalid(String pName, Object p, int pOffset, String qName, Object q,
                                     int qOffset, int length) {
         return invalid(pName, p, pOffset, qName, q, qOffset, length, null);
     }
@@ -71,7 +72,7 @@ final class Checks {
      * p, else of q; else an overflowing sum of p, else of q; else (the kernel reported invalid input that is
      * not there) an internal error, never a cause that was not checked.
      */
-    static RuntimeException invalid(String pName, Object p, long pOffset, String qName, Object q,
+    public static RuntimeException invalid(String pName, Object p, long pOffset, String qName, Object q,
                                     long qOffset, long length, ValueLayout layout) {
         IllegalArgumentException found = firstBad(pName, p, pOffset, length, layout);
         if (found == null) {
@@ -90,12 +91,12 @@ final class Checks {
      * Called when a kernel returned NaN or a non-finite sum: the exception for the first entry that is NaN,
      * negative or infinite; if every entry is valid, for the sum if it overflows; otherwise an internal error.
      */
-    static RuntimeException invalid(String name, Object array, int offset, int length) {
+    public static RuntimeException invalid(String name, Object array, int offset, int length) {
         return invalid(name, array, offset, length, null);
     }
 
     /** As above for any input of {@link Passes}; segment indices are longs ({@code "p[3000000017] = -0.25: ..."}). */
-    static RuntimeException invalid(String name, Object array, long offset, long length, ValueLayout layout) {
+    public static RuntimeException invalid(String name, Object array, long offset, long length, ValueLayout layout) {
         IllegalArgumentException found = firstBad(name, array, offset, length, layout);
         if (found == null) {
             found = sumOverflow(name, array, offset, length, layout);
@@ -144,7 +145,7 @@ final class Checks {
      * p ≈ 2.5e305), otherwise it is an internal error. {@code kind} is a {@link Passes} kind; q is null for
      * {@link Passes#X_LOG_X}; {@code c} is the Jensen–Shannon mixture ratio.
      */
-    static RuntimeException termsOverflow(String terms, int kind, String name, Object p, long pOffset, Object q,
+    public static RuntimeException termsOverflow(String terms, int kind, String name, Object p, long pOffset, Object q,
                                           long qOffset, long length, ValueLayout layout, double c) {
         double a = 0;
         double b = 0;
@@ -170,7 +171,7 @@ final class Checks {
     }
 
     /** Whether some p[i] &gt; 0 meets q[i] = 0: the one way cross-entropy and KL are legitimately infinite. */
-    static boolean positiveOverZero(Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout) {
+    public static boolean positiveOverZero(Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout) {
         for (long i = 0; i < length; i++) {
             if (value(p, pOffset + i, layout) > 0 && value(q, qOffset + i, layout) == 0) {
                 return true;
@@ -179,7 +180,7 @@ final class Checks {
         return false;
     }
 
-    static double value(Object array, long i, ValueLayout layout) {
+    public static double value(Object array, long i, ValueLayout layout) {
         if (array instanceof double[] a) {
             return a[(int) i];
         }
@@ -199,7 +200,7 @@ final class Checks {
     }
 
     /** Checks Σ{@code name} against the policy; the sum is known finite and ≥ 0 here. */
-    static void sum(String name, double sum, long length, boolean float32, Normalization policy) {
+    public static void sum(String name, double sum, long length, boolean float32, Normalization policy) {
         if (sum == 0) {
             throw new IllegalArgumentException(name + " is all zeros: it is not a distribution (sum = 0)");
         }
@@ -220,7 +221,7 @@ final class Checks {
      * The number of {@code layout} elements in {@code segment}, after checking it can be read as such:
      * non-null, a whole number of elements, aligned as the layout requires.
      */
-    static long elements(String name, MemorySegment segment, ValueLayout layout) {
+    public static long elements(String name, MemorySegment segment, ValueLayout layout) {
         checkSegment(name, segment, layout);
         long size = layout.byteSize();
         if (segment.byteSize() % size != 0) {
@@ -232,7 +233,7 @@ final class Checks {
     }
 
     /** Checks a segment range {@code [offset, offset + count)} in elements, as {@link #range} does for arrays. */
-    static void range(String name, MemorySegment segment, ValueLayout layout, long offset, long count) {
+    public static void range(String name, MemorySegment segment, ValueLayout layout, long offset, long count) {
         checkSegment(name, segment, layout);
         long elements = segment.byteSize() / layout.byteSize();
         if (offset < 0 || count < 0 || offset > elements - count) {
@@ -250,7 +251,7 @@ final class Checks {
      * "unaligned" when the layout accepts any address ("double big-endian unaligned"); the JDK's own toString
      * ("d8", "D8%1") is cryptic in a message.
      */
-    static String describe(ValueLayout layout) {
+    public static String describe(ValueLayout layout) {
         StringBuilder b = new StringBuilder(layout instanceof ValueLayout.OfDouble ? "double"
                 : layout instanceof ValueLayout.OfFloat ? "float" : layout.toString());
         if (layout.order() != java.nio.ByteOrder.nativeOrder()) {
@@ -277,7 +278,7 @@ final class Checks {
         }
     }
 
-    static void sameLength(String p, long pLength, String q, long qLength) {
+    public static void sameLength(String p, long pLength, String q, long qLength) {
         if (pLength != qLength) {
             throw new IllegalArgumentException(p + " has " + pLength + " elements but " + q + " has " + qLength
                     + ": both distributions must have the same support");
