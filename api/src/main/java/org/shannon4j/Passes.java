@@ -5,11 +5,16 @@ import static org.shannon4j.spi.KernelMath.sumError;
 import static org.shannon4j.spi.Kernels.JS_Q_TERMS;
 import static org.shannon4j.spi.Kernels.SUM_P;
 import static org.shannon4j.spi.Kernels.SUM_Q;
+import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.JS;
+import static org.shannon4j.spi.Terms.KL;
+import static org.shannon4j.spi.Terms.SUM;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Terms;
 
 /**
  * One kernel pass of a measure over its input, whatever the input is: {@code double[]}, {@code float[]} or a
@@ -20,11 +25,8 @@ import org.shannon4j.spi.Kernels;
  */
 final class Passes {
 
-    static final int SUM = 0;
-    static final int X_LOG_X = 1;
-    static final int CROSS = 2;
-    static final int KL = 3;
-    static final int JS = 4;
+    /** For callers not yet moved to {@link Terms}: the same code. */
+    static final int X_LOG_X = Terms.X_LOG_X;
 
     /** A thread that is never started: a segment accessible by it is accessible by any thread. */
     private static final Thread PROBE = Thread.ofPlatform().unstarted(() -> { });
@@ -54,7 +56,7 @@ final class Passes {
             MemorySegment qs = (MemorySegment) q;
             return switch (kind) {
                 case SUM -> k.sum(ps, layout, pOffset, length, aux);
-                case X_LOG_X -> k.xLogX(ps, layout, pOffset, length, aux);
+                case Terms.X_LOG_X -> k.xLogX(ps, layout, pOffset, length, aux);
                 case CROSS -> k.xLogY(ps, pOffset, qs, qOffset, length, layout, aux);
                 case KL -> k.xLogXOverY(ps, pOffset, qs, qOffset, length, layout, aux);
                 default -> k.jensenShannonTerms(ps, pOffset, qs, qOffset, length, layout, c, aux);
@@ -67,7 +69,7 @@ final class Passes {
             double[] qd = (double[]) q;
             return switch (kind) {
                 case SUM -> k.sum(pd, po, n, aux);
-                case X_LOG_X -> k.xLogX(pd, po, n, aux);
+                case Terms.X_LOG_X -> k.xLogX(pd, po, n, aux);
                 case CROSS -> k.xLogY(pd, po, qd, qo, n, aux);
                 case KL -> k.xLogXOverY(pd, po, qd, qo, n, aux);
                 default -> k.jensenShannonTerms(pd, po, qd, qo, n, c, aux);
@@ -77,7 +79,7 @@ final class Passes {
         float[] qf = (float[]) q;
         return switch (kind) {
             case SUM -> k.sum(pf, po, n, aux);
-            case X_LOG_X -> k.xLogX(pf, po, n, aux);
+            case Terms.X_LOG_X -> k.xLogX(pf, po, n, aux);
             case CROSS -> k.xLogY(pf, po, qf, qo, n, aux);
             case KL -> k.xLogXOverY(pf, po, qf, qo, n, aux);
             default -> k.jensenShannonTerms(pf, po, qf, qo, n, c, aux);
