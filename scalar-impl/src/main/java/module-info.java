@@ -1,7 +1,6 @@
 /** The plain-Java reference backend of shannon4j. */
 module org.shannon4j.scalar {
     requires org.shannon4j;
-    requires it.unimi.dsi.fastutil.core;
 
     exports org.shannon4j.scalar;
 

@@ -10,6 +10,7 @@ import org.shannon4j.internal.Checks;
 import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
+import org.shannon4j.spi.Terms;
 
 /**
  * The distribution measures, written once for every input: double[], float[] or a MemorySegment (passed as
@@ -38,7 +39,7 @@ final class Measures {
     static double entropy(Kernels k, Parallelism par, Normalization policy, Object p, long offset, long length,
                           ValueLayout layout) {
         double[] aux = scratch();
-        double t = Passes.run(k, par, Passes.X_LOG_X, p, offset, null, 0, length, layout, 1.0, aux);
+        double t = Passes.run(k, par, Terms.X_LOG_X, p, offset, null, 0, length, layout, 1.0, aux);
         double s = aux[SUM_P];
         if (Double.isNaN(t) || !(s < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, offset, length, layout);
@@ -46,7 +47,7 @@ final class Measures {
         // The sum first: under REQUIRE a sum far from 1 is the cause to report, whatever the terms did.
         Checks.sum("p", s, length, Passes.float32(p, layout), policy);
         if (Double.isInfinite(t)) {
-            throw Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "p", p, offset, null, 0, length, layout, 1.0);
+            throw Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "p", p, offset, null, 0, length, layout, 1.0);
         }
         if (s < Rescaled.TINY) {
             return Rescaled.entropy(p, offset, length, layout, s);
@@ -63,16 +64,16 @@ final class Measures {
     static double crossEntropy(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
                                long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        double v = Passes.run(k, par, Passes.CROSS, p, pOffset, q, qOffset, length, layout, 1.0, aux);
+        double v = Passes.run(k, par, Terms.CROSS, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, v, aux, p, pOffset, q, qOffset, length, layout);
         if (Double.isInfinite(v)) {
             if (v < 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
                 return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
             }
-            throw Checks.termsOverflow("p·ln q", Passes.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
+            throw Checks.termsOverflow("p·ln q", Terms.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
         if (aux[SUM_P] < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
-            return Rescaled.pair(Passes.CROSS, p, pOffset, q, qOffset, length, layout, aux[SUM_P], aux[SUM_Q]);
+            return Rescaled.pair(Terms.CROSS, p, pOffset, q, qOffset, length, layout, aux[SUM_P], aux[SUM_Q]);
         }
         return Math.max(0.0, Math.log(aux[SUM_Q]) - v / aux[SUM_P]);
     }
@@ -89,17 +90,17 @@ final class Measures {
     static double klDivergence(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
                                long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        double u = Passes.run(k, par, Passes.KL, p, pOffset, q, qOffset, length, layout, 1.0, aux);
+        double u = Passes.run(k, par, Terms.KL, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, u, aux, p, pOffset, q, qOffset, length, layout);
         if (Double.isInfinite(u)) {
             if (u > 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
                 return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
             }
-            throw Checks.termsOverflow("p·ln(p/q)", Passes.KL, "p", p, pOffset, q, qOffset, length, layout, 1.0);
+            throw Checks.termsOverflow("p·ln(p/q)", Terms.KL, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
         double sp = aux[SUM_P];
         if (sp < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
-            return Rescaled.pair(Passes.KL, p, pOffset, q, qOffset, length, layout, sp, aux[SUM_Q]);
+            return Rescaled.pair(Terms.KL, p, pOffset, q, qOffset, length, layout, sp, aux[SUM_Q]);
         }
         return Math.max(0.0, u / sp + Math.log(aux[SUM_Q] / sp));
     }
@@ -125,9 +126,9 @@ final class Measures {
         String pName = "p";
         String qName = "q";
         if (policy == Normalization.NORMALIZE) {
-            sp = Passes.run(k, par, Passes.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
+            sp = Passes.run(k, par, Terms.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
             sq = sp < Double.POSITIVE_INFINITY
-                    ? Passes.run(k, par, Passes.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
+                    ? Passes.run(k, par, Terms.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
             if (!(sq < Double.POSITIVE_INFINITY)) {
                 // Bad entries of p, then of q, before any overflowing sum: as every other measure reports them.
                 throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
@@ -157,7 +158,7 @@ final class Measures {
                         LN2);
             }
         }
-        double a = Passes.run(k, par, Passes.JS, p, pOffset, q, qOffset, length, layout, c, aux);
+        double a = Passes.run(k, par, Terms.JS, p, pOffset, q, qOffset, length, layout, c, aux);
         if (policy == Normalization.REQUIRE) {
             checkPair(policy, a, aux, p, pOffset, q, qOffset, length, layout);
             sp = aux[SUM_P];
@@ -168,7 +169,7 @@ final class Measures {
         if (Double.isInfinite(a) || Double.isInfinite(aux[JS_Q_TERMS])) {
             // Each term is bounded by its weight·ln 2 (the kernels take overflowing ratios from halves), so only
             // a sum of terms near the double maximum can get here; the clamp below would hide it as ln 2.
-            throw Checks.termsOverflow("of Jensen–Shannon", Passes.JS, pName, p, pOffset, q, qOffset, length, layout, c);
+            throw Checks.termsOverflow("of Jensen–Shannon", Terms.JS, pName, p, pOffset, q, qOffset, length, layout, c);
         }
         double js = 0.5 * (a / sp + aux[JS_Q_TERMS] / sq);
         return Math.min(Math.max(0.0, js), LN2);

@@ -8,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import org.shannon4j.internal.Checks;
 import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Terms;
 
 /**
  * The rare second pass of the distribution measures under NORMALIZE, for sums the one-pass formulas cannot take:
@@ -76,7 +77,7 @@ final class Rescaled {
         return Math.max(0.0, Math.log(s) - sums.total(1) / s);
     }
 
-    /** Cross-entropy (kind {@link Passes#CROSS}) or KL ({@link Passes#KL}) of the normalised vectors. */
+    /** Cross-entropy (kind {@link Terms#CROSS}) or KL ({@link Terms#KL}) of the normalised vectors. */
     static double pair(int kind, Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout,
                        double sumP, double sumQ) {
         int kp = upScale(sumP);
@@ -87,12 +88,12 @@ final class Rescaled {
             double y = Math.scalb(Checks.value(q, qOffset + i, layout), kq);
             sums.add(0, x);
             sums.add(1, y);
-            sums.add(2, kind == Passes.CROSS ? KernelMath.xLogY(x, y) : KernelMath.xLogXOverY(x, y));
+            sums.add(2, kind == Terms.CROSS ? KernelMath.xLogY(x, y) : KernelMath.xLogXOverY(x, y));
         }
         double sp = sums.total(0);
         double sq = sums.total(1);
         double t = sums.total(2);
-        return kind == Passes.CROSS ? Math.max(0.0, Math.log(sq) - t / sp) : Math.max(0.0, t / sp + Math.log(sq / sp));
+        return kind == Terms.CROSS ? Math.max(0.0, Math.log(sq) - t / sp) : Math.max(0.0, t / sp + Math.log(sq / sp));
     }
 
     /**

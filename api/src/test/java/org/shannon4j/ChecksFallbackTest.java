@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.shannon4j.internal.Checks;
 import org.shannon4j.internal.Passes;
 
+import org.shannon4j.spi.Terms;
+
 /**
  * The re-scan after a kernel reported invalid input claims only what it checked: a bad entry, an overflowing
  * sum, overflowing terms, or else an internal error of the kernel (issue 12: valid input used to be reported
@@ -35,9 +37,9 @@ class ChecksFallbackTest {
     @Test
     void termsOverflowIsCheckedBeforeItIsClaimed() {
         double[] huge = {1e308, 1e307};
-        assertTrue(Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "p", huge, 0, null, 0, 2, null, 1.0)
+        assertTrue(Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "p", huge, 0, null, 0, 2, null, 1.0)
                 .getMessage().startsWith("the terms p·ln p over p[0..2) overflow"));
         assertInstanceOf(IllegalStateException.class,
-                Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "p", new double[] {0.5, 0.5}, 0, null, 0, 2, null, 1.0));
+                Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "p", new double[] {0.5, 0.5}, 0, null, 0, 2, null, 1.0));
     }
 }

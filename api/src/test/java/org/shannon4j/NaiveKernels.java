@@ -118,7 +118,7 @@ final class NaiveKernels implements Kernels {
     }
 
     // ------------------------------------------------------------------------------------------------------
-    // Mutual information family: the literal loops, java.util maps instead of fastutil
+    // Mutual information family: the literal loops, java.util maps instead of the open-addressing table
     // ------------------------------------------------------------------------------------------------------
 
     @Override

@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.Normalization;
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Terms;
 
 /**
  * Argument checks and the messages of every rejection. The happy path only checks ranges here; the values
@@ -142,8 +143,8 @@ public final class Checks {
      * For valid input whose kernel result is infinite without a p &gt; 0 where q = 0: the terms' own sum is
      * recomputed with the reference terms ({@link KernelMath}, plain summation, rare path); if it overflows,
      * the exception says so (values near the double maximum under NORMALIZE: p·ln p exceeds it from
-     * p ≈ 2.5e305), otherwise it is an internal error. {@code kind} is a {@link Passes} kind; q is null for
-     * {@link Passes#X_LOG_X}; {@code c} is the Jensen–Shannon mixture ratio.
+     * p ≈ 2.5e305), otherwise it is an internal error. {@code kind} is a {@link Terms} code; q is null for
+     * {@link Terms#X_LOG_X}; {@code c} is the Jensen–Shannon mixture ratio.
      */
     public static RuntimeException termsOverflow(String terms, int kind, String name, Object p, long pOffset, Object q,
                                           long qOffset, long length, ValueLayout layout, double c) {
@@ -153,9 +154,9 @@ public final class Checks {
             double x = value(p, pOffset + i, layout);
             double y = q == null ? 0 : value(q, qOffset + i, layout);
             switch (kind) {
-                case Passes.X_LOG_X -> a += KernelMath.xLogX(x);
-                case Passes.CROSS -> a += KernelMath.xLogY(x, y);
-                case Passes.KL -> a += KernelMath.xLogXOverY(x, y);
+                case Terms.X_LOG_X -> a += KernelMath.xLogX(x);
+                case Terms.CROSS -> a += KernelMath.xLogY(x, y);
+                case Terms.KL -> a += KernelMath.xLogXOverY(x, y);
                 default -> {
                     a += KernelMath.jensenShannonP(x, y, c);
                     b += KernelMath.jensenShannonQ(x, y, c);

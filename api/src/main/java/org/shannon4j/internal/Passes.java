@@ -5,12 +5,17 @@ import static org.shannon4j.spi.KernelMath.sumError;
 import static org.shannon4j.spi.Kernels.JS_Q_TERMS;
 import static org.shannon4j.spi.Kernels.SUM_P;
 import static org.shannon4j.spi.Kernels.SUM_Q;
+import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.JS;
+import static org.shannon4j.spi.Terms.KL;
+import static org.shannon4j.spi.Terms.SUM;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
+import org.shannon4j.spi.Terms;
 
 /**
  * One kernel pass of a measure over its input, whatever the input is: {@code double[]}, {@code float[]} or a
@@ -21,11 +26,8 @@ import org.shannon4j.spi.Parallelism;
  */
 public final class Passes {
 
-    public static final int SUM = 0;
-    public static final int X_LOG_X = 1;
-    public static final int CROSS = 2;
-    public static final int KL = 3;
-    public static final int JS = 4;
+    /** For callers not yet moved to {@link Terms}: the same code. */
+    public static final int X_LOG_X = Terms.X_LOG_X;
 
     /** A thread that is never started: a segment accessible by it is accessible by any thread. */
     private static final Thread PROBE = Thread.ofPlatform().unstarted(() -> { });
@@ -55,7 +57,7 @@ public final class Passes {
             MemorySegment qs = (MemorySegment) q;
             return switch (kind) {
                 case SUM -> k.sum(ps, layout, pOffset, length, aux);
-                case X_LOG_X -> k.xLogX(ps, layout, pOffset, length, aux);
+                case Terms.X_LOG_X -> k.xLogX(ps, layout, pOffset, length, aux);
                 case CROSS -> k.xLogY(ps, pOffset, qs, qOffset, length, layout, aux);
                 case KL -> k.xLogXOverY(ps, pOffset, qs, qOffset, length, layout, aux);
                 default -> k.jensenShannonTerms(ps, pOffset, qs, qOffset, length, layout, c, aux);
@@ -68,7 +70,7 @@ public final class Passes {
             double[] qd = (double[]) q;
             return switch (kind) {
                 case SUM -> k.sum(pd, po, n, aux);
-                case X_LOG_X -> k.xLogX(pd, po, n, aux);
+                case Terms.X_LOG_X -> k.xLogX(pd, po, n, aux);
                 case CROSS -> k.xLogY(pd, po, qd, qo, n, aux);
                 case KL -> k.xLogXOverY(pd, po, qd, qo, n, aux);
                 default -> k.jensenShannonTerms(pd, po, qd, qo, n, c, aux);
@@ -78,7 +80,7 @@ public final class Passes {
         float[] qf = (float[]) q;
         return switch (kind) {
             case SUM -> k.sum(pf, po, n, aux);
-            case X_LOG_X -> k.xLogX(pf, po, n, aux);
+            case Terms.X_LOG_X -> k.xLogX(pf, po, n, aux);
             case CROSS -> k.xLogY(pf, po, qf, qo, n, aux);
             case KL -> k.xLogXOverY(pf, po, qf, qo, n, aux);
             default -> k.jensenShannonTerms(pf, po, qf, qo, n, c, aux);

@@ -2,22 +2,35 @@ package org.shannon4j.spi;
 
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
+import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.JS;
+import static org.shannon4j.spi.Terms.KL;
+import static org.shannon4j.spi.Terms.SUM;
+import static org.shannon4j.spi.Terms.X_LOG_X;
 
 /**
- * A {@link Kernels} implementation for backends that compute sums block by block: the backend supplies only
- * the block loops (the hot, backend-specific part), and this class supplies everything around them once:
- * walking the input in blocks, adding block sums into compensated (Neumaier) totals, the scalar tail beyond
- * the backend's lane multiple, recomputing with the exact {@link KernelMath} terms a KL or JS block whose
- * fast sum came out non-finite (a ratio beyond the double range), and folding the validity flags.
+ * A base for backends that compute the distribution sums block by block: a backend overrides the block loops it
+ * vectorises (the hot, backend-specific part), and this class supplies everything around them once: walking the
+ * input in blocks, adding block sums into compensated (Neumaier) totals, the scalar tail beyond the backend's
+ * lane multiple, recomputing with the exact {@link KernelMath} terms a KL or JS block whose fast sum came out
+ * non-finite (a ratio beyond the double range), and folding the validity flags.
+ *
+ * <p>Every block method defaults to the reference plain-Java loop: blocks of {@value #REFERENCE_BLOCK} elements
+ * with four independent accumulators (so the adds pipeline and each partial sum holds at most 64 terms), in a
+ * fixed order of operations, so results are reproducible bit for bit. Float input is widened block by block
+ * into a per-thread scratch and summed by the double loops, so a float vector gives exactly the result of its
+ * widened double copy. This class with nothing overridden is the reference behind the defaults of
+ * {@link DistributionKernels}; a vector backend calls {@code super}'s block for the cases it does not vectorise.
  *
  * <p>Block methods cover {@code [from, to)} with {@code to − from ≤ blockLength()} and a multiple of
  * {@link #laneMultiple(boolean)}; they write their sums into {@code out} at {@link #OUT_A}, {@link #OUT_B},
  * {@link #OUT_P}, {@link #OUT_Q} (the caller's aux array, reused as scratch) and return false if any element
- * they read is negative or NaN (a running minimum is enough; infinities show up in the sums).
+ * they read is negative or NaN (a running minimum is enough; infinities show up in the sums). Pair kinds are
+ * the {@link Terms} codes {@link Terms#CROSS}, {@link Terms#KL} and {@link Terms#JS}.
  */
 public abstract class BlockedKernels implements Kernels {
 
-    /** For subclasses: a backend supplies the block loops. */
+    /** For subclasses: a backend overrides the block loops it accelerates. */
     protected BlockedKernels() {
     }
 
@@ -30,22 +43,21 @@ public abstract class BlockedKernels implements Kernels {
     /** Block output index: Σq. */
     protected static final int OUT_Q = 3;
 
-    /** Pair kind: Σ p·ln q. */
-    protected static final int CROSS = 0;
-    /** Pair kind: Σ p·ln(p/q). */
-    protected static final int KL = 1;
-    /** Pair kind: the two Jensen–Shannon halves with mixture ratio c. */
-    protected static final int JS = 2;
+    /** Elements per block of the reference loops: the default {@link #blockLength()}. */
+    protected static final int REFERENCE_BLOCK = 256;
 
-    private static final int SUM = 0;
-    private static final int X_LOG_X = 1;
+    /** Per-thread scratch for widened float blocks: one per operand, grown if a subclass's blocks are longer. */
+    private static final ThreadLocal<double[][]> WIDENED =
+            ThreadLocal.withInitial(() -> new double[2][REFERENCE_BLOCK]);
 
     /**
      * Elements per block; partial sums in a block stay short, and its data stays in L1.
      *
      * @return elements per block
      */
-    protected abstract int blockLength();
+    protected int blockLength() {
+        return REFERENCE_BLOCK;
+    }
 
     /**
      * Blocks cover the longest prefix that is a multiple of this (1 for scalar code); the rest is the tail.
@@ -53,7 +65,9 @@ public abstract class BlockedKernels implements Kernels {
      * @param float32 whether the input is float (else double)
      * @return the multiple
      */
-    protected abstract int laneMultiple(boolean float32);
+    protected int laneMultiple(boolean float32) {
+        return 1;
+    }
 
     /**
      * Σ a into OUT_A and OUT_P.
@@ -64,7 +78,26 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean sumBlock(double[] a, int from, int to, double[] out);
+    protected boolean sumBlock(double[] a, int from, int to, double[] out) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        boolean valid = true;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3];
+            s0 += a0;
+            s1 += a1;
+            s2 += a2;
+            s3 += a3;
+            valid &= a0 >= 0 & a1 >= 0 & a2 >= 0 & a3 >= 0;
+        }
+        for (; i < to; i++) {
+            s0 += a[i];
+            valid &= a[i] >= 0;
+        }
+        out[OUT_A] = 0;
+        out[OUT_P] = (s0 + s1) + (s2 + s3);
+        return valid;
+    }
 
     /**
      * Float form of {@link #sumBlock(double[], int, int, double[])}.
@@ -75,7 +108,9 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean sumBlock(float[] a, int from, int to, double[] out);
+    protected boolean sumBlock(float[] a, int from, int to, double[] out) {
+        return sumBlock(widen(a, from, to, 0), 0, to - from, out);
+    }
 
     /**
      * Σ p·ln p into OUT_A and Σ p into OUT_P.
@@ -86,7 +121,31 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean xLogXBlock(double[] p, int from, int to, double[] out);
+    protected boolean xLogXBlock(double[] p, int from, int to, double[] out) {
+        double t0 = 0, t1 = 0, t2 = 0, t3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        boolean valid = true;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double a0 = p[i], a1 = p[i + 1], a2 = p[i + 2], a3 = p[i + 3];
+            t0 += KernelMath.xLogX(a0);
+            t1 += KernelMath.xLogX(a1);
+            t2 += KernelMath.xLogX(a2);
+            t3 += KernelMath.xLogX(a3);
+            s0 += a0;
+            s1 += a1;
+            s2 += a2;
+            s3 += a3;
+            valid &= a0 >= 0 & a1 >= 0 & a2 >= 0 & a3 >= 0;
+        }
+        for (; i < to; i++) {
+            t0 += KernelMath.xLogX(p[i]);
+            s0 += p[i];
+            valid &= p[i] >= 0;
+        }
+        out[OUT_A] = (t0 + t1) + (t2 + t3);
+        out[OUT_P] = (s0 + s1) + (s2 + s3);
+        return valid;
+    }
 
     /**
      * Float form of {@link #xLogXBlock(double[], int, int, double[])}.
@@ -97,12 +156,14 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean xLogXBlock(float[] p, int from, int to, double[] out);
+    protected boolean xLogXBlock(float[] p, int from, int to, double[] out) {
+        return xLogXBlock(widen(p, from, to, 0), 0, to - from, out);
+    }
 
     /**
      * The {@code kind} terms of p[i] against q[i + shift] into OUT_A (and OUT_B for JS), Σp, Σq.
      *
-     * @param kind the measure: CROSS, KL or JS
+     * @param kind the measure: {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS}
      * @param p the p entry or array
      * @param q the q entry or array
      * @param from first index of the block
@@ -112,13 +173,43 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
-                                         double[] out);
+    protected boolean pairBlock(int kind, double[] p, double[] q, int from, int to, int shift, double c,
+                                double[] out) {
+        // The pair term is picked by an int that is constant for the whole call; the log dominates the cost.
+        double a0 = 0, a1 = 0, b0 = 0, b1 = 0, p0 = 0, p1 = 0, q0 = 0, q1 = 0;
+        boolean valid = true;
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double x0 = p[i], x1 = p[i + 1], y0 = q[i + shift], y1 = q[i + 1 + shift];
+            a0 += termA(kind, x0, y0, c);
+            a1 += termA(kind, x1, y1, c);
+            b0 += termB(kind, x0, y0, c);
+            b1 += termB(kind, x1, y1, c);
+            p0 += x0;
+            p1 += x1;
+            q0 += y0;
+            q1 += y1;
+            valid &= x0 >= 0 & x1 >= 0 & y0 >= 0 & y1 >= 0;
+        }
+        for (; i < to; i++) {
+            double x = p[i], y = q[i + shift];
+            a0 += termA(kind, x, y, c);
+            b0 += termB(kind, x, y, c);
+            p0 += x;
+            q0 += y;
+            valid &= x >= 0 & y >= 0;
+        }
+        out[OUT_A] = a0 + a1;
+        out[OUT_B] = b0 + b1;
+        out[OUT_P] = p0 + p1;
+        out[OUT_Q] = q0 + q1;
+        return valid;
+    }
 
     /**
      * Float form of {@link #pairBlock(int, double[], double[], int, int, int, double, double[])}.
      *
-     * @param kind the measure: CROSS, KL or JS
+     * @param kind the measure: {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS}
      * @param p the p array
      * @param q the q array
      * @param from first index of the block
@@ -128,10 +219,27 @@ public abstract class BlockedKernels implements Kernels {
      * @param out the caller's aux array, receiving the block sums
      * @return false if an element read is negative or NaN
      */
-    protected abstract boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
-                                         double[] out);
+    protected boolean pairBlock(int kind, float[] p, float[] q, int from, int to, int shift, double c,
+                                double[] out) {
+        return pairBlock(kind, widen(p, from, to, 0), widen(q, from + shift, to + shift, 1), 0, to - from, 0, c,
+                out);
+    }
 
-    // ------------------------------------------------------------------------------------------------ Kernels
+    /** {@code a[from, to)} widened into this thread's scratch {@code which} (0 or 1), from index 0. */
+    private static double[] widen(float[] a, int from, int to, int which) {
+        double[][] scratch = WIDENED.get();
+        double[] into = scratch[which];
+        if (into.length < to - from) {
+            into = new double[to - from];
+            scratch[which] = into;
+        }
+        for (int i = from; i < to; i++) {
+            into[i - from] = a[i];
+        }
+        return into;
+    }
+
+    // ------------------------------------------------------------------------------------- DistributionKernels
 
     @Override
     public final double sum(double[] a, int offset, int length, double[] aux) {
@@ -198,7 +306,7 @@ public abstract class BlockedKernels implements Kernels {
     /**
      * The pair term of {@code kind} for one element: the exact scalar semantics the blocks must match.
      *
-     * @param kind the measure: CROSS, KL or JS
+     * @param kind the measure: {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS}
      * @param p the p entry or array
      * @param q the q entry or array
      * @param c the mixture ratio Σp/Σq
@@ -215,7 +323,7 @@ public abstract class BlockedKernels implements Kernels {
     /**
      * The second pair term (JS q half; 0 for the other kinds).
      *
-     * @param kind the measure: CROSS, KL or JS
+     * @param kind the measure: {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS}
      * @param p the p entry or array
      * @param q the q entry or array
      * @param c the mixture ratio Σp/Σq

@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The default {@link Kernels} segment methods: copy the segment range block by block into per-thread arrays
+ * The default {@link DistributionKernels} segment methods: copy the segment range block by block into per-thread arrays
  * (the copy lands in L1 and the memory traffic is that of reading the segment directly) and run the backend's
  * own array kernel on each block, adding block results into compensated (Neumaier) totals exactly as
  * {@link BlockedKernels} adds its inner blocks. The copy honours the layout's byte order. A block that comes
@@ -17,10 +17,6 @@ final class SegmentWalk {
 
     /** Elements per copied block: 16 kB of doubles per operand, so a pair's two blocks stay in L1. */
     static final int BLOCK = 2048;
-
-    static final int CROSS = 0;
-    static final int KL = 1;
-    static final int JS = 2;
 
     /** Per-thread copies of one block of each operand, in both element types. */
     private static final class Scratch {
@@ -35,11 +31,13 @@ final class SegmentWalk {
     private SegmentWalk() {
     }
 
-    static double single(Kernels k, boolean xLogX, MemorySegment p, ValueLayout layout, long offset, long count,
-                         double[] aux) {
+    /** Kind {@link Terms#SUM} or {@link Terms#X_LOG_X} over one segment range. */
+    static double single(DistributionKernels k, int kind, MemorySegment p, ValueLayout layout, long offset,
+                         long count, double[] aux) {
         Scratch scratch = SCRATCH.get();
         boolean isFloat = layout instanceof ValueLayout.OfFloat;
         long size = layout.byteSize();
+        boolean xLogX = kind == Terms.X_LOG_X;
         double terms = 0, termsC = 0, sum = 0, sumC = 0;
         for (long done = 0; done < count; done += BLOCK) {
             int n = (int) Math.min(BLOCK, count - done);
@@ -53,10 +51,10 @@ final class SegmentWalk {
                 r = xLogX ? k.xLogX(scratch.p, 0, n, aux) : k.sum(scratch.p, 0, n, aux);
             }
             if (Double.isNaN(r)) {
-                aux[Kernels.SUM_P] = Double.NaN;
+                aux[DistributionKernels.SUM_P] = Double.NaN;
                 return Double.NaN;
             }
-            double b = aux[Kernels.SUM_P];
+            double b = aux[DistributionKernels.SUM_P];
             double t = terms + r;
             termsC += sumError(terms, r, t);
             terms = t;
@@ -65,14 +63,15 @@ final class SegmentWalk {
             sum = t;
         }
         double s = compensated(sum, sumC);
-        aux[Kernels.SUM_P] = s;
+        aux[DistributionKernels.SUM_P] = s;
         if (!(s < Double.POSITIVE_INFINITY)) {
             return Double.NaN;
         }
         return xLogX ? compensated(terms, termsC) : s;
     }
 
-    static double pair(Kernels k, int kind, MemorySegment p, long pOffset, MemorySegment q, long qOffset,
+    /** Kind {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS} over two segment ranges. */
+    static double pair(DistributionKernels k, int kind, MemorySegment p, long pOffset, MemorySegment q, long qOffset,
                        long count, ValueLayout layout, double c, double[] aux) {
         Scratch scratch = SCRATCH.get();
         boolean isFloat = layout instanceof ValueLayout.OfFloat;
@@ -87,26 +86,26 @@ final class SegmentWalk {
                 MemorySegment.copy(p, layout, pAt, scratch.pf, 0, n);
                 MemorySegment.copy(q, layout, qAt, scratch.qf, 0, n);
                 r = switch (kind) {
-                    case CROSS -> k.xLogY(scratch.pf, 0, scratch.qf, 0, n, aux);
-                    case KL -> k.xLogXOverY(scratch.pf, 0, scratch.qf, 0, n, aux);
+                    case Terms.CROSS -> k.xLogY(scratch.pf, 0, scratch.qf, 0, n, aux);
+                    case Terms.KL -> k.xLogXOverY(scratch.pf, 0, scratch.qf, 0, n, aux);
                     default -> k.jensenShannonTerms(scratch.pf, 0, scratch.qf, 0, n, c, aux);
                 };
             } else {
                 MemorySegment.copy(p, layout, pAt, scratch.p, 0, n);
                 MemorySegment.copy(q, layout, qAt, scratch.q, 0, n);
                 r = switch (kind) {
-                    case CROSS -> k.xLogY(scratch.p, 0, scratch.q, 0, n, aux);
-                    case KL -> k.xLogXOverY(scratch.p, 0, scratch.q, 0, n, aux);
+                    case Terms.CROSS -> k.xLogY(scratch.p, 0, scratch.q, 0, n, aux);
+                    case Terms.KL -> k.xLogXOverY(scratch.p, 0, scratch.q, 0, n, aux);
                     default -> k.jensenShannonTerms(scratch.p, 0, scratch.q, 0, n, c, aux);
                 };
             }
             if (Double.isNaN(r)) {
-                aux[Kernels.SUM_P] = Double.NaN;
+                aux[DistributionKernels.SUM_P] = Double.NaN;
                 return Double.NaN;
             }
-            double rb = kind == JS ? aux[Kernels.JS_Q_TERMS] : 0.0;
-            double rp = aux[Kernels.SUM_P];
-            double rq = aux[Kernels.SUM_Q];
+            double rb = kind == Terms.JS ? aux[DistributionKernels.JS_Q_TERMS] : 0.0;
+            double rp = aux[DistributionKernels.SUM_P];
+            double rq = aux[DistributionKernels.SUM_Q];
             double t = a + r;
             aC += sumError(a, r, t);
             a = t;
@@ -122,9 +121,9 @@ final class SegmentWalk {
         }
         double sumP = compensated(sp, spC);
         double sumQ = compensated(sq, sqC);
-        aux[Kernels.SUM_P] = sumP;
-        aux[Kernels.SUM_Q] = sumQ;
-        aux[Kernels.JS_Q_TERMS] = compensated(b, bC);
+        aux[DistributionKernels.SUM_P] = sumP;
+        aux[DistributionKernels.SUM_Q] = sumQ;
+        aux[DistributionKernels.JS_Q_TERMS] = compensated(b, bC);
         return sumP < Double.POSITIVE_INFINITY && sumQ < Double.POSITIVE_INFINITY ? compensated(a, aC) : Double.NaN;
     }
 }

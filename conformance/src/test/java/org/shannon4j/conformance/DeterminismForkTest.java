@@ -28,8 +28,7 @@ class DeterminismForkTest {
     private static String classPath() throws Exception {
         List<String> parts = new ArrayList<>();
         for (String name : new String[] {Shannon.class.getName(), "org.shannon4j.scalar.ScalarBackendProvider",
-                "org.shannon4j.simd.SimdBackendProvider", "it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap",
-                DeterminismBattery.class.getName()}) {
+                "org.shannon4j.simd.SimdBackendProvider", DeterminismBattery.class.getName()}) {
             parts.add(Path.of(Class.forName(name).getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         return String.join(File.pathSeparator, parts);

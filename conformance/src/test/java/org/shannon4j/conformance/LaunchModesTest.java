@@ -26,8 +26,7 @@ class LaunchModesTest {
 
     private static String jars() throws Exception {
         return String.join(java.io.File.pathSeparator, location(Shannon.class.getName()),
-                location("org.shannon4j.scalar.ScalarBackendProvider"), location("org.shannon4j.simd.SimdBackendProvider"),
-                location("it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap")); // the scalar backend's dependency
+                location("org.shannon4j.scalar.ScalarBackendProvider"), location("org.shannon4j.simd.SimdBackendProvider"));
     }
 
     private static String run(String... args) throws IOException, InterruptedException {

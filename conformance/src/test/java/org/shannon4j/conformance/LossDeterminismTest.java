@@ -34,7 +34,6 @@ class LossDeterminismTest {
         return String.join(java.io.File.pathSeparator, location(Shannon.class.getName()),
                 location("org.shannon4j.scalar.ScalarBackendProvider"),
                 location("org.shannon4j.simd.SimdBackendProvider"),
-                location("it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap"),
                 location(LossDeterminismProgram.class.getName()));
     }
 

@@ -11,8 +11,6 @@ public final class ScalarBackendProvider implements BackendProvider {
     /** Lowest priority of the bundled backends: chosen only when nothing faster is supported. */
     public static final int PRIORITY = 0;
 
-    private static final Kernels KERNELS = new ScalarKernels();
-
     /** Created by {@link java.util.ServiceLoader}. */
     public ScalarBackendProvider() {
     }
@@ -39,6 +37,6 @@ public final class ScalarBackendProvider implements BackendProvider {
 
     @Override
     public Kernels kernels() {
-        return KERNELS;
+        return ScalarKernels.INSTANCE;
     }
 }

@@ -19,6 +19,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Terms;
 
 /**
  * Natural log of double lanes without a call into the JDK's vector math library, fused into the one vector loop
@@ -88,15 +89,12 @@ final class DoubleLog {
     private DoubleLog() {
     }
 
-    /** Loop kinds: what the fused loop takes the log of and what it accumulates (see {@link #loop}). */
-    static final int ENTROPY = 0;
-    static final int CROSS = 1;
-    static final int KL = 2;
-    static final int JS = 3;
+    // Loop kinds (what the fused loop takes the log of and what it accumulates, see loop): the Terms codes
+    // X_LOG_X, CROSS, KL and JS, and two of this loop's own, numbered after the Terms codes.
     /** Stores the logs instead (tests, {@link #logInto}). */
-    static final int LOG = 4;
-    /** JS's q half, Σ q·ln(2cq/m) into OUT_A (kind JS gives the p half). */
-    static final int JS_Q = 5;
+    static final int LOG = Terms.JS + 1;
+    /** JS's q half, Σ q·ln(2cq/m) into OUT_A (kind {@link Terms#JS} gives the p half). */
+    static final int JS_Q = Terms.JS + 2;
 
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
@@ -134,7 +132,7 @@ final class DoubleLog {
      * of the JDK's log.) {@code kind} is loop-invariant, so its branches are perfectly predicted. Each
      * iteration adds w·ln u, for u and w by kind:
      * <ul>
-     * <li>ENTROPY: u = w = p; CROSS: u = q, w = p; KL: u = p/q, w = p;
+     * <li>X_LOG_X: u = w = p; CROSS: u = q, w = p; KL: u = p/q, w = p;
      * <li>JS: u = 2p/m, w = p; JS_Q: u = 2cq/m, w = q (m = p + cq): JS is two passes over a block in L1, each
      *     with one division (both logs in one iteration, as an inner loop of two half-steps, made C2 lose the
      *     flat loop for every kind: entropy 0.61 → 1.09 ns/element);
@@ -143,7 +141,7 @@ final class DoubleLog {
      * Special values need no blends. The bit arithmetic gives a finite (meaningless) log for every bit
      * pattern, so a lane whose weight is 0 adds exactly 0 through the FMA; negative, NaN and infinite inputs are
      * found by the sign OR and the sums, as the kernels' contract asks. Only a vector holding a lane the vector
-     * log cannot take and whose term counts (u not a normal double under a weight &gt; 0; for ENTROPY only a
+     * log cannot take and whose term counts (u not a normal double under a weight &gt; 0; for X_LOG_X only a
      * subnormal p can be such a lane; for LOG every lane counts) goes through the scalar {@link KernelMath}
      * terms, the reference backend's own.
      *
@@ -154,7 +152,7 @@ final class DoubleLog {
     static boolean loop(int kind, double[] p, double[] q, float[] pf, float[] qf, int from, int to, int shift,
                             double c, double[] out) {
         boolean wide = pf != null;
-        boolean hasQ = kind != ENTROPY && kind != LOG;
+        boolean hasQ = kind != Terms.X_LOG_X && kind != LOG;
         // 8 lanes: the whole table in four registers (read only when DL == 8)
         LongVector invcLo = LongVector.fromArray(L, INVC_BITS, 0);
         LongVector invcHi = LongVector.fromArray(L, INVC_BITS, 16 - DL);
@@ -196,20 +194,20 @@ final class DoubleLog {
             // ---- the log argument u, its weight w, and whether a lane needs the scalar term
             DoubleVector u = x, w = x;
             boolean special;
-            if (kind == ENTROPY) {
+            if (kind == Terms.X_LOG_X) {
                 special = bx.sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
             } else if (kind == LOG) {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
-            } else if (kind == CROSS) {
+            } else if (kind == Terms.CROSS) {
                 u = y;
                 // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
                 special = by.and(Long.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
             } else {
-                if (kind == KL) {
+                if (kind == Terms.KL) {
                     u = x.div(y);
                 } else {
                     DoubleVector cy = y.mul(c);
-                    if (kind == JS) {
+                    if (kind == Terms.JS) {
                         u = x.add(x).div(x.add(cy));     // 2p/m
                     } else {
                         u = cy.add(cy).div(x.add(cy));   // 2cq/m
@@ -225,10 +223,10 @@ final class DoubleLog {
                     double qj = !hasQ ? 0 : wide ? qf[j + shift] : q[j + shift];
                     switch (kind) {
                         case LOG -> q[j + shift] = Math.log(pj);
-                        case ENTROPY -> scalarTerms += KernelMath.xLogX(pj);
-                        case CROSS -> scalarTerms += KernelMath.xLogY(pj, qj);
-                        case KL -> scalarTerms += KernelMath.xLogXOverY(pj, qj);
-                        case JS -> scalarTerms += KernelMath.jensenShannonP(pj, qj, c);
+                        case Terms.X_LOG_X -> scalarTerms += KernelMath.xLogX(pj);
+                        case Terms.CROSS -> scalarTerms += KernelMath.xLogY(pj, qj);
+                        case Terms.KL -> scalarTerms += KernelMath.xLogXOverY(pj, qj);
+                        case Terms.JS -> scalarTerms += KernelMath.jensenShannonP(pj, qj, c);
                         default -> scalarTerms += KernelMath.jensenShannonQ(pj, qj, c);
                     }
                 }

@@ -19,6 +19,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Terms;
 
 /**
  * Natural log of float lanes, fused into the float entropy and cross-entropy loop ({@link #loop}): no call
@@ -53,11 +54,11 @@ final class FloatLog {
     /** The error bound asserted by the tests, in units in the last place of the float result. */
     static final double MAX_ULP_ERROR = 1.5;
 
-    /** Loop kinds (see {@link #loop}). */
-    static final int ENTROPY = 0;
-    static final int CROSS = 1;
-    /** Stores the logs instead (tests, {@link #logInto}). */
-    static final int LOG = 4;
+    /**
+     * Stores the logs instead (tests, {@link #logInto}); the other loop kinds are the {@link Terms} codes
+     * {@link Terms#X_LOG_X} and {@link Terms#CROSS}.
+     */
+    static final int LOG = Terms.JS + 1;
 
     private static final VectorSpecies<Float> F = Species.F;
     private static final VectorSpecies<Double> D = Species.D;
@@ -110,14 +111,14 @@ final class FloatLog {
     }
 
     /**
-     * The one vector loop of the float-lane log kernels, the log written once, inline. ENTROPY: Σ p·ln p;
+     * The one vector loop of the float-lane log kernels, the log written once, inline. X_LOG_X: Σ p·ln p;
      * CROSS: Σ p·ln q[i + shift]; zero p lanes add 0 (their log is finite), the terms are rounded to float (one-signed,
      * so float precision is enough) and accumulated in double lanes, with Σp and Σq, into OUT_A, OUT_P, OUT_Q
      * (OUT_B = 0). LOG: ln p stored to {@code q[i + shift]}. {@code [from, to)} is a multiple of 16 lanes.
      * Returns false if an element is negative.
      */
     static boolean loop(int kind, float[] p, float[] q, int from, int to, int shift, double[] out) {
-        boolean hasQ = kind == CROSS;
+        boolean hasQ = kind == Terms.CROSS;
         IntVector invcTable = IntVector.fromArray(I, INVC_BITS, 0);
         IntVector logcTable = IntVector.fromArray(I, LOGC_BITS, 0);
         FloatVector minusOne = FloatVector.broadcast(F, -1f);
@@ -143,7 +144,7 @@ final class FloatLog {
             // normal range (LOG). Zero weights need nothing: the bit arithmetic below gives a finite log for
             // every bit pattern, and 0·finite = 0. Negative, NaN and infinite lanes show in signs and the sums.
             boolean special;
-            if (kind == ENTROPY) {
+            if (kind == Terms.X_LOG_X) {
                 special = bx.sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
             } else if (kind == LOG) {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
@@ -160,7 +161,7 @@ final class FloatLog {
                 for (int j = i; j < i + FL; j++) {
                     switch (kind) {
                         case LOG -> q[j + shift] = (float) Math.log(p[j]);
-                        case ENTROPY -> scalarTerms += KernelMath.xLogX(p[j]);
+                        case Terms.X_LOG_X -> scalarTerms += KernelMath.xLogX(p[j]);
                         default -> scalarTerms += KernelMath.xLogY(p[j], q[j + shift]);
                     }
                 }
@@ -230,11 +231,11 @@ final class FloatLog {
         return noNegatives(p, from, to) && (!hasQ || noNegatives(q, from + shift, to + shift));
     }
 
-    /** Σ p·ln p (ENTROPY) or Σ p·ln q[i + shift] (CROSS) over [from, to) with the reference's double terms. */
+    /** Σ p·ln p (X_LOG_X) or Σ p·ln q[i + shift] (CROSS) over [from, to) with the reference's double terms. */
     static double doubleTerms(int kind, float[] p, float[] q, int from, int to, int shift) {
         double sum = 0;
         for (int j = from; j < to; j++) {
-            sum += kind == ENTROPY ? KernelMath.xLogX(p[j]) : KernelMath.xLogY(p[j], q[j + shift]);
+            sum += kind == Terms.X_LOG_X ? KernelMath.xLogX(p[j]) : KernelMath.xLogY(p[j], q[j + shift]);
         }
         return sum;
     }

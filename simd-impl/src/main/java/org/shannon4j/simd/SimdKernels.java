@@ -8,6 +8,8 @@ import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.OR;
+import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.KL;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -15,16 +17,16 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.shannon4j.scalar.ScalarKernels;
 import org.shannon4j.spi.BlockedKernels;
-import org.shannon4j.spi.LossMath;
+import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Terms;
 
 /**
- * Vector-API block loops with the preferred species. It extends the scalar reference backend, as netlib's
- * {@code VectorBLAS extends JavaBLAS}: every loop overridden here is vectorised, every loop that does not
- * vectorise (count scatters, for example) is inherited unchanged from {@link ScalarKernels}.
- * {@link BlockedKernels} walks the blocks, keeps the
- * compensated totals, handles tails and recomputes non-finite KL/JS blocks exactly.
+ * Vector-API block loops with the preferred species. It overrides only the kernels it vectorises; every kernel
+ * that does not vectorise (count scatters, dense codes, most loss options) is the SPI's reference default of
+ * {@link Kernels}, and every block it does not vectorise (the 128-bit double lanes) is {@link BlockedKernels}'
+ * reference block loop. {@link BlockedKernels} walks the blocks, keeps the compensated totals, handles tails
+ * and recomputes non-finite KL/JS blocks exactly.
  *
  * <p>Each block method is pure vector code whose vector accumulators are added lane by lane in a fixed order at
  * its end (not {@code reduceLanes(ADD)}, whose order differs between C2 and the Java code that runs before C2
@@ -44,7 +46,7 @@ import org.shannon4j.spi.LossMath;
  * methods are exempt, so conversions and constants are written inline, and each block is its own method so
  * that each compilation stays small.
  */
-final class SimdKernels extends ScalarKernels {
+final class SimdKernels extends BlockedKernels {
 
     static final SimdKernels INSTANCE = new SimdKernels();
 
@@ -81,8 +83,6 @@ final class SimdKernels extends ScalarKernels {
     static final boolean SCALAR_DOUBLE_LANES = DL < 4 && !FORCE_JDK;
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
     static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK && !SCALAR_DOUBLE_LANES;
-    /** ScalarKernels' block length: its float blocks are widened into a scratch of this many doubles. */
-    private static final int SCALAR_BLOCK = 256;
     /**
      * Float entropy and cross-entropy run {@link FloatLog#loop}. It replaced float entropy's earlier default, the
      * Cephes {@code logf} polynomial into a per-thread L1 scratch (interleaved at n = 1e6: 0.42 vs 0.59 ns/element)
@@ -95,7 +95,7 @@ final class SimdKernels extends ScalarKernels {
 
     @Override
     protected int blockLength() {
-        return SCALAR_DOUBLE_LANES ? SCALAR_BLOCK : BLOCK;
+        return SCALAR_DOUBLE_LANES ? super.blockLength() : BLOCK;
     }
 
     @Override
@@ -191,7 +191,7 @@ final class SimdKernels extends ScalarKernels {
             return super.xLogXBlock(p, from, to, out);
         }
         if (OWN_DOUBLE) {
-            return DoubleLog.loop(DoubleLog.ENTROPY, p, null, null, null, from, to, 0, 1.0, out);
+            return DoubleLog.loop(Terms.X_LOG_X, p, null, null, null, from, to, 0, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -220,7 +220,7 @@ final class SimdKernels extends ScalarKernels {
     @Override
     protected boolean xLogXBlock(float[] p, int from, int to, double[] out) {
         if (OWN_FLOAT) {
-            return FloatLog.loop(FloatLog.ENTROPY, p, null, from, to, 0, out);
+            return FloatLog.loop(Terms.X_LOG_X, p, null, from, to, 0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, s0 = t0, s1 = t0;
         IntVector signs = IntVector.zero(I);
@@ -233,14 +233,14 @@ final class SimdKernels extends ScalarKernels {
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
             t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
-        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), FloatLog.ENTROPY, p, null, from, to, 0);
+        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), Terms.X_LOG_X, p, null, from, to, 0);
         out[OUT_P] = s0.add(s1).reduceLanes(ADD);
         return signs.reduceLanes(OR) >= 0 || noNegatives(p, from, to);
     }
 
     private static boolean xLogYBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         if (OWN_DOUBLE) {
-            return DoubleLog.loop(DoubleLog.CROSS, p, q, null, null, from, to, shift, 1.0, out);
+            return DoubleLog.loop(Terms.CROSS, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -275,7 +275,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean xLogYBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
         if (OWN_FLOAT) {
-            return FloatLog.loop(FloatLog.CROSS, p, q, from, to, shift, out);
+            return FloatLog.loop(Terms.CROSS, p, q, from, to, shift, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
@@ -292,7 +292,7 @@ final class SimdKernels extends ScalarKernels {
             t0 = t0.add((DoubleVector) term.convert(F2D, 0));
             t1 = t1.add((DoubleVector) term.convert(F2D, 1));
         }
-        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), FloatLog.CROSS, p, q, from, to, shift);
+        out[OUT_A] = finiteOrDouble(t0.add(t1).reduceLanes(ADD), Terms.CROSS, p, q, from, to, shift);
         out[OUT_B] = 0;
         out[OUT_P] = p0.add(p1).reduceLanes(ADD);
         out[OUT_Q] = q0.add(q1).reduceLanes(ADD);
@@ -301,7 +301,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean klBlock(double[] p, double[] q, int from, int to, int shift, double[] out) {
         if (OWN_DOUBLE) {
-            return DoubleLog.loop(DoubleLog.KL, p, q, null, null, from, to, shift, 1.0, out);
+            return DoubleLog.loop(Terms.KL, p, q, null, null, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         LongVector signs = LongVector.zero(L);
@@ -336,7 +336,7 @@ final class SimdKernels extends ScalarKernels {
 
     private static boolean klBlock(float[] p, float[] q, int from, int to, int shift, double[] out) {
         if (OWN_DOUBLE) {
-            return DoubleLog.loop(DoubleLog.KL, null, null, p, q, from, to, shift, 1.0, out);
+            return DoubleLog.loop(Terms.KL, null, null, p, q, from, to, shift, 1.0, out);
         }
         DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
         IntVector signs = IntVector.zero(I);
@@ -362,7 +362,7 @@ final class SimdKernels extends ScalarKernels {
     /** JS through {@link DoubleLog#loop}: the p half, then the q half over the same block (in L1 by then). */
     private static boolean jsInTwoPasses(double[] p, double[] q, float[] pf, float[] qf, int from, int to, int shift,
                                   double c, double[] out) {
-        boolean valid = DoubleLog.loop(DoubleLog.JS, p, q, pf, qf, from, to, shift, c, out);
+        boolean valid = DoubleLog.loop(Terms.JS, p, q, pf, qf, from, to, shift, c, out);
         double pHalf = out[OUT_A], sumP = out[OUT_P], sumQ = out[OUT_Q];
         DoubleLog.loop(DoubleLog.JS_Q, p, q, pf, qf, from, to, shift, c, out);
         out[OUT_B] = out[OUT_A];
@@ -465,7 +465,7 @@ final class SimdKernels extends ScalarKernels {
 
     // ------------------------------------------------------------------------------------------------------
     // Mutual information family: the label range and Σ n·ln n vectorise; the count scatters and dense codes
-    // are inherited from ScalarKernels (a scatter with possible index conflicts does not vectorise).
+    // are the SPI's reference defaults (a scatter with possible index conflicts does not vectorise).
     // ------------------------------------------------------------------------------------------------------
 
     /** Integer lanes have no NaN or −0.0, so vector min/max are single instructions here. */
@@ -552,8 +552,8 @@ final class SimdKernels extends ScalarKernels {
 
     // ------------------------------------------------------------------------------------------------------
     // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
-    // binary losses in SimdLossKernels; every other loss and option is inherited
-    // from ScalarKernels (the reference loops of LossMath).
+    // binary losses in SimdLossKernels; every other loss and option is the SPI's reference default (the loops
+    // of LossMath).
     // ------------------------------------------------------------------------------------------------------
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Terms;
 
 /**
  * {@link DoubleLog#loop} against the scalar terms of {@link KernelMath} when a vector holds lanes the lean
@@ -40,8 +41,8 @@ class DoubleLogLoopTest {
     private static double reference(int kind, double[] p, double[] q) {
         double s = 0;
         for (int i = 0; i < N; i++) {
-            s += kind == DoubleLog.ENTROPY ? KernelMath.xLogX(p[i])
-                    : kind == DoubleLog.CROSS ? KernelMath.xLogY(p[i], q[i]) : KernelMath.xLogXOverY(p[i], q[i]);
+            s += kind == Terms.X_LOG_X ? KernelMath.xLogX(p[i])
+                    : kind == Terms.CROSS ? KernelMath.xLogY(p[i], q[i]) : KernelMath.xLogXOverY(p[i], q[i]);
         }
         return s;
     }
@@ -67,33 +68,33 @@ class DoubleLogLoopTest {
 
     @Test
     void entropyZeroAndSubnormalLanes() {
-        plant(DoubleLog.ENTROPY, 0.0, 0.5);
-        plant(DoubleLog.ENTROPY, Double.MIN_VALUE, 0.5);
-        plant(DoubleLog.ENTROPY, 3e-310, 0.5);
-        plant(DoubleLog.ENTROPY, Double.MIN_NORMAL, 0.5);
+        plant(Terms.X_LOG_X, 0.0, 0.5);
+        plant(Terms.X_LOG_X, Double.MIN_VALUE, 0.5);
+        plant(Terms.X_LOG_X, 3e-310, 0.5);
+        plant(Terms.X_LOG_X, Double.MIN_NORMAL, 0.5);
     }
 
     @Test
     void crossEntropyZeroLogArgument() {
-        plant(DoubleLog.CROSS, 0.0, 0.0);          // 0·ln 0 = 0 on the vector path
-        plant(DoubleLog.CROSS, 0.25, 0.0);         // p > 0, q = 0: −∞ from the scalar fallback
-        plant(DoubleLog.CROSS, 0.25, 1e-310);      // subnormal q
-        plant(DoubleLog.CROSS, 0.0, 1e-310);
+        plant(Terms.CROSS, 0.0, 0.0);          // 0·ln 0 = 0 on the vector path
+        plant(Terms.CROSS, 0.25, 0.0);         // p > 0, q = 0: −∞ from the scalar fallback
+        plant(Terms.CROSS, 0.25, 1e-310);      // subnormal q
+        plant(Terms.CROSS, 0.0, 1e-310);
     }
 
     @Test
     void klRatioOutsideTheNormalRange() {
-        plant(DoubleLog.KL, 0.0, 0.0);
-        plant(DoubleLog.KL, 0.0, 0.5);
-        plant(DoubleLog.KL, 0.25, 0.0);            // +∞
-        plant(DoubleLog.KL, 1e-300, 1e10);         // p/q underflows: ln p − ln q
-        plant(DoubleLog.KL, 1e300, 1e-10);         // p/q overflows
-        plant(DoubleLog.KL, 1e-300, 1e5);          // p/q subnormal
+        plant(Terms.KL, 0.0, 0.0);
+        plant(Terms.KL, 0.0, 0.5);
+        plant(Terms.KL, 0.25, 0.0);            // +∞
+        plant(Terms.KL, 1e-300, 1e10);         // p/q underflows: ln p − ln q
+        plant(Terms.KL, 1e300, 1e-10);         // p/q overflows
+        plant(Terms.KL, 1e-300, 1e5);          // p/q subnormal
     }
 
     @Test
     void jensenShannonHalves() {
-        for (int half : new int[] {DoubleLog.JS, DoubleLog.JS_Q}) {
+        for (int half : new int[] {Terms.JS, DoubleLog.JS_Q}) {
             for (double c : new double[] {1.0, 0.25}) {
                 double[][] cases = {{0, 0}, {0.25, 0}, {0, 0.25}, {1e-300, 1e10}, {1e10, 1e-300}, {1e307, 1e308}};
                 for (double[] pq : cases) {
@@ -106,7 +107,7 @@ class DoubleLogLoopTest {
                         DoubleLog.loop(half, p, q, null, null, 0, N, 0, c, out);
                         double expected = 0;
                         for (int i = 0; i < N; i++) {
-                            expected += half == DoubleLog.JS ? KernelMath.jensenShannonP(p[i], q[i], c)
+                            expected += half == Terms.JS ? KernelMath.jensenShannonP(p[i], q[i], c)
                                     : KernelMath.jensenShannonQ(p[i], q[i], c);
                         }
                         assertEquals(expected, out[0], 1e-14 * Math.abs(expected) + 1e-300,
@@ -119,14 +120,14 @@ class DoubleLogLoopTest {
 
     @Test
     void negativeLanesAreReported() {
-        for (int kind : new int[] {DoubleLog.ENTROPY, DoubleLog.CROSS, DoubleLog.KL}) {
+        for (int kind : new int[] {Terms.X_LOG_X, Terms.CROSS, Terms.KL}) {
             double[] p = uniform(7);
             double[] q = uniform(8);
             p[21] = -0.5;
             assertFalse(DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, new double[4]), "kind " + kind);
             p[21] = 0.5;
             q[21] = -0.5;
-            assertEquals(kind == DoubleLog.ENTROPY, DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, new double[4]),
+            assertEquals(kind == Terms.X_LOG_X, DoubleLog.loop(kind, p, q, null, null, 0, N, 0, 1.0, new double[4]),
                     "kind " + kind + ": q is read only by CROSS and KL");
         }
     }
@@ -136,7 +137,7 @@ class DoubleLogLoopTest {
         double[] p = uniform(3);
         double[] q = uniform(4);
         double[] out = new double[4];
-        DoubleLog.loop(DoubleLog.KL, p, q, null, null, 8, N, 0, 1.0, out);
+        DoubleLog.loop(Terms.KL, p, q, null, null, 8, N, 0, 1.0, out);
         double sp = 0, sq = 0;
         for (int i = 8; i < N; i++) {
             sp += p[i];

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.shannon4j.spi.Terms;
+
 /** {@link FloatLog} (table + polynomial): the sweeps of {@link FloatLogSweep} plus IEEE special values. */
 class FloatLogTest extends FloatLogSweep {
 
@@ -59,7 +61,7 @@ class FloatLogTest extends FloatLogSweep {
     void kernelLoopWithSpecialLanes() {
         float[][] cases = {{0f, 0.5f}, {0f, 0f}, {0.25f, 0f}, {Float.MIN_VALUE, 0.5f}, {3e-40f, 3e-40f},
             {0.25f, 1e-40f}, {Float.MIN_NORMAL, Float.MIN_NORMAL}};
-        for (int kind : new int[] {FloatLog.ENTROPY, FloatLog.CROSS}) {
+        for (int kind : new int[] {Terms.X_LOG_X, Terms.CROSS}) {
             for (float[] pq : cases) {
                 for (int lane = 0; lane < LANES; lane++) {
                     java.util.SplittableRandom r = new java.util.SplittableRandom(lane);
@@ -75,7 +77,7 @@ class FloatLogTest extends FloatLogSweep {
                     assertTrue(FloatLog.loop(kind, p, q, 0, p.length, 0, out));
                     double expected = 0;
                     for (int i = 0; i < p.length; i++) {
-                        expected += kind == FloatLog.ENTROPY ? org.shannon4j.spi.KernelMath.xLogX(p[i])
+                        expected += kind == Terms.X_LOG_X ? org.shannon4j.spi.KernelMath.xLogX(p[i])
                                 : org.shannon4j.spi.KernelMath.xLogY(p[i], q[i]);
                     }
                     String what = "kind " + kind + ", p = " + pq[0] + ", q = " + pq[1] + ", lane " + lane;

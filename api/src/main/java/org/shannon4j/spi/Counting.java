@@ -1,14 +1,9 @@
-package org.shannon4j.scalar;
-
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-
-import org.shannon4j.spi.KernelMath;
+package org.shannon4j.spi;
 
 /**
- * The plain-Java loops of the mutual-information family: label range, count scatters, dense codes for wide
- * label ranges (fastutil's primitive open-addressing maps: no boxing, about 3× less memory than
- * {@code HashMap<Integer, Integer>}), and Σ n·ln n. Shared by every backend that extends {@link ScalarKernels}.
+ * The reference loops of {@link CountingKernels}: label range, count scatters, dense codes for wide label ranges
+ * (an open-addressing table of primitive keys, JDK only: no boxing, no third-party type in the SPI), and
+ * Σ n·ln n.
  */
 final class Counting {
 
@@ -71,25 +66,76 @@ final class Counting {
     }
 
     static int denseCodes(int[] a, int offset, int length, int[] codes) {
-        Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-        map.defaultReturnValue(-1);
+        CodeTable table = new CodeTable();
         for (int i = 0; i < length; i++) {
-            int key = a[offset + i];
-            int code = map.putIfAbsent(key, map.size());
-            codes[i] = code < 0 ? map.size() - 1 : code;
+            codes[i] = table.codeOf(a[offset + i]);
         }
-        return map.size();
+        return table.size;
     }
 
     static int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
-        Long2IntOpenHashMap map = new Long2IntOpenHashMap();
-        map.defaultReturnValue(-1);
+        CodeTable table = new CodeTable();
         for (int i = 0; i < length; i++) {
-            long key = ((long) x[xOffset + i] << 32) | (y[yOffset + i] & 0xFFFFFFFFL);
-            int code = map.putIfAbsent(key, map.size());
-            codes[i] = code < 0 ? map.size() - 1 : code;
+            codes[i] = table.codeOf(((long) x[xOffset + i] << 32) | (y[yOffset + i] & 0xFFFFFFFFL));
         }
-        return map.size();
+        return table.size;
+    }
+
+    /**
+     * Dense codes of 64-bit keys in order of first appearance: linear probing over a power-of-two table at most
+     * half full, keys and codes in parallel arrays (a code c is stored as c + 1, so 0 marks an empty slot and
+     * every key, 0 included, is storable). An int label is its own (sign-extended) key.
+     */
+    private static final class CodeTable {
+
+        private long[] keys = new long[16];
+        private int[] codes = new int[16];
+        private int mask = 15;
+        int size;
+
+        /**
+         * Spreads every key bit into the low bits the mask keeps: a pair's x sits in the high half of its key,
+         * so the plain product's low bits would ignore it (fastutil's and Koloboke's phi mix).
+         */
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 32;
+            return (int) (h ^ (h >>> 16)) & mask;
+        }
+
+        int codeOf(long key) {
+            int slot = slot(key, mask);
+            for (int c; (c = codes[slot]) != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) {
+                    return c - 1;
+                }
+            }
+            keys[slot] = key;
+            codes[slot] = ++size;
+            if (size > (mask + 1) >>> 1) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCodes = codes;
+            int capacity = 2 * (mask + 1);
+            keys = new long[capacity];
+            codes = new int[capacity];
+            mask = capacity - 1;
+            for (int s = 0; s < oldCodes.length; s++) {
+                if (oldCodes[s] != 0) {
+                    int slot = slot(oldKeys[s], mask);
+                    while (codes[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[s];
+                    codes[slot] = oldCodes[s];
+                }
+            }
+        }
     }
 
     static double nLogN(int[] counts, int offset, int length) {

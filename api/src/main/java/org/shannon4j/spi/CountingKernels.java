@@ -1,0 +1,122 @@
+package org.shannon4j.spi;
+
+/**
+ * The counting kernels of the mutual-information family: label range, count scatters into dense tables, dense
+ * codes for wide label ranges, and Σ n·ln n over count tables. They follow the ranges and threads contract
+ * written on {@link Kernels}. Every method's default is the reference plain-Java loop (JDK only: the dense
+ * codes use an open-addressing hash table of primitive keys, no third-party type).
+ *
+ * <p>Where a new kernel goes: one default method in its family interface, implemented by the reference code;
+ * a backend overrides it only where it vectorises it; the conformance suite picks it up.
+ */
+public interface CountingKernels {
+
+    // Label arrays hold arbitrary ints. The api finds their range with minMax; a small range is counted
+    // directly into a dense, caller-owned table (countPairs, x − xMin indexing rows), a wide one is first
+    // turned into dense codes 0..k−1 (denseCodes, densePairCodes: a hash table inside the backend). Count
+    // tables are then reduced with nLogN.
+    // Count methods add to the table (they do not clear it) and never read outside [offset, offset+length).
+
+    /**
+     * The minimum and maximum of {@code a[offset .. offset+length)}, packed as
+     * {@code ((long) min << 32) | (max & 0xFFFFFFFFL)}.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return min and max packed in a long
+     */
+    default long minMax(int[] a, int offset, int length) {
+        return Counting.minMax(a, offset, length);
+    }
+
+    /**
+     * Adds 1 to {@code table[(a[offset+i] − min)]} for each i. The caller guarantees every index is inside
+     * the table (it has checked the range with {@link #minMax}).
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param min the smallest label (index 0 of the table)
+     * @param length number of elements read
+     * @param table the count table to add into
+     */
+    default void count(int[] a, int offset, int min, int length, int[] table) {
+        Counting.count(a, offset, min, length, table);
+    }
+
+    /**
+     * Adds 1 to {@code table[(x[xOffset+i] − xMin)·cols + (y[yOffset+i] − yMin)]} for each i (a row-major
+     * contingency table, x indexing rows). The caller guarantees every index is inside the table.
+     *
+     * @param x the first labels
+     * @param xOffset index of the first label of x
+     * @param xMin the smallest x label
+     * @param y the second labels
+     * @param yOffset index of the first label of y
+     * @param yMin the smallest y label
+     * @param cols number of columns of the table
+     * @param length number of elements read
+     * @param table the count table to add into
+     */
+    default void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
+            int[] table) {
+        Counting.countPairs(x, xOffset, xMin, y, yOffset, yMin, cols, length, table);
+    }
+
+    /**
+     * Dense codes of arbitrary labels: writes to {@code codes[i]} the index, in order of first appearance, of
+     * {@code a[offset+i]} among the distinct values, and returns the number of distinct values.
+     * {@code codes.length >= length}.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param codes receives the dense code of each element
+     * @return the number of distinct values
+     */
+    default int denseCodes(int[] a, int offset, int length, int[] codes) {
+        return Counting.denseCodes(a, offset, length, codes);
+    }
+
+    /**
+     * Dense codes of label pairs: as {@link #denseCodes} for the pairs {@code (x[xOffset+i], y[yOffset+i])}.
+     * The pair (x, y) of the same index may be read before {@code codes[i]} is written, so {@code codes} may be
+     * the {@code x} or {@code y} array itself (with offset 0).
+     *
+     * @param x the first labels
+     * @param xOffset index of the first label of x
+     * @param y the second labels
+     * @param yOffset index of the first label of y
+     * @param length number of elements read
+     * @param codes receives the dense code of each element
+     * @return the number of distinct pairs
+     */
+    default int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
+        return Counting.densePairCodes(x, xOffset, y, yOffset, length, codes);
+    }
+
+    /**
+     * Σ n·ln n over {@code counts[offset .. offset+length)} with 0·ln 0 = 0, accumulated in double (one-signed
+     * terms: a few ulp of relative error per term suffice); NaN if any count is negative.
+     *
+     * @param counts the counts (≥ 0)
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the sum; NaN if a count is negative
+     */
+    default double nLogN(int[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
+    }
+
+    /**
+     * As {@link #nLogN(int[], int, int)} for 64-bit counts (each converted to the nearest double).
+     *
+     * @param counts the counts (≥ 0)
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the sum; NaN if a count is negative
+     */
+    default double nLogN(long[] counts, int offset, int length) {
+        return Counting.nLogN(counts, offset, length);
+    }
+}
