@@ -37,8 +37,9 @@ import org.shannon4j.spi.Kernels;
  *
  * <h2>Scenarios (per kernel and backend)</h2>
  * Lengths 1..70 (every lane tail of every species up to 512-bit floats; matrix kernels get rows × classes
- * shapes from 1 to 70 both ways) with four option variants each (null or present weights and outputs, ε, c,
- * layouts); lengths of 5000 (matrices of 5000 elements); non-zero offsets with garbage around every range; one
+ * shapes from 1 to 70 both ways), each with two of four option variants (null or present weights and outputs,
+ * ε, c, smoothing, segment layouts); length 5000 (matrices of 5000 elements) with each variant; non-zero offsets
+ * with garbage around every range; one
  * special value planted where the contract says what happens (NaN, −1, ±∞, −0.0 in floating inputs; −1,
  * {@code Integer.MIN_VALUE}, 2³⁰ in counts and targets); and the same call twice giving the same bits. Lengths
  * start at 1: the contract lets kernels assume {@code length >= 1}.
