@@ -1,10 +1,14 @@
 package org.shannon4j.conformance;
 
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.shannon4j.BackendInfo;
 import org.shannon4j.Shannon;
+import org.shannon4j.spi.BackendProvider;
+import org.shannon4j.spi.Kernels;
 
 /**
  * The backends every suite runs on: each supported provider on the class or module path. A third-party
@@ -21,8 +25,7 @@ public final class ConformanceBackends {
      * build's extra runs of the SIMD backend with other vector widths test only that backend.
      */
     public static Stream<Shannon> supported() {
-        String only = System.getProperty("shannon4j.conformance.backends", "");
-        List<String> names = only.isBlank() ? List.of() : List.of(only.split(","));
+        List<String> names = restriction();
         List<Shannon> all = Shannon.backends().stream().filter(BackendInfo::supported)
                 .filter(info -> names.isEmpty() || names.contains(info.name()))
                 .map(info -> Shannon.get(info.name())).toList();
@@ -35,5 +38,35 @@ public final class ConformanceBackends {
     /** The scalar reference, which every other backend is compared with. */
     public static Shannon reference() {
         return Shannon.get("scalar");
+    }
+
+    /**
+     * The kernels of every supported provider, named by the provider, found with {@link ServiceLoader} as the
+     * api finds them and restricted by {@code shannon4j.conformance.backends} as {@link #supported()} is. Fails if
+     * none is left.
+     */
+    public static List<Named<Kernels>> supportedKernels() {
+        List<String> names = restriction();
+        List<Named<Kernels>> all = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.unsupportedReason().isEmpty())
+                .filter(p -> names.isEmpty() || names.contains(p.name()))
+                .map(p -> Named.of(p.name(), p.kernels())).toList();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no supported backend to test: " + Shannon.backends());
+        }
+        return all;
+    }
+
+    /** The kernels of the scalar provider (found with {@link ServiceLoader}; its jar must be on the path). */
+    public static Kernels scalarKernels() {
+        return ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("scalar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the scalar backend (shannon4j-scalar) is not on the path"))
+                .kernels();
+    }
+
+    private static List<String> restriction() {
+        String only = System.getProperty("shannon4j.conformance.backends", "");
+        return only.isBlank() ? List.of() : List.of(only.split(","));
     }
 }

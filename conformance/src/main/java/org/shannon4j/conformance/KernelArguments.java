@@ -1,0 +1,591 @@
+package org.shannon4j.conformance;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.shannon4j.spi.Kernels;
+
+/**
+ * Arguments for any kernel method, generated from each parameter's name and type — the conventions of the
+ * {@link Kernels} signatures, which the api is compiled to keep ({@code javac -parameters}). A kernel added with
+ * the same conventions is exercised with no edit here; a parameter no rule recognises makes {@link #plan} report
+ * it (kernel, position, type and name), and the suite fails instead of skipping the kernel.
+ *
+ * <h2>Rules (name, type → value)</h2>
+ * <ul>
+ *   <li>{@code length} (int), {@code count} (long): the scenario's length n. {@code rows}, {@code classes} (int):
+ *       the scenario's matrix shape; a kernel with {@code rows} reads row-major rows × classes matrices.</li>
+ *   <li>{@code offset} and {@code xxxOffset} (int or long): 0, or 1..19 in the offset scenarios; {@code offset}
+ *       belongs to the first array, {@code xxxOffset} to the array whose name starts with (else contains)
+ *       {@code xxx} ({@code targetOffset} → targets, {@code weightOffset} → sampleWeights, {@code rowOffset} →
+ *       rowLosses).</li>
+ *   <li>Input arrays ({@code double[]}, {@code float[]}, {@code MemorySegment}), read over {@code [offset,
+ *       offset + region)} with NaN (or, for ints, a label that would index outside any table) around the range:
+ *       {@code a, p, q} non-negative values with exact zeros, subnormal and tiny values, values near 1 and
+ *       skewed ones; {@code logits} signed (sometimes huge); {@code probs} and floating {@code targets} in [0, 1]
+ *       with exact 0 and 1; {@code weights, sampleWeights, classWeights} non-negative with zeros, or null;
+ *       int {@code targets} class indices in [0, classes), some equal to {@code ignoreIndex} if the kernel has
+ *       one; {@code counts} (int or long) non-negative; int {@code a, x, y} labels — a small range when a
+ *       {@code min}/{@code xxxMin} parameter indexes a table with them, else small or full-range values.</li>
+ *   <li>The region read: n; for a matrix kernel rows × classes, except rows for int targets and for arrays
+ *       named {@code row…} or {@code sample…}, and classes for {@code class…}.</li>
+ *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
+ *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and
+ *       pre-filled with counts (the kernels add to it); {@code codes} of length n; {@code aux} of
+ *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
+ *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.</li>
+ *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
+ *       U(0, 1); {@code gradScale} 1 or 1/rows; {@code eps} 0, 1e-7 or 1e-3; {@code posWeight} 1 or U(0, 4);
+ *       {@code layout} double or float, aligned or not, either byte order, on heap or off heap.</li>
+ * </ul>
+ *
+ * <h2>Special values</h2>
+ * A special scenario plants one value where the {@link Kernels} contract says what must happen: NaN, −1, +∞, −∞
+ * or −0.0 into one element of a floating input other than {@code classWeights} (whose validity the api checks
+ * above the kernels), and −1, {@code Integer.MIN_VALUE} or 2³⁰ into int targets or counts.
+ */
+final class KernelArguments {
+
+    /** Elements after each range (and garbage before a non-zero offset) that a kernel must not read or write. */
+    static final int PAD = 3;
+    /** Planted into floating inputs (by index). */
+    static final double[] SPECIAL_DOUBLES = {Double.NaN, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0};
+    /** Planted into int targets and counts (by index modulo the length). */
+    static final long[] SPECIAL_INTS = {-1, Integer.MIN_VALUE, 1 << 30};
+    /** Pre-filled into output arrays around and inside the range. */
+    static final double SENTINEL = 12345.5;
+    /** Pre-filled into aux (a kernel that does not write an entry it documents leaves it). */
+    static final double AUX_FILL = -12345.5;
+
+    static final ValueLayout[] LAYOUTS = {
+        ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_FLOAT, ValueLayout.JAVA_DOUBLE_UNALIGNED,
+        ValueLayout.JAVA_FLOAT_UNALIGNED, ValueLayout.JAVA_DOUBLE.withOrder(ByteOrder.BIG_ENDIAN),
+        ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN),
+    };
+
+    /** What a parameter is. */
+    enum Role {
+        LENGTH, ROWS, CLASSES, OFFSET, MIN, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS, POS_WEIGHT, LAYOUT,
+        AUX, TABLE, CODES, OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS, LABELS;
+
+        boolean isArray() {
+            return ordinal() >= AUX.ordinal();
+        }
+
+        boolean isInput() {
+            return ordinal() >= DIST.ordinal();
+        }
+    }
+
+    /** One parameter: its role and, for offsets and mins, the index of the array they belong to. */
+    record Param(int index, String name, Class<?> type, Role role, int partner) {
+    }
+
+    /** How to call one kernel method; {@code problems} names every parameter no rule recognises. */
+    record Plan(Method method, List<Param> params, boolean matrix, List<String> problems) {
+
+        boolean has(Role role) {
+            return params.stream().anyMatch(p -> p.role == role);
+        }
+
+        /** The offset parameter of array {@code index}, or null. */
+        Param offsetOf(int index) {
+            return params.stream().filter(p -> p.role == Role.OFFSET && p.partner == index).findFirst().orElse(null);
+        }
+
+        /** The label arrays that index a table (those a min parameter belongs to), in parameter order. */
+        List<Param> tableLabels() {
+            return params.stream().filter(p -> p.role == Role.MIN).map(p -> params.get(p.partner)).toList();
+        }
+    }
+
+    /**
+     * One generated call: the arguments and, per array argument, the range the kernel reads or writes. {@code plant}
+     * describes the planted special value, if any.
+     */
+    record Call(Object[] args, int[] from, int[] to, String plant) {
+
+        /** A copy whose arrays are fresh copies (segments are inputs and shared). */
+        Call copy() {
+            Object[] a = args.clone();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = switch (a[i]) {
+                    case double[] d -> d.clone();
+                    case float[] f -> f.clone();
+                    case int[] n -> n.clone();
+                    case long[] l -> l.clone();
+                    case null, default -> a[i];
+                };
+            }
+            return new Call(a, from, to, plant);
+        }
+    }
+
+    /** A scenario: shape, whether offsets are non-zero, which special value to plant (−1: none), option variant. */
+    record Scenario(int n, int rows, int classes, boolean offsets, int special, int variant, long seed) {
+        @Override
+        public String toString() {
+            return "n=" + n + " rows=" + rows + " classes=" + classes + (offsets ? " offsets" : "")
+                    + (special >= 0 ? " special#" + special : "") + " variant=" + variant + " seed=" + seed;
+        }
+    }
+
+    private KernelArguments() {
+    }
+
+    /** A kernel method's readable signature, e.g. {@code xLogY(double[] p, int pOffset, ...)}. */
+    static String signature(Method m) {
+        return m.getName() + Arrays.stream(m.getParameters())
+                .map(p -> p.getType().getSimpleName() + " " + p.getName())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ planning
+
+    static Plan plan(Method m) {
+        Parameter[] ps = m.getParameters();
+        List<String> problems = new ArrayList<>();
+        boolean matrix = Arrays.stream(ps).anyMatch(p -> p.getName().equals("rows"));
+        Role[] roles = new Role[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            if (!ps[i].isNamePresent()) {
+                problems.add("parameter " + i + " of " + m.getName() + " has no name in the class file: compile the "
+                        + "module declaring " + m.getDeclaringClass().getName() + " with javac -parameters");
+                continue;
+            }
+            roles[i] = role(ps[i].getName(), ps[i].getType());
+        }
+        List<Param> params = new ArrayList<>();
+        int firstArray = -1;
+        for (int i = 0; i < ps.length; i++) {
+            if (roles[i] != null && roles[i].isArray() && roles[i] != Role.AUX && firstArray < 0) {
+                firstArray = i;
+            }
+        }
+        for (int i = 0; i < ps.length; i++) {
+            Role r = roles[i];
+            String name = ps[i].getName();
+            int partner = -1;
+            if (r == Role.OFFSET) {
+                partner = name.equals("offset") ? firstArray : arrayFor(ps, roles, stem(name, "Offset"));
+            } else if (r == Role.MIN) {
+                partner = name.equals("min") ? firstLabels(roles) : arrayFor(ps, roles, stem(name, "Min"));
+                if (partner >= 0 && roles[partner] != Role.LABELS) {
+                    partner = -1;
+                }
+            }
+            if (r == null && ps[i].isNamePresent()) {
+                problems.add(problem(m, i, ps[i], "has no argument rule"));
+            } else if ((r == Role.OFFSET || r == Role.MIN) && partner < 0) {
+                problems.add(problem(m, i, ps[i], "belongs to no array parameter (expected " + stem(name,
+                        r == Role.OFFSET ? "Offset" : "Min") + "… or, for the plain name, a first array)"));
+            } else if ((r == Role.ROWS || r == Role.CLASSES) && !matrix) {
+                problems.add(problem(m, i, ps[i], "is a matrix dimension in a kernel without rows"));
+            }
+            params.add(new Param(i, name, ps[i].getType(), r, partner));
+        }
+        boolean hasLength = params.stream().anyMatch(p -> p.role == Role.LENGTH);
+        if (!hasLength && !matrix && params.stream().anyMatch(p -> p.role != null && p.role.isInput())) {
+            problems.add(m.getName() + ": no length, count or rows parameter to size the inputs by");
+        }
+        if (params.stream().anyMatch(p -> p.role == Role.TABLE)
+                && params.stream().noneMatch(p -> p.role == Role.MIN)) {
+            problems.add(m.getName() + ": a table parameter but no min parameter to size it by");
+        }
+        if (params.stream().anyMatch(p -> p.role == Role.COLS)
+                && params.stream().filter(p -> p.role == Role.MIN).count() < 2) {
+            problems.add(m.getName() + ": cols needs two label arrays with min parameters");
+        }
+        return new Plan(m, params, matrix, problems);
+    }
+
+    private static String problem(Method m, int i, Parameter p, String what) {
+        return "parameter " + i + " '" + p.getType().getSimpleName() + " " + p.getName() + "' of " + m.getName()
+                + " " + what + " — add an argument rule for it in " + KernelArguments.class.getName();
+    }
+
+    private static String stem(String name, String suffix) {
+        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+    }
+
+    private static int firstLabels(Role[] roles) {
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i] == Role.LABELS) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The array (not aux) named {@code stem}, else the first whose name starts with it, else the first that
+     * contains it, ignoring case.
+     */
+    private static int arrayFor(Parameter[] ps, Role[] roles, String stem) {
+        String s = stem.toLowerCase(Locale.ROOT);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < ps.length; i++) {
+                String n = ps[i].getName().toLowerCase(Locale.ROOT);
+                boolean match = switch (pass) {
+                    case 0 -> n.equals(s);
+                    case 1 -> n.startsWith(s);
+                    default -> n.contains(s);
+                };
+                if (match && roles[i] != null && roles[i].isArray() && roles[i] != Role.AUX) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Names of the parameters of one type, by role. */
+    private static Map<String, Role> names(Object... roleThenNames) {
+        Map<String, Role> m = new HashMap<>();
+        Role role = null;
+        for (Object o : roleThenNames) {
+            if (o instanceof Role r) {
+                role = r;
+            } else {
+                m.put((String) o, role);
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    private static final Map<String, Role> FLOATING = names(Role.OUTPUT, "rowLosses", "grad", "losses",
+            Role.LOGITS, "logits", Role.UNIT, "probs", "targets", Role.WEIGHTS, "weights", "sampleWeights",
+            "classWeights", Role.DIST, "a", "p", "q", "x", "y");
+
+    /** The rule table: parameter type → name → role (offsets and mins go by suffix, see {@link #role}). */
+    private static final Map<Class<?>, Map<String, Role>> RULES = Map.of(
+            int.class, names(Role.LENGTH, "length", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
+                    Role.IGNORE_INDEX, "ignoreIndex"),
+            long.class, names(Role.LENGTH, "count"),
+            double.class, names(Role.RATIO, "c", Role.SMOOTHING, "smoothing", Role.GRAD_SCALE, "gradScale",
+                    Role.EPS, "eps", Role.POS_WEIGHT, "posWeight"),
+            ValueLayout.class, names(Role.LAYOUT, "layout"),
+            double[].class, Stream.concat(FLOATING.entrySet().stream(), Stream.of(Map.entry("aux", Role.AUX)))
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
+            float[].class, FLOATING,
+            MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
+            int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
+                    "targets", Role.LABELS, "a", "x", "y"),
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts"));
+
+    /** The role of a parameter from its name and type, or null if no rule knows it. */
+    private static Role role(String name, Class<?> t) {
+        if ((t == int.class || t == long.class) && (name.equals("offset") || name.endsWith("Offset"))) {
+            return Role.OFFSET;
+        }
+        if (t == int.class && (name.equals("min") || name.endsWith("Min"))) {
+            return Role.MIN;
+        }
+        return RULES.getOrDefault(t, Map.of()).get(name);
+    }
+
+    // ------------------------------------------------------------------------------------------------ generation
+
+    /** The arguments of one call of {@code plan}'s kernel in scenario {@code sc}. */
+    static Call generate(Plan plan, Scenario sc) {
+        SplittableRandom rnd = new SplittableRandom(sc.seed() * 0x9E3779B97F4A7C15L
+                + signature(plan.method()).hashCode());
+        List<Param> ps = plan.params();
+        Object[] args = new Object[ps.size()];
+        int[] from = new int[ps.size()];
+        int[] to = new int[ps.size()];
+        int v = sc.variant();
+        int rows = sc.rows(), classes = sc.classes(), n = sc.n();
+        ValueLayout layout = LAYOUTS[Math.floorMod(v + n, LAYOUTS.length)];
+        // Scalars first: shapes, offsets and options.
+        int nullable = 0;
+        boolean[] isNull = new boolean[ps.size()];
+        for (Param p : ps) {
+            Object value = switch (p.role) {
+                case LENGTH -> integral(p.type, n);
+                case ROWS -> rows;
+                case CLASSES -> classes;
+                case OFFSET -> integral(p.type, sc.offsets() ? 1 + rnd.nextInt(19) : 0);
+                case RATIO -> v % 2 == 0 ? 1.0 : Math.exp(rnd.nextDouble(-3, 3));
+                case IGNORE_INDEX -> -100;
+                case SMOOTHING -> switch (v % 3) {
+                    case 0 -> 0.0;
+                    case 1 -> 0.1;
+                    default -> rnd.nextDouble();
+                };
+                case GRAD_SCALE -> v % 2 == 0 ? 1.0 : 1.0 / Math.max(1, rows);
+                case EPS -> switch (v % 3) {
+                    case 0 -> 0.0;
+                    case 1 -> 1e-7;
+                    default -> 1e-3;
+                };
+                case POS_WEIGHT -> v % 2 == 0 ? 1.0 : rnd.nextDouble(0, 4);
+                case LAYOUT -> layout;
+                default -> null;
+            };
+            args[p.index] = value;
+            if (p.role == Role.WEIGHTS || p.role == Role.OUTPUT) {
+                isNull[p.index] = ((v >> (nullable++ % 2)) & 1) == 1;
+            }
+        }
+        // Inputs: values in the range, garbage around it; segments are written after the plant.
+        double[][] segmentValues = new double[ps.size()][];
+        for (Param p : ps) {
+            if (!p.role.isInput() || isNull[p.index]) {
+                continue;
+            }
+            int off = offset(p, plan, args);
+            int region = region(p, plan, n, rows, classes);
+            from[p.index] = off;
+            to[p.index] = off + region;
+            double[] d = new double[off + region + PAD];
+            Arrays.fill(d, garbage(p.role));
+            for (int i = off; i < off + region; i++) {
+                d[i] = value(p, plan, rnd, v, classes, i - off);
+            }
+            if (p.role == Role.LABELS && !plan.tableLabels().contains(p) && v % 2 == 1) {
+                wideLabels(rnd, d, off, region);
+            }
+            segmentValues[p.index] = d;
+        }
+        String plant = null;
+        if (sc.special() >= 0) {
+            plant = plant(ps, segmentValues, from, to, sc.special(), rnd);
+        }
+        for (Param p : ps) {
+            double[] d = segmentValues[p.index];
+            if (d != null) {
+                args[p.index] = convert(p.type, d, layout, v);
+            }
+        }
+        // Derived: mins, cols, tables, codes, aux and outputs.
+        long tableSize = 1;
+        int lastRange = 0;
+        for (Param p : ps) {
+            if (p.role == Role.MIN) {
+                int[] labels = (int[]) args[p.partner];
+                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+                for (int i = from[p.partner]; i < to[p.partner]; i++) {
+                    lo = Math.min(lo, labels[i]);
+                    hi = Math.max(hi, labels[i]);
+                }
+                args[p.index] = lo;
+                lastRange = hi - lo + 1;
+                tableSize *= lastRange;
+            }
+        }
+        for (Param p : ps) {
+            if (p.role == Role.COLS) {
+                args[p.index] = lastRange;
+            }
+        }
+        for (Param p : ps) {
+            int off = p.role == Role.OUTPUT ? offset(p, plan, args) : 0;
+            switch (p.role) {
+                case AUX -> {
+                    double[] aux = new double[Kernels.AUX_LENGTH + 2];
+                    Arrays.fill(aux, AUX_FILL);
+                    args[p.index] = aux;
+                    to[p.index] = aux.length;
+                }
+                case TABLE -> {
+                    if (tableSize > 1 << 22) {
+                        throw new IllegalStateException("table of " + tableSize + " entries: label ranges too wide");
+                    }
+                    long[] t = new long[(int) tableSize];
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = rnd.nextInt(4);
+                    }
+                    args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
+                    to[p.index] = t.length;
+                }
+                case CODES -> {
+                    int[] codes = new int[n + PAD];
+                    Arrays.fill(codes, -7);
+                    args[p.index] = codes;
+                    to[p.index] = n;
+                }
+                case OUTPUT -> {
+                    if (!isNull[p.index]) {
+                        int region = region(p, plan, n, rows, classes);
+                        double[] o = new double[off + region + PAD];
+                        Arrays.fill(o, SENTINEL);
+                        args[p.index] = convert(p.type, o, layout, v);
+                        from[p.index] = off;
+                        to[p.index] = off + region;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return new Call(args, from, to, plant);
+    }
+
+    private static Object integral(Class<?> type, int value) {
+        return type == long.class ? (Object) (long) value : (Object) value;
+    }
+
+    private static int offset(Param array, Plan plan, Object[] args) {
+        Param off = plan.offsetOf(array.index);
+        return off == null ? 0 : ((Number) args[off.index]).intValue();
+    }
+
+    private static int region(Param p, Plan plan, int n, int rows, int classes) {
+        if (!plan.matrix()) {
+            return n;
+        }
+        String name = p.name.toLowerCase(Locale.ROOT);
+        if (name.startsWith("class")) {
+            return classes;
+        }
+        if (name.startsWith("row") || name.startsWith("sample") || p.role == Role.CLASS_TARGETS) {
+            return rows;
+        }
+        return rows * classes;
+    }
+
+    private static double garbage(Role role) {
+        return switch (role) {
+            case LABELS, CLASS_TARGETS -> Integer.MIN_VALUE;
+            case COUNTS -> -1;
+            default -> Double.NaN;
+        };
+    }
+
+    /** The value of element {@code i} of the range of input {@code p}. */
+    private static double value(Param p, Plan plan, SplittableRandom rnd, int v, int classes, int i) {
+        return switch (p.role) {
+            case DIST -> distribution(rnd, p.type == float[].class);
+            case LOGITS -> rnd.nextDouble(-8, 8) * (v == 3 ? 300 : 1);
+            case UNIT -> switch (rnd.nextInt(8)) {
+                case 0 -> 0.0;
+                case 1 -> 1.0;
+                default -> rnd.nextDouble();
+            };
+            case WEIGHTS -> rnd.nextInt(6) == 0 ? 0.0 : rnd.nextDouble(0, 3);
+            case CLASS_TARGETS -> plan.has(Role.IGNORE_INDEX) && rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(classes);
+            case COUNTS -> switch (rnd.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> rnd.nextInt(1 << 20);
+                case 2 -> p.type == long[].class ? rnd.nextLong(1L << 45) : rnd.nextInt(Integer.MAX_VALUE);
+                default -> rnd.nextInt(100);
+            };
+            // At most 24 distinct labels from a base per array name (so that x and y differ), small enough for
+            // the tables; half the variants of kernels without a table replace them by full-range labels.
+            case LABELS -> (double) (labelBase(p) + rnd.nextInt(1 + Math.min(i, 23)));
+            default -> throw new IllegalStateException(p.toString());
+        };
+    }
+
+    private static int labelBase(Param p) {
+        return (p.name.hashCode() % 1000) - 500;
+    }
+
+    /** Full-range int labels with repeats (drawn from a pool), including the extremes. */
+    private static void wideLabels(SplittableRandom rnd, double[] d, int off, int region) {
+        int[] pool = new int[Math.max(1, region / 3)];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = switch (i % 7) {
+                case 0 -> Integer.MIN_VALUE + i;
+                case 1 -> Integer.MAX_VALUE - i;
+                default -> rnd.nextInt();
+            };
+        }
+        for (int i = off; i < off + region; i++) {
+            d[i] = pool[rnd.nextInt(pool.length)];
+        }
+    }
+
+    /** Non-negative values: exact zeros, subnormal and tiny values, values near 1, skewed and uniform ones. */
+    private static double distribution(SplittableRandom rnd, boolean float32) {
+        return switch (rnd.nextInt(20)) {
+            case 0, 1 -> 0.0;
+            case 2 -> float32 ? Float.MIN_VALUE * (1 + rnd.nextInt(1000)) : Double.MIN_VALUE * (1 + rnd.nextInt(1000));
+            case 3 -> float32 ? 1e-30 * rnd.nextDouble() : 1e-300 * rnd.nextDouble();
+            case 4 -> 1 - rnd.nextDouble() * 1e-9;
+            case 5, 6, 7, 8 -> Math.exp(-30 * rnd.nextDouble());
+            default -> rnd.nextDouble();
+        };
+    }
+
+    /** Plants special value {@code k} into one element of one plantable input; describes where. */
+    private static String plant(List<Param> ps, double[][] values, int[] from, int[] to, int k,
+                                SplittableRandom rnd) {
+        List<Param> candidates = ps.stream().filter(p -> values[p.index] != null && to[p.index] > from[p.index])
+                .filter(p -> switch (p.role) {
+                    case DIST, LOGITS, UNIT, COUNTS, CLASS_TARGETS -> true;
+                    case WEIGHTS -> !p.name.equals("classWeights");
+                    default -> false;
+                }).toList();
+        if (candidates.isEmpty()) {
+            return "nothing (no plantable input)";
+        }
+        Param p = candidates.get(rnd.nextInt(candidates.size()));
+        int at = from[p.index] + rnd.nextInt(to[p.index] - from[p.index]);
+        boolean integral = p.role == Role.COUNTS || p.role == Role.CLASS_TARGETS;
+        double value = integral ? SPECIAL_INTS[k % SPECIAL_INTS.length] : SPECIAL_DOUBLES[k % SPECIAL_DOUBLES.length];
+        values[p.index][at] = value;
+        return p.name + "[" + at + "] = " + value;
+    }
+
+    private static Object convert(Class<?> type, double[] d, ValueLayout layout, int variant) {
+        if (type == double[].class) {
+            return d;
+        }
+        if (type == float[].class) {
+            float[] f = new float[d.length];
+            for (int i = 0; i < d.length; i++) {
+                f[i] = (float) d[i];
+            }
+            return f;
+        }
+        if (type == int[].class) {
+            return Arrays.stream(d).mapToInt(x -> (int) x).toArray();
+        }
+        if (type == long[].class) {
+            return Arrays.stream(d).mapToLong(x -> (long) x).toArray();
+        }
+        if (type == MemorySegment.class) {
+            return segment(d, layout, variant);
+        }
+        throw new IllegalStateException("no conversion to " + type);
+    }
+
+    /** The values in a segment of {@code layout}: off heap or on, and at an odd address for unaligned layouts. */
+    private static MemorySegment segment(double[] d, ValueLayout layout, int variant) {
+        long bytes = d.length * layout.byteSize();
+        boolean heap = variant % 2 == 1;
+        MemorySegment s;
+        if (layout.byteAlignment() == 1) {
+            s = (heap ? MemorySegment.ofArray(new byte[(int) bytes + 1]) : Arena.ofAuto().allocate(bytes + 1))
+                    .asSlice(1);
+        } else if (heap) {
+            s = layout.carrier() == double.class ? MemorySegment.ofArray(new double[d.length])
+                    : MemorySegment.ofArray(new float[d.length]);
+        } else {
+            s = Arena.ofAuto().allocate(bytes, layout.byteAlignment());
+        }
+        for (int i = 0; i < d.length; i++) {
+            if (layout instanceof ValueLayout.OfDouble od) {
+                s.setAtIndex(od, i, d[i]);
+            } else {
+                s.setAtIndex((ValueLayout.OfFloat) layout, i, (float) d[i]);
+            }
+        }
+        return s;
+    }
+}
