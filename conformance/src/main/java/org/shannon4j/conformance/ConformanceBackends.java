@@ -57,14 +57,6 @@ public final class ConformanceBackends {
         return all;
     }
 
-    /** The kernels of the scalar provider (found with {@link ServiceLoader}; its jar must be on the path). */
-    public static Kernels scalarKernels() {
-        return ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals("scalar")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the scalar backend (shannon4j-scalar) is not on the path"))
-                .kernels();
-    }
-
     private static List<String> restriction() {
         String only = System.getProperty("shannon4j.conformance.backends", "");
         return only.isBlank() ? List.of() : List.of(only.split(","));

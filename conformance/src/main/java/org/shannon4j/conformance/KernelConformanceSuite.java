@@ -83,16 +83,17 @@ public abstract class KernelConformanceSuite {
     static final int VARIANTS = 4;
 
     /**
-     * The kernels every backend is compared with.
+     * The kernels every backend is compared with: the SPI's own reference, the default methods of the
+     * {@link Kernels} family interfaces, independent of every backend (so the scalar backend is compared with it
+     * as well).
      *
-     * <p>Today the scalar backend's. Once the {@link Kernels} family interfaces carry the reference loops as their
-     * default methods, switch this to {@code return new Kernels() {};} — the SPI's own reference, independent of
-     * every backend (then the scalar backend is compared with it as well) — and drop the scalar test dependency's
-     * role as reference.
+     * @return the reference kernels
      */
     protected Kernels reference() {
-        return ConformanceBackends.scalarKernels();
+        return REFERENCE;
     }
+
+    private static final Kernels REFERENCE = new Kernels() { };
 
     /** The backends under test (default: every supported provider found). */
     protected List<Named<Kernels>> backends() {
