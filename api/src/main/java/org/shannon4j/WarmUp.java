@@ -142,14 +142,14 @@ final class WarmUp {
                 case 6 -> lax.klDivergence(pf, qf);
                 case 7 -> lax.jsDivergence(pf, qf);
                 case 8 -> s.mutualInformation(x, y);
-                case 9 -> s.softmaxCrossEntropy(logits, ROWS, CLASSES, targets);
-                case 10 -> s.softmaxCrossEntropy(logitsF, ROWS, CLASSES, targets);
-                case 11 -> s.binaryCrossEntropyWithLogits(bceTargets, p);
-                case 12 -> s.binaryCrossEntropyWithLogits(bceTargetsF, pf);
-                case 13 -> s.binaryCrossEntropy(bceTargets, p);
-                case 14 -> s.binaryCrossEntropy(bceTargetsF, pf);
-                case 15 -> lax.logLoss(targets, probs, ROWS, CLASSES);
-                default -> lax.logLoss(targets, probsF, ROWS, CLASSES);
+                case 9 -> s.losses().softmaxCrossEntropy(logits, ROWS, CLASSES, targets);
+                case 10 -> s.losses().softmaxCrossEntropy(logitsF, ROWS, CLASSES, targets);
+                case 11 -> s.losses().binaryCrossEntropyWithLogits(bceTargets, p);
+                case 12 -> s.losses().binaryCrossEntropyWithLogits(bceTargetsF, pf);
+                case 13 -> s.losses().binaryCrossEntropy(bceTargets, p);
+                case 14 -> s.losses().binaryCrossEntropy(bceTargetsF, pf);
+                case 15 -> lax.losses().logLoss(targets, probs, ROWS, CLASSES);
+                default -> lax.losses().logLoss(targets, probsF, ROWS, CLASSES);
             };
         }
     }

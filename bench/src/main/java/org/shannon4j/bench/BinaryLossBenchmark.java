@@ -68,11 +68,11 @@ public class BinaryLossBenchmark {
 
     @Benchmark
     public double binaryCrossEntropy() {
-        return isFloat ? shannon.binaryCrossEntropy(yf, pf) : shannon.binaryCrossEntropy(yd, pd);
+        return isFloat ? shannon.losses().binaryCrossEntropy(yf, pf) : shannon.losses().binaryCrossEntropy(yd, pd);
     }
 
     @Benchmark
     public double binaryCrossEntropyWithLogits() {
-        return isFloat ? shannon.binaryCrossEntropyWithLogits(yf, xf) : shannon.binaryCrossEntropyWithLogits(yd, xd);
+        return isFloat ? shannon.losses().binaryCrossEntropyWithLogits(yf, xf) : shannon.losses().binaryCrossEntropyWithLogits(yd, xd);
     }
 }

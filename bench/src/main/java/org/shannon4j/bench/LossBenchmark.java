@@ -93,7 +93,7 @@ public class LossBenchmark {
 
     @Benchmark
     public double softmaxCrossEntropy() {
-        return isFloat ? shannon.softmaxCrossEntropy(zf, rows, classes, targets)
-                : shannon.softmaxCrossEntropy(zd, rows, classes, targets);
+        return isFloat ? shannon.losses().softmaxCrossEntropy(zf, rows, classes, targets)
+                : shannon.losses().softmaxCrossEntropy(zd, rows, classes, targets);
     }
 }

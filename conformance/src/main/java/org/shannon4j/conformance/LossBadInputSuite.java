@@ -15,11 +15,11 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shannon4j.LossOptions;
 import org.shannon4j.Normalization;
-import org.shannon4j.Reduction;
 import org.shannon4j.Shannon;
-import org.shannon4j.SoftmaxLossOptions;
+import org.shannon4j.loss.LossOptions;
+import org.shannon4j.loss.Reduction;
+import org.shannon4j.loss.SoftmaxLossOptions;
 
 /**
  * Every public loss method, on every backend, rejects bad input with the documented exception and a message
@@ -68,8 +68,8 @@ public abstract class LossBadInputSuite {
     }
 
     static double softmax(Shannon s, double[] z, int classes, int[] y, boolean f, SoftmaxLossOptions o) {
-        return f ? s.softmaxCrossEntropy(TestData.toFloat(z), ROWS, classes, y, o)
-                : s.softmaxCrossEntropy(z, ROWS, classes, y, o);
+        return f ? s.losses().softmaxCrossEntropy(TestData.toFloat(z), ROWS, classes, y, o)
+                : s.losses().softmaxCrossEntropy(z, ROWS, classes, y, o);
     }
 
     static void expect(Executable call, String message) {
@@ -122,9 +122,9 @@ public abstract class LossBadInputSuite {
         q[i] = -0.5;
         expect(() -> {
             if (f) {
-                s.softmaxCrossEntropy(TestData.toFloat(logits(classes)), ROWS, classes, TestData.toFloat(q), o);
+                s.losses().softmaxCrossEntropy(TestData.toFloat(logits(classes)), ROWS, classes, TestData.toFloat(q), o);
             } else {
-                s.softmaxCrossEntropy(logits(classes), ROWS, classes, q, o);
+                s.losses().softmaxCrossEntropy(logits(classes), ROWS, classes, q, o);
             }
         }, "targets[" + i + "] = -0.5 (row " + row + ", class " + c + "): probability targets must be finite and >= 0");
         // Log loss on the same shape.
@@ -136,9 +136,9 @@ public abstract class LossBadInputSuite {
         expect(() -> {
             Shannon lax = s.withNormalization(Normalization.NORMALIZE);
             if (f) {
-                lax.logLoss(targets(classes), TestData.toFloat(p), ROWS, classes);
+                lax.losses().logLoss(targets(classes), TestData.toFloat(p), ROWS, classes);
             } else {
-                lax.logLoss(targets(classes), p, ROWS, classes);
+                lax.losses().logLoss(targets(classes), p, ROWS, classes);
             }
         }, "probs[" + i + "] = NaN (row " + row + ", class " + c + "): probabilities must not be NaN");
     }
@@ -175,18 +175,18 @@ public abstract class LossBadInputSuite {
             String msg = (targetBad ? "targets[" : "probs[") + at + "] = " + shown;
             expect(() -> {
                 if (f) {
-                    s.binaryCrossEntropy(TestData.toFloat(yy), TestData.toFloat(pp));
+                    s.losses().binaryCrossEntropy(TestData.toFloat(yy), TestData.toFloat(pp));
                 } else {
-                    s.binaryCrossEntropy(yy, pp);
+                    s.losses().binaryCrossEntropy(yy, pp);
                 }
             }, msg);
             if (targetBad || Double.isNaN(bad[1])) {
                 String lmsg = (targetBad ? "targets[" : "logits[") + at + "] = " + shown;
                 expect(() -> {
                     if (f) {
-                        s.binaryCrossEntropyWithLogits(TestData.toFloat(yy), TestData.toFloat(pp));
+                        s.losses().binaryCrossEntropyWithLogits(TestData.toFloat(yy), TestData.toFloat(pp));
                     } else {
-                        s.binaryCrossEntropyWithLogits(yy, pp);
+                        s.losses().binaryCrossEntropyWithLogits(yy, pp);
                     }
                 }, lmsg);
             }
@@ -207,45 +207,45 @@ public abstract class LossBadInputSuite {
         SoftmaxLossOptions o = SoftmaxLossOptions.defaults();
         LossOptions lo = LossOptions.defaults();
         // Nulls name the argument.
-        assertNpe(() -> s.softmaxCrossEntropy((double[]) null, 2, 3, y), "logits");
-        assertNpe(() -> s.softmaxCrossEntropy(z, 2, 3, (int[]) null), "targets");
-        assertNpe(() -> s.softmaxCrossEntropy(zf, 2, 3, (int[]) null), "targets");
-        assertNpe(() -> s.softmaxCrossEntropy(z, 2, 3, y, null), "options");
-        assertNpe(() -> s.softmaxCrossEntropy(z, 2, 3, (double[]) null), "targets");
-        assertNpe(() -> s.softmaxCrossEntropy(z, 0, 2, 3, y, 0, o.reduction(Reduction.NONE), null, 0), "out");
-        assertNpe(() -> s.softmaxCrossEntropyGradient(z, 0, 2, 3, y, 0, o, null, 0), "grad");
-        assertNpe(() -> s.binaryCrossEntropy(null, new double[1]), "targets");
-        assertNpe(() -> s.binaryCrossEntropy(new double[1], null), "probs");
-        assertNpe(() -> s.binaryCrossEntropyWithLogits(new float[1], null), "logits");
-        assertNpe(() -> s.logLoss(null, new double[2], 1, 2), "targets");
-        assertNpe(() -> s.logLoss(new int[1], (double[]) null, 1, 2), "probs");
-        assertNpe(() -> s.binaryCrossEntropy(new double[1], 0, new double[1], 0, 1, lo.reduction(Reduction.NONE),
+        assertNpe(() -> s.losses().softmaxCrossEntropy((double[]) null, 2, 3, y), "logits");
+        assertNpe(() -> s.losses().softmaxCrossEntropy(z, 2, 3, (int[]) null), "targets");
+        assertNpe(() -> s.losses().softmaxCrossEntropy(zf, 2, 3, (int[]) null), "targets");
+        assertNpe(() -> s.losses().softmaxCrossEntropy(z, 2, 3, y, null), "options");
+        assertNpe(() -> s.losses().softmaxCrossEntropy(z, 2, 3, (double[]) null), "targets");
+        assertNpe(() -> s.losses().softmaxCrossEntropy(z, 0, 2, 3, y, 0, o.reduction(Reduction.NONE), null, 0), "out");
+        assertNpe(() -> s.losses().softmaxCrossEntropyGradient(z, 0, 2, 3, y, 0, o, null, 0), "grad");
+        assertNpe(() -> s.losses().binaryCrossEntropy(null, new double[1]), "targets");
+        assertNpe(() -> s.losses().binaryCrossEntropy(new double[1], null), "probs");
+        assertNpe(() -> s.losses().binaryCrossEntropyWithLogits(new float[1], null), "logits");
+        assertNpe(() -> s.losses().logLoss(null, new double[2], 1, 2), "targets");
+        assertNpe(() -> s.losses().logLoss(new int[1], (double[]) null, 1, 2), "probs");
+        assertNpe(() -> s.losses().binaryCrossEntropy(new double[1], 0, new double[1], 0, 1, lo.reduction(Reduction.NONE),
                 null, 0), "out");
         // Shapes.
-        expect(() -> s.softmaxCrossEntropy(z, 2, 2, y), "logits.length = 6 but rows × classes = 2 × 2 = 4");
-        expect(() -> s.softmaxCrossEntropy(z, 3, 2, y), "targets.length = 2 but rows = 3");
-        expect(() -> s.softmaxCrossEntropy(z, 2, 3, new double[5]), "targets.length = 5 but rows × classes");
-        expect(() -> s.softmaxCrossEntropy(z, -1, 3, y), "rows = -1");
-        expect(() -> s.softmaxCrossEntropy(z, 2, 0, y), "classes = 0");
-        expect(() -> s.softmaxCrossEntropy(z, 65536, 65536, y), "exceeds the maximum array length");
-        expect(() -> s.binaryCrossEntropy(new double[2], new double[3]), "probs.length = 3 but targets.length = 2");
-        expect(() -> s.logLoss(new int[2], new double[5], 2, 2), "probs.length = 5");
-        expect(() -> s.softmaxCrossEntropy(z, 2, 3, y, o.weights(new double[] {1, 2})),
+        expect(() -> s.losses().softmaxCrossEntropy(z, 2, 2, y), "logits.length = 6 but rows × classes = 2 × 2 = 4");
+        expect(() -> s.losses().softmaxCrossEntropy(z, 3, 2, y), "targets.length = 2 but rows = 3");
+        expect(() -> s.losses().softmaxCrossEntropy(z, 2, 3, new double[5]), "targets.length = 5 but rows × classes");
+        expect(() -> s.losses().softmaxCrossEntropy(z, -1, 3, y), "rows = -1");
+        expect(() -> s.losses().softmaxCrossEntropy(z, 2, 0, y), "classes = 0");
+        expect(() -> s.losses().softmaxCrossEntropy(z, 65536, 65536, y), "exceeds the maximum array length");
+        expect(() -> s.losses().binaryCrossEntropy(new double[2], new double[3]), "probs.length = 3 but targets.length = 2");
+        expect(() -> s.losses().logLoss(new int[2], new double[5], 2, 2), "probs.length = 5");
+        expect(() -> s.losses().softmaxCrossEntropy(z, 2, 3, y, o.weights(new double[] {1, 2})),
                 "weights.length = 2 but classes = 3");
         // Ranges.
-        assertThrows(IndexOutOfBoundsException.class, () -> s.softmaxCrossEntropy(z, 1, 2, 3, y, 0, o, null, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> s.softmaxCrossEntropy(z, -1, 2, 3, y, 0, o, null, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> s.softmaxCrossEntropy(z, 0, 2, 3, y, 1, o, null, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.losses().softmaxCrossEntropy(z, 1, 2, 3, y, 0, o, null, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.losses().softmaxCrossEntropy(z, -1, 2, 3, y, 0, o, null, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> s.losses().softmaxCrossEntropy(z, 0, 2, 3, y, 1, o, null, 0));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> s.softmaxCrossEntropy(z, 0, 2, 3, y, 0, o, new double[2], 1));
+                () -> s.losses().softmaxCrossEntropy(z, 0, 2, 3, y, 0, o, new double[2], 1));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> s.softmaxCrossEntropyGradient(z, 0, 2, 3, y, 0, o, new double[5], 0));
+                () -> s.losses().softmaxCrossEntropyGradient(z, 0, 2, 3, y, 0, o, new double[5], 0));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> s.softmaxCrossEntropy(z, 0, 2, 3, q, 1, o, null, 0));
+                () -> s.losses().softmaxCrossEntropy(z, 0, 2, 3, q, 1, o, null, 0));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> s.binaryCrossEntropy(new double[3], 2, new double[3], 0, 2, lo, null, 0));
+                () -> s.losses().binaryCrossEntropy(new double[3], 2, new double[3], 0, 2, lo, null, 0));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> s.logLoss(new int[2], 0, new double[4], 1, 2, 2, lo, null, 0));
+                () -> s.losses().logLoss(new int[2], 0, new double[4], 1, 2, 2, lo, null, 0));
         // Options are validated when built.
         expect(() -> o.weights(new double[] {1, -0.5}), "weights[1] = -0.5: class weights must be finite and >= 0");
         expect(() -> o.weights(new double[] {Double.NaN}), "weights[0] = NaN");
@@ -257,10 +257,10 @@ public abstract class LossBadInputSuite {
         assertThrows(NullPointerException.class, () -> o.reduction(null));
         assertThrows(NullPointerException.class, () -> lo.reduction(null));
         // Log loss rows must sum to 1 under REQUIRE.
-        expect(() -> s.logLoss(new int[] {0, 1}, new double[] {0.5, 0.5, 0.3, 0.3}, 2, 2),
+        expect(() -> s.losses().logLoss(new int[] {0, 1}, new double[] {0.5, 0.5, 0.3, 0.3}, 2, 2),
                 "probs row 1 sums to 0.6");
         assertEquals(-Math.log(0.5), s.withNormalization(Normalization.NORMALIZE)
-                .logLoss(new int[] {0, 1}, new double[] {0.5, 0.5, 0.3, 0.3}, 2, 2), 1e-15);
+                .losses().logLoss(new int[] {0, 1}, new double[] {0.5, 0.5, 0.3, 0.3}, 2, 2), 1e-15);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -274,28 +274,28 @@ public abstract class LossBadInputSuite {
                 double[] ww = w.clone();
                 ww[at] = bad;
                 String m = "weights[" + at + "] = " + bad + ": weights must be finite and >= 0";
-                expect(() -> s.binaryCrossEntropy(y, p, ww, LossOptions.defaults()), m);
-                expect(() -> s.binaryCrossEntropyWithLogits(y, p, ww, LossOptions.defaults()), m);
+                expect(() -> s.losses().binaryCrossEntropy(y, p, ww, LossOptions.defaults()), m);
+                expect(() -> s.losses().binaryCrossEntropyWithLogits(y, p, ww, LossOptions.defaults()), m);
                 float[] wf = TestData.toFloat(ww);
-                expect(() -> s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), wf,
+                expect(() -> s.losses().binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), wf,
                         LossOptions.defaults()), "weights[" + at + "] = " + (float) bad);
                 if (at < 10) {
                     double[] probs = new double[20];
                     for (int r = 0; r < 10; r++) {
                         probs[2 * r] = 1;
                     }
-                    expect(() -> s.logLoss(new int[10], probs, 10, 2, java.util.Arrays.copyOf(ww, 10),
+                    expect(() -> s.losses().logLoss(new int[10], probs, 10, 2, java.util.Arrays.copyOf(ww, 10),
                             LossOptions.defaults()), "sampleWeights[" + at + "] = " + bad);
                 }
             }
         }
-        expect(() -> s.binaryCrossEntropy(y, p, new double[39], LossOptions.defaults()),
+        expect(() -> s.losses().binaryCrossEntropy(y, p, new double[39], LossOptions.defaults()),
                 "weights.length = 39 but targets.length = 40");
-        expect(() -> s.binaryCrossEntropyWithLogits(y, p, new double[41], LossOptions.defaults()),
+        expect(() -> s.losses().binaryCrossEntropyWithLogits(y, p, new double[41], LossOptions.defaults()),
                 "weights.length = 41 but targets.length = 40");
-        expect(() -> s.logLoss(new int[2], new double[] {1, 0, 1, 0}, 2, 2, new double[3], LossOptions.defaults()),
+        expect(() -> s.losses().logLoss(new int[2], new double[] {1, 0, 1, 0}, 2, 2, new double[3], LossOptions.defaults()),
                 "sampleWeights.length = 3 but rows = 2");
-        expect(() -> s.binaryCrossEntropy(y, p, null, LossOptions.defaults(), new double[3]),
+        expect(() -> s.losses().binaryCrossEntropy(y, p, null, LossOptions.defaults(), new double[3]),
                 "out.length = 3 but targets.length = 40");
     }
 
@@ -308,10 +308,10 @@ public abstract class LossBadInputSuite {
     @Test
     void emptyBatchesAreZeroNotNaN() {
         backends().forEach(s -> {
-            assertEquals(0.0, s.softmaxCrossEntropy(new double[0], 0, 10, new int[0]));
-            assertEquals(0.0, s.binaryCrossEntropy(new float[0], new float[0]));
-            assertEquals(0.0, s.logLoss(new int[0], new double[0], 0, 3));
-            assertEquals(0, s.softmaxCrossEntropyResult(new double[6], 0, 2, 3, new int[] {-100, -100}, 0,
+            assertEquals(0.0, s.losses().softmaxCrossEntropy(new double[0], 0, 10, new int[0]));
+            assertEquals(0.0, s.losses().binaryCrossEntropy(new float[0], new float[0]));
+            assertEquals(0.0, s.losses().logLoss(new int[0], new double[0], 0, 3));
+            assertEquals(0, s.losses().softmaxCrossEntropyResult(new double[6], 0, 2, 3, new int[] {-100, -100}, 0,
                     SoftmaxLossOptions.defaults(), null, 0).count());
         });
     }

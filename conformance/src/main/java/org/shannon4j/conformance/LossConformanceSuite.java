@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shannon4j.InfoUnit;
-import org.shannon4j.LossOptions;
-import org.shannon4j.LossResult;
 import org.shannon4j.Normalization;
-import org.shannon4j.Reduction;
 import org.shannon4j.Shannon;
-import org.shannon4j.SoftmaxLossOptions;
+import org.shannon4j.loss.LossOptions;
+import org.shannon4j.loss.LossResult;
+import org.shannon4j.loss.Reduction;
+import org.shannon4j.loss.SoftmaxLossOptions;
 
 /**
  * Random-input conformance of the losses on every backend against an independent per-row reference: shapes
@@ -242,12 +242,12 @@ public abstract class LossConformanceSuite {
         // 2b. NONE from the whole arrays, as a new array: the same bits as the offset form's output.
         if (float32) {
             float[] zf = TestData.toFloat(in.z);
-            float[] per = probs ? s.softmaxCrossEntropyPerRow(zf, rows, classes, TestData.toFloat(in.q), o)
-                    : s.softmaxCrossEntropyPerRow(zf, rows, classes, in.y, o);
+            float[] per = probs ? s.losses().softmaxCrossEntropyPerRow(zf, rows, classes, TestData.toFloat(in.q), o)
+                    : s.losses().softmaxCrossEntropyPerRow(zf, rows, classes, in.y, o);
             assertArrayEquals(java.util.Arrays.copyOfRange(outF, pad, pad + rows), per, where + " per row");
         } else {
-            double[] per = probs ? s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.q, o)
-                    : s.softmaxCrossEntropyPerRow(in.z, rows, classes, in.y, o);
+            double[] per = probs ? s.losses().softmaxCrossEntropyPerRow(in.z, rows, classes, in.q, o)
+                    : s.losses().softmaxCrossEntropyPerRow(in.z, rows, classes, in.y, o);
             assertArrayEquals(java.util.Arrays.copyOfRange(outD, pad, pad + rows), per, where + " per row");
         }
         // 3. SUM in bits.
@@ -256,9 +256,9 @@ public abstract class LossConformanceSuite {
         // 4. MEAN_BY_COUNT and the result record.
         if (!probs) {
             LossResult res = float32
-                    ? s.softmaxCrossEntropyResult(TestData.toFloat(in.z), 0, rows, classes, in.y, 0,
+                    ? s.losses().softmaxCrossEntropyResult(TestData.toFloat(in.z), 0, rows, classes, in.y, 0,
                     o.reduction(Reduction.MEAN_BY_COUNT), null, 0)
-                    : s.softmaxCrossEntropyResult(in.z, 0, rows, classes, in.y, 0, o.reduction(Reduction.MEAN_BY_COUNT),
+                    : s.losses().softmaxCrossEntropyResult(in.z, 0, rows, classes, in.y, 0, o.reduction(Reduction.MEAN_BY_COUNT),
                     null, 0);
             assertEquals(count, res.count(), where);
             close(where + " weightSum", wSum, res.weightSum(), RELATIVE);
@@ -270,13 +270,13 @@ public abstract class LossConformanceSuite {
             double[] gD = new double[rows * classes + pad];
             float[] gF = new float[rows * classes + pad];
             double g = float32
-                    ? (probs ? s.softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
+                    ? (probs ? s.losses().softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
                     pad(TestData.toFloat(in.q), pad), pad, o, gF, pad)
-                    : s.softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes, in.y, 0, o,
+                    : s.losses().softmaxCrossEntropyGradient(pad(TestData.toFloat(in.z), pad), pad, rows, classes, in.y, 0, o,
                     gF, pad))
-                    : (probs ? s.softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad,
+                    : (probs ? s.losses().softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad,
                     o, gD, pad)
-                    : s.softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, in.y, 0, o, gD, pad));
+                    : s.losses().softmaxCrossEntropyGradient(pad(in.z, pad), pad, rows, classes, in.y, 0, o, gD, pad));
             close(where + " gradient value", expectedMean, g, RELATIVE);
             for (int i = 0; i < rows * classes; i++) {
                 double want = refGrad[i] / denom;
@@ -292,22 +292,22 @@ public abstract class LossConformanceSuite {
                                int pad, Object out, Object grad) {
         if (in.q != null) {
             if (float32) {
-                return out == null ? s.softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes,
+                return out == null ? s.losses().softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes,
                         TestData.toFloat(in.q), o)
-                        : s.softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
+                        : s.losses().softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes,
                         pad(TestData.toFloat(in.q), pad), pad, o, (float[]) out, pad);
             }
-            return out == null ? s.softmaxCrossEntropy(in.z, rows, classes, in.q, o)
-                    : s.softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad, o, (double[]) out,
+            return out == null ? s.losses().softmaxCrossEntropy(in.z, rows, classes, in.q, o)
+                    : s.losses().softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.q, pad), pad, o, (double[]) out,
                     pad);
         }
         if (float32) {
-            return out == null ? s.softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes, in.y, o)
-                    : s.softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes, pad(in.y, pad), pad,
+            return out == null ? s.losses().softmaxCrossEntropy(TestData.toFloat(in.z), rows, classes, in.y, o)
+                    : s.losses().softmaxCrossEntropy(pad(TestData.toFloat(in.z), pad), pad, rows, classes, pad(in.y, pad), pad,
                     o, (float[]) out, pad);
         }
-        return out == null ? s.softmaxCrossEntropy(in.z, rows, classes, in.y, o)
-                : s.softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.y, pad), pad, o, (double[]) out,
+        return out == null ? s.losses().softmaxCrossEntropy(in.z, rows, classes, in.y, o)
+                : s.losses().softmaxCrossEntropy(pad(in.z, pad), pad, rows, classes, pad(in.y, pad), pad, o, (double[]) out,
                 pad);
     }
 
@@ -379,15 +379,15 @@ public abstract class LossConformanceSuite {
         }
         String where = s.backendName() + " n=" + n + (float32 ? " float" : " double");
         LossOptions sum = LossOptions.defaults().reduction(Reduction.SUM);
-        double gotBce = float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), sum)
-                : s.binaryCrossEntropy(y, p, sum);
+        double gotBce = float32 ? s.losses().binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p), sum)
+                : s.losses().binaryCrossEntropy(y, p, sum);
         close(where + " bce", bce.doubleValue(), gotBce, RELATIVE);
-        double gotMean = float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p))
-                : s.binaryCrossEntropy(y, p);
+        double gotMean = float32 ? s.losses().binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p))
+                : s.losses().binaryCrossEntropy(y, p);
         close(where + " bce mean", n == 0 ? 0 : bce.doubleValue() / n, gotMean, RELATIVE);
         LossOptions lo = LossOptions.defaults().reduction(Reduction.SUM).posWeight(pw);
-        double gotBcel = float32 ? s.binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x), lo)
-                : s.binaryCrossEntropyWithLogits(y, x, lo);
+        double gotBcel = float32 ? s.losses().binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x), lo)
+                : s.losses().binaryCrossEntropyWithLogits(y, x, lo);
         close(where + " bce logits", bcel.doubleValue(), gotBcel, RELATIVE);
 
         // Log loss on n/4 rows of 4 classes (NORMALIZE: rows are not normalised).
@@ -404,7 +404,7 @@ public abstract class LossConformanceSuite {
         }
         Shannon lax = s.withNormalization(Normalization.NORMALIZE);
         double[] probs = java.util.Arrays.copyOf(p, rows * 4);
-        double gotLl = float32 ? lax.logLoss(t, TestData.toFloat(probs), rows, 4, sum) : lax.logLoss(t, probs, rows, 4, sum);
+        double gotLl = float32 ? lax.losses().logLoss(t, TestData.toFloat(probs), rows, 4, sum) : lax.losses().logLoss(t, probs, rows, 4, sum);
         // -ln(p/row) for the reference is computed by a division and a log: a few ulp per row.
         close(where + " log loss", ll.doubleValue(), gotLl, RELATIVE);
     }
@@ -453,24 +453,24 @@ public abstract class LossConformanceSuite {
         LossOptions mean = LossOptions.defaults();
         LossOptions byWeight = mean.reduction(Reduction.MEAN_BY_WEIGHT);
         close(where + " bce mean", n == 0 ? 0 : bce.doubleValue() / n, float32
-                ? s.binaryCrossEntropy(yf, pf, wf, mean) : s.binaryCrossEntropy(y, p, w, mean), RELATIVE);
+                ? s.losses().binaryCrossEntropy(yf, pf, wf, mean) : s.losses().binaryCrossEntropy(y, p, w, mean), RELATIVE);
         double ws = wSum.doubleValue();
         close(where + " bce mean by weight", ws == 0 ? 0 : bce.doubleValue() / ws, float32
-                ? s.binaryCrossEntropy(yf, pf, wf, byWeight) : s.binaryCrossEntropy(y, p, w, byWeight), RELATIVE);
+                ? s.losses().binaryCrossEntropy(yf, pf, wf, byWeight) : s.losses().binaryCrossEntropy(y, p, w, byWeight), RELATIVE);
         if (float32) {
-            float[] per = s.binaryCrossEntropyPerElement(yf, pf, wf, mean);
+            float[] per = s.losses().binaryCrossEntropyPerElement(yf, pf, wf, mean);
             for (int i = 0; i < n; i++) {
                 close(where + " bce element " + i, (float) perBce[i], per[i], 0x1p-22);
             }
         } else {
-            double[] per = s.binaryCrossEntropyPerElement(y, p, w, mean);
+            double[] per = s.losses().binaryCrossEntropyPerElement(y, p, w, mean);
             for (int i = 0; i < n; i++) {
                 close(where + " bce element " + i, perBce[i], per[i], RELATIVE);
             }
         }
         LossOptions lo = LossOptions.defaults().reduction(Reduction.SUM).posWeight(pw);
-        close(where + " bce logits", bcel.doubleValue(), float32 ? s.binaryCrossEntropyWithLogits(yf, xf, wf, lo)
-                : s.binaryCrossEntropyWithLogits(y, x, w, lo), RELATIVE);
+        close(where + " bce logits", bcel.doubleValue(), float32 ? s.losses().binaryCrossEntropyWithLogits(yf, xf, wf, lo)
+                : s.losses().binaryCrossEntropyWithLogits(y, x, w, lo), RELATIVE);
 
         int rows = n / 4;
         int[] t = new int[rows];
@@ -492,8 +492,8 @@ public abstract class LossConformanceSuite {
         }
         Shannon lax = s.withNormalization(Normalization.NORMALIZE);
         double den = swSum.doubleValue();
-        double got = float32 ? lax.logLoss(t, TestData.toFloat(probs), rows, 4, TestData.toFloat(sw), mean)
-                : lax.logLoss(t, probs, rows, 4, sw, mean);
+        double got = float32 ? lax.losses().logLoss(t, TestData.toFloat(probs), rows, 4, TestData.toFloat(sw), mean)
+                : lax.losses().logLoss(t, probs, rows, 4, sw, mean);
         // the reference rows above used the unrounded probabilities for float: compare float loosely
         close(where + " log loss", den == 0 ? 0 : ll.doubleValue() / den, got, float32 ? 1e-6 : RELATIVE);
     }
@@ -522,18 +522,18 @@ public abstract class LossConformanceSuite {
             x[at] = -x[at];
             assertEquals(Double.POSITIVE_INFINITY, bce(s, y, p, float32), where);
             assertEquals(Double.POSITIVE_INFINITY, bcel(s, y, x, float32), where);
-            assertEquals(-Math.log(1e-7) / n, float32 ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p),
-                    LossOptions.defaults().clip(1e-7)) : s.binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)),
+            assertEquals(-Math.log(1e-7) / n, float32 ? s.losses().binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p),
+                    LossOptions.defaults().clip(1e-7)) : s.losses().binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)),
                     1e-6 * Math.log(1e7) / n, where);
         }
     }
 
     private static double bce(Shannon s, double[] y, double[] p, boolean f) {
-        return f ? s.binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p)) : s.binaryCrossEntropy(y, p);
+        return f ? s.losses().binaryCrossEntropy(TestData.toFloat(y), TestData.toFloat(p)) : s.losses().binaryCrossEntropy(y, p);
     }
 
     private static double bcel(Shannon s, double[] y, double[] x, boolean f) {
-        return f ? s.binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x))
-                : s.binaryCrossEntropyWithLogits(y, x);
+        return f ? s.losses().binaryCrossEntropyWithLogits(TestData.toFloat(y), TestData.toFloat(x))
+                : s.losses().binaryCrossEntropyWithLogits(y, x);
     }
 }

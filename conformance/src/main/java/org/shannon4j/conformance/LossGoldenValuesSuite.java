@@ -25,11 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shannon4j.InfoUnit;
-import org.shannon4j.LossOptions;
 import org.shannon4j.Normalization;
-import org.shannon4j.Reduction;
 import org.shannon4j.Shannon;
-import org.shannon4j.SoftmaxLossOptions;
+import org.shannon4j.loss.LossOptions;
+import org.shannon4j.loss.Reduction;
+import org.shannon4j.loss.SoftmaxLossOptions;
 
 /**
  * Golden values for the cross-entropy losses from PyTorch ({@code torch.nn.functional}) and scikit-learn
@@ -226,37 +226,37 @@ public abstract class LossGoldenValuesSuite {
                         int[] y0 = ints(c.targets());
                         if (c.float32()) {
                             float[] o1 = none ? new float[n] : null;
-                            v = s.logLoss(y0, toFloat(c.x()), n, c.classes(), toFloat(w), o, o1);
+                            v = s.losses().logLoss(y0, toFloat(c.x()), n, c.classes(), toFloat(w), o, o1);
                             if (none) {
-                                assertArrayEquals(o1, s.logLossPerRow(y0, toFloat(c.x()), n, c.classes(), toFloat(w),
+                                assertArrayEquals(o1, s.losses().logLossPerRow(y0, toFloat(c.x()), n, c.classes(), toFloat(w),
                                         o));
                             }
                             copy(o1, outF, pad);
                         } else {
                             double[] o1 = none ? new double[n] : null;
-                            v = s.logLoss(y0, c.x(), n, c.classes(), w, o, o1);
+                            v = s.losses().logLoss(y0, c.x(), n, c.classes(), w, o, o1);
                             if (none) {
-                                assertArrayEquals(o1, s.logLossPerRow(y0, c.x(), n, c.classes(), w, o));
+                                assertArrayEquals(o1, s.losses().logLossPerRow(y0, c.x(), n, c.classes(), w, o));
                             }
                             copy(o1, outD, pad);
                         }
                     } else if (none) {
-                        v = c.float32() ? s.logLoss(y, pad, xf, pad, n, c.classes(), o, outF, pad)
-                                : s.logLoss(y, pad, xd, pad, n, c.classes(), o, outD, pad);
+                        v = c.float32() ? s.losses().logLoss(y, pad, xf, pad, n, c.classes(), o, outF, pad)
+                                : s.losses().logLoss(y, pad, xd, pad, n, c.classes(), o, outD, pad);
                     } else {
                         int[] y0 = ints(c.targets());
-                        v = c.float32() ? s.logLoss(y0, toFloat(c.x()), n, c.classes(), o)
-                                : s.logLoss(y0, c.x(), n, c.classes(), o);
+                        v = c.float32() ? s.losses().logLoss(y0, toFloat(c.x()), n, c.classes(), o)
+                                : s.losses().logLoss(y0, c.x(), n, c.classes(), o);
                     }
                 } else {
                     SoftmaxLossOptions o = softmaxOptions(c.options());
                     if (none) {
-                        v = c.float32() ? s.softmaxCrossEntropy(xf, pad, n, c.classes(), y, pad, o, outF, pad)
-                                : s.softmaxCrossEntropy(xd, pad, n, c.classes(), y, pad, o, outD, pad);
+                        v = c.float32() ? s.losses().softmaxCrossEntropy(xf, pad, n, c.classes(), y, pad, o, outF, pad)
+                                : s.losses().softmaxCrossEntropy(xd, pad, n, c.classes(), y, pad, o, outD, pad);
                     } else {
                         int[] y0 = ints(c.targets());
-                        v = c.float32() ? s.softmaxCrossEntropy(toFloat(c.x()), n, c.classes(), y0, o)
-                                : s.softmaxCrossEntropy(c.x(), n, c.classes(), y0, o);
+                        v = c.float32() ? s.losses().softmaxCrossEntropy(toFloat(c.x()), n, c.classes(), y0, o)
+                                : s.losses().softmaxCrossEntropy(c.x(), n, c.classes(), y0, o);
                     }
                 }
             }
@@ -265,11 +265,11 @@ public abstract class LossGoldenValuesSuite {
                 double[] q = doubles(String.join(",", c.targets()));
                 if (none) {
                     double[] qd = pad(q, pad);
-                    v = c.float32() ? s.softmaxCrossEntropy(xf, pad, n, c.classes(), toFloat(qd), pad, o, outF, pad)
-                            : s.softmaxCrossEntropy(xd, pad, n, c.classes(), qd, pad, o, outD, pad);
+                    v = c.float32() ? s.losses().softmaxCrossEntropy(xf, pad, n, c.classes(), toFloat(qd), pad, o, outF, pad)
+                            : s.losses().softmaxCrossEntropy(xd, pad, n, c.classes(), qd, pad, o, outD, pad);
                 } else {
-                    v = c.float32() ? s.softmaxCrossEntropy(toFloat(c.x()), n, c.classes(), toFloat(q), o)
-                            : s.softmaxCrossEntropy(c.x(), n, c.classes(), q, o);
+                    v = c.float32() ? s.losses().softmaxCrossEntropy(toFloat(c.x()), n, c.classes(), toFloat(q), o)
+                            : s.losses().softmaxCrossEntropy(c.x(), n, c.classes(), q, o);
                 }
             }
             case "bce", "bceLogits" -> {
@@ -281,39 +281,39 @@ public abstract class LossGoldenValuesSuite {
                     // the weighted whole-array forms, NONE into a caller's array
                     if (c.float32()) {
                         float[] o1 = none ? new float[n] : null;
-                        v = logits ? s.binaryCrossEntropyWithLogits(toFloat(y), toFloat(c.x()), toFloat(w), o, o1)
-                                : s.binaryCrossEntropy(toFloat(y), toFloat(c.x()), toFloat(w), o, o1);
+                        v = logits ? s.losses().binaryCrossEntropyWithLogits(toFloat(y), toFloat(c.x()), toFloat(w), o, o1)
+                                : s.losses().binaryCrossEntropy(toFloat(y), toFloat(c.x()), toFloat(w), o, o1);
                         if (none) {
                             float[] yf = toFloat(y), xf0 = toFloat(c.x()), wf = toFloat(w);
-                            assertArrayEquals(o1, logits ? s.binaryCrossEntropyWithLogitsPerElement(yf, xf0, wf, o)
-                                    : s.binaryCrossEntropyPerElement(yf, xf0, wf, o));
+                            assertArrayEquals(o1, logits ? s.losses().binaryCrossEntropyWithLogitsPerElement(yf, xf0, wf, o)
+                                    : s.losses().binaryCrossEntropyPerElement(yf, xf0, wf, o));
                         }
                         copy(o1, outF, pad);
                     } else {
                         double[] o1 = none ? new double[n] : null;
-                        v = logits ? s.binaryCrossEntropyWithLogits(y, c.x(), w, o, o1)
-                                : s.binaryCrossEntropy(y, c.x(), w, o, o1);
+                        v = logits ? s.losses().binaryCrossEntropyWithLogits(y, c.x(), w, o, o1)
+                                : s.losses().binaryCrossEntropy(y, c.x(), w, o, o1);
                         if (none) {
-                            assertArrayEquals(o1, logits ? s.binaryCrossEntropyWithLogitsPerElement(y, c.x(), w, o)
-                                    : s.binaryCrossEntropyPerElement(y, c.x(), w, o));
+                            assertArrayEquals(o1, logits ? s.losses().binaryCrossEntropyWithLogitsPerElement(y, c.x(), w, o)
+                                    : s.losses().binaryCrossEntropyPerElement(y, c.x(), w, o));
                         }
                         copy(o1, outD, pad);
                     }
                 } else if (none) {
                     double[] yd = pad(y, pad);
                     if (logits) {
-                        v = c.float32() ? s.binaryCrossEntropyWithLogits(toFloat(yd), pad, xf, pad, n, o, outF, pad)
-                                : s.binaryCrossEntropyWithLogits(yd, pad, xd, pad, n, o, outD, pad);
+                        v = c.float32() ? s.losses().binaryCrossEntropyWithLogits(toFloat(yd), pad, xf, pad, n, o, outF, pad)
+                                : s.losses().binaryCrossEntropyWithLogits(yd, pad, xd, pad, n, o, outD, pad);
                     } else {
-                        v = c.float32() ? s.binaryCrossEntropy(toFloat(yd), pad, xf, pad, n, o, outF, pad)
-                                : s.binaryCrossEntropy(yd, pad, xd, pad, n, o, outD, pad);
+                        v = c.float32() ? s.losses().binaryCrossEntropy(toFloat(yd), pad, xf, pad, n, o, outF, pad)
+                                : s.losses().binaryCrossEntropy(yd, pad, xd, pad, n, o, outD, pad);
                     }
                 } else if (logits) {
-                    v = c.float32() ? s.binaryCrossEntropyWithLogits(toFloat(y), toFloat(c.x()), o)
-                            : s.binaryCrossEntropyWithLogits(y, c.x(), o);
+                    v = c.float32() ? s.losses().binaryCrossEntropyWithLogits(toFloat(y), toFloat(c.x()), o)
+                            : s.losses().binaryCrossEntropyWithLogits(y, c.x(), o);
                 } else {
-                    v = c.float32() ? s.binaryCrossEntropy(toFloat(y), toFloat(c.x()), o)
-                            : s.binaryCrossEntropy(y, c.x(), o);
+                    v = c.float32() ? s.losses().binaryCrossEntropy(toFloat(y), toFloat(c.x()), o)
+                            : s.losses().binaryCrossEntropy(y, c.x(), o);
                 }
             }
             default -> throw new IllegalArgumentException("unknown measure " + c.measure());

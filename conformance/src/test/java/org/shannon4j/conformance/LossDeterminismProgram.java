@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.shannon4j.LossOptions;
-import org.shannon4j.Reduction;
 import org.shannon4j.Shannon;
-import org.shannon4j.SoftmaxLossOptions;
+import org.shannon4j.loss.LossOptions;
+import org.shannon4j.loss.Reduction;
+import org.shannon4j.loss.SoftmaxLossOptions;
 
 /**
  * The battery of {@link LossDeterminismTest}, run in a forked JVM: every loss result (and a digest of the
@@ -108,24 +108,24 @@ public final class LossDeterminismProgram {
             float[] rowOutF = new float[rows];
             double[] grad = new double[z.length];
             float[] gradF = new float[z.length];
-            record(out, at + " index", s.softmaxCrossEntropy(z, rows, classes, y));
-            record(out, at + " index float", s.softmaxCrossEntropy(zf, rows, classes, y));
-            record(out, at + " index weighted", s.softmaxCrossEntropy(z, 0, rows, classes, y, 0,
+            record(out, at + " index", s.losses().softmaxCrossEntropy(z, rows, classes, y));
+            record(out, at + " index float", s.losses().softmaxCrossEntropy(zf, rows, classes, y));
+            record(out, at + " index weighted", s.losses().softmaxCrossEntropy(z, 0, rows, classes, y, 0,
                     weighted.reduction(Reduction.NONE), rowOut, 0));
             record(out, at + " index weighted rows", digest(rowOut));
-            record(out, at + " index weighted float", s.softmaxCrossEntropy(zf, 0, rows, classes, y, 0,
+            record(out, at + " index weighted float", s.losses().softmaxCrossEntropy(zf, 0, rows, classes, y, 0,
                     weighted.reduction(Reduction.NONE), rowOutF, 0));
             record(out, at + " index weighted float rows", digest(rowOutF));
-            record(out, at + " index smoothing", s.softmaxCrossEntropy(z, rows, classes, y, smooth));
-            record(out, at + " index gradient", s.softmaxCrossEntropyGradient(z, 0, rows, classes, y, 0, smooth,
+            record(out, at + " index smoothing", s.losses().softmaxCrossEntropy(z, rows, classes, y, smooth));
+            record(out, at + " index gradient", s.losses().softmaxCrossEntropyGradient(z, 0, rows, classes, y, 0, smooth,
                     grad, 0));
             record(out, at + " index gradient values", digest(grad));
-            record(out, at + " index gradient float", s.softmaxCrossEntropyGradient(zf, 0, rows, classes, y, 0,
+            record(out, at + " index gradient float", s.losses().softmaxCrossEntropyGradient(zf, 0, rows, classes, y, 0,
                     plain, gradF, 0));
             record(out, at + " index gradient float values", digest(gradF));
-            record(out, at + " probs", s.softmaxCrossEntropy(z, rows, classes, q, smooth));
-            record(out, at + " probs float", s.softmaxCrossEntropy(zf, rows, classes, qf, weighted));
-            record(out, at + " probs gradient", s.softmaxCrossEntropyGradient(z, 0, rows, classes, q, 0, smooth,
+            record(out, at + " probs", s.losses().softmaxCrossEntropy(z, rows, classes, q, smooth));
+            record(out, at + " probs float", s.losses().softmaxCrossEntropy(zf, rows, classes, qf, weighted));
+            record(out, at + " probs gradient", s.losses().softmaxCrossEntropyGradient(z, 0, rows, classes, q, 0, smooth,
                     grad, 0));
             record(out, at + " probs gradient values", digest(grad));
         }
@@ -149,16 +149,16 @@ public final class LossDeterminismProgram {
             double[] e = new double[n];
             float[] ef = new float[n];
             LossOptions none = LossOptions.defaults().reduction(Reduction.NONE);
-            record(out, at + " bce", s.binaryCrossEntropy(y, p));
-            record(out, at + " bce float", s.binaryCrossEntropy(yf, pf));
-            record(out, at + " bce clipped", s.binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)));
-            record(out, at + " bce elements", s.binaryCrossEntropy(y, 0, p, 0, n, none, e, 0));
+            record(out, at + " bce", s.losses().binaryCrossEntropy(y, p));
+            record(out, at + " bce float", s.losses().binaryCrossEntropy(yf, pf));
+            record(out, at + " bce clipped", s.losses().binaryCrossEntropy(y, p, LossOptions.defaults().clip(1e-7)));
+            record(out, at + " bce elements", s.losses().binaryCrossEntropy(y, 0, p, 0, n, none, e, 0));
             record(out, at + " bce elements values", digest(e));
-            record(out, at + " logits", s.binaryCrossEntropyWithLogits(y, x));
-            record(out, at + " logits float", s.binaryCrossEntropyWithLogits(yf, xf));
-            record(out, at + " logits posWeight", s.binaryCrossEntropyWithLogits(y, x,
+            record(out, at + " logits", s.losses().binaryCrossEntropyWithLogits(y, x));
+            record(out, at + " logits float", s.losses().binaryCrossEntropyWithLogits(yf, xf));
+            record(out, at + " logits posWeight", s.losses().binaryCrossEntropyWithLogits(y, x,
                     LossOptions.defaults().posWeight(2.5)));
-            record(out, at + " logits float elements", s.binaryCrossEntropyWithLogits(yf, 0, xf, 0, n, none, ef, 0));
+            record(out, at + " logits float elements", s.losses().binaryCrossEntropyWithLogits(yf, 0, xf, 0, n, none, ef, 0));
             record(out, at + " logits float elements values", digest(ef));
             // log loss: rows of 4 classes built from the probabilities
             int rows = n, classes = 4;
@@ -178,9 +178,9 @@ public final class LossDeterminismProgram {
                 t[i] = r.nextInt(classes);
             }
             record(out, at + " logLoss", s.withNormalization(org.shannon4j.Normalization.NORMALIZE)
-                    .logLoss(t, pm, rows, classes));
+                    .losses().logLoss(t, pm, rows, classes));
             record(out, at + " logLoss float", s.withNormalization(org.shannon4j.Normalization.NORMALIZE)
-                    .logLoss(t, pmf, rows, classes));
+                    .losses().logLoss(t, pmf, rows, classes));
         }
     }
 }

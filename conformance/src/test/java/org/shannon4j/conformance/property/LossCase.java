@@ -9,10 +9,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.shannon4j.InfoUnit;
-import org.shannon4j.LossOptions;
 import org.shannon4j.Normalization;
-import org.shannon4j.Reduction;
-import org.shannon4j.SoftmaxLossOptions;
+import org.shannon4j.loss.LossOptions;
+import org.shannon4j.loss.Reduction;
+import org.shannon4j.loss.SoftmaxLossOptions;
 
 /**
  * One generated loss input: a rows × classes matrix of logits (ordinary values ±4, or ±1e4) and of probabilities

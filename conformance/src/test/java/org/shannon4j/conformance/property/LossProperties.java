@@ -73,24 +73,24 @@ class LossProperties {
         if (c.float32()) {
             float[] z = LossCase.f(c.logits());
             float[] zs = LossCase.f(LossCase.shifted(c.logits(), off));
-            if (c.softmaxOptions().reduction() != org.shannon4j.Reduction.NONE) {
-                calls.add(call("softmax(index, float)", s -> s.softmaxCrossEntropy(z, r, k, c.targets(),
+            if (c.softmaxOptions().reduction() != org.shannon4j.loss.Reduction.NONE) {
+                calls.add(call("softmax(index, float)", s -> s.losses().softmaxCrossEntropy(z, r, k, c.targets(),
                         c.softmaxOptions()), valid));
             }
             outputs(calls, "softmax(index, float, offset)", r, k, valid, true,
-                    (s, out) -> s.softmaxCrossEntropy(zs, off, r, k, t, off, c.softmaxOptions(), (float[]) out, 1),
-                    (s, grad) -> s.softmaxCrossEntropyGradient(zs, off, r, k, t, off, c.softmaxOptions(),
+                    (s, out) -> s.losses().softmaxCrossEntropy(zs, off, r, k, t, off, c.softmaxOptions(), (float[]) out, 1),
+                    (s, grad) -> s.losses().softmaxCrossEntropyGradient(zs, off, r, k, t, off, c.softmaxOptions(),
                             (float[]) grad, 1));
         } else {
             double[] z = c.logits();
             double[] zs = LossCase.shifted(z, off);
-            if (c.softmaxOptions().reduction() != org.shannon4j.Reduction.NONE) {
-                calls.add(call("softmax(index)", s -> s.softmaxCrossEntropy(z, r, k, c.targets(), c.softmaxOptions()),
+            if (c.softmaxOptions().reduction() != org.shannon4j.loss.Reduction.NONE) {
+                calls.add(call("softmax(index)", s -> s.losses().softmaxCrossEntropy(z, r, k, c.targets(), c.softmaxOptions()),
                         valid));
             }
             outputs(calls, "softmax(index, offset)", r, k, valid, false,
-                    (s, out) -> s.softmaxCrossEntropy(zs, off, r, k, t, off, c.softmaxOptions(), (double[]) out, 1),
-                    (s, grad) -> s.softmaxCrossEntropyGradient(zs, off, r, k, t, off, c.softmaxOptions(),
+                    (s, out) -> s.losses().softmaxCrossEntropy(zs, off, r, k, t, off, c.softmaxOptions(), (double[]) out, 1),
+                    (s, grad) -> s.losses().softmaxCrossEntropyGradient(zs, off, r, k, t, off, c.softmaxOptions(),
                             (double[]) grad, 1));
         }
         return withUnit(calls, c);
@@ -106,19 +106,19 @@ class LossProperties {
             float[] zs = LossCase.f(LossCase.shifted(c.logits(), off));
             float[] qs = LossCase.f(LossCase.shifted(c.softTargets(), off));
             outputs(calls, "softmax(probabilities, float, offset)", r, k, valid, true,
-                    (s, out) -> s.softmaxCrossEntropy(zs, off, r, k, qs, off, c.softmaxOptions(), (float[]) out, 1),
-                    (s, grad) -> s.softmaxCrossEntropyGradient(zs, off, r, k, qs, off, c.softmaxOptions(),
+                    (s, out) -> s.losses().softmaxCrossEntropy(zs, off, r, k, qs, off, c.softmaxOptions(), (float[]) out, 1),
+                    (s, grad) -> s.losses().softmaxCrossEntropyGradient(zs, off, r, k, qs, off, c.softmaxOptions(),
                             (float[]) grad, 1));
         } else {
             double[] zs = LossCase.shifted(c.logits(), off);
             double[] qs = LossCase.shifted(c.softTargets(), off);
-            if (c.softmaxOptions().reduction() != org.shannon4j.Reduction.NONE) {
-                calls.add(call("softmax(probabilities)", s -> s.softmaxCrossEntropy(c.logits(), r, k, c.softTargets(),
+            if (c.softmaxOptions().reduction() != org.shannon4j.loss.Reduction.NONE) {
+                calls.add(call("softmax(probabilities)", s -> s.losses().softmaxCrossEntropy(c.logits(), r, k, c.softTargets(),
                         c.softmaxOptions()), valid));
             }
             outputs(calls, "softmax(probabilities, offset)", r, k, valid, false,
-                    (s, out) -> s.softmaxCrossEntropy(zs, off, r, k, qs, off, c.softmaxOptions(), (double[]) out, 1),
-                    (s, grad) -> s.softmaxCrossEntropyGradient(zs, off, r, k, qs, off, c.softmaxOptions(),
+                    (s, out) -> s.losses().softmaxCrossEntropy(zs, off, r, k, qs, off, c.softmaxOptions(), (double[]) out, 1),
+                    (s, grad) -> s.losses().softmaxCrossEntropyGradient(zs, off, r, k, qs, off, c.softmaxOptions(),
                             (double[]) grad, 1));
         }
         return withUnit(calls, c);
@@ -134,17 +134,17 @@ class LossProperties {
             float[] p = LossCase.f(LossCase.shifted(c.binaryProbs(), off));
             float[] x = LossCase.f(LossCase.shifted(c.logits(), off));
             outputs(calls, "BCE(float)", n, 1, valid, true,
-                    (s, out) -> s.binaryCrossEntropy(y, off, p, off, n, c.options(), (float[]) out, 1), null);
+                    (s, out) -> s.losses().binaryCrossEntropy(y, off, p, off, n, c.options(), (float[]) out, 1), null);
             outputs(calls, "BCEWithLogits(float)", n, 1, valid, true,
-                    (s, out) -> s.binaryCrossEntropyWithLogits(y, off, x, off, n, c.options(), (float[]) out, 1), null);
+                    (s, out) -> s.losses().binaryCrossEntropyWithLogits(y, off, x, off, n, c.options(), (float[]) out, 1), null);
         } else {
             double[] y = LossCase.shifted(c.binaryTargets(), off);
             double[] p = LossCase.shifted(c.binaryProbs(), off);
             double[] x = LossCase.shifted(c.logits(), off);
             outputs(calls, "BCE", n, 1, valid, false,
-                    (s, out) -> s.binaryCrossEntropy(y, off, p, off, n, c.options(), (double[]) out, 1), null);
+                    (s, out) -> s.losses().binaryCrossEntropy(y, off, p, off, n, c.options(), (double[]) out, 1), null);
             outputs(calls, "BCEWithLogits", n, 1, valid, false,
-                    (s, out) -> s.binaryCrossEntropyWithLogits(y, off, x, off, n, c.options(), (double[]) out, 1),
+                    (s, out) -> s.losses().binaryCrossEntropyWithLogits(y, off, x, off, n, c.options(), (double[]) out, 1),
                     null);
         }
         return withUnit(calls, c);
@@ -161,11 +161,11 @@ class LossProperties {
         if (c.float32()) {
             float[] p = LossCase.f(LossCase.shifted(c.probs(), off));
             outputs(calls, "logLoss(float)", r, 1, valid, true,
-                    (s, out) -> s.logLoss(t, off, p, off, r, k, c.options(), (float[]) out, 1), null);
+                    (s, out) -> s.losses().logLoss(t, off, p, off, r, k, c.options(), (float[]) out, 1), null);
         } else {
             double[] p = LossCase.shifted(c.probs(), off);
             outputs(calls, "logLoss", r, 1, valid, false,
-                    (s, out) -> s.logLoss(t, off, p, off, r, k, c.options(), (double[]) out, 1), null);
+                    (s, out) -> s.losses().logLoss(t, off, p, off, r, k, c.options(), (double[]) out, 1), null);
         }
         return calls.stream().map(k2 -> new Call(k2.name(),
                 s -> k2.f().applyAsDouble(s.withNormalization(c.policy())), k2.tolerance(), k2.valid()))

@@ -1,9 +1,9 @@
-package org.shannon4j;
+package org.shannon4j.loss;
 
 /**
  * How a loss turns its per-element (per-row) losses into the returned value. The losses of
- * {@link Shannon#softmaxCrossEntropy}, {@link Shannon#binaryCrossEntropy},
- * {@link Shannon#binaryCrossEntropyWithLogits} and {@link Shannon#logLoss} accept all of them.
+ * {@link Losses#softmaxCrossEntropy}, {@link Losses#binaryCrossEntropy},
+ * {@link Losses#binaryCrossEntropyWithLogits} and {@link Losses#logLoss} accept all of them.
  *
  * <p>A mean over nothing (every target ignored, or every weight 0) is 0, not NaN as in PyTorch; the number of
  * contributing elements and their weight sum are available from {@link LossResult}.

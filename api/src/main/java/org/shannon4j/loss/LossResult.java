@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.loss;
 
 /**
  * A reduced loss together with what it was reduced over, for callers that need the denominator of a mean

@@ -1,36 +1,31 @@
-package org.shannon4j;
+package org.shannon4j.loss;
 
 import static org.shannon4j.spi.Kernels.LOSS_COUNT;
 import static org.shannon4j.spi.Kernels.LOSS_ROW_SUM_ERROR;
 import static org.shannon4j.spi.Kernels.LOSS_WEIGHT_SUM;
 
-import org.shannon4j.internal.Checks;
+import java.util.Objects;
+
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Normalization;
 import org.shannon4j.spi.Kernels;
 
 /**
  * The cross-entropy losses, written once for double[] and float[] inputs (passed as Object; only the kernel call
  * dispatches on the type): argument checks, one kernel pass, the reduction, the unit, and — only after the
- * kernel has reported invalid input — the re-scan that names the first bad element.
+ * kernel has reported invalid input — the re-scan that names the first bad element. {@link Losses} holds only
+ * the public overloads: a new loss is one static method here plus its overloads there.
  *
- * <p>Each call leaves its sum, weight sum and count in the per-thread {@link #last()} array so that the
- * {@link LossResult} variants need no second pass; the primitive-returning methods allocate nothing.
+ * <p>The primitive-returning methods allocate nothing: the kernels write the weight sum and count into a
+ * per-thread scratch array that is read before the method returns. {@link #softmaxResult} gives the caller those
+ * numbers directly, in a {@link LossResult} built from its own scratch array.
  */
 final class LossMeasures {
 
+    /** Kernel scratch (weight sum, count, row-sum error); filled and read within one call, never across calls. */
     private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
-    /** [sum in the unit, weight sum, count] of the calling thread's last loss. */
-    private static final ThreadLocal<double[]> LAST = ThreadLocal.withInitial(() -> new double[3]);
 
     private LossMeasures() {
-    }
-
-    static double[] last() {
-        return LAST.get();
-    }
-
-    static LossResult lastResult(double value) {
-        double[] l = LAST.get();
-        return new LossResult(value, l[0], l[1], (long) l[2]);
     }
 
     // ------------------------------------------------------------------------------------------------ checks
@@ -84,6 +79,13 @@ final class LossMeasures {
         }
     }
 
+    /** For the whole-array forms: optional arrays (weights, out), when given, are exactly {@code expected} long. */
+    private static void exactLengthIfGiven(String name, Object a, int expected, String what) {
+        if (a != null) {
+            exactLength(name, a, expected, what);
+        }
+    }
+
     private static void checkOut(Reduction reduction, String name, Object out, int outOffset, long length) {
         if (out == null) {
             if (reduction == Reduction.NONE) {
@@ -95,17 +97,7 @@ final class LossMeasures {
         range(name, out, outOffset, length);
     }
 
-    private static double reduce(Reduction reduction, boolean meanByWeight, double sum, double weightSum,
-                                 double count) {
-        return switch (reduction) {
-            case NONE, SUM -> sum;
-            case MEAN -> meanByWeight ? divide(sum, weightSum) : divide(sum, count);
-            case MEAN_BY_WEIGHT -> divide(sum, weightSum);
-            case MEAN_BY_COUNT -> divide(sum, count);
-        };
-    }
-
-    /** The denominator of the reduction (1 for NONE/SUM, 0 for an empty mean). */
+    /** The denominator of the reduction: 1 for NONE and SUM, else what the mean divides by. */
     private static double denominator(Reduction reduction, boolean meanByWeight, double weightSum, double count) {
         return switch (reduction) {
             case NONE, SUM -> 1;
@@ -115,6 +107,7 @@ final class LossMeasures {
         };
     }
 
+    /** sum / by; a mean over nothing (by = 0) is 0. Dividing by 1 (NONE, SUM) returns {@code sum} to the bit. */
     private static double divide(double sum, double by) {
         return by == 0 ? 0.0 : sum / by;
     }
@@ -144,32 +137,74 @@ final class LossMeasures {
         return a instanceof double[] d ? Double.toString(d[i]) : Float.toString(((float[]) a)[i]);
     }
 
+    /**
+     * The reduced loss in the unit, from the kernel's sum in nats and the weight sum and count it left in
+     * {@code aux}; scales the per-element outputs to the unit and the gradient by the unit and the mean.
+     */
     private static double finish(InfoUnit unit, Reduction reduction, boolean meanByWeight, double sumNats,
-                                 double weightSum, double count, Object out, int outOffset, int outLength,
-                                 Object grad, int gradOffset, int gradLength) {
+                                 double[] aux, Object out, int outOffset, int outLength, Object grad,
+                                 int gradOffset, int gradLength) {
         double f = 1 / unit.natsPerUnit();
         double sum = unit.fromNats(sumNats);
         scale(out, outOffset, outLength, f);
-        double d = denominator(reduction, meanByWeight, weightSum, count);
+        double d = denominator(reduction, meanByWeight, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT]);
         if (grad != null) {
             scale(grad, gradOffset, gradLength, (d == 0 ? 1 : 1 / d) * f);
         }
-        double[] l = LAST.get();
-        l[0] = sum;
-        l[1] = weightSum;
-        l[2] = count;
-        return reduce(reduction, meanByWeight, sum, weightSum, count);
+        return divide(sum, d);
     }
 
-    // --------------------------------------------------------------------------------- softmax, class index
+    // --------------------------------------------------------- softmax: class indices or probability targets
 
-    static double softmaxIndex(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
-                               int[] targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
-                               Object grad, int gradOffset) {
-        java.util.Objects.requireNonNull(o, "options must not be null");
+    /**
+     * Softmax cross-entropy; {@code targets} is an int[] of class indices or a double[]/float[] rows × classes
+     * matrix of probabilities (the type of the logits). Class indices reduce MEAN by the weight sum, probability
+     * targets by the row count (PyTorch).
+     */
+    static double softmax(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
+                          Object targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
+                          Object grad, int gradOffset) {
+        double[] aux = AUX.get();
+        double s = softmaxSum(k, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, grad,
+                gradOffset, aux);
+        return finish(unit, o.reduction(), targets instanceof int[], s, aux, out, outOffset, rows, grad, gradOffset,
+                rows * classes);
+    }
+
+    /** As {@link #softmax} without a gradient, with the sum, weight sum and count; allocates the result. */
+    static LossResult softmaxResult(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
+                                    Object targets, int targetOffset, SoftmaxLossOptions o, Object out,
+                                    int outOffset) {
+        double[] aux = new double[Kernels.AUX_LENGTH];
+        double s = softmaxSum(k, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, null, 0,
+                aux);
+        double value = finish(unit, o.reduction(), targets instanceof int[], s, aux, out, outOffset, rows, null, 0,
+                0);
+        return new LossResult(value, unit.fromNats(s), aux[LOSS_WEIGHT_SUM], (long) aux[LOSS_COUNT]);
+    }
+
+    /** The whole-array softmax forms: logits rows × classes, targets rows (indices) or rows × classes, out rows. */
+    static double softmax(Kernels k, InfoUnit unit, Object logits, int rows, int classes, Object targets,
+                          SoftmaxLossOptions o, Object out) {
+        exactMatrix("logits", logits, rows, classes);
+        if (targets instanceof int[] || targets == null) {
+            exactLength("targets", targets, rows, "rows");
+        } else {
+            exactMatrix("targets", targets, rows, classes);
+        }
+        exactLengthIfGiven("out", out, rows, "rows");
+        return softmax(k, unit, logits, 0, rows, classes, targets, 0, o, out, 0, null, 0);
+    }
+
+    /** Checks, one kernel pass, and the re-scan on NaN: the sum in nats; weight sum and count are left in aux. */
+    private static double softmaxSum(Kernels k, Object logits, int offset, int rows, int classes, Object targets,
+                                     int targetOffset, SoftmaxLossOptions o, Object out, int outOffset, Object grad,
+                                     int gradOffset, double[] aux) {
+        Objects.requireNonNull(o, "options must not be null");
+        boolean indices = targets instanceof int[];
         int n = matrixLength("logits", rows, classes);
         range("logits", logits, offset, n);
-        range("targets", targets, targetOffset, rows);
+        range("targets", targets, targetOffset, indices ? rows : n);
         checkOut(grad == null ? o.reduction() : Reduction.SUM, "out", out, outOffset, rows);
         if (grad != null) {
             range("grad", grad, gradOffset, n);
@@ -179,50 +214,30 @@ final class LossMeasures {
             throw new IllegalArgumentException("weights.length = " + w.length + " but classes = " + classes
                     + ": one weight per class");
         }
-        double[] aux = AUX.get();
-        double s = logits instanceof double[] d
-                ? k.softmaxCrossEntropy(d, offset, rows, classes, targets, targetOffset, o.ignoreIndex(), w,
-                        o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
-                : k.softmaxCrossEntropy((float[]) logits, offset, rows, classes, targets, targetOffset,
-                        o.ignoreIndex(), w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
-                        gradOffset, 1.0, aux);
+        double s;
+        if (indices) {
+            int[] y = (int[]) targets;
+            s = logits instanceof double[] d
+                    ? k.softmaxCrossEntropy(d, offset, rows, classes, y, targetOffset, o.ignoreIndex(), w,
+                            o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                    : k.softmaxCrossEntropy((float[]) logits, offset, rows, classes, y, targetOffset,
+                            o.ignoreIndex(), w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
+                            gradOffset, 1.0, aux);
+        } else {
+            s = logits instanceof double[] d
+                    ? k.softmaxCrossEntropyProbs(d, offset, rows, classes, (double[]) targets, targetOffset, w,
+                            o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                    : k.softmaxCrossEntropyProbs((float[]) logits, offset, rows, classes, (float[]) targets,
+                            targetOffset, w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
+                            gradOffset, 1.0, aux);
+        }
         if (Double.isNaN(s)) {
-            throw invalidSoftmax(logits, offset, rows, classes, targets, targetOffset, o.ignoreIndex(), null, 0);
+            throw indices
+                    ? invalidSoftmax(logits, offset, rows, classes, (int[]) targets, targetOffset, o.ignoreIndex(),
+                            null, 0)
+                    : invalidSoftmax(logits, offset, rows, classes, null, 0, 0, targets, targetOffset);
         }
-        return finish(unit, o.reduction(), true, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
-                grad, gradOffset, n);
-    }
-
-    // ------------------------------------------------------------------------- softmax, probability targets
-
-    static double softmaxProbs(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
-                               Object targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
-                               Object grad, int gradOffset) {
-        java.util.Objects.requireNonNull(o, "options must not be null");
-        int n = matrixLength("logits", rows, classes);
-        range("logits", logits, offset, n);
-        range("targets", targets, targetOffset, n);
-        checkOut(grad == null ? o.reduction() : Reduction.SUM, "out", out, outOffset, rows);
-        if (grad != null) {
-            range("grad", grad, gradOffset, n);
-        }
-        double[] w = o.weightsArray();
-        if (w != null && w.length != classes) {
-            throw new IllegalArgumentException("weights.length = " + w.length + " but classes = " + classes
-                    + ": one weight per class");
-        }
-        double[] aux = AUX.get();
-        double s = logits instanceof double[] d
-                ? k.softmaxCrossEntropyProbs(d, offset, rows, classes, (double[]) targets, targetOffset, w,
-                        o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
-                : k.softmaxCrossEntropyProbs((float[]) logits, offset, rows, classes, (float[]) targets,
-                        targetOffset, w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad, gradOffset,
-                        1.0, aux);
-        if (Double.isNaN(s)) {
-            throw invalidSoftmax(logits, offset, rows, classes, null, 0, 0, targets, targetOffset);
-        }
-        return finish(unit, o.reduction(), false, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
-                grad, gradOffset, n);
+        return s;
     }
 
     /** Names the first bad target or logit (of a contributing row). */
@@ -271,10 +286,23 @@ final class LossMeasures {
 
     // ------------------------------------------------------------------------------------------ binary losses
 
+    /**
+     * The whole-array binary forms: {@code second} (probabilities or logits), {@code weights} and {@code out},
+     * when given, are as long as {@code targets}.
+     */
+    static double binary(Kernels k, InfoUnit unit, boolean withLogits, Object targets, Object second,
+                         Object weights, LossOptions o, Object out) {
+        int n = length("targets", targets);
+        exactLength(withLogits ? "logits" : "probs", second, n, "targets.length");
+        exactLengthIfGiven("weights", weights, n, "targets.length");
+        exactLengthIfGiven("out", out, n, "targets.length");
+        return binary(k, unit, withLogits, targets, 0, second, 0, weights, 0, n, o, out, 0);
+    }
+
     static double binary(Kernels k, InfoUnit unit, boolean withLogits, Object targets, int targetOffset,
                          Object second, int secondOffset, Object weights, int weightOffset, int length,
                          LossOptions o, Object out, int outOffset) {
-        java.util.Objects.requireNonNull(o, "options must not be null");
+        Objects.requireNonNull(o, "options must not be null");
         String secondName = withLogits ? "logits" : "probs";
         range("targets", targets, targetOffset, length);
         range(secondName, second, secondOffset, length);
@@ -303,8 +331,7 @@ final class LossMeasures {
             throw invalidBinary(withLogits, targets, targetOffset, second, secondOffset, weights, weightOffset,
                     length);
         }
-        return finish(unit, o.reduction(), false, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, length,
-                null, 0, 0);
+        return finish(unit, o.reduction(), false, s, aux, out, outOffset, length, null, 0, 0);
     }
 
     /** Names a weight that is negative, NaN or infinite, or returns null. */
@@ -318,11 +345,6 @@ final class LossMeasures {
         }
         return new IllegalArgumentException(name + "[" + i + "] = " + show(weights, i)
                 + ": weights must be finite and >= 0");
-    }
-
-    /** A new array for the per-element losses of a whole-array form (the type of the input). */
-    static Object newOut(Object like, int n) {
-        return like instanceof float[] ? new float[n] : new double[n];
     }
 
     static IllegalArgumentException invalidBinary(boolean withLogits, Object targets, int targetOffset,
@@ -351,10 +373,20 @@ final class LossMeasures {
 
     // ---------------------------------------------------------------------------------------------- log loss
 
+    /** The whole-array log-loss forms: probs rows × classes; targets, weights and out (when given) rows long. */
+    static double logLoss(Kernels k, InfoUnit unit, Normalization policy, int[] targets, Object probs, int rows,
+                          int classes, Object weights, LossOptions o, Object out) {
+        exactMatrix("probs", probs, rows, classes);
+        exactLength("targets", targets, rows, "rows");
+        exactLengthIfGiven("sampleWeights", weights, rows, "rows");
+        exactLengthIfGiven("out", out, rows, "rows");
+        return logLoss(k, unit, policy, targets, 0, probs, 0, rows, classes, weights, 0, o, out, 0);
+    }
+
     static double logLoss(Kernels k, InfoUnit unit, Normalization policy, int[] targets, int targetOffset,
                           Object probs, int offset, int rows, int classes, Object weights, int weightOffset,
                           LossOptions o, Object out, int outOffset) {
-        java.util.Objects.requireNonNull(o, "options must not be null");
+        Objects.requireNonNull(o, "options must not be null");
         int n = matrixLength("probs", rows, classes);
         range("probs", probs, offset, n);
         range("targets", targets, targetOffset, rows);
@@ -378,8 +410,7 @@ final class LossMeasures {
                 throw rowSumError(probs, offset, rows, classes, tolerance, isFloat);
             }
         }
-        return finish(unit, o.reduction(), true, s, aux[LOSS_WEIGHT_SUM], aux[LOSS_COUNT], out, outOffset, rows,
-                null, 0, 0);
+        return finish(unit, o.reduction(), true, s, aux, out, outOffset, rows, null, 0, 0);
     }
 
     private static IllegalArgumentException rowSumError(Object probs, int offset, int rows, int classes,

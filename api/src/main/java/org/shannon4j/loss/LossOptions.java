@@ -1,10 +1,10 @@
-package org.shannon4j;
+package org.shannon4j.loss;
 
 import java.util.Objects;
 
 /**
- * Options of the probability-based and binary losses ({@link Shannon#binaryCrossEntropy},
- * {@link Shannon#binaryCrossEntropyWithLogits}, {@link Shannon#logLoss}): reduction, clipping epsilon and
+ * Options of the probability-based and binary losses ({@link Losses#binaryCrossEntropy},
+ * {@link Losses#binaryCrossEntropyWithLogits}, {@link Losses#logLoss}): reduction, clipping epsilon and
  * {@code posWeight}. Immutable and thread-safe: every setter returns a new instance, validated when set.
  *
  * <p>Defaults: {@link Reduction#MEAN}, <b>no clipping</b> (a probability of 0 for a class that occurred gives
@@ -48,7 +48,7 @@ public final class LossOptions {
 
     /**
      * Clip probabilities to [ε, 1 − ε] before taking logs (scikit-learn's {@code eps}); 0 turns clipping off.
-     * Not used by {@link Shannon#binaryCrossEntropyWithLogits}, which needs none.
+     * Not used by {@link Losses#binaryCrossEntropyWithLogits}, which needs none.
      *
      * @param epsilon the clipping epsilon, in (0, 0.5)
      * @return options with that clipping epsilon
@@ -73,7 +73,7 @@ public final class LossOptions {
     }
 
     /**
-     * PyTorch's {@code pos_weight} for {@link Shannon#binaryCrossEntropyWithLogits}: multiplies only the
+     * PyTorch's {@code pos_weight} for {@link Losses#binaryCrossEntropyWithLogits}: multiplies only the
      * y·ln σ(x) term. Finite and ≥ 0.
      *
      * @param weight the positive weight, finite and ≥ 0

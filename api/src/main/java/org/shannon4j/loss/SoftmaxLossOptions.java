@@ -1,10 +1,10 @@
-package org.shannon4j;
+package org.shannon4j.loss;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Options of {@link Shannon#softmaxCrossEntropy}: class weights, ignore index, label smoothing and reduction,
+ * Options of {@link Losses#softmaxCrossEntropy}: class weights, ignore index, label smoothing and reduction,
  * as in {@code torch.nn.functional.cross_entropy}. Immutable and thread-safe: every setter returns a new
  * instance, so build one once and share it; values are validated when set, never per call.
  *
