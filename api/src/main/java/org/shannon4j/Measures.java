@@ -7,6 +7,7 @@ import static org.shannon4j.spi.Kernels.SUM_Q;
 import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Entropies;
 import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
@@ -52,7 +53,7 @@ final class Measures {
         if (s < Rescaled.TINY) {
             return Rescaled.entropy(p, offset, length, layout, s);
         }
-        return Math.max(0.0, Math.log(s) - t / s);
+        return Entropies.fromSums(s, t);
     }
 
     /** H(p/Sp, q/Sq) = −V/Sp + ln Sq with V = Σ p·ln q. */

@@ -6,6 +6,7 @@ import static org.shannon4j.spi.KernelMath.sumError;
 import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.internal.Checks;
+import org.shannon4j.internal.Entropies;
 import org.shannon4j.internal.Passes;
 import org.shannon4j.spi.KernelMath;
 import org.shannon4j.spi.Terms;
@@ -74,7 +75,7 @@ final class Rescaled {
             sums.add(1, KernelMath.xLogX(x));
         }
         double s = sums.total(0);
-        return Math.max(0.0, Math.log(s) - sums.total(1) / s);
+        return Entropies.fromSums(s, sums.total(1));
     }
 
     /** Cross-entropy (kind {@link Terms#CROSS}) or KL ({@link Terms#KL}) of the normalised vectors. */

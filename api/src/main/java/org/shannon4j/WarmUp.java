@@ -141,7 +141,7 @@ final class WarmUp {
                 case 5 -> lax.crossEntropy(pf, qf);
                 case 6 -> lax.klDivergence(pf, qf);
                 case 7 -> lax.jsDivergence(pf, qf);
-                case 8 -> s.mutualInformation(x, y);
+                case 8 -> s.dependence().mutualInformation(x, y);
                 case 9 -> s.losses().softmaxCrossEntropy(logits, ROWS, CLASSES, targets);
                 case 10 -> s.losses().softmaxCrossEntropy(logitsF, ROWS, CLASSES, targets);
                 case 11 -> s.losses().binaryCrossEntropyWithLogits(bceTargets, p);

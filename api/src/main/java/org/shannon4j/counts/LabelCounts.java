@@ -3,18 +3,19 @@ package org.shannon4j.counts;
 import java.util.Objects;
 
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
 
 /**
  * The counts of the values of one discrete variable, keyed by the label values themselves (any ints): a
- * mergeable accumulator for entropy and its estimators ({@link Shannon#entropy(LabelCounts)},
- * {@link Shannon#entropy(LabelCounts, org.shannon4j.Estimator)}). Counts are longs; only labels seen at least
- * once are stored. See the {@linkplain org.shannon4j.counts package description} for combining, the byte
+ * mergeable accumulator for entropy and its estimators ({@link Dependence#entropy(LabelCounts)},
+ * {@link Dependence#entropy(LabelCounts, org.shannon4j.dependence.Estimator)}). Counts are longs; only labels
+ * seen at least once are stored. See the {@linkplain org.shannon4j.counts package description} for combining, the byte
  * format and thread safety (an instance is a mutable accumulator, not thread-safe).
  *
  * <pre>{@code
  * LabelCounts a = LabelCounts.of(part1);
  * a.combine(LabelCounts.of(part2));               // == LabelCounts.of(part1 ++ part2)
- * double h = Shannon.get().entropy(a);            // == labelEntropy(part1 ++ part2), bit for bit
+ * double h = Shannon.get().dependence().entropy(a); // == labelEntropy(part1 ++ part2), bit for bit
  * }</pre>
  */
 public final class LabelCounts extends Counts {
@@ -32,13 +33,13 @@ public final class LabelCounts extends Counts {
 
     /**
      * The counts of {@code labels} (empty for an empty array), counted with the best backend's kernels
-     * ({@link Shannon#countLabels(int[])}; counting is exact, so every backend gives the same table).
+     * ({@link Dependence#countLabels(int[])}; counting is exact, so every backend gives the same table).
      *
      * @param labels the labels, any ints, one per sample
      * @return a new table of the distinct labels and their counts, N = labels.length
      */
     public static LabelCounts of(int[] labels) {
-        return Shannon.get().countLabels(labels);
+        return Shannon.get().dependence().countLabels(labels);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class LabelCounts extends Counts {
      * @throws IndexOutOfBoundsException if the range does not fit in {@code labels}
      */
     public static LabelCounts of(int[] labels, int offset, int length) {
-        return Shannon.get().countLabels(labels, offset, length);
+        return Shannon.get().dependence().countLabels(labels, offset, length);
     }
 
     /**

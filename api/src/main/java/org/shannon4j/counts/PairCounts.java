@@ -3,11 +3,12 @@ package org.shannon4j.counts;
 import java.util.Objects;
 
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
 
 /**
  * The joint counts of two discrete variables X and Y, keyed by their label values (any ints): a mergeable
- * contingency table from which every two-variable measure of {@link Shannon} is computed (mutual information
- * with any {@link org.shannon4j.Estimator}, joint and conditional entropy, NMI, AMI, expected MI, variation of
+ * contingency table from which every two-variable measure of {@link Dependence} is computed (mutual information
+ * with any {@link org.shannon4j.dependence.Estimator}, joint and conditional entropy, NMI, AMI, expected MI, variation of
  * information, the G-test) — with the same bits as the label-array methods on the same samples. Only cells seen
  * at least once are stored, in increasing (x, y) order; counts are longs. See the
  * {@linkplain org.shannon4j.counts package description} for combining, the byte format and thread safety (an
@@ -28,7 +29,7 @@ public final class PairCounts extends Counts {
 
     /**
      * The joint counts of the pairs (x[i], y[i]), counted with the best backend's kernels
-     * ({@link Shannon#countPairs(int[], int[])}; counting is exact, so every backend gives the same table).
+     * ({@link Dependence#countPairs(int[], int[])}; counting is exact, so every backend gives the same table).
      *
      * @param x labels of X, one per sample (the table's first variable)
      * @param y labels of Y, paired with x by index
@@ -36,7 +37,7 @@ public final class PairCounts extends Counts {
      * @throws IllegalArgumentException if the lengths differ
      */
     public static PairCounts of(int[] x, int[] y) {
-        return Shannon.get().countPairs(x, y);
+        return Shannon.get().dependence().countPairs(x, y);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class PairCounts extends Counts {
      * @throws IndexOutOfBoundsException if a range does not fit in its array
      */
     public static PairCounts of(int[] x, int xOffset, int[] y, int yOffset, int length) {
-        return Shannon.get().countPairs(x, xOffset, y, yOffset, length);
+        return Shannon.get().dependence().countPairs(x, xOffset, y, yOffset, length);
     }
 
     /**

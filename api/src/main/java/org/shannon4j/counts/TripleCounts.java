@@ -3,11 +3,12 @@ package org.shannon4j.counts;
 import java.util.Objects;
 
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
 
 /**
  * The joint counts of three discrete variables X, Y, Z, keyed by their label values (any ints): a mergeable
- * table for the conditional mutual information I(X;Y|Z) ({@link Shannon#conditionalMutualInformation(TripleCounts)},
- * the same bits as the label-array method on the same samples) and, through its projections, every
+ * table for the conditional mutual information I(X;Y|Z)
+ * ({@link Dependence#conditionalMutualInformation(TripleCounts)}, the same bits as the label-array method on the same samples) and, through its projections, every
  * two-variable measure. Only cells seen at least once are stored, in increasing (x, y, z) order; counts are
  * longs. See the {@linkplain org.shannon4j.counts package description} for combining, the byte format and
  * thread safety (an instance is a mutable accumulator, not thread-safe).
@@ -27,7 +28,7 @@ public final class TripleCounts extends Counts {
 
     /**
      * The joint counts of the triples (x[i], y[i], z[i]), counted with the best backend's kernels
-     * ({@link Shannon#countTriples(int[], int[], int[])}; exact, so every backend gives the same table).
+     * ({@link Dependence#countTriples(int[], int[], int[])}; exact, so every backend gives the same table).
      *
      * @param x labels of X, one per sample
      * @param y labels of Y, paired with x by index
@@ -36,7 +37,7 @@ public final class TripleCounts extends Counts {
      * @throws IllegalArgumentException if the lengths differ
      */
     public static TripleCounts of(int[] x, int[] y, int[] z) {
-        return Shannon.get().countTriples(x, y, z);
+        return Shannon.get().dependence().countTriples(x, y, z);
     }
 
     /**
@@ -54,7 +55,7 @@ public final class TripleCounts extends Counts {
      * @throws IndexOutOfBoundsException if a range does not fit in its array
      */
     public static TripleCounts of(int[] x, int xOffset, int[] y, int yOffset, int[] z, int zOffset, int length) {
-        return Shannon.get().countTriples(x, xOffset, y, yOffset, z, zOffset, length);
+        return Shannon.get().dependence().countTriples(x, xOffset, y, yOffset, z, zOffset, length);
     }
 
     /**

@@ -18,9 +18,9 @@
  *       gives exactly the table of the whole, and every measure of it the same bits.</li>
  *   <li><b>Overflow</b>: {@code add} and {@code combine} throw {@link java.lang.ArithmeticException} when N would
  *       exceed {@code Long.MAX_VALUE}, leaving the table unchanged (every cell count is at most N).</li>
- *   <li><b>Measures</b>: {@link org.shannon4j.Shannon} takes these tables wherever it takes label arrays
- *       ({@code entropy}, {@code mutualInformation} with an {@link org.shannon4j.Estimator}, {@code jointEntropy},
- *       {@code conditionalEntropy}, {@code conditionalMutualInformation}, NMI, AMI, {@code expectedMutualInformation},
+ *   <li><b>Measures</b>: {@link org.shannon4j.dependence.Dependence} takes these tables wherever it takes label
+ *       arrays ({@code entropy}, {@code mutualInformation} with an {@link org.shannon4j.dependence.Estimator},
+ *       {@code jointEntropy}, {@code conditionalEntropy}, {@code conditionalMutualInformation}, NMI, AMI, {@code expectedMutualInformation},
  *       {@code variationOfInformation}, {@code independenceTest}) and gives the same bits as the label-array method
  *       on the same samples with the same backend.</li>
  *   <li><b>Threads</b>: the tables are mutable accumulators and not thread-safe (as Commons Statistics'

@@ -26,8 +26,6 @@ import org.shannon4j.spi.Terms;
  */
 public final class Passes {
 
-    /** For callers not yet moved to {@link Terms}: the same code. */
-    public static final int X_LOG_X = Terms.X_LOG_X;
 
     /** A thread that is never started: a segment accessible by it is accessible by any thread. */
     private static final Thread PROBE = Thread.ofPlatform().unstarted(() -> { });

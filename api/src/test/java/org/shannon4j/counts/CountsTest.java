@@ -18,9 +18,10 @@ import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.shannon4j.Estimator;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.Estimator;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * The public count tables: counting against a sorted-map reference on the dense, dense-code and sparse paths;
@@ -33,6 +34,7 @@ class CountsTest {
     private static final int[] SPANS = {1, 3, 50, 70_000, 1 << 24, 0};
 
     private final Shannon s = Shannon.get();
+    private final Dependence dep = s.dependence();
 
     private static int[] labels(int n, int span, SplittableRandom r) {
         int[] a = new int[n];
@@ -228,23 +230,23 @@ class CountsTest {
 
     /** Every measure of the tables has the bits of the label-array method. */
     private void sameBits(int[] x, int[] y, int[] z, PairCounts pair, LabelCounts single, TripleCounts triple) {
-        assertEquals(s.mutualInformation(x, y), s.mutualInformation(pair));
+        assertEquals(dep.mutualInformation(x, y), dep.mutualInformation(pair));
         for (Estimator e : Estimator.values()) {
-            assertEquals(s.mutualInformation(x, y, e), s.mutualInformation(pair, e), e.name());
-            assertEquals(s.labelEntropy(x, e), s.entropy(single, e), e.name());
+            assertEquals(dep.mutualInformation(x, y, e), dep.mutualInformation(pair, e), e.name());
+            assertEquals(dep.labelEntropy(x, e), dep.entropy(single, e), e.name());
         }
-        assertEquals(s.labelEntropy(x), s.entropy(single));
-        assertEquals(s.jointEntropy(x, y), s.jointEntropy(pair));
-        assertEquals(s.conditionalEntropy(x, y), s.conditionalEntropy(pair));
-        assertEquals(s.conditionalEntropy(y, x), s.conditionalEntropy(pair.transpose()));
-        assertEquals(s.variationOfInformation(x, y), s.variationOfInformation(pair));
+        assertEquals(dep.labelEntropy(x), dep.entropy(single));
+        assertEquals(dep.jointEntropy(x, y), dep.jointEntropy(pair));
+        assertEquals(dep.conditionalEntropy(x, y), dep.conditionalEntropy(pair));
+        assertEquals(dep.conditionalEntropy(y, x), dep.conditionalEntropy(pair.transpose()));
+        assertEquals(dep.variationOfInformation(x, y), dep.variationOfInformation(pair));
         for (NmiAverage a : NmiAverage.values()) {
-            assertEquals(s.normalizedMutualInformation(x, y, a), s.normalizedMutualInformation(pair, a));
+            assertEquals(dep.normalizedMutualInformation(x, y, a), dep.normalizedMutualInformation(pair, a));
         }
-        assertEquals(s.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC),
-                s.adjustedMutualInformation(pair, NmiAverage.ARITHMETIC));
-        assertEquals(s.independenceTest(x, y), s.independenceTest(pair));
-        assertEquals(s.conditionalMutualInformation(x, y, z), s.conditionalMutualInformation(triple));
+        assertEquals(dep.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC),
+                dep.adjustedMutualInformation(pair, NmiAverage.ARITHMETIC));
+        assertEquals(dep.independenceTest(x, y), dep.independenceTest(pair));
+        assertEquals(dep.conditionalMutualInformation(x, y, z), dep.conditionalMutualInformation(triple));
     }
 
     @Test
@@ -252,18 +254,18 @@ class CountsTest {
         PairCounts p = PairCounts.ofCells(new int[] {0, 0, 1, 1, 1}, new int[] {0, 2, 0, 1, 2},
                 new long[] {3, 1, 2, 5, 4});
         long[] dense = {3, 0, 1, 2, 5, 4};
-        assertEquals(s.expectedMutualInformation(dense, 2, 3), s.expectedMutualInformation(p), 1e-15);
-        assertEquals(s.mutualInformation(dense, 2, 3), s.mutualInformation(p), 1e-15);
+        assertEquals(dep.expectedMutualInformation(dense, 2, 3), dep.expectedMutualInformation(p), 1e-15);
+        assertEquals(dep.mutualInformation(dense, 2, 3), dep.mutualInformation(p), 1e-15);
     }
 
     @Test
     void emptyTablesAreRejectedByTheMeasures() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> s.mutualInformation(new PairCounts()));
+                () -> dep.mutualInformation(new PairCounts()));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> s.entropy(new LabelCounts()));
-        assertThrows(IllegalArgumentException.class, () -> s.conditionalMutualInformation(new TripleCounts()));
-        assertThrows(NullPointerException.class, () -> s.mutualInformation((PairCounts) null));
+        assertThrows(IllegalArgumentException.class, () -> dep.entropy(new LabelCounts()));
+        assertThrows(IllegalArgumentException.class, () -> dep.conditionalMutualInformation(new TripleCounts()));
+        assertThrows(NullPointerException.class, () -> dep.mutualInformation((PairCounts) null));
     }
 
     // ------------------------------------------------------------------------------------------ overflow

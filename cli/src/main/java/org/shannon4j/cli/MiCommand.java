@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.shannon4j.InfoUnit;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
 import org.shannon4j.cli.data.Column;
 import org.shannon4j.cli.data.CsvReader;
 import org.shannon4j.cli.data.DataFileException;
 import org.shannon4j.cli.data.DataFiles;
 import org.shannon4j.cli.data.Table;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * {@code mi}: for every column but the target, its entropy H(X), its mutual information I(X; target) and their
@@ -131,8 +131,8 @@ public final class MiCommand implements DataCommand {
         List<Result> results = new ArrayList<>();
         for (int j : features) {
             int[] x = Codes.of(table, j, bins, missing);
-            results.add(new Result(table.columns().get(j).name(), s.labelEntropy(x), s.mutualInformation(x, y),
-                    s.normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC)));
+            results.add(new Result(table.columns().get(j).name(), s.dependence().labelEntropy(x), s.dependence().mutualInformation(x, y),
+                    s.dependence().normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC)));
         }
         results.sort(Comparator.comparingDouble(Result::mi).reversed());
         return results;

@@ -16,10 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shannon4j.InfoUnit;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
 import org.shannon4j.cli.data.CsvReader;
 import org.shannon4j.cli.data.Table;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.NmiAverage;
 
 class MiCommandTest {
 
@@ -55,14 +56,15 @@ class MiCommandTest {
         assertEquals(5, lines.size());
 
         Shannon s = Shannon.get().withUnit(InfoUnit.BITS);
+        Dependence d = s.dependence();
         Table t = CsvReader.read(CodesTest.IRIS);
         int[] y = Codes.of(t, 4, 7, Codes.Missing.ERROR);
         List<String> expected = new ArrayList<>();
         List<double[]> byMi = new ArrayList<>();
         for (int j = 0; j < 4; j++) {
             int[] x = Codes.of(t, j, 7, Codes.Missing.ERROR);
-            byMi.add(new double[] {j, s.labelEntropy(x), s.mutualInformation(x, y),
-                    s.normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC)});
+            byMi.add(new double[] {j, d.labelEntropy(x), d.mutualInformation(x, y),
+                    d.normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC)});
         }
         byMi.sort((a, b) -> Double.compare(b[2], a[2]));
         for (double[] v : byMi) {

@@ -10,12 +10,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shannon4j.Estimator;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
 import org.shannon4j.counts.TripleCounts;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.Estimator;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * The public count tables on every backend: each MI-family measure of a table counted by the backend — whole,
@@ -37,21 +38,21 @@ public abstract class CountsConformanceSuite {
 
     private static void sameBits(Shannon s, int[] x, int[] y, int[] z, PairCounts p, LabelCounts l,
                                  TripleCounts t, String where) {
-        assertEquals(s.mutualInformation(x, y), s.mutualInformation(p), where);
+        assertEquals(s.dependence().mutualInformation(x, y), s.dependence().mutualInformation(p), where);
         for (Estimator e : Estimator.values()) {
-            assertEquals(s.mutualInformation(x, y, e), s.mutualInformation(p, e), where + ", " + e);
-            assertEquals(s.labelEntropy(x, e), s.entropy(l, e), where + ", " + e);
+            assertEquals(s.dependence().mutualInformation(x, y, e), s.dependence().mutualInformation(p, e), where + ", " + e);
+            assertEquals(s.dependence().labelEntropy(x, e), s.dependence().entropy(l, e), where + ", " + e);
         }
-        assertEquals(s.jointEntropy(x, y), s.jointEntropy(p), where);
-        assertEquals(s.conditionalEntropy(x, y), s.conditionalEntropy(p), where);
-        assertEquals(s.variationOfInformation(x, y), s.variationOfInformation(p), where);
+        assertEquals(s.dependence().jointEntropy(x, y), s.dependence().jointEntropy(p), where);
+        assertEquals(s.dependence().conditionalEntropy(x, y), s.dependence().conditionalEntropy(p), where);
+        assertEquals(s.dependence().variationOfInformation(x, y), s.dependence().variationOfInformation(p), where);
         for (NmiAverage a : NmiAverage.values()) {
-            assertEquals(s.normalizedMutualInformation(x, y, a), s.normalizedMutualInformation(p, a), where + ", " + a);
+            assertEquals(s.dependence().normalizedMutualInformation(x, y, a), s.dependence().normalizedMutualInformation(p, a), where + ", " + a);
         }
-        assertEquals(s.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC),
-                s.adjustedMutualInformation(p, NmiAverage.ARITHMETIC), where);
-        assertEquals(s.independenceTest(x, y), s.independenceTest(p), where);
-        assertEquals(s.conditionalMutualInformation(x, y, z), s.conditionalMutualInformation(t), where);
+        assertEquals(s.dependence().adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC),
+                s.dependence().adjustedMutualInformation(p, NmiAverage.ARITHMETIC), where);
+        assertEquals(s.dependence().independenceTest(x, y), s.dependence().independenceTest(p), where);
+        assertEquals(s.dependence().conditionalMutualInformation(x, y, z), s.dependence().conditionalMutualInformation(t), where);
     }
 
     private static int[] labels(int n, int lo, int span, SplittableRandom r) {
@@ -65,6 +66,7 @@ public abstract class CountsConformanceSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void tablesGiveTheBitsOfTheLabelMethodsOnEveryPath(Shannon s) {
+        Dependence d = s.dependence();
         SplittableRandom r = new SplittableRandom(5);
         int[] spans = {1, 2, 10, 300, 5000, 1 << 20, 0};
         for (int n = 1; n <= 3 * 64 + 3; n += (n < 40 ? 1 : 17)) {
@@ -75,7 +77,7 @@ public abstract class CountsConformanceSuite {
                     y[i] = x[i];
                 }
                 int[] z = labels(n, 3, Math.max(1, Math.min(span, 6)), r);
-                sameBits(s, x, y, z, s.countPairs(x, y), s.countLabels(x), s.countTriples(x, y, z),
+                sameBits(s, x, y, z, d.countPairs(x, y), d.countLabels(x), d.countTriples(x, y, z),
                         "n = " + n + ", span = " + span);
             }
         }
@@ -84,6 +86,7 @@ public abstract class CountsConformanceSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void combinedPartsAndBytesGiveTheBitsOfTheWhole(Shannon s) {
+        Dependence d = s.dependence();
         SplittableRandom r = new SplittableRandom(9);
         for (int span : new int[] {4, 1000, 1 << 22, 0}) {
             int n = 20_000 + r.nextInt(1000);
@@ -98,10 +101,10 @@ public abstract class CountsConformanceSuite {
             List<TripleCounts> triples = new ArrayList<>();
             for (int from = 0; from < n; ) {
                 int len = Math.min(n - from, 1 + r.nextInt(n / 3));
-                PairCounts p = s.countPairs(x, from, y, from, len);
+                PairCounts p = d.countPairs(x, from, y, from, len);
                 pairs.add(PairCounts.fromBytes(p.toBytes())); // as a Spark partition would ship it
-                singles.add(s.countLabels(x, from, len));
-                triples.add(TripleCounts.fromBytes(s.countTriples(x, from, y, from, z, from, len).toBytes()));
+                singles.add(d.countLabels(x, from, len));
+                triples.add(TripleCounts.fromBytes(d.countTriples(x, from, y, from, z, from, len).toBytes()));
                 from += len;
             }
             PairCounts p = new PairCounts();
@@ -112,8 +115,8 @@ public abstract class CountsConformanceSuite {
                 l.combine(singles.get(i));
                 t.combine(triples.get(i));
             }
-            assertEquals(s.countPairs(x, y), p, "span " + span);
-            assertEquals(s.withParallelism(2).countPairs(x, y), p, "span " + span);
+            assertEquals(d.countPairs(x, y), p, "span " + span);
+            assertEquals(s.withParallelism(2).dependence().countPairs(x, y), p, "span " + span);
             sameBits(s, x, y, z, p, l, t, "span " + span);
         }
     }
@@ -121,13 +124,14 @@ public abstract class CountsConformanceSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
     void longInputsCountedOverThreadsGiveTheSameTable(Shannon s) {
+        Dependence d = s.dependence();
         SplittableRandom r = new SplittableRandom(13);
         int n = (1 << 21) + 11;
         int[] x = labels(n, 0, 300, r);
         int[] y = labels(n, 0, 300, r);
-        PairCounts sequential = s.countPairs(x, y);
-        assertEquals(sequential, s.withParallelism(2).countPairs(x, y));
-        assertEquals(s.mutualInformation(x, y), s.mutualInformation(sequential));
-        assertEquals(s.withParallelism(2).mutualInformation(x, y), s.mutualInformation(sequential));
+        PairCounts sequential = d.countPairs(x, y);
+        assertEquals(sequential, s.withParallelism(2).dependence().countPairs(x, y));
+        assertEquals(d.mutualInformation(x, y), d.mutualInformation(sequential));
+        assertEquals(s.withParallelism(2).dependence().mutualInformation(x, y), d.mutualInformation(sequential));
     }
 }

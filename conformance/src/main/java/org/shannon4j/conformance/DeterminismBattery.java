@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 
-import org.shannon4j.Estimator;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Normalization;
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.Estimator;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * A fixed battery of results whose bits must not depend on the JIT tier that computes them: distribution
@@ -26,6 +27,7 @@ public final class DeterminismBattery {
 
     /** {@code large}: add inputs above the deterministic-parallel chunk (2^18 elements). */
     public DeterminismBattery(Shannon s, boolean large) {
+        Dependence d = s.dependence();
         SplittableRandom rnd = new SplittableRandom(2024);
         Shannon normalize = s.withNormalization(Normalization.NORMALIZE);
         for (int n : new int[] {5, 37, 1000, 1029}) {
@@ -64,20 +66,20 @@ public final class DeterminismBattery {
             for (int i = 0; i < n; i++) {
                 y[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(40) : x[i] * 3 + z[i];
             }
-            add("mutualInformation n=" + n, () -> s.mutualInformation(x, y));
-            add("conditionalMutualInformation n=" + n, () -> s.conditionalMutualInformation(x, y, z));
-            add("conditionalEntropy n=" + n, () -> s.conditionalEntropy(x, y));
-            add("variationOfInformation n=" + n, () -> s.variationOfInformation(x, y));
-            add("jointEntropy n=" + n, () -> s.jointEntropy(x, y));
-            add("normalizedMutualInformation n=" + n, () -> s.normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC));
-            add("mutualInformation Miller-Madow n=" + n, () -> s.mutualInformation(x, y, Estimator.MILLER_MADOW));
+            add("mutualInformation n=" + n, () -> d.mutualInformation(x, y));
+            add("conditionalMutualInformation n=" + n, () -> d.conditionalMutualInformation(x, y, z));
+            add("conditionalEntropy n=" + n, () -> d.conditionalEntropy(x, y));
+            add("variationOfInformation n=" + n, () -> d.variationOfInformation(x, y));
+            add("jointEntropy n=" + n, () -> d.jointEntropy(x, y));
+            add("normalizedMutualInformation n=" + n, () -> d.normalizedMutualInformation(x, y, NmiAverage.ARITHMETIC));
+            add("mutualInformation Miller-Madow n=" + n, () -> d.mutualInformation(x, y, Estimator.MILLER_MADOW));
             int[] counts = new int[n / 10];
             for (int i = 0; i < n; i++) {
                 counts[y[i] % counts.length]++;
             }
-            add("entropy(counts) Miller-Madow n=" + n, () -> s.entropy(counts, Estimator.MILLER_MADOW));
-            add("entropy(counts) Jeffreys n=" + n, () -> s.entropy(counts, Estimator.JEFFREYS));
-            add("entropy(counts) plug-in n=" + n, () -> s.entropy(counts, Estimator.PLUG_IN));
+            add("entropy(counts) Miller-Madow n=" + n, () -> d.entropy(counts, Estimator.MILLER_MADOW));
+            add("entropy(counts) Jeffreys n=" + n, () -> d.entropy(counts, Estimator.JEFFREYS));
+            add("entropy(counts) plug-in n=" + n, () -> d.entropy(counts, Estimator.PLUG_IN));
         }
         if (large) {
             int n = (1 << 18) + 4099;

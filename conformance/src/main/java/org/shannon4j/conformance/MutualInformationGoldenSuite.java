@@ -19,11 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shannon4j.Estimator;
-import org.shannon4j.IndependenceTest;
 import org.shannon4j.InfoUnit;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.Estimator;
+import org.shannon4j.dependence.IndependenceTest;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * Golden values for the mutual-information family on every backend: scikit-learn's
@@ -161,48 +162,50 @@ public abstract class MutualInformationGoldenSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labels")
     void labelMeasuresMatchScikitLearn(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         int[] x = ints(r[2]);
         int[] y = ints(r[3]);
         double tol = 1e-13 * (1 + Math.log(x.length));
-        close(d(r[4]), s.mutualInformation(x, y), tol, "mutual_info_score");
-        close(d(r[4]) / Math.log(2), s.withUnit(InfoUnit.BITS).mutualInformation(x, y), tol, "MI in bits");
-        close(d(r[5]), s.jointEntropy(x, y), tol, "joint entropy");
-        close(d(r[6]), s.conditionalEntropy(x, y), tol, "H(X|Y)");
-        close(d(r[7]), s.variationOfInformation(x, y), tol, "VI");
+        close(d(r[4]), dep.mutualInformation(x, y), tol, "mutual_info_score");
+        close(d(r[4]) / Math.log(2), s.withUnit(InfoUnit.BITS).dependence().mutualInformation(x, y), tol, "MI in bits");
+        close(d(r[5]), dep.jointEntropy(x, y), tol, "joint entropy");
+        close(d(r[6]), dep.conditionalEntropy(x, y), tol, "H(X|Y)");
+        close(d(r[7]), dep.variationOfInformation(x, y), tol, "VI");
         for (int a = 0; a < 4; a++) {
-            close(d(r[8 + a]), s.normalizedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-12, "NMI " + SKLEARN_ORDER[a]);
-            close(d(r[13 + a]), s.adjustedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-10, "AMI " + SKLEARN_ORDER[a]);
+            close(d(r[8 + a]), dep.normalizedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-12, "NMI " + SKLEARN_ORDER[a]);
+            close(d(r[13 + a]), dep.adjustedMutualInformation(x, y, SKLEARN_ORDER[a]), 1e-10, "AMI " + SKLEARN_ORDER[a]);
         }
-        close(d(r[12]), s.normalizedMutualInformation(x, y, NmiAverage.JOINT), 1e-12, "NMI JOINT");
-        close(d(r[4]), s.mutualInformation(x, y, Estimator.PLUG_IN), tol, "plug-in estimator");
+        close(d(r[12]), dep.normalizedMutualInformation(x, y, NmiAverage.JOINT), 1e-12, "NMI JOINT");
+        close(d(r[4]), dep.mutualInformation(x, y, Estimator.PLUG_IN), tol, "plug-in estimator");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("counts")
     void contingencyMeasuresMatchScikitLearn(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         int rows = Integer.parseInt(r[2]);
         int cols = Integer.parseInt(r[3]);
         long[] c = longs(r[4]);
         double n = Arrays.stream(c).sum();
         double tol = 1e-13 * (1 + Math.log(n));
-        close(d(r[5]), s.mutualInformation(c, rows, cols), tol, "mutual_info_score(contingency=)");
-        close(d(r[6]), s.jointEntropy(c, rows, cols), tol, "joint entropy");
-        close(d(r[7]), s.conditionalEntropy(c, rows, cols), tol, "H(rows|cols)");
-        close(d(r[8]), s.variationOfInformation(c, rows, cols), tol, "VI");
+        close(d(r[5]), dep.mutualInformation(c, rows, cols), tol, "mutual_info_score(contingency=)");
+        close(d(r[6]), dep.jointEntropy(c, rows, cols), tol, "joint entropy");
+        close(d(r[7]), dep.conditionalEntropy(c, rows, cols), tol, "H(rows|cols)");
+        close(d(r[8]), dep.variationOfInformation(c, rows, cols), tol, "VI");
         for (int a = 0; a < 4; a++) {
-            close(d(r[9 + a]), s.normalizedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-12, "NMI");
-            close(d(r[14 + a]), s.adjustedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-10, "AMI");
+            close(d(r[9 + a]), dep.normalizedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-12, "NMI");
+            close(d(r[14 + a]), dep.adjustedMutualInformation(c, rows, cols, SKLEARN_ORDER[a]), 1e-10, "AMI");
         }
         // the same table as a joint pmf, and as int counts when it fits
         double[] pmf = Arrays.stream(c).mapToDouble(v -> v / n).toArray();
-        close(d(r[5]), s.mutualInformation(pmf, rows, cols), tol, "MI of the pmf");
-        close(d(r[6]), s.jointEntropy(pmf, rows, cols), tol, "H(X,Y) of the pmf");
-        close(d(r[7]), s.conditionalEntropy(pmf, rows, cols), tol, "H(rows|cols) of the pmf");
-        close(d(r[8]), s.variationOfInformation(pmf, rows, cols), tol, "VI of the pmf");
-        close(d(r[9]), s.normalizedMutualInformation(pmf, rows, cols, NmiAverage.ARITHMETIC), 1e-12, "NMI of the pmf");
+        close(d(r[5]), dep.mutualInformation(pmf, rows, cols), tol, "MI of the pmf");
+        close(d(r[6]), dep.jointEntropy(pmf, rows, cols), tol, "H(X,Y) of the pmf");
+        close(d(r[7]), dep.conditionalEntropy(pmf, rows, cols), tol, "H(rows|cols) of the pmf");
+        close(d(r[8]), dep.variationOfInformation(pmf, rows, cols), tol, "VI of the pmf");
+        close(d(r[9]), dep.normalizedMutualInformation(pmf, rows, cols, NmiAverage.ARITHMETIC), 1e-12, "NMI of the pmf");
         if (Arrays.stream(c).allMatch(v -> v <= Integer.MAX_VALUE)) {
             int[] ic = Arrays.stream(c).mapToInt(v -> (int) v).toArray();
-            close(d(r[5]), s.mutualInformation(ic, rows, cols), tol, "MI of int counts");
+            close(d(r[5]), dep.mutualInformation(ic, rows, cols), tol, "MI of int counts");
         }
     }
 
@@ -210,18 +213,19 @@ public abstract class MutualInformationGoldenSuite {
     @MethodSource("cmi")
     void conditionalMutualInformationMatchesEntropies(Shannon s, String[] r) {
         int[] x = ints(r[2]);
-        close(d(r[5]), s.conditionalMutualInformation(x, ints(r[3]), ints(r[4])), 1e-13 * (1 + Math.log(x.length)),
+        close(d(r[5]), s.dependence().conditionalMutualInformation(x, ints(r[3]), ints(r[4])), 1e-13 * (1 + Math.log(x.length)),
                 "CMI");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("entropy")
     void entropyEstimatorsMatchTheRFormulas(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         Estimator e = Estimator.valueOf(r[1]);
         long[] c = longs(r[2]);
         double tol = 1e-13 * (1 + Math.log(Arrays.stream(c).sum()));
-        close(d(r[3]), s.entropy(c, e), tol, e.toString());
-        close(d(r[3]), s.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), e), tol, e + " int counts");
+        close(d(r[3]), dep.entropy(c, e), tol, e.toString());
+        close(d(r[3]), dep.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), e), tol, e + " int counts");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,14 +233,14 @@ public abstract class MutualInformationGoldenSuite {
     void mutualInformationEstimatorsMatchTheRFormulas(Shannon s, String[] r) {
         Estimator e = Estimator.valueOf(r[1]);
         long[] c = longs(r[4]);
-        close(d(r[5]), s.mutualInformation(c, Integer.parseInt(r[2]), Integer.parseInt(r[3]), e),
+        close(d(r[5]), s.dependence().mutualInformation(c, Integer.parseInt(r[2]), Integer.parseInt(r[3]), e),
                 1e-13 * (1 + Math.log(Arrays.stream(c).sum())), e.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("gtest")
     void gTestMatchesScipy(Shannon s, String[] r) {
-        IndependenceTest t = s.independenceTest(longs(r[3]), Integer.parseInt(r[1]), Integer.parseInt(r[2]));
+        IndependenceTest t = s.dependence().independenceTest(longs(r[3]), Integer.parseInt(r[1]), Integer.parseInt(r[2]));
         assertEquals(d(r[4]), t.statistic(), 1e-12 * d(r[4]), "G");
         assertEquals(d(r[5]), t.degreesOfFreedom(), "degrees of freedom");
         assertEquals(d(r[6]), t.pValue(), 1e-10 * d(r[6]), "p-value");
@@ -246,16 +250,17 @@ public abstract class MutualInformationGoldenSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("emi")
     void expectedMutualInformationMatchesScikitLearn(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         int rows = Integer.parseInt(r[1]);
         int cols = Integer.parseInt(r[2]);
         long[] c = longs(r[3]);
         double expected = d(r[5]);
         double tol = 1e-14 * (1 + expected);
-        assertEquals(d(r[4]), s.expectedMutualInformation(c, rows, cols), 1e-10, "sklearn's expected_mutual_information");
-        assertEquals(expected, s.expectedMutualInformation(c, rows, cols), tol, "mpmath");
-        assertEquals(expected, s.expectedMutualInformation(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), rows,
+        assertEquals(d(r[4]), dep.expectedMutualInformation(c, rows, cols), 1e-10, "sklearn's expected_mutual_information");
+        assertEquals(expected, dep.expectedMutualInformation(c, rows, cols), tol, "mpmath");
+        assertEquals(expected, dep.expectedMutualInformation(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), rows,
                 cols), tol, "int counts");
-        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).expectedMutualInformation(c, rows, cols),
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).dependence().expectedMutualInformation(c, rows, cols),
                 tol, "in bits");
         long[] transposed = new long[c.length];
         for (int i = 0; i < rows; i++) {
@@ -263,27 +268,28 @@ public abstract class MutualInformationGoldenSuite {
                 transposed[j * rows + i] = c[i * cols + j];
             }
         }
-        assertEquals(expected, s.expectedMutualInformation(transposed, cols, rows), tol, "symmetric");
+        assertEquals(expected, dep.expectedMutualInformation(transposed, cols, rows), tol, "symmetric");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("labelEntropy")
     void labelEntropyMatchesScikitLearn(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         int[] labels = ints(r[1]);
         double expected = d(r[2]);
         double tol = 1e-13 * (1 + Math.log(labels.length));
-        assertEquals(expected, s.labelEntropy(labels), tol, "sklearn.metrics.cluster.entropy");
-        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).labelEntropy(labels), tol, "in bits");
-        assertEquals(expected, s.labelEntropy(labels, Estimator.PLUG_IN), tol, "PLUG_IN");
+        assertEquals(expected, dep.labelEntropy(labels), tol, "sklearn.metrics.cluster.entropy");
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).dependence().labelEntropy(labels), tol, "in bits");
+        assertEquals(expected, dep.labelEntropy(labels, Estimator.PLUG_IN), tol, "PLUG_IN");
         int[] padded = new int[labels.length + 5];
         System.arraycopy(labels, 0, padded, 3, labels.length);
-        assertEquals(expected, s.labelEntropy(padded, 3, labels.length), tol, "offset form");
+        assertEquals(expected, dep.labelEntropy(padded, 3, labels.length), tol, "offset form");
         // the estimator form is entropy(counts, estimator) of the label frequencies, K = distinct labels
         long[] counts = Arrays.stream(labels).boxed()
                 .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.stream.Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).toArray();
         for (Estimator e : Estimator.values()) {
-            assertEquals(s.entropy(counts, e), s.labelEntropy(labels, e), 1e-12, e.toString());
+            assertEquals(dep.entropy(counts, e), dep.labelEntropy(labels, e), 1e-12, e.toString());
         }
     }
 
@@ -304,13 +310,14 @@ public abstract class MutualInformationGoldenSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("nsb")
     void nsbMatchesMpmathQuadrature(Shannon s, String[] r) {
+        Dependence dep = s.dependence();
         long[] c = sparseCounts(r[2]);
         double expected = d(r[3]);
         double bound = 1e-13 * (1 + expected);
-        assertEquals(expected, s.entropy(c, Estimator.NSB), bound, r[1]);
-        assertEquals(expected, s.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), Estimator.NSB), bound,
+        assertEquals(expected, dep.entropy(c, Estimator.NSB), bound, r[1]);
+        assertEquals(expected, dep.entropy(Arrays.stream(c).mapToInt(v -> (int) v).toArray(), Estimator.NSB), bound,
                 r[1] + " int counts");
-        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).entropy(c, Estimator.NSB), bound,
+        assertEquals(expected / Math.log(2), s.withUnit(InfoUnit.BITS).dependence().entropy(c, Estimator.NSB), bound,
                 r[1] + " in bits");
     }
 }

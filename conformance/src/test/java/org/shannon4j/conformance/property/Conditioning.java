@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Shannon;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * Tolerances of NMI and AMI, which divide an MI (absolute error δ) by an average of entropies: their error is

@@ -9,11 +9,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.shannon4j.Estimator;
-import org.shannon4j.NmiAverage;
 import org.shannon4j.Normalization;
 import org.shannon4j.Shannon;
 import org.shannon4j.conformance.property.Agreement.Call;
+import org.shannon4j.dependence.Estimator;
+import org.shannon4j.dependence.NmiAverage;
 
 /**
  * The property layer over the mutual-information family on every backend: from labels (whole and offset
@@ -83,19 +83,19 @@ class MutualInformationProperties {
         DoubleUnaryOperator tol = miTolerance(c.n(), c);
         boolean valid = c.n() > 0;
         List<Call[]> pairs = new ArrayList<>();
-        pairs.add(pair("MI", s -> s.mutualInformation(x, y), s -> s.mutualInformation(y, x), tol, valid));
-        pairs.add(pair("jointEntropy", s -> s.jointEntropy(x, y), s -> s.jointEntropy(y, x), tol, valid));
-        pairs.add(pair("VI", s -> s.variationOfInformation(x, y), s -> s.variationOfInformation(y, x), tol, valid));
-        pairs.add(pair("CMI", s -> s.conditionalMutualInformation(x, y, z),
-                s -> s.conditionalMutualInformation(y, x, z), tol, valid));
+        pairs.add(pair("MI", s -> s.dependence().mutualInformation(x, y), s -> s.dependence().mutualInformation(y, x), tol, valid));
+        pairs.add(pair("jointEntropy", s -> s.dependence().jointEntropy(x, y), s -> s.dependence().jointEntropy(y, x), tol, valid));
+        pairs.add(pair("VI", s -> s.dependence().variationOfInformation(x, y), s -> s.dependence().variationOfInformation(y, x), tol, valid));
+        pairs.add(pair("CMI", s -> s.dependence().conditionalMutualInformation(x, y, z),
+                s -> s.dependence().conditionalMutualInformation(y, x, z), tol, valid));
         double[] h = Conditioning.entropies(x, y);
         double miBound = miBound(c.n());
         for (NmiAverage a : NmiAverage.values()) {
-            pairs.add(pair("NMI " + a, s -> s.normalizedMutualInformation(x, y, a),
-                    s -> s.normalizedMutualInformation(y, x, a), Conditioning.nmi(h, a, miBound), valid));
-            pairs.add(pair("AMI " + a, s -> s.adjustedMutualInformation(x, y, a),
-                    s -> s.adjustedMutualInformation(y, x, a), Conditioning.ami(h, a, miBound,
-                            s -> s.adjustedMutualInformation(x, y, a), s -> s.mutualInformation(x, y)), valid));
+            pairs.add(pair("NMI " + a, s -> s.dependence().normalizedMutualInformation(x, y, a),
+                    s -> s.dependence().normalizedMutualInformation(y, x, a), Conditioning.nmi(h, a, miBound), valid));
+            pairs.add(pair("AMI " + a, s -> s.dependence().adjustedMutualInformation(x, y, a),
+                    s -> s.dependence().adjustedMutualInformation(y, x, a), Conditioning.ami(h, a, miBound,
+                            s -> s.dependence().adjustedMutualInformation(x, y, a), s -> s.dependence().mutualInformation(x, y)), valid));
         }
         Agreement.equalPairs(unitPairs(pairs, c));
     }
@@ -114,28 +114,28 @@ class MutualInformationProperties {
         boolean valid = countsValid(n);
         boolean pmfValid = pmfValid(c);
         List<Call[]> pairs = new ArrayList<>();
-        pairs.add(pair("MI(counts)", s -> s.mutualInformation(n, r, k), s -> s.mutualInformation(t, k, r), tol, valid));
-        pairs.add(pair("jointEntropy(counts)", s -> s.jointEntropy(n, r, k), s -> s.jointEntropy(t, k, r), tol, valid));
-        pairs.add(pair("VI(counts)", s -> s.variationOfInformation(n, r, k), s -> s.variationOfInformation(t, k, r),
+        pairs.add(pair("MI(counts)", s -> s.dependence().mutualInformation(n, r, k), s -> s.dependence().mutualInformation(t, k, r), tol, valid));
+        pairs.add(pair("jointEntropy(counts)", s -> s.dependence().jointEntropy(n, r, k), s -> s.dependence().jointEntropy(t, k, r), tol, valid));
+        pairs.add(pair("VI(counts)", s -> s.dependence().variationOfInformation(n, r, k), s -> s.dependence().variationOfInformation(t, k, r),
                 tol, valid));
-        pairs.add(pair("MI(pmf)", s -> s.mutualInformation(j, r, k), s -> s.mutualInformation(jt, k, r), pmfTol,
+        pairs.add(pair("MI(pmf)", s -> s.dependence().mutualInformation(j, r, k), s -> s.dependence().mutualInformation(jt, k, r), pmfTol,
                 pmfValid));
-        pairs.add(pair("jointEntropy(pmf)", s -> s.jointEntropy(j, r, k), s -> s.jointEntropy(jt, k, r), pmfTol,
+        pairs.add(pair("jointEntropy(pmf)", s -> s.dependence().jointEntropy(j, r, k), s -> s.dependence().jointEntropy(jt, k, r), pmfTol,
                 pmfValid));
-        pairs.add(pair("VI(pmf)", s -> s.variationOfInformation(j, r, k), s -> s.variationOfInformation(jt, k, r),
+        pairs.add(pair("VI(pmf)", s -> s.dependence().variationOfInformation(j, r, k), s -> s.dependence().variationOfInformation(jt, k, r),
                 pmfTol, pmfValid));
         double[] h = Conditioning.entropies(n, r, k);
         double[] hj = Conditioning.entropies(j, r, k);
         double miBound = 2e-13 * (1 + Math.log(Math.max(1, total(n))));
         double pmfBound = pmfBound(c);
         for (NmiAverage a : NmiAverage.values()) {
-            pairs.add(pair("NMI(counts) " + a, s -> s.normalizedMutualInformation(n, r, k, a),
-                    s -> s.normalizedMutualInformation(t, k, r, a), Conditioning.nmi(h, a, miBound), valid));
-            pairs.add(pair("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a),
-                    s -> s.adjustedMutualInformation(t, k, r, a), Conditioning.ami(h, a, miBound,
-                            s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)), valid));
-            pairs.add(pair("NMI(pmf) " + a, s -> s.normalizedMutualInformation(j, r, k, a),
-                    s -> s.normalizedMutualInformation(jt, k, r, a), Conditioning.nmi(hj, a, pmfBound), pmfValid));
+            pairs.add(pair("NMI(counts) " + a, s -> s.dependence().normalizedMutualInformation(n, r, k, a),
+                    s -> s.dependence().normalizedMutualInformation(t, k, r, a), Conditioning.nmi(h, a, miBound), valid));
+            pairs.add(pair("AMI(counts) " + a, s -> s.dependence().adjustedMutualInformation(n, r, k, a),
+                    s -> s.dependence().adjustedMutualInformation(t, k, r, a), Conditioning.ami(h, a, miBound,
+                            s -> s.dependence().adjustedMutualInformation(n, r, k, a), s -> s.dependence().mutualInformation(n, r, k)), valid));
+            pairs.add(pair("NMI(pmf) " + a, s -> s.dependence().normalizedMutualInformation(j, r, k, a),
+                    s -> s.dependence().normalizedMutualInformation(jt, k, r, a), Conditioning.nmi(hj, a, pmfBound), pmfValid));
         }
         Agreement.equalPairs(policyAndUnitPairs(pairs, c));
     }
@@ -152,19 +152,19 @@ class MutualInformationProperties {
         DoubleUnaryOperator tol = miTolerance(n, c);
         boolean valid = n > 0;
         List<Call> calls = new ArrayList<>();
-        calls.add(call("MI", s -> s.mutualInformation(x, y), tol, valid));
-        calls.add(call("MI(offset)", s -> s.mutualInformation(ex, c.xOff(), ey, c.yOff(), n), tol, valid));
-        calls.add(call("jointEntropy", s -> s.jointEntropy(x, y), tol, valid));
-        calls.add(call("conditionalEntropy", s -> s.conditionalEntropy(x, y), tol, valid));
-        calls.add(call("VI", s -> s.variationOfInformation(x, y), tol, valid));
-        calls.add(call("CMI", s -> s.conditionalMutualInformation(x, y, z), tol, valid));
+        calls.add(call("MI", s -> s.dependence().mutualInformation(x, y), tol, valid));
+        calls.add(call("MI(offset)", s -> s.dependence().mutualInformation(ex, c.xOff(), ey, c.yOff(), n), tol, valid));
+        calls.add(call("jointEntropy", s -> s.dependence().jointEntropy(x, y), tol, valid));
+        calls.add(call("conditionalEntropy", s -> s.dependence().conditionalEntropy(x, y), tol, valid));
+        calls.add(call("VI", s -> s.dependence().variationOfInformation(x, y), tol, valid));
+        calls.add(call("CMI", s -> s.dependence().conditionalMutualInformation(x, y, z), tol, valid));
         double[] h = Conditioning.entropies(x, y);
         double miBound = miBound(n);
         for (NmiAverage a : NmiAverage.values()) {
-            calls.add(call("NMI " + a, s -> s.normalizedMutualInformation(x, y, a), Conditioning.nmi(h, a, miBound),
+            calls.add(call("NMI " + a, s -> s.dependence().normalizedMutualInformation(x, y, a), Conditioning.nmi(h, a, miBound),
                     valid));
-            calls.add(call("AMI " + a, s -> s.adjustedMutualInformation(x, y, a), Conditioning.ami(h, a, miBound,
-                    s -> s.adjustedMutualInformation(x, y, a), s -> s.mutualInformation(x, y)), valid));
+            calls.add(call("AMI " + a, s -> s.dependence().adjustedMutualInformation(x, y, a), Conditioning.ami(h, a, miBound,
+                    s -> s.dependence().adjustedMutualInformation(x, y, a), s -> s.dependence().mutualInformation(x, y)), valid));
         }
         return unit(calls, c);
     }
@@ -177,13 +177,13 @@ class MutualInformationProperties {
         double lnN = Math.log(Math.max(1, n));
         List<Call> calls = new ArrayList<>();
         for (Estimator e : Estimator.values()) {
-            calls.add(call("MI " + e, s -> s.mutualInformation(x, y, e), Agreement.absolute(1e-12 * (1 + lnN)), valid));
+            calls.add(call("MI " + e, s -> s.dependence().mutualInformation(x, y, e), Agreement.absolute(1e-12 * (1 + lnN)), valid));
         }
-        calls.add(call("G-test MI", s -> s.independenceTest(x, y).mutualInformation(), miTolerance(n, c), valid));
-        calls.add(call("G-test statistic", s -> s.independenceTest(x, y).statistic(),
+        calls.add(call("G-test MI", s -> s.dependence().independenceTest(x, y).mutualInformation(), miTolerance(n, c), valid));
+        calls.add(call("G-test statistic", s -> s.dependence().independenceTest(x, y).statistic(),
                 Agreement.absolute(2 * n * 2e-13 * (1 + lnN)), valid));
-        calls.add(call("G-test p-value", s -> s.independenceTest(x, y).pValue(), Agreement.absolute(1e-9), valid));
-        calls.add(call("permutation p-value", s -> s.permutationTest(x, y, 19, 42).pValue(),
+        calls.add(call("G-test p-value", s -> s.dependence().independenceTest(x, y).pValue(), Agreement.absolute(1e-9), valid));
+        calls.add(call("permutation p-value", s -> s.dependence().permutationTest(x, y, 19, 42).pValue(),
                 Agreement.absolute(0), valid));
         return unit(calls, c);
     }
@@ -198,18 +198,18 @@ class MutualInformationProperties {
         boolean valid = countsValid(n);
         boolean intValid = countsValid(java.util.Arrays.stream(ni).asLongStream().toArray());
         List<Call> calls = new ArrayList<>();
-        calls.add(call("MI(long counts)", s -> s.mutualInformation(n, r, k), tol, valid));
-        calls.add(call("MI(int counts)", s -> s.mutualInformation(ni, r, k), tol, intValid));
-        calls.add(call("jointEntropy(counts)", s -> s.jointEntropy(n, r, k), tol, valid));
-        calls.add(call("conditionalEntropy(counts)", s -> s.conditionalEntropy(n, r, k), tol, valid));
-        calls.add(call("VI(counts)", s -> s.variationOfInformation(n, r, k), tol, valid));
+        calls.add(call("MI(long counts)", s -> s.dependence().mutualInformation(n, r, k), tol, valid));
+        calls.add(call("MI(int counts)", s -> s.dependence().mutualInformation(ni, r, k), tol, intValid));
+        calls.add(call("jointEntropy(counts)", s -> s.dependence().jointEntropy(n, r, k), tol, valid));
+        calls.add(call("conditionalEntropy(counts)", s -> s.dependence().conditionalEntropy(n, r, k), tol, valid));
+        calls.add(call("VI(counts)", s -> s.dependence().variationOfInformation(n, r, k), tol, valid));
         double[] h = Conditioning.entropies(n, r, k);
         double miBound = 2e-13 * (1 + lnN);
         for (NmiAverage a : NmiAverage.values()) {
-            calls.add(call("NMI(counts) " + a, s -> s.normalizedMutualInformation(n, r, k, a),
+            calls.add(call("NMI(counts) " + a, s -> s.dependence().normalizedMutualInformation(n, r, k, a),
                     Conditioning.nmi(h, a, miBound), valid));
-            calls.add(call("AMI(counts) " + a, s -> s.adjustedMutualInformation(n, r, k, a), Conditioning.ami(h, a,
-                    miBound, s -> s.adjustedMutualInformation(n, r, k, a), s -> s.mutualInformation(n, r, k)),
+            calls.add(call("AMI(counts) " + a, s -> s.dependence().adjustedMutualInformation(n, r, k, a), Conditioning.ami(h, a,
+                    miBound, s -> s.dependence().adjustedMutualInformation(n, r, k, a), s -> s.dependence().mutualInformation(n, r, k)),
                     valid));
         }
         for (Estimator e : Estimator.values()) {
@@ -217,12 +217,12 @@ class MutualInformationProperties {
                 continue;
             }
             DoubleUnaryOperator et = Agreement.absolute(1e-12 * (1 + lnN));
-            calls.add(call("MI(counts) " + e, s -> s.mutualInformation(n, r, k, e), et, valid));
-            calls.add(call("entropy(long counts) " + e, s -> s.entropy(n, e), et, valid));
-            calls.add(call("entropy(int counts) " + e, s -> s.entropy(ni, e), et, intValid));
+            calls.add(call("MI(counts) " + e, s -> s.dependence().mutualInformation(n, r, k, e), et, valid));
+            calls.add(call("entropy(long counts) " + e, s -> s.dependence().entropy(n, e), et, valid));
+            calls.add(call("entropy(int counts) " + e, s -> s.dependence().entropy(ni, e), et, intValid));
         }
-        calls.add(call("G-test(counts) MI", s -> s.independenceTest(n, r, k).mutualInformation(), tol, valid));
-        calls.add(call("G-test(counts) p-value", s -> s.independenceTest(n, r, k).pValue(), Agreement.absolute(1e-9),
+        calls.add(call("G-test(counts) MI", s -> s.dependence().independenceTest(n, r, k).mutualInformation(), tol, valid));
+        calls.add(call("G-test(counts) p-value", s -> s.dependence().independenceTest(n, r, k).pValue(), Agreement.absolute(1e-9),
                 valid));
         return policyAndUnit(calls, c);
     }
@@ -234,13 +234,13 @@ class MutualInformationProperties {
         DoubleUnaryOperator tol = pmfTolerance(c);
         boolean valid = pmfValid(c);
         List<Call> calls = new ArrayList<>();
-        calls.add(call("MI(pmf)", s -> s.mutualInformation(j, r, k), tol, valid));
-        calls.add(call("jointEntropy(pmf)", s -> s.jointEntropy(j, r, k), tol, valid));
-        calls.add(call("conditionalEntropy(pmf)", s -> s.conditionalEntropy(j, r, k), tol, valid));
-        calls.add(call("VI(pmf)", s -> s.variationOfInformation(j, r, k), tol, valid));
+        calls.add(call("MI(pmf)", s -> s.dependence().mutualInformation(j, r, k), tol, valid));
+        calls.add(call("jointEntropy(pmf)", s -> s.dependence().jointEntropy(j, r, k), tol, valid));
+        calls.add(call("conditionalEntropy(pmf)", s -> s.dependence().conditionalEntropy(j, r, k), tol, valid));
+        calls.add(call("VI(pmf)", s -> s.dependence().variationOfInformation(j, r, k), tol, valid));
         double[] h = Conditioning.entropies(j, r, k);
         for (NmiAverage a : NmiAverage.values()) {
-            calls.add(call("NMI(pmf) " + a, s -> s.normalizedMutualInformation(j, r, k, a),
+            calls.add(call("NMI(pmf) " + a, s -> s.dependence().normalizedMutualInformation(j, r, k, a),
                     Conditioning.nmi(h, a, pmfBound(c)), valid));
         }
         return policyAndUnit(calls, c);

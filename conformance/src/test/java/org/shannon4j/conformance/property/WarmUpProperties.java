@@ -110,6 +110,8 @@ class WarmUpProperties {
         private final ClassLoader loader;
         private final Object handle;
         private final Class<?> shannon;
+        private final Object dependence;
+        private final Class<?> dependenceType;
         private final Object millerMadow;
         private final Object jeffreys;
 
@@ -129,7 +131,9 @@ class WarmUpProperties {
             try {
                 shannon = loader.loadClass("org.shannon4j.Shannon");
                 handle = shannon.getMethod("get", String.class).invoke(null, backend);
-                Class<?> estimator = loader.loadClass("org.shannon4j.Estimator");
+                dependenceType = loader.loadClass("org.shannon4j.dependence.Dependence");
+                dependence = shannon.getMethod("dependence").invoke(handle);
+                Class<?> estimator = loader.loadClass("org.shannon4j.dependence.Estimator");
                 millerMadow = estimator.getField("MILLER_MADOW").get(null);
                 jeffreys = estimator.getField("JEFFREYS").get(null);
             } finally {
@@ -143,6 +147,7 @@ class WarmUpProperties {
         double call(String measure, Inputs in) throws ReflectiveOperationException {
             Object[] args;
             Method m;
+            Object target = handle;
             switch (measure) {
                 case "entropy(float)" -> {
                     m = shannon.getMethod("entropy", float[].class);
@@ -157,16 +162,19 @@ class WarmUpProperties {
                     args = new Object[] {in.p};
                 }
                 case "mutualInformation", "conditionalEntropy", "jointEntropy", "variationOfInformation" -> {
-                    m = shannon.getMethod(measure, int[].class, int[].class);
+                    m = dependenceType.getMethod(measure, int[].class, int[].class);
                     args = new Object[] {in.x, in.y};
+                    target = dependence;
                 }
                 case "conditionalMutualInformation" -> {
-                    m = shannon.getMethod(measure, int[].class, int[].class, int[].class);
+                    m = dependenceType.getMethod(measure, int[].class, int[].class, int[].class);
                     args = new Object[] {in.x, in.y, in.z};
+                    target = dependence;
                 }
                 case "mutualInformation(MILLER_MADOW)", "mutualInformation(JEFFREYS)" -> {
-                    m = shannon.getMethod("mutualInformation", int[].class, int[].class, millerMadow.getClass());
+                    m = dependenceType.getMethod("mutualInformation", int[].class, int[].class, millerMadow.getClass());
                     args = new Object[] {in.x, in.y, measure.contains("MILLER") ? millerMadow : jeffreys};
+                    target = dependence;
                 }
                 default -> {
                     m = shannon.getMethod(measure, double[].class, double[].class);
@@ -174,7 +182,7 @@ class WarmUpProperties {
                 }
             }
             try {
-                return (double) m.invoke(handle, args);
+                return (double) m.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException(measure + " threw", e.getCause());
             }

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 /**
  * The normaliser of normalised and adjusted mutual information: a mean of the two marginal entropies, as

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.shannon4j.Shannon;
 
 /**
  * Parallel label counting and permutation tests called where their helper tasks cannot run (issue 12, item 4):
@@ -30,7 +31,7 @@ class ParallelHangTest {
     private final Shannon s = Shannon.get("naive");
     private final int[] x = labels(N, 7, 1);
     private final int[] y = labels(N, 5, 2);
-    private final double expected = s.mutualInformation(x, y);
+    private final double expected = s.dependence().mutualInformation(x, y);
 
     private static int[] labels(int n, int k, int seed) {
         int[] a = new int[n];
@@ -47,11 +48,12 @@ class ParallelHangTest {
         ForkJoinPool pool = new ForkJoinPool(1);
         try {
             Shannon par = s.withParallelism(2, pool);
-            double mi = assertTimeoutPreemptively(LIMIT, () -> pool.submit(() -> par.mutualInformation(x, y)).get());
+            Dependence parDep = par.dependence();
+            double mi = assertTimeoutPreemptively(LIMIT, () -> pool.submit(() -> parDep.mutualInformation(x, y)).get());
             assertEquals(expected, mi);
             IndependenceTest perm = assertTimeoutPreemptively(LIMIT,
-                    () -> pool.submit(() -> par.permutationTest(x, y, 3, 7L)).get());
-            assertEquals(s.permutationTest(x, y, 3, 7L), perm);
+                    () -> pool.submit(() -> parDep.permutationTest(x, y, 3, 7L)).get());
+            assertEquals(s.dependence().permutationTest(x, y, 3, 7L), perm);
         } finally {
             pool.shutdownNow();
         }
@@ -61,7 +63,7 @@ class ParallelHangTest {
     void fromAParallelStreamOnTheCommonPool() {
         Shannon par = s.withParallelism(2);
         double[] mi = assertTimeoutPreemptively(LIMIT, () -> IntStream.range(0, 4).parallel()
-                .mapToDouble(i -> par.mutualInformation(x, y)).toArray());
+                .mapToDouble(i -> par.dependence().mutualInformation(x, y)).toArray());
         for (double v : mi) {
             assertEquals(expected, v);
         }
@@ -81,13 +83,14 @@ class ParallelHangTest {
                 }
             });
             Shannon dropped = s.withParallelism(2, discarding);
-            assertEquals(expected, assertTimeoutPreemptively(LIMIT, () -> dropped.mutualInformation(x, y)));
-            assertEquals(s.permutationTest(x, y, 3, 7L),
-                    assertTimeoutPreemptively(LIMIT, () -> dropped.permutationTest(x, y, 3, 7L)));
+            Dependence droppedDep = dropped.dependence();
+            assertEquals(expected, assertTimeoutPreemptively(LIMIT, () -> droppedDep.mutualInformation(x, y)));
+            assertEquals(s.dependence().permutationTest(x, y, 3, 7L),
+                    assertTimeoutPreemptively(LIMIT, () -> droppedDep.permutationTest(x, y, 3, 7L)));
             Shannon refused = s.withParallelism(3, task -> {
                 throw new RejectedExecutionException("full");
             });
-            assertEquals(expected, assertTimeoutPreemptively(LIMIT, () -> refused.mutualInformation(x, y)));
+            assertEquals(expected, assertTimeoutPreemptively(LIMIT, () -> refused.dependence().mutualInformation(x, y)));
         } finally {
             release.countDown();
             discarding.shutdownNow();

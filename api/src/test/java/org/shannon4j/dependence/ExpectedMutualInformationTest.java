@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.shannon4j.Shannon;
 
 /**
  * The expected mutual information for huge counts (issue 12, item 5): the moment expansion that replaces the
@@ -37,7 +38,7 @@ class ExpectedMutualInformationTest {
         long[] counts = {cell, cell, cell, cell};
         Shannon s = Shannon.get("naive");
         double ami = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> s.adjustedMutualInformation(counts, 2, 2, NmiAverage.ARITHMETIC));
+                () -> s.dependence().adjustedMutualInformation(counts, 2, 2, NmiAverage.ARITHMETIC));
         // MI = 0, E[I] = 4·(1/8)/N: AMI = −E[I]/(ln 2 − E[I])
         double e = 0.5 / (4 * (double) cell);
         assertEquals(-e / (Math.log(2) - e), ami, 1e-12 * e);

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 /** ln Γ and the χ² upper tail, in plain double arithmetic (JDK only). */
 final class SpecialFunctions {

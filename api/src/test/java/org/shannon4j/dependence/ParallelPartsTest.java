@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Shannon;
 import org.shannon4j.spi.Parallelism;
 
 /**
@@ -28,6 +30,7 @@ class ParallelPartsTest {
     });
 
     private final Shannon s = Shannon.get("naive");
+    private final Dependence d = s.dependence();
 
     @AfterAll
     static void shutdown() {
@@ -93,16 +96,16 @@ class ParallelPartsTest {
         for (int i = 0; i < n; i += 3) {
             y[i] = x[i]; // some dependence
         }
-        double mi = s.mutualInformation(x, y);
-        double ami = s.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC);
+        double mi = d.mutualInformation(x, y);
+        double ami = d.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC);
         int[] sx = labels(3000, 4, 3);
         int[] sy = labels(3000, 5, 4);
-        IndependenceTest perm = s.permutationTest(sx, sy, 101, 42L);
+        IndependenceTest perm = d.permutationTest(sx, sy, 101, 42L);
         for (Shannon par : new Shannon[] {s.withParallelism(2), s.withParallelism(3, POOL), s.withParallelism(4, POOL),
                 s.withParallelism(2).withDeterministicParallelism(true)}) {
-            assertEquals(mi, par.mutualInformation(x, y), par.toString());
-            assertEquals(ami, par.adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC), par.toString());
-            assertEquals(perm, par.permutationTest(sx, sy, 101, 42L), par.toString());
+            assertEquals(mi, par.dependence().mutualInformation(x, y), par.toString());
+            assertEquals(ami, par.dependence().adjustedMutualInformation(x, y, NmiAverage.ARITHMETIC), par.toString());
+            assertEquals(perm, par.dependence().permutationTest(sx, sy, 101, 42L), par.toString());
         }
     }
 
@@ -110,33 +113,33 @@ class ParallelPartsTest {
     void permutationResultHoldsTheStatisticAndTheCountApart() {
         int[] x = labels(500, 3, 5);
         int[] y = labels(500, 4, 6);
-        IndependenceTest t = s.permutationTest(x, y, 199, 7L);
+        IndependenceTest t = d.permutationTest(x, y, 199, 7L);
         assertEquals(IndependenceTest.Method.PERMUTATION, t.method());
-        assertEquals(2 * 500 * s.mutualInformation(x, y), t.statistic(), 1e-12 * t.statistic());
-        assertEquals(s.independenceTest(x, y).statistic(), t.statistic(), 1e-12 * t.statistic());
+        assertEquals(2 * 500 * d.mutualInformation(x, y), t.statistic(), 1e-12 * t.statistic());
+        assertEquals(d.independenceTest(x, y).statistic(), t.statistic(), 1e-12 * t.statistic());
         assertEquals(199, t.permutations());
         assertTrue(t.exceedances() > 0 && t.exceedances() <= 199, t.toString()); // independent labels
         assertEquals((1.0 + t.exceedances()) / 200, t.pValue());
         assertEquals(Math.log(t.pValue()), t.logPValue());
         // in bits the MI changes unit, the statistic stays G
-        IndependenceTest bits = s.withUnit(InfoUnit.BITS).permutationTest(x, y, 199, 7L);
+        IndependenceTest bits = s.withUnit(InfoUnit.BITS).dependence().permutationTest(x, y, 199, 7L);
         assertEquals(t.statistic(), bits.statistic());
         assertEquals(t.mutualInformation() / Math.log(2), bits.mutualInformation(), 1e-15);
     }
 
     @Test
     void gTestRanksByLogPValueWhereThePValueUnderflows() {
-        IndependenceTest a = s.independenceTest(new long[] {10_000, 0, 0, 10_000}, 2, 2);
-        IndependenceTest b = s.independenceTest(new long[] {10_001, 0, 0, 10_000}, 2, 2);
+        IndependenceTest a = d.independenceTest(new long[] {10_000, 0, 0, 10_000}, 2, 2);
+        IndependenceTest b = d.independenceTest(new long[] {10_001, 0, 0, 10_000}, 2, 2);
         assertEquals(0.0, a.pValue());
         assertEquals(0.0, b.pValue());
         assertEquals(SpecialFunctions.logChiSquaredSurvival(a.statistic(), 1), a.logPValue());
         assertTrue(a.logPValue() > b.logPValue(), a + " " + b);
         assertTrue(a.logPValue() < -1e4 && a.logPValue() > -2e4, a.toString());
-        IndependenceTest moderate = s.independenceTest(new long[] {30, 10, 12, 28}, 2, 2);
+        IndependenceTest moderate = d.independenceTest(new long[] {30, 10, 12, 28}, 2, 2);
         assertEquals(Math.exp(moderate.logPValue()), moderate.pValue());
         assertEquals(0, moderate.exceedances());
-        IndependenceTest one = s.independenceTest(new long[] {3, 4}, 1, 2);
+        IndependenceTest one = d.independenceTest(new long[] {3, 4}, 1, 2);
         assertEquals(1.0, one.pValue());
         assertEquals(0.0, one.logPValue());
     }

@@ -1,7 +1,8 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import java.util.Arrays;
 
+import org.shannon4j.InfoUnit;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
 
@@ -29,7 +30,7 @@ final class IndependenceTests {
 
     /** G-test on a count table; MI reported in {@code unit}. */
     static IndependenceTest gTest(Kernels k, CountTable t, InfoUnit unit) {
-        double mi = MutualInformationMeasures.ofTable(k, t, MutualInformationMeasures.MI);
+        double mi = MutualInformationMeasures.mutualInformation(k, t);
         double g = 2 * (double) t.n * mi;
         double df = (double) (t.nonEmptyRows - 1) * (t.nonEmptyCols - 1);
         double logP = df == 0 ? 0.0 : SpecialFunctions.logChiSquaredSurvival(g, df);
@@ -64,7 +65,7 @@ final class IndependenceTests {
                                             int length, int permutations, long seed, InfoUnit unit) {
         CountTable observed = CountTable.ofLabels(k, par, x, xOffset, y, yOffset, length);
         double tObs = observed.jointNLogN(k);
-        double mi = MutualInformationMeasures.ofTable(k, observed, MutualInformationMeasures.MI);
+        double mi = MutualInformationMeasures.mutualInformation(k, observed);
         int[] kx = new int[1];
         int[] ky = new int[1];
         int[] cx = codes(k, x, xOffset, length, kx);

@@ -1,11 +1,13 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import static org.shannon4j.spi.Kernels.SUM_P;
 
+import org.shannon4j.Normalization;
 import org.shannon4j.counts.TripleCounts;
 import org.shannon4j.internal.Checks;
-import org.shannon4j.internal.Passes;
+import org.shannon4j.internal.Entropies;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Terms;
 
 /**
  * The mutual-information family, written once over a {@link CountTable} (labels, contingency counts) or a joint
@@ -15,16 +17,15 @@ import org.shannon4j.spi.Kernels;
  * H(X) = ln S − Tx/S     H(Y) = ln S − Ty/S     H(X,Y) = ln S − T/S
  * I(X;Y) = (T − Tx − Ty)/S + ln S     H(X|Y) = (Ty − T)/S     VI = (Tx + Ty − 2T)/S
  * </pre>
- * X is the first variable: the first label array, the rows of a table or pmf (so CONDITIONAL is H(rows | cols)).
+ * X is the first variable: the first label array, the rows of a table or pmf (so H(X|Y) is H(rows | cols)).
  * Each difference is formed from the sums directly (not from rounded entropies), and results that are ≥ 0 in
- * exact arithmetic are clamped at 0 (MI also at min(H(X), H(Y))).
+ * exact arithmetic are clamped at 0 (MI also at min(H(X), H(Y))). Every method here is in nats; {@link Dependence}
+ * converts to its context's unit.
  */
 final class MutualInformationMeasures {
 
-    static final int MI = 0;
-    static final int JOINT = 1;
-    static final int CONDITIONAL = 2;
-    static final int VI = 3;
+    /** The measures that are one formula of the four sums (see the class comment). */
+    private enum FromSums { MI, JOINT, CONDITIONAL, VI }
 
     private static final ThreadLocal<double[][]> PMF_SCRATCH = ThreadLocal.withInitial(() -> new double[2][16]);
     private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
@@ -34,18 +35,14 @@ final class MutualInformationMeasures {
 
     // ------------------------------------------------------------------------------------------ from the sums
 
-    static double fromSums(int measure, double s, double t, double tx, double ty) {
-        double lnS = Math.log(s);
+    private static double fromSums(FromSums measure, double s, double t, double tx, double ty) {
         return switch (measure) {
-            case MI -> {
-                double mi = (t - tx - ty) / s + lnS;
-                double hx = lnS - tx / s;
-                double hy = lnS - ty / s;
-                yield Math.min(Math.max(0.0, mi), Math.max(0.0, Math.min(hx, hy)));
-            }
-            case JOINT -> Math.max(0.0, lnS - t / s);
+            // max(0, min(H(X), H(Y))) = min(max(0, H(X)), max(0, H(Y))): the same bits as clamping the minimum
+            case MI -> Math.min(Math.max(0.0, (t - tx - ty) / s + Math.log(s)),
+                    Math.min(Entropies.fromSums(s, tx), Entropies.fromSums(s, ty)));
+            case JOINT -> Entropies.fromSums(s, t);
             case CONDITIONAL -> Math.max(0.0, (ty - t) / s);
-            default -> Math.max(0.0, (tx + ty - 2 * t) / s);
+            case VI -> Math.max(0.0, (tx + ty - 2 * t) / s);
         };
     }
 
@@ -58,9 +55,28 @@ final class MutualInformationMeasures {
         return nonEmptyRows == 1 || nonEmptyCols == 1;
     }
 
-    /** A measure of a count table, in nats. */
-    static double ofTable(Kernels k, CountTable table, int measure) {
-        if (measure == MI && oneSided(table.nonEmptyRows, table.nonEmptyCols)) {
+    /** I(X;Y) of a count table. */
+    static double mutualInformation(Kernels k, CountTable table) {
+        return ofTable(k, table, FromSums.MI);
+    }
+
+    /** H(X,Y) of a count table. */
+    static double jointEntropy(Kernels k, CountTable table) {
+        return ofTable(k, table, FromSums.JOINT);
+    }
+
+    /** H(X|Y) = H(rows | cols) of a count table. */
+    static double conditionalEntropy(Kernels k, CountTable table) {
+        return ofTable(k, table, FromSums.CONDITIONAL);
+    }
+
+    /** VI = H(X|Y) + H(Y|X) of a count table. */
+    static double variationOfInformation(Kernels k, CountTable table) {
+        return ofTable(k, table, FromSums.VI);
+    }
+
+    private static double ofTable(Kernels k, CountTable table, FromSums measure) {
+        if (measure == FromSums.MI && oneSided(table.nonEmptyRows, table.nonEmptyCols)) {
             return 0.0;
         }
         double t = table.jointNLogN(k);
@@ -84,13 +100,16 @@ final class MutualInformationMeasures {
     }
 
     private static double nmi(double s, double t, double tx, double ty, NmiAverage average) {
-        double mi = fromSums(MI, s, t, tx, ty);
+        double mi = fromSums(FromSums.MI, s, t, tx, ty);
         if (mi == 0) {
             return 0.0;
         }
-        double lnS = Math.log(s);
-        double normalizer = average.of(Math.max(0, lnS - tx / s), Math.max(0, lnS - ty / s), Math.max(0, lnS - t / s));
-        return Math.min(1.0, mi / normalizer);
+        return Math.min(1.0, mi / marginalMean(s, t, tx, ty, average));
+    }
+
+    /** The denominator of NMI and AMI: the {@code average} of H(X), H(Y) (and H(X,Y) for JOINT). */
+    private static double marginalMean(double s, double t, double tx, double ty, NmiAverage average) {
+        return average.of(Entropies.fromSums(s, tx), Entropies.fromSums(s, ty), Entropies.fromSums(s, t));
     }
 
     static double ami(Kernels k, CountTable table, NmiAverage average) {
@@ -104,11 +123,9 @@ final class MutualInformationMeasures {
         double t = table.jointNLogN(k);
         double tx = k.nLogN(table.rows, 0, table.rowLength);
         double ty = k.nLogN(table.cols, 0, table.colLength);
-        double lnS = Math.log(s);
-        double mi = fromSums(MI, s, t, tx, ty);
+        double mi = fromSums(FromSums.MI, s, t, tx, ty);
         double emi = expectedMi(table);
-        double normalizer = average.of(Math.max(0, lnS - tx / s), Math.max(0, lnS - ty / s), Math.max(0, lnS - t / s));
-        double denominator = normalizer - emi;
+        double denominator = marginalMean(s, t, tx, ty, average) - emi;
         double eps = Math.ulp(1.0);
         denominator = denominator < 0 ? Math.min(denominator, -eps) : Math.max(denominator, eps);
         return (mi - emi) / denominator;
@@ -198,7 +215,7 @@ final class MutualInformationMeasures {
             throw Checks.invalid("joint", joint, 0, joint.length);
         }
         if (Double.isInfinite(t)) {
-            throw Checks.termsOverflow("p·ln p", Passes.X_LOG_X, "joint", joint, 0, null, 0, joint.length, null, 1.0);
+            throw Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "joint", joint, 0, null, 0, joint.length, null, 1.0);
         }
         Checks.sum("joint", s, joint.length, false, policy);
         double[][] scratch = PMF_SCRATCH.get();
@@ -235,10 +252,31 @@ final class MutualInformationMeasures {
         out[5] = nonEmptyCols;
     }
 
-    static double ofPmf(Kernels k, Normalization policy, double[] joint, int rows, int cols, int measure) {
+    /** I(X;Y) of a joint pmf. */
+    static double mutualInformation(Kernels k, Normalization policy, double[] joint, int rows, int cols) {
+        return ofPmf(k, policy, joint, rows, cols, FromSums.MI);
+    }
+
+    /** H(X,Y) of a joint pmf. */
+    static double jointEntropy(Kernels k, Normalization policy, double[] joint, int rows, int cols) {
+        return ofPmf(k, policy, joint, rows, cols, FromSums.JOINT);
+    }
+
+    /** H(X|Y) = H(rows | cols) of a joint pmf. */
+    static double conditionalEntropy(Kernels k, Normalization policy, double[] joint, int rows, int cols) {
+        return ofPmf(k, policy, joint, rows, cols, FromSums.CONDITIONAL);
+    }
+
+    /** VI of a joint pmf. */
+    static double variationOfInformation(Kernels k, Normalization policy, double[] joint, int rows, int cols) {
+        return ofPmf(k, policy, joint, rows, cols, FromSums.VI);
+    }
+
+    private static double ofPmf(Kernels k, Normalization policy, double[] joint, int rows, int cols,
+                                FromSums measure) {
         double[] sums = new double[6];
         pmfSums(k, policy, joint, rows, cols, sums);
-        if (measure == MI && oneSided(sums[4], sums[5])) {
+        if (measure == FromSums.MI && oneSided(sums[4], sums[5])) {
             return 0.0;
         }
         return fromSums(measure, sums[0], sums[1], sums[2], sums[3]);

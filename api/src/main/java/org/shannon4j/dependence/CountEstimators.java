@@ -1,5 +1,6 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
+import org.shannon4j.internal.Entropies;
 import org.shannon4j.spi.Kernels;
 
 /**
@@ -50,7 +51,7 @@ final class CountEstimators {
         switch (estimator) {
             case PLUG_IN, MILLER_MADOW -> {
                 double t = counts instanceof long[] l ? k.nLogN(l, 0, length) : k.nLogN((int[]) counts, 0, length);
-                double h = Math.max(0.0, Math.log(nd) - t / nd);
+                double h = Entropies.fromSums(nd, t);
                 if (estimator == Estimator.MILLER_MADOW) {
                     h += (nonZero(counts, length) - 1) / (2 * nd);
                 }
@@ -140,7 +141,7 @@ final class CountEstimators {
     static double mutualInformation(Kernels k, CountTable t, Estimator estimator) {
         switch (estimator) {
             case PLUG_IN:
-                return MutualInformationMeasures.ofTable(k, t, MutualInformationMeasures.MI);
+                return MutualInformationMeasures.mutualInformation(k, t);
             case MILLER_MADOW, CHAO_SHEN, NSB: {
                 double hx = entropy(k, t.rows, t.rowLength, t.rowCells, t.n, estimator);
                 double hy = entropy(k, t.cols, t.colLength, t.colCells, t.n, estimator);

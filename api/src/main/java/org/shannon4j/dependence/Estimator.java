@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 /**
  * How an entropy (or mutual information) is estimated from counts n₁..n_K (N = Σ nₖ, m = number of nonzero

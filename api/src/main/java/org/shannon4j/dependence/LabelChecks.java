@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 /** Argument checks of the label-array methods (the mutual-information family). */
 final class LabelChecks {

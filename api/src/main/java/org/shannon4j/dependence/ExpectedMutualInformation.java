@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 /**
  * The outcome of a test of independence of X and Y based on their mutual information.

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Kernels;
 
 /**
  * {@link CountTable#ofLabels} against a hash-map count of the pairs: random labels at sizes around block-like
@@ -18,10 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class CountTableTest {
 
-    private final NaiveKernels k = new NaiveKernels();
+    private final Kernels k = Shannon.get("naive").context().kernels();
 
     /** The multiset of (x, y) pair counts, the row sums by x label and the column sums by y label. */
-    private static void check(NaiveKernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
+    private static void check(Kernels k, int[] x, int xOffset, int[] y, int yOffset, int length) {
         Map<Long, Integer> pairs = new HashMap<>();
         Map<Integer, Long> rows = new HashMap<>();
         Map<Integer, Long> cols = new HashMap<>();

@@ -1,4 +1,4 @@
-package org.shannon4j;
+package org.shannon4j.dependence;
 
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
