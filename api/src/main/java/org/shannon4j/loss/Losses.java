@@ -39,7 +39,8 @@ public final class Losses {
     }
 
     /**
-     * The loss measures bound to {@code context}: its backend, unit, policy and threads. {@link org.shannon4j.Shannon#losses()} returns the one of a handle.
+     * The loss measures bound to {@code context}: its backend, unit, policy and threads.
+     * {@link org.shannon4j.Shannon#losses()} returns the one of a handle.
      *
      * @param context the settings to use
      * @return the entry type bound to that context
@@ -58,10 +59,10 @@ public final class Losses {
     }
     /**
      * Softmax cross-entropy from logits with class-index targets ({@code torch.nn.functional.cross_entropy}),
-     * in {@link Context#unit() the context's unit}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) + log1p(Σ_{c ≠ argmax} exp(z_c − m))
-     * with m = max z_r — the log-sum-exp form that stays exact for huge logits (±1e4) and keeps a tiny loss
-     * exact when the target dominates. Defaults: no weights, ignore index −100, no smoothing,
-     * {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
+     * in {@link Context#unit() the context's unit}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) +
+     * log1p(Σ_{c ≠ argmax} exp(z_c − m)) with m = max z_r — the log-sum-exp form that stays exact for huge logits
+     * (±1e4) and keeps a tiny loss exact when the target dominates. Defaults: no weights, ignore index −100, no
+     * smoothing, {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
      *
      * <p>Edge cases: a logit of −∞ is a masked class (probability 0; +∞ loss if it is the target); NaN or +∞
      * logits, a row of only −∞ and a target outside [0, classes) that is not the ignore index throw
@@ -99,8 +100,8 @@ public final class Losses {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -108,8 +109,8 @@ public final class Losses {
     }
 
     /**
-     * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
-     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * As {@link #softmaxCrossEntropy(double[], int, int, int[], SoftmaxLossOptions)} (class indices), and if
+     * {@code out} is not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link Context#unit() the context's unit} are written to it. Returns the reduced loss (the sum for NONE).
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
@@ -119,8 +120,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
      *                be {@code rows}
      * @param options class weights, ignore index, label smoothing ε and reduction
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} (0 for an ignored row); length {@code rows};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} (0 for an ignored
+     *            row); length {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -130,8 +131,8 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link Context#unit() the context's unit}, in a new array; the
-     * options' reduction is not used.
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link Context#unit() the context's unit},
+     * in a new array; the options' reduction is not used.
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
      *               class, NaN and +∞ are rejected
@@ -140,8 +141,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
      *                be {@code rows}
      * @param options class weights, ignore index and label smoothing ε; its reduction is not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'}) — 0 for an ignored row
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'}) — 0 for an ignored row
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -153,8 +154,9 @@ public final class Losses {
     /**
      * Softmax cross-entropy of the rows × classes matrix at {@code logits[offset ..]} with class indices at
      * {@code targets[targetOffset ..]}. If {@code out} is not null (required with {@link Reduction#NONE}),
-     * the weighted per-row losses ℓᵣ in {@link Context#unit() the context's unit} are written to {@code out[outOffset + r]} (0 for an
-     * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
+     * the weighted per-row losses ℓᵣ in {@link Context#unit() the context's unit} are written to
+     * {@code out[outOffset + r]} (0 for an ignored row). Returns the reduced loss (the sum for NONE). Allocates
+     * nothing.
      *
      * @param logits row-major rows × classes logits
      * @param offset index of the first element read
@@ -202,8 +204,9 @@ public final class Losses {
      * {@link #softmaxCrossEntropy(double[], int, int, int, int[], int, SoftmaxLossOptions, double[], int)}, the sum
      * for {@link Reduction#NONE}) and its gradient with respect to the logits, written to
      * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
-     * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link Context#unit() the context's unit} (in bits
-     * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     * smoothing), divided by the mean's denominator and, like the loss, scaled to
+     * {@link Context#unit() the context's unit} (in bits the gradient is divided by ln 2). Ignored rows get 0. For NONE
+     * and SUM it is the gradient of the sum.
      *
      * @param logits row-major rows × classes logits
      * @param offset index of the first element read
@@ -250,8 +253,8 @@ public final class Losses {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options) {
@@ -259,8 +262,8 @@ public final class Losses {
     }
 
     /**
-     * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
-     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * As {@link #softmaxCrossEntropy(double[], int, int, double[], SoftmaxLossOptions)} (probability targets), and if
+     * {@code out} is not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link Context#unit() the context's unit} are written to it. Returns the reduced loss (the sum for NONE).
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
@@ -270,8 +273,8 @@ public final class Losses {
      * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
      *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
      * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length {@code rows}; required for
-     *            {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length
+     *            {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -281,8 +284,8 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link Context#unit() the context's unit}, in a new array; the
-     * options' reduction is not used.
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in
+     * {@link Context#unit() the context's unit}, in a new array; the options' reduction is not used.
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
      *               class, NaN and +∞ are rejected
@@ -291,8 +294,8 @@ public final class Losses {
      * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
      *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
      * @param options class weights and label smoothing ε; its reduction and ignore index are not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
                                              SoftmaxLossOptions options) {
@@ -367,10 +370,10 @@ public final class Losses {
 
     /**
      * Softmax cross-entropy from logits with class-index targets ({@code torch.nn.functional.cross_entropy}),
-     * in {@link Context#unit() the context's unit}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) + log1p(Σ_{c ≠ argmax} exp(z_c − m))
-     * with m = max z_r — the log-sum-exp form that stays exact for huge logits (±1e4) and keeps a tiny loss
-     * exact when the target dominates. Defaults: no weights, ignore index −100, no smoothing,
-     * {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
+     * in {@link Context#unit() the context's unit}: row r's loss is −ln softmax(z_r)[y_r] = (m − z_y) +
+     * log1p(Σ_{c ≠ argmax} exp(z_c − m)) with m = max z_r — the log-sum-exp form that stays exact for huge logits
+     * (±1e4) and keeps a tiny loss exact when the target dominates. Defaults: no weights, ignore index −100, no
+     * smoothing, {@link Reduction#MEAN}, the mean over the rows whose target is not ignored.
      *
      * <p>Edge cases: a logit of −∞ is a masked class (probability 0; +∞ loss if it is the target); NaN or +∞
      * logits, a row of only −∞ and a target outside [0, classes) that is not the ignore index throw
@@ -408,8 +411,8 @@ public final class Losses {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options) {
@@ -417,8 +420,8 @@ public final class Losses {
     }
 
     /**
-     * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out} is
-     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * As {@link #softmaxCrossEntropy(float[], int, int, int[], SoftmaxLossOptions)} (class indices), and if {@code out}
+     * is not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link Context#unit() the context's unit} are written to it. Returns the reduced loss (the sum for NONE).
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
@@ -428,8 +431,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
      *                be {@code rows}
      * @param options class weights, ignore index, label smoothing ε and reduction
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} (0 for an ignored row); length {@code rows};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} (0 for an ignored
+     *            row); length {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -439,8 +442,8 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link Context#unit() the context's unit}, in a new array; the
-     * options' reduction is not used.
+     * The weighted per-row losses ({@link Reduction#NONE}, class indices) in {@link Context#unit() the context's unit},
+     * in a new array; the options' reduction is not used.
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
      *               class, NaN and +∞ are rejected
@@ -449,8 +452,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) or the options' ignore index; {@code targets.length} must
      *                be {@code rows}
      * @param options class weights, ignore index and label smoothing ε; its reduction is not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'}) — 0 for an ignored row
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'}) — 0 for an ignored row
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
@@ -462,8 +465,9 @@ public final class Losses {
     /**
      * Softmax cross-entropy of the rows × classes matrix at {@code logits[offset ..]} with class indices at
      * {@code targets[targetOffset ..]}. If {@code out} is not null (required with {@link Reduction#NONE}),
-     * the weighted per-row losses ℓᵣ in {@link Context#unit() the context's unit} are written to {@code out[outOffset + r]} (0 for an
-     * ignored row). Returns the reduced loss (the sum for NONE). Allocates nothing.
+     * the weighted per-row losses ℓᵣ in {@link Context#unit() the context's unit} are written to
+     * {@code out[outOffset + r]} (0 for an ignored row). Returns the reduced loss (the sum for NONE). Allocates
+     * nothing.
      *
      * @param logits row-major rows × classes logits
      * @param offset index of the first element read
@@ -511,8 +515,9 @@ public final class Losses {
      * {@link #softmaxCrossEntropy(float[], int, int, int, int[], int, SoftmaxLossOptions, float[], int)}, the sum
      * for {@link Reduction#NONE}) and its gradient with respect to the logits, written to
      * {@code grad[gradOffset ..+ rows·classes)}: A·softmax(z_r) − a (softmax − one-hot without weights and
-     * smoothing), divided by the mean's denominator and, like the loss, scaled to {@link Context#unit() the context's unit} (in bits
-     * the gradient is divided by ln 2). Ignored rows get 0. For NONE and SUM it is the gradient of the sum.
+     * smoothing), divided by the mean's denominator and, like the loss, scaled to
+     * {@link Context#unit() the context's unit} (in bits the gradient is divided by ln 2). Ignored rows get 0. For NONE
+     * and SUM it is the gradient of the sum.
      *
      * @param logits row-major rows × classes logits
      * @param offset index of the first element read
@@ -559,8 +564,8 @@ public final class Losses {
      * @param classes number of classes (columns)
      * @param targets the targets
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options) {
@@ -568,8 +573,8 @@ public final class Losses {
     }
 
     /**
-     * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if {@code out} is
-     * not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
+     * As {@link #softmaxCrossEntropy(float[], int, int, float[], SoftmaxLossOptions)} (probability targets), and if
+     * {@code out} is not null (required for {@link Reduction#NONE}; length {@code rows}) the weighted per-row losses in
      * {@link Context#unit() the context's unit} are written to it. Returns the reduced loss (the sum for NONE).
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
@@ -579,8 +584,8 @@ public final class Losses {
      * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
      *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
      * @param options class weights, label smoothing ε and reduction (the ignore index does not apply)
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length {@code rows}; required for
-     *            {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length
+     *            {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -590,8 +595,8 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in {@link Context#unit() the context's unit}, in a new array; the
-     * options' reduction is not used.
+     * The weighted per-row losses ({@link Reduction#NONE}, probability targets) in
+     * {@link Context#unit() the context's unit}, in a new array; the options' reduction is not used.
      *
      * @param logits row-major rows × classes logits; {@code logits.length} must be {@code rows * classes}; −∞ masks a
      *               class, NaN and +∞ are rejected
@@ -600,8 +605,8 @@ public final class Losses {
      * @param targets row-major rows × classes target probabilities q (PyTorch's probability target), finite and ≥ 0,
      *                rows not required to sum to 1; {@code targets.length} must be {@code rows * classes}
      * @param options class weights and label smoothing ε; its reduction and ignore index are not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
                                              SoftmaxLossOptions options) {
@@ -675,12 +680,12 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element ({@code torch.nn.functional.binary_cross_entropy}),
-     * in {@link Context#unit() the context's unit}, mean over the elements. Targets in [0, 1] (soft labels allowed), probabilities in
-     * [0, 1]; ln(1 − p) is computed as log1p(−p). A term with a zero factor is 0, so p = 0 with y = 0 is fine,
-     * but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives <b>+∞</b>: PyTorch clamps each log at −100
-     * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
-     * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
+     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element
+     * ({@code torch.nn.functional.binary_cross_entropy}), in {@link Context#unit() the context's unit}, mean over the
+     * elements. Targets in [0, 1] (soft labels allowed), probabilities in [0, 1]; ln(1 − p) is computed as log1p(−p). A
+     * term with a zero factor is 0, so p = 0 with y = 0 is fine, but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives
+     * <b>+∞</b>: PyTorch clamps each log at −100 (a finite 100 nats), scikit-learn clips at eps; here clipping happens
+     * only if asked for ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
      * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
      *
      * @param targets the targets
@@ -697,8 +702,8 @@ public final class Losses {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(double[] targets, double[] probs, LossOptions options) {
         return LossMeasures.binary(kernels, unit, false, targets, probs, null, options, null);
@@ -725,11 +730,11 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in {@link Context#unit() the context's unit}, mean
-     * over the elements: posWeight·y·softplus(−x) + (1 − y)·softplus(x), softplus(t) = max(t, 0) +
-     * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
-     * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
-     * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in
+     * {@link Context#unit() the context's unit}, mean over the elements: posWeight·y·softplus(−x) + (1 −
+     * y)·softplus(x), softplus(t) = max(t, 0) + log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow
+     * or lose everything. x = ±∞ is allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN
+     * is rejected. {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
      *
      * @param targets the targets
      * @param logits the logits, one per target
@@ -745,8 +750,8 @@ public final class Losses {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(double[] targets, double[] logits, LossOptions options) {
         return LossMeasures.binary(kernels, unit, true, targets, logits, null, options, null);
@@ -801,8 +806,8 @@ public final class Losses {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, double[] probs, int rows, int classes, LossOptions options) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, probs, rows, classes, null, options,
@@ -836,7 +841,8 @@ public final class Losses {
      * {@link Reduction#MEAN} divides Σ ℓᵢ by the number of elements, as PyTorch does;
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
-     * {@link #binaryCrossEntropy(double[], double[], double[], LossOptions, double[])} or {@link #binaryCrossEntropyPerElement}.
+     * {@link #binaryCrossEntropy(double[], double[], double[], LossOptions, double[])} or
+     * {@link #binaryCrossEntropyPerElement}.
      *
      * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
      * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
@@ -851,8 +857,8 @@ public final class Losses {
     }
 
     /**
-     * As {@link #binaryCrossEntropy(double[], double[], double[], LossOptions)}, and if {@code out} is not null (required
-     * for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
+     * As {@link #binaryCrossEntropy(double[], double[], double[], LossOptions)}, and if {@code out} is not null
+     * (required for {@link Reduction#NONE}; length {@code targets.length}) the weighted per-element losses in
      * {@link Context#unit() the context's unit} are written to it. Returns the reduced loss (the sum for NONE).
      *
      * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
@@ -861,8 +867,8 @@ public final class Losses {
      *                {@code targets}; null for all 1
      * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
      *                MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length {@code targets.length}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length
+     *            {@code targets.length}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -871,16 +877,17 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link Context#unit() the context's unit}, in a new
-     * array; {@code weights} may be null. The options' reduction is not used.
+     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in
+     * {@link Context#unit() the context's unit}, in a new array; {@code weights} may be null. The options' reduction is
+     * not used.
      *
      * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
      * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
      * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
      *                {@code targets}; null for all 1
      * @param options clipping epsilon (none by default); its reduction is not used
-     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
         double[] out = new double[LossMeasures.length("targets", targets)];
@@ -900,8 +907,8 @@ public final class Losses {
      * @param length number of elements read from each array (≥ 0)
      * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
      *                MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ length)};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ length)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
@@ -940,8 +947,8 @@ public final class Losses {
      *                {@code targets}; null for all 1
      * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
      *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length {@code targets.length}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length
+     *            {@code targets.length}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -958,8 +965,8 @@ public final class Losses {
      * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
      *                {@code targets}; null for all 1
      * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
-     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
                                                         LossOptions options) {
@@ -980,8 +987,8 @@ public final class Losses {
      * @param length number of elements read from each array (≥ 0)
      * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
      *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ length)};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ length)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
@@ -1002,8 +1009,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
@@ -1024,16 +1031,16 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
      *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
      * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
      *                MEAN_BY_COUNT by the rows
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length {@code rows}; required for
-     *            {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length
+     *            {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -1049,14 +1056,15 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
      *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
      * @param options clipping epsilon (none by default); its reduction is not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE})
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE})
      */
     public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                                LossOptions options) {
@@ -1080,8 +1088,8 @@ public final class Losses {
      * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
      * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
      *                MEAN_BY_COUNT by the rows
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ rows)}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ rows)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
@@ -1093,12 +1101,12 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element ({@code torch.nn.functional.binary_cross_entropy}),
-     * in {@link Context#unit() the context's unit}, mean over the elements. Targets in [0, 1] (soft labels allowed), probabilities in
-     * [0, 1]; ln(1 − p) is computed as log1p(−p). A term with a zero factor is 0, so p = 0 with y = 0 is fine,
-     * but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives <b>+∞</b>: PyTorch clamps each log at −100
-     * (a finite 100 nats), scikit-learn clips at eps; here clipping happens only if asked for
-     * ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
+     * Binary cross-entropy −[y·ln p + (1 − y)·ln(1 − p)] per element
+     * ({@code torch.nn.functional.binary_cross_entropy}), in {@link Context#unit() the context's unit}, mean over the
+     * elements. Targets in [0, 1] (soft labels allowed), probabilities in [0, 1]; ln(1 − p) is computed as log1p(−p). A
+     * term with a zero factor is 0, so p = 0 with y = 0 is fine, but p = 0 with y &gt; 0 (or p = 1 with y &lt; 1) gives
+     * <b>+∞</b>: PyTorch clamps each log at −100 (a finite 100 nats), scikit-learn clips at eps; here clipping happens
+     * only if asked for ({@link LossOptions#clip(double)}, {@link LossOptions#clipToTypeEpsilon()}).
      * Example: target 1, predicted 0.8 → −ln 0.8 = 0.2231 nats.
      *
      * @param targets the targets
@@ -1115,8 +1123,8 @@ public final class Losses {
      * @param targets the targets
      * @param probs predicted probabilities
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropy(float[] targets, float[] probs, LossOptions options) {
         return LossMeasures.binary(kernels, unit, false, targets, probs, null, options, null);
@@ -1143,11 +1151,11 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in {@link Context#unit() the context's unit}, mean
-     * over the elements: posWeight·y·softplus(−x) + (1 − y)·softplus(x), softplus(t) = max(t, 0) +
-     * log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow or lose everything. x = ±∞ is
-     * allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN is rejected.
-     * {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
+     * Binary cross-entropy from logits ({@code binary_cross_entropy_with_logits}), in
+     * {@link Context#unit() the context's unit}, mean over the elements: posWeight·y·softplus(−x) + (1 −
+     * y)·softplus(x), softplus(t) = max(t, 0) + log1p(exp(−|t|)) — exact for large |x| where ln(1 + eˣ) would overflow
+     * or lose everything. x = ±∞ is allowed (a term with a zero factor is 0; PyTorch gives NaN for x = +∞, y = 1); NaN
+     * is rejected. {@link LossOptions#posWeight(double)} multiplies only the positive term, as in PyTorch.
      *
      * @param targets the targets
      * @param logits the logits, one per target
@@ -1163,8 +1171,8 @@ public final class Losses {
      * @param targets the targets
      * @param logits the logits, one per target
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double binaryCrossEntropyWithLogits(float[] targets, float[] logits, LossOptions options) {
         return LossMeasures.binary(kernels, unit, true, targets, logits, null, options, null);
@@ -1219,8 +1227,8 @@ public final class Losses {
      * @param rows number of rows
      * @param classes number of classes (columns)
      * @param options reduction and the other loss options
-     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit}; {@link Reduction#NONE} needs
-     *         {@code out} and throws NullPointerException here
+     * @return the loss under the options' reduction, in {@link Context#unit() the context's unit};
+     *         {@link Reduction#NONE} needs {@code out} and throws NullPointerException here
      */
     public double logLoss(int[] targets, float[] probs, int rows, int classes, LossOptions options) {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, probs, rows, classes, null, options,
@@ -1253,7 +1261,8 @@ public final class Losses {
      * {@link Reduction#MEAN} divides Σ ℓᵢ by the number of elements, as PyTorch does;
      * {@link Reduction#MEAN_BY_WEIGHT} divides by Σ wᵢ instead (scikit-learn's weighted mean). Weights must be
      * finite and ≥ 0; {@code weights} may be null (all 1). {@link Reduction#NONE} needs an output: use
-     * {@link #binaryCrossEntropy(float[], float[], float[], LossOptions, float[])} or {@link #binaryCrossEntropyPerElement}.
+     * {@link #binaryCrossEntropy(float[], float[], float[], LossOptions, float[])} or
+     * {@link #binaryCrossEntropyPerElement}.
      *
      * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
      * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
@@ -1278,8 +1287,8 @@ public final class Losses {
      *                {@code targets}; null for all 1
      * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
      *                MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length {@code targets.length}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length
+     *            {@code targets.length}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -1288,16 +1297,17 @@ public final class Losses {
     }
 
     /**
-     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in {@link Context#unit() the context's unit}, in a new
-     * array; {@code weights} may be null. The options' reduction is not used.
+     * The weighted per-element binary cross-entropies ({@link Reduction#NONE}) in
+     * {@link Context#unit() the context's unit}, in a new array; {@code weights} may be null. The options' reduction is
+     * not used.
      *
      * @param targets the targets yᵢ in [0, 1] (soft labels allowed)
      * @param probs predicted probabilities pᵢ in [0, 1], one per target; same length as {@code targets}
      * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
      *                {@code targets}; null for all 1
      * @param options clipping epsilon (none by default); its reduction is not used
-     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
         float[] out = new float[LossMeasures.length("targets", targets)];
@@ -1317,8 +1327,8 @@ public final class Losses {
      * @param length number of elements read from each array (≥ 0)
      * @param options reduction and clipping epsilon (none by default); MEAN divides by the number of elements,
      *                MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ length)};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ length)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
@@ -1357,8 +1367,8 @@ public final class Losses {
      *                {@code targets}; null for all 1
      * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
      *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length {@code targets.length}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit}; length
+     *            {@code targets.length}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -1375,8 +1385,8 @@ public final class Losses {
      * @param weights per-element weights wᵢ (PyTorch's {@code weight}), finite and ≥ 0, one per target; same length as
      *                {@code targets}; null for all 1
      * @param options posWeight (PyTorch's {@code pos_weight}); its reduction is not used
-     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE}; PyTorch's
-     *         {@code reduction='none'})
+     * @return a new array of the weighted per-element losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
                                                         LossOptions options) {
@@ -1397,8 +1407,8 @@ public final class Losses {
      * @param length number of elements read from each array (≥ 0)
      * @param options reduction and posWeight (PyTorch's {@code pos_weight}, multiplies only the positive term); MEAN
      *                divides by the number of elements, MEAN_BY_WEIGHT by Σ wᵢ
-     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ length)};
-     *            required for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-element losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ length)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-element losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
@@ -1419,8 +1429,8 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
@@ -1441,16 +1451,16 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
      *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
      * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
      *                MEAN_BY_COUNT by the rows
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length {@code rows}; required for
-     *            {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit}; length
+     *            {@code rows}; required for {@link Reduction#NONE}, may be null otherwise
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
      */
@@ -1466,14 +1476,15 @@ public final class Losses {
      * @param targets one class index per row, in [0, classes) (scikit-learn's {@code y_true}, label-encoded);
      *                {@code targets.length} must be {@code rows}
      * @param probs row-major rows × classes predicted probabilities (scikit-learn's {@code y_pred}), finite and ≥ 0,
-     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is {@link Normalization#NORMALIZE};
-     *              {@code probs.length} must be {@code rows * classes}
+     *              each row summing to 1 unless {@link Context#normalization() the context's policy} is
+     *              {@link Normalization#NORMALIZE}; {@code probs.length} must be {@code rows * classes}
      * @param rows number of rows (samples, ≥ 0)
      * @param classes number of classes (columns, ≥ 1)
      * @param sampleWeights one weight per row (scikit-learn's {@code sample_weight}), finite and ≥ 0;
      *                      {@code sampleWeights.length} must be {@code rows}; null for all 1
      * @param options clipping epsilon (none by default); its reduction is not used
-     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit} ({@link Reduction#NONE})
+     * @return a new array of the weighted per-row losses in {@link Context#unit() the context's unit}
+     *         ({@link Reduction#NONE})
      */
     public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                                LossOptions options) {
@@ -1497,8 +1508,8 @@ public final class Losses {
      * @param weightOffset index in sampleWeights of the first weight (unused when sampleWeights is null)
      * @param options reduction and clipping epsilon (none by default); MEAN divides by Σ wᵣ, as scikit-learn does,
      *                MEAN_BY_COUNT by the rows
-     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} at {@code out[outOffset ..+ rows)}; required
-     *            for {@link Reduction#NONE}, may be null otherwise
+     * @param out receives the weighted per-row losses in {@link Context#unit() the context's unit} at
+     *            {@code out[outOffset ..+ rows)}; required for {@link Reduction#NONE}, may be null otherwise
      * @param outOffset index in out of the first loss written
      * @return the loss under the options' reduction (the sum of the per-row losses for {@link Reduction#NONE}), in
      *         {@link Context#unit() the context's unit}
