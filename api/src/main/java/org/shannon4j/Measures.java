@@ -176,6 +176,47 @@ final class Measures {
         return Math.min(Math.max(0.0, js), LN2);
     }
 
+    /**
+     * Squared Hellinger distance H² = ½·Σ (√(p/Sp) − √(q/Sq))² = D/(2·Sp), D = Σ (√p − c·√q)² with c = √Sp/√Sq,
+     * in [0, 1]. A sum pass per input comes first under both policies, so the normalisation is exact (a
+     * one-pass correction would cost relative accuracy exactly where H² is small). The input with the larger sum
+     * goes first, so H²(p, q) and H²(q, p) run the same pass and give the same bits.
+     */
+    static double squaredHellinger(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset,
+                                   Object q, long qOffset, long length, ValueLayout layout) {
+        double[] aux = scratch();
+        double sp = Passes.run(k, par, Terms.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
+        double sq = sp < Double.POSITIVE_INFINITY
+                ? Passes.run(k, par, Terms.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
+        if (!(sq < Double.POSITIVE_INFINITY)) {
+            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+        }
+        boolean float32 = Passes.float32(p, layout);
+        Checks.sum("p", sp, length, float32, policy);
+        Checks.sum("q", sq, length, float32, policy);
+        if (sq > sp) {
+            Object t = p;
+            p = q;
+            q = t;
+            long o = pOffset;
+            pOffset = qOffset;
+            qOffset = o;
+            double s = sp;
+            sp = sq;
+            sq = s;
+        }
+        if (sq < Rescaled.TINY || sp > Rescaled.HUGE) {
+            return Math.min(1.0, Rescaled.squaredHellinger(p, pOffset, q, qOffset, length, layout, sp, sq));
+        }
+        double c = Math.sqrt(sp) / Math.sqrt(sq);
+        double d = Passes.run(k, par, Terms.HELLINGER, p, pOffset, q, qOffset, length, layout, c, aux);
+        if (!(d < Double.POSITIVE_INFINITY)) {
+            // The sum passes saw every entry finite and >= 0 and both sums in range, so D <= 2·Sp is finite.
+            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+        }
+        return Math.min(1.0, d / (2 * sp));
+    }
+
     /** Validates a two-input pass: its result and both sums, then both sums against the policy. */
     private static void checkPair(Normalization policy, double result, double[] aux, Object p, long pOffset,
                                   Object q, long qOffset, long length, ValueLayout layout) {

@@ -21,7 +21,8 @@ import org.shannon4j.spi.Terms;
  * bits here). Entropy, cross-entropy and KL only ever scale up, which is exact for every entry (the scaled
  * entries stay below 2), so zeros stay zeros and p &gt; 0 where q = 0 stays +∞. Jensen–Shannon may scale its
  * larger input down; entries that then lose bits or vanish lie 2^-1022 below its sum, and its terms are bounded
- * by their weight·ln 2, so they change nothing visible.
+ * by their weight·ln 2, so they change nothing visible. The Hellinger distance takes this pass also for a sum
+ * above {@link #HUGE}, under both policies (it normalises exactly under both).
  */
 final class Rescaled {
 
@@ -30,6 +31,9 @@ final class Rescaled {
      * the sum, however many there are, and 16·2^-1075·n/Σ stays far below every bound.
      */
     static final double TINY = 0x1p-900;
+
+    /** Sums above this take the rescaled pass of the Hellinger distance, whose terms add up to 2·Σp. */
+    static final double HUGE = 0x1p900;
 
     private Rescaled() {
     }
@@ -116,5 +120,25 @@ final class Rescaled {
             sums.add(1, KernelMath.jensenShannonQ(x, y, c));
         }
         return 0.5 * (sums.total(0) / sp + sums.total(1) / sq);
+    }
+
+    /**
+     * Squared Hellinger distance of the normalised vectors, each scaled so that its sum is in [1, 2) (the scale
+     * c of q's roots is then in (0.7, 1.5)); for sums outside [{@link #TINY}, {@link #HUGE}]. Symmetric to the
+     * bit when the caller passes the input with the larger sum first.
+     */
+    static double squaredHellinger(Object p, long pOffset, Object q, long qOffset, long length, ValueLayout layout,
+                                   double sumP, double sumQ) {
+        int kp = -exponent(sumP);
+        int kq = -exponent(sumQ);
+        double sp = Math.scalb(sumP, kp);
+        double c = Math.sqrt(sp) / Math.sqrt(Math.scalb(sumQ, kq));
+        Sums sums = new Sums(1);
+        for (long i = 0; i < length; i++) {
+            double x = Math.scalb(Checks.value(p, pOffset + i, layout), kp);
+            double y = Math.scalb(Checks.value(q, qOffset + i, layout), kq);
+            sums.add(0, KernelMath.hellinger(x, y, c));
+        }
+        return sums.total(0) / (2 * sp);
     }
 }

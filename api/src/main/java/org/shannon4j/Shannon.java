@@ -17,9 +17,18 @@ import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
 
 /**
- * The entry point: an immutable, thread-safe handle that carries a backend, a unit and a normalisation
- * policy. Obtain one with {@link #get()} and derive variants with {@link #withUnit(InfoUnit)} and
- * {@link #withNormalization(Normalization)}; keep and share them freely.
+ * The entry point: an immutable, thread-safe handle that carries a backend, a unit, a normalisation policy and
+ * a parallelism (together its {@link #context()}), and the distribution measures: entropy, cross-entropy, KL and
+ * Jensen–Shannon divergence, Jensen–Shannon and Hellinger distance. Obtain one with {@link #get()} and derive
+ * variants with {@link #withUnit(InfoUnit)}, {@link #withNormalization(Normalization)} and
+ * {@link #withParallelism(int)}; keep and share them freely.
+ *
+ * <h2>Families</h2>
+ * The other families of measures are entry types bound to the same context, so they share the handle's backend,
+ * unit, policy and threads: {@link #dependence()} (entropy of labels and counts, mutual information and its
+ * relatives, estimators, independence tests; package {@code org.shannon4j.dependence}) and {@link #losses()}
+ * (the cross-entropy losses of machine learning; package {@code org.shannon4j.loss}). A family of another module
+ * builds its entry type from {@link #context()} the same way.
  *
  * <pre>{@code
  * Shannon bits = Shannon.get().withUnit(InfoUnit.BITS);
@@ -47,8 +56,8 @@ import org.shannon4j.spi.Parallelism;
  *   <li><b>Zeros.</b> 0·ln 0 = 0; a term with p = 0 contributes 0 whatever q is; p &gt; 0 where q = 0 makes
  *       cross-entropy and KL divergence +∞ (the term is never skipped or clipped). −0.0 is a zero like +0.0.</li>
  *   <li><b>Same bits.</b> A backend gives the same bits for the same input to the same method on every call,
- *       interpreted, C1- or C2-compiled (distribution measures and the mutual-information family; not the
- *       losses yet); Jensen–Shannon divergence and distance are symmetric to the bit. Different backends, vector
+ *       interpreted, C1- or C2-compiled (every measure of the handle and of its families); Jensen–Shannon
+ *       divergence and distance and the Hellinger distances are symmetric to the bit. Different backends, vector
  *       widths, or arrays and segments holding the same values agree within the accuracy bounds below.</li>
  *   <li><b>Accuracy</b> (any backend, n ≤ 1e8, entries below 1e300; ε = 2.2e-16). Entropy and cross-entropy of
  *       double input: |error| ≤ 1e-13·|value| + 16ε, the absolute part being the rounding of Σp itself (it
@@ -57,6 +66,7 @@ import org.shannon4j.spi.Parallelism;
  *       absolute: ≤ 1e-13·Σ|termᵢ| + 16ε, a relative bound whenever the terms do not cancel. Float input:
  *       entropy and cross-entropy within 1e-6 relative (vector backends use float-precision logs, the terms
  *       having one sign); KL and JS are computed in double from the float values, with the double bound.
+ *       Squared Hellinger distance (unitless, double or float input): |error| ≤ 1e-13·H² + 16ε·H + 16ε.
  *       Results that are ≥ 0 in exact arithmetic are clamped at 0, never a tiny negative. The conformance
  *       suite checks these bounds on every backend against a double-double reference.</li>
  *   <li><b>Large inputs.</b> {@link #withParallelism(int)} spreads long inputs over threads (the bounds above
@@ -153,9 +163,8 @@ public final class Shannon {
     }
 
     /**
-     * This handle's settings as one immutable value: what a family entry type is built from (see the
-     * "Families" section of this class), so that every family of a handle shares its backend, unit, policy
-     * and threads.
+     * This handle's settings as one immutable value: what a family entry type is built from (see "Families" in
+     * the class comment), so that every family of a handle shares its backend, unit, policy and threads.
      *
      * @return the context of this handle
      */
@@ -556,6 +565,128 @@ public final class Shannon {
     }
 
     // ----------------------------------------------------------------------------------------------------
+    // Hellinger distance
+    // ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Squared Hellinger distance H²(p, q) = ½·Σ (√pᵢ − √qᵢ)² = 1 − Σ √(pᵢ·qᵢ) of the normalised p, q: symmetric,
+     * in [0, 1] (0 for p = q, 1 for disjoint supports), unitless (not affected by {@link #unit()}). Both inputs are
+     * summed first and normalised exactly under either policy, and the terms (√p − c·√q)² are added directly, so
+     * a small H² keeps its accuracy (the form 1 − Σ √(pq) would cancel). Symmetric to the bit. Error bound
+     * (see the class comment): 1e-13·H² + 16ε·H + 16ε.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(double[] p, double[] q) {
+        int n = Checks.length("p", p);
+        Checks.sameLength("p", n, "q", Checks.length("q", q));
+        return squaredHellingerDistance(p, 0, q, 0, n);
+    }
+
+    /**
+     * Squared Hellinger distance of two double ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(double[] p, int pOffset, double[] q, int qOffset, int length) {
+        Checks.range("p", p, pOffset, length);
+        Checks.range("q", q, qOffset, length);
+        return Measures.squaredHellinger(kernels, parallelism, normalization, p, pOffset, q, qOffset, length, null);
+    }
+
+    /**
+     * Squared Hellinger distance of float distributions (computed in double).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(float[] p, float[] q) {
+        int n = Checks.length("p", p);
+        Checks.sameLength("p", n, "q", Checks.length("q", q));
+        return squaredHellingerDistance(p, 0, q, 0, n);
+    }
+
+    /**
+     * Squared Hellinger distance of two float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(float[] p, int pOffset, float[] q, int qOffset, int length) {
+        Checks.range("p", p, pOffset, length);
+        Checks.range("q", q, qOffset, length);
+        return Measures.squaredHellinger(kernels, parallelism, normalization, p, pOffset, q, qOffset, length, null);
+    }
+
+    /**
+     * Hellinger distance H(p, q) = √(½·Σ (√pᵢ − √qᵢ)²) of the normalised p, q: a metric, in [0, 1], unitless; the
+     * square root of {@link #squaredHellingerDistance(double[], double[])}, as Evidently's {@code hellinger}
+     * drift statistic and Wikipedia define it.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(double[] p, double[] q) {
+        int n = Checks.length("p", p);
+        Checks.sameLength("p", n, "q", Checks.length("q", q));
+        return hellingerDistance(p, 0, q, 0, n);
+    }
+
+    /**
+     * Hellinger distance of two double ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(double[] p, int pOffset, double[] q, int qOffset, int length) {
+        return Math.sqrt(squaredHellingerDistance(p, pOffset, q, qOffset, length));
+    }
+
+    /**
+     * Hellinger distance of float distributions (computed in double).
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(float[] p, float[] q) {
+        int n = Checks.length("p", p);
+        Checks.sameLength("p", n, "q", Checks.length("q", q));
+        return hellingerDistance(p, 0, q, 0, n);
+    }
+
+    /**
+     * Hellinger distance of two float ranges.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(float[] p, int pOffset, float[] q, int qOffset, int length) {
+        return Math.sqrt(squaredHellingerDistance(p, pOffset, q, qOffset, length));
+    }
+
+    // ----------------------------------------------------------------------------------------------------
     // Scale: parallelism and MemorySegment inputs (issue 6)
     // ----------------------------------------------------------------------------------------------------
 
@@ -941,6 +1072,118 @@ public final class Shannon {
         return Math.sqrt(jsDivergence(p, pOffset, q, qOffset, count, layout));
     }
 
+    /**
+     * Squared Hellinger distance of two segments of doubles; as {@link #squaredHellingerDistance(double[], double[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        return hellingerOf(p, 0, q, 0, sameElements(p, q, layout), layout);
+    }
+
+    /**
+     * Squared Hellinger distance of two ranges of segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                          ValueLayout.OfDouble layout) {
+        return hellingerOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /**
+     * Squared Hellinger distance of two segments of floats; as {@link #squaredHellingerDistance(float[], float[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        return hellingerOf(p, 0, q, 0, sameElements(p, q, layout), layout);
+    }
+
+    /**
+     * Squared Hellinger distance of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the squared Hellinger distance, in [0, 1] (no unit)
+     */
+    public double squaredHellingerDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                          ValueLayout.OfFloat layout) {
+        return hellingerOf(p, pOffset, q, qOffset, count, layout);
+    }
+
+    /**
+     * Hellinger distance of two segments of doubles; as {@link #hellingerDistance(double[], double[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(MemorySegment p, MemorySegment q, ValueLayout.OfDouble layout) {
+        return Math.sqrt(squaredHellingerDistance(p, q, layout));
+    }
+
+    /**
+     * Hellinger distance of two ranges of segments of doubles.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                          ValueLayout.OfDouble layout) {
+        return Math.sqrt(squaredHellingerDistance(p, pOffset, q, qOffset, count, layout));
+    }
+
+    /**
+     * Hellinger distance of two segments of floats; as {@link #hellingerDistance(float[], float[])}.
+     *
+     * @param p the probability vector p
+     * @param q the probability vector q
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(MemorySegment p, MemorySegment q, ValueLayout.OfFloat layout) {
+        return Math.sqrt(squaredHellingerDistance(p, q, layout));
+    }
+
+    /**
+     * Hellinger distance of two ranges of segments of floats.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @return the Hellinger distance, in [0, 1] (no unit)
+     */
+    public double hellingerDistance(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                          ValueLayout.OfFloat layout) {
+        return Math.sqrt(squaredHellingerDistance(p, pOffset, q, qOffset, count, layout));
+    }
+
     private static long sameElements(MemorySegment p, MemorySegment q, ValueLayout layout) {
         long n = Checks.elements("p", p, layout);
         Checks.sameLength("p", n, "q", Checks.elements("q", q, layout));
@@ -974,5 +1217,12 @@ public final class Shannon {
         Checks.range("q", q, layout, qOffset, count);
         return unit.fromNats(Measures.jsDivergence(kernels, parallelism, normalization, p, pOffset, q, qOffset,
                 count, layout));
+    }
+
+    private double hellingerOf(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+                               ValueLayout layout) {
+        Checks.range("p", p, layout, pOffset, count);
+        Checks.range("q", q, layout, qOffset, count);
+        return Measures.squaredHellinger(kernels, parallelism, normalization, p, pOffset, q, qOffset, count, layout);
     }
 }

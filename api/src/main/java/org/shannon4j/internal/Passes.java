@@ -7,7 +7,6 @@ import static org.shannon4j.spi.Kernels.SUM_P;
 import static org.shannon4j.spi.Kernels.SUM_Q;
 import static org.shannon4j.spi.Terms.CROSS;
 import static org.shannon4j.spi.Terms.JS;
-import static org.shannon4j.spi.Terms.KL;
 import static org.shannon4j.spi.Terms.SUM;
 
 import java.lang.foreign.MemorySegment;
@@ -56,9 +55,7 @@ public final class Passes {
             return switch (kind) {
                 case SUM -> k.sum(ps, layout, pOffset, length, aux);
                 case Terms.X_LOG_X -> k.xLogX(ps, layout, pOffset, length, aux);
-                case CROSS -> k.xLogY(ps, pOffset, qs, qOffset, length, layout, aux);
-                case KL -> k.xLogXOverY(ps, pOffset, qs, qOffset, length, layout, aux);
-                default -> k.jensenShannonTerms(ps, pOffset, qs, qOffset, length, layout, c, aux);
+                default -> Terms.pair(k, kind, ps, pOffset, qs, qOffset, length, layout, c, aux);
             };
         }
         int po = (int) pOffset;
@@ -69,9 +66,7 @@ public final class Passes {
             return switch (kind) {
                 case SUM -> k.sum(pd, po, n, aux);
                 case Terms.X_LOG_X -> k.xLogX(pd, po, n, aux);
-                case CROSS -> k.xLogY(pd, po, qd, qo, n, aux);
-                case KL -> k.xLogXOverY(pd, po, qd, qo, n, aux);
-                default -> k.jensenShannonTerms(pd, po, qd, qo, n, c, aux);
+                default -> Terms.pair(k, kind, pd, po, qd, qo, n, c, aux);
             };
         }
         float[] pf = (float[]) p;
@@ -79,9 +74,7 @@ public final class Passes {
         return switch (kind) {
             case SUM -> k.sum(pf, po, n, aux);
             case Terms.X_LOG_X -> k.xLogX(pf, po, n, aux);
-            case CROSS -> k.xLogY(pf, po, qf, qo, n, aux);
-            case KL -> k.xLogXOverY(pf, po, qf, qo, n, aux);
-            default -> k.jensenShannonTerms(pf, po, qf, qo, n, c, aux);
+            default -> Terms.pair(k, kind, pf, po, qf, qo, n, c, aux);
         };
     }
 

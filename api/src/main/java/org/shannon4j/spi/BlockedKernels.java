@@ -3,6 +3,7 @@ package org.shannon4j.spi;
 import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.HELLINGER;
 import static org.shannon4j.spi.Terms.JS;
 import static org.shannon4j.spi.Terms.KL;
 import static org.shannon4j.spi.Terms.SUM;
@@ -293,6 +294,18 @@ public abstract class BlockedKernels implements Kernels {
         return pair(JS, p, pOffset, q, qOffset, length, c, aux);
     }
 
+    @Override
+    public final double hellingerTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
+                                       double[] aux) {
+        return pair(HELLINGER, p, pOffset, q, qOffset, length, c, aux);
+    }
+
+    @Override
+    public final double hellingerTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
+                                       double[] aux) {
+        return pair(HELLINGER, p, pOffset, q, qOffset, length, c, aux);
+    }
+
     // ------------------------------------------------------------------------------------------------ drivers
 
     private static double at(Object a, int i) {
@@ -316,7 +329,9 @@ public abstract class BlockedKernels implements Kernels {
         return switch (kind) {
             case CROSS -> KernelMath.xLogY(p, q);
             case KL -> KernelMath.xLogXOverY(p, q);
-            default -> KernelMath.jensenShannonP(p, q, c);
+            case JS -> KernelMath.jensenShannonP(p, q, c);
+            case HELLINGER -> KernelMath.hellinger(p, q, c);
+            default -> throw new IllegalArgumentException("not a pair kind: " + kind);
         };
     }
 

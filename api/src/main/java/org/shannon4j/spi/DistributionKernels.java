@@ -177,6 +177,43 @@ public interface DistributionKernels {
         return ReferenceKernels.INSTANCE.jensenShannonTerms(p, pOffset, q, qOffset, length, c, aux);
     }
 
+    /**
+     * Σ (√p − c·√q)², the Hellinger terms with q's roots scaled by {@code c} (a measure passes c = √(Σp/Σq), so
+     * that the sum divided by 2·Σp is the squared Hellinger distance of the normalised vectors), each term as
+     * {@link KernelMath#hellinger}. Writes Σ p to {@code aux[SUM_P]} and Σ q to {@code aux[SUM_Q]}; NaN if an
+     * element of p or q is NaN or negative.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param c the scale of q's roots (finite, &gt; 0)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the terms; NaN for invalid input
+     */
+    default double hellingerTerms(double[] p, int pOffset, double[] q, int qOffset, int length, double c,
+            double[] aux) {
+        return ReferenceKernels.INSTANCE.hellingerTerms(p, pOffset, q, qOffset, length, c, aux);
+    }
+
+    /**
+     * Float input, double accumulation.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param length number of elements read
+     * @param c the scale of q's roots (finite, &gt; 0)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the terms; NaN for invalid input
+     */
+    default double hellingerTerms(float[] p, int pOffset, float[] q, int qOffset, int length, double c,
+            double[] aux) {
+        return ReferenceKernels.INSTANCE.hellingerTerms(p, pOffset, q, qOffset, length, c, aux);
+    }
+
     // ------------------------------------------------------------------------------------------------------
     // MemorySegment inputs (off-heap, memory-mapped, more than 2^31 elements)
     // ------------------------------------------------------------------------------------------------------
@@ -266,5 +303,23 @@ public interface DistributionKernels {
     default double jensenShannonTerms(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
             ValueLayout layout, double c, double[] aux) {
         return SegmentWalk.pair(this, Terms.JS, p, pOffset, q, qOffset, count, layout, c, aux);
+    }
+
+    /**
+     * Segment form of {@link #hellingerTerms(double[], int, double[], int, int, double, double[])}.
+     *
+     * @param p the probability vector p
+     * @param pOffset index of the first element of p
+     * @param q the probability vector q
+     * @param qOffset index of the first element of q
+     * @param count number of elements read
+     * @param layout the element layout (type, byte order, alignment)
+     * @param c the scale of q's roots (finite, &gt; 0)
+     * @param aux caller-owned scratch of at least AUX_LENGTH elements; receives the auxiliary sums
+     * @return the sum of the terms; NaN for invalid input
+     */
+    default double hellingerTerms(MemorySegment p, long pOffset, MemorySegment q, long qOffset, long count,
+            ValueLayout layout, double c, double[] aux) {
+        return SegmentWalk.pair(this, Terms.HELLINGER, p, pOffset, q, qOffset, count, layout, c, aux);
     }
 }

@@ -112,6 +112,21 @@ public final class KernelMath {
     }
 
     /**
+     * One Hellinger term (√p − c·√q)²: 0 where p = c²q (−0.0 counts as 0), and the square of a difference of
+     * correctly rounded roots, so every backend that takes the roots and the difference in this order gets
+     * the same term.
+     *
+     * @param p the p entry (≥ 0)
+     * @param q the q entry (≥ 0)
+     * @param c the scale of q's root
+     * @return the term
+     */
+    public static double hellinger(double p, double q, double c) {
+        double d = Math.sqrt(p) - c * Math.sqrt(q);
+        return d * d;
+    }
+
+    /**
      * The rounding error of {@code s = a + b} (Fast2Sum/Neumaier): add it to a compensation term to keep the
      * outer sum over block partials exact to about one ulp.
      *

@@ -70,7 +70,7 @@ final class SegmentWalk {
         return xLogX ? compensated(terms, termsC) : s;
     }
 
-    /** Kind {@link Terms#CROSS}, {@link Terms#KL} or {@link Terms#JS} over two segment ranges. */
+    /** A pair kind ({@link Terms#CROSS} and above) over two segment ranges. */
     static double pair(DistributionKernels k, int kind, MemorySegment p, long pOffset, MemorySegment q, long qOffset,
                        long count, ValueLayout layout, double c, double[] aux) {
         Scratch scratch = SCRATCH.get();
@@ -85,19 +85,11 @@ final class SegmentWalk {
             if (isFloat) {
                 MemorySegment.copy(p, layout, pAt, scratch.pf, 0, n);
                 MemorySegment.copy(q, layout, qAt, scratch.qf, 0, n);
-                r = switch (kind) {
-                    case Terms.CROSS -> k.xLogY(scratch.pf, 0, scratch.qf, 0, n, aux);
-                    case Terms.KL -> k.xLogXOverY(scratch.pf, 0, scratch.qf, 0, n, aux);
-                    default -> k.jensenShannonTerms(scratch.pf, 0, scratch.qf, 0, n, c, aux);
-                };
+                r = Terms.pair(k, kind, scratch.pf, 0, scratch.qf, 0, n, c, aux);
             } else {
                 MemorySegment.copy(p, layout, pAt, scratch.p, 0, n);
                 MemorySegment.copy(q, layout, qAt, scratch.q, 0, n);
-                r = switch (kind) {
-                    case Terms.CROSS -> k.xLogY(scratch.p, 0, scratch.q, 0, n, aux);
-                    case Terms.KL -> k.xLogXOverY(scratch.p, 0, scratch.q, 0, n, aux);
-                    default -> k.jensenShannonTerms(scratch.p, 0, scratch.q, 0, n, c, aux);
-                };
+                r = Terms.pair(k, kind, scratch.p, 0, scratch.q, 0, n, c, aux);
             }
             if (Double.isNaN(r)) {
                 aux[DistributionKernels.SUM_P] = Double.NaN;

@@ -104,6 +104,25 @@ public record DoubleDouble(double hi, double lo) {
         return sum.multiply(2).add(LN2.multiply(e));
     }
 
+    /** Square root of a value ≥ 0: one Newton step from the double root, about 1e-32 relative. */
+    public DoubleDouble sqrt() {
+        if (hi == 0) {
+            return ZERO;
+        }
+        if (!(hi > 0)) {
+            throw new IllegalArgumentException("sqrt of " + hi);
+        }
+        DoubleDouble x = this;
+        int e = 0;
+        if (x.hi < 0x1p-900) {
+            x = x.scalb(1000);
+            e = -500;
+        }
+        double s = Math.sqrt(x.hi);
+        DoubleDouble root = of(s);
+        return root.add(x.subtract(root.multiply(root)).divide(2 * s)).scalb(e);
+    }
+
     public double doubleValue() {
         return hi + lo;
     }

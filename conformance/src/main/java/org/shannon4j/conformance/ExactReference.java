@@ -114,6 +114,26 @@ public final class ExactReference {
         return new Value(js.doubleValue(), magnitude);
     }
 
+    /**
+     * ½ Σ (√p' − √q')², the squared Hellinger distance; its magnitude is the value itself (one-signed terms).
+     */
+    public static Value squaredHellinger(double[] p, int pOff, double[] q, int qOff, int len) {
+        DoubleDouble sp = sum(p, pOff, len);
+        DoubleDouble sq = sum(q, qOff, len);
+        DoubleDouble h = DoubleDouble.ZERO;
+        for (int i = 0; i < len; i++) {
+            DoubleDouble d = DoubleDouble.of(p[pOff + i]).divide(sp).sqrt()
+                    .subtract(DoubleDouble.of(q[qOff + i]).divide(sq).sqrt());
+            h = h.add(d.multiply(d));
+        }
+        double v = h.multiply(0.5).doubleValue();
+        return new Value(v, v);
+    }
+
+    public static Value squaredHellinger(float[] p, int pOff, float[] q, int qOff, int len) {
+        return squaredHellinger(widen(p), pOff, widen(q), qOff, len);
+    }
+
     public static Value entropy(float[] p, int off, int len) {
         return entropy(widen(p), off, len);
     }

@@ -90,11 +90,11 @@ final class DoubleLog {
     }
 
     // Loop kinds (what the fused loop takes the log of and what it accumulates, see loop): the Terms codes
-    // X_LOG_X, CROSS, KL and JS, and two of this loop's own, numbered after the Terms codes.
+    // X_LOG_X, CROSS, KL and JS, and two of this loop's own, numbered far above every Terms code.
     /** Stores the logs instead (tests, {@link #logInto}). */
-    static final int LOG = Terms.JS + 1;
+    static final int LOG = 64;
     /** JS's q half, Σ q·ln(2cq/m) into OUT_A (kind {@link Terms#JS} gives the p half). */
-    static final int JS_Q = Terms.JS + 2;
+    static final int JS_Q = 65;
 
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));

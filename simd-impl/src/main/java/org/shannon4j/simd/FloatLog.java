@@ -58,7 +58,7 @@ final class FloatLog {
      * Stores the logs instead (tests, {@link #logInto}); the other loop kinds are the {@link Terms} codes
      * {@link Terms#X_LOG_X} and {@link Terms#CROSS}.
      */
-    static final int LOG = Terms.JS + 1;
+    static final int LOG = 64; // far above every Terms code
 
     private static final VectorSpecies<Float> F = Species.F;
     private static final VectorSpecies<Double> D = Species.D;

@@ -9,6 +9,8 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.OR;
 import static org.shannon4j.spi.Terms.CROSS;
+import static org.shannon4j.spi.Terms.HELLINGER;
+import static org.shannon4j.spi.Terms.JS;
 import static org.shannon4j.spi.Terms.KL;
 
 import jdk.incubator.vector.DoubleVector;
@@ -112,7 +114,9 @@ final class SimdKernels extends BlockedKernels {
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
-            default -> jsBlock(p, q, from, to, shift, c, out);
+            case JS -> jsBlock(p, q, from, to, shift, c, out);
+            case HELLINGER -> hellingerBlock(p, q, from, to, shift, c, out);
+            default -> super.pairBlock(kind, p, q, from, to, shift, c, out); // a kind not vectorised here
         };
     }
 
@@ -125,7 +129,9 @@ final class SimdKernels extends BlockedKernels {
         return switch (kind) {
             case CROSS -> xLogYBlock(p, q, from, to, shift, out);
             case KL -> klBlock(p, q, from, to, shift, out);
-            default -> jsBlock(p, q, from, to, shift, c, out);
+            case JS -> jsBlock(p, q, from, to, shift, c, out);
+            case HELLINGER -> hellingerBlock(p, q, from, to, shift, c, out);
+            default -> super.pairBlock(kind, p, q, from, to, shift, c, out); // a kind not vectorised here
         };
     }
 
@@ -370,6 +376,79 @@ final class SimdKernels extends BlockedKernels {
         out[OUT_P] = sumP;
         out[OUT_Q] = sumQ;
         return valid;
+    }
+
+    // Hellinger terms (√p − c·√q)²: a square root is correctly rounded in a lane as in Math.sqrt, so each term is
+    // the reference term to the bit; only the order of the additions differs (fixed: two accumulators, then the
+    // lanes in order).
+
+    private static boolean hellingerBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
+        LongVector signs = LongVector.zero(L);
+        int i = from;
+        for (; i <= to - 2 * DL; i += 2 * DL) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            DoubleVector x2 = DoubleVector.fromArray(D, p, i + DL);
+            DoubleVector y2 = DoubleVector.fromArray(D, q, i + DL + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            p1 = p1.add(x2);
+            q1 = q1.add(y2);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes()).or(x2.viewAsIntegralLanes()).or(y2.viewAsIntegralLanes());
+            DoubleVector d = x.sqrt().sub(y.sqrt().mul(c));
+            DoubleVector d2 = x2.sqrt().sub(y2.sqrt().mul(c));
+            t0 = t0.add(d.mul(d));
+            t1 = t1.add(d2.mul(d2));
+        }
+        if (i < to) {
+            DoubleVector x = DoubleVector.fromArray(D, p, i);
+            DoubleVector y = DoubleVector.fromArray(D, q, i + shift);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            signs = signs.or(x.viewAsIntegralLanes()).or(y.viewAsIntegralLanes());
+            DoubleVector d = x.sqrt().sub(y.sqrt().mul(c));
+            t0 = t0.add(d.mul(d));
+        }
+        out[OUT_A] = inOrder(t0.add(t1));
+        out[OUT_B] = 0;
+        out[OUT_P] = inOrder(p0.add(p1));
+        out[OUT_Q] = inOrder(q0.add(q1));
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
+    }
+
+    private static boolean hellingerBlock(float[] p, float[] q, int from, int to, int shift, double c, double[] out) {
+        DoubleVector t0 = DoubleVector.zero(D), t1 = t0, p0 = t0, p1 = t0, q0 = t0, q1 = t0;
+        IntVector signs = IntVector.zero(I);
+        for (int i = from; i < to; i += FL) {
+            FloatVector xf = FloatVector.fromArray(F, p, i);
+            FloatVector yf = FloatVector.fromArray(F, q, i + shift);
+            signs = signs.or(xf.viewAsIntegralLanes()).or(yf.viewAsIntegralLanes());
+            DoubleVector x = (DoubleVector) xf.convert(F2D, 0), x2 = (DoubleVector) xf.convert(F2D, 1);
+            DoubleVector y = (DoubleVector) yf.convert(F2D, 0), y2 = (DoubleVector) yf.convert(F2D, 1);
+            p0 = p0.add(x);
+            q0 = q0.add(y);
+            p1 = p1.add(x2);
+            q1 = q1.add(y2);
+            DoubleVector d = x.sqrt().sub(y.sqrt().mul(c));
+            DoubleVector d2 = x2.sqrt().sub(y2.sqrt().mul(c));
+            t0 = t0.add(d.mul(d));
+            t1 = t1.add(d2.mul(d2));
+        }
+        out[OUT_A] = inOrder(t0.add(t1));
+        out[OUT_B] = 0;
+        out[OUT_P] = inOrder(p0.add(p1));
+        out[OUT_Q] = inOrder(q0.add(q1));
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
+    }
+
+    /** The lanes of {@code v} added in lane order: the same on every JIT tier, unlike reduceLanes(ADD). */
+    private static double inOrder(DoubleVector v) {
+        double sum = 0;
+        for (int j = 0; j < DL; j++) {
+            sum += v.lane(j);
+        }
+        return sum;
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {

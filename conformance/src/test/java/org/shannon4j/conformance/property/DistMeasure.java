@@ -5,9 +5,9 @@ import java.lang.foreign.ValueLayout;
 
 import org.shannon4j.Shannon;
 
-/** The five distribution measures, each reachable through every public overload (entropy ignores q). */
+/** The distribution measures (HELLINGER is the squared Hellinger distance, unitless), each reachable through every public overload (entropy ignores q). */
 enum DistMeasure {
-    ENTROPY, CROSS_ENTROPY, KL, JS, JS_DISTANCE;
+    ENTROPY, CROSS_ENTROPY, KL, JS, JS_DISTANCE, HELLINGER;
 
     boolean twoArguments() {
         return this != ENTROPY;
@@ -20,6 +20,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, q);
             case JS -> s.jsDivergence(p, q);
             case JS_DISTANCE -> s.jsDistance(p, q);
+            case HELLINGER -> s.squaredHellingerDistance(p, q);
         };
     }
 
@@ -30,6 +31,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, q);
             case JS -> s.jsDivergence(p, q);
             case JS_DISTANCE -> s.jsDistance(p, q);
+            case HELLINGER -> s.squaredHellingerDistance(p, q);
         };
     }
 
@@ -40,6 +42,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, po, q, qo, n);
             case JS -> s.jsDivergence(p, po, q, qo, n);
             case JS_DISTANCE -> s.jsDistance(p, po, q, qo, n);
+            case HELLINGER -> s.squaredHellingerDistance(p, po, q, qo, n);
         };
     }
 
@@ -50,6 +53,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, po, q, qo, n);
             case JS -> s.jsDivergence(p, po, q, qo, n);
             case JS_DISTANCE -> s.jsDistance(p, po, q, qo, n);
+            case HELLINGER -> s.squaredHellingerDistance(p, po, q, qo, n);
         };
     }
 
@@ -60,6 +64,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, q, l);
             case JS -> s.jsDivergence(p, q, l);
             case JS_DISTANCE -> s.jsDistance(p, q, l);
+            case HELLINGER -> s.squaredHellingerDistance(p, q, l);
         };
     }
 
@@ -70,6 +75,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, q, l);
             case JS -> s.jsDivergence(p, q, l);
             case JS_DISTANCE -> s.jsDistance(p, q, l);
+            case HELLINGER -> s.squaredHellingerDistance(p, q, l);
         };
     }
 
@@ -80,6 +86,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, po, q, qo, n, l);
             case JS -> s.jsDivergence(p, po, q, qo, n, l);
             case JS_DISTANCE -> s.jsDistance(p, po, q, qo, n, l);
+            case HELLINGER -> s.squaredHellingerDistance(p, po, q, qo, n, l);
         };
     }
 
@@ -90,6 +97,7 @@ enum DistMeasure {
             case KL -> s.klDivergence(p, po, q, qo, n, l);
             case JS -> s.jsDivergence(p, po, q, qo, n, l);
             case JS_DISTANCE -> s.jsDistance(p, po, q, qo, n, l);
+            case HELLINGER -> s.squaredHellingerDistance(p, po, q, qo, n, l);
         };
     }
 }

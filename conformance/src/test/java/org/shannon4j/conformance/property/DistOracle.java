@@ -105,6 +105,12 @@ final class DistOracle {
             // entries 2^900 below the largest, whose terms are far below every bound, are dropped.
             v = exact(m, flushTiny(a), flushTiny(b));
         }
+        if (m == DistMeasure.HELLINGER) {
+            // Unitless. Each term's difference √p − c·√q carries an absolute error of a few ε·√p, hence
+            // 16ε·√H² over all terms (Cauchy–Schwarz), besides the relative error of the sums.
+            double h2 = v.value();
+            return new double[] {h2, 1e-13 * h2 + 16 * EPS * Math.sqrt(h2) + 16 * EPS};
+        }
         boolean oneSign = m == DistMeasure.ENTROPY || m == DistMeasure.CROSS_ENTROPY;
         boolean f = c.shape.float32();
         double lnA = Math.abs(Math.log(sa));
@@ -125,6 +131,7 @@ final class DistOracle {
             case CROSS_ENTROPY -> ExactReference.crossEntropy(a, 0, b, 0, n);
             case KL -> ExactReference.klDivergence(a, 0, b, 0, n);
             case JS, JS_DISTANCE -> ExactReference.jsDivergence(a, 0, b, 0, n);
+            case HELLINGER -> ExactReference.squaredHellinger(a, 0, b, 0, n);
         };
     }
 

@@ -20,7 +20,7 @@ import org.shannon4j.Shannon;
  *   <li>{@code ...RepeatsBits}: the same call twice on the same handle gives the same bits;</li>
  *   <li>{@code ...MatchesExactReference}: valid input gives the double-double reference within the documented
  *       bound (+∞ exactly when the contract says so), on every backend, never an exception;</li>
- *   <li>{@code ...IsSymmetric} (JS only): swapping p and q gives the same value within the bound; whether the
+ *   <li>{@code ...IsSymmetric} (JS; the squared Hellinger distance must be symmetric to the bit): swapping p and q gives the same value within the bound; whether the
  *       bits are the same too is collected as a statistic, not asserted.</li>
  * </ol>
  */
@@ -58,6 +58,11 @@ class DistributionProperties {
         agree(c, DistMeasure.JS_DISTANCE);
     }
 
+    @Property
+    void squaredHellingerAgreesWithScalar(@ForAll("cases") DistCase c) {
+        agree(c, DistMeasure.HELLINGER);
+    }
+
     // ------------------------------------------------------------------------------------------ (2) repeat
 
     @Property
@@ -83,6 +88,11 @@ class DistributionProperties {
     @Property
     void jsDistanceRepeatsBits(@ForAll("cases") DistCase c) {
         repeat(c, DistMeasure.JS_DISTANCE);
+    }
+
+    @Property
+    void squaredHellingerRepeatsBits(@ForAll("cases") DistCase c) {
+        repeat(c, DistMeasure.HELLINGER);
     }
 
     // ------------------------------------------------------------------------------------------ (3) reference
@@ -112,6 +122,11 @@ class DistributionProperties {
         reference(c, DistMeasure.JS_DISTANCE);
     }
 
+    @Property
+    void squaredHellingerMatchesExactReference(@ForAll("cases") DistCase c) {
+        reference(c, DistMeasure.HELLINGER);
+    }
+
     // ------------------------------------------------------------------------------------------ (4) symmetry
 
     @Property
@@ -122,6 +137,18 @@ class DistributionProperties {
     @Property
     void jsDistanceIsSymmetric(@ForAll("cases") DistCase c) {
         symmetric(c, DistMeasure.JS_DISTANCE);
+    }
+
+    /** The squared Hellinger distance promises more than JS: (q, p) gives the bits of (p, q), on every backend. */
+    @Property
+    void squaredHellingerIsSymmetricToTheBit(@ForAll("cases") DistCase c) {
+        for (Shannon s : Backends.ALL) {
+            Outcome pq = Outcome.of(() -> c.call(s, DistMeasure.HELLINGER, false));
+            Outcome qp = Outcome.of(() -> c.call(s, DistMeasure.HELLINGER, true));
+            if (pq.isValue() != qp.isValue() || (pq.isValue() && !pq.sameBits(qp))) {
+                fail("squared Hellinger on " + s.backendName() + ": (p, q) gives " + pq + ", (q, p) " + qp);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ checks
