@@ -9,6 +9,7 @@
  *
  * <p>Where a new kernel goes: one default method in its family interface, implemented by the reference code; a
  * backend overrides it only where it vectorises it; the conformance suite picks it up. The kinds of distribution
- * term have one set of codes, {@link org.shannon4j.spi.Terms}.
+ * term have one set of codes, {@link org.shannon4j.spi.Terms}; a new pair kind adds its code there and one line to
+ * {@code Terms.pair}, the one map from a code to its kernel.
  */
 package org.shannon4j.spi;
