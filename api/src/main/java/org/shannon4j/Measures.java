@@ -120,22 +120,15 @@ final class Measures {
     static double jsDivergence(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
                                long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        boolean float32 = Passes.float32(p, layout);
         double c = 1.0;
         double sp = 0;
         double sq = 0;
         String pName = "p";
         String qName = "q";
         if (policy == Normalization.NORMALIZE) {
-            sp = Passes.run(k, par, Terms.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
-            sq = sp < Double.POSITIVE_INFINITY
-                    ? Passes.run(k, par, Terms.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
-            if (!(sq < Double.POSITIVE_INFINITY)) {
-                // Bad entries of p, then of q, before any overflowing sum: as every other measure reports them.
-                throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
-            }
-            Checks.sum("p", sp, length, float32, policy);
-            Checks.sum("q", sq, length, float32, policy);
+            sumBoth(k, par, policy, p, pOffset, q, qOffset, length, layout, aux);
+            sp = aux[SUM_P];
+            sq = aux[SUM_Q];
             if (sq > sp) {
                 // JS is symmetric, but c = Sp/Sq is not: take the input with the larger sum first, so that
                 // JS(p, q) and JS(q, p) run the same pass and give the same bits. (With Sp = Sq, c = 1 and the
@@ -185,26 +178,16 @@ final class Measures {
     static double squaredHellinger(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset,
                                    Object q, long qOffset, long length, ValueLayout layout) {
         double[] aux = scratch();
-        double sp = Passes.run(k, par, Terms.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
-        double sq = sp < Double.POSITIVE_INFINITY
-                ? Passes.run(k, par, Terms.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
-        if (!(sq < Double.POSITIVE_INFINITY)) {
-            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
-        }
-        boolean float32 = Passes.float32(p, layout);
-        Checks.sum("p", sp, length, float32, policy);
-        Checks.sum("q", sq, length, float32, policy);
-        if (sq > sp) {
-            Object t = p;
-            p = q;
-            q = t;
-            long o = pOffset;
-            pOffset = qOffset;
-            qOffset = o;
-            double s = sp;
-            sp = sq;
-            sq = s;
-        }
+        sumBoth(k, par, policy, p, pOffset, q, qOffset, length, layout, aux);
+        double sp = aux[SUM_P];
+        double sq = aux[SUM_Q];
+        return sq > sp ? squaredHellinger(k, par, q, qOffset, p, pOffset, length, layout, sq, sp, aux)
+                : squaredHellinger(k, par, p, pOffset, q, qOffset, length, layout, sp, sq, aux);
+    }
+
+    /** H² of a pair whose first input has the larger (or equal) sum. */
+    private static double squaredHellinger(Kernels k, Parallelism par, Object p, long pOffset, Object q, long qOffset,
+                                           long length, ValueLayout layout, double sp, double sq, double[] aux) {
         if (sq < Rescaled.TINY || sp > Rescaled.HUGE) {
             return Math.min(1.0, Rescaled.squaredHellinger(p, pOffset, q, qOffset, length, layout, sp, sq));
         }
@@ -217,6 +200,24 @@ final class Measures {
         return Math.min(1.0, d / (2 * sp));
     }
 
+    /**
+     * Σp and Σq by one sum pass each, into {@code aux[SUM_P]} and {@code aux[SUM_Q]}: bad entries of p, then of
+     * q, are reported before any overflowing sum (as every other measure reports them), then both sums are
+     * checked against the policy.
+     */
+    private static void sumBoth(Kernels k, Parallelism par, Normalization policy, Object p, long pOffset, Object q,
+                                long qOffset, long length, ValueLayout layout, double[] aux) {
+        double sp = Passes.run(k, par, Terms.SUM, p, pOffset, null, 0, length, layout, 1.0, aux);
+        double sq = sp < Double.POSITIVE_INFINITY
+                ? Passes.run(k, par, Terms.SUM, q, qOffset, null, 0, length, layout, 1.0, aux) : sp;
+        if (!(sq < Double.POSITIVE_INFINITY)) {
+            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+        }
+        checkSums(policy, p, layout, length, sp, sq);
+        aux[SUM_P] = sp;
+        aux[SUM_Q] = sq;
+    }
+
     /** Validates a two-input pass: its result and both sums, then both sums against the policy. */
     private static void checkPair(Normalization policy, double result, double[] aux, Object p, long pOffset,
                                   Object q, long qOffset, long length, ValueLayout layout) {
@@ -225,6 +226,11 @@ final class Measures {
         if (Double.isNaN(result) || !(sp < Double.POSITIVE_INFINITY) || !(sq < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
         }
+        checkSums(policy, p, layout, length, sp, sq);
+    }
+
+    private static void checkSums(Normalization policy, Object p, ValueLayout layout, long length, double sp,
+                                  double sq) {
         boolean float32 = Passes.float32(p, layout);
         Checks.sum("p", sp, length, float32, policy);
         Checks.sum("q", sq, length, float32, policy);
