@@ -73,7 +73,8 @@ final class Measures {
             }
             throw Checks.termsOverflow("p·ln q", Terms.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
         }
-        if (aux[SUM_P] < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
+        if (aux[SUM_P] < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY
+                || (aux[SUM_P] < Rescaled.FLOAT_TINY && Passes.float32(p, layout))) {
             return Rescaled.pair(Terms.CROSS, p, pOffset, q, qOffset, length, layout, aux[SUM_P], aux[SUM_Q]);
         }
         return Math.max(0.0, Math.log(aux[SUM_Q]) - v / aux[SUM_P]);

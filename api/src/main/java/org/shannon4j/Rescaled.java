@@ -32,6 +32,14 @@ final class Rescaled {
      */
     static final double TINY = 0x1p-900;
 
+    /**
+     * Float cross-entropy with Σp below this takes the rescaled pass too: vector kernels may form p·ln q in float,
+     * and with the whole mass of p this small those products are subnormal floats that keep a few bits (p =
+     * {MIN_VALUE, 0, …} came out 5% off). Above it a subnormal product's rounding (2^-150) is at most 2^-90 of
+     * Σp, so n of them stay far below the float bound.
+     */
+    static final double FLOAT_TINY = 0x1p-60;
+
     /** Sums above this take the rescaled pass of the Hellinger distance, whose terms add up to 2·Σp. */
     static final double HUGE = 0x1p900;
 

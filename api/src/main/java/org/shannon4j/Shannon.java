@@ -60,13 +60,15 @@ import org.shannon4j.spi.Parallelism;
  *       divergence and distance and the Hellinger distances are symmetric to the bit. Different backends, vector
  *       widths, or arrays and segments holding the same values agree within the accuracy bounds below.</li>
  *   <li><b>Accuracy</b> (any backend, n ≤ 1e8, entries below 1e300; ε = 2.2e-16). Entropy and cross-entropy of
- *       double input: |error| ≤ 1e-13·|value| + 16ε, the absolute part being the rounding of Σp itself (it
- *       matters only for nearly degenerate distributions); unnormalised input adds a few ε·|ln Σ| from the
+ *       double input: |error| ≤ 1e-13·|value| + 80ε, the absolute part being the rounding of Σp itself (it
+ *       matters only for nearly degenerate distributions: the kernels add up to 128 elements into one partial
+ *       sum before the compensated sum of the partials, each addition rounding by up to ε/2 of the partial, so
+ *       one entry near 1 among many tiny ones can leave about 70ε; a few ε is typical); unnormalised input adds a few ε·|ln Σ| from the
  *       normalisation (scipy has the same). KL and JS divergences cancel when p ≈ q, so their bound is
- *       absolute: ≤ 1e-13·Σ|termᵢ| + 16ε, a relative bound whenever the terms do not cancel. Float input:
+ *       absolute: ≤ 1e-13·Σ|termᵢ| + 80ε, a relative bound whenever the terms do not cancel. Float input:
  *       entropy and cross-entropy within 1e-6 relative (vector backends use float-precision logs, the terms
  *       having one sign); KL and JS are computed in double from the float values, with the double bound.
- *       Squared Hellinger distance (unitless, double or float input): |error| ≤ 1e-13·H² + 16ε·H + 16ε.
+ *       Squared Hellinger distance (unitless, double or float input): |error| ≤ 1e-13·H² + 80ε·H + 80ε.
  *       Results that are ≥ 0 in exact arithmetic are clamped at 0, never a tiny negative. The conformance
  *       suite checks these bounds on every backend against a double-double reference.</li>
  *   <li><b>Large inputs.</b> {@link #withParallelism(int)} spreads long inputs over threads (the bounds above
@@ -573,7 +575,7 @@ public final class Shannon {
      * in [0, 1] (0 for p = q, 1 for disjoint supports), unitless (not affected by {@link #unit()}). Both inputs are
      * summed first and normalised exactly under either policy, and the terms (√p − c·√q)² are added directly, so
      * a small H² keeps its accuracy (the form 1 − Σ √(pq) would cancel). Symmetric to the bit. Error bound
-     * (see the class comment): 1e-13·H² + 16ε·H + 16ε.
+     * (see the class comment): 1e-13·H² + 80ε·H + 80ε.
      *
      * @param p the probability vector p
      * @param q the probability vector q

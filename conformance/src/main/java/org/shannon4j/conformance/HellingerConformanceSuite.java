@@ -87,9 +87,9 @@ public abstract class HellingerConformanceSuite {
         return f;
     }
 
-    /** The documented bound of the squared distance: 1e-13·H² + 16ε·√H² + 16ε. */
+    /** The documented bound of the squared distance: 1e-13·H² + 80ε·√H² + 80ε. */
     static double bound(double h2) {
-        return 1e-13 * h2 + 16 * EPS * Math.sqrt(h2) + 16 * EPS;
+        return 1e-13 * h2 + 80 * EPS * Math.sqrt(h2) + 80 * EPS;
     }
 
     private static double squared(Shannon s, Case c) {
