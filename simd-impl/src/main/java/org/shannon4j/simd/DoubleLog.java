@@ -135,7 +135,7 @@ final class DoubleLog {
      * <li>X_LOG_X: u = w = p; CROSS: u = q, w = p; KL: u = p/q, w = p;
      * <li>JS: u = 2p/m, w = p; JS_Q: u = 2cq/m, w = q (m = p + cq): JS is two passes over a block in L1, each
      *     with one division (both logs in one iteration, as an inner loop of two half-steps, made C2 lose the
-     *     flat loop for every kind: entropy 0.61 → 1.09 ns/element);
+     *     flat loop for every kind);
      * <li>LOG: ln p stored to {@code q[i + shift]} (tests, {@link #logInto}).
      * </ul>
      * Special values need no blends. The bit arithmetic gives a finite (meaningless) log for every bit

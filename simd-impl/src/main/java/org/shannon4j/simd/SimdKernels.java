@@ -66,19 +66,14 @@ final class SimdKernels extends BlockedKernels {
      * {@code lanewise(LOG)} (SVML-backed on x86). Ours is the default of every kernel, chosen by JMH (see README,
      * backend section), and the only one whose results are the same on every JIT tier; system property
      * {@code shannon4j.simd.log=jdk} forces the JDK's everywhere (A/B benchmarks only; {@code own} or unset: ours).
-     * Read once.
-     *
-     * <p>Interleaved A/B, one JMH session, n = 1e6, ns/element, own vs jdk: double lanes entropy 0.61 vs 1.05, cross-entropy 0.69 vs 2.04, KL 0.80 vs 1.26, JS 1.96 vs 2.57, float KL 0.92
-     * vs 1.52, float JS 2.06 vs 2.96; {@link FloatLog} for float entropy (0.41 vs 1.11) and cross-entropy
-     * (0.49 vs 1.63).
+     * Read once. The measurements behind the choice are in {@code docs/performance-notes.md}.
      */
     private static final String LOG_CHOICE = System.getProperty("shannon4j.simd.log", "");
     private static final boolean FORCE_JDK = "jdk".equalsIgnoreCase(LOG_CHOICE);
     /**
      * Two double lanes (128-bit vectors): C2 on x86 compiles no 2-lane long or double compare or mask
      * ({@code -XX:+PrintIntrinsics}: "not supported: ... vlen=2 etype=long"), so both logs there run as boxed
-     * Java code (with -Dshannon4j.simd.bits=128 on this AVX-512 machine: ours 330, the JDK's 28 ns/element, the
-     * scalar loops a few). The double-lane kernels (double input, float KL and JS, sums) then run the scalar
+     * Java code, far slower than the scalar loops ({@code docs/performance-notes.md}). The double-lane kernels (double input, float KL and JS, sums) then run the scalar
      * reference loops, fast and tier-independent; float entropy and cross-entropy keep {@link FloatLog} (4 int
      * lanes compile). The JDK-log A/B mode keeps its vector loops.
      */
@@ -86,9 +81,8 @@ final class SimdKernels extends BlockedKernels {
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
     static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK && !SCALAR_DOUBLE_LANES;
     /**
-     * Float entropy and cross-entropy run {@link FloatLog#loop}. It replaced float entropy's earlier default, the
-     * Cephes {@code logf} polynomial into a per-thread L1 scratch (interleaved at n = 1e6: 0.42 vs 0.59 ns/element)
-     * once the fused loop lost its special-value blends.
+     * Float entropy and cross-entropy run {@link FloatLog#loop}, the faster of the float logs measured
+     * ({@code docs/performance-notes.md}).
      */
     static final boolean OWN_FLOAT = FloatLog.SUPPORTED && !FORCE_JDK;
 
