@@ -106,7 +106,7 @@ public class MutualInformationBenchmark {
     }
 
     /**
-     * The public table of the same labels ({@link Shannon#countPairs}): the same dense count as
+     * The public table of the same labels ({@link org.shannon4j.dependence.Dependence#countPairs}): the same dense count as
      * {@link #mutualInformation}, then the non-empty cells turned into the table (O(k²) for k labels a side).
      */
     @Benchmark
