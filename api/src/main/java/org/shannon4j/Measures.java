@@ -109,9 +109,10 @@ final class Measures {
 
     /**
      * JS = (A/Sp + B/Sq)/2 from the kernel's halves computed with mixture ratio c. With c = Sp/Sq it is exact;
-     * NORMALIZE therefore runs a sum pass first. Under REQUIRE the kernel runs once with c = 1 and the same
-     * expression is the first-order correction for Sp, Sq ≠ 1 (JS of (a·p, b·q) is homogeneous of degree 1
-     * with ∂/∂a = A/2 at a = b = 1), off by O(tolerance²) ≈ 1e-24.
+     * NORMALIZE and float input therefore run a sum pass first. Under REQUIRE double input runs the kernel once
+     * with c = 1, and the same expression is the first-order correction for Sp, Sq ≠ 1 (JS of (a·p, b·q) is
+     * homogeneous of degree 1 with ∂/∂a = A/2 at a = b = 1), off by O(tolerance²) ≈ 1e-24; float's tolerance
+     * (≈ 1e-4) would leave 1e-8.
      */
     static double jsDivergence(Kernels k, Normalization policy, Object p, int pOffset, Object q, int qOffset,
                                int length) {
@@ -126,7 +127,10 @@ final class Measures {
         double sq = 0;
         String pName = "p";
         String qName = "q";
-        if (policy == Normalization.NORMALIZE) {
+        // Float input under REQUIRE may sum to 1 ± 1e-4 (the float tolerance), where the one-pass first-order
+        // correction below is off by about (Σp/Σq − 1)², far above the bound: it is summed first, as NORMALIZE is.
+        boolean summedFirst = policy == Normalization.NORMALIZE || Passes.float32(p, layout);
+        if (summedFirst) {
             sumBoth(k, par, policy, p, pOffset, q, qOffset, length, layout, aux);
             sp = aux[SUM_P];
             sq = aux[SUM_Q];
@@ -154,7 +158,7 @@ final class Measures {
             }
         }
         double a = Passes.run(k, par, Terms.JS, p, pOffset, q, qOffset, length, layout, c, aux);
-        if (policy == Normalization.REQUIRE) {
+        if (!summedFirst) {
             checkPair(policy, a, aux, p, pOffset, q, qOffset, length, layout);
             sp = aux[SUM_P];
             sq = aux[SUM_Q];
