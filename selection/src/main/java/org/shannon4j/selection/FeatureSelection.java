@@ -20,7 +20,9 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <ul>
- *   <li><b>Ties.</b> An exact tie goes to the lowest column index (as FEAST).</li>
+ *   <li><b>Ties.</b> An exact tie goes to the lowest column index (as FEAST). Every information term (MI, CMI)
+ *       at or below {@code 1e-13·(1 + ln N)} nats, N the rows, is a rounding residue of the plug-in sums and
+ *       counts as exactly 0, so features determined by the selected ones tie at 0 instead of by residue.</li>
  *   <li><b>Scores.</b> Plug-in estimates from the joint counts of (candidate, selected feature, target); each
  *       step's terms are added to per-candidate accumulators in selection order, as FEAST adds them, so a step
  *       costs one counting pass per remaining candidate. FEAST computes in bits: with

@@ -19,7 +19,11 @@ final class Greedy {
     private final int k;
     private final int n;
     private final int features;
-    /** A score at or below this (nats) is a rounding residue of zero: ~1e-13 relative to ln N, the sums' scale. */
+    /**
+     * An information term at or below this (nats) is a rounding residue of zero (~1e-13 relative to ln N, the scale
+     * of the sums it is a difference of) and counts as 0: a feature determined by the selected ones then ties at
+     * exactly 0 and the lowest index wins, instead of the largest residue.
+     */
     private final double zero;
 
     final int[] selected;
@@ -75,7 +79,7 @@ final class Greedy {
 
     void run() {
         for (int j = 0; j < features; j++) {
-            relevance[j] = nats.mutualInformation(columns.codes(j), y);
+            relevance[j] = snap(nats.mutualInformation(columns.codes(j), y));
         }
         System.arraycopy(relevance, 0, candidate, 0, features);
         take(argmax());
@@ -110,6 +114,10 @@ final class Greedy {
         return best;
     }
 
+    private double snap(double information) {
+        return information <= zero ? 0.0 : information;
+    }
+
     // ------------------------------------------------------------------------------------------ pairwise criteria
 
     private void pairwise() {
@@ -135,7 +143,7 @@ final class Greedy {
                 }
             }
             int best = argmax();
-            if (stopsAtZero && !(candidate[best] > zero)) {
+            if (stopsAtZero && !(candidate[best] > 0)) {
                 stop = StopReason.NO_POSITIVE_SCORE;
                 return;
             }
@@ -154,16 +162,16 @@ final class Greedy {
         kernels.countPairs(columns.codes(j), 0, 0, combined, 0, 0, ls * ly, n, table);
         int selectedSoFar = size;
         switch (criterion.method()) {
-            case JMI -> candidate[j] = acc[j] += nats.mutualInformation(table, lj * ls, ly);
-            case JMIM -> candidate[j] = acc[j] = Math.min(acc[j], nats.mutualInformation(table, lj * ls, ly));
-            case DISR -> candidate[j] = acc[j] += nats.mutualInformation(table, lj * ls, ly)
+            case JMI -> candidate[j] = acc[j] += snap(nats.mutualInformation(table, lj * ls, ly));
+            case JMIM -> candidate[j] = acc[j] = Math.min(acc[j], snap(nats.mutualInformation(table, lj * ls, ly)));
+            case DISR -> candidate[j] = acc[j] += snap(nats.mutualInformation(table, lj * ls, ly))
                     / nats.jointEntropy(table, lj * ls, ly);
             case MRMR -> {
                 acc[j] += pairMi(table, lj, ls);
                 candidate[j] = relevance[j] - acc[j] / selectedSoFar;
             }
             case ICAP -> {
-                double interaction = nats.conditionalMutualInformation(table, lj, ls, ly) - pairMi(table, lj, ls);
+                double interaction = snap(nats.conditionalMutualInformation(table, lj, ls, ly)) - pairMi(table, lj, ls);
                 if (interaction < 0) {
                     acc[j] += interaction;
                 }
@@ -171,7 +179,7 @@ final class Greedy {
             }
             case BETA_GAMMA -> {
                 acc[j] += criterion.beta() * pairMi(table, lj, ls)
-                        - criterion.gamma() * nats.conditionalMutualInformation(table, lj, ls, ly);
+                        - criterion.gamma() * snap(nats.conditionalMutualInformation(table, lj, ls, ly));
                 candidate[j] = relevance[j] - acc[j];
             }
             default -> throw new AssertionError(criterion);
@@ -188,7 +196,7 @@ final class Greedy {
             }
             pair[cell] = sum;
         }
-        return nats.mutualInformation(pair, lj, ls);
+        return snap(nats.mutualInformation(pair, lj, ls));
     }
 
     // ------------------------------------------------------------------------------------------ CMIM
@@ -239,7 +247,7 @@ final class Greedy {
         int ls = columns.levels(s);
         int[] table = new int[lj * ly * ls];
         kernels.countPairs(columns.codes(j), 0, 0, combined, 0, 0, ly * ls, n, table);
-        return nats.conditionalMutualInformation(table, lj, ly, ls);
+        return snap(nats.conditionalMutualInformation(table, lj, ly, ls));
     }
 
     // ------------------------------------------------------------------------------------------ CondMI
@@ -250,11 +258,11 @@ final class Greedy {
         while (size < k) {
             for (int j = 0; j < features; j++) {
                 if (!chosen[j]) {
-                    candidate[j] = nats.conditionalMutualInformation(columns.codes(j), y, z);
+                    candidate[j] = snap(nats.conditionalMutualInformation(columns.codes(j), y, z));
                 }
             }
             int best = argmax();
-            if (!(candidate[best] > zero)) {
+            if (!(candidate[best] > 0)) {
                 stop = StopReason.NO_POSITIVE_SCORE;
                 return;
             }

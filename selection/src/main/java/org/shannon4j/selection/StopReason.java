@@ -9,9 +9,9 @@ public enum StopReason {
     /**
      * Fewer than k features were selected because no remaining candidate scores above zero under a criterion
      * whose score is a sum of (conditional) information that should grow: JMI, DISR and CondMI. FEAST returns
-     * feature 0 again (JMI, DISR) or the sentinel −1 (CondMI) in this case; this library stops instead. "Zero" is
-     * below {@code 1e-13·(1 + ln N)} nats, the rounding of the plug-in sums, so a rounding residue does not count
-     * as information.
+     * feature 0 again (JMI, DISR) or the sentinel −1 (CondMI) in this case; this library stops instead. An information term at or below
+     * {@code 1e-13·(1 + ln N)} nats (N rows; the rounding of the plug-in sums) counts as 0, so a rounding residue
+     * is not information.
      */
     NO_POSITIVE_SCORE
 }
