@@ -258,6 +258,21 @@ public final class Dependence {
     }
 
     /**
+     * H(X,Y) of an int contingency table (X the rows); see {@link #jointEntropy(long[], int, int)}. A table of
+     * more than two variables flattened row-major has the joint entropy of all of them, whatever the split
+     * into rows and columns.
+     *
+     * @param counts the counts (≥ 0)
+     * @param rows number of rows
+     * @param cols number of columns
+     * @return the joint entropy, in {@link Context#unit()}
+     */
+    public double jointEntropy(int[] counts, int rows, int cols) {
+        return unit.fromNats(MutualInformationMeasures.jointEntropy(kernels,
+                CountTable.ofCounts(counts, rows, cols)));
+    }
+
+    /**
      * Joint entropy H(X,Y) of a row-major joint pmf (X the rows; policy {@link Context#normalization()}), in {@link
      * Context#unit()}.
      *
@@ -326,6 +341,25 @@ public final class Dependence {
         int n = LabelChecks.triple("x", x, "y", y, "z", z);
         return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels,
                 CountTable.tripleCounts(kernels, parallelism, x, 0, y, 0, z, 0, n)));
+    }
+
+    /**
+     * Conditional mutual information I(X;Y|Z) of a dense three-way count table
+     * {@code counts[(x·yLevels + y)·zLevels + z]} (X slowest, the condition Z fastest), in {@link Context#unit()}:
+     * the same formula, (T_xyz + T_z − T_xz − T_yz)/N with T = Σ n·ln n, as
+     * {@link #conditionalMutualInformation(int[], int[], int[])}, clamped at 0. Empty cells are allowed.
+     *
+     * @param counts the counts (≥ 0), xLevels·yLevels·zLevels of them
+     * @param xLevels number of X categories
+     * @param yLevels number of Y categories
+     * @param zLevels number of Z categories (the condition)
+     * @return the conditional mutual information I(X;Y|Z), in {@link Context#unit()}
+     * @throws IllegalArgumentException for a negative count (naming its index and x, y, z), levels &lt; 1, a
+     *                                  length different from the product of the levels, or an all-zero table
+     */
+    public double conditionalMutualInformation(int[] counts, int xLevels, int yLevels, int zLevels) {
+        return unit.fromNats(MutualInformationMeasures.conditionalMutualInformation(kernels, counts, xLevels,
+                yLevels, zLevels));
     }
 
     /**

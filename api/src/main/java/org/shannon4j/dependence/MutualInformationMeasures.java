@@ -194,7 +194,54 @@ final class MutualInformationMeasures {
         double tyz = nLogN(k, counts.yz().cellCounts());
         long[] z = counts.z().counts();
         double tz = k.nLogN(z, 0, z.length);
-        return Math.max(0.0, (txyz + tz - txz - tyz) / counts.total());
+        return conditionalMutualInformation(txyz, tz, txz, tyz, counts.total());
+    }
+
+    private static double conditionalMutualInformation(double txyz, double tz, double txz, double tyz, long n) {
+        return Math.max(0.0, (txyz + tz - txz - tyz) / n);
+    }
+
+    /**
+     * I(X;Y|Z) in nats of a dense table {@code counts[(x·yl + y)·zl + z]}: its marginals (x, z), (y, z) and z
+     * summed here, then the formula of the sparse table above.
+     */
+    static double conditionalMutualInformation(Kernels k, int[] counts, int xl, int yl, int zl) {
+        if (counts == null) {
+            throw new NullPointerException("counts must not be null");
+        }
+        if (xl < 1 || yl < 1 || zl < 1) {
+            throw new IllegalArgumentException("counts: xLevels = " + xl + ", yLevels = " + yl + " and zLevels = "
+                    + zl + " must all be >= 1");
+        }
+        long cells = (long) xl * yl * zl;
+        if (cells != counts.length) {
+            throw new IllegalArgumentException("counts.length = " + counts.length + " but xLevels × yLevels × zLevels = "
+                    + xl + " × " + yl + " × " + zl + " = " + cells + ": a dense table needs exactly that many entries");
+        }
+        long[] xz = new long[xl * zl];
+        long[] yz = new long[yl * zl];
+        long[] z = new long[zl];
+        long n = 0;
+        for (int x = 0, cell = 0; x < xl; x++) {
+            for (int y = 0; y < yl; y++) {
+                for (int c = 0; c < zl; c++, cell++) {
+                    int v = counts[cell];
+                    if (v < 0) {
+                        throw new IllegalArgumentException("counts[" + cell + "] = " + v + " (x " + x + ", y " + y
+                                + ", z " + c + "): counts must be >= 0");
+                    }
+                    xz[x * zl + c] += v;
+                    yz[y * zl + c] += v;
+                    z[c] += v;
+                    n += v;
+                }
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("counts is all zeros: a contingency table needs at least one count");
+        }
+        return conditionalMutualInformation(k.nLogN(counts, 0, counts.length), k.nLogN(z, 0, zl),
+                k.nLogN(xz, 0, xz.length), k.nLogN(yz, 0, yz.length), n);
     }
 
     // ------------------------------------------------------------------------------------------ joint pmf

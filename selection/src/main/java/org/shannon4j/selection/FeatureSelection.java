@@ -1,0 +1,140 @@
+package org.shannon4j.selection;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.shannon4j.InfoUnit;
+import org.shannon4j.dependence.Dependence;
+import org.shannon4j.spi.Context;
+
+/**
+ * The feature-selection family: forward greedy selection of k discrete columns by a {@link Criterion} of Brown
+ * et al.'s unifying framework, with FEAST's conventions. Obtain it from a handle's context,
+ * {@code FeatureSelection.of(Shannon.get().withUnit(InfoUnit.BITS).context())}; scores and relevances are in the
+ * context's {@link Context#unit() unit}, counting uses its backend's kernels. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * FeatureSelection fs = FeatureSelection.of(Shannon.get().withUnit(InfoUnit.BITS).context());
+ * Selection s = fs.select(DiscreteColumns.of(columns), target, Criterion.JMI, 10);
+ * int[] chosen = s.features();                       // column indices, in selection order
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>Ties.</b> An exact tie goes to the lowest column index (as FEAST). Every information term (MI, CMI)
+ *       at or below {@code 1e-13·(1 + ln N)} nats, N the rows, is a rounding residue of the plug-in sums and
+ *       counts as exactly 0, so features determined by the selected ones tie at 0 instead of by residue.</li>
+ *   <li><b>Scores.</b> Plug-in estimates from the joint counts of (candidate, selected feature, target); each
+ *       step's terms are added to per-candidate accumulators in selection order, as FEAST adds them, so a step
+ *       costs one counting pass per remaining candidate. FEAST computes in bits: with
+ *       {@link InfoUnit#BITS} the scores agree with FEAST's to rounding (about 1e-14).</li>
+ *   <li><b>Where FEAST has accidents.</b> When no remaining candidate scores above zero, FEAST's JMI and DISR
+ *       return feature 0 again (a duplicate) and its CondMI writes −1; this family stops with
+ *       {@link StopReason#NO_POSITIVE_SCORE} and returns the features selected so far. CMIM keeps FEAST's and
+ *       Fleuret's definition: the score starts at I(X;Y).</li>
+ *   <li><b>Bad input.</b> k ≤ 0 or above the number of columns, a target of another length, a constant target
+ *       (I(X;Y) = 0 for every feature): {@link IllegalArgumentException} saying so.</li>
+ *   <li><b>Limits.</b> The pairwise criteria count a dense table of levels(candidate)·levels(selected)·levels(target)
+ *       cells (CMIM: candidate·target·selected), at most 2²⁶; CondMI goes through the label counting of
+ *       {@link Dependence}, which has no such limit.</li>
+ * </ul>
+ */
+public final class FeatureSelection {
+
+    /** Largest dense (candidate, selected, target) table counted (256 MB of int counts). */
+    static final long MAX_TABLE_CELLS = 1L << 26;
+
+    private final Context context;
+    private final Dependence nats;
+
+    private FeatureSelection(Context context) {
+        this.context = context;
+        this.nats = Dependence.of(context.withUnit(InfoUnit.NATS));
+    }
+
+    /**
+     * The feature-selection family bound to {@code context}: its backend, unit and threads.
+     *
+     * @param context the settings to use
+     * @return the entry type bound to that context
+     */
+    public static FeatureSelection of(Context context) {
+        return new FeatureSelection(Objects.requireNonNull(context, "context must not be null"));
+    }
+
+    /**
+     * The settings this entry type is bound to.
+     *
+     * @return the context
+     */
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * Selects up to {@code k} features of {@code columns} for predicting {@code target} by forward greedy search
+     * under {@code criterion}.
+     *
+     * @param columns the discrete features
+     * @param target the class of each row (any ints; distinct values are the classes)
+     * @param criterion the selection criterion
+     * @param k the number of features to select, 1 ≤ k ≤ columns.columns()
+     * @return the selected features in order, with scores, relevances (in {@link Context#unit()}) and why the
+     *         selection ended
+     * @throws IllegalArgumentException if k is out of range, the target's length differs from the rows, or the
+     *                                  target is constant
+     */
+    public Selection select(DiscreteColumns columns, int[] target, Criterion criterion, int k) {
+        Objects.requireNonNull(columns, "columns must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(criterion, "criterion must not be null");
+        int features = columns.columns();
+        if (k < 1 || k > features) {
+            throw new IllegalArgumentException("k = " + k + ": between 1 and the number of features (" + features
+                    + ") can be selected");
+        }
+        if (target.length != columns.rows()) {
+            throw new IllegalArgumentException("target.length = " + target.length + " but the columns have "
+                    + columns.rows() + " rows: one target value per row is needed");
+        }
+        int[] y = new int[target.length];
+        int targetLevels = denseTarget(target, y);
+        Greedy g = new Greedy(nats, context.kernels(), columns, y, targetLevels, criterion, k);
+        g.run();
+        InfoUnit unit = context.unit();
+        int m = g.size;
+        int[] chosen = Arrays.copyOf(g.selected, m);
+        double[] scores = new double[m];
+        double[] relevance = new double[m];
+        boolean unitless = criterion.method() == Criterion.Method.DISR;
+        for (int i = 0; i < m; i++) {
+            scores[i] = unitless && i > 0 ? g.scores[i] : unit.fromNats(g.scores[i]);
+            relevance[i] = unit.fromNats(g.relevance[chosen[i]]);
+        }
+        return new Selection(criterion, unit, chosen, scores, relevance, g.stop, k);
+    }
+
+    /** Dense codes 0..L−1 of the target in increasing value order into {@code out}; returns L (≥ 2). */
+    private static int denseTarget(int[] target, int[] out) {
+        int[] sorted = target.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        if (distinct < 2) {
+            throw new IllegalArgumentException("target is constant (every row is " + target[0] + "): I(X;Y) = 0 for "
+                    + "every feature, so there is nothing to select");
+        }
+        for (int i = 0; i < target.length; i++) {
+            out[i] = Arrays.binarySearch(sorted, 0, distinct, target[i]);
+        }
+        return distinct;
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureSelection[backend=" + context.backendName() + ", unit=" + context.unit() + "]";
+    }
+}
