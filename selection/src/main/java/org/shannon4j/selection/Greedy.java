@@ -101,17 +101,29 @@ final class Greedy {
         selected[size++] = j;
     }
 
-    /** The unselected feature of largest candidate score; the lowest index wins an exact tie (strict {@code >}). */
+    /**
+     * The unselected feature of largest candidate score. The lowest index wins a tie, and scores within
+     * {@link #tie()} of each other are a tie: candidates that are equal in exact arithmetic (a copy of a feature,
+     * a relabelled copy, a constant column next to a feature that determines the target) get scores that differ
+     * in the last bits, depending on where their non-empty cells fall in the count table; FEAST gets equal bits
+     * for them and takes the lowest index.
+     */
     private int argmax() {
         int best = -1;
         double score = Double.NEGATIVE_INFINITY;
+        double tie = tie();
         for (int j = 0; j < features; j++) {
-            if (!chosen[j] && (best < 0 || candidate[j] > score)) {
+            if (!chosen[j] && (best < 0 || candidate[j] > score + tie)) {
                 best = j;
                 score = candidate[j];
             }
         }
         return best;
+    }
+
+    /** Scores closer than this are tied: the residue scale of one term times the number of terms in a score. */
+    private double tie() {
+        return zero * (1 + size);
     }
 
     private double snap(double information) {
@@ -218,7 +230,7 @@ final class Greedy {
                 if (chosen[j]) {
                     continue;
                 }
-                while (partial[j] > score && lastUsed[j] < size) {
+                while (partial[j] > score + tie() && lastUsed[j] < size) {
                     int s = selected[lastUsed[j]];
                     if (combinedFor != s) {
                         int[] codes = columns.codes(s);
@@ -231,7 +243,7 @@ final class Greedy {
                     partial[j] = Math.min(partial[j], conditionalOnSelected(j, s));
                     lastUsed[j]++;
                 }
-                if (best < 0 || partial[j] > score) {
+                if (best < 0 || partial[j] > score + tie()) {
                     best = j;
                     score = partial[j];
                 }

@@ -241,9 +241,11 @@ class FeatureSelectionTest {
             for (int j = 0; j < f; j++) {
                 rel[j] = mi(cols[j], y);
             }
+            // The documented tie rule: scores within 1e-13·(1 + ln n)·(1 + selected) are tied, lowest index wins.
+            double unitTie = 1e-13 * (1 + Math.log(y.length));
             int first = 0;
             for (int j = 1; j < f; j++) {
-                if (rel[j] > rel[first]) {
+                if (rel[j] > rel[first] + unitTie) {
                     first = j;
                 }
             }
@@ -257,7 +259,7 @@ class FeatureSelectionTest {
                         continue;
                     }
                     double score = score(cols, y, rel, cr, j);
-                    if (best < 0 || score > bestScore) {
+                    if (best < 0 || score > bestScore + unitTie * (1 + selected.size())) {
                         best = j;
                         bestScore = score;
                     }
