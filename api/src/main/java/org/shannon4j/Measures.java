@@ -104,7 +104,12 @@ final class Measures {
         if (sp < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
             return Rescaled.pair(Terms.KL, p, pOffset, q, qOffset, length, layout, sp, aux[SUM_Q]);
         }
-        return Math.max(0.0, u / sp + Math.log(aux[SUM_Q] / sp));
+        double ratio = aux[SUM_Q] / sp;
+        // Σq near the double maximum over Σp just below 1 overflows the ratio (then +∞ or a finite value by the
+        // rounding of Σp): the difference of the logs then, whose extra rounding is far below the terms' size.
+        double lnRatio = ratio < Double.POSITIVE_INFINITY && ratio >= Double.MIN_NORMAL ? Math.log(ratio)
+                : Math.log(aux[SUM_Q]) - Math.log(sp);
+        return Math.max(0.0, u / sp + lnRatio);
     }
 
     /**

@@ -201,6 +201,34 @@ public abstract class DistributionConformanceSuite {
         }
     }
 
+    /**
+     * KL under NORMALIZE with Σq near the double maximum and Σp just below 1 (property finding: the ratio Σq/Σp
+     * overflowed, so one backend said +∞ and the other 650.43 for the same input): finite and equal to
+     * Σ p·(ln p − ln q) + ln Σq − ln Σp on every backend.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void klDivergenceWithAHugeQSum(Shannon s) {
+        Shannon normalize = s.withNormalization(org.shannon4j.Normalization.NORMALIZE);
+        for (int n : new int[] {3, 12, 67}) {
+            double[] p = new double[n];
+            double[] q = new double[n];
+            java.util.Arrays.fill(p, 1.0 / n);
+            java.util.Arrays.fill(q, 1.0 / n);
+            q[0] = Double.MAX_VALUE;
+            double sp = 0;
+            for (double x : p) {
+                sp += x;
+            }
+            double expected = Math.log(Double.MAX_VALUE) - Math.log(sp);
+            for (int i = 0; i < n; i++) {
+                expected += p[i] / sp * (Math.log(p[i]) - Math.log(q[i]));
+            }
+            double kl = normalize.klDivergence(p, q);
+            near("KL with q[0] = MAX_VALUE, n = " + n, kl, expected, 1e-12 * expected);
+        }
+    }
+
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backendsAndLengths")
     void randomDirichletMatchesExactReference(Shannon s, int n) {
