@@ -139,7 +139,7 @@ public final class MiCommand implements DataCommand {
     }
 
     /** A column by name; in an .npy table also by index ({@code 3} for {@code c3}). */
-    private static int columnIndex(Table table, String name, String option) {
+    static int columnIndex(Table table, String name, String option) {
         int j = table.indexOf(name);
         if (j < 0 && DataFiles.isNpy(table.file()) && name.matches("\\d{1,9}")) {
             j = table.indexOf("c" + name);
@@ -153,7 +153,7 @@ public final class MiCommand implements DataCommand {
         return j;
     }
 
-    private static char delimiter(String d) {
+    static char delimiter(String d) {
         return switch (d) {
             case "\\t", "tab", "\t" -> '\t';
             default -> {
