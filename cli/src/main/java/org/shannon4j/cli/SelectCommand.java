@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.shannon4j.InfoUnit;
 import org.shannon4j.Shannon;
 import org.shannon4j.cli.data.Column;
-import org.shannon4j.cli.data.CsvReader;
-import org.shannon4j.cli.data.DataFileException;
-import org.shannon4j.cli.data.DataFiles;
 import org.shannon4j.cli.data.Table;
 import org.shannon4j.selection.Criterion;
 import org.shannon4j.selection.DiscreteColumns;
@@ -63,14 +59,8 @@ public final class SelectCommand implements DataCommand {
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv, OPTIONS);
-        if (args.positional().size() != 1) {
-            throw new UsageException("select needs exactly one data file, got " + args.positional());
-        }
-        Path file = Path.of(args.positional().getFirst());
-        String target = args.get("target");
-        if (target == null) {
-            throw new UsageException("select needs --target COL");
-        }
+        Path file = DataArgs.file(args, "select");
+        String target = DataArgs.target(args, "select");
         if (args.get("method") == null) {
             throw new UsageException("select needs --method (one of " + String.join(", ", METHODS) + ")");
         }
@@ -83,21 +73,12 @@ public final class SelectCommand implements DataCommand {
         boolean binInts = args.get("bins") != null;
         int bins = args.positiveInt("bins", 10);
         String binning = args.choice("binning", "width", List.of("width", "quantile"));
-        InfoUnit unit = switch (args.choice("unit", "nats", List.of("nats", "bits"))) {
-            case "bits" -> InfoUnit.BITS;
-            default -> InfoUnit.NATS;
-        };
+        InfoUnit unit = DataArgs.unit(args);
         String format = args.choice("format", "table", ResultTable.FORMATS);
-        Codes.Missing missing = Codes.Missing.valueOf(args.choice("missing", "error", List.of("error", "level"))
-                .toUpperCase(Locale.ROOT));
-        CsvReader.Options csv = new CsvReader.Options(MiCommand.delimiter(args.get("delimiter", ",")), Map.of());
+        Codes.Missing missing = DataArgs.missing(args);
 
-        Table table = DataFiles.read(file, csv);
-        if (table.rows() == 0) {
-            throw DataFiles.isNpy(file) ? DataFileException.atByte(file, 0, "no data rows (the array is empty)")
-                    : DataFileException.at(file, 1, DataFileException.NONE, "no data rows after the header");
-        }
-        int t = MiCommand.columnIndex(table, target, "--target");
+        Table table = DataArgs.read(file, args);
+        int t = DataArgs.columnIndex(table, target, "--target");
         List<Integer> features = new ArrayList<>();
         for (int j = 0; j < table.columns().size(); j++) {
             if (j != t) {

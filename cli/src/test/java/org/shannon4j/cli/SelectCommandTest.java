@@ -3,10 +3,7 @@ package org.shannon4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,30 +19,14 @@ class SelectCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    /** Runs {@code select} as bin/shannon4j does (through Main.run): exit status, stdout, stderr. */
-    private static Run select(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = Main.run(new SelectCommand(), args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun select(String... args) {
+        return CliRun.of(new SelectCommand(), args);
     }
 
     /** Exact TSV: JMI takes a (the lowest index of the a/b tie), then its XOR partner b (1 bit jointly). */
     @Test
     void jmiPicksTheXorPairExactTsv() {
-        Run r = select(XOR, "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv", "--unit",
+        CliRun r = select(XOR, "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv", "--unit",
                 "bits");
         assertEquals(0, r.status(), r.err());
         assertEquals("""
@@ -59,7 +40,7 @@ class SelectCommandTest {
 
     @Test
     void earlyStopIsSaidOnStderrAndInJson() {
-        Run r = select(XOR, "--target", "label", "--method", "condmi", "--k", "3", "--format", "json");
+        CliRun r = select(XOR, "--target", "label", "--method", "condmi", "--k", "3", "--format", "json");
         assertEquals(0, r.status(), r.err());
         assertEquals("shannon4j select: stopped after 2 of 3 features: no remaining feature scores above 0 under"
                 + " condmi\n", r.err());
@@ -72,7 +53,7 @@ class SelectCommandTest {
 
     @Test
     void tableFormat() {
-        Run r = select(XOR, "--target", "label", "--method", "mrmr", "--k", "2", "--unit", "bits");
+        CliRun r = select(XOR, "--target", "label", "--method", "mrmr", "--k", "2", "--unit", "bits");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith(XOR + ": 8 rows, 3 features; target 'label' (integer); mrmr, k = 2; bits;"
                 + " floating columns in 10 equal-width bins\nrank  index  column     score  relevance\n"
@@ -93,7 +74,7 @@ class SelectCommandTest {
             b.append(a * 100 - 7).append(',').append(line).append('\n');
         }
         Files.writeString(f, b);
-        Run r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "4", "--format", "tsv");
+        CliRun r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "4", "--format", "tsv");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
         // a2 and a: the same partition, the same relevance; a2 wins the tie by index.
@@ -120,7 +101,7 @@ class SelectCommandTest {
         Files.writeString(f, b);
         String aRelevance = select(XOR, "--target", "label", "--method", "mim", "--k", "1", "--format", "tsv")
                 .out().lines().toList().get(1).split("\t")[4];
-        Run r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--bins", "2", "--format",
+        CliRun r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--bins", "2", "--format",
                 "tsv");
         assertEquals("rank\tindex\tcolumn\tscore\trelevance\n1\t0\tw\t" + aRelevance + "\t" + aRelevance + "\n",
                 r.out(), r.err());
@@ -134,7 +115,7 @@ class SelectCommandTest {
 
     @Test
     void usageErrorsExitTwoNamingTheOption() {
-        Run r = select(XOR, "--target", "nope", "--method", "jmi", "--k", "1");
+        CliRun r = select(XOR, "--target", "nope", "--method", "jmi", "--k", "1");
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("shannon4j select: --target: no column 'nope' in " + XOR
                 + " (columns: noise, a, b, label)"), r.err());
@@ -161,8 +142,8 @@ class SelectCommandTest {
 
     @Test
     void betaGammaWithCifesWeightsIsCife() {
-        Run cife = select(XOR, "--target", "label", "--method", "cife", "--k", "3", "--format", "tsv");
-        Run bg = select(XOR, "--target", "label", "--method", "betagamma", "--beta", "1", "--gamma", "1", "--k", "3",
+        CliRun cife = select(XOR, "--target", "label", "--method", "cife", "--k", "3", "--format", "tsv");
+        CliRun bg = select(XOR, "--target", "label", "--method", "betagamma", "--beta", "1", "--gamma", "1", "--k", "3",
                 "--format", "tsv");
         assertEquals(0, bg.status(), bg.err());
         assertEquals(cife.out(), bg.out());
@@ -172,7 +153,7 @@ class SelectCommandTest {
     void badCellsExitOneWithTheirPlace() throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "x,y,label\n1.5,a,0\n,b,1\n2.5,a,1\n");
-        Run r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "1");
+        CliRun r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "1");
         assertEquals(1, r.status());
         assertEquals("shannon4j select: " + f + ":3:1: missing value in column 'x' (--missing level makes missing"
                 + " values a level)\n", r.err());
