@@ -101,21 +101,11 @@ public final class Codes {
     }
 
     private static int[] ofDoubles(Table table, int column, Column.Doubles c, int bins, Missing missing) {
-        rejectMissing(table, column, c.missing(), missing);
-        double[] v = c.values();
+        double[] v = binnable(table, column, missing);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int r = 0; r < v.length; r++) {
-            double x = v[r];
-            if (Double.isNaN(x)) {
-                if (missing == Missing.ERROR) {
-                    throw table.error(column, r, "NaN in column '" + c.name()
-                            + "' (--missing level makes NaN and missing values a level)");
-                }
-            } else if (Double.isInfinite(x)) {
-                throw table.error(column, r, "infinite value in column '" + c.name()
-                        + "': equal-width bins need finite values");
-            } else {
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
@@ -126,6 +116,60 @@ public final class Codes {
             codes[r] = Double.isNaN(v[r]) ? bins : digitize(v[r], edges);
         }
         return codes;
+    }
+
+    /**
+     * The values of a numeric column for binning, checked against the file: a missing cell or NaN is an error at
+     * its place under {@link Missing#ERROR} (else NaN), an infinite value always is (no finite edges bin it).
+     *
+     * @param table   the table
+     * @param column  the index of an integer or floating column
+     * @param missing the missing-value policy
+     * @return one value per row, NaN where missing (a copy)
+     * @throws org.shannon4j.cli.data.DataFileException for a rejected cell, at its place in the file
+     * @throws IllegalArgumentException for a text column
+     */
+    public static double[] binnable(Table table, int column, Missing missing) {
+        Column c = table.columns().get(column);
+        rejectMissing(table, column, c.missing(), missing);
+        double[] v = switch (c) {
+            case Column.Doubles d -> d.values().clone();
+            case Column.Ints ints -> {
+                double[] d = new double[ints.size()];
+                for (int r = 0; r < d.length; r++) {
+                    d[r] = ints.missing().get(r) ? Double.NaN : ints.values()[r];
+                }
+                yield d;
+            }
+            case Column.Text t -> throw new IllegalArgumentException("column: '" + t.name() + "' (" + column
+                    + ") is text, it cannot be binned");
+        };
+        for (int r = 0; r < v.length; r++) {
+            if (Double.isNaN(v[r]) && missing == Missing.ERROR) {
+                throw table.error(column, r, "NaN in column '" + c.name()
+                        + "' (--missing level makes NaN and missing values a level)");
+            }
+            if (Double.isInfinite(v[r])) {
+                throw table.error(column, r, "infinite value in column '" + c.name()
+                        + "': bins need finite values");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Codes renumbered 0, 1, ... in increasing order of value, for consumers that want codes in [0, levels).
+     *
+     * @param codes any ints
+     * @return the dense codes (a new array); their level count is their maximum + 1
+     */
+    public static int[] dense(int[] codes) {
+        int[] distinct = Arrays.stream(codes).distinct().sorted().toArray();
+        int[] out = new int[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            out[r] = Arrays.binarySearch(distinct, codes[r]);
+        }
+        return out;
     }
 
     /**

@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.shannon4j.InfoUnit;
 import org.shannon4j.Shannon;
 import org.shannon4j.cli.data.Column;
-import org.shannon4j.cli.data.CsvReader;
-import org.shannon4j.cli.data.DataFileException;
-import org.shannon4j.cli.data.DataFiles;
 import org.shannon4j.cli.data.Table;
 import org.shannon4j.dependence.NmiAverage;
 
@@ -54,30 +50,15 @@ public final class MiCommand implements DataCommand {
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv, OPTIONS);
-        if (args.positional().size() != 1) {
-            throw new UsageException("mi needs exactly one data file, got " + args.positional());
-        }
-        Path file = Path.of(args.positional().getFirst());
-        String target = args.get("target");
-        if (target == null) {
-            throw new UsageException("mi needs --target COL");
-        }
+        Path file = DataArgs.file(args, "mi");
+        String target = DataArgs.target(args, "mi");
         int bins = args.positiveInt("bins", 10);
-        InfoUnit unit = switch (args.choice("unit", "nats", List.of("nats", "bits"))) {
-            case "bits" -> InfoUnit.BITS;
-            default -> InfoUnit.NATS;
-        };
+        InfoUnit unit = DataArgs.unit(args);
         String format = args.choice("format", "table", ResultTable.FORMATS);
-        Codes.Missing missing = Codes.Missing.valueOf(args.choice("missing", "error", List.of("error", "level"))
-                .toUpperCase(java.util.Locale.ROOT));
-        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), Map.of());
+        Codes.Missing missing = DataArgs.missing(args);
 
-        Table table = DataFiles.read(file, csv);
-        if (table.rows() == 0) {
-            throw DataFiles.isNpy(file) ? DataFileException.atByte(file, 0, "no data rows (the array is empty)")
-                    : DataFileException.at(file, 1, DataFileException.NONE, "no data rows after the header");
-        }
-        int t = columnIndex(table, target, "--target");
+        Table table = DataArgs.read(file, args);
+        int t = DataArgs.columnIndex(table, target, "--target");
         List<Integer> features = new ArrayList<>();
         List<String> wanted = args.list("columns");
         if (wanted == null) {
@@ -88,7 +69,7 @@ public final class MiCommand implements DataCommand {
             }
         } else {
             for (String w : wanted) {
-                int j = columnIndex(table, w, "--columns");
+                int j = DataArgs.columnIndex(table, w, "--columns");
                 if (j == t) {
                     throw new UsageException("--columns: '" + w + "' is the target");
                 }
@@ -136,32 +117,5 @@ public final class MiCommand implements DataCommand {
         }
         results.sort(Comparator.comparingDouble(Result::mi).reversed());
         return results;
-    }
-
-    /** A column by name; in an .npy table also by index ({@code 3} for {@code c3}). */
-    private static int columnIndex(Table table, String name, String option) {
-        int j = table.indexOf(name);
-        if (j < 0 && DataFiles.isNpy(table.file()) && name.matches("\\d{1,9}")) {
-            j = table.indexOf("c" + name);
-        }
-        if (j < 0) {
-            List<String> names = table.names();
-            throw new UsageException(option + ": no column '" + name + "' in " + table.file() + " (columns: "
-                    + String.join(", ", names.size() > 20 ? names.subList(0, 20) : names)
-                    + (names.size() > 20 ? ", ..." : "") + ")");
-        }
-        return j;
-    }
-
-    private static char delimiter(String d) {
-        return switch (d) {
-            case "\\t", "tab", "\t" -> '\t';
-            default -> {
-                if (d.length() != 1) {
-                    throw new UsageException("--delimiter must be one character (or 'tab'), got '" + d + "'");
-                }
-                yield d.charAt(0);
-            }
-        };
     }
 }

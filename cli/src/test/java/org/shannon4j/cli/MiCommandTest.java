@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,29 +24,13 @@ class MiCommandTest {
     @TempDir
     Path dir;
 
-    /** Runs {@code mi} as bin/shannon4j does (through Main.run): exit status, stdout, stderr. */
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run mi(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = Main.run(new MiCommand(), args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun mi(String... args) {
+        return CliRun.of(new MiCommand(), args);
     }
 
     @Test
     void tsvOfIrisIsTheLibrarysValuesSortedByMi() {
-        Run r = mi("examples/iris.csv", "--target", "species", "--format", "tsv", "--unit", "bits", "--bins", "7");
+        CliRun r = mi("examples/iris.csv", "--target", "species", "--format", "tsv", "--unit", "bits", "--bins", "7");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("column\tentropy\tmi\tnmi", lines.getFirst());
@@ -95,8 +76,8 @@ class MiCommandTest {
 
     @Test
     void npyInputGivesTheSameNumbersAsTheCsv() {
-        Run csv = mi("examples/iris.csv", "--target", "species", "--format", "tsv");
-        Run npy = mi("src/test/resources/fixtures/iris.npy", "--target", "4", "--format", "tsv");
+        CliRun csv = mi("examples/iris.csv", "--target", "species", "--format", "tsv");
+        CliRun npy = mi("src/test/resources/fixtures/iris.npy", "--target", "4", "--format", "tsv");
         assertEquals(0, npy.status(), npy.err());
         assertEquals(csv.out().replace("sepal_length", "c0").replace("sepal_width", "c1")
                 .replace("petal_length", "c2").replace("petal_width", "c3"), npy.out());
@@ -106,7 +87,7 @@ class MiCommandTest {
     void tiesKeepColumnOrderAndColumnsSelectsAndOrders() throws IOException {
         Path f = dir.resolve("t.csv");
         Files.writeString(f, "b,a,noise,y\n1,1,0,x\n2,2,0,z\n1,1,1,x\n2,2,1,z\n");
-        Run r = mi(f.toString(), "--target", "y", "--format", "tsv");
+        CliRun r = mi(f.toString(), "--target", "y", "--format", "tsv");
         assertEquals(List.of("b", "a", "noise"), r.out().lines().skip(1).map(l -> l.split("\t")[0]).toList());
         r = mi(f.toString(), "--target", "y", "--format", "tsv", "--columns", "noise,a");
         assertEquals(List.of("a", "noise"), r.out().lines().skip(1).map(l -> l.split("\t")[0]).toList());
@@ -115,7 +96,7 @@ class MiCommandTest {
 
     @Test
     void tableAndJsonFormats() {
-        Run r = mi("examples/iris.csv", "--target", "species");
+        CliRun r = mi("examples/iris.csv", "--target", "species");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("examples/iris.csv: 150 rows; target 'species' (text); nats; floating columns"
                 + " in 10 equal-width bins\ncolumn         entropy        mi       nmi\npetal_width   1.983153  0.978709"),
@@ -130,7 +111,7 @@ class MiCommandTest {
     void badFilesExitOneWithTheirPlace() throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "x,y\n1.5,a\n,b\n2.5,a\n");
-        Run r = mi(f.toString(), "--target", "y");
+        CliRun r = mi(f.toString(), "--target", "y");
         assertEquals(1, r.status());
         assertEquals("shannon4j mi: " + f + ":3:1: missing value in column 'x' (--missing level makes missing values"
                 + " a level)\n", r.err());
@@ -148,7 +129,7 @@ class MiCommandTest {
 
     @Test
     void usageErrorsExitTwoNamingTheOption() {
-        Run r = mi("examples/iris.csv", "--target", "nope");
+        CliRun r = mi("examples/iris.csv", "--target", "nope");
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("shannon4j mi: --target: no column 'nope' in examples/iris.csv (columns: "
                 + "sepal_length, sepal_width, petal_length, petal_width, species)"), r.err());

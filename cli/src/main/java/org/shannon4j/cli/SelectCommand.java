@@ -1,0 +1,204 @@
+package org.shannon4j.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Shannon;
+import org.shannon4j.cli.data.Column;
+import org.shannon4j.cli.data.Table;
+import org.shannon4j.selection.Criterion;
+import org.shannon4j.selection.DiscreteColumns;
+import org.shannon4j.selection.Discretizer;
+import org.shannon4j.selection.FeatureSelection;
+import org.shannon4j.selection.MissingValues;
+import org.shannon4j.selection.Selection;
+import org.shannon4j.selection.StopReason;
+
+/**
+ * {@code select}: forward greedy feature selection ({@link FeatureSelection}) of k of the columns other than the
+ * target. Integer and text columns are codes as they are unless {@code --bins} is given, which bins the integer
+ * ones too (text columns are always categories); floating columns are binned, 10 equal-width bins by default.
+ * The target is used as {@link Codes} makes it (integer and text columns as classes, a floating one binned).
+ */
+public final class SelectCommand implements DataCommand {
+
+    static final String USAGE = """
+              select FILE --target COL --method M --k K [--bins 10] [--binning width|quantile]
+                        [--beta B --gamma G] [--unit nats|bits] [--format table|tsv|json]
+                        [--missing error|level] [--delimiter ,]
+                        Selects K of the other columns by forward greedy search, M one of
+                        mim mrmr jmi jmim cmim disr icap cife condmi betagamma (--beta,
+                        --gamma). Integer and text columns are codes; floating columns (and
+                        integer ones when --bins is given) are binned: equal width as numpy's
+                        digitize(x, linspace(min, max, bins + 1)[1:-1]), or quantile edges.
+                        Prints rank, index (among the feature columns), column, the score
+                        at that step and I(X;target).""".indent(2).stripTrailing();
+
+    /** The {@code --method} names, in the order of the usage text. */
+    static final List<String> METHODS = List.of("mim", "mrmr", "jmi", "jmim", "cmim", "disr", "icap", "cife",
+            "condmi", "betagamma");
+
+    private static final Set<String> OPTIONS = Set.of("target", "method", "k", "bins", "binning", "beta", "gamma",
+            "unit", "format", "missing", "delimiter");
+
+    @Override
+    public String name() {
+        return "select";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(String[] argv, PrintStream out, PrintStream err) {
+        Args args = Args.parse(argv, OPTIONS);
+        Path file = DataArgs.file(args, "select");
+        String target = DataArgs.target(args, "select");
+        if (args.get("method") == null) {
+            throw new UsageException("select needs --method (one of " + String.join(", ", METHODS) + ")");
+        }
+        String method = args.choice("method", null, METHODS);
+        Criterion criterion = criterion(method, args);
+        if (args.get("k") == null) {
+            throw new UsageException("select needs --k K, the number of features to select");
+        }
+        int k = args.positiveInt("k", 0);
+        boolean binInts = args.get("bins") != null;
+        int bins = args.positiveInt("bins", 10);
+        String binning = args.choice("binning", "width", List.of("width", "quantile"));
+        InfoUnit unit = DataArgs.unit(args);
+        String format = args.choice("format", "table", ResultTable.FORMATS);
+        Codes.Missing missing = DataArgs.missing(args);
+
+        Table table = DataArgs.read(file, args);
+        int t = DataArgs.columnIndex(table, target, "--target");
+        List<Integer> features = new ArrayList<>();
+        for (int j = 0; j < table.columns().size(); j++) {
+            if (j != t) {
+                features.add(j);
+            }
+        }
+        if (features.isEmpty()) {
+            throw new UsageException("--target: '" + target + "' is the only column of " + file
+                    + ", there is nothing to select");
+        }
+        if (k > features.size()) {
+            throw new UsageException("--k must be at most the number of feature columns, " + features.size()
+                    + ", got " + k);
+        }
+        Discretizer discretizer = (binning.equals("quantile") ? Discretizer.equalFrequency(bins)
+                : Discretizer.equalWidth(bins)).withMissingValues(missing == Codes.Missing.LEVEL
+                ? MissingValues.OWN_LEVEL : MissingValues.ERROR);
+        DiscreteColumns columns = columns(table, features, binInts, discretizer, missing);
+        int[] y = Codes.of(table, t, bins, missing);
+
+        Selection s = FeatureSelection.of(Shannon.get().withUnit(unit).context()).select(columns, y, criterion, k);
+        String unitName = unit.name().toLowerCase(Locale.ROOT);
+        ResultTable rt = new ResultTable(List.of("rank", "index", "column", "score", "relevance"));
+        rt.meta("file", file.toString()).meta("rows", table.rows()).meta("target", table.columns().get(t).name())
+                .meta("method", method).meta("unit", unitName).meta("bins", bins).meta("binning", binning)
+                .meta("k", k).meta("selected", s.size())
+                .meta("stop", s.stopReason().name().toLowerCase(Locale.ROOT));
+        for (int i = 0; i < s.size(); i++) {
+            int f = s.feature(i);
+            rt.row(i + 1, f, table.columns().get(features.get(f)).name(), s.score(i), s.relevance(i));
+        }
+        if (s.stopReason() == StopReason.NO_POSITIVE_SCORE) {
+            err.println("shannon4j select: stopped after " + s.size() + " of " + k
+                    + " features: no remaining feature scores above 0 under " + method);
+            err.flush();
+        }
+        Column tc = table.columns().get(t);
+        String title = String.format(Locale.ROOT, "%s: %d rows, %d features; target '%s' (%s); %s, k = %d; %s;"
+                + " %s in %d %s bins", file, table.rows(), features.size(), tc.name(),
+                tc.kind().name().toLowerCase(Locale.ROOT), method, k, unitName,
+                binInts ? "numeric columns" : "floating columns", bins,
+                binning.equals("quantile") ? "equal-frequency" : "equal-width");
+        rt.print(format, title, out);
+        return 0;
+    }
+
+    private static Criterion criterion(String method, Args args) {
+        boolean betaGamma = method.equals("betagamma");
+        for (String p : List.of("beta", "gamma")) {
+            if (betaGamma && args.get(p) == null) {
+                throw new UsageException("--method betagamma needs --beta and --gamma");
+            }
+            if (!betaGamma && args.get(p) != null) {
+                throw new UsageException("--" + p + " applies only to --method betagamma, not " + method);
+            }
+        }
+        return switch (method) {
+            case "mim" -> Criterion.MIM;
+            case "mrmr" -> Criterion.MRMR;
+            case "jmi" -> Criterion.JMI;
+            case "jmim" -> Criterion.JMIM;
+            case "cmim" -> Criterion.CMIM;
+            case "disr" -> Criterion.DISR;
+            case "icap" -> Criterion.ICAP;
+            case "cife" -> Criterion.CIFE;
+            case "condmi" -> Criterion.COND_MI;
+            default -> Criterion.betaGamma(finite(args, "beta"), finite(args, "gamma"));
+        };
+    }
+
+    private static double finite(Args args, String name) {
+        String v = args.get(name);
+        try {
+            double d = Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a finite number, got '" + v + "'");
+    }
+
+    /**
+     * The feature columns as codes in [0, levels): integer (unless {@code binInts}) and text columns renumbered
+     * densely, the others binned by {@code discretizer}.
+     */
+    static DiscreteColumns columns(Table table, List<Integer> features, boolean binInts, Discretizer discretizer,
+                                   Codes.Missing missing) {
+        int n = features.size();
+        int[][] codes = new int[n][];
+        int[] levels = new int[n];
+        List<Integer> binned = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            int j = features.get(f);
+            Column c = table.columns().get(j);
+            if (c instanceof Column.Text || (c instanceof Column.Ints && !binInts)) {
+                codes[f] = Codes.dense(Codes.of(table, j, 1, missing));
+                levels[f] = max(codes[f]) + 1;
+            } else {
+                binned.add(f);
+                values.add(Codes.binnable(table, j, missing));
+            }
+        }
+        if (!binned.isEmpty()) {
+            DiscreteColumns d = discretizer.discretize(values.toArray(double[][]::new));
+            for (int i = 0; i < binned.size(); i++) {
+                codes[binned.get(i)] = d.column(i);
+                levels[binned.get(i)] = d.levels(i);
+            }
+        }
+        return DiscreteColumns.of(codes, levels);
+    }
+
+    private static int max(int[] v) {
+        int m = 0;
+        for (int x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}
