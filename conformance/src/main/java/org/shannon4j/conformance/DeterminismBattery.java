@@ -44,12 +44,15 @@ public final class DeterminismBattery {
             add("crossEntropy(float) n=" + n, () -> s.crossEntropy(pf, qf));
             add("klDivergence(float) n=" + n, () -> s.klDivergence(pf, qf));
             add("jsDivergence(float) n=" + n, () -> s.jsDivergence(pf, qf));
+            add("squaredHellingerDistance n=" + n, () -> s.squaredHellingerDistance(p, q));
+            add("squaredHellingerDistance(float) n=" + n, () -> s.squaredHellingerDistance(pf, qf));
             double[] up = p.clone();
             for (int i = 0; i < n; i++) {
                 up[i] *= 3.0;
             }
             add("NORMALIZE klDivergence n=" + n, () -> normalize.klDivergence(up, q));
             add("NORMALIZE jsDivergence n=" + n, () -> normalize.jsDivergence(up, q));
+            add("NORMALIZE squaredHellingerDistance n=" + n, () -> normalize.squaredHellingerDistance(up, q));
             MemorySegment ps = MemorySegment.ofArray(p);
             MemorySegment qs = MemorySegment.ofArray(q);
             MemorySegment pfs = MemorySegment.ofArray(pf);
@@ -58,6 +61,8 @@ public final class DeterminismBattery {
             add("klDivergence(segment) n=" + n, () -> s.klDivergence(ps, qs, ValueLayout.JAVA_DOUBLE));
             add("crossEntropy(float segment) n=" + n, () -> s.crossEntropy(pfs, qfs, ValueLayout.JAVA_FLOAT));
             add("jsDivergence(float segment) n=" + n, () -> s.jsDivergence(pfs, qfs, ValueLayout.JAVA_FLOAT));
+            add("squaredHellingerDistance(float segment) n=" + n,
+                    () -> s.squaredHellingerDistance(pfs, qfs, ValueLayout.JAVA_FLOAT));
         }
         for (int n : new int[] {100, 5000}) {
             int[] x = labels(rnd, n, 7);
