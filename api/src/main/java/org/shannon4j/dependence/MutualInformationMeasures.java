@@ -37,9 +37,7 @@ final class MutualInformationMeasures {
 
     private static double fromSums(FromSums measure, double s, double t, double tx, double ty) {
         return switch (measure) {
-            // max(0, min(H(X), H(Y))) = min(max(0, H(X)), max(0, H(Y))): the same bits as clamping the minimum
-            case MI -> Math.min(Math.max(0.0, (t - tx - ty) / s + Math.log(s)),
-                    Math.min(Entropies.fromSums(s, tx), Entropies.fromSums(s, ty)));
+            case MI -> PlugInSums.mutualInformation(s, t, tx, ty);
             case JOINT -> Entropies.fromSums(s, t);
             case CONDITIONAL -> Math.max(0.0, (ty - t) / s);
             case VI -> Math.max(0.0, (tx + ty - 2 * t) / s);
@@ -198,7 +196,7 @@ final class MutualInformationMeasures {
     }
 
     private static double conditionalMutualInformation(double txyz, double tz, double txz, double tyz, long n) {
-        return Math.max(0.0, (txyz + tz - txz - tyz) / n);
+        return PlugInSums.conditionalMutualInformation(n, txyz, tz, txz, tyz);
     }
 
     /**

@@ -1,20 +1,30 @@
 package org.shannon4j.selection;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * Discrete feature columns: column-major int codes, column c's codes in [0, {@link #levels(int) levels(c)}), all
- * columns of the same number of rows. Built from codes ({@link #of(int[][])}, {@link #of(int[][], int[])}) or by a
- * {@link Discretizer}. The arrays are copied: immutable.
+ * Discrete feature columns: column-major codes, column c's codes in [0, {@link #levels(int) levels(c)}), all
+ * columns of the same number of rows, optionally named. Built from {@code int}, {@code short} or {@code byte} codes
+ * or by a {@link Discretizer}. Each column is held in the narrowest of byte, short and int that its level count
+ * fits (≤ 256, ≤ 65,536 levels), so 100,000 rows × 1,000 columns of up to 256 levels take 100 MB whatever the
+ * input type. {@code byte} and {@code short} codes are read unsigned (0..255, 0..65,535). The factories {@code of}
+ * copy; {@link #wrap(byte[][], int[])} does not, for inputs too large to hold twice. Immutable (a wrapped input
+ * must not change while it is used).
  */
 public final class DiscreteColumns {
 
-    private final int[][] columns;
+    /** Each column a byte[], short[] or int[] of codes (byte and short unsigned). */
+    private final Object[] columns;
     private final int[] levels;
     private final int rows;
+    private final List<String> names;
 
-    private DiscreteColumns(int[][] columns, int[] levels, int rows) {
+    private DiscreteColumns(Object[] columns, int[] levels, int rows, List<String> names) {
         this.columns = columns;
         this.levels = levels;
         this.rows = rows;
+        this.names = names;
     }
 
     /**
@@ -26,7 +36,7 @@ public final class DiscreteColumns {
      *                                  column, the row and the value)
      */
     public static DiscreteColumns of(int[][] columns) {
-        checkShape(columns);
+        int rows = checkShape(columns);
         int[] levels = new int[columns.length];
         for (int c = 0; c < columns.length; c++) {
             int max = 0;
@@ -45,7 +55,7 @@ public final class DiscreteColumns {
             }
             levels[c] = max + 1;
         }
-        return new DiscreteColumns(copy(columns), levels, columns[0].length);
+        return new DiscreteColumns(narrow(columns, levels), levels, rows, null);
     }
 
     /**
@@ -59,67 +69,198 @@ public final class DiscreteColumns {
      *                                  and the value)
      */
     public static DiscreteColumns of(int[][] columns, int[] levels) {
-        checkShape(columns);
-        if (levels == null) {
-            throw new NullPointerException("levels must not be null");
-        }
-        if (levels.length != columns.length) {
-            throw new IllegalArgumentException("levels.length = " + levels.length + " but there are "
-                    + columns.length + " columns: one level count per column is needed");
-        }
+        int rows = checkShape(columns);
+        checkLevels(levels, columns.length, Integer.MAX_VALUE);
         for (int c = 0; c < columns.length; c++) {
-            int l = levels[c];
-            if (l < 1) {
-                throw new IllegalArgumentException("levels[" + c + "] = " + l + ": a column has at least 1 level");
-            }
             int[] col = columns[c];
             for (int r = 0; r < col.length; r++) {
-                int v = col[r];
-                if (v < 0 || v >= l) {
-                    throw new IllegalArgumentException("columns[" + c + "][" + r + "] = " + v + " (column " + c
-                            + ", row " + r + "): column " + c + " has " + l + " levels, codes must be in [0, " + l
-                            + ")");
+                checkCode(c, r, col[r], levels[c]);
+            }
+        }
+        return new DiscreteColumns(narrow(columns, levels), levels.clone(), rows, null);
+    }
+
+    /**
+     * Columns of {@code short} codes, read unsigned (0..65,535), with declared level counts (≤ 65,536).
+     *
+     * @param columns column-major codes, {@code columns[c][row]}
+     * @param levels the number of levels of each column, 1..65,536
+     * @return the columns (copied)
+     * @throws IllegalArgumentException as {@link #of(int[][], int[])}
+     */
+    public static DiscreteColumns of(short[][] columns, int[] levels) {
+        int rows = checkShape(columns);
+        checkLevels(levels, columns.length, 1 << 16);
+        Object[] data = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            short[] col = columns[c];
+            for (int r = 0; r < col.length; r++) {
+                checkCode(c, r, col[r] & 0xFFFF, levels[c]);
+            }
+            data[c] = levels[c] <= 256 ? bytes(col) : col.clone();
+        }
+        return new DiscreteColumns(data, levels.clone(), rows, null);
+    }
+
+    /**
+     * Columns of {@code byte} codes, read unsigned (0..255), with declared level counts (≤ 256).
+     *
+     * @param columns column-major codes, {@code columns[c][row]}
+     * @param levels the number of levels of each column, 1..256
+     * @return the columns (copied)
+     * @throws IllegalArgumentException as {@link #of(int[][], int[])}
+     */
+    public static DiscreteColumns of(byte[][] columns, int[] levels) {
+        DiscreteColumns checked = wrap(columns, levels);
+        Object[] data = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            data[c] = columns[c].clone();
+        }
+        return new DiscreteColumns(data, checked.levels, checked.rows, null);
+    }
+
+    /**
+     * Columns of {@code byte} codes as {@link #of(byte[][], int[])}, but <b>not copied</b>: for inputs too large
+     * to hold twice (a million rows × 2,000 columns is 2 GB). The caller must not change the arrays while the
+     * columns are in use.
+     *
+     * @param columns column-major codes, {@code columns[c][row]}
+     * @param levels the number of levels of each column, 1..256
+     * @return the columns, over the caller's arrays
+     * @throws IllegalArgumentException as {@link #of(int[][], int[])}
+     */
+    public static DiscreteColumns wrap(byte[][] columns, int[] levels) {
+        int rows = checkShape(columns);
+        checkLevels(levels, columns.length, 1 << 8);
+        for (int c = 0; c < columns.length; c++) {
+            byte[] col = columns[c];
+            int l = levels[c];
+            if (l < 256) {
+                for (int r = 0; r < col.length; r++) {
+                    if ((col[r] & 0xFF) >= l) {
+                        checkCode(c, r, col[r] & 0xFF, l);
+                    }
                 }
             }
         }
-        return new DiscreteColumns(copy(columns), levels.clone(), columns[0].length);
+        return new DiscreteColumns(columns.clone(), levels.clone(), rows, null);
     }
 
     /** Already validated and owned columns (the discretisers'). */
     static DiscreteColumns owned(int[][] columns, int[] levels) {
-        return new DiscreteColumns(columns, levels, columns[0].length);
+        return new DiscreteColumns(narrow(columns, levels), levels, columns[0].length, null);
     }
 
-    private static void checkShape(int[][] columns) {
+    /**
+     * The same columns with names (e.g. a file's header), reported by {@link Selection#names()}.
+     *
+     * @param columnNames one name per column
+     * @return the named columns (sharing the codes)
+     * @throws IllegalArgumentException if the number of names differs from the number of columns
+     */
+    public DiscreteColumns withNames(List<String> columnNames) {
+        List<String> copy = List.copyOf(Objects.requireNonNull(columnNames, "columnNames must not be null"));
+        if (copy.size() != columns.length) {
+            throw new IllegalArgumentException("columnNames has " + copy.size() + " names but there are "
+                    + columns.length + " columns: one name per column is needed");
+        }
+        return new DiscreteColumns(columns, levels, rows, copy);
+    }
+
+    /**
+     * The name of column {@code c}: the one given to {@link #withNames}, else {@code "x" + c}.
+     *
+     * @param c the column index
+     * @return its name
+     */
+    public String name(int c) {
+        Objects.checkIndex(c, columns.length);
+        return names == null ? "x" + c : names.get(c);
+    }
+
+    /** Checks there are columns, none null, and all of the same non-zero length; returns that length. */
+    private static int checkShape(Object[] columns) {
         if (columns == null) {
             throw new NullPointerException("columns must not be null");
         }
-        if (columns.length == 0) {
+        int[] len = new int[columns.length];
+        for (int c = 0; c < len.length; c++) {
+            len[c] = columns[c] == null ? -1 : java.lang.reflect.Array.getLength(columns[c]);
+        }
+        if (len.length == 0) {
             throw new IllegalArgumentException("columns is empty: at least one column is needed");
         }
-        for (int c = 0; c < columns.length; c++) {
-            if (columns[c] == null) {
+        for (int c = 0; c < len.length; c++) {
+            if (len[c] < 0) {
                 throw new NullPointerException("columns[" + c + "] must not be null");
             }
         }
-        int rows = columns[0].length;
-        if (rows == 0) {
+        if (len[0] == 0) {
             throw new IllegalArgumentException("columns[0] is empty: at least one row is needed");
         }
-        for (int c = 1; c < columns.length; c++) {
-            if (columns[c].length != rows) {
-                throw new IllegalArgumentException("columns[" + c + "].length = " + columns[c].length
-                        + " but columns[0].length = " + rows + ": ragged columns, every column needs the same rows");
+        for (int c = 1; c < len.length; c++) {
+            if (len[c] != len[0]) {
+                throw new IllegalArgumentException("columns[" + c + "].length = " + len[c] + " but columns[0].length = "
+                        + len[0] + ": ragged columns, every column needs the same rows");
+            }
+        }
+        return len[0];
+    }
+
+    private static void checkLevels(int[] levels, int columns, int max) {
+        if (levels == null) {
+            throw new NullPointerException("levels must not be null");
+        }
+        if (levels.length != columns) {
+            throw new IllegalArgumentException("levels.length = " + levels.length + " but there are " + columns
+                    + " columns: one level count per column is needed");
+        }
+        for (int c = 0; c < levels.length; c++) {
+            int l = levels[c];
+            if (l < 1 || l > max) {
+                throw new IllegalArgumentException("levels[" + c + "] = " + l + ": a column has at least 1 level"
+                        + (max < Integer.MAX_VALUE ? " and at most " + max + " for these codes" : ""));
             }
         }
     }
 
-    private static int[][] copy(int[][] columns) {
-        int[][] a = new int[columns.length][];
-        for (int c = 0; c < a.length; c++) {
-            a[c] = columns[c].clone();
+    private static void checkCode(int c, int r, int v, int l) {
+        if (v < 0 || v >= l) {
+            throw new IllegalArgumentException("columns[" + c + "][" + r + "] = " + v + " (column " + c + ", row " + r
+                    + "): column " + c + " has " + l + " levels, codes must be in [0, " + l + ")");
         }
-        return a;
+    }
+
+    /** Copies of the columns, each in the narrowest type its level count fits. */
+    private static Object[] narrow(int[][] columns, int[] levels) {
+        Object[] data = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            int[] col = columns[c];
+            if (levels[c] <= 256) {
+                byte[] b = new byte[col.length];
+                for (int r = 0; r < col.length; r++) {
+                    b[r] = (byte) col[r];
+                }
+                data[c] = b;
+            } else if (levels[c] <= 1 << 16) {
+                short[] s = new short[col.length];
+                for (int r = 0; r < col.length; r++) {
+                    s[r] = (short) col[r];
+                }
+                data[c] = s;
+            } else {
+                data[c] = col.clone();
+            }
+        }
+        return data;
+    }
+
+    private static byte[] bytes(short[] col) {
+        byte[] b = new byte[col.length];
+        for (int r = 0; r < col.length; r++) {
+            b[r] = (byte) col[r];
+        }
+        return b;
     }
 
     /**
@@ -151,17 +292,86 @@ public final class DiscreteColumns {
     }
 
     /**
-     * The codes of column {@code c}; a copy.
+     * The codes of column {@code c}, as ints; a copy.
      *
      * @param c the column index
      * @return its codes, one per row
      */
     public int[] column(int c) {
-        return columns[c].clone();
+        int[] out = new int[rows];
+        codes(c, out);
+        return out;
     }
 
-    /** The codes of column {@code c}, not copied (read-only by contract inside the package). */
-    int[] codes(int c) {
-        return columns[c];
+    /** Writes column c's codes as ints into {@code out[0 .. rows)} (no allocation). */
+    void codes(int c, int[] out) {
+        switch (columns[c]) {
+            case byte[] b -> {
+                for (int r = 0; r < rows; r++) {
+                    out[r] = b[r] & 0xFF;
+                }
+            }
+            case short[] s -> {
+                for (int r = 0; r < rows; r++) {
+                    out[r] = s[r] & 0xFFFF;
+                }
+            }
+            default -> System.arraycopy((int[]) columns[c], 0, out, 0, rows);
+        }
+    }
+
+    /**
+     * Sets bit r of bitset v (the long words {@code bits[v·words ..]}) for each row r whose code v is below
+     * {@code sets}, i.e. the row sets of column c's first {@code sets} levels; bits must be clear on entry.
+     */
+    void levelSets(int c, int sets, long[] bits, int words) {
+        switch (columns[c]) {
+            case byte[] b -> {
+                for (int r = 0; r < rows; r++) {
+                    int v = b[r] & 0xFF;
+                    if (v < sets) {
+                        bits[v * words + (r >>> 6)] |= 1L << r;
+                    }
+                }
+            }
+            case short[] s -> {
+                for (int r = 0; r < rows; r++) {
+                    int v = s[r] & 0xFFFF;
+                    if (v < sets) {
+                        bits[v * words + (r >>> 6)] |= 1L << r;
+                    }
+                }
+            }
+            default -> {
+                int[] a = (int[]) columns[c];
+                for (int r = 0; r < rows; r++) {
+                    int v = a[r];
+                    if (v < sets) {
+                        bits[v * words + (r >>> 6)] |= 1L << r;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds each row's code of column c to {@code counts[code]} (the level counts). */
+    void levelCounts(int c, long[] counts) {
+        switch (columns[c]) {
+            case byte[] b -> {
+                for (int r = 0; r < rows; r++) {
+                    counts[b[r] & 0xFF]++;
+                }
+            }
+            case short[] s -> {
+                for (int r = 0; r < rows; r++) {
+                    counts[s[r] & 0xFFFF]++;
+                }
+            }
+            default -> {
+                for (int v : (int[]) columns[c]) {
+                    counts[v]++;
+                }
+            }
+        }
     }
 }

@@ -89,9 +89,29 @@ public final class FeatureSelection {
      *                                  target is constant
      */
     public Selection select(DiscreteColumns columns, int[] target, Criterion criterion, int k) {
+        return select(columns, target, criterion, k, SelectionProgress.NONE);
+    }
+
+    /**
+     * {@link #select(DiscreteColumns, int[], Criterion, int)}, telling {@code progress} of each feature as it is
+     * selected (on the calling thread, score in {@link Context#unit()}; DISR's after the first unitless).
+     *
+     * @param columns the discrete features
+     * @param target the class of each row (any ints; distinct values are the classes)
+     * @param criterion the selection criterion
+     * @param k the number of features to select, 1 ≤ k ≤ columns.columns()
+     * @param progress told of each selected feature
+     * @return the selected features in order, with scores, relevances (in {@link Context#unit()}) and why the
+     *         selection ended
+     * @throws IllegalArgumentException if k is out of range, the target's length differs from the rows, or the
+     *                                  target is constant
+     */
+    public Selection select(DiscreteColumns columns, int[] target, Criterion criterion, int k,
+                            SelectionProgress progress) {
         Objects.requireNonNull(columns, "columns must not be null");
         Objects.requireNonNull(target, "target must not be null");
         Objects.requireNonNull(criterion, "criterion must not be null");
+        Objects.requireNonNull(progress, "progress must not be null");
         int features = columns.columns();
         if (k < 1 || k > features) {
             throw new IllegalArgumentException("k = " + k + ": between 1 and the number of features (" + features
@@ -103,19 +123,26 @@ public final class FeatureSelection {
         }
         int[] y = new int[target.length];
         int targetLevels = denseTarget(target, y);
-        Greedy g = new Greedy(nats, context.kernels(), columns, y, targetLevels, criterion, k);
-        g.run();
+        Greedy.checkTableSize(columns, targetLevels, criterion, k);
         InfoUnit unit = context.unit();
+        boolean unitless = criterion.method() == Criterion.Method.DISR;
+        SelectionProgress inUnit = progress == SelectionProgress.NONE ? progress
+                : (rank, of, feature, score) -> progress.selected(rank, of, feature,
+                        unitless && rank > 1 ? score : unit.fromNats(score));
+        PairCounts counts = new PairCounts(context.kernels(), context.parallelism(), columns, y, targetLevels);
+        Greedy g = new Greedy(nats, context.kernels(), counts, columns, y, targetLevels, criterion, k, inUnit);
+        g.run();
         int m = g.size;
         int[] chosen = Arrays.copyOf(g.selected, m);
         double[] scores = new double[m];
         double[] relevance = new double[m];
-        boolean unitless = criterion.method() == Criterion.Method.DISR;
+        String[] names = new String[m];
         for (int i = 0; i < m; i++) {
             scores[i] = unitless && i > 0 ? g.scores[i] : unit.fromNats(g.scores[i]);
             relevance[i] = unit.fromNats(g.relevance[chosen[i]]);
+            names[i] = columns.name(chosen[i]);
         }
-        return new Selection(criterion, unit, chosen, scores, relevance, g.stop, k);
+        return new Selection(criterion, unit, chosen, names, scores, relevance, g.stop, k);
     }
 
     /** Dense codes 0..L−1 of the target in increasing value order into {@code out}; returns L (≥ 2). */

@@ -1,24 +1,28 @@
 package org.shannon4j.selection;
 
 import org.shannon4j.dependence.Dependence;
+import org.shannon4j.dependence.PlugInSums;
 import org.shannon4j.spi.Kernels;
 
 /**
- * One forward greedy selection, in nats. Every candidate's score at a step depends only on its own accumulator
- * and the newest selected feature, so the candidate loop ({@link #evaluate}) may later be split over threads; the
- * argmax over the scores is separate and takes the lowest index of an exact tie.
+ * One forward greedy selection, in nats. Every candidate's terms at a step depend only on its own table with the
+ * newest selected feature, so {@link PairCounts} counts them over the context's threads into per-candidate slots;
+ * the accumulators, scores and the argmax (lowest index of a tie) are then updated in index order on the calling
+ * thread, so the result does not depend on the thread count.
  */
 final class Greedy {
 
     private final Dependence nats;
     private final Kernels kernels;
     private final DiscreteColumns columns;
+    private final PairCounts counts;
     private final int[] y;
     private final int ly;
     private final Criterion criterion;
     private final int k;
     private final int n;
     private final int features;
+    private final SelectionProgress progress;
     /**
      * An information term at or below this (nats) is a rounding residue of zero (~1e-13 relative to ln N, the scale
      * of the sums it is a difference of) and counts as 0: a feature determined by the selected ones then ties at
@@ -37,17 +41,23 @@ final class Greedy {
     private final double[] acc;
     /** This step's score of each unselected candidate. */
     private final double[] candidate;
-    /** codes(s)·ly + y of the newest selected feature s. */
-    private int[] combined;
+    /** This step's information terms of each candidate (which ones: {@link #pairTerms}). */
+    private final double[] termA;
+    private final double[] termB;
+    /** Σ c·ln c of each candidate's table with the target. */
+    private final double[] tWithTarget;
 
-    Greedy(Dependence nats, Kernels kernels, DiscreteColumns columns, int[] y, int ly, Criterion criterion, int k) {
+    Greedy(Dependence nats, Kernels kernels, PairCounts counts, DiscreteColumns columns, int[] y, int ly,
+           Criterion criterion, int k, SelectionProgress progress) {
         this.nats = nats;
         this.kernels = kernels;
+        this.counts = counts;
         this.columns = columns;
         this.y = y;
         this.ly = ly;
         this.criterion = criterion;
         this.k = k;
+        this.progress = progress;
         this.n = y.length;
         this.features = columns.columns();
         this.zero = 1e-13 * (1 + Math.log(n));
@@ -57,16 +67,20 @@ final class Greedy {
         this.chosen = new boolean[features];
         this.acc = new double[features];
         this.candidate = new double[features];
-        checkTableSize();
+        this.termA = new double[features];
+        this.termB = new double[features];
+        this.tWithTarget = new double[features];
+        checkTableSize(columns, ly, criterion, k);
     }
 
-    private void checkTableSize() {
+    /** Rejects a selection whose largest (candidate, selected, target) table could not be counted densely. */
+    static void checkTableSize(DiscreteColumns columns, int ly, Criterion criterion, int k) {
         Criterion.Method m = criterion.method();
         if (k == 1 || m == Criterion.Method.MIM || m == Criterion.Method.COND_MI) {
             return;
         }
         int max = 0;
-        for (int c = 0; c < features; c++) {
+        for (int c = 0; c < columns.columns(); c++) {
             max = Math.max(max, columns.levels(c));
         }
         long cells = (long) max * max * ly;
@@ -78,9 +92,10 @@ final class Greedy {
     }
 
     void run() {
-        for (int j = 0; j < features; j++) {
-            relevance[j] = snap(nats.mutualInformation(columns.codes(j), y));
-        }
+        counts.forEachCandidate(null, counts.target, (j, t, lj, z, scratch) -> {
+            tWithTarget[j] = counts.nLogN(t, lj * z.levels);
+            relevance[j] = snap(PlugInSums.mutualInformation(n, tWithTarget[j], counts.tLevels(j), z.t));
+        });
         System.arraycopy(relevance, 0, candidate, 0, features);
         take(argmax());
         switch (criterion.method()) {
@@ -99,6 +114,7 @@ final class Greedy {
         chosen[j] = true;
         scores[size] = candidate[j];
         selected[size++] = j;
+        progress.selected(size, k, j, candidate[j]);
     }
 
     /**
@@ -141,17 +157,38 @@ final class Greedy {
                 default -> 0.0;
             };
         }
-        combined = new int[n];
         boolean stopsAtZero = m == Criterion.Method.JMI || m == Criterion.Method.DISR;
+        // mRMR needs only I(X_j; X_s): the table with the selected feature alone
+        boolean withTarget = m != Criterion.Method.MRMR;
         while (size < k) {
             int s = selected[size - 1];
-            int[] codes = columns.codes(s);
-            for (int r = 0; r < n; r++) {
-                combined[r] = codes[r] * ly + y[r];
-            }
+            PairCounts.Given z = counts.given(s, withTarget);
+            counts.forEachCandidate(chosen, z, this::pairTerms);
+            int selectedSoFar = size;
             for (int j = 0; j < features; j++) {
                 if (!chosen[j]) {
-                    evaluate(j, s);
+                    double a = snap(termA[j]);
+                    switch (m) {
+                        case JMI -> candidate[j] = acc[j] += a;
+                        case JMIM -> candidate[j] = acc[j] = Math.min(acc[j], a);
+                        case DISR -> candidate[j] = acc[j] += a / termB[j];
+                        case MRMR -> {
+                            acc[j] += a;
+                            candidate[j] = relevance[j] - acc[j] / selectedSoFar;
+                        }
+                        case ICAP -> {
+                            double interaction = snap(termB[j]) - a;
+                            if (interaction < 0) {
+                                acc[j] += interaction;
+                            }
+                            candidate[j] = acc[j];
+                        }
+                        case BETA_GAMMA -> {
+                            acc[j] += criterion.beta() * a - criterion.gamma() * snap(termB[j]);
+                            candidate[j] = relevance[j] - acc[j];
+                        }
+                        default -> throw new AssertionError(criterion);
+                    }
                 }
             }
             int best = argmax();
@@ -164,51 +201,31 @@ final class Greedy {
     }
 
     /**
-     * Adds candidate j's terms with the newest selected feature s to its accumulator and sets its score, from one
-     * count of the (j, s, target) table, laid out [j][s][target].
+     * This step's terms of candidate j from its table with Z, in termA[j] and termB[j]: JMI, JMIM I(X_jX_s;Y);
+     * DISR that and H(X_jX_sY); mRMR I(X_j;X_s); ICAP and the β/γ family I(X_j;X_s) and I(X_j;X_s|Y). Runs on
+     * the context's threads; each writes only its candidate's slots.
      */
-    private void evaluate(int j, int s) {
-        int lj = columns.levels(j);
-        int ls = columns.levels(s);
-        int[] table = new int[lj * ls * ly];
-        kernels.countPairs(columns.codes(j), 0, 0, combined, 0, 0, ls * ly, n, table);
-        int selectedSoFar = size;
-        switch (criterion.method()) {
-            case JMI -> candidate[j] = acc[j] += snap(nats.mutualInformation(table, lj * ls, ly));
-            case JMIM -> candidate[j] = acc[j] = Math.min(acc[j], snap(nats.mutualInformation(table, lj * ls, ly)));
-            case DISR -> candidate[j] = acc[j] += snap(nats.mutualInformation(table, lj * ls, ly))
-                    / nats.jointEntropy(table, lj * ls, ly);
-            case MRMR -> {
-                acc[j] += pairMi(table, lj, ls);
-                candidate[j] = relevance[j] - acc[j] / selectedSoFar;
-            }
-            case ICAP -> {
-                double interaction = snap(nats.conditionalMutualInformation(table, lj, ls, ly)) - pairMi(table, lj, ls);
-                if (interaction < 0) {
-                    acc[j] += interaction;
-                }
-                candidate[j] = acc[j];
-            }
-            case BETA_GAMMA -> {
-                acc[j] += criterion.beta() * pairMi(table, lj, ls)
-                        - criterion.gamma() * snap(nats.conditionalMutualInformation(table, lj, ls, ly));
-                candidate[j] = relevance[j] - acc[j];
-            }
-            default -> throw new AssertionError(criterion);
+    private void pairTerms(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
+        Criterion.Method m = criterion.method();
+        if (m == Criterion.Method.MRMR) {
+            termA[j] = counts.mutualInformation(j, t, lj, z);
+            return;
         }
-    }
-
-    /** I(X_j;X_s) from the [j][s][target] table summed over the target. */
-    private double pairMi(int[] table, int lj, int ls) {
-        int[] pair = new int[lj * ls];
-        for (int cell = 0, t = 0; cell < pair.length; cell++) {
-            int sum = 0;
-            for (int c = 0; c < ly; c++) {
-                sum += table[t++];
+        int ls = z.levels / ly;
+        double n = counts.n;
+        double tJoint = counts.nLogN(t, lj * z.levels);
+        double tPair = counts.tPair(t, lj, ls, ly, ab);
+        switch (m) {
+            case JMI, JMIM -> termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.target.t);
+            case DISR -> {
+                termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.target.t);
+                termB[j] = PlugInSums.entropy(n, tJoint);
             }
-            pair[cell] = sum;
+            default -> {
+                termA[j] = PlugInSums.mutualInformation(n, tPair, counts.tLevels(j), counts.tLevels(z.feature));
+                termB[j] = PlugInSums.conditionalMutualInformation(n, tJoint, counts.target.t, tWithTarget[j], z.t);
+            }
         }
-        return snap(nats.mutualInformation(pair, lj, ls));
     }
 
     // ------------------------------------------------------------------------------------------ CMIM
@@ -221,8 +238,7 @@ final class Greedy {
     private void cmim() {
         int[] lastUsed = new int[features];
         double[] partial = relevance.clone();
-        combined = new int[n];
-        int combinedFor = -1;
+        PairCounts.Given[] given = new PairCounts.Given[k];
         while (size < k) {
             int best = -1;
             double score = Double.NEGATIVE_INFINITY;
@@ -231,16 +247,12 @@ final class Greedy {
                     continue;
                 }
                 while (partial[j] > score + tie() && lastUsed[j] < size) {
-                    int s = selected[lastUsed[j]];
-                    if (combinedFor != s) {
-                        int[] codes = columns.codes(s);
-                        int ls = columns.levels(s);
-                        for (int r = 0; r < n; r++) {
-                            combined[r] = y[r] * ls + codes[r];
-                        }
-                        combinedFor = s;
+                    int rank = lastUsed[j];
+                    if (given[rank] == null) {
+                        given[rank] = counts.given(selected[rank], true);
                     }
-                    partial[j] = Math.min(partial[j], conditionalOnSelected(j, s));
+                    counts.one(j, given[rank], this::conditionalOnSelected);
+                    partial[j] = Math.min(partial[j], snap(termA[j]));
                     lastUsed[j]++;
                 }
                 if (best < 0 || partial[j] > score + tie()) {
@@ -253,24 +265,28 @@ final class Greedy {
         }
     }
 
-    /** I(X_j;Y|X_s) from the [j][target][s] table of {@link #combined} = y·ls + codes(s). */
-    private double conditionalOnSelected(int j, int s) {
-        int lj = columns.levels(j);
-        int ls = columns.levels(s);
-        int[] table = new int[lj * ly * ls];
-        kernels.countPairs(columns.codes(j), 0, 0, combined, 0, 0, ly * ls, n, table);
-        return snap(nats.conditionalMutualInformation(table, lj, ly, ls));
+    /** I(X_j;Y|X_s) into termA[j], from the table with Z = (s, target). */
+    private void conditionalOnSelected(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
+        int ls = z.levels / ly;
+        double tJoint = counts.nLogN(t, lj * z.levels);
+        double tPair = counts.tPair(t, lj, ls, ly, ab);
+        termA[j] = PlugInSums.conditionalMutualInformation(counts.n, tJoint, counts.tLevels(z.feature), tPair, z.t);
     }
 
     // ------------------------------------------------------------------------------------------ CondMI
 
-    /** I(X;Y|X_S) with X_S the joint variable of all selected features, as dense codes of their tuples. */
+    /**
+     * I(X;Y|X_S) with X_S the joint variable of all selected features, as dense codes of their tuples: up to n
+     * levels, so counted by the label path of {@link Dependence} (hashed when sparse), not by {@link PairCounts}.
+     */
     private void condMi() {
         int[] z = columns.column(selected[0]);
+        int[] x = new int[n];
         while (size < k) {
             for (int j = 0; j < features; j++) {
                 if (!chosen[j]) {
-                    candidate[j] = snap(nats.conditionalMutualInformation(columns.codes(j), y, z));
+                    columns.codes(j, x);
+                    candidate[j] = snap(nats.conditionalMutualInformation(x, y, z));
                 }
             }
             int best = argmax();
@@ -280,7 +296,8 @@ final class Greedy {
             }
             take(best);
             if (size < k) {
-                kernels.densePairCodes(columns.codes(best), 0, z, 0, n, z);
+                columns.codes(best, x);
+                kernels.densePairCodes(x, 0, z, 0, n, z);
             }
         }
     }

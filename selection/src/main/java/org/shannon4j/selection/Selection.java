@@ -1,6 +1,7 @@
 package org.shannon4j.selection;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.shannon4j.InfoUnit;
 
@@ -15,16 +16,18 @@ public final class Selection {
     private final Criterion criterion;
     private final InfoUnit unit;
     private final int[] features;
+    private final List<String> names;
     private final double[] scores;
     private final double[] relevance;
     private final StopReason stopReason;
     private final int requested;
 
-    Selection(Criterion criterion, InfoUnit unit, int[] features, double[] scores, double[] relevance,
-              StopReason stopReason, int requested) {
+    Selection(Criterion criterion, InfoUnit unit, int[] features, String[] names, double[] scores,
+              double[] relevance, StopReason stopReason, int requested) {
         this.criterion = criterion;
         this.unit = unit;
         this.features = features;
+        this.names = List.of(names);
         this.scores = scores;
         this.relevance = relevance;
         this.stopReason = stopReason;
@@ -74,6 +77,16 @@ public final class Selection {
      */
     public int[] features() {
         return features.clone();
+    }
+
+    /**
+     * The names of the selected features, paired with {@link #features()}: the names given to
+     * {@link DiscreteColumns#withNames}, else {@code "x" + index}.
+     *
+     * @return the selected features' names, in selection order (unmodifiable)
+     */
+    public List<String> names() {
+        return names;
     }
 
     /**
@@ -135,7 +148,7 @@ public final class Selection {
 
     @Override
     public String toString() {
-        return "Selection[" + criterion + ", unit=" + unit + ", features=" + Arrays.toString(features) + ", scores="
+        return "Selection[" + criterion + ", unit=" + unit + ", features=" + Arrays.toString(features) + ", names=" + names + ", scores="
                 + Arrays.toString(scores) + ", relevance=" + Arrays.toString(relevance) + ", stop=" + stopReason + "]";
     }
 }
