@@ -11,7 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code LongVector} AND + {@code BIT_COUNT} (VPOPCNTQ where the CPU has AVX-512 VPOPCNTDQ).
  *
  * <p>Register blocking: a tile of 4 x sets × 4 z sets keeps 16 vector accumulators and loads 8 vectors per 16
- * AND + POPCNT + ADD, so the loads are far below the ALU work (VPOPCNTQ runs on one port). Row blocking: the
+ * AND + POPCNT + ADD, so the loads are far below the ALU work. That work is the bound: at 512 bits the AND, the
+ * POPCNT and the ADD are three uops for ports 0 and 5 (VPOPCNTQ only on 5), about 1.5 cycles per vector and cell.
+ * The rows and columns left over by the 4 × 4 tiles are lines of one set against 4 (then 1) of the other family;
+ * there each word of the 4 is loaded once per line, so the loads (from L2 at 100k rows) bound them instead, as
+ * they bound any shape with one or two x sets. Row blocking: the
  * words are walked in blocks of about {@value #BLOCK} words (4 kB per set), all tiles per block, so a tile's x
  * sets stay in L1 while the z sets stream from L2 once per x tile; without it, every x tile would stream all of
  * z (5 MB at 40 sets of 1M rows) from memory again. The accumulators are reduced into the table at the end of
@@ -46,30 +50,41 @@ final class SimdIntersections {
         }
     }
 
-    /** Every cell over one block of {@code length} words (a multiple of the lanes) starting at xStart, zStart. */
+    /**
+     * Every cell over one block of {@code length} words (a multiple of the lanes) starting at xStart, zStart: 4 × 4
+     * tiles over the first xSets − xSets % 4 rows and zSets − zSets % 4 columns, then the remaining columns over
+     * every row and the remaining rows over the tiled columns, one line of cells at a time.
+     */
     private static void block(long[] x, int xStart, int xSets, long[] z, int zStart, int zSets, int words,
                               int length, long[] counts) {
-        int i = 0;
-        for (; i + 4 <= xSets; i += 4) {
-            int xs = xStart + i * words;
-            int j = 0;
-            for (; j + 4 <= zSets; j += 4) {
-                tile4x4(x, xs, z, zStart + j * words, words, length, counts, i * zSets + j, zSets);
-            }
-            for (; j < zSets; j++) {
-                tile4x1(x, xs, z, zStart + j * words, words, length, counts, i * zSets + j, zSets);
+        int xTiled = xSets & ~3, zTiled = zSets & ~3;
+        for (int i = 0; i < xTiled; i += 4) {
+            for (int j = 0; j < zTiled; j += 4) {
+                tile4x4(x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j, zSets);
             }
         }
-        for (; i < xSets; i++) {
-            int xs = xStart + i * words;
-            int j = 0;
-            // The four z sets play the tile's four rows: popcount(x & z) is symmetric, cells are adjacent.
-            for (; j + 4 <= zSets; j += 4) {
-                tile4x1(z, zStart + j * words, x, xs, words, length, counts, i * zSets + j, 1);
-            }
-            for (; j < zSets; j++) {
-                tile1x1(x, xs, z, zStart + j * words, length, counts, i * zSets + j);
-            }
+        for (int j = zTiled; j < zSets; j++) {
+            line(x, xStart, xSets, z, zStart + j * words, words, length, counts, j, zSets);
+        }
+        for (int i = xTiled; i < xSets; i++) {
+            line(z, zStart, zTiled, x, xStart + i * words, words, length, counts, i * zSets, 1);
+        }
+    }
+
+    /**
+     * The first {@code sets} sets of family a against the one set b[bStart ..]: cell of set r of a is
+     * {@code counts[cell + r·cellStride]}. Popcount(x &amp; z) is symmetric, so a is x for a column of the table
+     * and z for a row. Tiles of 4 sets of a share each load of b; wider tiles measured no faster here, where each
+     * word of a is used once per line and its loads from L2 are the bound.
+     */
+    private static void line(long[] a, int aStart, int sets, long[] b, int bStart, int stride, int length,
+                             long[] counts, int cell, int cellStride) {
+        int r = 0;
+        for (; r + 4 <= sets; r += 4) {
+            tile4x1(a, aStart + r * stride, b, bStart, stride, length, counts, cell + r * cellStride, cellStride);
+        }
+        for (; r < sets; r++) {
+            tile1x1(a, aStart + r * stride, b, bStart, length, counts, cell + r * cellStride);
         }
     }
 
@@ -151,21 +166,17 @@ final class SimdIntersections {
         counts[cell + 3 * cellStride] += c3.reduceLanes(ADD);
     }
 
-    /** One cell, {@code counts[cell]}, over {@code length} words; two accumulators. */
+    /**
+     * One cell, {@code counts[cell]}, over {@code length} words. One accumulator: its add (latency 1) is not the
+     * bound, and the plain loop form is the one whose range checks C2 removes.
+     */
     private static void tile1x1(long[] a, int aStart, long[] b, int bStart, int length, long[] counts, int cell) {
-        LongVector c0 = LongVector.zero(L), c1 = c0;
-        int w = 0;
-        for (; w + 2 * LL <= length; w += 2 * LL) {
-            c0 = c0.add(LongVector.fromArray(L, a, aStart + w).and(LongVector.fromArray(L, b, bStart + w))
-                    .lanewise(BIT_COUNT));
-            c1 = c1.add(LongVector.fromArray(L, a, aStart + w + LL).and(LongVector.fromArray(L, b, bStart + w + LL))
+        LongVector c = LongVector.zero(L);
+        for (int w = 0; w < length; w += LL) {
+            c = c.add(LongVector.fromArray(L, a, aStart + w).and(LongVector.fromArray(L, b, bStart + w))
                     .lanewise(BIT_COUNT));
         }
-        if (w < length) {
-            c0 = c0.add(LongVector.fromArray(L, a, aStart + w).and(LongVector.fromArray(L, b, bStart + w))
-                    .lanewise(BIT_COUNT));
-        }
-        counts[cell] += c0.add(c1).reduceLanes(ADD);
+        counts[cell] += c.reduceLanes(ADD);
     }
 
     /** Words [from, words) of every cell, scalar. */
