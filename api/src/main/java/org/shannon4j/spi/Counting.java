@@ -2,8 +2,8 @@ package org.shannon4j.spi;
 
 /**
  * The reference loops of {@link CountingKernels}: label range, count scatters, dense codes for wide label ranges
- * (an open-addressing table of primitive keys, JDK only: no boxing, no third-party type in the SPI), and
- * Σ n·ln n.
+ * (an open-addressing table of primitive keys, JDK only: no boxing, no third-party type in the SPI), bitset
+ * intersection counts, and Σ n·ln n.
  */
 final class Counting {
 
@@ -61,6 +61,21 @@ final class Counting {
         int shift = yOffset - xOffset;
         for (int i = xOffset, end = xOffset + length; i < end; i++) {
             table[(x[i] - xMin) * cols + (y[i + shift] - yMin)]++;
+        }
+    }
+
+    static void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
+                                   long[] counts) {
+        for (int i = 0; i < xSets; i++) {
+            int xs = xOffset + i * words;
+            for (int j = 0; j < zSets; j++) {
+                int zs = zOffset + j * words;
+                long c = 0;
+                for (int w = 0; w < words; w++) {
+                    c += Long.bitCount(x[xs + w] & z[zs + w]);
+                }
+                counts[i * zSets + j] += c;
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package org.shannon4j.spi;
 
 /**
  * The counting kernels of the mutual-information family: label range, count scatters into dense tables, dense
- * codes for wide label ranges, and Σ n·ln n over count tables. They follow the ranges and threads contract
+ * codes for wide label ranges, joint counts of two families of row bitsets, and Σ n·ln n over count tables. They follow the ranges and threads contract
  * written on {@link Kernels}. Every method's default is the reference plain-Java loop (JDK only: the dense
  * codes use an open-addressing hash table of primitive keys, no third-party type).
  *
@@ -93,6 +93,27 @@ public interface CountingKernels {
      */
     default int densePairCodes(int[] x, int xOffset, int[] y, int yOffset, int length, int[] codes) {
         return Counting.densePairCodes(x, xOffset, y, yOffset, length, codes);
+    }
+
+    /**
+     * Adds to counts[i·zSets + j], for every i &lt; xSets and j &lt; zSets, the number of bits set in both bitset i of x
+     * and bitset j of z: Σ_{w &lt; words} popcount(x[xOffset + i·words + w] &amp; z[zOffset + j·words + w]). A bitset is
+     * a set of rows (bit b of word w is row 64·w + b), so counts becomes the joint count table of two families of
+     * row sets, e.g. a feature's levels against the levels of (another feature, target). The caller guarantees the
+     * ranges are inside the arrays and counts.length &gt;= xSets·zSets; counts is added into, not cleared.
+     *
+     * @param x the first family: xSets bitsets of {@code words} words each, one after the other
+     * @param xOffset index of the first word of bitset 0 of x
+     * @param xSets number of bitsets in x (the rows of counts)
+     * @param z the second family: zSets bitsets of {@code words} words each, one after the other
+     * @param zOffset index of the first word of bitset 0 of z
+     * @param zSets number of bitsets in z (the columns of counts)
+     * @param words number of 64-bit words of every bitset
+     * @param counts the row-major xSets × zSets table to add into
+     */
+    default void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
+            long[] counts) {
+        Counting.intersectionCounts(x, xOffset, xSets, z, zOffset, zSets, words, counts);
     }
 
     /**

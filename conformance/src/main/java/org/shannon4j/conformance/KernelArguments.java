@@ -26,7 +26,7 @@ import org.shannon4j.spi.Kernels;
  *
  * <h2>Rules (name, type → value)</h2>
  * <ul>
- *   <li>{@code length} (int), {@code count} (long): the scenario's length n. {@code rows}, {@code classes} (int):
+ *   <li>{@code length}, {@code words} (int), {@code count} (long): the scenario's length n. {@code rows}, {@code classes} (int):
  *       the scenario's matrix shape; a kernel with {@code rows} reads row-major rows × classes matrices.</li>
  *   <li>{@code offset} and {@code xxxOffset} (int or long): 0, or 1..19 in the offset scenarios; {@code offset}
  *       belongs to the first array, {@code xxxOffset} to the array whose name starts with (else contains)
@@ -34,7 +34,8 @@ import org.shannon4j.spi.Kernels;
  *       rowLosses).</li>
  *   <li>Input arrays ({@code double[]}, {@code float[]}, {@code MemorySegment}), read over {@code [offset,
  *       offset + region)} with NaN (or, for ints, a label that would index outside any table) around the range:
- *       {@code a, p, q} non-negative values with exact zeros, subnormal and tiny values, values near 1 and
+ *       long {@code x, z} bitset families, {@code xxxSets} sets of n words each (uniform, sparse, dense, empty,
+ *       full and one-hot words; all bits set around the range); {@code a, p, q} non-negative values with exact zeros, subnormal and tiny values, values near 1 and
  *       skewed ones; {@code logits} signed (sometimes huge); {@code probs} and floating {@code targets} in [0, 1]
  *       with exact 0 and 1; {@code weights, sampleWeights, classWeights} non-negative with zeros, or null;
  *       int {@code targets} class indices in [0, classes), some equal to {@code ignoreIndex} if the kernel has
@@ -42,9 +43,12 @@ import org.shannon4j.spi.Kernels;
  *       {@code min}/{@code xxxMin} parameter indexes a table with them, else small or full-range values.</li>
  *   <li>The region read: n; for a matrix kernel rows × classes, except rows for int targets and for arrays
  *       named {@code row…} or {@code sample…}, and classes for {@code class…}.</li>
+ *   <li>{@code xxxSets} (int): the number of bitsets of family xxx, 1..12 (15 for x and 40 for z in one
+ *       length-5000 variant: the feature-selection engine's widest shapes).</li>
  *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
- *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and
- *       pre-filled with counts (the kernels add to it); {@code codes} of length n; {@code aux} of
+ *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and of
+ *       the {@code xxxSets}, and pre-filled with counts (the kernels add to it; long tables of set families
+ *       partly with counts above 2³²); in a kernel with {@code xxxSets}, {@code counts} is such a table; {@code codes} of length n; {@code aux} of
  *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
  *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.</li>
  *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
@@ -55,7 +59,8 @@ import org.shannon4j.spi.Kernels;
  * <h2>Special values</h2>
  * A special scenario plants one value where the {@link Kernels} contract says what must happen: NaN, −1, +∞, −∞
  * or −0.0 into one element of a floating input other than {@code classWeights} (whose validity the api checks
- * above the kernels), and −1, {@code Integer.MIN_VALUE} or 2³⁰ into int targets or counts.
+ * above the kernels), −1, {@code Integer.MIN_VALUE} or 2³⁰ into int targets or counts, and a word of all bits,
+ * the sign bit alone, no bit or bit 0 into a bitset.
  */
 final class KernelArguments {
 
@@ -63,6 +68,8 @@ final class KernelArguments {
     static final int PAD = 3;
     /** Planted into floating inputs (by index). */
     static final double[] SPECIAL_DOUBLES = {Double.NaN, -1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0};
+    /** Planted into bitsets (by index modulo the length). */
+    static final long[] SPECIAL_WORDS = {-1L, Long.MIN_VALUE, 0L, 1L};
     /** Planted into int targets and counts (by index modulo the length). */
     static final long[] SPECIAL_INTS = {-1, Integer.MIN_VALUE, 1 << 30};
     /** Pre-filled into output arrays around and inside the range. */
@@ -78,8 +85,8 @@ final class KernelArguments {
 
     /** What a parameter is. */
     enum Role {
-        LENGTH, ROWS, CLASSES, OFFSET, MIN, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS, POS_WEIGHT, LAYOUT,
-        AUX, TABLE, CODES, OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS, LABELS;
+        LENGTH, ROWS, CLASSES, OFFSET, MIN, SETS, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS, POS_WEIGHT,
+        LAYOUT, AUX, TABLE, CODES, OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS, LABELS, BITSETS;
 
         boolean isArray() {
             return ordinal() >= AUX.ordinal();
@@ -90,7 +97,7 @@ final class KernelArguments {
         }
     }
 
-    /** One parameter: its role and, for offsets and mins, the index of the array they belong to. */
+    /** One parameter: its role and, for offsets, mins and set counts, the index of the array they belong to. */
     record Param(int index, String name, Class<?> type, Role role, int partner) {
     }
 
@@ -168,6 +175,12 @@ final class KernelArguments {
             }
             roles[i] = role(ps[i].getName(), ps[i].getType());
         }
+        boolean sets = Arrays.stream(roles).anyMatch(r -> r == Role.SETS);
+        for (int i = 0; i < ps.length; i++) {
+            if (sets && roles[i] == Role.COUNTS) {
+                roles[i] = Role.TABLE; // the joint table the set families index, added into
+            }
+        }
         List<Param> params = new ArrayList<>();
         int firstArray = -1;
         for (int i = 0; i < ps.length; i++) {
@@ -186,12 +199,22 @@ final class KernelArguments {
                 if (partner >= 0 && roles[partner] != Role.LABELS) {
                     partner = -1;
                 }
+            } else if (r == Role.SETS) {
+                partner = arrayFor(ps, roles, stem(name, "Sets"));
+                if (partner >= 0 && roles[partner] != Role.BITSETS) {
+                    partner = -1;
+                }
             }
             if (r == null && ps[i].isNamePresent()) {
                 problems.add(problem(m, i, ps[i], "has no argument rule"));
-            } else if ((r == Role.OFFSET || r == Role.MIN) && partner < 0) {
-                problems.add(problem(m, i, ps[i], "belongs to no array parameter (expected " + stem(name,
-                        r == Role.OFFSET ? "Offset" : "Min") + "… or, for the plain name, a first array)"));
+            } else if ((r == Role.OFFSET || r == Role.MIN || r == Role.SETS) && partner < 0) {
+                String suffix = switch (r) {
+                    case OFFSET -> "Offset";
+                    case MIN -> "Min";
+                    default -> "Sets";
+                };
+                problems.add(problem(m, i, ps[i], "belongs to no array parameter (expected " + stem(name, suffix)
+                        + "… or, for the plain name, a first array)"));
             } else if ((r == Role.ROWS || r == Role.CLASSES) && !matrix) {
                 problems.add(problem(m, i, ps[i], "is a matrix dimension in a kernel without rows"));
             }
@@ -202,8 +225,12 @@ final class KernelArguments {
             problems.add(m.getName() + ": no length, count or rows parameter to size the inputs by");
         }
         if (params.stream().anyMatch(p -> p.role == Role.TABLE)
-                && params.stream().noneMatch(p -> p.role == Role.MIN)) {
-            problems.add(m.getName() + ": a table parameter but no min parameter to size it by");
+                && params.stream().noneMatch(p -> p.role == Role.MIN || p.role == Role.SETS)) {
+            problems.add(m.getName() + ": a table parameter but no min or sets parameter to size it by");
+        }
+        if (params.stream().anyMatch(p -> p.role == Role.BITSETS && params.stream()
+                .noneMatch(q -> q.role == Role.SETS && q.partner == p.index))) {
+            problems.add(m.getName() + ": a bitset family without its xxxSets parameter to size it by");
         }
         if (params.stream().anyMatch(p -> p.role == Role.COLS)
                 && params.stream().filter(p -> p.role == Role.MIN).count() < 2) {
@@ -272,7 +299,7 @@ final class KernelArguments {
 
     /** The rule table: parameter type → name → role (offsets and mins go by suffix, see {@link #role}). */
     private static final Map<Class<?>, Map<String, Role>> RULES = Map.of(
-            int.class, names(Role.LENGTH, "length", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
+            int.class, names(Role.LENGTH, "length", "words", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
                     Role.IGNORE_INDEX, "ignoreIndex"),
             long.class, names(Role.LENGTH, "count"),
             double.class, names(Role.RATIO, "c", Role.SMOOTHING, "smoothing", Role.GRAD_SCALE, "gradScale",
@@ -284,7 +311,7 @@ final class KernelArguments {
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
-            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts"));
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -293,6 +320,9 @@ final class KernelArguments {
         }
         if (t == int.class && (name.equals("min") || name.endsWith("Min"))) {
             return Role.MIN;
+        }
+        if (t == int.class && name.endsWith("Sets")) {
+            return Role.SETS;
         }
         return RULES.getOrDefault(t, Map.of()).get(name);
     }
@@ -333,6 +363,9 @@ final class KernelArguments {
                     default -> 1e-3;
                 };
                 case POS_WEIGHT -> v % 2 == 0 ? 1.0 : rnd.nextDouble(0, 4);
+                // 1..12 sets, and the engine's widest shapes (15 candidate levels, 40 joint levels) at length 5000
+                case SETS -> n == KernelConformanceSuite.LARGE && v == 3 ? (p.name.startsWith("x") ? 15 : 40)
+                        : 1 + rnd.nextInt(12);
                 case LAYOUT -> layout;
                 default -> null;
             };
@@ -345,6 +378,13 @@ final class KernelArguments {
         double[][] segmentValues = new double[ps.size()][];
         for (Param p : ps) {
             if (!p.role.isInput() || isNull[p.index]) {
+                continue;
+            }
+            if (p.role == Role.BITSETS) {
+                int off = offset(p, plan, args);
+                from[p.index] = off;
+                to[p.index] = off + sets(p, plan, args) * n;
+                args[p.index] = bitsets(rnd, from[p.index], to[p.index]);
                 continue;
             }
             int off = offset(p, plan, args);
@@ -364,6 +404,9 @@ final class KernelArguments {
         String plant = null;
         if (sc.special() >= 0) {
             plant = plant(ps, segmentValues, from, to, sc.special(), rnd);
+            if (plan.has(Role.BITSETS)) {
+                plant = plantWord(ps, args, from, to, sc.special(), rnd);
+            }
         }
         for (Param p : ps) {
             double[] d = segmentValues[p.index];
@@ -375,6 +418,9 @@ final class KernelArguments {
         long tableSize = 1;
         int lastRange = 0;
         for (Param p : ps) {
+            if (p.role == Role.SETS) {
+                tableSize *= (Integer) args[p.index];
+            }
             if (p.role == Role.MIN) {
                 int[] labels = (int[]) args[p.partner];
                 int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
@@ -407,7 +453,9 @@ final class KernelArguments {
                     }
                     long[] t = new long[(int) tableSize];
                     for (int i = 0; i < t.length; i++) {
-                        t[i] = rnd.nextInt(4);
+                        // Counts above 2³² in long tables, so that a kernel adding an int sum is caught.
+                        t[i] = p.type == long[].class && plan.has(Role.SETS) && i % 2 == 1
+                                ? rnd.nextLong(1L << 40) : rnd.nextInt(4);
                     }
                     args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
                     to[p.index] = t.length;
@@ -433,6 +481,42 @@ final class KernelArguments {
             }
         }
         return new Call(args, from, to, plant);
+    }
+
+    /** The value of the sets count of bitset family {@code p}. */
+    private static int sets(Param p, Plan plan, Object[] args) {
+        return plan.params().stream().filter(q -> q.role == Role.SETS && q.partner == p.index)
+                .mapToInt(q -> (Integer) args[q.index]).findFirst().orElseThrow();
+    }
+
+    /**
+     * Bitset words over [from, to), all bits set around the range (a kernel reading outside it counts them):
+     * uniform random bits, sparse and dense words, empty and full words, and one-hot rows like a level's bitset.
+     */
+    private static long[] bitsets(SplittableRandom rnd, int from, int to) {
+        long[] words = new long[to + PAD];
+        Arrays.fill(words, -1L);
+        for (int i = from; i < to; i++) {
+            words[i] = switch (rnd.nextInt(8)) {
+                case 0 -> 0L;
+                case 1 -> -1L;
+                case 2 -> rnd.nextLong() & rnd.nextLong() & rnd.nextLong();
+                case 3 -> rnd.nextLong() | rnd.nextLong();
+                case 4 -> 1L << rnd.nextInt(64);
+                default -> rnd.nextLong();
+            };
+        }
+        return words;
+    }
+
+    /** Plants a special word (all bits, the sign bit alone, none) into one bitset word; describes where. */
+    private static String plantWord(List<Param> ps, Object[] args, int[] from, int[] to, int k, SplittableRandom rnd) {
+        List<Param> candidates = ps.stream().filter(p -> p.role == Role.BITSETS).toList();
+        Param p = candidates.get(rnd.nextInt(candidates.size()));
+        int at = from[p.index] + rnd.nextInt(to[p.index] - from[p.index]);
+        long word = SPECIAL_WORDS[k % SPECIAL_WORDS.length];
+        ((long[]) args[p.index])[at] = word;
+        return p.name + "[" + at + "] = 0x" + Long.toHexString(word);
     }
 
     private static Object integral(Class<?> type, int value) {

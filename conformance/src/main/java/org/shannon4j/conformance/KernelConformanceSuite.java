@@ -41,7 +41,7 @@ import org.shannon4j.spi.Kernels;
  * ε, c, smoothing, segment layouts); length 5000 (matrices of 5000 elements) with each variant; non-zero offsets
  * with garbage around every range; one
  * special value planted where the contract says what happens (NaN, −1, ±∞, −0.0 in floating inputs; −1,
- * {@code Integer.MIN_VALUE}, 2³⁰ in counts and targets); and the same call twice giving the same bits. Lengths
+ * {@code Integer.MIN_VALUE}, 2³⁰ in counts and targets; a full, sign-bit, empty or bit-0 word in bitsets); and the same call twice giving the same bits. Lengths
  * start at 1: the contract lets kernels assume {@code length >= 1}.
  *
  * <h2>What is compared, and how closely</h2>

@@ -537,8 +537,9 @@ final class SimdKernels extends BlockedKernels {
     }
 
     // ------------------------------------------------------------------------------------------------------
-    // Mutual information family: the label range and Σ n·ln n vectorise; the count scatters and dense codes
-    // are the SPI's reference defaults (a scatter with possible index conflicts does not vectorise).
+    // Mutual information family: the label range, bitset intersection counts and Σ n·ln n vectorise; the count
+    // scatters and dense codes are the SPI's reference defaults (a scatter with possible index conflicts does not
+    // vectorise).
     // ------------------------------------------------------------------------------------------------------
 
     /** Integer lanes have no NaN or −0.0, so vector min/max are single instructions here. */
@@ -600,6 +601,13 @@ final class SimdKernels extends BlockedKernels {
             tail += n > 1 ? n * Math.log(n) : 0.0;
         }
         return signs < 0 ? Double.NaN : total + compensation + tail;
+    }
+
+    /** AND + BIT_COUNT over register tiles of 4 × 4 sets; see {@link SimdIntersections}. */
+    @Override
+    public void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
+                                   long[] counts) {
+        SimdIntersections.intersectionCounts(x, xOffset, xSets, z, zOffset, zSets, words, counts);
     }
 
     /** Int lanes per double vector: the int species shrunk to the double lane count. */
