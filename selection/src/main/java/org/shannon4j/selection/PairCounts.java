@@ -72,16 +72,32 @@ final class PairCounts {
         forEachColumn(j -> {
             int l = columns.levels(j);
             long[] counts = new long[l];
-            columns.levelCounts(j, counts);
-            levelCounts[j] = counts;
-            tLevels[j] = kernels.nLogN(counts, 0, l);
             if (withSets[j]) {
                 long[] bits = new long[(l - 1) * words];
                 columns.levelSets(j, l - 1, bits, words);
                 sets[j] = bits;
+                countSets(bits, l - 1, counts);
+            } else {
+                columns.levelCounts(j, counts);
             }
+            levelCounts[j] = counts;
+            tLevels[j] = kernels.nLogN(counts, 0, l);
         });
         this.target = new Given(y.clone(), ly, -1);
+    }
+
+    /** The sizes of the first {@code sets} row sets into counts, and the rows in none into counts[sets]. */
+    private void countSets(long[] bits, int sets, long[] counts) {
+        long rest = n;
+        for (int v = 0; v < sets; v++) {
+            long c = 0;
+            for (int w = v * words, end = w + words; w < end; w++) {
+                c += Long.bitCount(bits[w]);
+            }
+            counts[v] = c;
+            rest -= c;
+        }
+        counts[sets] = rest;
     }
 
     /** Bytes the column bitsets may take: a third of the heap not yet used, so large inputs fall back to counting. */
@@ -184,7 +200,7 @@ final class PairCounts {
             java.util.Arrays.fill(t, 0, cells, 0L);
             if (xs > 0 && zs > 0) {
                 // the xs × zs intersections into the first cells, then spread to rows of lz
-                intersectionCounts(sets[j], 0, xs, z.sets, 0, zs, words, t);
+                kernels.intersectionCounts(sets[j], 0, xs, z.sets, 0, zs, words, t);
                 for (int a = xs - 1; a >= 0; a--) {
                     System.arraycopy(t, a * zs, t, a * lz, zs);
                     t[a * lz + zs] = 0;
@@ -217,22 +233,6 @@ final class PairCounts {
             kernels.countPairs(s.codes, 0, 0, z.codes(), 0, 0, lz, n, counts);
             for (int c = 0; c < cells; c++) {
                 t[c] = counts[c];
-            }
-        }
-    }
-
-    // TEMPORARY until the SPI kernel lands
-    private static void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets,
-                                           int words, long[] counts) {
-        for (int i = 0; i < xSets; i++) {
-            for (int j = 0; j < zSets; j++) {
-                long c = 0;
-                int xo = xOffset + i * words;
-                int zo = zOffset + j * words;
-                for (int w = 0; w < words; w++) {
-                    c += Long.bitCount(x[xo + w] & z[zo + w]);
-                }
-                counts[i * zSets + j] += c;
             }
         }
     }
