@@ -251,7 +251,7 @@ final class Greedy {
                     if (given[rank] == null) {
                         given[rank] = counts.given(selected[rank], true);
                     }
-                    counts.one(j, given[rank], this::conditionalOnSelected);
+                    counts.one(j, given[rank], conditionalOnSelected);
                     partial[j] = Math.min(partial[j], snap(termA[j]));
                     lastUsed[j]++;
                 }
@@ -264,6 +264,8 @@ final class Greedy {
             take(best);
         }
     }
+
+    private final PairCounts.Terms conditionalOnSelected = this::conditionalOnSelected;
 
     /** I(X_j;Y|X_s) into termA[j], from the table with Z = (s, target). */
     private void conditionalOnSelected(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {

@@ -44,6 +44,7 @@ final class PairCounts {
     /** Σ c·ln c of each column's level counts. */
     private final double[] tLevels;
     private final Scratch.Pool pool;
+    private final Scratch callerScratch = new Scratch();
 
     /** The target as a conditioning variable. */
     final Given target;
@@ -179,12 +180,13 @@ final class PairCounts {
         });
     }
 
-    /** Counts candidate j's table with Z on the calling thread and hands it to terms. */
+    /**
+     * Counts candidate j's table with Z on the calling thread and hands it to terms (the caller's own scratch:
+     * for sequential callers, such as CMIM's lazy refinement, one at a time).
+     */
     void one(int j, Given given, Terms terms) {
-        Scratch s = pool.take();
-        table(j, given, s);
-        terms.of(j, s.table, columns.levels(j), given, s.aux);
-        pool.give(List.of(s));
+        table(j, given, callerScratch);
+        terms.of(j, callerScratch.table, columns.levels(j), given, callerScratch.aux);
     }
 
     /** The full lj × lz table of candidate j with Z into scratch.table. */
