@@ -44,7 +44,7 @@ import org.shannon4j.spi.Kernels;
  *       named {@code row…} or {@code sample…}, and classes for {@code class…}.</li>
  *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
  *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and
- *       pre-filled with counts (the kernels add to it); {@code codes} of length n; {@code aux} of
+ *       pre-filled with counts (the kernels add to it), and {@code low} (byte) likewise, pre-filled with any bytes; {@code codes} of length n; {@code aux} of
  *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
  *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.</li>
  *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
@@ -127,6 +127,7 @@ final class KernelArguments {
                     case float[] f -> f.clone();
                     case int[] n -> n.clone();
                     case long[] l -> l.clone();
+                    case byte[] b -> b.clone();
                     case null, default -> a[i];
                 };
             }
@@ -284,7 +285,8 @@ final class KernelArguments {
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
-            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts"));
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts"),
+            byte[].class, names(Role.TABLE, "low"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -409,7 +411,14 @@ final class KernelArguments {
                     for (int i = 0; i < t.length; i++) {
                         t[i] = rnd.nextInt(4);
                     }
-                    args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
+                    if (p.type == byte[].class) {
+                        // Low bytes of counts: any value, so that the increments wrap.
+                        byte[] b = new byte[t.length];
+                        rnd.nextBytes(b);
+                        args[p.index] = b;
+                    } else {
+                        args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
+                    }
                     to[p.index] = t.length;
                 }
                 case CODES -> {
