@@ -147,6 +147,18 @@ final class NaiveKernels implements Kernels {
     }
 
     @Override
+    public void countPairsLowBytes(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols,
+                                   int length, byte[] low, int[] table) {
+        for (int i = 0; i < length; i++) {
+            int c = (x[xOffset + i] - xMin) * cols + (y[yOffset + i] - yMin);
+            low[c]++;
+            if (low[c] == 0) {
+                table[c] += 256;
+            }
+        }
+    }
+
+    @Override
     public int denseCodes(int[] a, int offset, int length, int[] codes) {
         java.util.Map<Integer, Integer> map = new java.util.HashMap<>();
         for (int i = 0; i < length; i++) {

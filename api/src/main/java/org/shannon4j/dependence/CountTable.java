@@ -222,7 +222,7 @@ final class CountTable {
         if (denseFits(rx, ry, length)) {
             int r = (int) ry;
             int[] table = new int[(int) rx * r];
-            k.countPairs(xs, xo, xMin, ys, yo, yMin, r, length, table);
+            PairCount.countPairs(k, xs, xo, xMin, ys, yo, yMin, r, length, table, table.length);
             int m = 0;
             for (int v : table) {
                 m += v != 0 ? 1 : 0;
@@ -347,7 +347,7 @@ final class CountTable {
         if (parts > 1) {
             ParallelCount.countPairs(k, par, parts, x, xOffset, xMin, y, yOffset, yMin, ry, length, table, cells);
         } else {
-            k.countPairs(x, xOffset, xMin, y, yOffset, yMin, ry, length, table);
+            PairCount.countPairs(k, x, xOffset, xMin, y, yOffset, yMin, ry, length, table, cells);
         }
         intJoint = table;
         jointLength = cells;

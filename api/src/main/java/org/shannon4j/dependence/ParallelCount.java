@@ -27,7 +27,7 @@ final class ParallelCount {
         List<int[]> tables = par.forEachPart(parts, parts - 1, () -> new int[cells], (counts, i) -> {
             int from = i * per;
             int to = i == parts - 1 ? length : from + per;
-            k.countPairs(x, xOffset + from, xMin, y, yOffset + from, yMin, ry, to - from, counts);
+            PairCount.countPairs(k, x, xOffset + from, xMin, y, yOffset + from, yMin, ry, to - from, counts, cells);
         });
         for (int[] counts : tables) {
             for (int c = 0; c < cells; c++) {

@@ -79,6 +79,19 @@ final class Counting {
         }
     }
 
+    static void countPairsLowBytes(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols,
+                                   int length, byte[] low, int[] table) {
+        int shift = yOffset - xOffset;
+        for (int i = xOffset, end = xOffset + length; i < end; i++) {
+            int c = (x[i] - xMin) * cols + (y[i + shift] - yMin);
+            byte v = (byte) (low[c] + 1);
+            low[c] = v;
+            if (v == 0) {
+                table[c] += 256;
+            }
+        }
+    }
+
     static int denseCodes(int[] a, int offset, int length, int[] codes) {
         CodeTable table = new CodeTable();
         for (int i = 0; i < length; i++) {

@@ -14,7 +14,8 @@ public interface CountingKernels {
     // Label arrays hold arbitrary ints. The api finds their range with minMax; a small range is counted
     // directly into a dense, caller-owned table (countPairs, x − xMin indexing rows), a wide one is first
     // turned into dense codes 0..k−1 (denseCodes, densePairCodes: a hash table inside the backend). Count
-    // tables are then reduced with nLogN.
+    // tables are then reduced with nLogN. A table too large for the L2 cache is counted in bytes with the wraps
+    // carried into the int table (countPairsLowBytes), then folded by the caller.
     // Count methods add to the table (they do not clear it) and never read outside [offset, offset+length).
 
     /**
@@ -61,6 +62,31 @@ public interface CountingKernels {
     default void countPairs(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols, int length,
             int[] table) {
         Counting.countPairs(x, xOffset, xMin, y, yOffset, yMin, cols, length, table);
+    }
+
+    /**
+     * As {@link #countPairs} with the low 8 bits of each cell's count held in a byte table: for each i, with c
+     * the cell index of {@code countPairs}, {@code low[c]} is incremented (modulo 256) and, each time it wraps to
+     * 0, 256 is added to {@code table[c]}. So every pair adds exactly 1 to {@code table[c] + (low[c] & 0xFF)},
+     * and the caller folds {@code low} into {@code table} at the end. A table of 1 byte per cell stays in a
+     * cache level that one of 4 bytes per cell outgrows (1000 × 1000 labels: 1 MB against 4 MB); the wrap is
+     * rare, so {@code table} is barely touched. {@code low.length} and {@code table.length} both cover every
+     * cell index.
+     *
+     * @param x the first labels
+     * @param xOffset index of the first label of x
+     * @param xMin the smallest x label
+     * @param y the second labels
+     * @param yOffset index of the first label of y
+     * @param yMin the smallest y label
+     * @param cols number of columns of the table
+     * @param length number of elements read
+     * @param low the low 8 bits of each cell's count, as unsigned bytes
+     * @param table receives 256 per wrap of the cell's low byte
+     */
+    default void countPairsLowBytes(int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols,
+            int length, byte[] low, int[] table) {
+        Counting.countPairsLowBytes(x, xOffset, xMin, y, yOffset, yMin, cols, length, low, table);
     }
 
     /**

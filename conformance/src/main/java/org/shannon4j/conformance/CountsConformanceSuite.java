@@ -134,4 +134,86 @@ public abstract class CountsConformanceSuite {
         assertEquals(d.mutualInformation(x, y), d.mutualInformation(sequential));
         assertEquals(s.withParallelism(2).dependence().mutualInformation(x, y), d.mutualInformation(sequential));
     }
+
+    /**
+     * Tables too large for L2 are counted in bytes with the wraps carried into ints: the same table as a direct
+     * count, for wide and narrow shapes, skewed labels (cells of 255, 256, 257, 511, 512 and 300,000 counts: the
+     * byte wraps 0, 1 and many times), negative labels far from 0, unequal offsets, lengths that are multiples of
+     * nothing, and two threads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    void largeTablesGiveTheDirectCount(Shannon s) {
+        SplittableRandom r = new SplittableRandom(21);
+        int[][] shapes = {{1000, 1000}, {5000, 100}, {100, 5000}, {600, 600}, {512, 512}};
+        for (int[] shape : shapes) {
+            int cells = shape[0] * shape[1];
+            // 1000 x 1000: long enough that each of two threads counts its part in bytes.
+            int n = (cells == 1_000_000 ? 1 << 21 : cells) + 1 + r.nextInt(200_000);
+            boolean skewed = shape[0] != 600;
+            int xLo = skewed ? Integer.MIN_VALUE + 3 : -300;
+            int yLo = skewed ? 2_000_000_000 : -100_000;
+            int xOff = 1 + r.nextInt(9);
+            int yOff = r.nextInt(3);
+            int[] x = new int[xOff + n + 2];
+            int[] y = new int[yOff + n + 5];
+            java.util.Arrays.fill(x, Integer.MAX_VALUE); // outside the range: read outside it and the table breaks
+            java.util.Arrays.fill(y, Integer.MIN_VALUE);
+            int[] special = {255, 256, 257, 511, 512};
+            int i = 0;
+            if (skewed) {
+                for (int c = 0; c < special.length; c++) {
+                    int cx = r.nextInt(shape[0]), cy = r.nextInt(shape[1]);
+                    for (int k = 0; k < special[c]; k++, i++) {
+                        x[xOff + i] = xLo + cx;
+                        y[yOff + i] = yLo + cy;
+                    }
+                }
+                for (int k = 0; k < 300_000 && i < n; k++, i++) {
+                    x[xOff + i] = xLo + shape[0] - 1;
+                    y[yOff + i] = yLo;
+                }
+            }
+            for (; i < n; i++) {
+                // The corners pin the ranges; the rest uniform, or squared for a skew towards low labels.
+                int a = r.nextInt(shape[0]), b = r.nextInt(shape[1]);
+                if (skewed && (i & 1) == 0) {
+                    a = (int) ((long) a * a / shape[0]);
+                    b = (int) ((long) b * b / shape[1]);
+                }
+                x[xOff + i] = xLo + (i == n - 1 ? 0 : a);
+                y[yOff + i] = yLo + (i == n - 2 ? shape[1] - 1 : b);
+            }
+            for (int j = n - 1; j > 0; j--) { // shuffle the planted runs among the rest
+                int k = r.nextInt(j + 1);
+                int t = x[xOff + j]; x[xOff + j] = x[xOff + k]; x[xOff + k] = t;
+                t = y[yOff + j]; y[yOff + j] = y[yOff + k]; y[yOff + k] = t;
+            }
+            long[] direct = new long[cells];
+            for (int j = 0; j < n; j++) {
+                direct[(x[xOff + j] - xLo) * shape[1] + (y[yOff + j] - yLo)]++;
+            }
+            int m = 0;
+            for (long c : direct) {
+                m += c != 0 ? 1 : 0;
+            }
+            int[] cx = new int[m], cy = new int[m];
+            long[] cc = new long[m];
+            for (int c = 0, j = 0; c < cells; c++) {
+                if (direct[c] != 0) {
+                    cx[j] = xLo + c / shape[1];
+                    cy[j] = yLo + c % shape[1];
+                    cc[j++] = direct[c];
+                }
+            }
+            PairCounts expected = PairCounts.ofCells(cx, cy, cc);
+            String where = shape[0] + " x " + shape[1] + ", n = " + n;
+            for (int threads : new int[] {1, 2}) {
+                Dependence d = s.withParallelism(threads).dependence();
+                assertEquals(expected, d.countPairs(x, xOff, y, yOff, n), where + ", threads " + threads);
+                assertEquals(d.mutualInformation(expected), d.mutualInformation(x, xOff, y, yOff, n),
+                        where + ", threads " + threads);
+            }
+        }
+    }
 }

@@ -48,7 +48,9 @@ import org.shannon4j.spi.Kernels;
  *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
  *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and of
  *       the {@code xxxSets}, and pre-filled with counts (the kernels add to it; long tables of set families
- *       partly with counts above 2³²); in a kernel with {@code xxxSets}, {@code counts} is such a table; {@code codes} of length n; {@code aux} of
+ *       partly with counts above 2³²); in a kernel with {@code xxxSets}, {@code counts} is such a table;
+ *       {@code low} (byte) sized like {@code table}, pre-filled with any bytes; {@code codes} of length n;
+ *       {@code aux} of
  *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
  *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.</li>
  *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
@@ -134,6 +136,7 @@ final class KernelArguments {
                     case float[] f -> f.clone();
                     case int[] n -> n.clone();
                     case long[] l -> l.clone();
+                    case byte[] b -> b.clone();
                     case null, default -> a[i];
                 };
             }
@@ -311,7 +314,8 @@ final class KernelArguments {
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
-            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z"));
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z"),
+            byte[].class, names(Role.TABLE, "low"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -457,7 +461,14 @@ final class KernelArguments {
                         t[i] = p.type == long[].class && plan.has(Role.SETS) && i % 2 == 1
                                 ? rnd.nextLong(1L << 40) : rnd.nextInt(4);
                     }
-                    args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
+                    if (p.type == byte[].class) {
+                        // Low bytes of counts: any value, so that the increments wrap.
+                        byte[] b = new byte[t.length];
+                        rnd.nextBytes(b);
+                        args[p.index] = b;
+                    } else {
+                        args[p.index] = p.type == int[].class ? Arrays.stream(t).mapToInt(x -> (int) x).toArray() : t;
+                    }
                     to[p.index] = t.length;
                 }
                 case CODES -> {

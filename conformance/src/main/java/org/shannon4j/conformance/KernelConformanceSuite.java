@@ -423,6 +423,7 @@ public abstract class KernelConformanceSuite {
             case float[] x when b instanceof float[] y -> Arrays.equals(x, y);
             case int[] x when b instanceof int[] y -> Arrays.equals(x, y);
             case long[] x when b instanceof long[] y -> Arrays.equals(x, y);
+            case byte[] x when b instanceof byte[] y -> Arrays.equals(x, y);
             case null -> b == null;
             default -> a.equals(b);
         };
@@ -434,6 +435,7 @@ public abstract class KernelConformanceSuite {
             case float[] x -> Arrays.toString(x);
             case int[] x -> Arrays.toString(x);
             case long[] x -> Arrays.toString(x);
+            case byte[] x -> Arrays.toString(x);
             case null -> "null";
             default -> a.toString();
         };
