@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The arguments of a data command: positional ones, and options {@code --name value} or {@code --name=value}
- * among them (each at most once). Every option a command accepts is declared, so a typo is an error that names it.
+ * among them, and flags {@code --name} that take no value (each at most once). Every option a command accepts is
+ * declared, so a typo is an error that names it.
  */
 public final class Args {
 

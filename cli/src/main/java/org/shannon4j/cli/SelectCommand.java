@@ -131,7 +131,7 @@ public final class SelectCommand implements DataCommand {
         String unitName = unit.name().toLowerCase(Locale.ROOT);
         boolean unitless = criterion.method() == Criterion.Method.DISR;
         SelectionProgress stepDone = (rank, of, f, score) -> progress.say(() -> String.format(Locale.ROOT,
-                "selected %d/%d: %s (score %.6g%s)", rank, of, names.get(f), score,
+                "selected %d/%d: %s, score %.6g%s", rank, of, names.get(f), score,
                 unitless && rank > 1 ? "" : " " + unitName));
         Selection s = FeatureSelection.of(Shannon.get().withUnit(unit).context())
                 .select(columns, y, criterion, k, stepDone);
