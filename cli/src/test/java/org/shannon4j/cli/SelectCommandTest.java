@@ -17,6 +17,14 @@ class SelectCommandTest {
     /** label = a XOR b on unbalanced rows: a and b each carry a little about label, together all of it. */
     private static final String XOR = "src/test/resources/fixtures/xor.csv";
 
+    /** JMI on {@link #XOR} with k = 3, in bits: JMI takes a (the lowest index of the a/b tie), then b, then noise. */
+    private static final String XOR_JMI_TSV = """
+            rank\tindex\tcolumn\tscore\trelevance
+            1\t1\ta\t0.04879494069539813\t0.04879494069539813
+            2\t2\tb\t0.99999999999999989\t0.04879494069539813
+            3\t0\tnoise\t0.31127812445913239\t0
+            """;
+
     @TempDir
     Path dir;
 
@@ -30,12 +38,7 @@ class SelectCommandTest {
         CliRun r = select(XOR, "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv", "--unit",
                 "bits");
         assertEquals(0, r.status(), r.err());
-        assertEquals("""
-                rank\tindex\tcolumn\tscore\trelevance
-                1\t1\ta\t0.04879494069539813\t0.04879494069539813
-                2\t2\tb\t0.99999999999999989\t0.04879494069539813
-                3\t0\tnoise\t0.31127812445913239\t0
-                """, r.out());
+        assertEquals(XOR_JMI_TSV, r.out());
         assertEquals("", r.err());
     }
 
@@ -46,8 +49,8 @@ class SelectCommandTest {
         assertEquals("shannon4j select: stopped after 2 of 3 features: no remaining feature scores above 0 under"
                 + " condmi\n", r.err());
         assertTrue(r.out().startsWith("{\"file\": \"" + XOR + "\", \"rows\": 8, \"target\": \"label\", \"method\":"
-                + " \"condmi\", \"unit\": \"nats\", \"bins\": 10, \"binning\": \"width\", \"feast\": false, \"k\": 3, \"selected\": 2,"
-                + " \"stop\": \"no_positive_score\", \"results\": [\n  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
+                + " \"condmi\", \"unit\": \"nats\", \"bins\": 10, \"binning\": \"width\", \"feast\": false,"
+                + " \"k\": 3, \"selected\": 2, \"stop\": \"no_positive_score\", \"results\": [\n  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
                 r.out());
         assertEquals(2, r.out().lines().filter(l -> l.startsWith("  {\"rank\"")).count(), r.out());
     }
@@ -199,12 +202,7 @@ class SelectCommandTest {
         CliRun r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv",
                 "--unit", "bits");
         assertEquals(0, r.status(), r.err());
-        assertEquals("""
-                rank\tindex\tcolumn\tscore\trelevance
-                1\t1\ta\t0.04879494069539813\t0.04879494069539813
-                2\t2\tb\t0.99999999999999989\t0.04879494069539813
-                3\t0\tnoise\t0.31127812445913239\t0
-                """, r.out());
+        assertEquals(XOR_JMI_TSV, r.out());
         assertEquals("", r.err());
     }
 
@@ -233,6 +231,12 @@ class SelectCommandTest {
         assertTrue(lines.get(5).matches("shannon4j select: done: 3 of 3 features selected" + t), lines.get(5));
         assertEquals("", select(concat(args, "--progress", "off")).err());
         assertEquals(2, select(concat(args, "--progress", "yes")).status());
+    }
+
+    /** Writes {@code csv} to {@code f}, then selects on it. */
+    private static CliRun selectOn(Path f, String csv, String... args) throws IOException {
+        Files.writeString(f, csv);
+        return select(concat(new String[] {f.toString()}, args));
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -342,13 +346,13 @@ class SelectCommandTest {
     @Test
     void feastRejectsValuesBeyondTheIntRangeAtTheirCell() throws IOException {
         Path f = dir.resolve("big.csv");
-        Files.writeString(f, "x,label\n1.5,0\n3e10,1\n");
-        CliRun r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast");
+        CliRun r = selectOn(f, "x,label\n1.5,0\n3e10,1\n", "--target", "label", "--method", "mim", "--k", "1",
+                "--feast");
         assertEquals(1, r.status());
         assertEquals("shannon4j select: " + f + ":3:1: value 3.0E10 in column 'x' is outside the int range that"
                 + " FEAST's (int) floor(x) handles\n", r.err());
-        Files.writeString(f, "x,label\n1.5,0\nnan,1\n");
-        r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast");
+        r = selectOn(f, "x,label\n1.5,0\nnan,1\n", "--target", "label", "--method", "mim", "--k", "1",
+                "--feast");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("shannon4j select: " + f + ":3:1: NaN in column 'x'"), r.err());
         assertEquals(0, select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast",
@@ -359,8 +363,8 @@ class SelectCommandTest {
     @Test
     void aStrayTextCellInANumericColumnIsAnErrorAtItsPlace() throws IOException {
         Path f = dir.resolve("stray.csv");
-        Files.writeString(f, "x,y,label\n1.5,a,0\n2.5,b,1\nn/a,a,1\n0.5,b,0\n");
-        CliRun r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "1");
+        CliRun r = selectOn(f, "x,y,label\n1.5,a,0\n2.5,b,1\nn/a,a,1\n0.5,b,0\n", "--target", "label",
+                "--method", "jmi", "--k", "1");
         assertEquals(1, r.status());
         assertEquals("shannon4j select: " + f + ":4:1: 'n/a' in column 'x', whose other cells are numbers (3 of 4):"
                 + " a bad cell? (--text x reads the column as categories)\n", r.err());
@@ -368,20 +372,18 @@ class SelectCommandTest {
                 "tsv");
         assertEquals(0, r.status(), r.err());
         // the target too
-        Files.writeString(f, "x,label\n1,0\n2,1\n3,?\n");
-        r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1");
+        r = selectOn(f, "x,label\n1,0\n2,1\n3,?\n", "--target", "label", "--method", "mim", "--k", "1");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("shannon4j select: " + f + ":4:3: '?' in column 'label'"), r.err());
         // a text column that holds a few numbers is categories, as always
-        Files.writeString(f, "x,label\nlow,0\nhigh,1\n3,1\nlow,0\n");
-        assertEquals(0, select(f.toString(), "--target", "label", "--method", "mim", "--k", "1").status());
+        assertEquals(0, selectOn(f, "x,label\nlow,0\nhigh,1\n3,1\nlow,0\n", "--target", "label", "--method",
+                "mim", "--k", "1").status());
     }
 
     @Test
     void aConstantTargetIsSaidToBeConstant() throws IOException {
         Path f = dir.resolve("constant.csv");
-        Files.writeString(f, "x,y,label\n1,2,0\n3,4,0\n");
-        CliRun r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "1");
+        CliRun r = selectOn(f, "x,y,label\n1,2,0\n3,4,0\n", "--target", "label", "--method", "jmi", "--k", "1");
         assertEquals(1, r.status());
         assertEquals("shannon4j select: target is constant (every row is 0): I(X;Y) = 0 for every feature, so"
                 + " there is nothing to select\n", r.err());
