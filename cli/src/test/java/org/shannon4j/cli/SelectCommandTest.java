@@ -50,7 +50,8 @@ class SelectCommandTest {
                 + " condmi\n", r.err());
         assertTrue(r.out().startsWith("{\"file\": \"" + XOR + "\", \"rows\": 8, \"target\": \"label\", \"method\":"
                 + " \"condmi\", \"unit\": \"nats\", \"bins\": 10, \"binning\": \"width\", \"feast\": false,"
-                + " \"k\": 3, \"selected\": 2, \"stop\": \"no_positive_score\", \"results\": [\n  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
+                + " \"k\": 3, \"selected\": 2, \"stop\": \"no_positive_score\", \"results\": [\n"
+                + "  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
                 r.out());
         assertEquals(2, r.out().lines().filter(l -> l.startsWith("  {\"rank\"")).count(), r.out());
     }
