@@ -1,20 +1,24 @@
 package org.shannon4j.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The arguments of a data command: positional ones, and options {@code --name value} or {@code --name=value}
- * among them (each at most once). Every option a command accepts is declared, so a typo is an error that names it.
+ * among them, and flags {@code --name} that take no value (each at most once). Every option a command accepts is
+ * declared, so a typo is an error that names it.
  */
 public final class Args {
 
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Set<String> flags = new HashSet<>();
 
     private Args() {
     }
@@ -28,6 +32,19 @@ public final class Args {
      * @throws UsageException for an unknown or repeated option or a missing value
      */
     public static Args parse(String[] args, Set<String> options) {
+        return parse(args, options, Set.of());
+    }
+
+    /**
+     * Parses {@code args} with flags: options that take no value ({@code --feast}).
+     *
+     * @param args    the command's arguments
+     * @param options the option names it accepts (without {@code --}) that take a value
+     * @param flags   the option names it accepts that take none
+     * @return the parsed arguments
+     * @throws UsageException for an unknown or repeated option, a missing value or a flag given a value
+     */
+    public static Args parse(String[] args, Set<String> options, Set<String> flags) {
         Args a = new Args();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -37,9 +54,18 @@ public final class Args {
             }
             int eq = arg.indexOf('=');
             String name = arg.substring(2, eq < 0 ? arg.length() : eq);
+            if (flags.contains(name)) {
+                if (eq >= 0) {
+                    throw new UsageException("--" + name + " takes no value, got '" + arg + "'");
+                }
+                if (!a.flags.add(name)) {
+                    throw new UsageException("--" + name + " given twice");
+                }
+                continue;
+            }
             if (!options.contains(name)) {
                 throw new UsageException("unknown option --" + name + " (known: --" + String.join(", --",
-                        options.stream().sorted().toList()) + ")");
+                        Stream.concat(options.stream(), flags.stream()).sorted().toList()) + ")");
             }
             String value;
             if (eq >= 0) {
@@ -59,6 +85,14 @@ public final class Args {
     /** @return the positional arguments, in order */
     public List<String> positional() {
         return positional;
+    }
+
+    /**
+     * @param name a flag
+     * @return whether it was given
+     */
+    public boolean flag(String name) {
+        return flags.contains(name);
     }
 
     /**

@@ -158,16 +158,124 @@ public final class Codes {
     }
 
     /**
+     * The codes FEAST's MATLAB and Python front ends give a column: every value floored to an int, as MIToolbox's
+     * {@code normaliseArray} does ({@code (int) floor(x)}), then renumbered densely in value order ({@code
+     * normaliseArray} subtracts the minimum instead: the same partition in the same order, so the same
+     * information). Integer columns are their values, text columns their categories. A missing cell or NaN is an
+     * error at its place unless {@link Missing#LEVEL} makes it a level of its own; an infinite value or one whose
+     * floor is outside the int range (where C's cast is undefined) is always an error.
+     *
+     * @param table   the table
+     * @param column  the column index
+     * @param missing the missing-value policy
+     * @return dense codes, 0 .. levels − 1
+     * @throws org.shannon4j.cli.data.DataFileException for a rejected cell, at its place in the file
+     */
+    public static int[] floored(Table table, int column, Missing missing) {
+        Column c = table.columns().get(column);
+        if (!(c instanceof Column.Doubles)) {
+            return dense(of(table, column, 1, missing));
+        }
+        double[] v = binnable(table, column, missing);
+        int[] codes = new int[v.length];
+        BitSet nan = new BitSet();
+        for (int r = 0; r < v.length; r++) {
+            double f = Math.floor(v[r]);
+            if (Double.isNaN(f)) {
+                nan.set(r);
+            } else if (f < Integer.MIN_VALUE || f > Integer.MAX_VALUE) {
+                throw table.error(column, r, "value " + v[r] + " in column '" + c.name() + "' is outside the int"
+                        + " range that FEAST's (int) floor(x) handles");
+            } else {
+                codes[r] = (int) f;
+            }
+        }
+        if (!nan.isEmpty()) {
+            int free = unusedCode(codes, nan);
+            nan.stream().forEach(r -> codes[r] = free);
+        }
+        return dense(codes);
+    }
+
+    /**
+     * Rejects a text column that is a numeric column with a stray cell: when more than half of its present cells
+     * are numbers, its first cell that is not one is an error at its place (a typo or a placeholder such as
+     * {@code n/a} would otherwise turn every number into a category of its own).
+     *
+     * @param table  the table
+     * @param column the column index (any kind; only text columns are checked)
+     * @throws org.shannon4j.cli.data.DataFileException at the first non-numeric cell of a mostly numeric column
+     */
+    public static void rejectStrayText(Table table, int column) {
+        if (!(table.columns().get(column) instanceof Column.Text c)) {
+            return;
+        }
+        boolean[] number = new boolean[c.levels().length];
+        for (int l = 0; l < number.length; l++) {
+            number[l] = c.isNumber(l);
+        }
+        int numeric = 0;
+        int present = 0;
+        int first = -1;
+        for (int r = 0; r < c.codes().length; r++) {
+            int code = c.codes()[r];
+            if (code >= 0) {
+                present++;
+                if (number[code]) {
+                    numeric++;
+                } else if (first < 0) {
+                    first = r;
+                }
+            }
+        }
+        if (first >= 0 && 2L * numeric > present) {
+            throw table.error(column, first, "'" + c.levels()[c.codes()[first]] + "' in column '" + c.name()
+                    + "', whose other cells are numbers (" + numeric + " of " + present + "): a bad cell? (--text "
+                    + c.name() + " reads the column as categories)");
+        }
+    }
+
+    /**
      * Codes renumbered 0, 1, ... in increasing order of value, for consumers that want codes in [0, levels).
      *
      * @param codes any ints
      * @return the dense codes (a new array); their level count is their maximum + 1
      */
     public static int[] dense(int[] codes) {
-        int[] distinct = Arrays.stream(codes).distinct().sorted().toArray();
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int c : codes) {
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
         int[] out = new int[codes.length];
+        long range = (long) max - min + 1;
+        if (codes.length > 0 && range <= Math.max(1 << 16, codes.length)) {
+            // a table over the value range: no sort, no boxing (a million rows x 1000 columns in seconds)
+            int[] rank = new int[(int) range];
+            for (int c : codes) {
+                rank[c - min] = 1;
+            }
+            for (int v = 0, next = 0; v < rank.length; v++) {
+                int present = rank[v];
+                rank[v] = next;
+                next += present;
+            }
+            for (int r = 0; r < codes.length; r++) {
+                out[r] = rank[codes[r] - min];
+            }
+            return out;
+        }
+        int[] distinct = codes.clone();
+        Arrays.sort(distinct);
+        int m = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[m++] = distinct[i];
+            }
+        }
         for (int r = 0; r < codes.length; r++) {
-            out[r] = Arrays.binarySearch(distinct, codes[r]);
+            out[r] = Arrays.binarySearch(distinct, 0, m, codes[r]);
         }
         return out;
     }

@@ -1,11 +1,13 @@
 package org.shannon4j.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.shannon4j.InfoUnit;
+import org.shannon4j.cli.data.Column;
 import org.shannon4j.cli.data.CsvReader;
 import org.shannon4j.cli.data.DataFileException;
 import org.shannon4j.cli.data.DataFiles;
@@ -46,12 +48,18 @@ final class DataArgs {
     }
 
     /**
-     * Reads {@code file} with the {@code --delimiter} option.
+     * Reads {@code file} with the {@code --delimiter} option, and {@code --text A,B} (the columns read as text
+     * whatever their cells) for the commands that declare it.
      *
      * @throws DataFileException for a malformed file or one without data rows
      */
     static Table read(Path file, Args args) {
-        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), Map.of());
+        Map<String, Column.Kind> kinds = new HashMap<>();
+        List<String> text = args.list("text");
+        if (text != null) {
+            text.forEach(name -> kinds.put(name, Column.Kind.TEXT));
+        }
+        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), kinds);
         Table table = DataFiles.read(file, csv);
         if (table.rows() == 0) {
             throw DataFiles.isNpy(file) ? DataFileException.atByte(file, 0, "no data rows (the array is empty)")

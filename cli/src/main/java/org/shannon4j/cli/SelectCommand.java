@@ -17,6 +17,7 @@ import org.shannon4j.selection.Discretizer;
 import org.shannon4j.selection.FeatureSelection;
 import org.shannon4j.selection.MissingValues;
 import org.shannon4j.selection.Selection;
+import org.shannon4j.selection.SelectionProgress;
 import org.shannon4j.selection.StopReason;
 
 /**
@@ -24,27 +25,40 @@ import org.shannon4j.selection.StopReason;
  * target. Integer and text columns are codes as they are unless {@code --bins} is given, which bins the integer
  * ones too (text columns are always categories); floating columns are binned, 10 equal-width bins by default.
  * The target is used as {@link Codes} makes it (integer and text columns as classes, a floating one binned).
+ * {@code --feast} switches to FEAST's conventions: bits, and every value floored to an int
+ * ({@link Codes#floored}) instead of binned. Progress lines go to stderr ({@link Progress}).
  */
 public final class SelectCommand implements DataCommand {
 
     static final String USAGE = """
               select FILE --target COL --method M --k K [--bins 10] [--binning width|quantile]
-                        [--beta B --gamma G] [--unit nats|bits] [--format table|tsv|json]
-                        [--missing error|level] [--delimiter ,]
+                        [--beta B --gamma G] [--unit nats|bits] [--format table|tsv|json] [--feast]
+                        [--missing error|level] [--text A,B] [--delimiter ,] [--progress auto|on|off]
                         Selects K of the other columns by forward greedy search, M one of
                         mim mrmr jmi jmim cmim disr icap cife condmi betagamma (--beta,
                         --gamma). Integer and text columns are codes; floating columns (and
                         integer ones when --bins is given) are binned: equal width as numpy's
                         digitize(x, linspace(min, max, bins + 1)[1:-1]), or quantile edges.
                         Prints rank, index (among the feature columns), column, the score
-                        at that step and I(X;target).""".indent(2).stripTrailing();
+                        at that step and I(X;target). When nothing scores above 0 any more
+                        (jmi, disr, condmi) it stops early and says so on stderr.
+                        --feast: FEAST's conventions, to compare with its MATLAB/Python
+                        wrappers: bits unless --unit is given, and every value floored to an
+                        int as MIToolbox's normaliseArray does, target included (no bins
+                        unless --bins). Still no repeated feature 0 or -1 where FEAST returns
+                        them: the early stop above. A column of numbers with a stray text
+                        cell is an error at that cell; --text A,B reads columns as categories.
+                        --progress: lines on stderr (auto: inputs of 1e6+ cells, past 1 s).""".indent(2)
+            .stripTrailing();
 
     /** The {@code --method} names, in the order of the usage text. */
     static final List<String> METHODS = List.of("mim", "mrmr", "jmi", "jmim", "cmim", "disr", "icap", "cife",
             "condmi", "betagamma");
 
     private static final Set<String> OPTIONS = Set.of("target", "method", "k", "bins", "binning", "beta", "gamma",
-            "unit", "format", "missing", "delimiter");
+            "unit", "format", "missing", "delimiter", "text", "progress");
+
+    private static final Set<String> FLAGS = Set.of("feast");
 
     @Override
     public String name() {
@@ -58,7 +72,7 @@ public final class SelectCommand implements DataCommand {
 
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv, OPTIONS);
+        Args args = Args.parse(argv, OPTIONS, FLAGS);
         Path file = DataArgs.file(args, "select");
         String target = DataArgs.target(args, "select");
         if (args.get("method") == null) {
@@ -70,17 +84,30 @@ public final class SelectCommand implements DataCommand {
             throw new UsageException("select needs --k K, the number of features to select");
         }
         int k = args.positiveInt("k", 0);
+        boolean feast = args.flag("feast");
         boolean binInts = args.get("bins") != null;
+        boolean floor = feast && !binInts;
         int bins = args.positiveInt("bins", 10);
         String binning = args.choice("binning", "width", List.of("width", "quantile"));
-        InfoUnit unit = DataArgs.unit(args);
+        if (floor && args.get("binning") != null) {
+            throw new UsageException("--binning needs --bins under --feast (FEAST floors values, it has no bins)");
+        }
+        // FEAST computes in bits; an explicit --unit still wins, for comparing with our other output.
+        InfoUnit unit = feast && args.get("unit") == null ? InfoUnit.BITS : DataArgs.unit(args);
         String format = args.choice("format", "table", ResultTable.FORMATS);
         Codes.Missing missing = DataArgs.missing(args);
+        Progress progress = new Progress(err, "select", args.choice("progress", "auto", Progress.MODES));
 
         Table table = DataArgs.read(file, args);
+        progress.size((long) table.rows() * table.columns().size());
+        progress.say(() -> "read " + table.rows() + " rows x " + table.columns().size() + " columns");
         int t = DataArgs.columnIndex(table, target, "--target");
+        List<String> text = args.list("text");
         List<Integer> features = new ArrayList<>();
         for (int j = 0; j < table.columns().size(); j++) {
+            if (text == null || !text.contains(table.columns().get(j).name())) {
+                Codes.rejectStrayText(table, j);
+            }
             if (j != t) {
                 features.add(j);
             }
@@ -93,34 +120,51 @@ public final class SelectCommand implements DataCommand {
             throw new UsageException("--k must be at most the number of feature columns, " + features.size()
                     + ", got " + k);
         }
-        Discretizer discretizer = (binning.equals("quantile") ? Discretizer.equalFrequency(bins)
+        Discretizer discretizer = floor ? null : (binning.equals("quantile") ? Discretizer.equalFrequency(bins)
                 : Discretizer.equalWidth(bins)).withMissingValues(missing == Codes.Missing.LEVEL
                 ? MissingValues.OWN_LEVEL : MissingValues.ERROR);
-        DiscreteColumns columns = columns(table, features, binInts, discretizer, missing);
-        int[] y = Codes.of(table, t, bins, missing);
+        List<String> names = features.stream().map(j -> table.columns().get(j).name()).toList();
+        DiscreteColumns columns = columns(table, features, binInts, discretizer, missing).withNames(names);
+        int[] y = floor ? Codes.floored(table, t, missing) : Codes.of(table, t, bins, missing);
+        progress.say(() -> "coded " + features.size() + " feature columns and the target");
 
-        Selection s = FeatureSelection.of(Shannon.get().withUnit(unit).context()).select(columns, y, criterion, k);
         String unitName = unit.name().toLowerCase(Locale.ROOT);
+        boolean unitless = criterion.method() == Criterion.Method.DISR;
+        SelectionProgress stepDone = (rank, of, f, score) -> progress.say(() -> String.format(Locale.ROOT,
+                "selected %d/%d: %s, score %.6g%s", rank, of, names.get(f), score,
+                unitless && rank > 1 ? "" : " " + unitName));
+        Selection s = FeatureSelection.of(Shannon.get().withUnit(unit).context())
+                .select(columns, y, criterion, k, stepDone);
+        progress.say(() -> "done: " + s.size() + " of " + k + " features selected");
+
         ResultTable rt = new ResultTable(List.of("rank", "index", "column", "score", "relevance"));
         rt.meta("file", file.toString()).meta("rows", table.rows()).meta("target", table.columns().get(t).name())
-                .meta("method", method).meta("unit", unitName).meta("bins", bins).meta("binning", binning)
-                .meta("k", k).meta("selected", s.size())
+                .meta("method", method).meta("unit", unitName);
+        if (floor) {
+            rt.meta("binning", "floor");
+        } else {
+            rt.meta("bins", bins).meta("binning", binning);
+        }
+        rt.meta("feast", feast).meta("k", k).meta("selected", s.size())
                 .meta("stop", s.stopReason().name().toLowerCase(Locale.ROOT));
         for (int i = 0; i < s.size(); i++) {
-            int f = s.feature(i);
-            rt.row(i + 1, f, table.columns().get(features.get(f)).name(), s.score(i), s.relevance(i));
+            rt.row(i + 1, s.feature(i), s.names().get(i), s.score(i), s.relevance(i));
         }
         if (s.stopReason() == StopReason.NO_POSITIVE_SCORE) {
             err.println("shannon4j select: stopped after " + s.size() + " of " + k
-                    + " features: no remaining feature scores above 0 under " + method);
+                    + " features: no remaining feature scores above 0 under " + method + (feast ? " (FEAST would "
+                    + (criterion.method() == Criterion.Method.COND_MI ? "write -1" : "return feature 0 again")
+                    + " from here)" : ""));
             err.flush();
         }
         Column tc = table.columns().get(t);
-        String title = String.format(Locale.ROOT, "%s: %d rows, %d features; target '%s' (%s); %s, k = %d; %s;"
-                + " %s in %d %s bins", file, table.rows(), features.size(), tc.name(),
-                tc.kind().name().toLowerCase(Locale.ROOT), method, k, unitName,
+        String coding = floor ? "FEAST conventions: every value floored to an integer"
+                : String.format(Locale.ROOT, "%s%s in %d %s bins", feast ? "FEAST conventions; " : "",
                 binInts ? "numeric columns" : "floating columns", bins,
                 binning.equals("quantile") ? "equal-frequency" : "equal-width");
+        String title = String.format(Locale.ROOT, "%s: %d rows, %d features; target '%s' (%s); %s, k = %d; %s; %s",
+                file, table.rows(), features.size(), tc.name(), tc.kind().name().toLowerCase(Locale.ROOT), method, k,
+                unitName, coding);
         rt.print(format, title, out);
         return 0;
     }
@@ -164,7 +208,7 @@ public final class SelectCommand implements DataCommand {
 
     /**
      * The feature columns as codes in [0, levels): integer (unless {@code binInts}) and text columns renumbered
-     * densely, the others binned by {@code discretizer}.
+     * densely, the others binned by {@code discretizer}, or floored as FEAST does when it is null.
      */
     static DiscreteColumns columns(Table table, List<Integer> features, boolean binInts, Discretizer discretizer,
                                    Codes.Missing missing) {
@@ -176,8 +220,8 @@ public final class SelectCommand implements DataCommand {
         for (int f = 0; f < n; f++) {
             int j = features.get(f);
             Column c = table.columns().get(j);
-            if (c instanceof Column.Text || (c instanceof Column.Ints && !binInts)) {
-                codes[f] = Codes.dense(Codes.of(table, j, 1, missing));
+            if (c instanceof Column.Text || (c instanceof Column.Ints && !binInts) || discretizer == null) {
+                codes[f] = Codes.floored(table, j, missing);
                 levels[f] = max(codes[f]) + 1;
             } else {
                 binned.add(f);

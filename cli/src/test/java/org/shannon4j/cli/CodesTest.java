@@ -83,4 +83,26 @@ class CodesTest {
         assertEquals(3, e.line());
         assertTrue(e.detail().startsWith("infinite value"), e.getMessage());
     }
+
+    /** Dense codes keep the value order, by a table over a small range and by sorting over a wide one. */
+    @Test
+    void denseRenumbersInValueOrder() {
+        assertArrayEquals(new int[] {2, 0, 1, 2, 0}, Codes.dense(new int[] {9, -3, 4, 9, -3}));
+        assertArrayEquals(new int[] {2, 0, 1, 0}, Codes.dense(new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, 0,
+            Integer.MIN_VALUE}));
+        assertArrayEquals(new int[] {1, 0}, Codes.dense(new int[] {1 << 20, 0}));
+        assertArrayEquals(new int[] {0, 0}, Codes.dense(new int[] {7, 7}));
+        assertArrayEquals(new int[0], Codes.dense(new int[0]));
+    }
+
+    /** FEAST's (int) floor(x): -0.5 and 0.5 are different values (truncation would merge them). */
+    @Test
+    void flooredFloorsThenRenumbers(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("floor.csv");
+        Files.writeString(f, "x,n,t\n-0.5,-7,b\n0.5,3,a\n0.99,-7,b\n-1.5,3,c\n");
+        Table t = CsvReader.read(f);
+        assertArrayEquals(new int[] {1, 2, 2, 0}, Codes.floored(t, 0, Codes.Missing.ERROR));
+        assertArrayEquals(new int[] {0, 1, 0, 1}, Codes.floored(t, 1, Codes.Missing.ERROR));
+        assertArrayEquals(new int[] {0, 1, 0, 2}, Codes.floored(t, 2, Codes.Missing.ERROR));
+    }
 }

@@ -10,11 +10,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shannon4j.conformance.FeastFixtures;
 
 class SelectCommandTest {
 
     /** label = a XOR b on unbalanced rows: a and b each carry a little about label, together all of it. */
     private static final String XOR = "src/test/resources/fixtures/xor.csv";
+
+    /** JMI on {@link #XOR} with k = 3, in bits: JMI takes a (the lowest index of the a/b tie), then b, then noise. */
+    private static final String XOR_JMI_TSV = """
+            rank\tindex\tcolumn\tscore\trelevance
+            1\t1\ta\t0.04879494069539813\t0.04879494069539813
+            2\t2\tb\t0.99999999999999989\t0.04879494069539813
+            3\t0\tnoise\t0.31127812445913239\t0
+            """;
 
     @TempDir
     Path dir;
@@ -29,12 +38,7 @@ class SelectCommandTest {
         CliRun r = select(XOR, "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv", "--unit",
                 "bits");
         assertEquals(0, r.status(), r.err());
-        assertEquals("""
-                rank\tindex\tcolumn\tscore\trelevance
-                1\t1\ta\t0.04879494069539813\t0.04879494069539813
-                2\t2\tb\t0.99999999999999989\t0.04879494069539813
-                3\t0\tnoise\t0.31127812445913239\t0
-                """, r.out());
+        assertEquals(XOR_JMI_TSV, r.out());
         assertEquals("", r.err());
     }
 
@@ -45,8 +49,9 @@ class SelectCommandTest {
         assertEquals("shannon4j select: stopped after 2 of 3 features: no remaining feature scores above 0 under"
                 + " condmi\n", r.err());
         assertTrue(r.out().startsWith("{\"file\": \"" + XOR + "\", \"rows\": 8, \"target\": \"label\", \"method\":"
-                + " \"condmi\", \"unit\": \"nats\", \"bins\": 10, \"binning\": \"width\", \"k\": 3, \"selected\": 2,"
-                + " \"stop\": \"no_positive_score\", \"results\": [\n  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
+                + " \"condmi\", \"unit\": \"nats\", \"bins\": 10, \"binning\": \"width\", \"feast\": false,"
+                + " \"k\": 3, \"selected\": 2, \"stop\": \"no_positive_score\", \"results\": [\n"
+                + "  {\"rank\": 1, \"index\": 1, \"column\": \"a\""),
                 r.out());
         assertEquals(2, r.out().lines().filter(l -> l.startsWith("  {\"rank\"")).count(), r.out());
     }
@@ -183,5 +188,205 @@ class SelectCommandTest {
         r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "1");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("shannon4j select: ") && r.err().contains("constant"), r.err());
+    }
+
+    /** Index and column come from the feature columns in file order, the target left out wherever it stands. */
+    @Test
+    void tsvIndexCountsFeatureColumnsOnlyWhereverTheTargetIs() throws IOException {
+        Path f = dir.resolve("first.csv");
+        StringBuilder b = new StringBuilder();
+        for (String line : Files.readAllLines(Path.of(XOR))) {
+            int comma = line.lastIndexOf(',');
+            b.append(line.substring(comma + 1)).append(',').append(line, 0, comma).append('\n');
+        }
+        Files.writeString(f, b);
+        CliRun r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv",
+                "--unit", "bits");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(XOR_JMI_TSV, r.out());
+        assertEquals("", r.err());
+    }
+
+    /** --progress on: the lines go to stderr only, stdout stays exactly the tsv; auto stays quiet on small input. */
+    @Test
+    void progressGoesToStderrOnly() {
+        String[] args = {XOR, "--target", "label", "--method", "jmi", "--k", "3", "--format", "tsv", "--unit",
+            "bits"};
+        CliRun quiet = select(args);
+        CliRun on = select(concat(args, "--progress", "on"));
+        assertEquals(0, on.status(), on.err());
+        assertEquals(quiet.out(), on.out());
+        assertEquals("", quiet.err());
+        List<String> lines = on.err().lines().toList();
+        String t = " \\(\\d+\\.\\d s\\)";
+        assertEquals(6, lines.size(), on.err());
+        assertTrue(lines.get(0).matches("shannon4j select: read 8 rows x 4 columns" + t), lines.get(0));
+        assertTrue(lines.get(1).matches("shannon4j select: coded 3 feature columns and the target" + t),
+                lines.get(1));
+        assertTrue(lines.get(2).matches("shannon4j select: selected 1/3: a, score 0\\.0487949 bits" + t),
+                lines.get(2));
+        assertTrue(lines.get(3).matches("shannon4j select: selected 2/3: b, score 1\\.00000 bits" + t),
+                lines.get(3));
+        assertTrue(lines.get(4).matches("shannon4j select: selected 3/3: noise, score 0\\.311278 bits" + t),
+                lines.get(4));
+        assertTrue(lines.get(5).matches("shannon4j select: done: 3 of 3 features selected" + t), lines.get(5));
+        assertEquals("", select(concat(args, "--progress", "off")).err());
+        assertEquals(2, select(concat(args, "--progress", "yes")).status());
+    }
+
+    /** Writes {@code csv} to {@code f}, then selects on it. */
+    private static CliRun selectOn(Path f, String csv, String... args) throws IOException {
+        Files.writeString(f, csv);
+        return select(concat(new String[] {f.toString()}, args));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /**
+     * --feast on FEAST's own fixtures (conformance's feast_selections.tsv, from FEAST built from source): every
+     * case of two data sets, the codes written as floating values code − 1.5 (and the target as y − 0.5), which
+     * FEAST's normaliseArray floors back to the codes' partition. Truncation instead of floor would merge −0.5 and
+     * 0.5, so this also pins the rounding. FEAST's indices and scores (bits, 1e-12) up to its decided prefix; a
+     * stop where FEAST had its accident.
+     */
+    @Test
+    void feastReproducesFeastOnItsFixtures() throws IOException {
+        FeastFixtures fixtures = FeastFixtures.load();
+        int checked = 0;
+        for (String name : List.of("iris-b5", "redundant", "parity")) {
+            FeastFixtures.DataSet d = fixtures.dataSets().get(name);
+            Path f = dir.resolve(name + ".csv");
+            StringBuilder b = new StringBuilder();
+            for (int j = 0; j < d.featureCount(); j++) {
+                b.append('f').append(j).append(',');
+            }
+            b.append("y\n");
+            for (int r = 0; r < d.rows(); r++) {
+                for (int j = 0; j < d.featureCount(); j++) {
+                    b.append(d.features()[j][r] - 1.5).append(',');
+                }
+                b.append(d.target()[r] - 0.5).append('\n');
+            }
+            Files.writeString(f, b);
+            for (FeastFixtures.Case c : fixtures.cases()) {
+                if (c.data() == d) {
+                    checkFeast(f, c);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(99, checked);
+    }
+
+    private void checkFeast(Path f, FeastFixtures.Case c) {
+        String method = switch (c.criterion()) {
+            case "mRMR_D" -> "mrmr";
+            case "CondMI" -> "condmi";
+            default -> c.criterion().toLowerCase(java.util.Locale.ROOT);
+        };
+        List<String> args = new java.util.ArrayList<>(List.of(f.toString(), "--target", "y", "--method", method,
+                "--k", String.valueOf(c.k()), "--format", "tsv", "--feast"));
+        if (method.equals("betagamma")) {
+            args.addAll(List.of("--beta", String.valueOf(c.beta()), "--gamma", String.valueOf(c.gamma())));
+        }
+        CliRun r = select(args.toArray(String[]::new));
+        assertEquals(0, r.status(), c + ": " + r.err());
+        List<String> rows = r.out().lines().skip(1).toList();
+        int prefix = c.decidedPrefix();
+        assertTrue(rows.size() >= prefix, c + ": " + r.out());
+        for (int step = 0; step < prefix; step++) {
+            String[] cells = rows.get(step).split("\t");
+            assertEquals(c.indices()[step], Integer.parseInt(cells[1]), c + " step " + step);
+            assertEquals("f" + c.indices()[step], cells[2], c + " step " + step);
+            assertEquals(c.scores()[step], Double.parseDouble(cells[3]), 1e-12, c + " step " + step);
+        }
+        if (c.accident() != FeastFixtures.Accident.NONE && prefix == c.accidentStep()) {
+            assertEquals(prefix, rows.size(), c + ": " + r.out());
+            assertTrue(r.err().startsWith("shannon4j select: stopped after " + prefix + " of " + c.k()
+                    + " features: no remaining feature scores above 0 under " + method + " (FEAST would "), r.err());
+        } else {
+            assertEquals("", r.err(), c.toString());
+        }
+    }
+
+    /** --feast: bits unless --unit says otherwise, floors instead of bins, and says so in the json. */
+    @Test
+    void feastIsBitsAndFloorsUnlessTold() throws IOException {
+        Path f = dir.resolve("floats.csv");
+        // w = a + 0.7 floors to a, so under --feast w ties a (lower index wins); 10 bins would split it.
+        StringBuilder b = new StringBuilder("w,");
+        List<String> xor = Files.readAllLines(Path.of(XOR));
+        b.append(xor.getFirst()).append('\n');
+        for (String line : xor.subList(1, xor.size())) {
+            b.append(line.charAt(2) - '0' + 0.7).append(',').append(line).append('\n');
+        }
+        Files.writeString(f, b);
+        String bits = select(XOR, "--target", "label", "--method", "mim", "--k", "1", "--format", "tsv", "--unit",
+                "bits").out();
+        CliRun r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--format", "tsv",
+                "--feast");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(bits.replace("1\t1\ta\t", "1\t0\tw\t"), r.out());
+        r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--format", "json", "--feast",
+                "--unit", "nats");
+        assertTrue(r.out().contains("\"unit\": \"nats\", \"binning\": \"floor\", \"feast\": true,"), r.out());
+        assertTrue(r.out().contains("\"score\": 0.03382207556860495"), r.out());
+        r = select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast");
+        assertTrue(r.out().startsWith(f + ": 8 rows, 4 features; target 'label' (integer); mim, k = 1; bits;"
+                + " FEAST conventions: every value floored to an integer\n"), r.out());
+        assertEquals(2, select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast",
+                "--binning", "quantile").status());
+        assertEquals(2, select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast=yes")
+                .status());
+    }
+
+    @Test
+    void feastRejectsValuesBeyondTheIntRangeAtTheirCell() throws IOException {
+        Path f = dir.resolve("big.csv");
+        CliRun r = selectOn(f, "x,label\n1.5,0\n3e10,1\n", "--target", "label", "--method", "mim", "--k", "1",
+                "--feast");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j select: " + f + ":3:1: value 3.0E10 in column 'x' is outside the int range that"
+                + " FEAST's (int) floor(x) handles\n", r.err());
+        r = selectOn(f, "x,label\n1.5,0\nnan,1\n", "--target", "label", "--method", "mim", "--k", "1",
+                "--feast");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("shannon4j select: " + f + ":3:1: NaN in column 'x'"), r.err());
+        assertEquals(0, select(f.toString(), "--target", "label", "--method", "mim", "--k", "1", "--feast",
+                "--missing", "level").status());
+    }
+
+    /** A column of numbers with one stray word is an error at that word, not a column of categories. */
+    @Test
+    void aStrayTextCellInANumericColumnIsAnErrorAtItsPlace() throws IOException {
+        Path f = dir.resolve("stray.csv");
+        CliRun r = selectOn(f, "x,y,label\n1.5,a,0\n2.5,b,1\nn/a,a,1\n0.5,b,0\n", "--target", "label",
+                "--method", "jmi", "--k", "1");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j select: " + f + ":4:1: 'n/a' in column 'x', whose other cells are numbers (3 of 4):"
+                + " a bad cell? (--text x reads the column as categories)\n", r.err());
+        r = select(f.toString(), "--target", "label", "--method", "jmi", "--k", "2", "--text", "x", "--format",
+                "tsv");
+        assertEquals(0, r.status(), r.err());
+        // the target too
+        r = selectOn(f, "x,label\n1,0\n2,1\n3,?\n", "--target", "label", "--method", "mim", "--k", "1");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("shannon4j select: " + f + ":4:3: '?' in column 'label'"), r.err());
+        // a text column that holds a few numbers is categories, as always
+        assertEquals(0, selectOn(f, "x,label\nlow,0\nhigh,1\n3,1\nlow,0\n", "--target", "label", "--method",
+                "mim", "--k", "1").status());
+    }
+
+    @Test
+    void aConstantTargetIsSaidToBeConstant() throws IOException {
+        Path f = dir.resolve("constant.csv");
+        CliRun r = selectOn(f, "x,y,label\n1,2,0\n3,4,0\n", "--target", "label", "--method", "jmi", "--k", "1");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j select: target is constant (every row is 0): I(X;Y) = 0 for every feature, so"
+                + " there is nothing to select\n", r.err());
     }
 }

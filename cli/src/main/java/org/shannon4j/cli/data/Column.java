@@ -88,5 +88,15 @@ public sealed interface Column permits Column.Ints, Column.Doubles, Column.Text 
         public int size() {
             return codes.length;
         }
+
+        /**
+         * @param level an index into {@link #levels()}
+         * @return whether that level reads as a number in the CSV reader's syntax (a numeric column's stray
+         *         text cell turns all its cells into such levels)
+         */
+        public boolean isNumber(int level) {
+            String s = levels[level];
+            return Numbers.parseDouble(s.toCharArray(), 0, s.length()) != null;
+        }
     }
 }
