@@ -17,7 +17,8 @@ public interface SelectionProgress {
      * @param rank the step, from 1
      * @param k the number of features asked for (the selection may stop before)
      * @param feature the selected column's index
-     * @param score its score at that step, in nats (the selection's unit is applied to the result only)
+     * @param score its score at that step, in the context's unit (DISR's after the first: unitless), as in the
+     *              {@link Selection}
      */
     void selected(int rank, int k, int feature, double score);
 }
