@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,11 +163,8 @@ public final class SelectionRun {
         return same;
     }
 
-    static String indices(int[] a) {
-        List<String> s = new ArrayList<>();
-        for (int x : a) {
-            s.add(String.valueOf(x));
-        }
-        return String.join(" ", s);
+    /** Column indices separated by spaces, as FEAST's driver prints them. */
+    public static String indices(int[] a) {
+        return String.join(" ", Arrays.stream(a).mapToObj(String::valueOf).toList());
     }
 }
