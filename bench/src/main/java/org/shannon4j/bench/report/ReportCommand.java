@@ -42,7 +42,7 @@ public final class ReportCommand {
                         cross-entropy; feature selection at 100,000 x 1,000, k = 50, next to FEAST built from
                         source with gcc where it can be: about 4 more minutes) and write DIR/report.md, one
                         SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
-                        (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
+                        (DIR defaults to bench/results/PROFILE); quick takes about 13 minutes on 2 cores
               report --from JMH.json [--out DIR]
                         only render a report from an existing JMH JSON file (DIR defaults to its folder)\
             """;
