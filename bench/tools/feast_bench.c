@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
         }
         cpu1 = cpu_seconds();
         wall1 = wall_seconds();
-        printf("%s\t%.3f\t%.3f\t", c, cpu1 - cpu0, wall1 - wall0);
+        printf("%s\t%.6f\t%.6f\t", c, cpu1 - cpu0, wall1 - wall0);
         for (i = 0; i < k; i++) {
             printf(i == 0 ? "%u" : " %u", selected[i]);
         }

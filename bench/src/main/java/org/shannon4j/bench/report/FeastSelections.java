@@ -76,6 +76,9 @@ final class FeastSelections {
             DiscreteColumns columns = DiscreteColumns.wrap(data.columns(), data.levels());
             for (String c : criteria) {
                 Feast.Timing t = r.timing(SelectionBenchmark.feastName(c));
+                if (t == null) {
+                    return new Result(rows, build, "feast_bench.sh printed no line for " + SelectionBenchmark.feastName(c));
+                }
                 int[] mine = ours.select(columns, data.target(), SelectionBenchmark.criterion(c), k).features();
                 rows.add(new Row(shape, c, t.cpuSeconds(), t.wallSeconds(), mine, t.selected()));
                 log.printf(java.util.Locale.ROOT, "report: FEAST %s %s: %.2f s CPU, same features as ours: %s%n", shape,
