@@ -13,10 +13,11 @@ import org.shannon4j.bench.report.ReportCommand;
 public final class BenchCommands {
 
     /** The subcommands {@link #run} knows. */
-    public static final java.util.List<String> NAMES = java.util.List.of("compare", "report", "coldstart", "jmh");
+    public static final java.util.List<String> NAMES = java.util.List.of("compare", "report", "coldstart", "selectbench", "jmh");
 
     /** Usage lines of every benchmark subcommand (two-space indent, ready for the dispatcher's help). */
     public static final String USAGE = Compare.USAGE + "\n" + ReportCommand.USAGE + "\n" + ColdStart.USAGE + "\n"
+            + SelectionRun.USAGE + "\n"
             + """
               jmh [JMH ARGS]
                         run JMH, e.g. 'jmh -l', 'jmh DistributionBenchmark -p size=1000000 -prof gc',
@@ -38,6 +39,7 @@ public final class BenchCommands {
             case "compare" -> Compare.run(args);
             case "report" -> ReportCommand.run(args);
             case "coldstart" -> ColdStart.run(args);
+            case "selectbench" -> SelectionRun.run(args);
             case "jmh" -> {
                 org.openjdk.jmh.Main.main(args);
                 yield 0;

@@ -38,9 +38,11 @@ public final class ReportCommand {
               report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float]
                      [--include REGEX] [--forks N]
                         run the JMH suite (every supported backend + roofline; without --include also MI
-                        from labels, n = 1e7, k = 10/100/1000, and AMI: about 1 more minute) and write DIR/report.md, one
+                        from labels, n = 1e7, k = 10/100/1000, and AMI: about 1 more minute; softmax
+                        cross-entropy; feature selection at 100,000 x 1,000, k = 50, next to FEAST built from
+                        source with gcc where it can be: about 4 more minutes) and write DIR/report.md, one
                         SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
-                        (DIR defaults to bench/results/PROFILE); quick takes about 6 minutes on 2 cores
+                        (DIR defaults to bench/results/PROFILE); quick takes about 13 minutes on 2 cores
               report --from JMH.json [--out DIR]
                         only render a report from an existing JMH JSON file (DIR defaults to its folder)\
             """;
@@ -230,6 +232,55 @@ public final class ReportCommand {
         Files.delete(lossJson);
     }
 
+    /** Features selected by the report's selection benchmarks (the issue's k). */
+    static final int SELECTION_K = 50;
+    static final String[] SELECTION_CRITERIA = {"jmi", "mrmr", "cmim"};
+
+    /** Shapes of the feature-selection benchmark per profile: the issue's 100,000 × 1,000 (full: also 1e6 × 100). */
+    static List<String> selectionShapes(Profile p) {
+        return switch (p.name()) {
+            case "smoke" -> List.of("2000x40");
+            case "full" -> List.of("100000x1000", "1000000x100");
+            default -> List.of("100000x1000");
+        };
+    }
+
+    /**
+     * Runs {@code SelectionBenchmark} (one selection of k = 50 per shot; every criterion, backend and 1 and 2
+     * threads; one warm-up shot and two measured, full: three) and appends its rows to {@code json}, then times
+     * FEAST on the same data ({@link FeastSelections}) into {@value FeastSelections#FILE_NAME}. Quick profile:
+     * 12 trials of a few seconds per shot plus FEAST's ~35 s, about 3 to 4 minutes at this commit on 2 cores.
+     * Smoke: 2,000 × 40, k = 10, one shot.
+     */
+    static void selection(Profile p, List<String> backends, Path json, PrintStream log)
+            throws IOException, RunnerException {
+        boolean smoke = p.name().equals("smoke");
+        List<String> shapes = selectionShapes(p);
+        int k = smoke ? 10 : SELECTION_K;
+        Path selJson = json.resolveSibling("jmh-selection.json");
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include("org\\.shannon4j\\.bench\\.SelectionBenchmark\\.")
+                .param("criterion", SELECTION_CRITERIA)
+                .param("backend", backends.toArray(String[]::new))
+                .param("threads", "1", "2")
+                .param("shape", shapes.toArray(String[]::new))
+                .param("k", String.valueOf(k))
+                .forks(1)
+                .warmupIterations(smoke ? 0 : 1)
+                .measurementIterations(smoke ? 1 : p.name().equals("full") ? 3 : 2)
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(selJson.toString());
+        log.println("report: feature selection (SelectionBenchmark, " + String.join(", ", shapes) + ", k = " + k
+                + ", one fork) ...");
+        new Runner(b.build()).run();
+        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(selJson)));
+        Files.delete(selJson);
+        String ours = backends.contains("simd") ? "simd" : backends.getFirst();
+        FeastSelections.write(FeastSelections.measure(shapes, List.of(SELECTION_CRITERIA), k, ours,
+                json.toAbsolutePath().getParent(), log), json.resolveSibling(FeastSelections.FILE_NAME));
+    }
+
     /** Two JSON arrays (JMH result files) as one. */
     static String appendJsonArrays(String a, String b) {
         String x = a.strip();
@@ -274,12 +325,14 @@ public final class ReportCommand {
         }
         Path coldStart = dir.resolve(ReportWriter.COLD_START_FILE);
         List<String> cold = Files.isReadable(coldStart) ? Files.readAllLines(coldStart) : List.of();
-        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).write(out);
+        FeastSelections.Result feast = FeastSelections.read(dir.resolve(FeastSelections.FILE_NAME));
+        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).withFeast(feast).write(out);
     }
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
     static void removeStaleOutputs(Path dir) throws IOException {
-        for (String name : List.of("jmh.json", "jmh-mi.json", RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
+        for (String name : List.of("jmh.json", "jmh-mi.json", "jmh-selection.json", FeastSelections.FILE_NAME,
+                RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
             Files.deleteIfExists(dir.resolve(name));
         }
         try (var files = Files.newDirectoryStream(dir, "*-{double,float}.svg")) {
@@ -355,6 +408,7 @@ public final class ReportCommand {
         if (o.include() == null) {
             mutualInformation(p, backends, json, log);
             losses(p, backends, o.types(), json, log);
+            selection(p, backends, json, log);
         }
         // Was the machine idle? The load average after the run says whether something else ran meanwhile.
         RunEnvironment.loadAverage().ifPresent(l -> withProfile.put(RunEnvironment.LOAD_AFTER, l));

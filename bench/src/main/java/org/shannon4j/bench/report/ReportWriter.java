@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.shannon4j.bench.SelectionBenchmark;
+import org.shannon4j.bench.SelectionRun;
 import org.shannon4j.bench.report.JmhResults.Row;
 
 /**
@@ -32,6 +34,7 @@ public final class ReportWriter {
     static final String ROOF = "RooflineBenchmark";
     static final String MI = "MutualInformationBenchmark";
     static final String LOSS = "LossBenchmark";
+    static final String SELECTION = "SelectionBenchmark";
     static final String SCALAR = "scalar";
     static final List<String> KNOWN_MEASURES = List.of("entropy", "crossEntropy", "klDivergence", "jsDivergence");
     static final List<String> TYPES = List.of("double", "float");
@@ -47,6 +50,8 @@ public final class ReportWriter {
     private final List<PythonBaselines.Row> python;
     /** Lines of {@value #COLD_START_FILE} (header first), or empty. */
     private List<String> coldStart = List.of();
+    /** FEAST's timings on the selection benchmark's data, or null when the results came without them. */
+    private FeastSelections.Result feast;
     static final String COLD_START_FILE = "cold-start.csv";
 
     /**
@@ -136,6 +141,7 @@ public final class ReportWriter {
         accuracy(md);
         mutualInformation(md);
         losses(md);
+        selection(md);
         for (String type : types) {
             details(md, type);
         }
@@ -382,6 +388,92 @@ public final class ReportWriter {
             }
         }
         md.append('\n');
+    }
+
+    // ------------------------------------------------------------------------------------------- selection
+
+    /** Shows FEAST's timings and selections ({@link FeastSelections}) next to {@code SelectionBenchmark}'s. */
+    ReportWriter withFeast(FeastSelections.Result r) {
+        this.feast = r;
+        return this;
+    }
+
+    /** Seconds per selection per shape, criterion, backend and thread count, next to FEAST's; nothing without rows. */
+    void selection(StringBuilder md) {
+        List<Row> rows = results.rows().stream().filter(r -> r.benchmark().equals(SELECTION + ".select")).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## Feature selection\n\n");
+        Row any = rows.getFirst();
+        md.append("`FeatureSelection.select(columns, target, criterion, k)`, k = ").append(any.param("k"))
+                .append(", on `SelectionData` (byte codes, 10 levels, binary target, fixed seed: a fifth of the "
+                        + "columns (at most 25) noisy views of the target, as many noisy relabelled copies of them "
+                        + "and as many mixtures, the rest noise). Ours: seconds per selection, JMH single shot, mean "
+                        + "± 99.9% half-width (`±?`: one shot), the data made once per trial. ");
+        if (feast == null) {
+            md.append("FEAST was not timed with these results (no `").append(FeastSelections.FILE_NAME)
+                    .append("` next to the JMH file).\n\n");
+        } else if (feast.unavailable() != null) {
+            md.append("**FEAST was not timed in this run**: ").append(feast.unavailable()).append(".\n\n");
+        } else {
+            md.append("FEAST (").append(feast.build().isEmpty() ? "built from source" : cell(feast.build()))
+                    .append("; `bench/tools/feast_bench.sh`): CPU seconds of one call of its uint API, timed in the "
+                            + "same run on the same data (the codes widened to its uint columns outside the timing); "
+                            + "single-threaded. In parentheses: FEAST's time / ours. \"Same\": both selected the "
+                            + "same features in the same order (ours once more in the report's JVM).\n\n");
+        }
+        boolean alloc = hasAlloc(rows);
+        List<String> configs = rows.stream().map(r -> r.param("backend") + "|" + r.param("threads")).distinct()
+                .sorted(Comparator.comparing((String c) -> !c.startsWith(SCALAR + "|")).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        md.append("| rows × features | criterion | FEAST s |");
+        configs.forEach(c -> md.append(' ').append(c.replace("|", ", ")).append(c.endsWith("|1") ? " thread |" : " threads |"));
+        md.append(" same |\n|---|---|--:|");
+        configs.forEach(c -> md.append("--:|"));
+        md.append("---|\n");
+        List<String> shapes = rows.stream().map(r -> r.param("shape")).distinct()
+                .sorted(Comparator.comparingLong(ReportWriter::logits)).toList();
+        List<String> criteria = rows.stream().map(r -> r.param("criterion")).distinct().toList();
+        for (String shape : shapes) {
+            for (String c : criteria) {
+                Optional<FeastSelections.Row> f = feast == null ? Optional.empty() : feast.rows().stream()
+                        .filter(x -> x.shape().equals(shape) && x.criterion().equals(c)).findFirst();
+                md.append("| ").append(shape.replace("x", " × ")).append(" | ").append(SelectionBenchmark.feastName(c)).append(" | ")
+                        .append(f.map(x -> sig3(x.cpuSeconds())).orElse("–")).append(" |");
+                for (String config : configs) {
+                    String[] bt = config.split("\\|");
+                    Optional<Row> r = rows.stream().filter(x -> x.param("shape").equals(shape)
+                            && x.param("criterion").equals(c) && x.param("backend").equals(bt[0])
+                            && x.param("threads").equals(bt[1])).findFirst();
+                    md.append(' ').append(r.map(x -> seconds(x)
+                            + f.map(y -> " (" + sig3(y.cpuSeconds() * 1e9 / x.nanosPerOp()) + "×)").orElse("")
+                            + (alloc && !Double.isNaN(x.allocBytesPerOp())
+                            ? ", " + sig3(x.allocBytesPerOp() / 1e6) + " MB" : "")).orElse("–")).append(" |");
+                }
+                md.append(' ').append(f.map(x -> x.same() ? "yes" : "**no**").orElse("–")).append(" |\n");
+            }
+        }
+        md.append('\n');
+        if (alloc) {
+            md.append("MB: allocated per selection (`gc.alloc.rate.norm`).\n\n");
+        }
+        md.append("Issue 14's targets at 100,000 × 1,000 on 2 cores: JMI and mRMR ≥ 20× FEAST with 1 thread and ≥ 35× "
+                + "with 2; CMIM ≥ 5× and ≥ 8×.\n\n");
+        if (feast != null && feast.rows().stream().anyMatch(x -> !x.same())) {
+            md.append("Selections that differ (ours, then FEAST's):\n\n");
+            feast.rows().stream().filter(x -> !x.same()).forEach(x -> md.append("- ").append(x.shape()).append(' ')
+                    .append(SelectionBenchmark.feastName(x.criterion())).append(": `").append(SelectionRun.indices(x.ours()))
+                    .append("` vs `").append(SelectionRun.indices(x.feast())).append("`\n"));
+            md.append('\n');
+        }
+    }
+
+    /** Seconds per selection ± the 99.9% half-width. */
+    private static String seconds(Row r) {
+        double s = r.nanosPerOp() * 1e-9;
+        double e = r.errorNanosPerOp() * 1e-9;
+        return sig3(s) + (Double.isFinite(e) ? " ± " + sig2(e) : " ±?") + " s";
     }
 
     private static long logits(String shape) {
