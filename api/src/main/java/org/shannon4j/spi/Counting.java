@@ -67,14 +67,9 @@ final class Counting {
     static void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
                                    long[] counts) {
         for (int i = 0; i < xSets; i++) {
-            int xs = xOffset + i * words;
             for (int j = 0; j < zSets; j++) {
-                int zs = zOffset + j * words;
-                long c = 0;
-                for (int w = 0; w < words; w++) {
-                    c += Long.bitCount(x[xs + w] & z[zs + w]);
-                }
-                counts[i * zSets + j] += c;
+                counts[i * zSets + j] += KernelMath.intersectionCount(x, xOffset + i * words, z, zOffset + j * words,
+                        words);
             }
         }
     }

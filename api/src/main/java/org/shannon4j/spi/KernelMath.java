@@ -152,6 +152,25 @@ public final class KernelMath {
     }
 
     /**
+     * The number of bits set in both word ranges: Σ_{w &lt; length} popcount(x[xFrom + w] &amp; z[zFrom + w]) (one
+     * cell of {@link CountingKernels#intersectionCounts}, and its tail words in vector backends).
+     *
+     * @param x the first bitset's words
+     * @param xFrom index of the first word of x read
+     * @param z the second bitset's words
+     * @param zFrom index of the first word of z read
+     * @param length number of words read from each
+     * @return the number of common bits
+     */
+    public static long intersectionCount(long[] x, int xFrom, long[] z, int zFrom, int length) {
+        long c = 0;
+        for (int w = 0; w < length; w++) {
+            c += Long.bitCount(x[xFrom + w] & z[zFrom + w]);
+        }
+        return c;
+    }
+
+    /**
      * True when {@code a} is a valid probability-like entry: finite and ≥ 0.
      *
      * @param a the first addend (or the entry checked)

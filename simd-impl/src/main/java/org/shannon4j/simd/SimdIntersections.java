@@ -6,6 +6,8 @@ import static jdk.incubator.vector.VectorOperators.BIT_COUNT;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.shannon4j.spi.KernelMath;
+
 /**
  * Joint counts of two families of row bitsets ({@link org.shannon4j.spi.CountingKernels#intersectionCounts}) with
  * {@code LongVector} AND + {@code BIT_COUNT} (VPOPCNTQ where the CPU has AVX-512 VPOPCNTDQ).
@@ -183,14 +185,9 @@ final class SimdIntersections {
     private static void tail(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words, int from,
                              long[] counts) {
         for (int i = 0; i < xSets; i++) {
-            int xs = xOffset + i * words;
             for (int j = 0; j < zSets; j++) {
-                int zs = zOffset + j * words;
-                long c = 0;
-                for (int w = from; w < words; w++) {
-                    c += Long.bitCount(x[xs + w] & z[zs + w]);
-                }
-                counts[i * zSets + j] += c;
+                counts[i * zSets + j] += KernelMath.intersectionCount(x, xOffset + i * words + from, z,
+                        zOffset + j * words + from, words - from);
             }
         }
     }
