@@ -1,6 +1,5 @@
 package org.shannon4j.bench;
 
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -52,8 +51,7 @@ public class DenseCodesBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        kernels = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(backend)).findFirst().orElseThrow().kernels();
+        kernels = BackendKernels.named(backend);
         int[][] xy = MutualInformationBenchmark.labels(size, k, 46);
         SplittableRandom random = new SplittableRandom(47);
         int[] spread = new int[k];

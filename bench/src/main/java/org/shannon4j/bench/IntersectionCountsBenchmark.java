@@ -1,6 +1,5 @@
 package org.shannon4j.bench;
 
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -57,8 +56,7 @@ public class IntersectionCountsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        kernels = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(backend)).findFirst().orElseThrow().kernels();
+        kernels = BackendKernels.named(backend);
         SplittableRandom random = new SplittableRandom(48);
         x = oneHot(random, xSets, words);
         z = oneHot(random, zSets, words);

@@ -1,6 +1,5 @@
 package org.shannon4j.bench;
 
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -53,8 +52,7 @@ public class LevelSetsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        kernels = ServiceLoader.load(BackendProvider.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(backend)).findFirst().orElseThrow().kernels();
+        kernels = BackendKernels.named(backend);
         SplittableRandom random = new SplittableRandom(49);
         codes = new byte[rows];
         for (int r = 0; r < rows; r++) {
