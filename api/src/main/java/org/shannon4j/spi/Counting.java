@@ -2,8 +2,8 @@ package org.shannon4j.spi;
 
 /**
  * The reference loops of {@link CountingKernels}: label range, count scatters, dense codes for wide label ranges
- * (an open-addressing table of primitive keys, JDK only: no boxing, no third-party type in the SPI), bitset
- * intersection counts, and Σ n·ln n.
+ * (an open-addressing table of primitive keys, JDK only: no boxing, no third-party type in the SPI), level bitsets,
+ * bitset intersection counts, and Σ n·ln n.
  */
 final class Counting {
 
@@ -83,6 +83,15 @@ final class Counting {
             low[c] = v;
             if (v == 0) {
                 table[c] += 256;
+            }
+        }
+    }
+
+    static void levelSets(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset, int words) {
+        for (int i = 0; i < length; i++) {
+            int v = codes[offset + i] & 0xFF;
+            if (v < sets) {
+                bits[bitsOffset + v * words + (i >>> 6)] |= 1L << i;
             }
         }
     }

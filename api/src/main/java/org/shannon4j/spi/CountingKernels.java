@@ -2,9 +2,10 @@ package org.shannon4j.spi;
 
 /**
  * The counting kernels of the mutual-information family: label range, count scatters into dense tables, dense
- * codes for wide label ranges, joint counts of two families of row bitsets, and Σ n·ln n over count tables. They follow the ranges and threads contract
- * written on {@link Kernels}. Every method's default is the reference plain-Java loop (JDK only: the dense
- * codes use an open-addressing hash table of primitive keys, no third-party type).
+ * codes for wide label ranges, the row bitsets of a byte column's levels, joint counts of two families of row
+ * bitsets, and Σ n·ln n over count tables. They follow the ranges and threads contract written on {@link Kernels}.
+ * Every method's default is the reference plain-Java loop (JDK only: the dense codes use an open-addressing hash
+ * table of primitive keys, no third-party type).
  *
  * <p>Where a new kernel goes: one default method in its family interface, implemented by the reference code;
  * a backend overrides it only where it vectorises it; the conformance suite picks it up.
@@ -140,6 +141,26 @@ public interface CountingKernels {
     default void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
             long[] counts) {
         Counting.intersectionCounts(x, xOffset, xSets, z, zOffset, zSets, words, counts);
+    }
+
+    /**
+     * Adds row i (bit i mod 64 of word i/64, i counted from 0 at {@code codes[offset]}) to bitset v of bits — the
+     * words {@code bits[bitsOffset + v·words .. + words)} — for every i &lt; length whose code
+     * {@code v = codes[offset + i] & 0xFF} is below sets: the row sets of the first {@code sets} levels of a
+     * byte-coded column, the input of {@link #intersectionCounts}. Bits are ORed in (nothing is cleared); no other
+     * word and no bit of a row ≥ length is changed. The caller guarantees {@code words >= ⌈length/64⌉} and the
+     * ranges inside the arrays.
+     *
+     * @param codes the codes, read unsigned (0..255)
+     * @param offset index of the code of row 0
+     * @param length number of rows
+     * @param sets number of bitsets written: the levels 0 .. sets−1 (codes ≥ sets are in none)
+     * @param bits the family of {@code sets} bitsets of {@code words} words each, one after the other
+     * @param bitsOffset index of the first word of bitset 0
+     * @param words number of 64-bit words of every bitset
+     */
+    default void levelSets(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset, int words) {
+        Counting.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
     /**

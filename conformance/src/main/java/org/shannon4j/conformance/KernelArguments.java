@@ -26,7 +26,8 @@ import org.shannon4j.spi.Kernels;
  *
  * <h2>Rules (name, type → value)</h2>
  * <ul>
- *   <li>{@code length}, {@code words} (int), {@code count} (long): the scenario's length n. {@code rows}, {@code classes} (int):
+ *   <li>{@code length} (int), {@code count} (long): the scenario's length n. {@code words} (int): n, or beside a
+ *       {@code length} (rows to bitsets) ⌈n/64⌉ and in half the variants 1..3 more. {@code rows}, {@code classes} (int):
  *       the scenario's matrix shape; a kernel with {@code rows} reads row-major rows × classes matrices.</li>
  *   <li>{@code offset} and {@code xxxOffset} (int or long): 0, or 1..19 in the offset scenarios; {@code offset}
  *       belongs to the first array, {@code xxxOffset} to the array whose name starts with (else contains)
@@ -34,8 +35,9 @@ import org.shannon4j.spi.Kernels;
  *       rowLosses).</li>
  *   <li>Input arrays ({@code double[]}, {@code float[]}, {@code MemorySegment}), read over {@code [offset,
  *       offset + region)} with NaN (or, for ints, a label that would index outside any table) around the range:
- *       long {@code x, z} bitset families, {@code xxxSets} sets of n words each (uniform, sparse, dense, empty,
- *       full and one-hot words; all bits set around the range); {@code a, p, q} non-negative values with exact zeros, subnormal and tiny values, values near 1 and
+ *       long {@code x, z} bitset families, {@code xxxSets} sets of {@code words} words each (uniform, sparse,
+ *       dense, empty, full and one-hot words; all bits set around the range); byte {@code codes} unsigned, mostly
+ *       levels 0..sets, a quarter anywhere in 0..255, code 0 (in every set) around the range; {@code a, p, q} non-negative values with exact zeros, subnormal and tiny values, values near 1 and
  *       skewed ones; {@code logits} signed (sometimes huge); {@code probs} and floating {@code targets} in [0, 1]
  *       with exact 0 and 1; {@code weights, sampleWeights, classWeights} non-negative with zeros, or null;
  *       int {@code targets} class indices in [0, classes), some equal to {@code ignoreIndex} if the kernel has
@@ -44,7 +46,8 @@ import org.shannon4j.spi.Kernels;
  *   <li>The region read: n; for a matrix kernel rows × classes, except rows for int targets and for arrays
  *       named {@code row…} or {@code sample…}, and classes for {@code class…}.</li>
  *   <li>{@code xxxSets} (int): the number of bitsets of family xxx, 1..12 (15 for x and 40 for z in one
- *       length-5000 variant: the feature-selection engine's widest shapes).</li>
+ *       length-5000 variant: the feature-selection engine's widest shapes); {@code sets} those of the first bitset
+ *       family, and beside byte codes 1..40 (64, the engine's widest Z, in one length-5000 variant).</li>
  *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
  *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and of
  *       the {@code xxxSets}, and pre-filled with counts (the kernels add to it; long tables of set families
@@ -52,7 +55,9 @@ import org.shannon4j.spi.Kernels;
  *       {@code low} (byte) sized like {@code table}, pre-filled with any bytes; {@code codes} of length n;
  *       {@code aux} of
  *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
- *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.</li>
+ *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.
+ *       Long {@code bits}, a bitset family added into ({@code sets} × {@code words} words from {@code bitsOffset}):
+ *       random words as for the inputs in the range, no bit set around it.</li>
  *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
  *       U(0, 1); {@code gradScale} 1 or 1/rows; {@code eps} 0, 1e-7 or 1e-3; {@code posWeight} 1 or U(0, 4);
  *       {@code layout} double or float, aligned or not, either byte order, on heap or off heap.</li>
@@ -74,6 +79,8 @@ final class KernelArguments {
     static final long[] SPECIAL_WORDS = {-1L, Long.MIN_VALUE, 0L, 1L};
     /** Planted into int targets and counts (by index modulo the length). */
     static final long[] SPECIAL_INTS = {-1, Integer.MIN_VALUE, 1 << 30};
+    /** Planted into byte codes (unsigned; by index): the largest code, the sign bit alone, the largest signed, 0. */
+    static final int[] SPECIAL_BYTES = {255, 128, 127, 0};
     /** Pre-filled into output arrays around and inside the range. */
     static final double SENTINEL = 12345.5;
     /** Pre-filled into aux (a kernel that does not write an entry it documents leaves it). */
@@ -87,8 +94,14 @@ final class KernelArguments {
 
     /** What a parameter is. */
     enum Role {
-        LENGTH, ROWS, CLASSES, OFFSET, MIN, SETS, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS, POS_WEIGHT,
-        LAYOUT, AUX, TABLE, CODES, OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS, LABELS, BITSETS;
+        LENGTH, ROWS, CLASSES, OFFSET, MIN, SETS, WORDS, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS,
+        POS_WEIGHT, LAYOUT, AUX, TABLE, CODES, OUTPUT, SET_OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS,
+        LABELS, BITSETS, BYTE_CODES;
+
+        /** A family of bitsets, sized by its {@code xxxSets} (or {@code sets}) parameter and the words. */
+        boolean isSetFamily() {
+            return this == BITSETS || this == SET_OUTPUT;
+        }
 
         boolean isArray() {
             return ordinal() >= AUX.ordinal();
@@ -203,8 +216,8 @@ final class KernelArguments {
                     partner = -1;
                 }
             } else if (r == Role.SETS) {
-                partner = arrayFor(ps, roles, stem(name, "Sets"));
-                if (partner >= 0 && roles[partner] != Role.BITSETS) {
+                partner = name.equals("sets") ? firstSetFamily(roles) : arrayFor(ps, roles, stem(name, "Sets"));
+                if (partner >= 0 && !roles[partner].isSetFamily()) {
                     partner = -1;
                 }
             }
@@ -223,7 +236,7 @@ final class KernelArguments {
             }
             params.add(new Param(i, name, ps[i].getType(), r, partner));
         }
-        boolean hasLength = params.stream().anyMatch(p -> p.role == Role.LENGTH);
+        boolean hasLength = params.stream().anyMatch(p -> p.role == Role.LENGTH || p.role == Role.WORDS);
         if (!hasLength && !matrix && params.stream().anyMatch(p -> p.role != null && p.role.isInput())) {
             problems.add(m.getName() + ": no length, count or rows parameter to size the inputs by");
         }
@@ -231,7 +244,7 @@ final class KernelArguments {
                 && params.stream().noneMatch(p -> p.role == Role.MIN || p.role == Role.SETS)) {
             problems.add(m.getName() + ": a table parameter but no min or sets parameter to size it by");
         }
-        if (params.stream().anyMatch(p -> p.role == Role.BITSETS && params.stream()
+        if (params.stream().anyMatch(p -> p.role != null && p.role.isSetFamily() && params.stream()
                 .noneMatch(q -> q.role == Role.SETS && q.partner == p.index))) {
             problems.add(m.getName() + ": a bitset family without its xxxSets parameter to size it by");
         }
@@ -249,6 +262,15 @@ final class KernelArguments {
 
     private static String stem(String name, String suffix) {
         return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+    }
+
+    private static int firstSetFamily(Role[] roles) {
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i] != null && roles[i].isSetFamily()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstLabels(Role[] roles) {
@@ -302,7 +324,7 @@ final class KernelArguments {
 
     /** The rule table: parameter type → name → role (offsets and mins go by suffix, see {@link #role}). */
     private static final Map<Class<?>, Map<String, Role>> RULES = Map.of(
-            int.class, names(Role.LENGTH, "length", "words", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
+            int.class, names(Role.LENGTH, "length", Role.WORDS, "words", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
                     Role.IGNORE_INDEX, "ignoreIndex"),
             long.class, names(Role.LENGTH, "count"),
             double.class, names(Role.RATIO, "c", Role.SMOOTHING, "smoothing", Role.GRAD_SCALE, "gradScale",
@@ -312,10 +334,11 @@ final class KernelArguments {
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
             float[].class, FLOATING,
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
+            byte[].class, names(Role.BYTE_CODES, "codes", Role.TABLE, "low"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
-            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z"),
-            byte[].class, names(Role.TABLE, "low"));
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z", Role.SET_OUTPUT,
+                    "bits"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -325,7 +348,7 @@ final class KernelArguments {
         if (t == int.class && (name.equals("min") || name.endsWith("Min"))) {
             return Role.MIN;
         }
-        if (t == int.class && name.endsWith("Sets")) {
+        if (t == int.class && (name.equals("sets") || name.endsWith("Sets"))) {
             return Role.SETS;
         }
         return RULES.getOrDefault(t, Map.of()).get(name);
@@ -367,9 +390,14 @@ final class KernelArguments {
                     default -> 1e-3;
                 };
                 case POS_WEIGHT -> v % 2 == 0 ? 1.0 : rnd.nextDouble(0, 4);
-                // 1..12 sets, and the engine's widest shapes (15 candidate levels, 40 joint levels) at length 5000
-                case SETS -> n == KernelConformanceSuite.LARGE && v == 3 ? (p.name.startsWith("x") ? 15 : 40)
+                // Intersections: 1..12 sets, and the engine's widest shapes (15 candidate levels, 40 joint levels)
+                // at length 5000. Level sets of byte codes: 1..40, and the widest Z of the engine (64) at 5000.
+                case SETS -> plan.has(Role.BYTE_CODES)
+                        ? (n == KernelConformanceSuite.LARGE && v == 3 ? 64 : 1 + rnd.nextInt(40))
+                        : n == KernelConformanceSuite.LARGE && v == 3 ? (p.name.startsWith("x") ? 15 : 40)
                         : 1 + rnd.nextInt(12);
+                // n words per bitset, or, beside a row count, the ⌈n/64⌉ words of n rows, sometimes a few more
+                case WORDS -> plan.has(Role.LENGTH) ? Math.ceilDiv(n, 64) + (v % 2 == 0 ? 0 : 1 + rnd.nextInt(3)) : n;
                 case LAYOUT -> layout;
                 default -> null;
             };
@@ -380,6 +408,8 @@ final class KernelArguments {
         }
         // Inputs: values in the range, garbage around it; segments are written after the plant.
         double[][] segmentValues = new double[ps.size()][];
+        int codeSets = ps.stream().filter(p -> p.role == Role.SETS).mapToInt(p -> (Integer) args[p.index])
+                .findFirst().orElse(256);
         for (Param p : ps) {
             if (!p.role.isInput() || isNull[p.index]) {
                 continue;
@@ -387,8 +417,8 @@ final class KernelArguments {
             if (p.role == Role.BITSETS) {
                 int off = offset(p, plan, args);
                 from[p.index] = off;
-                to[p.index] = off + sets(p, plan, args) * n;
-                args[p.index] = bitsets(rnd, from[p.index], to[p.index]);
+                to[p.index] = off + sets(p, plan, args) * words(plan, args, n);
+                args[p.index] = bitsets(rnd, from[p.index], to[p.index], -1L);
                 continue;
             }
             int off = offset(p, plan, args);
@@ -398,7 +428,7 @@ final class KernelArguments {
             double[] d = new double[off + region + PAD];
             Arrays.fill(d, garbage(p.role));
             for (int i = off; i < off + region; i++) {
-                d[i] = value(p, plan, rnd, v, classes, i - off);
+                d[i] = value(p, plan, rnd, v, classes, codeSets, i - off);
             }
             if (p.role == Role.LABELS && !plan.tableLabels().contains(p) && v % 2 == 1) {
                 wideLabels(rnd, d, off, region);
@@ -471,6 +501,13 @@ final class KernelArguments {
                     }
                     to[p.index] = t.length;
                 }
+                case SET_OUTPUT -> {
+                    // Added into: random words in the range, none around it (where any written bit shows).
+                    int at = offset(p, plan, args);
+                    from[p.index] = at;
+                    to[p.index] = at + sets(p, plan, args) * words(plan, args, n);
+                    args[p.index] = bitsets(rnd, from[p.index], to[p.index], 0L);
+                }
                 case CODES -> {
                     int[] codes = new int[n + PAD];
                     Arrays.fill(codes, -7);
@@ -500,13 +537,20 @@ final class KernelArguments {
                 .mapToInt(q -> (Integer) args[q.index]).findFirst().orElseThrow();
     }
 
+    /** The words per bitset: the words parameter, else n. */
+    private static int words(Plan plan, Object[] args, int n) {
+        return plan.params().stream().filter(q -> q.role == Role.WORDS).mapToInt(q -> (Integer) args[q.index])
+                .findFirst().orElse(n);
+    }
+
     /**
-     * Bitset words over [from, to), all bits set around the range (a kernel reading outside it counts them):
-     * uniform random bits, sparse and dense words, empty and full words, and one-hot rows like a level's bitset.
+     * Bitset words over [from, to), {@code around} outside the range (all bits for inputs: a kernel reading outside
+     * counts them; none for outputs: a bit written outside shows): uniform random bits, sparse and dense words,
+     * empty and full words, and one-hot rows like a level's bitset.
      */
-    private static long[] bitsets(SplittableRandom rnd, int from, int to) {
+    private static long[] bitsets(SplittableRandom rnd, int from, int to, long around) {
         long[] words = new long[to + PAD];
-        Arrays.fill(words, -1L);
+        Arrays.fill(words, around);
         for (int i = from; i < to; i++) {
             words[i] = switch (rnd.nextInt(8)) {
                 case 0 -> 0L;
@@ -556,13 +600,14 @@ final class KernelArguments {
     private static double garbage(Role role) {
         return switch (role) {
             case LABELS, CLASS_TARGETS -> Integer.MIN_VALUE;
+            case BYTE_CODES -> 0; // level 0, in a set whatever sets is: a row read beyond the range shows
             case COUNTS -> -1;
             default -> Double.NaN;
         };
     }
 
     /** The value of element {@code i} of the range of input {@code p}. */
-    private static double value(Param p, Plan plan, SplittableRandom rnd, int v, int classes, int i) {
+    private static double value(Param p, Plan plan, SplittableRandom rnd, int v, int classes, int sets, int i) {
         return switch (p.role) {
             case DIST -> distribution(rnd, p.type == float[].class);
             case LOGITS -> rnd.nextDouble(-8, 8) * (v == 3 ? 300 : 1);
@@ -582,6 +627,8 @@ final class KernelArguments {
             // At most 24 distinct labels from a base per array name (so that x and y differ), small enough for
             // the tables; half the variants of kernels without a table replace them by full-range labels.
             case LABELS -> (double) (labelBase(p) + rnd.nextInt(1 + Math.min(i, 23)));
+            // Unsigned byte codes: mostly levels 0..sets (the last in no set), a quarter anywhere in 0..255.
+            case BYTE_CODES -> rnd.nextInt(4) == 0 ? rnd.nextInt(256) : rnd.nextInt(Math.min(256, sets + 1));
             default -> throw new IllegalStateException(p.toString());
         };
     }
@@ -622,7 +669,7 @@ final class KernelArguments {
                                 SplittableRandom rnd) {
         List<Param> candidates = ps.stream().filter(p -> values[p.index] != null && to[p.index] > from[p.index])
                 .filter(p -> switch (p.role) {
-                    case DIST, LOGITS, UNIT, COUNTS, CLASS_TARGETS -> true;
+                    case DIST, LOGITS, UNIT, COUNTS, CLASS_TARGETS, BYTE_CODES -> true;
                     case WEIGHTS -> !p.name.equals("classWeights");
                     default -> false;
                 }).toList();
@@ -632,7 +679,8 @@ final class KernelArguments {
         Param p = candidates.get(rnd.nextInt(candidates.size()));
         int at = from[p.index] + rnd.nextInt(to[p.index] - from[p.index]);
         boolean integral = p.role == Role.COUNTS || p.role == Role.CLASS_TARGETS;
-        double value = integral ? SPECIAL_INTS[k % SPECIAL_INTS.length] : SPECIAL_DOUBLES[k % SPECIAL_DOUBLES.length];
+        double value = p.role == Role.BYTE_CODES ? SPECIAL_BYTES[k % SPECIAL_BYTES.length]
+                : integral ? SPECIAL_INTS[k % SPECIAL_INTS.length] : SPECIAL_DOUBLES[k % SPECIAL_DOUBLES.length];
         values[p.index][at] = value;
         return p.name + "[" + at + "] = " + value;
     }
@@ -653,6 +701,13 @@ final class KernelArguments {
         }
         if (type == long[].class) {
             return Arrays.stream(d).mapToLong(x -> (long) x).toArray();
+        }
+        if (type == byte[].class) {
+            byte[] b = new byte[d.length];
+            for (int i = 0; i < d.length; i++) {
+                b[i] = (byte) (int) d[i];
+            }
+            return b;
         }
         if (type == MemorySegment.class) {
             return segment(d, layout, variant);

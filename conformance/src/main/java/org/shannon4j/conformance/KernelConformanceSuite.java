@@ -41,13 +41,14 @@ import org.shannon4j.spi.Kernels;
  * ε, c, smoothing, segment layouts); length 5000 (matrices of 5000 elements) with each variant; non-zero offsets
  * with garbage around every range; one
  * special value planted where the contract says what happens (NaN, −1, ±∞, −0.0 in floating inputs; −1,
- * {@code Integer.MIN_VALUE}, 2³⁰ in counts and targets; a full, sign-bit, empty or bit-0 word in bitsets); and the same call twice giving the same bits. Lengths
+ * {@code Integer.MIN_VALUE}, 2³⁰ in counts and targets; a full, sign-bit, empty or bit-0 word in bitsets;
+ * 255, 128, 127 or 0 in byte codes); and the same call twice giving the same bits. Lengths
  * start at 1: the contract lets kernels assume {@code length >= 1}.
  *
  * <h2>What is compared, and how closely</h2>
  * <ul>
  *   <li>Ints, longs, int and long arrays (counts, tables, dense codes — numbered in order of first appearance,
- *       as the contract says): exactly. Input arrays: unchanged, to the bit.</li>
+ *       as the contract says; bitsets): exactly. Input arrays: unchanged, to the bit.</li>
  *   <li>A NaN or infinite result: the backend's must be NaN, or the same infinity. When the reference returns
  *       NaN ("invalid input"), {@code aux} and the outputs are not compared: the contract lets them be partly
  *       written.</li>

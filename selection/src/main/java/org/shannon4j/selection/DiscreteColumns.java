@@ -321,37 +321,15 @@ public final class DiscreteColumns {
     }
 
     /**
-     * Sets bit r of bitset v (the long words {@code bits[v·words ..]}) for each row r whose code v is below
-     * {@code sets}, i.e. the row sets of column c's first {@code sets} levels; bits must be clear on entry.
+     * The codes of column c as held, not a copy: bytes (read unsigned), as every column of at most 256 levels is.
+     *
+     * @throws IllegalStateException if column c has more than 256 levels
      */
-    void levelSets(int c, int sets, long[] bits, int words) {
-        switch (columns[c]) {
-            case byte[] b -> {
-                for (int r = 0; r < rows; r++) {
-                    int v = b[r] & 0xFF;
-                    if (v < sets) {
-                        bits[v * words + (r >>> 6)] |= 1L << r;
-                    }
-                }
-            }
-            case short[] s -> {
-                for (int r = 0; r < rows; r++) {
-                    int v = s[r] & 0xFFFF;
-                    if (v < sets) {
-                        bits[v * words + (r >>> 6)] |= 1L << r;
-                    }
-                }
-            }
-            default -> {
-                int[] a = (int[]) columns[c];
-                for (int r = 0; r < rows; r++) {
-                    int v = a[r];
-                    if (v < sets) {
-                        bits[v * words + (r >>> 6)] |= 1L << r;
-                    }
-                }
-            }
+    byte[] bytes(int c) {
+        if (columns[c] instanceof byte[] b) {
+            return b;
         }
+        throw new IllegalStateException("column " + c + " has " + levels[c] + " levels: not held as bytes");
     }
 
     /** Adds each row's code of column c to {@code counts[code]} (the level counts). */

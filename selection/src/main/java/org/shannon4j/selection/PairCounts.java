@@ -75,7 +75,7 @@ final class PairCounts {
             long[] counts = new long[l];
             if (withSets[j]) {
                 long[] bits = new long[(l - 1) * words];
-                columns.levelSets(j, l - 1, bits, words);
+                kernels.levelSets(columns.bytes(j), 0, n, l - 1, bits, 0, words);
                 sets[j] = bits;
                 countSets(bits, l - 1, counts);
             } else {
@@ -84,7 +84,7 @@ final class PairCounts {
             levelCounts[j] = counts;
             tLevels[j] = kernels.nLogN(counts, 0, l);
         });
-        this.target = new Given(y.clone(), ly, -1);
+        this.target = ly <= MAX_Z_SET_LEVELS ? new Given(narrow(y), ly, -1) : new Given(y.clone(), ly, -1);
     }
 
     /** The sizes of the first {@code sets} row sets into counts, and the rows in none into counts[sets]. */
@@ -99,6 +99,14 @@ final class PairCounts {
             rest -= c;
         }
         counts[sets] = rest;
+    }
+
+    private static byte[] narrow(int[] codes) {
+        byte[] b = new byte[codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            b[r] = (byte) codes[r];
+        }
+        return b;
     }
 
     /** Bytes the column bitsets may take: a third of the heap not yet used, so large inputs fall back to counting. */
@@ -142,14 +150,25 @@ final class PairCounts {
         if (!withTarget) {
             return new Given(s);
         }
+        int ly = target.levels;
+        int levels = columns.levels(s) * ly;
+        if (levels <= MAX_Z_SET_LEVELS) {
+            // then the target has bytes too (ly ≤ levels)
+            byte[] x = columns.bytes(s);
+            byte[] y = target.bytes;
+            byte[] z = new byte[n];
+            for (int r = 0; r < n; r++) {
+                z[r] = (byte) ((x[r] & 0xFF) * ly + (y[r] & 0xFF));
+            }
+            return new Given(z, levels, s);
+        }
         int[] z = new int[n];
         columns.codes(s, z);
-        int ly = target.levels;
-        int[] y = target.codes;
+        int[] y = target.codes();
         for (int r = 0; r < n; r++) {
             z[r] = z[r] * ly + y[r];
         }
-        return new Given(z, columns.levels(s) * ly, s);
+        return new Given(z, levels, s);
     }
 
     /** The terms a step needs of a candidate's table with Z, in nats. */
@@ -280,6 +299,8 @@ final class PairCounts {
         /** The selected feature in Z, or −1 for the target alone. */
         final int feature;
         private final int[] codes;
+        /** Z's codes as bytes when it has bitsets (then codes is null), else null. */
+        private final byte[] bytes;
         private final long[] sets;
 
         /** Z = column s. */
@@ -289,34 +310,40 @@ final class PairCounts {
             this.t = tLevels[s];
             this.feature = s;
             this.codes = null;
+            this.bytes = null;
             this.sets = PairCounts.this.sets[s];
         }
 
-        /** Z with the given codes in [0, levels). */
+        /** Z with the given byte codes in [0, levels), levels ≤ {@link PairCounts#MAX_Z_SET_LEVELS}: bitsets, counts from them. */
+        private Given(byte[] bytes, int levels, int feature) {
+            this.levels = levels;
+            this.codes = null;
+            this.bytes = bytes;
+            this.feature = feature;
+            this.sets = new long[(levels - 1) * words];
+            if (levels > 1) {
+                kernels.levelSets(bytes, 0, n, levels - 1, sets, 0, words);
+            }
+            this.counts = new long[levels];
+            countSets(sets, levels - 1, counts);
+            this.t = kernels.nLogN(counts, 0, levels);
+        }
+
+        /** Z with the given codes in [0, levels), levels &gt; {@link PairCounts#MAX_Z_SET_LEVELS}: no bitsets. */
         private Given(int[] codes, int levels, int feature) {
             this.levels = levels;
             this.codes = codes;
+            this.bytes = null;
             this.feature = feature;
             this.counts = new long[levels];
             for (int v : codes) {
                 counts[v]++;
             }
             this.t = kernels.nLogN(counts, 0, levels);
-            if (levels <= MAX_Z_SET_LEVELS) {
-                long[] bits = new long[(levels - 1) * words];
-                for (int r = 0; r < n; r++) {
-                    int v = codes[r];
-                    if (v < levels - 1) {
-                        bits[v * words + (r >>> 6)] |= 1L << r;
-                    }
-                }
-                this.sets = bits;
-            } else {
-                this.sets = null;
-            }
+            this.sets = null;
         }
 
-        /** The int codes of Z (a column alone: its codes, widened once, on first use). */
+        /** The int codes of Z (a column alone or byte codes: widened once, on first use). */
         private int[] codes() {
             if (codes != null) {
                 return codes;
@@ -324,7 +351,13 @@ final class PairCounts {
             synchronized (this) {
                 if (wide == null) {
                     int[] w = new int[n];
-                    columns.codes(feature, w);
+                    if (bytes != null) {
+                        for (int r = 0; r < n; r++) {
+                            w[r] = bytes[r] & 0xFF;
+                        }
+                    } else {
+                        columns.codes(feature, w);
+                    }
                     wide = w;
                 }
                 return wide;

@@ -610,6 +610,12 @@ final class SimdKernels extends BlockedKernels {
         SimdIntersections.intersectionCounts(x, xOffset, xSets, z, zOffset, zSets, words, counts);
     }
 
+    /** One byte compare per level and 64 rows, its mask the level's bitset word; see {@link SimdLevelSets}. */
+    @Override
+    public void levelSets(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset, int words) {
+        SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
+    }
+
     /** Int lanes per double vector: the int species shrunk to the double lane count. */
     private static final VectorSpecies<Integer> IH = VectorSpecies.of(int.class, jdk.incubator.vector.VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final int IL_HALF = IH.length();

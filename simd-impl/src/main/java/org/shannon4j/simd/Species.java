@@ -17,6 +17,7 @@ final class Species {
     static final VectorSpecies<Float> F = VectorSpecies.of(float.class, SHAPE);
     static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, SHAPE);
     static final VectorSpecies<Long> L = VectorSpecies.of(long.class, SHAPE);
+    static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, SHAPE);
 
     private Species() {
     }
