@@ -33,6 +33,14 @@ final class Counting {
     }
 
     /**
+     * n·ln n of a long count from the same table (the same bits as n·Math.log(n)), 0 for n ≤ 1; the sign of a
+     * negative count is checked by the caller.
+     */
+    private static double nLogN(long n) {
+        return (n >>> 12) == 0 ? N_LOG_N[(int) n] : n > 1 ? n * Math.log(n) : 0.0;
+    }
+
+    /**
      * One accumulator each, in the plain form that C2's superword pass turns into vector min/max reductions; a
      * hand-unrolled two-accumulator loop is not vectorised.
      */
@@ -204,13 +212,13 @@ final class Counting {
             int i = from;
             for (; i + 1 < to; i += 2) {
                 long n0 = counts[i], n1 = counts[i + 1];
-                s0 += n0 > 1 ? n0 * Math.log(n0) : 0.0;
-                s1 += n1 > 1 ? n1 * Math.log(n1) : 0.0;
+                s0 += nLogN(n0);
+                s1 += nLogN(n1);
                 valid &= (n0 | n1) >= 0;
             }
             if (i < to) {
                 long n0 = counts[i];
-                s0 += n0 > 1 ? n0 * Math.log(n0) : 0.0;
+                s0 += nLogN(n0);
                 valid &= n0 >= 0;
             }
             double block = s0 + s1;

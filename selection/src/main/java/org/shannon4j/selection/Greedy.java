@@ -44,8 +44,6 @@ final class Greedy {
     /** This step's information terms of each candidate (which ones: {@link #pairTerms}). */
     private final double[] termA;
     private final double[] termB;
-    /** Σ c·ln c of each candidate's table with the target. */
-    private final double[] tWithTarget;
 
     Greedy(Dependence nats, Kernels kernels, PairCounts counts, DiscreteColumns columns, int[] y, int ly,
            Criterion criterion, int k, SelectionProgress progress) {
@@ -69,7 +67,6 @@ final class Greedy {
         this.candidate = new double[features];
         this.termA = new double[features];
         this.termB = new double[features];
-        this.tWithTarget = new double[features];
         checkTableSize(columns, ly, criterion, k);
     }
 
@@ -92,10 +89,10 @@ final class Greedy {
     }
 
     void run() {
-        counts.forEachCandidate(null, counts.target, (j, t, lj, z, scratch) -> {
-            tWithTarget[j] = counts.nLogN(t, lj * z.levels);
-            relevance[j] = snap(PlugInSums.mutualInformation(n, tWithTarget[j], counts.tLevels(j), z.t));
-        });
+        for (int j = 0; j < features; j++) {
+            relevance[j] = snap(PlugInSums.mutualInformation(n, counts.tWithTarget(j), counts.tLevels(j),
+                    counts.tTarget));
+        }
         System.arraycopy(relevance, 0, candidate, 0, features);
         take(argmax());
         switch (criterion.method()) {
@@ -158,11 +155,9 @@ final class Greedy {
             };
         }
         boolean stopsAtZero = m == Criterion.Method.JMI || m == Criterion.Method.DISR;
-        // mRMR needs only I(X_j; X_s): the table with the selected feature alone
-        boolean withTarget = m != Criterion.Method.MRMR;
         while (size < k) {
             int s = selected[size - 1];
-            PairCounts.Given z = counts.given(s, withTarget);
+            PairCounts.Given z = counts.given(s);
             counts.forEachCandidate(chosen, z, this::pairTerms);
             int selectedSoFar = size;
             for (int j = 0; j < features; j++) {
@@ -207,23 +202,24 @@ final class Greedy {
      */
     private void pairTerms(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
         Criterion.Method m = criterion.method();
-        if (m == Criterion.Method.MRMR) {
-            termA[j] = counts.mutualInformation(j, t, lj, z);
-            return;
-        }
         int ls = z.levels / ly;
         double n = counts.n;
+        double tPair = counts.tPair(t, lj, ls, ab);
+        if (m == Criterion.Method.MRMR) {
+            termA[j] = PlugInSums.mutualInformation(n, tPair, counts.tLevels(j), counts.tLevels(z.feature));
+            return;
+        }
         double tJoint = counts.nLogN(t, lj * z.levels);
-        double tPair = counts.tPair(t, lj, ls, ly, ab);
         switch (m) {
-            case JMI, JMIM -> termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.target.t);
+            case JMI, JMIM -> termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.tTarget);
             case DISR -> {
-                termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.target.t);
+                termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.tTarget);
                 termB[j] = PlugInSums.entropy(n, tJoint);
             }
             default -> {
                 termA[j] = PlugInSums.mutualInformation(n, tPair, counts.tLevels(j), counts.tLevels(z.feature));
-                termB[j] = PlugInSums.conditionalMutualInformation(n, tJoint, counts.target.t, tWithTarget[j], z.t);
+                termB[j] = PlugInSums.conditionalMutualInformation(n, tJoint, counts.tTarget, counts.tWithTarget(j),
+                        z.t);
             }
         }
     }
@@ -249,7 +245,7 @@ final class Greedy {
                 while (partial[j] > score + tie() && lastUsed[j] < size) {
                     int rank = lastUsed[j];
                     if (given[rank] == null) {
-                        given[rank] = counts.given(selected[rank], true);
+                        given[rank] = counts.given(selected[rank]);
                     }
                     counts.one(j, given[rank], conditionalOnSelected);
                     partial[j] = Math.min(partial[j], snap(termA[j]));
@@ -271,7 +267,7 @@ final class Greedy {
     private void conditionalOnSelected(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
         int ls = z.levels / ly;
         double tJoint = counts.nLogN(t, lj * z.levels);
-        double tPair = counts.tPair(t, lj, ls, ly, ab);
+        double tPair = counts.tPair(t, lj, ls, ab);
         termA[j] = PlugInSums.conditionalMutualInformation(counts.n, tJoint, counts.tLevels(z.feature), tPair, z.t);
     }
 

@@ -1,6 +1,7 @@
 package org.shannon4j.selection;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 
 import org.shannon4j.dependence.PlugInSums;
@@ -8,25 +9,30 @@ import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
 
 /**
- * The counting engine of a selection: the joint count table of every candidate feature with a conditioning
- * variable Z (the target, a selected feature, or the pair (selected feature, target)), and the information terms
- * the criteria take from it, for all candidates of a step at once over the context's threads.
+ * The counting engine of a selection: the joint count table of every candidate feature with the target, or with
+ * a selected feature and the target, and the information terms the criteria take from it, for all candidates of
+ * a step at once over the context's threads.
  *
- * <p>A column of few levels is held as the row sets of its levels but the last, as bitsets; Z likewise. The table
- * of a candidate with Z is then the popcounts of the pairwise intersections
- * ({@link Kernels#intersectionCounts}), its last row and column the differences from the known marginals: for 10
- * levels against a 20-level Z that is 171 AND+POPCNT per 64 rows, a few cycles per 512-bit word, against one
- * scattered increment per row for a histogram. Columns of more levels (or beyond the memory budget of the bitsets)
- * are counted as histograms ({@link Kernels#countPairs}). Both give the same integer table, so the path never
- * changes a result. Every candidate's terms land in its own slot, so results do not depend on the thread count.
+ * <p>A column of few levels is held as the row sets of its levels but the last, as bitsets, and each bitset is
+ * split by the target's class: the rows of class 0 packed first, then those of class 1, and so on (the order of
+ * rows within a table does not matter). The (candidate, selected, target) table is then, per class, the
+ * popcounts of the pairwise intersections of the two columns' sets over that class's words
+ * ({@link Kernels#intersectionCounts}), its last row and column the differences from the known per-class level
+ * counts: (la − 1)·(lb − 1) AND+POPCNT per 64 rows for the whole table — 81 for two 10-level columns, whatever the
+ * number of classes — against one scattered increment per row for a histogram, and against 171 when the selected
+ * feature's sets are intersected with each class's rows. The table with the target alone is the per-class level
+ * counts, with no pass at all. Columns of more levels (or beyond the memory budget of the bitsets), and targets of
+ * more than {@link #MAX_CLASS_SEGMENTS} classes, are counted as histograms ({@link Kernels#countPairs}). Both give
+ * the same integer table, so the path never changes a result. Every candidate's terms land in its own slot, so
+ * results do not depend on the thread count.
  */
 final class PairCounts {
 
     /** A column gets bitsets when it has at most this many levels (the last level is implied). */
     static final int MAX_SET_LEVELS = 33;
-    /** Z gets bitsets when it has at most this many levels. */
-    static final int MAX_Z_SET_LEVELS = 65;
-    /** Largest (candidate sets)·(Z sets) counted by popcounts; beyond it a histogram pass is cheaper. */
+    /** Targets of at most this many classes split the bitsets by class; more go through histograms. */
+    static final int MAX_CLASS_SEGMENTS = 16;
+    /** Largest (candidate sets)·(selected sets) counted by popcounts; beyond it a histogram pass is cheaper. */
     static final int MAX_POPCOUNT_CELLS = 640;
     /** Candidates per part of a step's parallel loop: about a millisecond of work at 100,000 rows. */
     private static final int CANDIDATES_PER_PART = 16;
@@ -35,78 +41,151 @@ final class PairCounts {
     private final Parallelism parallelism;
     private final DiscreteColumns columns;
     final int n;
+    /** Target classes. */
+    final int ly;
     private final int features;
-    /** Longs per bitset: ⌈n/64⌉ rounded up to 8 (one 512-bit vector), the padding bits clear. */
-    private final int words;
-    /** Bitsets of each column's levels 0 .. levels−2, or null for the histogram path. */
+    private final int[] y;
+    /** Whether the bitsets are split by class (ly ≤ {@link #MAX_CLASS_SEGMENTS}); if not, no column has sets. */
+    private final boolean split;
+    /** Rows, words and first word (per set) of each class's segment of a bitset. */
+    private final long[] classRows;
+    private final int[] classWords;
+    private final int[] classBase;
+    private final int totalWords;
+    /**
+     * Column j's bitsets, or null for the histogram path: m = levels − 1 sets; the segment of class g of set a
+     * at {@code m·classBase[g] + a·classWords[g]}, {@code classWords[g]} words.
+     */
     private final long[][] sets;
-    private final long[][] levelCounts;
+    /** Column j's counts per level and class, {@code [a·ly + g]} (the (column, target) table). */
+    private final long[][] classCounts;
     /** Σ c·ln c of each column's level counts. */
     private final double[] tLevels;
+    /** Σ c·ln c of each column's (level, class) table. */
+    private final double[] tWithTarget;
+    /** Σ c·ln c of the class counts. */
+    final double tTarget;
     private final Scratch.Pool pool;
     private final Scratch callerScratch = new Scratch();
-
-    /** The target as a conditioning variable. */
-    final Given target;
 
     PairCounts(Kernels kernels, Parallelism parallelism, DiscreteColumns columns, int[] y, int ly) {
         this.kernels = kernels;
         this.parallelism = parallelism;
         this.columns = columns;
         this.n = columns.rows();
+        this.ly = ly;
+        this.y = y;
         this.features = columns.columns();
-        this.words = Math.ceilDiv(Math.ceilDiv(n, 64), 8) * 8;
+        this.split = ly <= MAX_CLASS_SEGMENTS;
+        this.classRows = new long[ly];
+        for (int v : y) {
+            classRows[v]++;
+        }
+        this.tTarget = kernels.nLogN(classRows, 0, ly);
+        this.classWords = new int[ly];
+        this.classBase = new int[ly];
+        int total = 0;
+        for (int g = 0; g < ly; g++) {
+            classBase[g] = total;
+            classWords[g] = (int) Math.ceilDiv(classRows[g], 64);
+            total += classWords[g];
+        }
+        this.totalWords = total;
         this.sets = new long[features][];
-        this.levelCounts = new long[features][];
+        this.classCounts = new long[features][];
         this.tLevels = new double[features];
+        this.tWithTarget = new double[features];
         this.pool = new Scratch.Pool();
         long budget = setBudget();
         boolean[] withSets = new boolean[features];
-        for (int j = 0; j < features; j++) {
+        for (int j = 0; j < features && split; j++) {
             int l = columns.levels(j);
-            long bytes = (long) (l - 1) * words * Long.BYTES;
+            long bytes = (long) (l - 1) * totalWords * Long.BYTES;
             if (l <= MAX_SET_LEVELS && bytes <= budget) {
                 withSets[j] = true;
                 budget -= bytes;
             }
         }
-        forEachColumn(j -> {
+        long[] classMasks = split ? classMasks(y, ly) : null;
+        forEachColumn((scratch, j) -> {
             int l = columns.levels(j);
-            long[] counts = new long[l];
+            long[] counts = new long[l * ly];
             if (withSets[j]) {
-                long[] bits = new long[(l - 1) * words];
-                kernels.levelSets(columns.bytes(j), 0, n, l - 1, bits, 0, words);
-                sets[j] = bits;
-                countSets(bits, l - 1, counts);
+                sets[j] = splitSets(j, l - 1, classMasks, scratch, counts);
             } else {
-                columns.levelCounts(j, counts);
+                int[] codes = scratch.codes(n);
+                columns.codes(j, codes);
+                for (int r = 0; r < n; r++) {
+                    counts[codes[r] * ly + y[r]]++;
+                }
             }
-            levelCounts[j] = counts;
-            tLevels[j] = kernels.nLogN(counts, 0, l);
+            classCounts[j] = counts;
+            long[] levels = scratch.longs(l);
+            for (int a = 0; a < l; a++) {
+                long sum = 0;
+                for (int g = 0; g < ly; g++) {
+                    sum += counts[a * ly + g];
+                }
+                levels[a] = sum;
+            }
+            tLevels[j] = kernels.nLogN(levels, 0, l);
+            tWithTarget[j] = kernels.nLogN(counts, 0, l * ly);
         });
-        this.target = ly <= MAX_Z_SET_LEVELS ? new Given(narrow(y), ly, -1) : new Given(y.clone(), ly, -1);
     }
 
-    /** The sizes of the first {@code sets} row sets into counts, and the rows in none into counts[sets]. */
-    private void countSets(long[] bits, int sets, long[] counts) {
-        long rest = n;
-        for (int v = 0; v < sets; v++) {
-            long c = 0;
-            for (int w = v * words, end = w + words; w < end; w++) {
-                c += Long.bitCount(bits[w]);
+    /** {@code masks[g·W + w]}: the rows of word w (W = ⌈n/64⌉ words) whose class is g. */
+    private long[] classMasks(int[] y, int ly) {
+        int w = Math.ceilDiv(n, 64);
+        long[] masks = new long[ly * w];
+        for (int r = 0; r < n; r++) {
+            masks[y[r] * w + (r >>> 6)] |= 1L << r;
+        }
+        return masks;
+    }
+
+    /**
+     * Column j's level sets, split by class: its byte codes' sets over all rows (the levelSets kernel) into
+     * scratch, then each set's rows of class g packed into that class's segment (Long.compress: PEXT); fills
+     * counts[a·ly + g] from the segments' popcounts (the last level by difference).
+     */
+    private long[] splitSets(int j, int m, long[] classMasks, Scratch scratch, long[] counts) {
+        int w = Math.ceilDiv(n, 64);
+        long[] full = scratch.longs(m * w);
+        Arrays.fill(full, 0, m * w, 0L);
+        if (m > 0) {
+            kernels.levelSets(columns.bytes(j), 0, n, m, full, 0, w);
+        }
+        long[] out = new long[m * totalWords];
+        for (int g = 0; g < ly; g++) {
+            long rest = classRows[g];
+            for (int a = 0; a < m; a++) {
+                int base = m * classBase[g] + a * classWords[g];
+                long pos = 0;
+                for (int i = 0; i < w; i++) {
+                    long mask = classMasks[g * w + i];
+                    if (mask == 0) {
+                        continue;
+                    }
+                    long bits = Long.compress(full[a * w + i], mask);
+                    int at = base + (int) (pos >>> 6);
+                    int shift = (int) (pos & 63);
+                    out[at] |= bits << shift;
+                    int k = Long.bitCount(mask);
+                    if (shift + k > 64) {
+                        out[at + 1] |= bits >>> (64 - shift);
+                    }
+                    pos += k;
+                }
+                long c = 0;
+                for (int i = base, end = base + classWords[g]; i < end; i++) {
+                    c += Long.bitCount(out[i]);
+                }
+                counts[a * ly + g] = c;
+                rest -= c;
             }
-            counts[v] = c;
-            rest -= c;
+            counts[m * ly + g] = rest;
         }
-        counts[sets] = rest;
-    }
-
-    private static byte[] narrow(int[] codes) {
-        byte[] b = new byte[codes.length];
-        for (int r = 0; r < codes.length; r++) {
-            b[r] = (byte) codes[r];
-        }
-        return b;
+        return out;
     }
 
     /** Bytes the column bitsets may take: a third of the heap not yet used, so large inputs fall back to counting. */
@@ -116,12 +195,17 @@ final class PairCounts {
         return Math.max(0, free / 3);
     }
 
-    private void forEachColumn(java.util.function.IntConsumer body) {
+    /** One column's work, with the running thread's scratch. */
+    private interface ColumnWork {
+        void run(Scratch scratch, int column);
+    }
+
+    private void forEachColumn(ColumnWork body) {
         int parts = Math.ceilDiv(features, CANDIDATES_PER_PART);
         runParts(parts, (scratch, part) -> {
             int end = Math.min(features, (part + 1) * CANDIDATES_PER_PART);
             for (int j = part * CANDIDATES_PER_PART; j < end; j++) {
-                body.accept(j);
+                body.run(scratch, j);
             }
         });
     }
@@ -138,49 +222,31 @@ final class PairCounts {
         }
     }
 
-    /**
-     * Σ c·ln c of column j's level counts.
-     */
+    /** Σ c·ln c of column j's level counts. */
     double tLevels(int j) {
         return tLevels[j];
     }
 
-    /** Z = column s alone (for I(X_j; X_s)) or the pair (s, target) (for the criteria that condition on both). */
-    Given given(int s, boolean withTarget) {
-        if (!withTarget) {
-            return new Given(s);
-        }
-        int ly = target.levels;
-        int levels = columns.levels(s) * ly;
-        if (levels <= MAX_Z_SET_LEVELS) {
-            // then the target has bytes too (ly ≤ levels)
-            byte[] x = columns.bytes(s);
-            byte[] y = target.bytes;
-            byte[] z = new byte[n];
-            for (int r = 0; r < n; r++) {
-                z[r] = (byte) ((x[r] & 0xFF) * ly + (y[r] & 0xFF));
-            }
-            return new Given(z, levels, s);
-        }
-        int[] z = new int[n];
-        columns.codes(s, z);
-        int[] y = target.codes();
-        for (int r = 0; r < n; r++) {
-            z[r] = z[r] * ly + y[r];
-        }
-        return new Given(z, levels, s);
+    /** Σ c·ln c of column j's (level, class) table: H(X_j, Y) = ln n − this/n. */
+    double tWithTarget(int j) {
+        return tWithTarget[j];
     }
 
-    /** The terms a step needs of a candidate's table with Z, in nats. */
+    /** The conditioning variable Z = (s, target) of a step that selected s. */
+    Given given(int s) {
+        return new Given(s);
+    }
+
+    /** The terms a step needs of a candidate's table with Z = (s, target), in nats. */
     interface Terms {
         /**
-         * Sets the terms of candidate j from its table {@code table[a·lz + z]} (lj × lz cells) with Z.
+         * Sets the terms of candidate j from its table {@code table[(a·ls + b)·ly + c]} (lj × ls × ly cells).
          *
          * @param j the candidate
-         * @param table the joint counts, row-major (candidate level, Z level)
+         * @param table the joint counts of (candidate level a, selected level b, class c)
          * @param lj the candidate's levels
          * @param given Z
-         * @param scratch longs the method may use (at least lj·lz)
+         * @param scratch longs the method may use (at least lj·ls·ly)
          */
         void of(int j, long[] table, int lj, Given given, long[] scratch);
     }
@@ -191,7 +257,7 @@ final class PairCounts {
         runParts(parts, (scratch, part) -> {
             int end = Math.min(features, (part + 1) * CANDIDATES_PER_PART);
             for (int j = part * CANDIDATES_PER_PART; j < end; j++) {
-                if (chosen == null || !chosen[j]) {
+                if (!chosen[j]) {
                     table(j, given, scratch);
                     terms.of(j, scratch.table, columns.levels(j), given, scratch.aux);
                 }
@@ -208,50 +274,56 @@ final class PairCounts {
         terms.of(j, callerScratch.table, columns.levels(j), given, callerScratch.aux);
     }
 
-    /** The full lj × lz table of candidate j with Z into scratch.table. */
+    /** The full lj × ls × ly table of candidate j with Z = (s, target) into scratch.table. */
     private void table(int j, Given z, Scratch s) {
         int lj = columns.levels(j);
         int lz = z.levels;
+        int ls = lz / ly;
         int cells = lj * lz;
-        s.ensure(cells, n);
+        s.ensure(cells);
         long[] t = s.table;
         int xs = lj - 1;
-        int zs = lz - 1;
-        if (sets[j] != null && z.sets != null && (long) xs * zs <= MAX_POPCOUNT_CELLS) {
-            java.util.Arrays.fill(t, 0, cells, 0L);
-            if (xs > 0 && zs > 0) {
-                // the xs × zs intersections into the first cells, then spread to rows of lz
-                kernels.intersectionCounts(sets[j], 0, xs, z.sets, 0, zs, words, t);
-                for (int a = xs - 1; a >= 0; a--) {
-                    System.arraycopy(t, a * zs, t, a * lz, zs);
-                    t[a * lz + zs] = 0;
+        int zs = ls - 1;
+        long[] sj = sets[j];
+        long[] ss = sets[z.feature];
+        if (sj != null && ss != null && (long) xs * zs <= MAX_POPCOUNT_CELLS) {
+            long[] cj = classCounts[j];
+            long[] cs = classCounts[z.feature];
+            long[] part = s.partial;
+            for (int g = 0; g < ly; g++) {
+                int cellsOfClass = xs * zs;
+                Arrays.fill(part, 0, cellsOfClass, 0L);
+                if (cellsOfClass > 0) {
+                    kernels.intersectionCounts(sj, xs * classBase[g], xs, ss, zs * classBase[g], zs,
+                            classWords[g], part);
                 }
-            }
-            long[] cj = levelCounts[j];
-            long[] cz = z.counts;
-            long corner = n;
-            for (int a = 0; a < xs; a++) {
-                long rest = cj[a];
-                for (int c = 0; c < zs; c++) {
-                    rest -= t[a * lz + c];
-                }
-                t[a * lz + zs] = rest;
-                corner -= cj[a];
-            }
-            for (int c = 0; c < zs; c++) {
-                long rest = cz[c];
+                long corner = classRows[g];
                 for (int a = 0; a < xs; a++) {
-                    rest -= t[a * lz + c];
+                    long rest = cj[a * ly + g];
+                    for (int b = 0; b < zs; b++) {
+                        long v = part[a * zs + b];
+                        t[(a * ls + b) * ly + g] = v;
+                        rest -= v;
+                    }
+                    t[(a * ls + zs) * ly + g] = rest;
+                    corner -= cj[a * ly + g];
                 }
-                t[xs * lz + c] = rest;
-                corner -= rest;
+                for (int b = 0; b < zs; b++) {
+                    long rest = cs[b * ly + g];
+                    for (int a = 0; a < xs; a++) {
+                        rest -= part[a * zs + b];
+                    }
+                    t[(xs * ls + b) * ly + g] = rest;
+                    corner -= rest;
+                }
+                t[(xs * ls + zs) * ly + g] = corner;
             }
-            t[xs * lz + zs] = corner;
         } else {
             int[] counts = s.intTable;
-            java.util.Arrays.fill(counts, 0, cells, 0);
-            columns.codes(j, s.codes);
-            kernels.countPairs(s.codes, 0, 0, z.codes(), 0, 0, lz, n, counts);
+            Arrays.fill(counts, 0, cells, 0);
+            int[] codes = s.codes(n);
+            columns.codes(j, codes);
+            kernels.countPairs(codes, 0, 0, z.codes(), 0, 0, lz, n, counts);
             for (int c = 0; c < cells; c++) {
                 t[c] = counts[c];
             }
@@ -263,17 +335,30 @@ final class PairCounts {
         long[] table = new long[0];
         long[] aux = new long[0];
         int[] intTable = new int[0];
-        int[] codes = new int[0];
+        long[] partial = new long[MAX_POPCOUNT_CELLS];
+        private int[] codes = new int[0];
+        private long[] longs = new long[0];
 
-        void ensure(int cells, int rows) {
+        void ensure(int cells) {
             if (table.length < cells) {
                 table = new long[cells];
                 aux = new long[cells];
                 intTable = new int[cells];
             }
+        }
+
+        int[] codes(int rows) {
             if (codes.length < rows) {
                 codes = new int[rows];
             }
+            return codes;
+        }
+
+        long[] longs(int length) {
+            if (longs.length < length) {
+                longs = new long[length];
+            }
+            return longs;
         }
 
         /** Scratch objects handed back after each parallel loop, so threads reuse them across steps. */
@@ -291,95 +376,42 @@ final class PairCounts {
         }
     }
 
-    /** A conditioning variable Z: its codes, level counts, Σ c·ln c, and (when few levels) bitsets. */
+    /** The conditioning variable Z = (s, target): its level count ls·ly, the (s, class) counts and their Σ c·ln c. */
     final class Given {
         final int levels;
-        final long[] counts;
-        final double t;
-        /** The selected feature in Z, or −1 for the target alone. */
+        /** The selected feature in Z. */
         final int feature;
-        private final int[] codes;
-        /** Z's codes as bytes when it has bitsets (then codes is null), else null. */
-        private final byte[] bytes;
-        private final long[] sets;
+        /** Σ c·ln c of the (s, class) table. */
+        final double t;
+        private int[] codes;
 
-        /** Z = column s. */
         private Given(int s) {
-            this.levels = columns.levels(s);
-            this.counts = levelCounts[s];
-            this.t = tLevels[s];
             this.feature = s;
-            this.codes = null;
-            this.bytes = null;
-            this.sets = PairCounts.this.sets[s];
+            this.levels = columns.levels(s) * ly;
+            this.t = tWithTarget[s];
         }
 
-        /** Z with the given byte codes in [0, levels), levels ≤ {@link PairCounts#MAX_Z_SET_LEVELS}: bitsets, counts from them. */
-        private Given(byte[] bytes, int levels, int feature) {
-            this.levels = levels;
-            this.codes = null;
-            this.bytes = bytes;
-            this.feature = feature;
-            this.sets = new long[(levels - 1) * words];
-            if (levels > 1) {
-                kernels.levelSets(bytes, 0, n, levels - 1, sets, 0, words);
-            }
-            this.counts = new long[levels];
-            countSets(sets, levels - 1, counts);
-            this.t = kernels.nLogN(counts, 0, levels);
-        }
-
-        /** Z with the given codes in [0, levels), levels &gt; {@link PairCounts#MAX_Z_SET_LEVELS}: no bitsets. */
-        private Given(int[] codes, int levels, int feature) {
-            this.levels = levels;
-            this.codes = codes;
-            this.bytes = null;
-            this.feature = feature;
-            this.counts = new long[levels];
-            for (int v : codes) {
-                counts[v]++;
-            }
-            this.t = kernels.nLogN(counts, 0, levels);
-            this.sets = null;
-        }
-
-        /** The int codes of Z (a column alone or byte codes: widened once, on first use). */
-        private int[] codes() {
-            if (codes != null) {
-                return codes;
-            }
-            synchronized (this) {
-                if (wide == null) {
-                    int[] w = new int[n];
-                    if (bytes != null) {
-                        for (int r = 0; r < n; r++) {
-                            w[r] = bytes[r] & 0xFF;
-                        }
-                    } else {
-                        columns.codes(feature, w);
-                    }
-                    wide = w;
+        /** The codes s·ly + y of Z, for the histogram path; made on first use. */
+        private synchronized int[] codes() {
+            if (codes == null) {
+                int[] z = new int[n];
+                columns.codes(feature, z);
+                for (int r = 0; r < n; r++) {
+                    z[r] = z[r] * ly + y[r];
                 }
-                return wide;
+                codes = z;
             }
+            return codes;
         }
-
-        private int[] wide;
     }
 
     // ------------------------------------------------------------------------------------------ information terms
 
-    /** I(X_j; Z) of table t (lj × lz), nats. */
-    double mutualInformation(int j, long[] t, int lj, Given z) {
-        double tJoint = kernels.nLogN(t, 0, lj * z.levels);
-        return PlugInSums.mutualInformation(n, tJoint, tLevels[j], z.t);
-    }
-
     /**
-     * Sums the table t[a][b][c] (lj × ls × ly, Z = (s, target)) over the target into ab (lj × ls) and returns
-     * Σ c·ln c of that (candidate, selected) marginal.
+     * Sums the table t[a][b][c] (lj × ls × ly) over the target into ab (lj × ls) and returns Σ c·ln c of that
+     * (candidate, selected) marginal.
      */
-    double tPair(long[] t, int lj, int ls, int ly, long[] ab) {
+    double tPair(long[] t, int lj, int ls, long[] ab) {
         for (int cell = 0, i = 0; cell < lj * ls; cell++) {
             long sum = 0;
             for (int c = 0; c < ly; c++) {
