@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Counting values into bins as {@code np.histogram(values, bins=edges)} does: bin i holds
- * edges[i] <= v < edges[i + 1], except the last bin, which is closed (it holds v = edges[last] too); values below
+ * {@code edges[i] <= v < edges[i + 1]}, except the last bin, which is closed (it holds v = edges[last] too); values below
  * the first edge or above the last are in no bin. Stateless.
  */
 public final class Histogram {
