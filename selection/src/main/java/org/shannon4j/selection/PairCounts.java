@@ -87,7 +87,8 @@ final class PairCounts {
         int total = 0;
         for (int g = 0; g < ly; g++) {
             classBase[g] = total;
-            classWords[g] = (int) Math.ceilDiv(classRows[g], 64);
+            // whole 512-bit vectors, so the kernel has no scalar tail words (the padding bits are clear)
+            classWords[g] = (int) Math.ceilDiv(classRows[g], 512) * 8;
             total += classWords[g];
         }
         this.totalWords = total;
