@@ -161,21 +161,29 @@ final class PairCounts {
             long rest = classRows[g];
             for (int a = 0; a < m; a++) {
                 int base = m * classBase[g] + a * classWords[g];
-                long pos = 0;
+                // packed in a register word, stored when full (an |= per word into memory would wait on the
+                // previous store to the same word)
+                int at = base;
+                long acc = 0;
+                int fill = 0;
                 for (int i = 0; i < w; i++) {
                     long mask = classMasks[g * w + i];
                     if (mask == 0) {
                         continue;
                     }
                     long bits = Long.compress(full[a * w + i], mask);
-                    int at = base + (int) (pos >>> 6);
-                    int shift = (int) (pos & 63);
-                    out[at] |= bits << shift;
                     int k = Long.bitCount(mask);
-                    if (shift + k > 64) {
-                        out[at + 1] |= bits >>> (64 - shift);
+                    acc |= bits << fill;
+                    if (fill + k >= 64) {
+                        out[at++] = acc;
+                        acc = fill == 0 ? 0 : bits >>> (64 - fill);
+                        fill += k - 64;
+                    } else {
+                        fill += k;
                     }
-                    pos += k;
+                }
+                if (fill > 0) {
+                    out[at] = acc;
                 }
                 long c = 0;
                 for (int i = base, end = base + classWords[g]; i < end; i++) {
