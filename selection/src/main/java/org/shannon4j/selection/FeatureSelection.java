@@ -33,15 +33,16 @@ import org.shannon4j.spi.Context;
  *       costs one count per remaining candidate. FEAST computes in bits: with {@link InfoUnit#BITS} the scores
  *       agree with FEAST's to rounding (about 1e-14).</li>
  *   <li><b>Speed and threads.</b> Columns of up to 33 levels are held as the row sets of their levels
- *       (bitsets) and a candidate's table is the popcounts of their intersections with the sets of (selected
- *       feature, target), on the backend's kernels ({@link org.shannon4j.spi.CountingKernels#intersectionCounts});
- *       columns of more levels are counted as histograms. The bitsets of all columns take
- *       Σ(levels − 1)·rows/8 bytes (125 MB for 100,000 rows × 1,000 columns of 10 levels), at most a third of
- *       the free heap: the columns beyond that budget are counted as histograms (slower, same result). The
- *       candidates of a step are spread over the context's {@link Context#parallelism() threads}; each writes
- *       its own slots and the scores are combined in index order, so the result has the same bits for every
- *       thread count and executor. CMIM's lazy refinement runs on the calling thread (its order is what makes it
- *       lazy); its relevance pass is parallel.</li>
+ *       (bitsets), each split by the target's class (up to 16 classes), and a candidate's (candidate, selected,
+ *       target) table is the popcounts of the intersections of the two columns' sets within each class, on the
+ *       backend's kernels ({@link org.shannon4j.spi.CountingKernels#intersectionCounts}, after
+ *       {@link org.shannon4j.spi.CountingKernels#levelSets}); columns of more levels and targets of more classes
+ *       are counted as histograms. The bitsets of all columns take about Σ(levels − 1)·rows/8 bytes (113 MB for
+ *       100,000 rows × 1,000 columns of 10 levels), at most a third of the free heap: the columns beyond that
+ *       budget are counted as histograms (slower, same result). The candidates of a step are spread over the
+ *       context's {@link Context#parallelism() threads}; each writes its own slots and the scores are combined in
+ *       index order, so the result has the same bits for every thread count and executor. CMIM's lazy
+ *       refinement runs on the calling thread (its order is what makes it lazy); its setup is parallel.</li>
  *   <li><b>Where FEAST has accidents.</b> When no remaining candidate scores above zero, FEAST's JMI and DISR
  *       return feature 0 again (a duplicate) and its CondMI writes −1; this family stops with
  *       {@link StopReason#NO_POSITIVE_SCORE} and returns the features selected so far. CMIM keeps FEAST's and
