@@ -58,8 +58,15 @@ final class SimdKernels extends BlockedKernels {
     private static final VectorSpecies<Long> L = Species.L;
     private static final int DL = D.length();
     private static final int FL = F.length();
-    /** Elements per block: a multiple of every lane count, so blocks split only at the tail. */
-    static final int BLOCK = 1024;
+    /**
+     * Elements per block: a multiple of every lane count, so blocks split only at the tail, and 128 per double
+     * lane (1024 at 512 bits, 512 at 256 bits). The double-lane log loops keep one vector accumulator for Σp and
+     * Σq, so a lane's partial sum holds BLOCK / lanes elements, each addition rounding by up to ε/2 of the
+     * partial: the documented absolute bound (the rounding of Σp, up to 128 elements a partial sum) needs at most
+     * 128. (A fixed 1024 put 256 elements into each 256-bit partial: KL of one entry near 1 among thousands of
+     * 1e-12 came out 129ε off.)
+     */
+    static final int BLOCK = 128 * DL;
     /**
      * Which log each kernel uses: ours (a table + polynomial fused into the kernel's one vector loop:
      * {@link DoubleLog#loop} for the double-lane kernels, {@link FloatLog#loop} for float lanes) or the JDK's
@@ -569,7 +576,7 @@ final class SimdKernels extends BlockedKernels {
     }
 
     /**
-     * Σ n·ln n of int counts: blocks of {@value #BLOCK} counts widened to double lanes, vector LOG, zero lanes
+     * Σ n·ln n of int counts: blocks of {@link #BLOCK} counts widened to double lanes, vector LOG, zero lanes
      * masked out of the add (ln 0 = −∞); block sums go into a compensated total. Negative counts show in the
      * OR of the raw bits and make the result NaN.
      */
