@@ -65,7 +65,8 @@ import org.shannon4j.spi.Parallelism;
  *       sum before the compensated sum of the partials, each addition rounding by up to ε/2 of the partial, so
  *       one entry near 1 among many tiny ones can leave about 70ε; a few ε is typical); unnormalised input adds a few ε·|ln Σ| from the
  *       normalisation (scipy has the same). KL and JS divergences cancel when p ≈ q, so their bound is
- *       absolute: ≤ 1e-13·Σ|termᵢ| + 80ε, a relative bound whenever the terms do not cancel. Float input:
+ *       absolute: ≤ 1e-13·Σ|termᵢ| + 80ε (KL: + 160ε, as its ln(Σq/Σp) takes the rounding of both sums, which
+ *       can go opposite ways), a relative bound whenever the terms do not cancel. Float input:
  *       entropy and cross-entropy within 1e-6 relative (vector backends use float-precision logs, the terms
  *       having one sign); KL and JS are computed in double from the float values, with the double bound.
  *       Squared Hellinger distance (unitless, double or float input): |error| ≤ 1e-13·H² + 80ε·H + 80ε.

@@ -26,8 +26,9 @@ import org.shannon4j.Shannon;
  * <ul>
  *   <li>double entropy, cross-entropy: |err| ≤ 1e-13·|ref| + 80ε. The relative part covers per-term log error
  *       (a few ulp) and blocked summation (≤ 64 terms per partial); the absolute part the rounding of Σp.</li>
- *   <li>KL, JS (double and float input — both computed in double): |err| ≤ 1e-13·Σ|termᵢ| + 80ε, because the
- *       terms cancel when p ≈ q, so only a bound against their magnitude is meaningful.</li>
+ *   <li>KL, JS (double and float input — both computed in double): |err| ≤ 1e-13·Σ|termᵢ| + 80ε (KL: 160ε, as
+ *       its ln(Σq/Σp) takes the rounding of both sums), because the terms cancel when p ≈ q, so only a bound
+ *       against their magnitude is meaningful.</li>
  *   <li>float entropy, cross-entropy: |err| ≤ 1e-6·|ref| + 16·2^-24·... — vector backends use float logs
  *       (≤ 1.5 ulp, plus half an ulp for rounding the term to float: ≤ 1.2e-7 relative per term, terms of one
  *       sign), so 1e-6 relative leaves a margin of ~8.</li>
@@ -79,6 +80,11 @@ public abstract class DistributionConformanceSuite {
         return DOUBLE_REL * ref.magnitude() + 80 * EPS;
     }
 
+    /** KL's bound: the cancelling one with 160ε, as ln(Σq/Σp) takes the rounding of both sums. */
+    static double klTol(ExactReference.Value ref) {
+        return DOUBLE_REL * ref.magnitude() + 160 * EPS;
+    }
+
     /** All measures on (p, q) as double and as float, whole and as offset ranges, against the reference. */
     static void checkAll(Shannon s, String label, double[] p, double[] q) {
         int n = p.length;
@@ -88,7 +94,7 @@ public abstract class DistributionConformanceSuite {
         ExactReference.Value js = ExactReference.jsDivergence(p, 0, q, 0, n);
         near(label + " entropy", s.entropy(p), h.value(), relativeTol(h, DOUBLE_REL));
         near(label + " crossEntropy", s.crossEntropy(p, q), ce.value(), relativeTol(ce, DOUBLE_REL));
-        near(label + " klDivergence", s.klDivergence(p, q), kl.value(), cancellingTol(kl));
+        near(label + " klDivergence", s.klDivergence(p, q), kl.value(), klTol(kl));
         near(label + " jsDivergence", s.jsDivergence(p, q), js.value(), cancellingTol(js));
 
         // Offset ranges: the same vectors placed at different offsets of larger arrays (different alignment
@@ -97,7 +103,7 @@ public abstract class DistributionConformanceSuite {
         double[] qq = embed(q, 5);
         near(label + " entropy(offset)", s.entropy(pp, 3, n), h.value(), relativeTol(h, DOUBLE_REL));
         near(label + " crossEntropy(offset)", s.crossEntropy(pp, 3, qq, 5, n), ce.value(), relativeTol(ce, DOUBLE_REL));
-        near(label + " klDivergence(offset)", s.klDivergence(pp, 3, qq, 5, n), kl.value(), cancellingTol(kl));
+        near(label + " klDivergence(offset)", s.klDivergence(pp, 3, qq, 5, n), kl.value(), klTol(kl));
         near(label + " jsDivergence(offset)", s.jsDivergence(pp, 3, qq, 5, n), js.value(), cancellingTol(js));
 
         float[] pf = TestData.toFloat(p);
@@ -108,12 +114,12 @@ public abstract class DistributionConformanceSuite {
         ExactReference.Value jsf = ExactReference.jsDivergence(pf, 0, qf, 0, n);
         near(label + " entropy(float)", s.entropy(pf), hf.value(), relativeTol(hf, FLOAT_REL));
         near(label + " crossEntropy(float)", s.crossEntropy(pf, qf), cef.value(), relativeTol(cef, FLOAT_REL));
-        near(label + " klDivergence(float)", s.klDivergence(pf, qf), klf.value(), cancellingTol(klf));
+        near(label + " klDivergence(float)", s.klDivergence(pf, qf), klf.value(), klTol(klf));
         near(label + " jsDivergence(float)", s.jsDivergence(pf, qf), jsf.value(), cancellingTol(jsf));
         float[] ppf = embed(pf, 7);
         float[] qqf = embed(qf, 1);
         near(label + " entropy(float, offset)", s.entropy(ppf, 7, n), hf.value(), relativeTol(hf, FLOAT_REL));
-        near(label + " klDivergence(float, offset)", s.klDivergence(ppf, 7, qqf, 1, n), klf.value(), cancellingTol(klf));
+        near(label + " klDivergence(float, offset)", s.klDivergence(ppf, 7, qqf, 1, n), klf.value(), klTol(klf));
         near(label + " jsDivergence(float, offset)", s.jsDivergence(ppf, 7, qqf, 1, n), jsf.value(), cancellingTol(jsf));
         near(label + " crossEntropy(float, offset)", s.crossEntropy(ppf, 7, qqf, 1, n), cef.value(),
                 relativeTol(cef, FLOAT_REL));
@@ -234,6 +240,7 @@ public abstract class DistributionConformanceSuite {
      * partial sum holding the 1 rounds by about 0.4ε the same way, so the error of Σp, and through ln(Σq/Σp) of
      * KL, grows with the elements per partial sum. 256-bit vectors put 256 elements into a lane's partial
      * (129ε here, over the 80ε bound); 128 at most keeps it near 64ε, as at 512 bits and in the scalar loops.
+     * Held to 80ε, not KL's 160ε: here Σq's error is small, so 80ε is what the partial-sum rule guarantees.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
@@ -259,6 +266,34 @@ public abstract class DistributionConformanceSuite {
         // Double input with these sums is unnormalised (Σp − 1 = 3e-9): NORMALIZE, with its bound.
         near("KL(double)", s.withNormalization(org.shannon4j.Normalization.NORMALIZE).klDivergence(pd, qd),
                 kl.value(), cancellingTol(kl) + 32 * EPS);
+    }
+
+    /**
+     * Σp rounding up at every tiny entry and Σq down (1.0002e-12 against 1.0001998e-12 beside a 1, float, n = 2980,
+     * a valid REQUIRE input): KL's ln(Σq/Σp) takes both errors. Each sum can be off by up to about 64ε with 128
+     * elements per partial sum, in opposite directions, so KL's bound is 160ε where one sum's 80ε serves JS and
+     * the entropies (on today's kernels this input stays within 80ε; the bound is what the summation order
+     * allows).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void klDivergenceWithSumsRoundingOppositeWays(Shannon s) {
+        int n = 2980;
+        float[] p = new float[n];
+        float[] q = new float[n];
+        java.util.Arrays.fill(p, 1.0002e-12f);
+        java.util.Arrays.fill(q, 1.0001998e-12f);
+        p[0] = 1f;
+        q[0] = 1f;
+        double[] pd = new double[n];
+        double[] qd = new double[n];
+        for (int i = 0; i < n; i++) {
+            pd[i] = p[i];
+            qd[i] = q[i];
+        }
+        ExactReference.Value kl = ExactReference.klDivergence(pd, 0, qd, 0, n);
+        near("KL(float)", s.klDivergence(p, q), kl.value(), cancellingTol(kl));
+        near("KL(float, offset)", s.klDivergence(embed(p, 2), 2, embed(q, 9), 9, n), kl.value(), cancellingTol(kl));
     }
 
     @ParameterizedTest(name = "{0} n={1}")
@@ -304,7 +339,7 @@ public abstract class DistributionConformanceSuite {
         ExactReference.Value js = ExactReference.jsDivergence(cp, 0, cq, 0, n);
         near("entropy", normalize.entropy(cp), h.value(), relativeTol(h, DOUBLE_REL) + extra);
         near("crossEntropy", normalize.crossEntropy(cp, cq), ce.value(), relativeTol(ce, DOUBLE_REL) + extra);
-        near("klDivergence", normalize.klDivergence(cp, cq), kl.value(), cancellingTol(kl) + extra);
+        near("klDivergence", normalize.klDivergence(cp, cq), kl.value(), klTol(kl) + extra);
         near("jsDivergence", normalize.jsDivergence(cp, cq), js.value(), cancellingTol(js) + extra);
         float[] fp = TestData.toFloat(cp);
         float[] fq = TestData.toFloat(cq);
@@ -314,7 +349,7 @@ public abstract class DistributionConformanceSuite {
         // Float logs of unnormalised values: the normalisation ln S − T/S cancels |ln S| ≈ 9.4 against H.
         near("entropy(float)", normalize.entropy(fp), hf.value(),
                 relativeTol(hf, FLOAT_REL) + 4e-7 * Math.abs(Math.log(12345.5)));
-        near("klDivergence(float)", normalize.klDivergence(fp, fq), klf.value(), cancellingTol(klf) + extra);
+        near("klDivergence(float)", normalize.klDivergence(fp, fq), klf.value(), klTol(klf) + extra);
         near("jsDivergence(float)", normalize.jsDivergence(fp, fq), jsf.value(), cancellingTol(jsf) + extra);
     }
 
@@ -350,7 +385,7 @@ public abstract class DistributionConformanceSuite {
         }
         ExactReference.Value kl = ExactReference.klDivergence(TestData.normalised(big), 0, small, 0, 19);
         assertTrue(Double.isFinite(kl.value()));
-        near("KL ratio overflow", s.klDivergence(TestData.normalised(big), small), kl.value(), cancellingTol(kl));
+        near("KL ratio overflow", s.klDivergence(TestData.normalised(big), small), kl.value(), klTol(kl));
         // q = 0 where p > 0: +∞ for CE and KL (in the vector body and in the tail), JS stays finite.
         for (int where : new int[] {0, 5, 16, 33}) {
             double[] pz = TestData.dirichlet(new SplittableRandom(where), 35, 1.0, 0.0);
@@ -400,7 +435,7 @@ public abstract class DistributionConformanceSuite {
         ExactReference.Value kl = ExactReference.klDivergence(p, 0, q, 0, 21);
         ExactReference.Value js = ExactReference.jsDivergence(p, 0, q, 0, 21);
         double extra = 16 * EPS * (1 + Math.log(1e10 + 20) + Math.log(21));
-        near("KL", normalize.klDivergence(p, q), kl.value(), cancellingTol(kl) + extra);
+        near("KL", normalize.klDivergence(p, q), kl.value(), klTol(kl) + extra);
         near("JS", normalize.jsDivergence(p, q), js.value(), cancellingTol(js) + extra);
     }
 

@@ -11,7 +11,8 @@ import org.shannon4j.conformance.ExactReference;
  *
  * <p>Bounds (Shannon's class Javadoc; the ones DistributionConformanceSuite checks): double entropy and
  * cross-entropy 1e-13·|ref| + 80ε; float entropy and cross-entropy 1e-6·|ref| + 80ε; KL and JS
- * 1e-13·Σ|termᵢ| + 80ε (the absolute part: the rounding of Σp, up to 128 elements a partial sum); NORMALIZE adds 16ε·(1 + |ln Σp| + |ln Σq|) (float entropy and cross-entropy
+ * 1e-13·Σ|termᵢ| + 80ε (the absolute part: the rounding of Σp, up to 128 elements a partial sum; KL 160ε, the
+ * rounding of Σp and Σq); NORMALIZE adds 16ε·(1 + |ln Σp| + |ln Σq|) (float entropy and cross-entropy
  * 4e-7·(|ln Σp| + |ln Σq|), their logs being float logs of unnormalised values). Entries from 1e300 up are
  * outside the documented accuracy domain: there only "a value, or a rejection blaming an overflow or a sum".
  */
@@ -115,8 +116,9 @@ final class DistOracle {
         boolean f = c.shape.float32();
         double lnA = Math.abs(Math.log(sa));
         double lnB = m.twoArguments() ? Math.abs(Math.log(sb)) : 0;
+        // KL's ln(Σq/Σp) takes the rounding of both sums: 160ε
         double tol = oneSign ? (f ? 1e-6 : 1e-13) * Math.abs(v.value()) + 80 * EPS
-                : 1e-13 * v.magnitude() + 80 * EPS;
+                : 1e-13 * v.magnitude() + (m == DistMeasure.KL ? 160 : 80) * EPS;
         if (c.shape.policy() == Normalization.NORMALIZE) {
             tol += 16 * EPS * (1 + lnA + lnB) + (f && oneSign ? 4e-7 * (lnA + lnB) : 0);
         }
