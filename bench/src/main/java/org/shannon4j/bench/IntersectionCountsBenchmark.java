@@ -21,9 +21,10 @@ import org.shannon4j.spi.Kernels;
 /**
  * The {@code intersectionCounts} kernel alone, called on the backend's {@link Kernels} directly, in the feature
  * selection engine's shapes: {@code xSets} level bitsets of a candidate against {@code zSets} level bitsets of
- * (selected feature, target), each of {@code words} 64-bit words (1563 words: 100k rows; 15625: 1M rows), random
- * one-hot levels (each row in exactly one set of each family). Scores are ns per call; the work per call is
- * xSets·zSets·words/8 AND + POPCNT + ADD of 512-bit vectors.
+ * (selected feature, target), each of {@code words} 64-bit words (1563 words: 100k rows; 15625: 1M rows; 784 and
+ * 7816: one target class's segment of 100k and 1M rows, the engine's calls since bitsets are split by class),
+ * random one-hot levels (each row in exactly one set of each family). Scores are ns per call; the work per call
+ * is xSets·zSets·words/8 AND + POPCNT + ADD of 512-bit vectors.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +39,7 @@ public class IntersectionCountsBenchmark {
     public String backend;
 
     /** Words per bitset (64 rows each). */
-    @Param({"1563", "15625"})
+    @Param({"784", "1563", "7816", "15625"})
     public int words;
 
     /** Bitsets of the first family (a candidate's levels minus one). */

@@ -9,20 +9,27 @@ import jdk.incubator.vector.VectorSpecies;
 import org.shannon4j.spi.KernelMath;
 
 /**
+/**
  * Joint counts of two families of row bitsets ({@link org.shannon4j.spi.CountingKernels#intersectionCounts}) with
  * {@code LongVector} AND + {@code BIT_COUNT} (VPOPCNTQ where the CPU has AVX-512 VPOPCNTDQ).
  *
- * <p>Register blocking: a tile of 4 x sets × 4 z sets keeps 16 vector accumulators and loads 8 vectors per 16
- * AND + POPCNT + ADD, so the loads are far below the ALU work. That work is the bound: at 512 bits the AND, the
- * POPCNT and the ADD are three uops for ports 0 and 5 (VPOPCNTQ only on 5), about 1.5 cycles per vector and cell.
- * The rows and columns left over by the 4 × 4 tiles are lines of one set against 4 (then 1) of the other family;
- * there each word of the 4 is loaded once per line, so the loads (from L2 at 100k rows) bound them instead, as
- * they bound any shape with one or two x sets. Row blocking: the
- * words are walked in blocks of about {@value #BLOCK} words (4 kB per set), all tiles per block, so a tile's x
- * sets stay in L1 while the z sets stream from L2 once per x tile; without it, every x tile would stream all of
- * z (5 MB at 40 sets of 1M rows) from memory again. The accumulators are reduced into the table at the end of
- * each block: long addition is exact, so {@code reduceLanes(ADD)} gives the same table on every JIT tier. The
- * last {@code words % lanes} words are counted by scalar loops.
+ * <p>Register blocking: the table is cut into tiles of p x sets × q z sets, p and q of 4 or 3 wherever the set
+ * counts allow it (9 = 3 + 3 + 3, 10 = 4 + 3 + 3, 11 = 4 + 4 + 3; 2 and 5 = 3 + 2 bring tiles 2 wide), and each
+ * tile keeps p·q vector accumulators and loads p + q vectors per p·q AND + POPCNT + ADD. That ALU work is the
+ * bound once the loads hit L1: at 512 bits the AND, the POPCNT and the ADD are three uops for ports 0 and 5
+ * (VPOPCNTQ only on 5), about 1.5 cycles per vector and cell, while p + q loads of a 3 × 3 tile take 3 of its
+ * 13.5 cycles on the two load ports. Covering the engine's 9 × 9 tables with 4 × 4 tiles instead left 17 of 81
+ * cells to lines of one set, which load every word of the other family once per line. Only a family of one set
+ * still goes through such lines.
+ *
+ * <p>Row blocking: the words are walked in blocks of about {@value #BLOCK} words (4 kB per set), all tiles per
+ * block, so a tile's sets are reused from L1 or L2 while the other tiles of the block run; without it, every x
+ * tile would stream all of z (5 MB at 40 sets of 1M rows) from memory again. Blocks of 128 or 256 words, which
+ * would keep all 18 sets of a 9 × 9 block in a 48 kB L1, measured slower: each block ends with one
+ * {@code reduceLanes} per cell, and a 3 × 3 tile's sets stream from L2 fast enough for its ALU work. The
+ * accumulators are reduced into the table at the end of each block: long addition is exact, so
+ * {@code reduceLanes(ADD)} gives the same table on every JIT tier. The last {@code words % lanes} words are
+ * counted by scalar loops.
  *
  * <p>As in {@link SimdKernels}: no method takes or returns a vector; each tile shape is its own small method.
  */
@@ -53,31 +60,67 @@ final class SimdIntersections {
     }
 
     /**
-     * Every cell over one block of {@code length} words (a multiple of the lanes) starting at xStart, zStart: 4 × 4
-     * tiles over the first xSets − xSets % 4 rows and zSets − zSets % 4 columns, then the remaining columns over
-     * every row and the remaining rows over the tiled columns, one line of cells at a time.
+     * Every cell over one block of {@code length} words (a multiple of the lanes) starting at xStart, zStart: tiles
+     * of {@link #part} × {@link #part} sets, or, when a family has one set, lines of it against the other.
      */
     private static void block(long[] x, int xStart, int xSets, long[] z, int zStart, int zSets, int words,
                               int length, long[] counts) {
-        int xTiled = xSets & ~3, zTiled = zSets & ~3;
-        for (int i = 0; i < xTiled; i += 4) {
-            for (int j = 0; j < zTiled; j += 4) {
-                tile4x4(x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j, zSets);
+        if (zSets == 1) {
+            line(x, xStart, xSets, z, zStart, words, length, counts, 0, zSets);
+        } else if (xSets == 1) {
+            line(z, zStart, zSets, x, xStart, words, length, counts, 0, 1);
+        } else {
+            for (int i = 0, p; i < xSets; i += p) {
+                p = part(xSets - i);
+                for (int j = 0, q; j < zSets; j += q) {
+                    q = part(zSets - j);
+                    tile(p, q, x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j,
+                            zSets);
+                }
             }
-        }
-        for (int j = zTiled; j < zSets; j++) {
-            line(x, xStart, xSets, z, zStart + j * words, words, length, counts, j, zSets);
-        }
-        for (int i = xTiled; i < xSets; i++) {
-            line(z, zStart, zTiled, x, xStart + i * words, words, length, counts, i * zSets, 1);
         }
     }
 
     /**
-     * The first {@code sets} sets of family a against the one set b[bStart ..]: cell of set r of a is
-     * {@code counts[cell + r·cellStride]}. Popcount(x &amp; z) is symmetric, so a is x for a column of the table
-     * and z for a row. Tiles of 4 sets of a share each load of b; wider tiles measured no faster here, where each
-     * word of a is used once per line and its loads from L2 are the bound.
+     * The width of the next tile when {@code left} (at least 2) sets of a family are left: 4 or 3 such that the
+     * rest is again covered by 4s and 3s (every count from 6 on is), else all that is left (2..4), or 3 of 5.
+     */
+    static int part(int left) {
+        return left <= 4 ? left : left % 4 == 1 || left == 6 ? 3 : 4;
+    }
+
+    /**
+     * Sets x[xStart + i·words ..] (i &lt; p) against z[zStart + j·words ..] (j &lt; q), p and q in 2..4; cell (i, j)
+     * is {@code counts[cell + i·zSets + j]}. Popcount(x &amp; z) is symmetric, so the wider family is a tile's
+     * rows: a tile r × c takes a (r sets) and b (c sets) with r ≥ c, and cell (r, c) is
+     * {@code counts[cell + r·rowStride + c·colStride]}.
+     */
+    private static void tile(int p, int q, long[] x, int xStart, long[] z, int zStart, int words, int length,
+                             long[] counts, int cell, int zSets) {
+        if (p < q) {
+            tileRows(q, p, z, zStart, x, xStart, words, length, counts, cell, 1, zSets);
+        } else {
+            tileRows(p, q, x, xStart, z, zStart, words, length, counts, cell, zSets, 1);
+        }
+    }
+
+    private static void tileRows(int r, int c, long[] a, int aStart, long[] b, int bStart, int stride, int length,
+                                 long[] counts, int cell, int rowStride, int colStride) {
+        switch (r * 4 + c) {
+            case 4 * 4 + 4 -> tile4x4(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            case 4 * 4 + 3 -> tile4x3(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            case 4 * 4 + 2 -> tile4x2(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            case 3 * 4 + 3 -> tile3x3(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            case 3 * 4 + 2 -> tile3x2(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            case 2 * 4 + 2 -> tile2x2(a, aStart, b, bStart, stride, length, counts, cell, rowStride, colStride);
+            default -> throw new AssertionError("tile " + r + " x " + c);
+        }
+    }
+
+    /**
+     * The {@code sets} sets of family a against the one set b[bStart ..]: cell of set r of a is
+     * {@code counts[cell + r·cellStride]}. Tiles of 4 sets of a share each load of b; each word of a is used once
+     * per line, so the loads are its bound.
      */
     private static void line(long[] a, int aStart, int sets, long[] b, int bStart, int stride, int length,
                              long[] counts, int cell, int cellStride) {
@@ -90,12 +133,9 @@ final class SimdIntersections {
         }
     }
 
-    /**
-     * Sets a[aStart + r·stride ..] (r &lt; 4) against b[bStart + c·stride ..] (c &lt; 4) over {@code length} words;
-     * cell (r, c) is {@code counts[cell + r·rowStride + c]}.
-     */
+    /** Sets a[aStart + r·stride ..] (r &lt; 4) against b[bStart + c·stride ..] (c &lt; 4); see {@link #tile}. */
     private static void tile4x4(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
-                                int cell, int rowStride) {
+                                int cell, int rowStride, int colStride) {
         LongVector c00 = LongVector.zero(L), c01 = c00, c02 = c00, c03 = c00;
         LongVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         LongVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
@@ -128,24 +168,211 @@ final class SimdIntersections {
             c23 = c23.add(x2.and(y).lanewise(BIT_COUNT));
             c33 = c33.add(x3.and(y).lanewise(BIT_COUNT));
         }
-        int r0 = cell, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride;
+        int r0 = cell;
         counts[r0] += c00.reduceLanes(ADD);
-        counts[r0 + 1] += c01.reduceLanes(ADD);
-        counts[r0 + 2] += c02.reduceLanes(ADD);
-        counts[r0 + 3] += c03.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        counts[r0 + 2 * colStride] += c02.reduceLanes(ADD);
+        counts[r0 + 3 * colStride] += c03.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
         counts[r1] += c10.reduceLanes(ADD);
-        counts[r1 + 1] += c11.reduceLanes(ADD);
-        counts[r1 + 2] += c12.reduceLanes(ADD);
-        counts[r1 + 3] += c13.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+        counts[r1 + 2 * colStride] += c12.reduceLanes(ADD);
+        counts[r1 + 3 * colStride] += c13.reduceLanes(ADD);
+        int r2 = r1 + rowStride;
         counts[r2] += c20.reduceLanes(ADD);
-        counts[r2 + 1] += c21.reduceLanes(ADD);
-        counts[r2 + 2] += c22.reduceLanes(ADD);
-        counts[r2 + 3] += c23.reduceLanes(ADD);
+        counts[r2 + colStride] += c21.reduceLanes(ADD);
+        counts[r2 + 2 * colStride] += c22.reduceLanes(ADD);
+        counts[r2 + 3 * colStride] += c23.reduceLanes(ADD);
+        int r3 = r2 + rowStride;
         counts[r3] += c30.reduceLanes(ADD);
-        counts[r3 + 1] += c31.reduceLanes(ADD);
-        counts[r3 + 2] += c32.reduceLanes(ADD);
-        counts[r3 + 3] += c33.reduceLanes(ADD);
+        counts[r3 + colStride] += c31.reduceLanes(ADD);
+        counts[r3 + 2 * colStride] += c32.reduceLanes(ADD);
+        counts[r3 + 3 * colStride] += c33.reduceLanes(ADD);
     }
+
+    /** Sets a[aStart + r·stride ..] (r &lt; 4) against b[bStart + c·stride ..] (c &lt; 3); see {@link #tile}. */
+    private static void tile4x3(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
+                                int cell, int rowStride, int colStride) {
+        LongVector c00 = LongVector.zero(L), c01 = c00, c02 = c00;
+        LongVector c10 = c00, c11 = c00, c12 = c00;
+        LongVector c20 = c00, c21 = c00, c22 = c00;
+        LongVector c30 = c00, c31 = c00, c32 = c00;
+        int a0 = aStart, a1 = a0 + stride, a2 = a1 + stride, a3 = a2 + stride;
+        int b0 = bStart, b1 = b0 + stride, b2 = b1 + stride;
+        for (int w = 0; w < length; w += LL) {
+            LongVector x0 = LongVector.fromArray(L, a, a0 + w);
+            LongVector x1 = LongVector.fromArray(L, a, a1 + w);
+            LongVector x2 = LongVector.fromArray(L, a, a2 + w);
+            LongVector x3 = LongVector.fromArray(L, a, a3 + w);
+            LongVector y = LongVector.fromArray(L, b, b0 + w);
+            c00 = c00.add(x0.and(y).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y).lanewise(BIT_COUNT));
+            c20 = c20.add(x2.and(y).lanewise(BIT_COUNT));
+            c30 = c30.add(x3.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b1 + w);
+            c01 = c01.add(x0.and(y).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y).lanewise(BIT_COUNT));
+            c21 = c21.add(x2.and(y).lanewise(BIT_COUNT));
+            c31 = c31.add(x3.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b2 + w);
+            c02 = c02.add(x0.and(y).lanewise(BIT_COUNT));
+            c12 = c12.add(x1.and(y).lanewise(BIT_COUNT));
+            c22 = c22.add(x2.and(y).lanewise(BIT_COUNT));
+            c32 = c32.add(x3.and(y).lanewise(BIT_COUNT));
+        }
+        int r0 = cell;
+        counts[r0] += c00.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        counts[r0 + 2 * colStride] += c02.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
+        counts[r1] += c10.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+        counts[r1 + 2 * colStride] += c12.reduceLanes(ADD);
+        int r2 = r1 + rowStride;
+        counts[r2] += c20.reduceLanes(ADD);
+        counts[r2 + colStride] += c21.reduceLanes(ADD);
+        counts[r2 + 2 * colStride] += c22.reduceLanes(ADD);
+        int r3 = r2 + rowStride;
+        counts[r3] += c30.reduceLanes(ADD);
+        counts[r3 + colStride] += c31.reduceLanes(ADD);
+        counts[r3 + 2 * colStride] += c32.reduceLanes(ADD);
+    }
+
+    /** Sets a[aStart + r·stride ..] (r &lt; 4) against b[bStart + c·stride ..] (c &lt; 2); see {@link #tile}. */
+    private static void tile4x2(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
+                                int cell, int rowStride, int colStride) {
+        LongVector c00 = LongVector.zero(L), c01 = c00;
+        LongVector c10 = c00, c11 = c00;
+        LongVector c20 = c00, c21 = c00;
+        LongVector c30 = c00, c31 = c00;
+        int a0 = aStart, a1 = a0 + stride, a2 = a1 + stride, a3 = a2 + stride;
+        int b0 = bStart, b1 = b0 + stride;
+        for (int w = 0; w < length; w += LL) {
+            LongVector x0 = LongVector.fromArray(L, a, a0 + w);
+            LongVector x1 = LongVector.fromArray(L, a, a1 + w);
+            LongVector x2 = LongVector.fromArray(L, a, a2 + w);
+            LongVector x3 = LongVector.fromArray(L, a, a3 + w);
+            LongVector y = LongVector.fromArray(L, b, b0 + w);
+            c00 = c00.add(x0.and(y).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y).lanewise(BIT_COUNT));
+            c20 = c20.add(x2.and(y).lanewise(BIT_COUNT));
+            c30 = c30.add(x3.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b1 + w);
+            c01 = c01.add(x0.and(y).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y).lanewise(BIT_COUNT));
+            c21 = c21.add(x2.and(y).lanewise(BIT_COUNT));
+            c31 = c31.add(x3.and(y).lanewise(BIT_COUNT));
+        }
+        int r0 = cell;
+        counts[r0] += c00.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
+        counts[r1] += c10.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+        int r2 = r1 + rowStride;
+        counts[r2] += c20.reduceLanes(ADD);
+        counts[r2 + colStride] += c21.reduceLanes(ADD);
+        int r3 = r2 + rowStride;
+        counts[r3] += c30.reduceLanes(ADD);
+        counts[r3 + colStride] += c31.reduceLanes(ADD);
+    }
+
+    /** Sets a[aStart + r·stride ..] (r &lt; 3) against b[bStart + c·stride ..] (c &lt; 3); see {@link #tile}. */
+    private static void tile3x3(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
+                                int cell, int rowStride, int colStride) {
+        LongVector c00 = LongVector.zero(L), c01 = c00, c02 = c00;
+        LongVector c10 = c00, c11 = c00, c12 = c00;
+        LongVector c20 = c00, c21 = c00, c22 = c00;
+        int a0 = aStart, a1 = a0 + stride, a2 = a1 + stride;
+        int b0 = bStart, b1 = b0 + stride, b2 = b1 + stride;
+        for (int w = 0; w < length; w += LL) {
+            LongVector x0 = LongVector.fromArray(L, a, a0 + w);
+            LongVector x1 = LongVector.fromArray(L, a, a1 + w);
+            LongVector x2 = LongVector.fromArray(L, a, a2 + w);
+            LongVector y = LongVector.fromArray(L, b, b0 + w);
+            c00 = c00.add(x0.and(y).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y).lanewise(BIT_COUNT));
+            c20 = c20.add(x2.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b1 + w);
+            c01 = c01.add(x0.and(y).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y).lanewise(BIT_COUNT));
+            c21 = c21.add(x2.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b2 + w);
+            c02 = c02.add(x0.and(y).lanewise(BIT_COUNT));
+            c12 = c12.add(x1.and(y).lanewise(BIT_COUNT));
+            c22 = c22.add(x2.and(y).lanewise(BIT_COUNT));
+        }
+        int r0 = cell;
+        counts[r0] += c00.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        counts[r0 + 2 * colStride] += c02.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
+        counts[r1] += c10.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+        counts[r1 + 2 * colStride] += c12.reduceLanes(ADD);
+        int r2 = r1 + rowStride;
+        counts[r2] += c20.reduceLanes(ADD);
+        counts[r2 + colStride] += c21.reduceLanes(ADD);
+        counts[r2 + 2 * colStride] += c22.reduceLanes(ADD);
+    }
+
+    /** Sets a[aStart + r·stride ..] (r &lt; 3) against b[bStart + c·stride ..] (c &lt; 2); see {@link #tile}. */
+    private static void tile3x2(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
+                                int cell, int rowStride, int colStride) {
+        LongVector c00 = LongVector.zero(L), c01 = c00;
+        LongVector c10 = c00, c11 = c00;
+        LongVector c20 = c00, c21 = c00;
+        int a0 = aStart, a1 = a0 + stride, a2 = a1 + stride;
+        int b0 = bStart, b1 = b0 + stride;
+        for (int w = 0; w < length; w += LL) {
+            LongVector x0 = LongVector.fromArray(L, a, a0 + w);
+            LongVector x1 = LongVector.fromArray(L, a, a1 + w);
+            LongVector x2 = LongVector.fromArray(L, a, a2 + w);
+            LongVector y = LongVector.fromArray(L, b, b0 + w);
+            c00 = c00.add(x0.and(y).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y).lanewise(BIT_COUNT));
+            c20 = c20.add(x2.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b1 + w);
+            c01 = c01.add(x0.and(y).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y).lanewise(BIT_COUNT));
+            c21 = c21.add(x2.and(y).lanewise(BIT_COUNT));
+        }
+        int r0 = cell;
+        counts[r0] += c00.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
+        counts[r1] += c10.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+        int r2 = r1 + rowStride;
+        counts[r2] += c20.reduceLanes(ADD);
+        counts[r2 + colStride] += c21.reduceLanes(ADD);
+    }
+
+    /** Sets a[aStart + r·stride ..] (r &lt; 2) against b[bStart + c·stride ..] (c &lt; 2); see {@link #tile}. */
+    private static void tile2x2(long[] a, int aStart, long[] b, int bStart, int stride, int length, long[] counts,
+                                int cell, int rowStride, int colStride) {
+        LongVector c00 = LongVector.zero(L), c01 = c00;
+        LongVector c10 = c00, c11 = c00;
+        int a0 = aStart, a1 = a0 + stride;
+        int b0 = bStart, b1 = b0 + stride;
+        for (int w = 0; w < length; w += LL) {
+            LongVector x0 = LongVector.fromArray(L, a, a0 + w);
+            LongVector x1 = LongVector.fromArray(L, a, a1 + w);
+            LongVector y = LongVector.fromArray(L, b, b0 + w);
+            c00 = c00.add(x0.and(y).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y).lanewise(BIT_COUNT));
+            y = LongVector.fromArray(L, b, b1 + w);
+            c01 = c01.add(x0.and(y).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y).lanewise(BIT_COUNT));
+        }
+        int r0 = cell;
+        counts[r0] += c00.reduceLanes(ADD);
+        counts[r0 + colStride] += c01.reduceLanes(ADD);
+        int r1 = r0 + rowStride;
+        counts[r1] += c10.reduceLanes(ADD);
+        counts[r1 + colStride] += c11.reduceLanes(ADD);
+    }
+
 
     /**
      * Sets a[aStart + r·stride ..] (r &lt; 4) against the one set b[bStart ..] over {@code length} words; cell r is
