@@ -141,6 +141,19 @@ public final class Shannon {
         return forEntry(BackendRegistry.byName(name));
     }
 
+    /**
+     * The handle of a context: how a family of another module (which is built from a {@link Context}, see
+     * "Families" in the class comment) reaches the distribution measures of that context, so that it uses them
+     * rather than writing them again.
+     *
+     * @param context the backend, unit, policy and parallelism of the handle
+     * @return a handle with exactly that context
+     */
+    public static Shannon of(Context context) {
+        Objects.requireNonNull(context, "context must not be null");
+        return new Shannon(context);
+    }
+
     private static Shannon forEntry(BackendRegistry.Entry entry) {
         return BY_NAME.computeIfAbsent(entry.name(),
                 n -> new Shannon(new Context(entry.name(), entry.kernels(), InfoUnit.NATS, Normalization.REQUIRE,

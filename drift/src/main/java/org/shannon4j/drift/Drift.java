@@ -1,0 +1,424 @@
+package org.shannon4j.drift;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Normalization;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Context;
+
+/**
+ * The drift family: measures between a reference and a current histogram (same bins) or sample, and the
+ * {@link DriftPreset presets} that reproduce a monitoring tool's number and decision for one column. Immutable and
+ * thread-safe; built from a handle's context, whose backend, unit and normalisation policy it uses:
+ *
+ * <pre>{@code
+ * Drift drift = Drift.of(Shannon.get().context());
+ * DriftResult r = drift.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, reference, current);
+ * }</pre>
+ *
+ * <h2>Measures between two histograms</h2>
+ * The arguments are shares (or counts, under {@link Normalization#NORMALIZE}) of the same bins, p the reference
+ * and q the current. KL, JS and Hellinger are the handle's own ({@link Shannon#klDivergence},
+ * {@link Shannon#jsDivergence}, {@link Shannon#hellingerDistance}: written once, with their validation, policy and
+ * accuracy bounds); this class adds the measures the handle does not have:
+ * <ul>
+ *   <li>PSI = Σ (pᵢ − qᵢ)·ln(pᵢ/qᵢ) on the shares as given (not normalised: Evidently's PSI is taken on shares
+ *       whose empty bins were filled, see {@link EmptyBins}); = KL(p‖q) + KL(q‖p) when both sum to 1.</li>
+ *   <li>total variation ½·Σ |pᵢ − qᵢ| and L∞ = maxᵢ |pᵢ − qᵢ| of the normalised p, q (unitless).</li>
+ *   <li>{@link #jsDistance(double[], double[], double)}: scipy's {@code jensenshannon(p, q, base)} for any base.</li>
+ * </ul>
+ * Empty bins are handled by an explicit {@link EmptyBins} policy applied to the shares beforehand.
+ *
+ * <h2>Measures between two samples</h2>
+ * {@link #wasserstein}: the exact Wasserstein-1 distance of the two empirical distributions (scipy's
+ * {@code stats.wasserstein_distance}), and {@link #wassersteinNormed}: that divided by the reference's standard
+ * deviation as Evidently does.
+ *
+ * <h2>Bad input</h2>
+ * {@link IllegalArgumentException}s naming the argument, the index and the value; empty arguments and (for the
+ * presets) columns with no finite value are errors, never a NaN.
+ */
+public final class Drift {
+
+    private final Context context;
+    private final Shannon handle;
+
+    private Drift(Context context) {
+        this.context = context;
+        this.handle = Shannon.of(context);
+    }
+
+    /**
+     * The drift family of a context: its backend for the distribution measures, its unit for PSI, KL and JS, its
+     * policy for vectors that do not sum to 1.
+     *
+     * @param context a handle's context ({@link Shannon#context()})
+     * @return the drift measures of that context
+     */
+    public static Drift of(Context context) {
+        Objects.requireNonNull(context, "context must not be null");
+        return new Drift(context);
+    }
+
+    /**
+     * The context this family was built from.
+     *
+     * @return the context
+     */
+    public Context context() {
+        return context;
+    }
+
+    /**
+     * Counts as shares of their total: {@code counts[i] / Σ counts}, as {@code np.histogram(...)[0] / len(data)}
+     * when every value fell in a bin.
+     *
+     * @param counts non-negative counts, at least one &gt; 0
+     * @return the shares
+     * @throws IllegalArgumentException naming a negative count, or if all are 0
+     */
+    public static double[] shares(long[] counts) {
+        Objects.requireNonNull(counts, "counts must not be null");
+        long total = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("counts[" + i + "] = " + counts[i] + ": counts must be >= 0");
+            }
+            total += counts[i];
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("counts has no non-zero count (length " + counts.length + ")");
+        }
+        return shares(counts, total);
+    }
+
+    /** counts[i] / total, rounded once as numpy's integer array / int. */
+    static double[] shares(long[] counts, long total) {
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = (double) counts[i] / (double) total;
+        }
+        return out;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Histogram measures
+    // ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Population stability index PSI = Σ (pᵢ − qᵢ)·ln(pᵢ/qᵢ), in the context's unit, on the shares as given (no
+     * normalisation, no sum check: Evidently's and NannyML's PSI take filled shares that no longer sum to 1). A bin
+     * empty on both sides adds 0; a bin empty on one side only makes PSI +∞ (fill it first, see
+     * {@link EmptyBins}). The terms are all ≥ 0 and added with compensation.
+     *
+     * @param p the reference's shares
+     * @param q the current's shares, same length
+     * @return PSI, ≥ 0, in the context's unit
+     * @throws IllegalArgumentException on empty or mismatched arrays, or a negative or non-finite share (naming
+     *     the argument, index and value)
+     */
+    public double psi(double[] p, double[] q) {
+        check(p, q);
+        double sum = 0;
+        double c = 0;
+        for (int i = 0; i < p.length; i++) {
+            double a = p[i];
+            double b = q[i];
+            double term;
+            if (a == b) {
+                term = 0; // also 0 when both are empty
+            } else if (a == 0 || b == 0) {
+                return context.unit().fromNats(Double.POSITIVE_INFINITY);
+            } else {
+                term = (a - b) * Math.log(a / b); // Evidently: (ref - cur) * np.log(ref / cur)
+            }
+            double t = sum + term;
+            c += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+            sum = t;
+        }
+        return context.unit().fromNats(sum + c);
+    }
+
+    /**
+     * KL(p ‖ q) of the normalised shares, the handle's {@link Shannon#klDivergence(double[], double[])} (scipy's
+     * {@code entropy(p, q)}), in the context's unit and under its policy. The other direction is
+     * {@code klDivergence(q, p)}.
+     *
+     * @param p the first distribution (the reference, for KL(reference ‖ current))
+     * @param q the second distribution
+     * @return KL(p ‖ q), +∞ where pᵢ &gt; 0 = qᵢ
+     */
+    public double klDivergence(double[] p, double[] q) {
+        return handle.klDivergence(p, q);
+    }
+
+    /**
+     * Jensen–Shannon divergence of the normalised shares, the handle's
+     * {@link Shannon#jsDivergence(double[], double[])}, in the context's unit and under its policy.
+     *
+     * @param p the reference's shares
+     * @param q the current's shares
+     * @return the JS divergence, in [0, ln 2] nats
+     */
+    public double jsDivergence(double[] p, double[] q) {
+        return handle.jsDivergence(p, q);
+    }
+
+    /**
+     * scipy's {@code spatial.distance.jensenshannon(p, q, base)}: p and q are normalised whatever the context's
+     * policy (scipy divides by the sums), and the distance is √(JS / ln base), JS in nats. Evidently's
+     * {@code jensenshannon} drift method is base e.
+     *
+     * @param p the reference's shares or counts
+     * @param q the current's shares or counts
+     * @param base the log base, finite, &gt; 0 and ≠ 1 ({@link Math#E} for nats, 2 for bits)
+     * @return the JS distance in that base
+     * @throws IllegalArgumentException on a bad base, or bad shares (from the handle's validation)
+     */
+    public double jsDistance(double[] p, double[] q, double base) {
+        if (!(base > 0) || base == 1 || !Double.isFinite(base)) {
+            throw new IllegalArgumentException("base = " + base + ": the log base must be finite, > 0 and != 1");
+        }
+        double nats = handle.withNormalization(Normalization.NORMALIZE).withUnit(InfoUnit.NATS).jsDivergence(p, q);
+        return Math.sqrt(base == Math.E ? nats : nats / Math.log(base));
+    }
+
+    /**
+     * Hellinger distance √(1 − Σ √(pᵢ·qᵢ)) of the normalised shares, the handle's
+     * {@link Shannon#hellingerDistance(double[], double[])} (unitless, in [0, 1]).
+     *
+     * @param p the reference's shares
+     * @param q the current's shares
+     * @return the Hellinger distance
+     */
+    public double hellingerDistance(double[] p, double[] q) {
+        return handle.hellingerDistance(p, q);
+    }
+
+    /**
+     * Total variation distance ½·Σ |pᵢ − qᵢ| of the normalised shares (under the context's policy: REQUIRE checks
+     * that each sums to 1, NORMALIZE divides by the sums). Unitless, in [0, 1].
+     *
+     * @param p the reference's shares
+     * @param q the current's shares
+     * @return the total variation distance
+     */
+    public double totalVariation(double[] p, double[] q) {
+        check(p, q);
+        double sp = normaliser("p", p);
+        double sq = normaliser("q", q);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            sum += Math.abs(p[i] / sp - q[i] / sq);
+        }
+        return Math.min(1.0, 0.5 * sum);
+    }
+
+    /**
+     * L∞ distance maxᵢ |pᵢ − qᵢ| of the normalised shares (policy as {@link #totalVariation}). Unitless, in [0, 1].
+     *
+     * @param p the reference's shares
+     * @param q the current's shares
+     * @return the largest difference of a bin's shares
+     */
+    public double lInfinity(double[] p, double[] q) {
+        check(p, q);
+        double sp = normaliser("p", p);
+        double sq = normaliser("q", q);
+        double max = 0;
+        for (int i = 0; i < p.length; i++) {
+            max = Math.max(max, Math.abs(p[i] / sp - q[i] / sq));
+        }
+        return max;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Sample measures
+    // ----------------------------------------------------------------------------------------------------
+
+    /**
+     * The exact Wasserstein-1 (earth mover's) distance between the empirical distributions of two samples, as
+     * scipy's {@code stats.wasserstein_distance(u, v)} ({@code _cdf_distance} with p = 1): with all values of both
+     * samples sorted into z₀ ≤ … ≤ z_{N−1} and U, V the empirical CDFs, W₁ = Σₖ |U(zₖ) − V(zₖ)|·(zₖ₊₁ − zₖ), each
+     * CDF value being (number of values ≤ zₖ) / size as scipy computes it. The terms are ≥ 0 and added with
+     * compensation (scipy's pairwise sum of the same terms differs by a few ulps). O((n + m) log(n + m)).
+     *
+     * @param u the first sample, not empty, finite
+     * @param v the second sample, not empty, finite
+     * @return W₁, in the samples' unit
+     * @throws IllegalArgumentException on an empty sample or a non-finite value (naming the argument and index)
+     */
+    public static double wasserstein(double[] u, double[] v) {
+        return wassersteinSorted(sortedFinite("u", u), sortedFinite("v", v));
+    }
+
+    /**
+     * Evidently's normed Wasserstein distance ({@code _wasserstein_distance_norm} in
+     * {@code evidently/legacy/calculations/stattests/wasserstein_distance_norm.py}):
+     * W₁(reference, current) / max(σ, 0.001), σ the reference's population standard deviation (ddof = 0, which
+     * is what {@code np.std} of Evidently's pandas Series computes). A constant reference (σ = 0) is divided by
+     * 0.001, Evidently's floor. σ is summed as numpy and pandas sum (pairwise): mean = Σx / n, σ² = Σ(mean − x)² / n.
+     *
+     * @param reference the reference sample, not empty, finite
+     * @param current the current sample, not empty, finite
+     * @return the normed distance (unitless)
+     * @throws IllegalArgumentException on an empty sample or a non-finite value (naming the argument and index)
+     */
+    public static double wassersteinNormed(double[] reference, double[] current) {
+        double[] r = sortedFinite("reference", reference);
+        double[] c = sortedFinite("current", current);
+        return wassersteinSorted(r, c) / Math.max(populationStd(reference), 0.001);
+    }
+
+    /** W₁ of two sorted samples: a merge over both, the CDF steps as scipy's searchsorted(..., 'right') / size. */
+    static double wassersteinSorted(double[] u, double[] v) {
+        int nu = u.length;
+        int nv = v.length;
+        int i = 0;
+        int j = 0;
+        double sum = 0;
+        double c = 0;
+        // z walks the merged order; after consuming every value <= z, i and j are the CDF counts at z
+        double z = Math.min(u[0], v[0]);
+        while (true) {
+            while (i < nu && u[i] <= z) {
+                i++;
+            }
+            while (j < nv && v[j] <= z) {
+                j++;
+            }
+            if (i == nu && j == nv) {
+                break;
+            }
+            double next = i == nu ? v[j] : j == nv ? u[i] : Math.min(u[i], v[j]);
+            double term = Math.abs((double) i / nu - (double) j / nv) * (next - z);
+            double t = sum + term;
+            c += sum >= term ? (sum - t) + term : (term - t) + sum;
+            sum = t;
+            z = next;
+        }
+        return sum + c;
+    }
+
+    /** numpy/pandas population standard deviation: pairwise sums, mean = Σx / n, σ² = Σ (mean − x)² / n. */
+    static double populationStd(double[] x) {
+        int n = x.length;
+        double mean = BinEdges.pairwiseSum(x, 0, n) / n;
+        double[] sq = new double[n];
+        for (int k = 0; k < n; k++) {
+            double d = mean - x[k];
+            sq[k] = d * d;
+        }
+        return Math.sqrt(BinEdges.pairwiseSum(sq, 0, n) / n);
+    }
+
+    private static double[] sortedFinite(String name, double[] a) {
+        Objects.requireNonNull(a, name + " must not be null");
+        if (a.length == 0) {
+            throw new IllegalArgumentException(name + " is empty: a sample needs at least one value");
+        }
+        for (int k = 0; k < a.length; k++) {
+            if (!Double.isFinite(a[k])) {
+                throw new IllegalArgumentException(name + "[" + k + "] = " + a[k]
+                        + ": sample values must be finite (the presets drop NaN and ±∞ first)");
+            }
+        }
+        double[] s = a.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Presets
+    // ----------------------------------------------------------------------------------------------------
+
+    /**
+     * A preset's value and decision for one numeric column pair, with the method's default threshold.
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method the drift method
+     * @param reference the reference column (NaN and ±∞ are dropped, as the tool does)
+     * @param current the current column (likewise)
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException if a column is empty or has no finite value (naming it)
+     */
+    public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current) {
+        Objects.requireNonNull(method, "method must not be null");
+        return numeric(preset, method, reference, current, method.defaultThreshold(preset));
+    }
+
+    /**
+     * A preset's value and decision for one numeric column pair, with the given threshold.
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method the drift method
+     * @param reference the reference column (NaN and ±∞ are dropped, as the tool does)
+     * @param current the current column (likewise)
+     * @param threshold the drift threshold (the decision is the tool's comparison with it)
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException if a column is empty or has no finite value (naming it), or the threshold
+     *     is NaN
+     */
+    public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current,
+            double threshold) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
+        }
+        return switch (preset) {
+            case EVIDENTLY -> EvidentlyRules.numeric(this, method, reference, current, threshold);
+        };
+    }
+
+    /** This family in nats under NORMALIZE: scipy's conventions, which the presets follow. */
+    Drift scipy() {
+        Context c = context.withUnit(InfoUnit.NATS).withNormalization(Normalization.NORMALIZE);
+        return c.equals(context) ? this : new Drift(c);
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // Checks
+    // ----------------------------------------------------------------------------------------------------
+
+    private static void check(double[] p, double[] q) {
+        Objects.requireNonNull(p, "p must not be null");
+        Objects.requireNonNull(q, "q must not be null");
+        if (p.length == 0) {
+            throw new IllegalArgumentException("p is empty: a histogram needs at least one bin");
+        }
+        if (p.length != q.length) {
+            throw new IllegalArgumentException("p has " + p.length + " bins and q has " + q.length
+                    + ": both histograms must have the same bins");
+        }
+        checkShares("p", p);
+        checkShares("q", q);
+    }
+
+    private static void checkShares(String name, double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!(a[i] >= 0) || a[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + a[i]
+                        + ": shares must be finite and >= 0");
+            }
+        }
+    }
+
+    /** The divisor that normalises a (REQUIRE: 1, after checking the sum; NORMALIZE: its sum). */
+    private double normaliser(String name, double[] a) {
+        double s = BinEdges.pairwiseSum(a, 0, a.length);
+        if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " sums to " + s + ": shares must have a positive finite sum");
+        }
+        if (context.normalization() == Normalization.REQUIRE) {
+            if (Math.abs(s - 1) > Normalization.sumTolerance(a.length, false)) {
+                throw new IllegalArgumentException(name + " sums to " + s
+                        + ", not 1: pass shares, or use Normalization.NORMALIZE for counts");
+            }
+            return 1.0;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,166 @@
+package org.shannon4j.drift;
+
+import java.util.Arrays;
+
+/**
+ * Evidently 0.7.x's numeric-column drift, one method at a time; see {@link DriftPreset#EVIDENTLY} and
+ * {@link DriftMethod} for the rules and the source files they come from.
+ */
+final class EvidentlyRules {
+
+    /** {@code get_binned_data}: {@code reference_data.nunique() > 20} picks Sturges bins over both columns. */
+    static final int MAX_DISTINCT_FOR_VALUE_BINS = 20;
+
+    private EvidentlyRules() {
+    }
+
+    static DriftResult numeric(Drift family, DriftMethod method, double[] reference, double[] current,
+            double threshold) {
+        // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
+        double[] ref = finite("reference", reference);
+        double[] cur = finite("current", current);
+        Drift scipy = family.scipy();
+        double value = switch (method) {
+            case PSI -> {
+                double[][] s = binnedShares(ref, cur);
+                yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
+            }
+            case KL_DIV -> {
+                double[][] s = binnedShares(ref, cur);
+                yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
+            }
+            case JENSENSHANNON -> {
+                double[][] s = binnedShares(ref, cur);
+                yield scipy.jsDistance(s[0], s[1], Math.E);
+            }
+            case HELLINGER -> hellinger(ref, cur);
+            case WASSERSTEIN -> Drift.wassersteinNormed(ref, cur);
+        };
+        // every Evidently stat test: return value, value >= threshold
+        return new DriftResult(method, value, threshold, value >= threshold);
+    }
+
+    /**
+     * {@code get_binned_data} for a numeric column, without the fill: Sturges edges over reference and current
+     * together when the reference has more than 20 distinct values, else one bin per distinct value of both.
+     */
+    static double[][] binnedShares(double[] ref, double[] cur) {
+        double[] sortedRef = ref.clone();
+        Arrays.sort(sortedRef);
+        long[] rc;
+        long[] cc;
+        if (distinctCount(sortedRef) > MAX_DISTINCT_FOR_VALUE_BINS) {
+            double[] both = Arrays.copyOf(ref, ref.length + cur.length);
+            System.arraycopy(cur, 0, both, ref.length, cur.length);
+            double[] edges = BinEdges.of(both, BinRule.STURGES);
+            rc = Histogram.count(ref, edges);
+            cc = Histogram.count(cur, edges);
+        } else {
+            double[] sortedCur = cur.clone();
+            Arrays.sort(sortedCur);
+            double[] keys = distinctUnion(sortedRef, sortedCur);
+            rc = countPerValue(sortedRef, keys);
+            cc = countPerValue(sortedCur, keys);
+        }
+        // np.histogram(data, bins)[0] / len(data): every value lies within edges over both columns
+        return new double[][] {Drift.shares(rc, ref.length), Drift.shares(cc, cur.length)};
+    }
+
+    /**
+     * {@code _hellinger_distance}, numeric branch, literally: Sturges edges over the distinct values of both
+     * columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N ({@code np.histogram(..., density=True)}), w = (e_last − e₀) /
+     * bins, BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)). This is not quite the Hellinger
+     * distance of the shares ({@link Drift#hellingerDistance}): each term carries the factor w / (e₍ᵢ₊₁₎ − eᵢ),
+     * which differs from 1 by the rounding of the edges (2.8e-10 relative in H for values near 10⁶ with bins 0.5
+     * wide), and 1 − BC cancels when H is small. Evidently's number is the goal here, so its form is kept.
+     */
+    private static double hellinger(double[] ref, double[] cur) {
+        double[] sortedRef = ref.clone();
+        Arrays.sort(sortedRef);
+        double[] sortedCur = cur.clone();
+        Arrays.sort(sortedCur);
+        double[] keys = distinctUnion(sortedRef, sortedCur);
+        double[] edges = BinEdges.of(keys, BinRule.STURGES);
+        long[] rc = Histogram.count(ref, edges);
+        long[] cc = Histogram.count(cur, edges);
+        int bins = rc.length;
+        double width = (edges[bins] - edges[0]) / bins;
+        double bc = 0.0;
+        for (int i = 0; i < bins; i++) {
+            double db = edges[i + 1] - edges[i];
+            double d1 = rc[i] / db / ref.length; // every value lies within the edges: n.sum() = N
+            double d2 = cc[i] / db / cur.length;
+            bc += Math.sqrt(d1 * d2) * width;
+        }
+        bc = Math.min(1.0, Math.max(0.0, bc));
+        return Math.sqrt(1 - bc);
+    }
+
+    /** Distinct values of sorted data, −0.0 and 0.0 being one value (pandas' nunique, Python's set). */
+    static int distinctCount(double[] sorted) {
+        int n = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] != sorted[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The sorted distinct values of two sorted arrays. */
+    static double[] distinctUnion(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length || j < b.length) {
+            double v = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+            if (n == 0 || v != out[n - 1]) {
+                out[n++] = v == 0 ? 0.0 : v; // one zero, whatever its sign
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** How many of the sorted values equal each key (keys sorted, distinct, a superset of the values). */
+    private static long[] countPerValue(double[] sorted, double[] keys) {
+        long[] counts = new long[keys.length];
+        int k = 0;
+        for (double v : sorted) {
+            while (keys[k] != v) {
+                k++;
+            }
+            counts[k]++;
+        }
+        return counts;
+    }
+
+    /** The finite values; an empty column, or one with no finite value, is an error naming it. */
+    static double[] finite(String name, double[] column) {
+        java.util.Objects.requireNonNull(column, name + " must not be null");
+        if (column.length == 0) {
+            throw new IllegalArgumentException(name + " is empty: an empty column has no distribution to compare");
+        }
+        int kept = 0;
+        for (double v : column) {
+            if (Double.isFinite(v)) {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException(name + " has no finite value (" + column.length
+                    + " NaN or infinite values, which Evidently drops): an empty column after cleaning");
+        }
+        if (kept == column.length) {
+            return column;
+        }
+        double[] out = new double[kept];
+        int j = 0;
+        for (double v : column) {
+            if (Double.isFinite(v)) {
+                out[j++] = v;
+            }
+        }
+        return out;
+    }
+}
