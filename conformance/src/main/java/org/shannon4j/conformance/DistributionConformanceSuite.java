@@ -235,6 +235,14 @@ public abstract class DistributionConformanceSuite {
         }
     }
 
+    /** n floats of value {@code tiny} but the first, {@code first}. */
+    private static float[] oneAmongTiny(int n, float first, float tiny) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, tiny);
+        a[0] = first;
+        return a;
+    }
+
     /**
      * One entry near 1 among thousands of 1e-12 (property finding, float, n = 2980): every tiny entry added to the
      * partial sum holding the 1 rounds by about 0.4ε the same way, so the error of Σp, and through ln(Σq/Σp) of
@@ -246,20 +254,12 @@ public abstract class DistributionConformanceSuite {
     @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
     void klDivergenceOfOneEntryNearOneAmongTinyOnes(Shannon s) {
         int n = 2980;
-        float[] p = new float[n];
-        float[] q = new float[n];
-        java.util.Arrays.fill(p, 1e-12f);
-        java.util.Arrays.fill(q, 1e-12f);
-        p[0] = 1f;
-        q[0] = Math.nextDown(1f);
+        float[] p = oneAmongTiny(n, 1f, 1e-12f);
+        float[] q = oneAmongTiny(n, Math.nextDown(1f), 1e-12f);
         q[1] = Float.MIN_VALUE;
         // The normalised measure is scale-free: the reference gets the entries times 2^600, away from subnormals.
-        double[] pd = new double[n];
-        double[] qd = new double[n];
-        for (int i = 0; i < n; i++) {
-            pd[i] = p[i];
-            qd[i] = q[i];
-        }
+        double[] pd = ExactReference.widen(p);
+        double[] qd = ExactReference.widen(q);
         ExactReference.Value kl = ExactReference.klDivergence(scaled(pd, 0x1p600), 0, scaled(qd, 0x1p600), 0, n);
         near("KL(float)", s.klDivergence(p, q), kl.value(), cancellingTol(kl));
         near("KL(float, offset)", s.klDivergence(embed(p, 3), 3, embed(q, 5), 5, n), kl.value(), cancellingTol(kl));
@@ -279,19 +279,9 @@ public abstract class DistributionConformanceSuite {
     @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
     void klDivergenceWithSumsRoundingOppositeWays(Shannon s) {
         int n = 2980;
-        float[] p = new float[n];
-        float[] q = new float[n];
-        java.util.Arrays.fill(p, 1.0002e-12f);
-        java.util.Arrays.fill(q, 1.0001998e-12f);
-        p[0] = 1f;
-        q[0] = 1f;
-        double[] pd = new double[n];
-        double[] qd = new double[n];
-        for (int i = 0; i < n; i++) {
-            pd[i] = p[i];
-            qd[i] = q[i];
-        }
-        ExactReference.Value kl = ExactReference.klDivergence(pd, 0, qd, 0, n);
+        float[] p = oneAmongTiny(n, 1f, 1.0002e-12f);
+        float[] q = oneAmongTiny(n, 1f, 1.0001998e-12f);
+        ExactReference.Value kl = ExactReference.klDivergence(ExactReference.widen(p), 0, ExactReference.widen(q), 0, n);
         near("KL(float)", s.klDivergence(p, q), kl.value(), cancellingTol(kl));
         near("KL(float, offset)", s.klDivergence(embed(p, 2), 2, embed(q, 9), 9, n), kl.value(), cancellingTol(kl));
     }
