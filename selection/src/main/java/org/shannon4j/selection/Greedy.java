@@ -101,7 +101,7 @@ final class Greedy {
                     take(argmax());
                 }
             }
-            case CMIM, MRMR -> lazy();
+            case CMIM -> cmim();
             case COND_MI -> condMi();
             default -> pairwise();
         }
@@ -159,6 +159,7 @@ final class Greedy {
             int s = selected[size - 1];
             PairCounts.Given z = counts.given(s);
             counts.forEachCandidate(chosen, z, this::pairTerms);
+            int selectedSoFar = size;
             for (int j = 0; j < features; j++) {
                 if (!chosen[j]) {
                     double a = snap(termA[j]);
@@ -166,6 +167,10 @@ final class Greedy {
                         case JMI -> candidate[j] = acc[j] += a;
                         case JMIM -> candidate[j] = acc[j] = Math.min(acc[j], a);
                         case DISR -> candidate[j] = acc[j] += a / termB[j];
+                        case MRMR -> {
+                            acc[j] += a;
+                            candidate[j] = relevance[j] - acc[j] / selectedSoFar;
+                        }
                         case ICAP -> {
                             double interaction = snap(termB[j]) - a;
                             if (interaction < 0) {
@@ -192,7 +197,7 @@ final class Greedy {
 
     /**
      * This step's terms of candidate j from its table with Z, in termA[j] and termB[j]: JMI, JMIM I(X_jX_s;Y);
-     * DISR that and H(X_jX_sY); ICAP and the β/γ family I(X_j;X_s) and I(X_j;X_s|Y). Runs on
+     * DISR that and H(X_jX_sY); mRMR I(X_j;X_s); ICAP and the β/γ family I(X_j;X_s) and I(X_j;X_s|Y). Runs on
      * the context's threads; each writes only its candidate's slots.
      */
     private void pairTerms(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
@@ -200,6 +205,10 @@ final class Greedy {
         int ls = z.levels / ly;
         double n = counts.n;
         double tPair = counts.tPair(t, lj, ls, ab);
+        if (m == Criterion.Method.MRMR) {
+            termA[j] = PlugInSums.mutualInformation(n, tPair, counts.tLevels(j), counts.tLevels(z.feature));
+            return;
+        }
         double tJoint = counts.nLogN(t, lj * z.levels);
         switch (m) {
             case JMI, JMIM -> termA[j] = PlugInSums.mutualInformation(n, tJoint, tPair, counts.tTarget);
@@ -215,101 +224,41 @@ final class Greedy {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ lazy criteria
+    // ------------------------------------------------------------------------------------------ CMIM
 
     /**
-     * CMIM and mRMR, evaluated lazily: each candidate keeps the terms of the first lastUsed[j] selected features,
-     * and its bound — CMIM's partial minimum min(I(X;Y), I(X;Y|X_s) over those s), mRMR's
-     * I(X;Y) − (Σ of those I(X;X_s))/|S| (the missing terms are ≥ 0) — is never below its full score. The
-     * step runs FEAST's argmax chain in index order, refining a candidate with the next selected feature only
-     * while its bound is above the best score so far (Fleuret's lazy CMIM, as FEAST runs it); a candidate that
-     * becomes the best is refined in full, so the selection and every score are those of the full evaluation,
-     * bit for bit (mRMR's terms are added in selection order either way). Refining a candidate beyond what the
-     * chain needs changes nothing (its bound stays an upper bound, its full score the same), so with more than
-     * one thread the candidates of highest bound are first refined in full in parallel, where the chain is most
-     * likely to need them.
+     * Fleuret's lazy CMIM as FEAST runs it: a candidate's partial score min(I(X;Y), I(X;Y|X_s) for the first
+     * selected s) is refined with the next selected feature only while it is above the best score of the step,
+     * which cannot change the argmax (a partial minimum is an upper bound of the full one).
      */
-    private void lazy() {
-        boolean cmim = criterion.method() == Criterion.Method.CMIM;
+    private void cmim() {
         int[] lastUsed = new int[features];
-        if (cmim) {
-            System.arraycopy(relevance, 0, acc, 0, features);
-        }
+        double[] partial = relevance.clone();
         PairCounts.Given[] given = new PairCounts.Given[k];
-        int threads = counts.threads();
-        Integer[] order = threads > 1 ? new Integer[features] : null;
         while (size < k) {
-            given[size - 1] = counts.given(selected[size - 1]);
-            if (threads > 1) {
-                refineTop(cmim, lastUsed, given, order, PREFETCH_PER_THREAD * threads);
-            }
             int best = -1;
             double score = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < features; j++) {
                 if (chosen[j]) {
                     continue;
                 }
-                while (bound(cmim, j) > score + tie() && lastUsed[j] < size) {
-                    refine(cmim, j, lastUsed, given, counts.callerScratch());
+                while (partial[j] > score + tie() && lastUsed[j] < size) {
+                    int rank = lastUsed[j];
+                    if (given[rank] == null) {
+                        given[rank] = counts.given(selected[rank]);
+                    }
+                    counts.one(j, given[rank], conditionalOnSelected);
+                    partial[j] = Math.min(partial[j], snap(termA[j]));
+                    lastUsed[j]++;
                 }
-                double b = bound(cmim, j);
-                if (best < 0 || b > score + tie()) {
+                if (best < 0 || partial[j] > score + tie()) {
                     best = j;
-                    score = b;
+                    score = partial[j];
                 }
             }
             candidate[best] = score;
             take(best);
         }
-    }
-
-    /** Candidates refined in full in parallel per thread and step, before the chain. */
-    private static final int PREFETCH_PER_THREAD = 8;
-
-    /** The candidate's upper bound (its score once refined in full): see {@link #lazy()}. */
-    private double bound(boolean cmim, int j) {
-        return cmim ? acc[j] : relevance[j] - acc[j] / size;
-    }
-
-    /** Adds candidate j's term with the next selected feature it lacks. */
-    private void refine(boolean cmim, int j, int[] lastUsed, PairCounts.Given[] given, PairCounts.Scratch scratch) {
-        int rank = lastUsed[j];
-        counts.one(j, given[rank], cmim ? conditionalOnSelected : redundancy, scratch);
-        double term = snap(termA[j]);
-        acc[j] = cmim ? Math.min(acc[j], term) : acc[j] + term;
-        lastUsed[j]++;
-    }
-
-    /** Refines in full, over the context's threads, the {@code count} unselected candidates of highest bound. */
-    private void refineTop(boolean cmim, int[] lastUsed, PairCounts.Given[] given, Integer[] order, int count) {
-        int m = 0;
-        for (int j = 0; j < features; j++) {
-            if (!chosen[j] && lastUsed[j] < size) {
-                order[m++] = j;
-            }
-        }
-        java.util.Arrays.sort(order, 0, m, (a, b) -> {
-            int c = Double.compare(bound(cmim, b), bound(cmim, a));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int n = Math.min(m, count);
-        int[] top = new int[n];
-        for (int i = 0; i < n; i++) {
-            top[i] = order[i];
-        }
-        counts.forEach(top, (j, scratch) -> {
-            while (lastUsed[j] < size) {
-                refine(cmim, j, lastUsed, given, scratch);
-            }
-        });
-    }
-
-    private final PairCounts.Terms redundancy = this::redundancy;
-
-    /** I(X_j;X_s) into termA[j], from the table with Z = (s, target) summed over the target. */
-    private void redundancy(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
-        termA[j] = PlugInSums.mutualInformation(counts.n, counts.tPair(t, lj, z.levels / ly, ab), counts.tLevels(j),
-                counts.tLevels(z.feature));
     }
 
     private final PairCounts.Terms conditionalOnSelected = this::conditionalOnSelected;

@@ -274,33 +274,13 @@ final class PairCounts {
         });
     }
 
-    /** Counts candidate j's table with Z with the given thread's scratch and hands it to terms. */
-    void one(int j, Given given, Terms terms, Scratch scratch) {
-        table(j, given, scratch);
-        terms.of(j, scratch.table, columns.levels(j), given, scratch.aux);
-    }
-
-    /** The calling thread's scratch, for sequential callers (one at a time). */
-    Scratch callerScratch() {
-        return callerScratch;
-    }
-
-    /** The threads of the context. */
-    int threads() {
-        return parallelism.threads();
-    }
-
-    /** Work on one candidate with the running thread's scratch. */
-    interface CandidateWork {
-        void run(int candidate, Scratch scratch);
-    }
-
-    /** Runs work for each of {@code candidates} over the context's threads (one candidate per part). */
-    void forEach(int[] candidates, CandidateWork work) {
-        if (candidates.length == 0) {
-            return;
-        }
-        runParts(candidates.length, (scratch, part) -> work.run(candidates[part], scratch));
+    /**
+     * Counts candidate j's table with Z on the calling thread and hands it to terms (the caller's own scratch:
+     * for sequential callers, such as CMIM's lazy refinement, one at a time).
+     */
+    void one(int j, Given given, Terms terms) {
+        table(j, given, callerScratch);
+        terms.of(j, callerScratch.table, columns.levels(j), given, callerScratch.aux);
     }
 
     /** The full lj × ls × ly table of candidate j with Z = (s, target) into scratch.table. */
