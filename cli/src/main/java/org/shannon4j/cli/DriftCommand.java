@@ -128,8 +128,8 @@ public final class DriftCommand implements DataCommand {
             int n = ++done;
             progress.say(() -> "column " + n + "/" + columns.size() + ": " + name);
         }
-        String title = String.format(Locale.ROOT, "%s (%d rows) -> %s (%d rows): %d numeric columns; preset %s",
-                refFile, ref.rows(), curFile, cur.rows(), columns.size(), preset.name().toLowerCase(Locale.ROOT));
+        String title = String.format(Locale.ROOT, "%s (%d rows) -> %s (%d rows): %d numeric column%s; preset %s",
+                refFile, ref.rows(), curFile, cur.rows(), columns.size(), columns.size() == 1 ? "" : "s", preset.name().toLowerCase(Locale.ROOT));
         rt.print(format, title, out);
         return 0;
     }
@@ -203,14 +203,22 @@ public final class DriftCommand implements DataCommand {
      * other is an error naming both files.
      */
     private static boolean kindsAgree(Table ref, Table cur, String name) {
-        boolean r = !(ref.columns().get(ref.indexOf(name)) instanceof Column.Text);
-        boolean c = !(cur.columns().get(cur.indexOf(name)) instanceof Column.Text);
+        boolean r = numeric(ref.columns().get(ref.indexOf(name)));
+        boolean c = numeric(cur.columns().get(cur.indexOf(name)));
         if (r != c) {
             throw new IllegalArgumentException("column '" + name + "' is " + (r ? "numeric" : "text") + " in "
                     + ref.file() + " but " + (c ? "numeric" : "text") + " in " + cur.file()
                     + ": a column must be of one kind in both files");
         }
         return r;
+    }
+
+    /**
+     * Whether a column counts as numeric: integer or floating, or without any cell (the reader cannot tell its
+     * kind; {@link #finite} then says it is empty).
+     */
+    private static boolean numeric(Column c) {
+        return !(c instanceof Column.Text t) || t.missing().cardinality() == t.size();
     }
 
     /**
@@ -225,7 +233,7 @@ public final class DriftCommand implements DataCommand {
             double x = switch (c) {
                 case Column.Doubles d -> d.values()[r];
                 case Column.Ints ints -> ints.missing().get(r) ? Double.NaN : ints.values()[r];
-                case Column.Text text -> throw new IllegalStateException("text column " + text.name());
+                case Column.Text text -> Double.NaN; // only an all-empty one comes here (see numeric)
             };
             if (Double.isFinite(x)) {
                 v[n++] = x;
