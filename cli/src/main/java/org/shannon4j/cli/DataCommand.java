@@ -3,8 +3,8 @@ package org.shannon4j.cli;
 import java.io.PrintStream;
 
 /**
- * A subcommand of {@code bin/shannon4j} that reads data files ({@code mi}, {@code select}; {@code drift}
- * next). It parses its arguments with {@link Args}, reads files with {@link org.shannon4j.cli.data.DataFiles},
+ * A subcommand of {@code bin/shannon4j} that reads data files ({@code mi}, {@code select}, {@code drift}). It
+ * parses its arguments with {@link Args}, reads files with {@link org.shannon4j.cli.data.DataFiles},
  * turns columns into codes with {@link Codes} and prints a {@link ResultTable}; {@link Main} turns a
  * {@link UsageException} into its usage text and exit status 2, and a bad file into its located message and
  * status 1.

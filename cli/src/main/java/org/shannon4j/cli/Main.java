@@ -14,8 +14,8 @@ import org.shannon4j.cli.data.DataFileException;
  */
 public final class Main {
 
-    /** The data commands; {@code drift} joins here. */
-    static final List<DataCommand> DATA = List.of(new MiCommand(), new SelectCommand());
+    /** The data commands. */
+    static final List<DataCommand> DATA = List.of(new MiCommand(), new SelectCommand(), new DriftCommand());
 
     static final String USAGE = "usage: shannon4j [SUBCOMMAND] [ARGS]\n"
             + String.join("\n", DATA.stream().map(DataCommand::usage).toList()) + "\n" + BenchCommands.USAGE
