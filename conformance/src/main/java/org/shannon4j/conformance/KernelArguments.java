@@ -494,8 +494,12 @@ final class KernelArguments {
                 case EDGES -> {
                     int bins = ps.stream().filter(q -> q.role == Role.BINS).mapToInt(q -> (Integer) args[q.index])
                             .findFirst().orElseThrow();
-                    args[p.index] = edges(segmentValues[p.partner], from[p.partner], to[p.partner], bins, v);
+                    double[] e = edges(segmentValues[p.partner], from[p.partner], to[p.partner], bins, v);
+                    args[p.index] = e;
                     to[p.index] = bins + 1;
+                    if (sc.special() < 0) {
+                        onEdges(args[p.partner], from[p.partner], to[p.partner], e);
+                    }
                 }
                 case AUX -> {
                     double[] aux = new double[Kernels.AUX_LENGTH + 2];
@@ -554,6 +558,23 @@ final class KernelArguments {
     }
 
     /** The value of the sets count of bitset family {@code p}. */
+    /**
+     * Every third value of the range onto an edge, or the next value of its type above or below it: where an
+     * arithmetic bin without numpy's edge comparisons is off by one.
+     */
+    private static void onEdges(Object values, int from, int to, double[] e) {
+        for (int i = from, j = 0; i < to; i += 3, j++) {
+            int k = j % e.length;
+            int side = (j / e.length) % 3;
+            if (values instanceof float[] f) {
+                float x = (float) e[k];
+                f[i] = side == 0 ? x : side == 1 ? Math.nextUp(x) : Math.nextDown(x);
+            } else if (values instanceof double[] d) {
+                d[i] = side == 0 ? e[k] : side == 1 ? Math.nextUp(e[k]) : Math.nextDown(e[k]);
+            }
+        }
+    }
+
     /**
      * Histogram edges as np.linspace(lo, hi, bins + 1) makes them (k·step + lo, the last one hi), well-conditioned
      * as binPairs requires: over the finite values' range in even variants, a range a tenth narrower at each end in
