@@ -29,8 +29,10 @@ import org.shannon4j.spi.Parallelism;
  * The bin is found by the arithmetic candidate ⌊(v − min)·bins/(max − min)⌋ settled by comparing v with the two
  * edges around it, so values on an edge or one ulp off it land where numpy's {@code searchsorted} puts them
  * (ranges only a few ulps wide are binned by that search itself). float values are compared as the doubles they
- * are. Values outside a given range follow an explicit {@link OutOfRange} policy; {@link OutOfRange#IGNORE} is
- * numpy's. NaN and ±∞ are errors.
+ * are (numpy ≥ 2 does the same; numpy 1.x differs in one case: with a float32 sample and a given max that is not
+ * a float, its "value on the last edge" test compares in float32, so a value equal to (float) max but below max
+ * leaves the last bin for the one before it). Values outside a given range follow an explicit {@link OutOfRange}
+ * policy; {@link OutOfRange#IGNORE} is numpy's. NaN and ±∞ are errors.
  *
  * <h2>Measures</h2>
  * From the joint counts c (n pairs counted) through Σ c·ln c sums ({@link PlugInSums}): H(A), H(B), H(A,B) plug-in
