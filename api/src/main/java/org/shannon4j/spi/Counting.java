@@ -228,4 +228,34 @@ final class Counting {
         }
         return valid ? total + compensation : Double.NaN;
     }
+
+    static int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
+                        double[] bEdges, int bins, int[] table) {
+        double aScale = bins / (aEdges[bins] - aEdges[0]);
+        double bScale = bins / (bEdges[bins] - bEdges[0]);
+        for (int i = 0; i < length; i++) {
+            int x = KernelMath.histogramBin(a[aOffset + i], aEdges, bins, aScale);
+            int y = KernelMath.histogramBin(b[bOffset + i], bEdges, bins, bScale);
+            if ((x | y) < 0 || x >= bins || y >= bins) {
+                return i;
+            }
+            table[x * bins + y]++;
+        }
+        return length;
+    }
+
+    static int binPairs(double[] a, int aOffset, double[] b, int bOffset, int length, double[] aEdges,
+                        double[] bEdges, int bins, int[] table) {
+        double aScale = bins / (aEdges[bins] - aEdges[0]);
+        double bScale = bins / (bEdges[bins] - bEdges[0]);
+        for (int i = 0; i < length; i++) {
+            int x = KernelMath.histogramBin(a[aOffset + i], aEdges, bins, aScale);
+            int y = KernelMath.histogramBin(b[bOffset + i], bEdges, bins, bScale);
+            if ((x | y) < 0 || x >= bins || y >= bins) {
+                return i;
+            }
+            table[x * bins + y]++;
+        }
+        return length;
+    }
 }

@@ -187,4 +187,51 @@ public interface CountingKernels {
     default double nLogN(long[] counts, int offset, int length) {
         return Counting.nLogN(counts, offset, length);
     }
+
+    /**
+     * The joint histogram of two intensity arrays, binned as numpy's {@code histogram2d}: adds 1 to
+     * {@code table[x·bins + y]} for each i, where x is the bin of {@code a[aOffset+i]} among {@code aEdges} and y
+     * that of {@code b[bOffset+i]} among {@code bEdges} ({@link KernelMath#histogramBin}: half-open bins
+     * [edges[k], edges[k+1]), the last one closed). Stops at the first pair with a value outside its edges (or
+     * NaN) without counting it and returns its position i; returns {@code length} when every pair was counted.
+     * The caller guarantees well-conditioned edges: {@code bins + 1} strictly increasing finite values, as
+     * {@code np.linspace(edges[0], edges[bins], bins + 1)} makes them, with a bin width at least
+     * 2<sup>−40</sup>·max(|edges[0]|, |edges[bins]|), so that the arithmetic candidate ⌊(v − edges[0])·scale⌋ is
+     * within one bin of the answer and comparing v with two edges settles it exactly; and
+     * {@code table.length >= bins·bins}.
+     *
+     * @param a the first image's values (the rows of the table)
+     * @param aOffset index of the first value of a
+     * @param b the second image's values (the columns)
+     * @param bOffset index of the first value of b
+     * @param length number of pairs read
+     * @param aEdges the bins + 1 edges of a
+     * @param bEdges the bins + 1 edges of b
+     * @param bins number of bins on each axis
+     * @param table the row-major bins × bins count table to add into
+     * @return the position of the first pair outside the edges, or length
+     */
+    default int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
+            double[] bEdges, int bins, int[] table) {
+        return Counting.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
+    }
+
+    /**
+     * As {@link #binPairs(float[], int, float[], int, int, double[], double[], int, int[])} for double values.
+     *
+     * @param a the first image's values (the rows of the table)
+     * @param aOffset index of the first value of a
+     * @param b the second image's values (the columns)
+     * @param bOffset index of the first value of b
+     * @param length number of pairs read
+     * @param aEdges the bins + 1 edges of a
+     * @param bEdges the bins + 1 edges of b
+     * @param bins number of bins on each axis
+     * @param table the row-major bins × bins count table to add into
+     * @return the position of the first pair outside the edges, or length
+     */
+    default int binPairs(double[] a, int aOffset, double[] b, int bOffset, int length, double[] aEdges,
+            double[] bEdges, int bins, int[] table) {
+        return Counting.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
+    }
 }

@@ -179,4 +179,27 @@ public final class KernelMath {
     public static boolean isValidEntry(double a) {
         return a >= 0 && a < Double.POSITIVE_INFINITY;
     }
+
+    /**
+     * The bin of v among uniform edges, as numpy's {@code histogramdd} decides it: the largest k with
+     * {@code edges[k] <= v} (so bins are half-open), except that {@code v == edges[bins]} is in the last bin;
+     * −1 below {@code edges[0]}, {@code bins} above {@code edges[bins]}, −1 for NaN. The candidate
+     * ⌊(v − edges[0])·scale⌋ is moved by at most one bin by comparing v with the edges themselves, which is exact
+     * when the candidate is within one bin of the answer: the caller guarantees it by passing only well-conditioned
+     * edges (see {@link CountingKernels#binPairs(double[], int, double[], int, int, double[], double[], int, int[])}).
+     *
+     * @param v the value
+     * @param edges the bins + 1 increasing edges
+     * @param bins number of bins
+     * @param scale bins / (edges[bins] − edges[0])
+     * @return the bin, −1 or bins outside
+     */
+    public static int histogramBin(double v, double[] edges, int bins, double scale) {
+        double t = (v - edges[0]) * scale;
+        int c = t > 0 ? (t < bins ? (int) t : bins - 1) : 0; // NaN: 0, then below
+        if (c + 1 < bins ? v >= edges[c + 1] : v > edges[bins]) {
+            return c + 1;
+        }
+        return v >= edges[c] ? c : c - 1;
+    }
 }

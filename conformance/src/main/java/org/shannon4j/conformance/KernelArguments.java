@@ -95,7 +95,7 @@ final class KernelArguments {
     /** What a parameter is. */
     enum Role {
         LENGTH, ROWS, CLASSES, OFFSET, MIN, SETS, WORDS, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS,
-        POS_WEIGHT, LAYOUT, AUX, TABLE, CODES, OUTPUT, SET_OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS,
+        POS_WEIGHT, LAYOUT, BINS, AUX, EDGES, TABLE, CODES, OUTPUT, SET_OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS,
         LABELS, BITSETS, BYTE_CODES;
 
         /** A family of bitsets, sized by its {@code xxxSets} (or {@code sets}) parameter and the words. */
@@ -215,6 +215,11 @@ final class KernelArguments {
                 if (partner >= 0 && roles[partner] != Role.LABELS) {
                     partner = -1;
                 }
+            } else if (r == Role.EDGES) {
+                partner = arrayFor(ps, roles, stem(name, "Edges"));
+                if (partner >= 0 && roles[partner] != Role.DIST) {
+                    partner = -1;
+                }
             } else if (r == Role.SETS) {
                 partner = name.equals("sets") ? firstSetFamily(roles) : arrayFor(ps, roles, stem(name, "Sets"));
                 if (partner >= 0 && !roles[partner].isSetFamily()) {
@@ -223,10 +228,11 @@ final class KernelArguments {
             }
             if (r == null && ps[i].isNamePresent()) {
                 problems.add(problem(m, i, ps[i], "has no argument rule"));
-            } else if ((r == Role.OFFSET || r == Role.MIN || r == Role.SETS) && partner < 0) {
+            } else if ((r == Role.OFFSET || r == Role.MIN || r == Role.SETS || r == Role.EDGES) && partner < 0) {
                 String suffix = switch (r) {
                     case OFFSET -> "Offset";
                     case MIN -> "Min";
+                    case EDGES -> "Edges";
                     default -> "Sets";
                 };
                 problems.add(problem(m, i, ps[i], "belongs to no array parameter (expected " + stem(name, suffix)
@@ -241,7 +247,7 @@ final class KernelArguments {
             problems.add(m.getName() + ": no length, count or rows parameter to size the inputs by");
         }
         if (params.stream().anyMatch(p -> p.role == Role.TABLE)
-                && params.stream().noneMatch(p -> p.role == Role.MIN || p.role == Role.SETS)) {
+                && params.stream().noneMatch(p -> p.role == Role.MIN || p.role == Role.SETS || p.role == Role.BINS)) {
             problems.add(m.getName() + ": a table parameter but no min or sets parameter to size it by");
         }
         if (params.stream().anyMatch(p -> p.role != null && p.role.isSetFamily() && params.stream()
@@ -320,17 +326,18 @@ final class KernelArguments {
 
     private static final Map<String, Role> FLOATING = names(Role.OUTPUT, "rowLosses", "grad", "losses",
             Role.LOGITS, "logits", Role.UNIT, "probs", "targets", Role.WEIGHTS, "weights", "sampleWeights",
-            "classWeights", Role.DIST, "a", "p", "q", "x", "y");
+            "classWeights", Role.DIST, "a", "b", "p", "q", "x", "y");
 
     /** The rule table: parameter type → name → role (offsets and mins go by suffix, see {@link #role}). */
     private static final Map<Class<?>, Map<String, Role>> RULES = Map.of(
             int.class, names(Role.LENGTH, "length", Role.WORDS, "words", Role.ROWS, "rows", Role.CLASSES, "classes", Role.COLS, "cols",
-                    Role.IGNORE_INDEX, "ignoreIndex"),
+                    Role.IGNORE_INDEX, "ignoreIndex", Role.BINS, "bins"),
             long.class, names(Role.LENGTH, "count"),
             double.class, names(Role.RATIO, "c", Role.SMOOTHING, "smoothing", Role.GRAD_SCALE, "gradScale",
                     Role.EPS, "eps", Role.POS_WEIGHT, "posWeight"),
             ValueLayout.class, names(Role.LAYOUT, "layout"),
-            double[].class, Stream.concat(FLOATING.entrySet().stream(), Stream.of(Map.entry("aux", Role.AUX)))
+            double[].class, Stream.concat(FLOATING.entrySet().stream(), Stream.of(Map.entry("aux", Role.AUX),
+                    Map.entry("aEdges", Role.EDGES), Map.entry("bEdges", Role.EDGES)))
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
             float[].class, FLOATING,
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
@@ -399,6 +406,12 @@ final class KernelArguments {
                 // n words per bitset, or, beside a row count, the ⌈n/64⌉ words of n rows, sometimes a few more
                 case WORDS -> plan.has(Role.LENGTH) ? Math.ceilDiv(n, 64) + (v % 2 == 0 ? 0 : 1 + rnd.nextInt(3)) : n;
                 case LAYOUT -> layout;
+                // a 2-bin, a small odd and the registration's 256 × 256 table
+                case BINS -> switch (v % 3) {
+                    case 0 -> 256;
+                    case 1 -> 2;
+                    default -> 7;
+                };
                 default -> null;
             };
             args[p.index] = value;
@@ -455,6 +468,9 @@ final class KernelArguments {
             if (p.role == Role.SETS) {
                 tableSize *= (Integer) args[p.index];
             }
+            if (p.role == Role.BINS) {
+                tableSize *= (long) (Integer) args[p.index] * (Integer) args[p.index];
+            }
             if (p.role == Role.MIN) {
                 int[] labels = (int[]) args[p.partner];
                 int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
@@ -475,6 +491,16 @@ final class KernelArguments {
         for (Param p : ps) {
             int off = p.role == Role.OUTPUT ? offset(p, plan, args) : 0;
             switch (p.role) {
+                case EDGES -> {
+                    int bins = ps.stream().filter(q -> q.role == Role.BINS).mapToInt(q -> (Integer) args[q.index])
+                            .findFirst().orElseThrow();
+                    double[] e = edges(segmentValues[p.partner], from[p.partner], to[p.partner], bins, v);
+                    args[p.index] = e;
+                    to[p.index] = bins + 1;
+                    if (sc.special() < 0) {
+                        onEdges(args[p.partner], from[p.partner], to[p.partner], e);
+                    }
+                }
                 case AUX -> {
                     double[] aux = new double[Kernels.AUX_LENGTH + 2];
                     Arrays.fill(aux, AUX_FILL);
@@ -532,6 +558,59 @@ final class KernelArguments {
     }
 
     /** The value of the sets count of bitset family {@code p}. */
+    /**
+     * Every third value of the range onto an edge, or the next value of its type above or below it: where an
+     * arithmetic bin without numpy's edge comparisons is off by one.
+     */
+    private static void onEdges(Object values, int from, int to, double[] e) {
+        for (int i = from, j = 0; i < to; i += 3, j++) {
+            int k = j % e.length;
+            int side = (j / e.length) % 3;
+            if (values instanceof float[] f) {
+                float x = (float) e[k];
+                f[i] = side == 0 ? x : side == 1 ? Math.nextUp(x) : Math.nextDown(x);
+            } else if (values instanceof double[] d) {
+                d[i] = side == 0 ? e[k] : side == 1 ? Math.nextUp(e[k]) : Math.nextDown(e[k]);
+            }
+        }
+    }
+
+    /**
+     * Histogram edges as np.linspace(lo, hi, bins + 1) makes them (k·step + lo, the last one hi), well-conditioned
+     * as binPairs requires: over the finite values' range in even variants, a range a tenth narrower at each end in
+     * odd ones (values outside it: the kernel stops there); a range too narrow becomes [lo − ½, hi + ½].
+     */
+    private static double[] edges(double[] values, int from, int to, int bins, int v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            if (Double.isFinite(values[i])) {
+                lo = Math.min(lo, values[i]);
+                hi = Math.max(hi, values[i]);
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        if (v % 2 == 1) {
+            double w = hi - lo;
+            lo += w / 10;
+            hi -= w / 10;
+        }
+        if (!((hi - lo) / bins >= 0x1p-30 * Math.max(Math.abs(lo), Math.abs(hi)))) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        double step = (hi - lo) / bins;
+        double[] e = new double[bins + 1];
+        for (int k = 0; k < bins; k++) {
+            e[k] = k * step + lo;
+        }
+        e[bins] = hi;
+        return e;
+    }
+
     private static int sets(Param p, Plan plan, Object[] args) {
         return plan.params().stream().filter(q -> q.role == Role.SETS && q.partner == p.index)
                 .mapToInt(q -> (Integer) args[q.index]).findFirst().orElseThrow();
