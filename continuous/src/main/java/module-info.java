@@ -5,4 +5,6 @@
  */
 module org.shannon4j.continuous {
     requires transitive org.shannon4j;
+
+    exports org.shannon4j.continuous;
 }
