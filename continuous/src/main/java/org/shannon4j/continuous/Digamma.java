@@ -1,23 +1,30 @@
 package org.shannon4j.continuous;
 
 /**
- * ψ of the positive integers the k-NN estimators need (ψ(N), ψ(k), ψ(n_x + 1)), exact to a few ulp: the full
- * Euler–Mascheroni constant below the asymptotic range (not a truncated one), the recurrence ψ(x) = ψ(x + 1) − 1/x
- * up to x ≥ 12, then the asymptotic series to the B₁₄ term, whose truncation error at x = 12 is below 1e-17
- * relative. Integers below {@link #TABLE} come from a table of those values.
+ * ψ of the positive integers the k-NN estimators need (ψ(N), ψ(k), ψ(n_x + 1)), to an ulp or two: below
+ * {@link #TABLE}, −γ + H_{m−1} with the full Euler–Mascheroni constant (JIDT truncates it) and the harmonic number
+ * summed with compensation (the recurrence ψ(x) = ψ(x + 1) − 1/x up to the asymptotic range would cancel: ψ(1)
+ * came out 5 ulp off that way); from {@link #TABLE} on, the asymptotic series to the B₁₄ term, whose truncation
+ * error there is far below an ulp.
  */
 final class Digamma {
 
     /** Bernoulli numbers B₂, B₄, …, B₁₄. */
     private static final double[] BERNOULLI = {1.0 / 6, -1.0 / 30, 1.0 / 42, -1.0 / 30, 5.0 / 66, -691.0 / 2730,
             7.0 / 6};
-    private static final double ASYMPTOTIC = 12;
+    private static final double EULER_GAMMA = 0.57721566490153286061;
     private static final int TABLE = 256;
     private static final double[] SMALL = new double[TABLE];
 
     static {
+        double h = 0; // H_{m−1} = h + c
+        double c = 0;
         for (int m = 1; m < TABLE; m++) {
-            SMALL[m] = of((double) m);
+            SMALL[m] = (h - EULER_GAMMA) + c;
+            double term = 1.0 / m;
+            double t = h + term;
+            c += h >= term ? (h - t) + term : (term - t) + h;
+            h = t;
         }
     }
 
@@ -29,20 +36,7 @@ final class Digamma {
         return m < TABLE ? SMALL[m] : asymptotic(m);
     }
 
-    /** ψ(x) for x &gt; 0 (NaN otherwise). */
-    static double of(double x) {
-        if (!(x > 0)) {
-            return Double.NaN;
-        }
-        double shift = 0;
-        while (x < ASYMPTOTIC) {
-            shift += 1 / x;
-            x += 1;
-        }
-        return asymptotic(x) - shift;
-    }
-
-    /** ln x − 1/(2x) − Σₖ B₂ₖ/(2k·x²ᵏ) for x ≥ 12. */
+    /** ln x − 1/(2x) − Σₖ B₂ₖ/(2k·x²ᵏ), for x ≥ {@link #TABLE}. */
     private static double asymptotic(double x) {
         double u = 1 / (x * x);
         double series = 0;
