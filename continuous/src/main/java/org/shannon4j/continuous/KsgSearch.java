@@ -26,6 +26,11 @@ final class KsgSearch {
     private final double[] py;
     private final double[] sortedX;
     private final double[] sortedY;
+    /** The original index of the point at each tree position. */
+    private final int[] index;
+    /** Where each point (by original index) sits in sortedX and sortedY. */
+    private final int[] rankX;
+    private final int[] rankY;
     /** 0: split on x, 1: on y, {@link #LEAF_NODE}: a leaf; indexed by heap node number (root 1). */
     private final byte[] axis;
     private final double[] split;
@@ -35,10 +40,16 @@ final class KsgSearch {
         this.k = k;
         this.px = x.clone();
         this.py = y.clone();
-        this.sortedX = x.clone();
-        this.sortedY = y.clone();
-        Arrays.sort(sortedX);
-        Arrays.sort(sortedY);
+        this.sortedX = new double[n];
+        this.sortedY = new double[n];
+        this.rankX = new int[n];
+        this.rankY = new int[n];
+        Ranks.sort(x, sortedX, rankX);
+        Ranks.sort(y, sortedY, rankY);
+        this.index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
         int levels = 0;
         while (Math.ceilDiv(n, 1 << levels) > LEAF) {
             levels++;
@@ -68,7 +79,7 @@ final class KsgSearch {
         double[] a = onY ? py : px;
         double[] b = onY ? px : py;
         int mid = (lo + hi) >>> 1;
-        select(a, b, lo, hi - 1, mid);
+        select(a, b, index, lo, hi - 1, mid);
         axis[node] = (byte) (onY ? 1 : 0);
         split[node] = a[mid];
         build(2 * node, lo, mid);
@@ -76,18 +87,18 @@ final class KsgSearch {
     }
 
     /** Rearranges a[lo..hi] (and b alongside) so that a[mid] is in its sorted place, smaller left, larger right. */
-    private static void select(double[] a, double[] b, int lo, int hi, int mid) {
+    private static void select(double[] a, double[] b, int[] c, int lo, int hi, int mid) {
         while (hi > lo) {
             // median of three as pivot; Hoare partition keeps runs of equal values balanced
             int m = (lo + hi) >>> 1;
             if (a[m] < a[lo]) {
-                swap(a, b, m, lo);
+                swap(a, b, c, m, lo);
             }
             if (a[hi] < a[lo]) {
-                swap(a, b, hi, lo);
+                swap(a, b, c, hi, lo);
             }
             if (a[hi] < a[m]) {
-                swap(a, b, hi, m);
+                swap(a, b, c, hi, m);
             }
             double pivot = a[m];
             int i = lo;
@@ -100,7 +111,7 @@ final class KsgSearch {
                     j--;
                 }
                 if (i <= j) {
-                    swap(a, b, i, j);
+                    swap(a, b, c, i, j);
                     i++;
                     j--;
                 }
@@ -115,7 +126,10 @@ final class KsgSearch {
         }
     }
 
-    private static void swap(double[] a, double[] b, int i, int j) {
+    private static void swap(double[] a, double[] b, int[] c, int i, int j) {
+        int s = c[i];
+        c[i] = c[j];
+        c[j] = s;
         double t = a[i];
         a[i] = a[j];
         a[j] = t;
@@ -177,8 +191,9 @@ final class KsgSearch {
             } else {
                 // sklearn: query_radius(radius = nextafter(ε, 0)) counts d ≤ radius, the point itself included
                 double r = eps > 0 ? Math.nextDown(eps) : 0.0;
-                nx = within(sortedX, px[i], r) - 1;
-                ny = within(sortedY, py[i], r) - 1;
+                int o = index[i];
+                nx = around(sortedX, rankX[o], r) - 1;
+                ny = around(sortedY, rankY[o], r) - 1;
             }
             double tx = Digamma.of(nx + 1);
             double t = sx + tx;
@@ -237,29 +252,54 @@ final class KsgSearch {
         }
     }
 
-    /** #{j : |a[j] − v| ≤ r} in the sorted a, with the difference rounded as the peers round it. */
-    static int within(double[] a, double v, double r) {
-        // v − a[j] ≤ r is false then true along a; a[j] − v > r is false then true
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
-            if (v - a[m] <= r) {
-                hi = m;
-            } else {
-                lo = m + 1;
+    /**
+     * #{j : |a[j] − a[at]| ≤ r} in the sorted a, with the difference rounded as the peers round it: galloping
+     * out from {@code at} (the counts are usually small), then a binary search in the last step.
+     */
+    static int around(double[] a, int at, double r) {
+        double v = a[at];
+        int n = a.length;
+        // right end: the first j > at with a[j] − v > r
+        int inside = at;
+        int step = 1;
+        int outside = n;
+        while (inside + step < n) {
+            if (a[inside + step] - v > r) {
+                outside = inside + step;
+                break;
             }
+            inside += step;
+            step <<= 1;
         }
-        int first = lo;
-        hi = a.length;
-        while (lo < hi) {
-            int m = (lo + hi) >>> 1;
+        while (outside - inside > 1) {
+            int m = (inside + outside) >>> 1;
             if (a[m] - v > r) {
-                hi = m;
+                outside = m;
             } else {
-                lo = m + 1;
+                inside = m;
             }
         }
-        return lo - first;
+        int right = outside;
+        // left end: the last j < at with v − a[j] > r
+        inside = at;
+        step = 1;
+        outside = -1;
+        while (inside - step >= 0) {
+            if (v - a[inside - step] > r) {
+                outside = inside - step;
+                break;
+            }
+            inside -= step;
+            step <<= 1;
+        }
+        while (inside - outside > 1) {
+            int m = (inside + outside) >>> 1;
+            if (v - a[m] > r) {
+                outside = m;
+            } else {
+                inside = m;
+            }
+        }
+        return right - outside - 1;
     }
 }
