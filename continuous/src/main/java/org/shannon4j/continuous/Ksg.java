@@ -42,8 +42,8 @@ import org.shannon4j.spi.Context;
  * </ul>
  *
  * <h2>Speed and threads</h2>
- * The neighbour search is exact and O(n log n) whatever the data (a 2-D k-d tree for ε, binary searches in the
- * sorted marginals for the counts). Query points are spread over the context's threads; the per-point terms are
+ * The neighbour search is exact and O(n log n) whatever the data (a 2-D k-d tree for ε, searches out from each
+ * point's rank in the sorted marginals for the counts). Query points are spread over the context's threads; the per-point terms are
  * added in a fixed order, so the result has the same bits for any thread count.
  *
  * <h2>Bad input</h2>

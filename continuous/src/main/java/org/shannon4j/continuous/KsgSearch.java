@@ -7,8 +7,8 @@ import org.shannon4j.spi.Parallelism;
 /**
  * The exact neighbour search of the 1-D × 1-D KSG estimator, O(n log n) for any data: a 2-D k-d tree over the
  * (x, y) points (median splits on the wider coordinate, leaves of at most {@link #LEAF} points) gives each point
- * the max-norm distance ε to its k-th nearest other point, and binary searches in the sorted x and y give the
- * marginal counts. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
+ * the max-norm distance ε to its k-th nearest other point, and searches galloping out from each point's rank in the
+ * sorted x and y (see {@link Ranks}) give the marginal counts. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
  * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
  * <p>The per-point terms are summed in fixed parts of {@link #PART} tree positions, each compensated, and the
