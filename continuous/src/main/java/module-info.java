@@ -6,5 +6,6 @@
 module org.shannon4j.continuous {
     requires transitive org.shannon4j;
 
+    exports org.shannon4j.continuous;
     exports org.shannon4j.continuous.registration;
 }

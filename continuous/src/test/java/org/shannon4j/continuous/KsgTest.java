@@ -1,0 +1,191 @@
+package org.shannon4j.continuous;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.shannon4j.InfoUnit;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Parallelism;
+
+/** The search against a brute-force scan (both conventions, ties), threads, units, the digamma, and bad input. */
+class KsgTest {
+
+    private static final Ksg KSG = Ksg.of(Shannon.get().context());
+
+    /** Σ ψ(n_x+1), Σ ψ(n_y+1) by an O(n²) scan, with the counts as each convention defines them. */
+    private static double[] bruteForce(double[] x, double[] y, int k, KsgConvention convention) {
+        int n = x.length;
+        double sx = 0;
+        double sy = 0;
+        for (int i = 0; i < n; i++) {
+            double[] d = new double[n - 1];
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    d[m++] = Math.max(Math.abs(x[j] - x[i]), Math.abs(y[j] - y[i]));
+                }
+            }
+            Arrays.sort(d);
+            double eps = d[k - 1];
+            int nx = 0;
+            int ny = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dx = Math.abs(x[j] - x[i]);
+                double dy = Math.abs(y[j] - y[i]);
+                if (convention == KsgConvention.KRASKOV || eps > 0) {
+                    nx += dx < eps ? 1 : 0;
+                    ny += dy < eps ? 1 : 0;
+                } else {
+                    nx += dx == 0 ? 1 : 0;
+                    ny += dy == 0 ? 1 : 0;
+                }
+            }
+            sx += Digamma.of(nx + 1);
+            sy += Digamma.of(ny + 1);
+        }
+        return new double[] {sx, sy};
+    }
+
+    @Test
+    void searchMatchesBruteForce() {
+        SplittableRandom rnd = new SplittableRandom(16);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 2 + rnd.nextInt(trial < 30 ? 40 : 700);
+            int k = 1 + rnd.nextInt(Math.min(n - 1, 6));
+            int levels = trial % 3 == 0 ? 4 : trial % 3 == 1 ? 50 : 0; // 0: continuous
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = levels == 0 ? rnd.nextGaussian() : rnd.nextInt(levels) * 0.1;
+                y[i] = levels == 0 ? x[i] * 0.5 + Math.pow(rnd.nextDouble(), 3) : rnd.nextInt(levels) - 0.5;
+            }
+            if (trial % 5 == 0) {
+                x[0] = -0.0; // equal to 0.0 as a value
+            }
+            for (KsgConvention c : KsgConvention.values()) {
+                double[] want = bruteForce(x, y, k, c);
+                double[] got = new KsgSearch(x, y, k).sums(c, Parallelism.SEQUENTIAL);
+                String what = "trial " + trial + ", n = " + n + ", k = " + k + ", " + c;
+                assertEquals(want[0], got[0], 1e-12 * Math.max(1, Math.abs(want[0])), what);
+                assertEquals(want[1], got[1], 1e-12 * Math.max(1, Math.abs(want[1])), what);
+            }
+        }
+    }
+
+    @Test
+    void conventionsDifferOnlyAtDuplicates() {
+        double[] x = {0, 0, 0, 1, 2, 3, 4};
+        double[] y = {5, 5, 5, 1, 7, 3, 0};
+        // points 0..2 have eps = 0 at k = 2: sklearn counts their two duplicates in each marginal, Kraskov none
+        double n = 7;
+        double sk = KSG.mutualInformation(x, y, 2);
+        double kr = KSG.withConvention(KsgConvention.KRASKOV).mutualInformation(x, y, 2);
+        assertEquals(3 * 2 * (Digamma.of(3) - Digamma.of(1)) / n, kr - sk, 1e-14);
+        double[] u = {0.1, 0.7, 0.2, 0.9, 0.4, 0.55};
+        double[] v = {0.3, 0.8, 0.05, 0.6, 0.5, 0.2};
+        assertEquals(KSG.mutualInformation(u, v, 2),
+                KSG.withConvention(KsgConvention.KRASKOV).mutualInformation(u, v, 2), 0.0);
+    }
+
+    @Test
+    void sameBitsForEveryThreadCount() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int n = 3 * KsgSearch.PART + 123;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian();
+            y[i] = 0.8 * x[i] + 0.6 * rnd.nextGaussian();
+        }
+        double one = KSG.mutualInformation(x, y, 3);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int threads : new int[] {2, 3, 8}) {
+                Shannon h = Shannon.get().withParallelism(threads);
+                assertEquals(one, Ksg.of(h.context()).mutualInformation(x, y, 3), 0.0);
+            }
+            Parallelism onPool = Parallelism.of(4, pool, false);
+            assertEquals(one, Ksg.of(Shannon.get().context().withParallelism(onPool)).mutualInformation(x, y, 3),
+                    0.0);
+        } finally {
+            pool.shutdown();
+        }
+        // ρ = 0.8: I = −½ ln(1 − ρ²) ≈ 0.51; KSG at this n is within a few hundredths
+        assertEquals(-0.5 * Math.log(1 - 0.64), one, 0.03);
+    }
+
+    @Test
+    void unitsAndClipping() {
+        double[] x = {0.1, 0.7, 0.2, 0.9, 0.4, 0.55, 0.33};
+        double[] y = {0.3, 0.8, 0.05, 0.6, 0.5, 0.2, 0.9};
+        double nats = KSG.mutualInformation(x, y, 1);
+        assertEquals(nats / Math.log(2),
+                Ksg.of(Shannon.get().withUnit(InfoUnit.BITS).context()).mutualInformation(x, y, 1), 1e-15);
+        assertEquals(Math.max(0, nats), KSG.withClipAtZero(true).mutualInformation(x, y, 1), 0.0);
+        // a square: every point's nearest other is at max-norm 1 and has one marginal neighbour strictly inside it,
+        // so I = ψ(4) + ψ(1) − 2ψ(2) = −1/6
+        double[] sx = {0, 0, 1, 1};
+        double[] sy = {0, 1, 0, 1};
+        assertEquals(-1.0 / 6, KSG.mutualInformation(sx, sy, 1), 1e-15);
+        assertEquals(0.0, KSG.withClipAtZero(true).mutualInformation(sx, sy, 1), 0.0);
+        // scaling divides by the population standard deviation, but leaves a constant column as it is
+        double[] constant = {2, 2, 2, 2, 2, 2};
+        double[] z = {4, 1, 6, 2, 5, 3};
+        double sd = Math.sqrt(17.5 / 6);
+        double[] zs = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            zs[i] = z[i] / sd;
+        }
+        assertEquals(KSG.mutualInformation(constant, zs, 2),
+                KSG.withScaling(true).mutualInformation(constant, z, 2), 0.0);
+    }
+
+    @Test
+    void digammaIsExact() {
+        double gamma = 0.57721566490153286061;
+        assertEquals(-gamma, Digamma.of(1), 1e-16);
+        assertEquals(1 - gamma, Digamma.of(2), 1e-16);
+        // mpmath.digamma(10000), (1000000), (255), (256): the table's edge and the asymptotic range
+        assertEquals(9.21029037114284940357, Digamma.of(10000), 4e-15);
+        assertEquals(13.8155100579641907708, Digamma.of(1000000), 4e-15);
+        assertEquals(5.53930147928829652788, Digamma.of(255), 2e-15);
+        assertEquals(5.54322304791574750827, Digamma.of(256), 2e-15);
+        assertEquals(1 + 1.0 / 2 + 1.0 / 3 - gamma, Digamma.of(4), 1e-16);
+    }
+
+    private static void fails(Executable call, String... parts) {
+        String message = assertThrows(IllegalArgumentException.class, call).getMessage();
+        for (String p : parts) {
+            assertTrue(message.contains(p), () -> "'" + message + "' lacks '" + p + "'");
+        }
+    }
+
+    @Test
+    void badInput() {
+        double[] x = {1, 2, 3, 4};
+        double[] y = {1, 3, 2, 4};
+        fails(() -> KSG.mutualInformation(x, new double[] {1, 2, 3}, 1), "x.length = 4", "y.length = 3");
+        fails(() -> KSG.mutualInformation(x, y, 0), "k = 0");
+        fails(() -> KSG.mutualInformation(x, y, -2), "k = -2");
+        fails(() -> KSG.mutualInformation(x, y, 4), "x.length = 4", "k = 4");
+        fails(() -> KSG.mutualInformation(new double[] {1, Double.NaN, 3, 4}, y, 1), "x[1] = NaN");
+        fails(() -> KSG.mutualInformation(x, new double[] {1, 2, 3, Double.NEGATIVE_INFINITY}, 1),
+                "y[3] = -Infinity");
+        fails(() -> KSG.mutualInformation(x, new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, 1),
+                "y[2] = Infinity");
+        assertThrows(NullPointerException.class, () -> KSG.mutualInformation(null, y, 1));
+        assertThrows(NullPointerException.class, () -> Ksg.of(null));
+        assertThrows(NullPointerException.class, () -> KSG.withConvention(null));
+    }
+}
