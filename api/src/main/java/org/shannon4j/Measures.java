@@ -156,8 +156,9 @@ final class Measures {
                 qName = "p";
             }
             c = sp / sq;
-            if (sq < Rescaled.TINY || c == Double.POSITIVE_INFINITY) {
-                // Subnormal q terms keep a few bits, and an overflowing c made every mixture infinite.
+            if (sq < Rescaled.TINY || c == Double.POSITIVE_INFINITY || sp > Rescaled.HUGE) {
+                // Subnormal q terms keep a few bits, an overflowing c made every mixture infinite, and with the
+                // larger sum near the double maximum a mixture p + c·q (up to 2·Σp) overflows.
                 return Math.min(Math.max(0.0, Rescaled.jsDivergence(p, pOffset, q, qOffset, length, layout, sp, sq)),
                         LN2);
             }

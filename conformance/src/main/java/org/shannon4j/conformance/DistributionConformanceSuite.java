@@ -235,6 +235,24 @@ public abstract class DistributionConformanceSuite {
         }
     }
 
+    /**
+     * A sum near the double maximum (property finding: p = {1e6}, q = {MAX_VALUE}): the mixture p + c·q of the
+     * kernels reaches 2·Σ and overflowed, and JS threw an "internal error" for valid input. Normalised, both are
+     * {1}: JS = 0; with a second entry, the exact value.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.DistributionConformanceSuite#backends")
+    void jsDivergenceWithASumNearTheDoubleMaximum(Shannon s) {
+        Shannon normalize = s.withNormalization(org.shannon4j.Normalization.NORMALIZE);
+        assertEquals(0.0, normalize.jsDivergence(new double[] {1e6}, new double[] {Double.MAX_VALUE}), 1e-15);
+        assertEquals(0.0, normalize.jsDivergence(new double[] {Double.MAX_VALUE}, new double[] {1e6}), 1e-15);
+        double[] p = {1e6, 1};
+        double[] q = {Double.MAX_VALUE / 2, Double.MAX_VALUE / 4};
+        ExactReference.Value js = ExactReference.jsDivergence(scaled(p, 1), 0, scaled(q, 0x1p-900), 0, 2);
+        near("JS, Σq above the double maximum's half", normalize.jsDivergence(p, q), js.value(), cancellingTol(js));
+        near("JS swapped", normalize.jsDivergence(q, p), js.value(), cancellingTol(js));
+    }
+
     /** n floats of value {@code tiny} but the first, {@code first}. */
     private static float[] oneAmongTiny(int n, float first, float tiny) {
         float[] a = new float[n];
