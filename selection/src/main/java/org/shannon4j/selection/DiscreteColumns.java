@@ -331,25 +331,4 @@ public final class DiscreteColumns {
         }
         throw new IllegalStateException("column " + c + " has " + levels[c] + " levels: not held as bytes");
     }
-
-    /** Adds each row's code of column c to {@code counts[code]} (the level counts). */
-    void levelCounts(int c, long[] counts) {
-        switch (columns[c]) {
-            case byte[] b -> {
-                for (int r = 0; r < rows; r++) {
-                    counts[b[r] & 0xFF]++;
-                }
-            }
-            case short[] s -> {
-                for (int r = 0; r < rows; r++) {
-                    counts[s[r] & 0xFFFF]++;
-                }
-            }
-            default -> {
-                for (int v : (int[]) columns[c]) {
-                    counts[v]++;
-                }
-            }
-        }
-    }
 }

@@ -67,7 +67,6 @@ final class Greedy {
         this.candidate = new double[features];
         this.termA = new double[features];
         this.termB = new double[features];
-        checkTableSize(columns, ly, criterion, k);
     }
 
     /** Rejects a selection whose largest (candidate, selected, target) table could not be counted densely. */
