@@ -42,9 +42,11 @@ import org.shannon4j.spi.Context;
  * </ul>
  *
  * <h2>Speed and threads</h2>
- * The neighbour search is exact and O(n log n) whatever the data (a 2-D k-d tree for ε, searches out from each
- * point's rank in the sorted marginals for the counts). Query points are spread over the context's threads; the per-point terms are
- * added in a fixed order, so the result has the same bits for any thread count.
+ * The neighbour search is exact whatever the data: ε from vertical strips of about √(k·N) points in x order, each
+ * sorted by y, searched out from each point's place (a few strips and ~k points per query on smooth data); the
+ * counts from searches out from each point's rank in the sorted marginals. Query points are spread over the
+ * context's threads; the per-point terms are added in a fixed order, so the result has the same bits for any
+ * thread count.
  *
  * <h2>Bad input</h2>
  * {@link IllegalArgumentException}s naming the argument, index and value: NaN or ±∞ values, arrays of different

@@ -1,141 +1,74 @@
 package org.shannon4j.continuous;
 
-import java.util.Arrays;
-
 import org.shannon4j.spi.Parallelism;
 
 /**
- * The exact neighbour search of the 1-D × 1-D KSG estimator, O(n log n) for any data: a 2-D k-d tree over the
- * (x, y) points (median splits on the wider coordinate, leaves of at most {@link #LEAF} points) gives each point
- * the max-norm distance ε to its k-th nearest other point, and searches galloping out from each point's rank in the
- * sorted x and y (see {@link Ranks}) give the marginal counts. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
+ * The exact neighbour search of the 1-D × 1-D KSG estimator. The points are cut into vertical strips of
+ * {@code width} consecutive points in x order, and each strip holds its points sorted by y (a counting pass over the
+ * y order, no comparison sort). A point's k nearest others (max-norm) are searched in its own strip, walking up and
+ * down in y from its place while |Δy| is below the current k-th distance, then in the strips to its left and right
+ * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
+ * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
+ * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
+ * tails only cost time). The marginal counts gallop out from each point's rank in the sorted x and y (see
+ * {@link Ranks}). Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
  * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
- * <p>The per-point terms are summed in fixed parts of {@link #PART} tree positions, each compensated, and the
- * parts are added in order: the result has the same bits for every thread count.
+ * <p>The per-point terms are summed in fixed parts of {@link #PART} positions of the strip order, each compensated,
+ * and the parts are added in order: the result has the same bits for every thread count.
  */
 final class KsgSearch {
 
-    static final int LEAF = 8;
     static final int PART = 4096;
-    private static final byte LEAF_NODE = 2;
+    /** Neighbour strips on each side reached through a forward-only cursor instead of a binary search. */
+    private static final int CURSORS = 2;
 
     private final int n;
     private final int k;
+    /** Points per strip (the last strip may hold fewer). */
+    private final int width;
+    private final int strips;
+    /** x, y of the points in strip order (strip by strip, each sorted by y). */
     private final double[] px;
     private final double[] py;
-    private final double[] sortedX;
-    private final double[] sortedY;
-    /** The original index of the point at each tree position. */
-    private final int[] index;
-    /** Where each point (by original index) sits in sortedX and sortedY. */
+    /** Each point's (strip order) place in sortedX and sortedY. */
     private final int[] rankX;
     private final int[] rankY;
-    /** 0: split on x, 1: on y, {@link #LEAF_NODE}: a leaf; indexed by heap node number (root 1). */
-    private final byte[] axis;
-    private final double[] split;
+    private final double[] sortedX;
+    private final double[] sortedY;
 
     KsgSearch(double[] x, double[] y, int k) {
         this.n = x.length;
         this.k = k;
-        this.px = x.clone();
-        this.py = y.clone();
         this.sortedX = new double[n];
         this.sortedY = new double[n];
+        int[] byX = new int[n];
+        int[] byY = new int[n];
+        Ranks.sort(x, sortedX, byX);
+        Ranks.sort(y, sortedY, byY);
+        this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
+        this.strips = Math.ceilDiv(n, width);
+        int[] orderY = new int[n];
+        for (int i = 0; i < n; i++) {
+            orderY[byY[i]] = i;
+        }
+        // a stable counting pass over the y order puts each strip's points in y order
+        int[] fill = new int[strips];
+        for (int s = 0; s < strips; s++) {
+            fill[s] = s * width;
+        }
+        this.px = new double[n];
+        this.py = new double[n];
         this.rankX = new int[n];
         this.rankY = new int[n];
-        Ranks.sort(x, sortedX, rankX);
-        Ranks.sort(y, sortedY, rankY);
-        this.index = new int[n];
-        for (int i = 0; i < n; i++) {
-            index[i] = i;
+        for (int p = 0; p < n; p++) {
+            int i = orderY[p];
+            int q = fill[byX[i] / width]++;
+            px[q] = x[i];
+            py[q] = y[i];
+            rankX[q] = byX[i];
+            rankY[q] = p;
         }
-        int levels = 0;
-        while (Math.ceilDiv(n, 1 << levels) > LEAF) {
-            levels++;
-        }
-        this.axis = new byte[2 << levels];
-        this.split = new double[2 << levels];
-        build(1, 0, n);
-    }
-
-    private void build(int node, int lo, int hi) {
-        if (hi - lo <= LEAF) {
-            axis[node] = LEAF_NODE;
-            return;
-        }
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = lo; i < hi; i++) {
-            minX = Math.min(minX, px[i]);
-            maxX = Math.max(maxX, px[i]);
-            minY = Math.min(minY, py[i]);
-            maxY = Math.max(maxY, py[i]);
-        }
-        // spreads compared as the distances are (rounded differences); an overflow to ∞ still compares
-        boolean onY = maxY - minY > maxX - minX;
-        double[] a = onY ? py : px;
-        double[] b = onY ? px : py;
-        int mid = (lo + hi) >>> 1;
-        select(a, b, index, lo, hi - 1, mid);
-        axis[node] = (byte) (onY ? 1 : 0);
-        split[node] = a[mid];
-        build(2 * node, lo, mid);
-        build(2 * node + 1, mid, hi);
-    }
-
-    /** Rearranges a[lo..hi] (and b alongside) so that a[mid] is in its sorted place, smaller left, larger right. */
-    private static void select(double[] a, double[] b, int[] c, int lo, int hi, int mid) {
-        while (hi > lo) {
-            // median of three as pivot; Hoare partition keeps runs of equal values balanced
-            int m = (lo + hi) >>> 1;
-            if (a[m] < a[lo]) {
-                swap(a, b, c, m, lo);
-            }
-            if (a[hi] < a[lo]) {
-                swap(a, b, c, hi, lo);
-            }
-            if (a[hi] < a[m]) {
-                swap(a, b, c, hi, m);
-            }
-            double pivot = a[m];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, b, c, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (mid <= j) {
-                hi = j;
-            } else if (mid >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private static void swap(double[] a, double[] b, int[] c, int i, int j) {
-        int s = c[i];
-        c[i] = c[j];
-        c[j] = s;
-        double t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        t = b[i];
-        b[i] = b[j];
-        b[j] = t;
     }
 
     /**
@@ -146,14 +79,14 @@ final class KsgSearch {
     double[] sums(KsgConvention convention, Parallelism parallelism) {
         int parts = Math.ceilDiv(n, PART);
         double[] partial = new double[4 * parts];
-        Parallelism.Part<double[]> body = (best, part) -> part(convention, best, part, partial);
+        Parallelism.Part<Scratch> body = (scratch, part) -> part(convention, scratch, part, partial);
         if (parallelism.threads() == 1 || parts == 1) {
-            double[] best = new double[k];
+            Scratch scratch = new Scratch(k);
             for (int p = 0; p < parts; p++) {
-                body.run(best, p);
+                body.run(scratch, p);
             }
         } else {
-            parallelism.forEachPart(parts, parallelism.threads() - 1, () -> new double[k], body);
+            parallelism.forEachPart(parts, parallelism.threads() - 1, () -> new Scratch(k), body);
         }
         double sx = 0;
         double cx = 0;
@@ -170,19 +103,32 @@ final class KsgSearch {
         return new double[] {sx + cx, sy + cy};
     }
 
+    /** A thread's working arrays: the k best distances and the forward cursors into neighbour strips. */
+    private static final class Scratch {
+        final double[] best;
+        final int[] cursor = new int[2 * CURSORS + 1];
+        /** The strip the cursors belong to (−1: none yet). */
+        int cursorStrip = -1;
+
+        Scratch(int k) {
+            best = new double[k];
+        }
+    }
+
     /** The rounding error of t = a + b (Neumaier). */
     private static double compensation(double a, double b, double t) {
         return Math.abs(a) >= Math.abs(b) ? (a - t) + b : (b - t) + a;
     }
 
-    private void part(KsgConvention convention, double[] best, int part, double[] partial) {
+    private void part(KsgConvention convention, Scratch scratch, int part, double[] partial) {
         int end = Math.min(n, (part + 1) * PART);
         double sx = 0;
         double cx = 0;
         double sy = 0;
         double cy = 0;
+        scratch.cursorStrip = -1;
         for (int i = part * PART; i < end; i++) {
-            double eps = kthDistance(i, best);
+            double eps = kthDistance(i, scratch);
             int nx;
             int ny;
             if (eps == 0 && convention == KsgConvention.KRASKOV) {
@@ -191,9 +137,8 @@ final class KsgSearch {
             } else {
                 // sklearn: query_radius(radius = nextafter(ε, 0)) counts d ≤ radius, the point itself included
                 double r = eps > 0 ? Math.nextDown(eps) : 0.0;
-                int o = index[i];
-                nx = around(sortedX, rankX[o], r) - 1;
-                ny = around(sortedY, rankY[o], r) - 1;
+                nx = around(sortedX, rankX[i], r) - 1;
+                ny = around(sortedY, rankY[i], r) - 1;
             }
             double tx = Digamma.of(nx + 1);
             double t = sx + tx;
@@ -210,96 +155,165 @@ final class KsgSearch {
         partial[4 * part + 3] = cy;
     }
 
-    /** The max-norm distance from point i to its k-th nearest other point (tree position i excluded). */
-    double kthDistance(int i, double[] best) {
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
-        search(1, 0, n, px[i], py[i], i, 0.0, best);
+    /**
+     * The max-norm distance from the point at strip position i to its k-th nearest other point. Queries of one
+     * strip must come in increasing i between resets of {@code scratch.cursorStrip} (the cursors only move
+     * forward).
+     */
+    private double kthDistance(int i, Scratch scratch) {
+        double[] best = scratch.best;
+        java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+        int s = i / width;
+        int[] cursor = scratch.cursor;
+        if (scratch.cursorStrip != s) {
+            scratch.cursorStrip = s;
+            for (int c = 0; c < cursor.length; c++) {
+                cursor[c] = Math.clamp((long) (s + c - CURSORS) * width, 0, n);
+            }
+        }
+        double qx = px[i];
+        double qy = py[i];
+        int lo = s * width;
+        int hi = Math.min(n, lo + width);
+        scanUp(i + 1, hi, qx, qy, best);
+        scanDown(i - 1, lo, qx, qy, best);
+        double kth = best[k - 1];
+        int left = s - 1;
+        int right = s + 1;
+        boolean goLeft = left >= 0;
+        boolean goRight = right < strips;
+        while (goLeft || goRight) {
+            if (goLeft) {
+                // every x of strip `left` is ≤ its last sorted x: the rounded gap bounds every |Δx| there
+                if (qx - sortedX[(left + 1) * width - 1] < kth) {
+                    kth = searchStrip(left, s, cursor, qx, qy, best);
+                    goLeft = --left >= 0;
+                } else {
+                    goLeft = false;
+                }
+            }
+            if (goRight) {
+                if (sortedX[right * width] - qx < kth) {
+                    kth = searchStrip(right, s, cursor, qx, qy, best);
+                    goRight = ++right < strips;
+                } else {
+                    goRight = false;
+                }
+            }
+        }
         return best[k - 1];
     }
 
-    private void search(int node, int lo, int hi, double qx, double qy, int self, double bound, double[] best) {
-        int kind = axis[node];
-        if (kind == LEAF_NODE) {
-            double[] xs = px;
-            double[] ys = py;
-            int last = k - 1;
-            for (int j = lo; j < hi; j++) {
-                double d = Math.max(Math.abs(xs[j] - qx), Math.abs(ys[j] - qy));
-                if (d < best[last] && j != self) {
-                    int p = last;
-                    while (p > 0 && best[p - 1] > d) {
-                        best[p] = best[p - 1];
-                        p--;
-                    }
-                    best[p] = d;
+    /** Searches strip t (not the query's own) from the first point with y ≥ qy; returns the new k-th distance. */
+    private double searchStrip(int t, int s, int[] cursor, double qx, double qy, double[] best) {
+        int lo = t * width;
+        int hi = Math.min(n, lo + width);
+        double kth = best[k - 1];
+        // the strip's y range alone may put it out of reach
+        if (qy - py[hi - 1] >= kth || py[lo] - qy >= kth) {
+            return kth;
+        }
+        int c = t - s + CURSORS;
+        int at;
+        if (c >= 0 && c < cursor.length) {
+            at = cursor[c];
+            while (at < hi && py[at] < qy) {
+                at++;
+            }
+            cursor[c] = at;
+        } else {
+            int a = lo;
+            int b = hi;
+            while (a < b) {
+                int m = (a + b) >>> 1;
+                if (py[m] < qy) {
+                    a = m + 1;
+                } else {
+                    b = m;
                 }
             }
-            return;
+            at = a;
         }
-        int mid = (lo + hi) >>> 1;
-        double diff = (kind == 0 ? qx : qy) - split[node];
-        double far = Math.max(bound, Math.abs(diff));
-        if (diff < 0) {
-            search(2 * node, lo, mid, qx, qy, self, bound, best);
-            if (far < best[k - 1]) {
-                search(2 * node + 1, mid, hi, qx, qy, self, far, best);
+        scanUp(at, hi, qx, qy, best);
+        scanDown(at - 1, lo, qx, qy, best);
+        return best[k - 1];
+    }
+
+    /** Offers the points from {@code from} up (y ascending) while their Δy is below the k-th distance. */
+    private void scanUp(int from, int hi, double qx, double qy, double[] best) {
+        double[] xs = px;
+        double[] ys = py;
+        int last = k - 1;
+        double kth = best[last];
+        for (int j = from; j < hi; j++) {
+            double dy = ys[j] - qy;
+            if (dy >= kth) {
+                return;
             }
-        } else {
-            search(2 * node + 1, mid, hi, qx, qy, self, bound, best);
-            if (far < best[k - 1]) {
-                search(2 * node, lo, mid, qx, qy, self, far, best);
+            double d = Math.max(Math.abs(xs[j] - qx), dy);
+            if (d < kth) {
+                kth = insert(best, last, d);
             }
         }
+    }
+
+    /** Offers the points from {@code from} down (y descending) while their Δy is below the k-th distance. */
+    private void scanDown(int from, int lo, double qx, double qy, double[] best) {
+        double[] xs = px;
+        double[] ys = py;
+        int last = k - 1;
+        double kth = best[last];
+        for (int j = from; j >= lo; j--) {
+            double dy = qy - ys[j];
+            if (dy >= kth) {
+                return;
+            }
+            double d = Math.max(Math.abs(xs[j] - qx), dy);
+            if (d < kth) {
+                kth = insert(best, last, d);
+            }
+        }
+    }
+
+    /** Puts d into the ascending best[0..last] (d &lt; best[last]); returns the new best[last]. */
+    private static double insert(double[] best, int last, double d) {
+        int p = last;
+        while (p > 0 && best[p - 1] > d) {
+            best[p] = best[p - 1];
+            p--;
+        }
+        best[p] = d;
+        return best[last];
     }
 
     /**
      * #{j : |a[j] − a[at]| ≤ r} in the sorted a, with the difference rounded as the peers round it: galloping
-     * out from {@code at} (the counts are usually small), then a binary search in the last step.
+     * out from {@code at} (the counts are usually small) to a power-of-two bracket, then a binary search of fixed
+     * length inside it, written so that the JIT can use conditional moves (the halving steps are unpredictable).
      */
     static int around(double[] a, int at, double r) {
         double v = a[at];
         int n = a.length;
-        // right end: the first j > at with a[j] − v > r
-        int inside = at;
+        // right end: the last j ≥ at with a[j] − v ≤ r lies in [at + step/2, at + step) once the gallop stops
         int step = 1;
-        int outside = n;
-        while (inside + step < n) {
-            if (a[inside + step] - v > r) {
-                outside = inside + step;
-                break;
-            }
-            inside += step;
+        while (at + step < n && a[at + step] - v <= r) {
             step <<= 1;
         }
-        while (outside - inside > 1) {
-            int m = (inside + outside) >>> 1;
-            if (a[m] - v > r) {
-                outside = m;
-            } else {
-                inside = m;
-            }
+        int inside = at + (step >> 1);
+        for (int h = step >> 2; h > 0; h >>= 1) {
+            int m = inside + h;
+            inside = m < n && a[m] - v <= r ? m : inside;
         }
-        int right = outside;
-        // left end: the last j < at with v − a[j] > r
-        inside = at;
+        int right = inside;
         step = 1;
-        outside = -1;
-        while (inside - step >= 0) {
-            if (v - a[inside - step] > r) {
-                outside = inside - step;
-                break;
-            }
-            inside -= step;
+        while (at - step >= 0 && v - a[at - step] <= r) {
             step <<= 1;
         }
-        while (inside - outside > 1) {
-            int m = (inside + outside) >>> 1;
-            if (v - a[m] > r) {
-                outside = m;
-            } else {
-                inside = m;
-            }
+        inside = at - (step >> 1);
+        for (int h = step >> 2; h > 0; h >>= 1) {
+            int m = inside - h;
+            inside = m >= 0 && v - a[m] <= r ? m : inside;
         }
-        return right - outside - 1;
+        return right - inside + 1;
     }
 }

@@ -26,14 +26,18 @@ class KsgTest {
         double sx = 0;
         double sy = 0;
         for (int i = 0; i < n; i++) {
-            double[] d = new double[n - 1];
-            int m = 0;
+            double[] d = new double[k]; // the k smallest distances, ascending
+            Arrays.fill(d, Double.POSITIVE_INFINITY);
             for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    d[m++] = Math.max(Math.abs(x[j] - x[i]), Math.abs(y[j] - y[i]));
+                double dj = Math.max(Math.abs(x[j] - x[i]), Math.abs(y[j] - y[i]));
+                if (j != i && dj < d[k - 1]) {
+                    int p = k - 1;
+                    for (; p > 0 && d[p - 1] > dj; p--) {
+                        d[p] = d[p - 1];
+                    }
+                    d[p] = dj;
                 }
             }
-            Arrays.sort(d);
             double eps = d[k - 1];
             int nx = 0;
             int ny = 0;
@@ -79,6 +83,48 @@ class KsgTest {
                 String what = "trial " + trial + ", n = " + n + ", k = " + k + ", " + c;
                 assertEquals(want[0], got[0], 1e-12 * Math.max(1, Math.abs(want[0])), what);
                 assertEquals(want[1], got[1], 1e-12 * Math.max(1, Math.abs(want[1])), what);
+            }
+        }
+    }
+
+    /**
+     * More points than one part, so that parts start inside a strip (the neighbour-strip cursors restart there),
+     * with shapes that stress the strips: ties in x across strips, a vertical line, a diagonal, heavy tails.
+     */
+    @Test
+    void searchMatchesBruteForceAcrossParts() {
+        SplittableRandom rnd = new SplittableRandom(1616);
+        int n = KsgSearch.PART + 777;
+        for (int shape = 0; shape < 4; shape++) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double g = rnd.nextGaussian();
+                switch (shape) {
+                    case 0 -> { // ties: few x levels, so equal x sit in several strips
+                        x[i] = rnd.nextInt(9);
+                        y[i] = rnd.nextInt(40) * 0.25;
+                    }
+                    case 1 -> { // most points on a vertical line
+                        x[i] = i % 10 == 0 ? g : 1.5;
+                        y[i] = rnd.nextGaussian();
+                    }
+                    case 2 -> { // a diagonal with duplicates
+                        x[i] = rnd.nextInt(n / 2);
+                        y[i] = 2 * x[i];
+                    }
+                    default -> { // Cauchy tails
+                        x[i] = g / rnd.nextGaussian();
+                        y[i] = x[i] + Math.tan(Math.PI * (rnd.nextDouble() - 0.5));
+                    }
+                }
+            }
+            for (KsgConvention c : KsgConvention.values()) {
+                double[] want = bruteForce(x, y, 3, c);
+                double[] got = new KsgSearch(x, y, 3).sums(c, Parallelism.SEQUENTIAL);
+                String what = "shape " + shape + ", " + c;
+                assertEquals(want[0], got[0], 1e-12 * Math.abs(want[0]), what);
+                assertEquals(want[1], got[1], 1e-12 * Math.abs(want[1]), what);
             }
         }
     }
