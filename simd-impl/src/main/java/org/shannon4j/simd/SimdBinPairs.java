@@ -1,16 +1,13 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.D2I;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.I2D;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -49,6 +46,12 @@ final class SimdBinPairs {
     /** The sub-table slot of each lane, and the zero pattern of the direct prefix. */
     private static final double[] SLOTS = new double[DL];
     private static final double[] NO_SLOTS = new double[DL];
+    /**
+     * 2<sup>52</sup>: adding it rounds a double below 2<sup>51</sup> in magnitude to an integer (vector D2I, with
+     * Java's NaN and overflow rules, costs several instructions), and a non-negative integer below 2<sup>32</sup>
+     * plus it has that integer as its low 32 bits.
+     */
+    private static final double MAGIC = 0x1p52;
 
     static {
         for (int j = 0; j < DL; j++) {
@@ -67,7 +70,7 @@ final class SimdBinPairs {
         }
         int cells = bins * bins;
         int prefix = (int) Math.min(length, 4L * WAYS * cells);
-        int[] buffer = new int[BLOCK];
+        long[] buffer = new long[BLOCK];
         int done = run(fa, da, aOffset, fb, db, bOffset, 0, prefix, aEdges, bEdges, bins, table, 1, NO_SLOTS,
                 buffer);
         if (done < prefix || prefix == length) {
@@ -81,11 +84,15 @@ final class SimdBinPairs {
         return done;
     }
 
-    /** Whether edges[k] = k·step + edges[0] for every k &lt; bins, step = (edges[bins] − edges[0])/bins. */
+    /**
+     * Whether edges[k] = k·step + edges[0] for every k &lt; bins, step = (edges[bins] − edges[0])/bins, and the
+     * candidate's scale and shift are finite (not so for a range of a few subnormals: the reference then).
+     */
     private static boolean linspace(double[] edges, int bins) {
         double min = edges[0];
         double step = (edges[bins] - min) / bins;
-        boolean same = step > 0;
+        double scale = bins / (edges[bins] - min);
+        boolean same = step > 0 && Double.isFinite(scale) && Double.isFinite(min * scale);
         for (int k = 0; k < bins; k++) {
             same &= edges[k] == k * step + min;
         }
@@ -95,14 +102,14 @@ final class SimdBinPairs {
     /** Pairs [from, to) into target (cell·ways + slot); the position of the first pair outside, or to. */
     private static int run(float[] fa, double[] da, int aOffset, float[] fb, double[] db, int bOffset, int from,
                            int to, double[] aEdges, double[] bEdges, int bins, int[] target, int ways,
-                           double[] slots, int[] buffer) {
+                           double[] slots, long[] buffer) {
         int i = from;
         while (i < to) {
             int n = Math.min(BLOCK, to - i) / DL * DL;
             int inside = n == 0 ? 0 : block(fa, da, aOffset + i, fb, db, bOffset + i, n, aEdges, bEdges, bins, ways,
                     slots, buffer);
             for (int j = 0; j < inside; j++) {
-                target[buffer[j]]++;
+                target[(int) buffer[j]]++;
             }
             i += inside;
             if (inside < n || n == 0) {
@@ -123,19 +130,20 @@ final class SimdBinPairs {
      * first group of lanes with a pair outside; returns the pairs written.
      */
     private static int block(float[] fa, double[] da, int aStart, float[] fb, double[] db, int bStart, int n,
-                             double[] aEdges, double[] bEdges, int bins, int ways, double[] slots, int[] buffer) {
+                             double[] aEdges, double[] bEdges, int bins, int ways, double[] slots, long[] buffer) {
         double aMin = aEdges[0];
         double aScale = bins / (aEdges[bins] - aMin);
+        double aShift = -(aMin * aScale) - 0.5;
         double aStep = (aEdges[bins] - aMin) / bins;
         double aLast = Math.nextUp(aEdges[bins]);
         double bMin = bEdges[0];
         double bScale = bins / (bEdges[bins] - bMin);
+        double bShift = -(bMin * bScale) - 0.5;
         double bStep = (bEdges[bins] - bMin) / bins;
         double bLast = Math.nextUp(bEdges[bins]);
         double top = bins;
         DoubleVector last = DoubleVector.broadcast(D, bins - 1);
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector slot = DoubleVector.fromArray(D, slots, 0);
+        DoubleVector slot = DoubleVector.fromArray(D, slots, 0).add(MAGIC);
         for (int j = 0; j < n; j += DL) {
             DoubleVector u = fa != null
                     ? (DoubleVector) FloatVector.fromArray(FH, fa, aStart + j).convertShape(F2D, D, 0)
@@ -144,28 +152,26 @@ final class SimdBinPairs {
                     ? (DoubleVector) FloatVector.fromArray(FH, fb, bStart + j).convertShape(F2D, D, 0)
                     : DoubleVector.fromArray(D, db, bStart + j);
 
-            DoubleVector t = u.sub(aMin).mul(aScale);
-            t = t.blend(last, t.compare(GE, top)).blend(zero, t.compare(GT, 0.0).not());
-            DoubleVector c = (DoubleVector) t.convertShape(D2I, IH, 0).convertShape(I2D, D, 0);
+            DoubleVector c = u.fma(aScale, aShift).add(MAGIC).sub(MAGIC);
+            c = c.blend(last, c.compare(GT, top - 1));
             DoubleVector c1 = c.add(1.0);
             DoubleVector lo = c.mul(aStep).add(aMin);
             DoubleVector hi = c1.mul(aStep).add(aMin).blend(aLast, c1.compare(EQ, top));
             DoubleVector x = c.add(1.0, u.compare(GE, hi)).sub(1.0, u.compare(GE, lo).not());
 
-            DoubleVector s = v.sub(bMin).mul(bScale);
-            s = s.blend(last, s.compare(GE, top)).blend(zero, s.compare(GT, 0.0).not());
-            DoubleVector d = (DoubleVector) s.convertShape(D2I, IH, 0).convertShape(I2D, D, 0);
+            DoubleVector d = v.fma(bScale, bShift).add(MAGIC).sub(MAGIC);
+            d = d.blend(last, d.compare(GT, top - 1));
             DoubleVector d1 = d.add(1.0);
             DoubleVector blo = d.mul(bStep).add(bMin);
             DoubleVector bhi = d1.mul(bStep).add(bMin).blend(bLast, d1.compare(EQ, top));
             DoubleVector y = d.add(1.0, v.compare(GE, bhi)).sub(1.0, v.compare(GE, blo).not());
 
-            VectorMask<Double> outside = x.compare(LT, 0.0).or(x.compare(EQ, top))
-                    .or(y.compare(LT, 0.0)).or(y.compare(EQ, top));
-            if (outside.anyTrue()) {
+            VectorMask<Double> inside = x.compare(GE, 0.0).and(x.compare(LT, top))
+                    .and(y.compare(GE, 0.0)).and(y.compare(LT, top));
+            if (!inside.allTrue()) {
                 return j;
             }
-            ((IntVector) x.mul(top).add(y).mul(ways).add(slot).convertShape(D2I, IH, 0)).intoArray(buffer, j);
+            x.mul(top).add(y).mul(ways).add(slot).reinterpretAsLongs().intoArray(buffer, j);
         }
         return n;
     }
