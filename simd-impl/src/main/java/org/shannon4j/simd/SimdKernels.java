@@ -623,6 +623,20 @@ final class SimdKernels extends BlockedKernels {
         SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
+    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
+    @Override
+    public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
+                        double[] bEdges, int bins, int[] table) {
+        return SimdBinPairs.binPairs(a, null, aOffset, b, null, bOffset, length, aEdges, bEdges, bins, table);
+    }
+
+    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
+    @Override
+    public int binPairs(double[] a, int aOffset, double[] b, int bOffset, int length, double[] aEdges,
+                        double[] bEdges, int bins, int[] table) {
+        return SimdBinPairs.binPairs(null, a, aOffset, null, b, bOffset, length, aEdges, bEdges, bins, table);
+    }
+
     /** Int lanes per double vector: the int species shrunk to the double lane count. */
     private static final VectorSpecies<Integer> IH = VectorSpecies.of(int.class, jdk.incubator.vector.VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final int IL_HALF = IH.length();
