@@ -1,0 +1,118 @@
+package org.shannon4j.drift;
+
+/**
+ * Finds a value's bin among fixed edges as numpy's {@code searchsorted(edges, v, 'right') − 1} does (the last bin
+ * closed), in O(1) for (near-)uniform edges: an arithmetic guess (v − first)·bins / (last − first), then an exact
+ * correction against the edges themselves. The guess only decides where the comparisons start, so the result is
+ * the binary search's for any strictly increasing edges; edges far from uniform cost a binary search after two
+ * steps. Plain comparisons throughout, so −0.0 and 0.0 are one value, as in numpy. Immutable.
+ */
+final class BinLocator {
+
+    private final double[] edges;
+    private final int bins;
+    private final double first;
+    private final double last;
+    private final double scale;
+
+    /** @param edges checked edges (at least two, finite, strictly increasing); not changed */
+    BinLocator(double[] edges) {
+        this.bins = edges.length - 1;
+        // a +∞ sentinel after the last edge: v < edges[bins] then holds in the last bin, which is closed
+        this.edges = java.util.Arrays.copyOf(edges, bins + 2);
+        this.edges[bins] = Double.POSITIVE_INFINITY;
+        this.edges[bins + 1] = Double.POSITIVE_INFINITY;
+        this.first = edges[0];
+        this.last = edges[bins];
+        double s = bins / (last - first);
+        // a range wider than Double.MAX_VALUE: no useful guess, the correction's binary search does it all
+        this.scale = Double.isFinite(s) ? s : 0.0;
+    }
+
+    int bins() {
+        return bins;
+    }
+
+    /** The bin of v, first ≤ v ≤ last: the largest i < bins with edges[i] ≤ v. */
+    int bin(double v) {
+        double x = (v - first) * scale; // ≥ 0, or NaN when the range overflowed (scale 0, v − first = ∞)
+        int g = x < bins ? (int) x : bins - 1;
+        double[] e = edges;
+        if (e[g] > v) {
+            g--; // g ≥ 1 here, as e[0] ≤ v
+            if (e[g] > v) {
+                g = search(v, 0, g - 1);
+            }
+        } else if (v >= e[g + 1]) {
+            g++;
+            if (v >= e[g + 1]) {
+                g = search(v, g + 1, bins - 1);
+            }
+        }
+        return g;
+    }
+
+    /** The largest i in [lo, hi] with edges[i] ≤ v, given edges[lo] ≤ v (binary search). */
+    private int search(double v, int lo, int hi) {
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (edges[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Adds the bins of {@code values[from, to)} to {@code counts} (one slot per bin) and returns how many values
+     * were below the first edge, above the last, and not finite, as {below, above, nonFinite}; or, when
+     * {@code reject}, throws at the first non-finite value.
+     */
+    long[] countInto(double[] values, int from, int to, long[] counts, boolean reject) {
+        long below = 0;
+        long above = 0;
+        long nonFinite = 0;
+        for (int i = from; i < to; i++) {
+            double v = values[i];
+            if (v >= first && v <= last) {
+                counts[bin(v)]++;
+            } else if (v < first && v != Double.NEGATIVE_INFINITY) {
+                below++;
+            } else if (v > last && v != Double.POSITIVE_INFINITY) {
+                above++;
+            } else {
+                if (reject) {
+                    throw BinEdges.nonFiniteValue(values, i);
+                }
+                nonFinite++;
+            }
+        }
+        return new long[] {below, above, nonFinite};
+    }
+
+    /** {@link #countInto(double[], int, int, long[], boolean)} for float values (compared as doubles). */
+    long[] countInto(float[] values, int from, int to, long[] counts, boolean reject) {
+        long below = 0;
+        long above = 0;
+        long nonFinite = 0;
+        for (int i = from; i < to; i++) {
+            double v = values[i];
+            if (v >= first && v <= last) {
+                counts[bin(v)]++;
+            } else if (v < first && v != Double.NEGATIVE_INFINITY) {
+                below++;
+            } else if (v > last && v != Double.POSITIVE_INFINITY) {
+                above++;
+            } else {
+                if (reject) {
+                    throw new IllegalArgumentException("values[" + i + "] = " + values[i]
+                            + ": non-finite values are rejected (NonFinite.REJECT; NonFinite.DROP leaves them out)");
+                }
+                nonFinite++;
+            }
+        }
+        return new long[] {below, above, nonFinite};
+    }
+}
