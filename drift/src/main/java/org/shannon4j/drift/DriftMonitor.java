@@ -148,7 +148,9 @@ public final class DriftMonitor {
 
     /**
      * The drift of each column of a column-major float32 matrix in a memory segment (column c is the
-     * {@code rows} floats from byte {@code 4·rows·c}, native byte order), e.g. a memory-mapped file.
+     * {@code rows} floats from byte {@code 4·rows·c}, native byte order), e.g. a memory-mapped file. A segment
+     * of a confined arena can be read by its owner thread only, so then the columns are done on the calling
+     * thread; a shared or global arena's segment is read by the context's threads.
      *
      * @param columnMajor rows × columns() floats
      * @param rows number of rows, ≥ 1
@@ -162,7 +164,8 @@ public final class DriftMonitor {
             throw new IllegalArgumentException("columnMajor has " + columnMajor.byteSize() + " bytes, rows = " + rows
                     + " and " + columns() + " columns need " + bytes);
         }
-        return run((scratch, c) -> {
+        boolean shared = columnMajor.isAccessibleBy(new Thread(() -> { }));
+        return run(shared, (scratch, c) -> {
             long base = Float.BYTES * rows * c;
             if (binned != null) {
                 long[] counts = new long[binned[c].bins() + 3];
@@ -197,6 +200,10 @@ public final class DriftMonitor {
     }
 
     private DriftResult[] run(ColumnValue value) {
+        return run(true, value);
+    }
+
+    private DriftResult[] run(boolean threads, ColumnValue value) {
         int n = columns();
         double[] values = new double[n];
         Parallelism.Part<float[]> body = (scratch, c) -> {
@@ -207,7 +214,7 @@ public final class DriftMonitor {
             }
         };
         Parallelism par = family.context().parallelism();
-        if (par.threads() == 1 || n == 1) {
+        if (par.threads() == 1 || n == 1 || !threads) {
             float[] scratch = new float[SEGMENT_CHUNK];
             for (int c = 0; c < n; c++) {
                 body.run(scratch, c);
