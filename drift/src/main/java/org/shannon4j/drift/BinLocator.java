@@ -9,6 +9,9 @@ package org.shannon4j.drift;
  */
 final class BinLocator {
 
+    /** Floats widened per step (16 KiB of doubles, within L1). */
+    static final int WIDEN_BLOCK = 2048;
+
     private final double[] edges;
     private final int bins;
     private final double first;
@@ -57,8 +60,16 @@ final class BinLocator {
         return g;
     }
 
-    /** The largest i in [lo, hi] with edges[i] ≤ v, given edges[lo] ≤ v (binary search). */
     private int search(double v, int lo, int hi) {
+        return search(edges, v, lo, hi);
+    }
+
+    /**
+     * The largest i in [lo, hi] with edges[i] ≤ v, given edges[lo] ≤ v: numpy's searchsorted(edges, v, 'right')
+     * − 1 by binary search. Plain comparisons (not Double.compare, which orders −0.0 before 0.0 where numpy sees
+     * them equal).
+     */
+    static int search(double[] edges, double v, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (edges[mid] <= v) {
@@ -97,28 +108,32 @@ final class BinLocator {
         return new long[] {below, above, nonFinite};
     }
 
-    /** {@link #countInto(double[], int, int, long[], boolean)} for float values (compared as doubles). */
+    /**
+     * {@link #countInto(double[], int, int, long[], boolean)} for float values (compared as the doubles they are):
+     * widened a block at a time into a small buffer, so that one loop does the counting.
+     */
     long[] countInto(float[] values, int from, int to, long[] counts, boolean reject) {
-        long below = 0;
-        long above = 0;
-        long nonFinite = 0;
-        for (int i = from; i < to; i++) {
-            double v = values[i];
-            if (v >= first && v <= last) {
-                counts[bin(v)]++;
-            } else if (v < first && v != Double.NEGATIVE_INFINITY) {
-                below++;
-            } else if (v > last && v != Double.POSITIVE_INFINITY) {
-                above++;
-            } else {
-                if (reject) {
-                    throw new IllegalArgumentException("values[" + i + "] = " + values[i]
-                            + ": non-finite values are rejected (NonFinite.REJECT; NonFinite.DROP leaves them out)");
-                }
-                nonFinite++;
+        double[] block = new double[Math.min(WIDEN_BLOCK, Math.max(0, to - from))];
+        long[] left = new long[3];
+        for (int start = from; start < to; start += WIDEN_BLOCK) {
+            int len = Math.min(WIDEN_BLOCK, to - start);
+            for (int i = 0; i < len; i++) {
+                block[i] = values[start + i];
             }
+            if (reject) {
+                for (int i = 0; i < len; i++) {
+                    if (!Double.isFinite(block[i])) {
+                        throw new IllegalArgumentException("values[" + (start + i) + "] = " + values[start + i]
+                                + ": non-finite values are rejected (NonFinite.REJECT; NonFinite.DROP leaves them out)");
+                    }
+                }
+            }
+            long[] l = countInto(block, 0, len, counts, false);
+            left[0] += l[0];
+            left[1] += l[1];
+            left[2] += l[2];
         }
-        return new long[] {below, above, nonFinite};
+        return left;
     }
 
     /**

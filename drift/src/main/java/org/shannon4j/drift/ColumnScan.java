@@ -11,45 +11,24 @@ package org.shannon4j.drift;
 record ColumnScan(long finite, double min, double max) {
 
     static ColumnScan of(double[] a) {
+        int len = a.length;
         // Math.min/max propagate NaN and keep ±∞: finite results prove every value finite. This loop is a plain
         // min/max reduction the JIT vectorises; the branchy one below runs only for columns with NaN or ±∞.
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double v : a) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+        for (int i = 0; i < len; i++) {
+            lo = Math.min(lo, a[i]);
+            hi = Math.max(hi, a[i]);
         }
         if (Double.isFinite(lo) && Double.isFinite(hi)) {
-            return new ColumnScan(a.length, lo, hi);
+            return new ColumnScan(len, lo, hi);
         }
         long n = 0;
         lo = Double.POSITIVE_INFINITY;
         hi = Double.NEGATIVE_INFINITY;
-        for (double v : a) {
+        for (int i = 0; i < len; i++) {
+            double v = a[i];
             if (Double.isFinite(v)) {
-                n++;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        return new ColumnScan(n, lo, hi);
-    }
-
-    static ColumnScan of(float[] a) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : a) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (Float.isFinite(lo) && Float.isFinite(hi)) {
-            return new ColumnScan(a.length, lo, hi);
-        }
-        long n = 0;
-        lo = Float.POSITIVE_INFINITY;
-        hi = Float.NEGATIVE_INFINITY;
-        for (float v : a) {
-            if (Float.isFinite(v)) {
                 n++;
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);

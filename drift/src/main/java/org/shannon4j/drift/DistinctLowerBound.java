@@ -42,17 +42,6 @@ final class DistinctLowerBound {
         }
     }
 
-    void add(float[] a) {
-        int shift = 64 - logBits;
-        long[] w = words;
-        for (float v : a) {
-            if (Float.isFinite(v)) {
-                int h = hash(v, shift);
-                w[h >>> 6] |= 1L << h;
-            }
-        }
-    }
-
     /** v + 0.0 turns −0.0 into 0.0 (one value); Fibonacci hashing of the bits. */
     private static int hash(double v, int shift) {
         return (int) ((Double.doubleToRawLongBits(v + 0.0) * 0x9E3779B97F4A7C15L) >>> shift);

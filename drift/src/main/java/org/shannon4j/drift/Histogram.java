@@ -37,63 +37,49 @@ public final class Histogram {
      */
     public static long[] count(double[] values, double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(values, "values");
-        Objects.requireNonNull(edges, "edges");
-        Objects.requireNonNull(nonFinite, "nonFinite");
-        BinEdges.checkEdges(edges, "edges");
         long[] counts = new long[edges.length - 1];
-        new BinLocator(edges).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
+        locator(edges, nonFinite).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
         return counts;
     }
 
     /**
-     * The counts of float {@code values} (each compared as the double it is) in the bins between {@code edges};
-     * non-finite values are rejected.
+     * {@link #count(double[], double[])} for floats, each compared as the double it is.
      *
      * @param values the data (may be empty)
-     * @param edges at least two finite, strictly increasing edges
-     * @return {@code edges.length - 1} counts
-     * @throws IllegalArgumentException on bad edges or a non-finite value (naming index and value)
+     * @param edges the edges
+     * @return the counts
      */
     public static long[] count(float[] values, double[] edges) {
         return count(values, edges, NonFinite.REJECT);
     }
 
     /**
-     * The counts of float {@code values} in the bins between {@code edges}, NaN and ±∞ handled as in
-     * {@link #count(double[], double[], NonFinite)}.
+     * {@link #count(double[], double[], NonFinite)} for floats, each compared as the double it is.
      *
      * @param values the data (may be empty)
-     * @param edges at least two finite, strictly increasing edges
+     * @param edges the edges
      * @param nonFinite what to do with NaN and ±∞
-     * @return {@code edges.length - 1} counts
-     * @throws IllegalArgumentException on bad edges, or a non-finite value under {@link NonFinite#REJECT}
+     * @return the counts
      */
     public static long[] count(float[] values, double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(values, "values");
+        long[] counts = new long[edges.length - 1];
+        locator(edges, nonFinite).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
+        return counts;
+    }
+
+    private static BinLocator locator(double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(edges, "edges");
         Objects.requireNonNull(nonFinite, "nonFinite");
         BinEdges.checkEdges(edges, "edges");
-        long[] counts = new long[edges.length - 1];
-        new BinLocator(edges).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
-        return counts;
+        return new BinLocator(edges);
     }
 
     /**
      * The bin of v by binary search (numpy's searchsorted), the reference the fast {@link BinLocator} is tested
-     * against: first <= v <= last, the largest i < bins with edges[i] <= v. Plain comparisons (not
-     * Double.compare, which orders −0.0 before 0.0 where numpy's searchsorted sees them equal).
+     * against: first <= v <= last, the largest i < bins with edges[i] <= v.
      */
     static int bin(double[] edges, double v) {
-        int lo = 0;
-        int hi = edges.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (edges[mid] <= v) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return BinLocator.search(edges, v, 0, edges.length - 2);
     }
 }

@@ -30,17 +30,6 @@ final class SmallValueSet {
         return s.sorted();
     }
 
-    /** {@link #of(double[], int)} for floats. */
-    static SmallValueSet of(float[] a, int limit) {
-        SmallValueSet s = new SmallValueSet(limit);
-        for (float v : a) {
-            if (Float.isFinite(v) && !s.add(v)) {
-                return null;
-            }
-        }
-        return s.sorted();
-    }
-
     private boolean add(double v) {
         for (int k = 0; k < size; k++) {
             if (keys[k] == v) {

@@ -164,6 +164,9 @@ class ReferenceProfileTest {
 
     @Test
     void badInput() {
+        float[] floats = new float[5000];
+        floats[4321] = Float.NaN;
+        fails(() -> Histogram.count(floats, new double[] {-1, 1}), "values[4321] = NaN");
         fails(() -> ExactProfile.of(new double[0]), "reference is empty");
         fails(() -> ExactProfile.of(new double[] {Double.NaN, Double.NaN}), "no finite value");
         fails(() -> BinnedProfile.of(new double[0], BinRule.STURGES), "empty");
