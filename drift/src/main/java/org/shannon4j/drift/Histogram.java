@@ -37,8 +37,9 @@ public final class Histogram {
      */
     public static long[] count(double[] values, double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(values, "values");
-        long[] counts = new long[edges.length - 1];
-        locator(edges, nonFinite).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
+        BinLocator bins = locator(edges, nonFinite);
+        long[] counts = new long[bins.bins()];
+        bins.countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
         return counts;
     }
 
@@ -63,8 +64,9 @@ public final class Histogram {
      */
     public static long[] count(float[] values, double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(values, "values");
-        long[] counts = new long[edges.length - 1];
-        locator(edges, nonFinite).countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
+        BinLocator bins = locator(edges, nonFinite);
+        long[] counts = new long[bins.bins()];
+        bins.countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
         return counts;
     }
 
