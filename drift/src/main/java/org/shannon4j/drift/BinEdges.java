@@ -200,10 +200,7 @@ public final class BinEdges {
             last += 0.5;
         }
         double delta = last - first;
-        if (delta == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("range = [" + first + ", " + last
-                    + "]: its width overflows to infinity; no finite edges can be spaced over it");
-        }
+        checkDelta(first, last, delta);
         int bins;
         if (rule.kind == BinRule.Kind.COUNT) {
             bins = rule.count;
@@ -216,23 +213,63 @@ public final class BinEdges {
                 if (integerColumn && width != 0 && width < 1) {
                     width = 1;
                 }
-                if (width != 0) {
-                    double b = Math.ceil(delta / width);
-                    if (b == 0) {
-                        // numpy returns the single edge [first] here: a histogram without bins
-                        throw new IllegalArgumentException("rule = " + rule + ": its width is infinite ("
-                                + "the data's moments overflow), which gives 0 bins");
-                    }
-                    if (!(b <= Integer.MAX_VALUE - 16)) {
-                        throw new IllegalArgumentException("rule = " + rule + ": gives " + b
-                                + " bins, more than an array holds");
-                    }
-                    bins = (int) b;
-                } else {
-                    bins = 1;
-                }
+                bins = binsForWidth(delta, width, rule);
             }
         }
+        return spaced(first, last, bins);
+    }
+
+    /**
+     * {@code np.histogram_bin_edges(a, "sturges")} from what the rule reads of the data: its min, max and number of
+     * values (so that a caller scans one or two columns once, without concatenating them). Equal to
+     * {@link #of}{@code (a, BinRule.STURGES)} to the last bit, except that an edge that is a zero may carry the
+     * other sign (it compares equal, so every count is the same).
+     */
+    static double[] sturges(double min, double max, double n) {
+        return spacedOver(min, max, sturgesBins(min, max, n));
+    }
+
+    /** The edges of {@code bins} equal bins over [min, max] (± 0.5 if equal), as numpy's outer edges and linspace. */
+    static double[] spacedOver(double min, double max, int bins) {
+        return spaced(min == max ? min - 0.5 : min, min == max ? max + 0.5 : max, bins);
+    }
+
+    /** The bin count of {@link #sturges}: ceil(delta / (ptp / (log2(n) + 1))), 1 for a constant column. */
+    static int sturgesBins(double min, double max, double n) {
+        double first = min == max ? min - 0.5 : min;
+        double last = min == max ? max + 0.5 : max;
+        double delta = last - first;
+        checkDelta(first, last, delta);
+        return binsForWidth(delta, (max - min) / (log2(n) + 1.0), BinRule.STURGES);
+    }
+
+    private static void checkDelta(double first, double last, double delta) {
+        if (delta == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("range = [" + first + ", " + last
+                    + "]: its width overflows to infinity; no finite edges can be spaced over it");
+        }
+    }
+
+    /** numpy's {@code ceil(delta / width)}, 1 for a zero width. */
+    private static int binsForWidth(double delta, double width, BinRule rule) {
+        if (width == 0) {
+            return 1;
+        }
+        double b = Math.ceil(delta / width);
+        if (b == 0) {
+            // numpy returns the single edge [first] here: a histogram without bins
+            throw new IllegalArgumentException("rule = " + rule + ": its width is infinite ("
+                    + "the data's moments overflow), which gives 0 bins");
+        }
+        if (!(b <= Integer.MAX_VALUE - 16)) {
+            throw new IllegalArgumentException("rule = " + rule + ": gives " + b
+                    + " bins, more than an array holds");
+        }
+        return (int) b;
+    }
+
+    /** numpy's linspace of the edges; repeated edges (a range too narrow for them) are an error. */
+    private static double[] spaced(double first, double last, int bins) {
         double[] edges = linspace(first, last, bins + 1);
         for (int i = 1; i < edges.length; i++) {
             if (!(edges[i] > edges[i - 1])) {
@@ -314,15 +351,27 @@ public final class BinEdges {
     }
 
     /** np.std(x) (ddof 0): mean by pairwise sum, then the pairwise sum of squared deviations. */
-    private static double std(double[] x) {
+    static double std(double[] x) {
         int n = x.length;
         double mean = pairwiseSum(x, 0, n) / n;
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            double v = x[i] - mean;
-            d[i] = v * v;
+        return Math.sqrt(pairwiseSumOfSquares(x, mean, 0, n, new double[PW_BLOCKSIZE]) / n);
+    }
+
+    /**
+     * {@link #pairwiseSum} of (x − mean)² without the array of squares: the same splits, each leaf block's
+     * squares made in {@code block} (PW_BLOCKSIZE long), so the sum is numpy's to the last bit.
+     */
+    static double pairwiseSumOfSquares(double[] x, double mean, int off, int n, double[] block) {
+        if (n <= PW_BLOCKSIZE) {
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i] - mean;
+                block[i] = v * v;
+            }
+            return pairwiseSum(block, 0, n);
         }
-        return Math.sqrt(pairwiseSum(d, 0, n) / n);
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwiseSumOfSquares(x, mean, off, n2, block) + pairwiseSumOfSquares(x, mean, off + n2, n - n2, block);
     }
 
     /** numpy's pairwise_sum for float64 (eight accumulators within a block of 128, halves above it). */

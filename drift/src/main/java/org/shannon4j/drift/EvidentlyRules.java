@@ -45,25 +45,7 @@ final class EvidentlyRules {
      * together when the reference has more than 20 distinct values, else one bin per distinct value of both.
      */
     static double[][] binnedShares(double[] ref, double[] cur) {
-        double[] sortedRef = ref.clone();
-        Arrays.sort(sortedRef);
-        long[] rc;
-        long[] cc;
-        if (distinctCount(sortedRef) > MAX_DISTINCT_FOR_VALUE_BINS) {
-            double[] both = Arrays.copyOf(ref, ref.length + cur.length);
-            System.arraycopy(cur, 0, both, ref.length, cur.length);
-            double[] edges = BinEdges.of(both, BinRule.STURGES);
-            rc = Histogram.count(ref, edges);
-            cc = Histogram.count(cur, edges);
-        } else {
-            double[] sortedCur = cur.clone();
-            Arrays.sort(sortedCur);
-            double[] keys = distinctUnion(sortedRef, sortedCur);
-            rc = countPerValue(sortedRef, keys);
-            cc = countPerValue(sortedCur, keys);
-        }
-        // np.histogram(data, bins)[0] / len(data): every value lies within edges over both columns
-        return new double[][] {Drift.shares(rc, ref.length), Drift.shares(cc, cur.length)};
+        return EvidentlyBinning.binnedShares(EvidentlyBinning.column(ref), cur);
     }
 
     /**
@@ -75,36 +57,7 @@ final class EvidentlyRules {
      * wide), and 1 − BC cancels when H is small. Evidently's number is the goal here, so its form is kept.
      */
     private static double hellinger(double[] ref, double[] cur) {
-        double[] sortedRef = ref.clone();
-        Arrays.sort(sortedRef);
-        double[] sortedCur = cur.clone();
-        Arrays.sort(sortedCur);
-        double[] keys = distinctUnion(sortedRef, sortedCur);
-        double[] edges = BinEdges.of(keys, BinRule.STURGES);
-        long[] rc = Histogram.count(ref, edges);
-        long[] cc = Histogram.count(cur, edges);
-        int bins = rc.length;
-        double width = (edges[bins] - edges[0]) / bins;
-        double bc = 0.0;
-        for (int i = 0; i < bins; i++) {
-            double db = edges[i + 1] - edges[i];
-            double d1 = rc[i] / db / ref.length; // every value lies within the edges: n.sum() = N
-            double d2 = cc[i] / db / cur.length;
-            bc += Math.sqrt(d1 * d2) * width;
-        }
-        bc = Math.min(1.0, Math.max(0.0, bc));
-        return Math.sqrt(1 - bc);
-    }
-
-    /** Distinct values of sorted data, −0.0 and 0.0 being one value (pandas' nunique, Python's set). */
-    static int distinctCount(double[] sorted) {
-        int n = 1;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] != sorted[i - 1]) {
-                n++;
-            }
-        }
-        return n;
+        return EvidentlyBinning.hellinger(EvidentlyBinning.column(ref), cur);
     }
 
     /** The sorted distinct values of two sorted arrays. */
@@ -120,19 +73,6 @@ final class EvidentlyRules {
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    /** How many of the sorted values equal each key (keys sorted, distinct, a superset of the values). */
-    private static long[] countPerValue(double[] sorted, double[] keys) {
-        long[] counts = new long[keys.length];
-        int k = 0;
-        for (double v : sorted) {
-            while (keys[k] != v) {
-                k++;
-            }
-            counts[k]++;
-        }
-        return counts;
     }
 
     /** The finite values; an empty column, or one with no finite value, is an error naming it. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Counting values into bins as {@code np.histogram(values, bins=edges)} does: bin i holds
  * {@code edges[i] <= v < edges[i + 1]}, except the last bin, which is closed (it holds v = edges[last] too); values below
- * the first edge or above the last are in no bin. Stateless.
+ * the first edge or above the last are in no bin. Each value's bin is found in O(1) for (near-)uniform edges (an
+ * arithmetic guess corrected against the edges), with the binary search's result for any edges. Stateless.
  */
 public final class Histogram {
 
@@ -36,43 +37,51 @@ public final class Histogram {
      */
     public static long[] count(double[] values, double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(values, "values");
-        Objects.requireNonNull(edges, "edges");
-        Objects.requireNonNull(nonFinite, "nonFinite");
-        BinEdges.checkEdges(edges, "edges");
-        int bins = edges.length - 1;
-        double first = edges[0];
-        double last = edges[bins];
-        long[] counts = new long[bins];
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (!Double.isFinite(v)) {
-                if (nonFinite == NonFinite.REJECT) {
-                    throw BinEdges.nonFiniteValue(values, i);
-                }
-                continue;
-            }
-            if (v >= first && v <= last) {
-                counts[bin(edges, v)]++;
-            }
-        }
+        BinLocator bins = locator(edges, nonFinite);
+        long[] counts = new long[bins.bins()];
+        bins.countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
         return counts;
     }
 
     /**
-     * The bin of v, first <= v <= last: the largest i < bins with edges[i] <= v. Plain comparisons (not
-     * Double.compare, which orders −0.0 before 0.0 where numpy's searchsorted sees them equal).
+     * {@link #count(double[], double[])} for floats, each compared as the double it is.
+     *
+     * @param values the data (may be empty)
+     * @param edges the edges
+     * @return the counts
+     */
+    public static long[] count(float[] values, double[] edges) {
+        return count(values, edges, NonFinite.REJECT);
+    }
+
+    /**
+     * {@link #count(double[], double[], NonFinite)} for floats, each compared as the double it is.
+     *
+     * @param values the data (may be empty)
+     * @param edges the edges
+     * @param nonFinite what to do with NaN and ±∞
+     * @return the counts
+     */
+    public static long[] count(float[] values, double[] edges, NonFinite nonFinite) {
+        Objects.requireNonNull(values, "values");
+        BinLocator bins = locator(edges, nonFinite);
+        long[] counts = new long[bins.bins()];
+        bins.countInto(values, 0, values.length, counts, nonFinite == NonFinite.REJECT);
+        return counts;
+    }
+
+    private static BinLocator locator(double[] edges, NonFinite nonFinite) {
+        Objects.requireNonNull(edges, "edges");
+        Objects.requireNonNull(nonFinite, "nonFinite");
+        BinEdges.checkEdges(edges, "edges");
+        return new BinLocator(edges);
+    }
+
+    /**
+     * The bin of v by binary search (numpy's searchsorted), the reference the fast {@link BinLocator} is tested
+     * against: first <= v <= last, the largest i < bins with edges[i] <= v.
      */
     static int bin(double[] edges, double v) {
-        int lo = 0;
-        int hi = edges.length - 2;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (edges[mid] <= v) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return BinLocator.search(edges, v, 0, edges.length - 2);
     }
 }

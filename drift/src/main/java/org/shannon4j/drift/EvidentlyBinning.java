@@ -1,0 +1,182 @@
+package org.shannon4j.drift;
+
+import java.util.Arrays;
+
+/**
+ * Evidently's binning ({@code get_binned_data}) and its Hellinger's, computed from one scan of each column and
+ * one counting pass, never concatenating, sorting or copying the columns: the Sturges edges of reference ∪ current
+ * need only the union's size, min and max ({@link BinEdges#sturges}); the "more than 20 distinct reference values"
+ * test stops at the 21st value ({@link SmallValueSet}); the distinct count of Hellinger's keys is needed only
+ * through Sturges' bin count, which a lower bound ({@link DistinctLowerBound}) and the number of values settle
+ * unless they straddle a power of two (then the columns are sorted, as before). The reference side is either a
+ * column ({@link #column}) or a stored {@link ExactProfile}; both give the same numbers, bit for bit.
+ */
+final class EvidentlyBinning {
+
+    /** What the rules need of the reference: a column scanned now, or a stored profile. */
+    interface Reference {
+        /** Finite count, min, max. */
+        ColumnScan scan();
+
+        /** The distinct finite values with counts, or null if there are more than 20. */
+        SmallValueSet values();
+
+        /** The reference's counts in the locator's bins (every finite value lies within them). */
+        long[] counts(BinLocator bins);
+
+        /** A bitmap of 2^logBits bits with the reference's values set. */
+        DistinctLowerBound sketch(int logBits);
+
+        /** An upper bound on the reference's distinct finite values. */
+        long distinctUpperBound();
+
+        /** The number of distinct finite values of reference ∪ the sorted finite current. */
+        long distinctUnion(double[] sortedCurrent);
+    }
+
+    private EvidentlyBinning() {
+    }
+
+    /** The reference side of a column (its finite values are used; NaN and ±∞ are skipped). */
+    static Reference column(double[] ref) {
+        ColumnScan scan = ColumnScan.of(ref);
+        return new Reference() {
+            @Override
+            public ColumnScan scan() {
+                return scan;
+            }
+
+            @Override
+            public SmallValueSet values() {
+                return SmallValueSet.of(ref, EvidentlyRules.MAX_DISTINCT_FOR_VALUE_BINS);
+            }
+
+            @Override
+            public long[] counts(BinLocator bins) {
+                long[] c = new long[bins.bins()];
+                bins.countInto(ref, 0, ref.length, c, false);
+                return c;
+            }
+
+            @Override
+            public DistinctLowerBound sketch(int logBits) {
+                DistinctLowerBound b = new DistinctLowerBound(logBits);
+                b.add(ref);
+                return b;
+            }
+
+            @Override
+            public long distinctUpperBound() {
+                return scan.finite();
+            }
+
+            @Override
+            public long distinctUnion(double[] sortedCurrent) {
+                return EvidentlyRules.distinctUnion(sortedFinite(ref), sortedCurrent).length;
+            }
+        };
+    }
+
+    /**
+     * {@code get_binned_data} without the fill: the reference's and the current's shares (count / finite count).
+     *
+     * @param ref the reference side
+     * @param cur the current column (NaN and ±∞ skipped)
+     * @return {reference shares, current shares}
+     */
+    static double[][] binnedShares(Reference ref, double[] cur) {
+        ColumnScan rs = ref.scan();
+        ColumnScan cs = ColumnScan.of(cur);
+        SmallValueSet rv = ref.values();
+        long[] rc;
+        long[] cc;
+        if (rv == null) {
+            ColumnScan both = rs.with(cs);
+            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()));
+            rc = ref.counts(bins);
+            cc = new long[bins.bins()];
+            bins.countInto(cur, 0, cur.length, cc, false);
+        } else {
+            // one bin per distinct value of both: the current's values are counted against the reference's few
+            // (a current with many other values is sorted, as Evidently's np.unique does)
+            SmallValueSet cv = SmallValueSet.of(cur, 4 * EvidentlyRules.MAX_DISTINCT_FOR_VALUE_BINS);
+            double[] keys;
+            if (cv != null) {
+                keys = rv.union(cv);
+                cc = cv.countsOver(keys);
+            } else {
+                double[] sortedCur = sortedFinite(cur);
+                keys = EvidentlyRules.distinctUnion(rv.keys(), sortedCur);
+                cc = countPerValue(sortedCur, keys);
+            }
+            rc = rv.countsOver(keys);
+        }
+        // np.histogram(data, bins)[0] / len(data): every value lies within edges over both columns
+        return new double[][] {Drift.shares(rc, rs.finite()), Drift.shares(cc, cs.finite())};
+    }
+
+    /**
+     * Evidently's {@code _hellinger_distance}, numeric branch (see {@link DriftMethod#HELLINGER}): Sturges edges
+     * over the distinct values of both columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N, w = (e_last − e₀) / bins,
+     * BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)).
+     */
+    static double hellinger(Reference ref, double[] cur) {
+        ColumnScan rs = ref.scan();
+        ColumnScan cs = ColumnScan.of(cur);
+        ColumnScan both = rs.with(cs);
+        double min = both.min();
+        double max = both.max();
+        int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite());
+        double[] edges = BinEdges.spacedOver(min, max, bins);
+        BinLocator locator = new BinLocator(edges);
+        long[] rc = ref.counts(locator);
+        long[] cc = new long[bins];
+        locator.countInto(cur, 0, cur.length, cc, false);
+        double width = (edges[bins] - edges[0]) / bins;
+        double bc = 0.0;
+        for (int i = 0; i < bins; i++) {
+            double db = edges[i + 1] - edges[i];
+            double d1 = rc[i] / db / rs.finite(); // every value lies within the edges: n.sum() = N
+            double d2 = cc[i] / db / cs.finite();
+            bc += Math.sqrt(d1 * d2) * width;
+        }
+        bc = Math.min(1.0, Math.max(0.0, bc));
+        return Math.sqrt(1 - bc);
+    }
+
+    /** Sturges' bin count over the distinct values of both columns, upper the most there can be. */
+    private static int hellingerBins(Reference ref, double[] cur, double min, double max, long upper) {
+        int most = BinEdges.sturgesBins(min, max, upper);
+        if (most == 1) {
+            return 1; // a constant union, or a single value
+        }
+        // the bin count grows with the distinct count d (through log2 d): settled if the lower bound gives it too
+        int logBits = DistinctLowerBound.logBitsFor(upper);
+        DistinctLowerBound seen = ref.sketch(logBits);
+        seen.add(cur);
+        if (BinEdges.sturgesBins(min, max, seen.bound()) == most) {
+            return most;
+        }
+        return BinEdges.sturgesBins(min, max, ref.distinctUnion(sortedFinite(cur)));
+    }
+
+    /** A sorted copy of the finite values. */
+    static double[] sortedFinite(double[] a) {
+        double[] s = EvidentlyRules.finite("values", a).clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    /** How many of the sorted values equal each key (keys sorted, distinct, a superset of the values). */
+    static long[] countPerValue(double[] sorted, double[] keys) {
+        long[] counts = new long[keys.length];
+        int k = 0;
+        for (double v : sorted) {
+            while (keys[k] != v) {
+                k++;
+            }
+            counts[k]++;
+        }
+        return counts;
+    }
+}

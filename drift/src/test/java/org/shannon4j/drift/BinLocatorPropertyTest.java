@@ -1,0 +1,110 @@
+package org.shannon4j.drift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The O(1) bin lookup equals numpy's searchsorted (the binary search {@link Histogram#bin}) for any edges: values
+ * planted on and next to every edge, ±0.0, subnormals, huge values, and edges from uniform to wildly uneven.
+ */
+class BinLocatorPropertyTest {
+
+    @Test
+    void equalsBinarySearchForAnyEdges() {
+        SplittableRandom rnd = new SplittableRandom(15);
+        int checked = 0;
+        for (double[] edges : edgeSets(rnd)) {
+            BinLocator loc = new BinLocator(edges);
+            double[] values = planted(edges, rnd);
+            long[] want = new long[edges.length - 1];
+            for (double v : values) {
+                if (v >= edges[0] && v <= edges[edges.length - 1]) {
+                    int b = Histogram.bin(edges, v);
+                    assertEquals(b, loc.bin(v), () -> "v = " + v + " edges " + Arrays.toString(edges));
+                    want[b]++;
+                    checked++;
+                }
+            }
+            assertArrayEquals(want, Histogram.count(values, edges, NonFinite.DROP));
+            float[] f = new float[values.length];
+            long[] wantF = new long[edges.length - 1];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+                double v = f[i];
+                if (v >= edges[0] && v <= edges[edges.length - 1]) {
+                    wantF[Histogram.bin(edges, v)]++;
+                }
+            }
+            assertArrayEquals(wantF, Histogram.count(f, edges, NonFinite.DROP));
+            // the sorted-reference count (ExactProfile) agrees with the pass
+            double[] finiteSorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+            assertArrayEquals(want, loc.countSorted(finiteSorted, finiteSorted.length));
+        }
+        System.out.println("BinLocator: " + checked + " values checked against the binary search");
+    }
+
+    private static List<double[]> edgeSets(SplittableRandom rnd) {
+        List<double[]> sets = new ArrayList<>();
+        sets.add(new double[] {0, 1});
+        sets.add(new double[] {-0.0, Double.MIN_VALUE});
+        sets.add(new double[] {-Double.MAX_VALUE, 0, Double.MAX_VALUE}); // range overflows
+        sets.add(new double[] {-Double.MAX_VALUE, -1e300, 1e-300, Double.MAX_VALUE});
+        sets.add(new double[] {-Double.MIN_VALUE, 0.0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL});
+        for (int bins : new int[] {1, 2, 3, 7, 24, 100, 1000}) {
+            sets.add(BinEdges.linspace(-3.7, 5.1, bins + 1));
+            sets.add(BinEdges.linspace(1e6, 1e6 + bins * 0.5, bins + 1));
+            sets.add(BinEdges.linspace(-1e300, 1e300, bins + 1));
+            // logarithmic and random edges: the guess is far off
+            double[] log = new double[bins + 1];
+            for (int i = 0; i <= bins; i++) {
+                log[i] = Math.pow(10, -8 + 16.0 * i / bins);
+            }
+            sets.add(log);
+            double[] r = new double[bins + 1];
+            r[0] = rnd.nextDouble(-10, 10);
+            for (int i = 1; i <= bins; i++) {
+                r[i] = r[i - 1] + (rnd.nextBoolean() ? rnd.nextDouble() * 1e-6 : rnd.nextDouble() * 100) + 1e-9;
+            }
+            sets.add(r);
+            // near-uniform: each edge nudged by a few ulps
+            double[] nudged = BinEdges.linspace(0, 1, bins + 1);
+            for (int i = 1; i < bins; i++) {
+                nudged[i] = Math.scalb(nudged[i], 0) + (rnd.nextInt(7) - 3) * Math.ulp(nudged[i]);
+            }
+            sets.add(nudged);
+        }
+        return sets;
+    }
+
+    private static double[] planted(double[] edges, SplittableRandom rnd) {
+        List<Double> v = new ArrayList<>();
+        for (double e : edges) {
+            v.add(e);
+            v.add(Math.nextUp(e));
+            v.add(Math.nextDown(e));
+            v.add(Math.nextUp(Math.nextUp(e)));
+            v.add(Math.nextDown(Math.nextDown(e)));
+        }
+        for (double s : new double[] {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+                Double.MAX_VALUE, -Double.MAX_VALUE, 1e300, -1e300, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY}) {
+            v.add(s);
+        }
+        double lo = edges[0];
+        double hi = edges[edges.length - 1];
+        for (int i = 0; i < 2000; i++) {
+            double t = rnd.nextDouble();
+            double x = lo + t * (hi - lo);
+            v.add(Double.isFinite(x) ? x : lo * (1 - t) + hi * t);
+            int k = rnd.nextInt(edges.length);
+            v.add(edges[k] + (rnd.nextInt(5) - 2) * Math.ulp(edges[k]));
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
