@@ -54,15 +54,12 @@ final class KsgSearch {
         this.sortedY = new double[n];
         int[] byX = new int[n];
         int[] byY = new int[n];
+        int[] orderY = new int[n];
         run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
                 (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sortedX : sortedY,
-                        which == 0 ? byX : byY));
+                        which == 0 ? byX : byY, which == 0 ? null : orderY));
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
         this.strips = Math.ceilDiv(n, width);
-        int[] orderY = new int[n];
-        for (int i = 0; i < n; i++) {
-            orderY[byY[i]] = i;
-        }
         // a stable counting pass over the y order puts each strip's points in y order
         int[] fill = new int[strips];
         for (int s = 0; s < strips; s++) {
@@ -74,10 +71,11 @@ final class KsgSearch {
         this.rankY = new int[n];
         for (int p = 0; p < n; p++) {
             int i = orderY[p];
-            int q = fill[byX[i] / width]++;
+            int byXi = byX[i];
+            int q = fill[byXi / width]++;
             px[q] = x[i];
-            py[q] = y[i];
-            rankX[q] = byX[i];
+            py[q] = sortedY[p];
+            rankX[q] = byXi;
             rankY[q] = p;
         }
     }

@@ -15,13 +15,16 @@ final class Ranks {
     }
 
     /**
-     * Sorts v into {@code sorted} and sets {@code rank[i]} to where v[i] went.
+     * Sorts v into {@code sorted} and sets {@code rank[i]} to where v[i] went and {@code order[p]} to the index of
+     * the p-th smallest value.
      *
      * @param v the values, finite
      * @param sorted receives v in ascending order (v.length)
      * @param rank receives each value's position in {@code sorted} (v.length)
+     * @param order receives the index in v of each position of {@code sorted} (v.length): the inverse of rank;
+     *     null when not needed
      */
-    static void sort(double[] v, double[] sorted, int[] rank) {
+    static void sort(double[] v, double[] sorted, int[] rank, int[] order) {
         int n = v.length;
         if (n == 0) {
             return;
@@ -57,7 +60,11 @@ final class Ranks {
             }
         }
         for (int p = 0; p < n; p++) {
-            rank[(int) (keys[p] & low)] = p;
+            int i = (int) (keys[p] & low);
+            if (order != null) {
+                order[p] = i;
+            }
+            rank[i] = p;
         }
     }
 

@@ -27,13 +27,15 @@ class RanksTest {
             }
             double[] sorted = new double[n];
             int[] rank = new int[n];
-            Ranks.sort(v, sorted, rank);
+            int[] order = new int[n];
+            Ranks.sort(v, sorted, rank, order);
             double[] want = v.clone();
             Arrays.sort(want);
             assertArrayEquals(want, sorted);
             boolean[] seen = new boolean[n];
             for (int i = 0; i < n; i++) {
                 assertEquals(Double.doubleToRawLongBits(v[i]), Double.doubleToRawLongBits(sorted[rank[i]]));
+                assertEquals(i, order[rank[i]]);
                 seen[rank[i]] = true;
             }
             for (boolean s : seen) {
