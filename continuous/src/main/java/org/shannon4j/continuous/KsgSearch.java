@@ -13,12 +13,14 @@ import org.shannon4j.spi.Parallelism;
  * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
  * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
  * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
- * tails only cost time). The marginal counts gallop out from each point's rank in the sorted x and y (see
- * {@link Ranks}). Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
+ * tails only cost time). Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
+ * the marginal counts are then taken in sorted order, each window's ends galloped from the previous window's, so
+ * that the searches run through memory in order. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
  * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
- * <p>The per-point terms are summed in fixed parts of {@link #PART} positions of the strip order, each compensated,
- * and the parts are added in order: the result has the same bits for every thread count.
+ * <p>The counts go into integer histograms (per thread, merged exactly), and Σ ψ(n + 1) is summed over the distinct
+ * counts, compensated, in increasing order: the result has the same bits for every thread count, and ψ is evaluated
+ * once per distinct count instead of once per point.
  */
 final class KsgSearch {
 
