@@ -44,9 +44,9 @@ import org.shannon4j.spi.Context;
  * <h2>Speed and threads</h2>
  * The neighbour search is exact whatever the data: ε from vertical strips of about √(k·N) points in x order, each
  * sorted by y, searched out from each point's place (a few strips and ~k points per query on smooth data); the
- * counts from searches out from each point's rank in the sorted marginals. Query points are spread over the
- * context's threads; the per-point terms are added in a fixed order, so the result has the same bits for any
- * thread count.
+ * counts by window searches in the sorted marginals, in sorted order. Query points are spread over the context's
+ * threads; the counts are gathered in integer histograms and the terms summed over them in a fixed order, so the
+ * result has the same bits for any thread count.
  *
  * <h2>Bad input</h2>
  * {@link IllegalArgumentException}s naming the argument, index and value: NaN or ±∞ values, arrays of different
@@ -156,7 +156,7 @@ public final class Ksg {
             y = divide(y, scaleOf(y, 0.0));
         }
         int n = x.length;
-        double[] sums = new KsgSearch(x, y, k).sums(convention, context.parallelism());
+        double[] sums = new KsgSearch(x, y, k, context.parallelism()).sums(convention, context.parallelism());
         double mi = Digamma.of(n) + Digamma.of(k) - sums[0] / n - sums[1] / n;
         if (clipAtZero) {
             mi = Math.max(0.0, mi);

@@ -1,5 +1,8 @@
 package org.shannon4j.continuous;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.shannon4j.spi.Parallelism;
 
 /**
@@ -10,18 +13,22 @@ import org.shannon4j.spi.Parallelism;
  * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
  * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
  * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
- * tails only cost time). The marginal counts gallop out from each point's rank in the sorted x and y (see
- * {@link Ranks}). Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
+ * tails only cost time). Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
+ * the marginal counts are then taken in sorted order, each window's ends galloped from the previous window's, so
+ * that the searches run through memory in order. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
  * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
- * <p>The per-point terms are summed in fixed parts of {@link #PART} positions of the strip order, each compensated,
- * and the parts are added in order: the result has the same bits for every thread count.
+ * <p>The counts go into integer histograms (per thread, merged exactly), and Σ ψ(n + 1) is summed over the distinct
+ * counts, compensated, in increasing order: the result has the same bits for every thread count, and ψ is evaluated
+ * once per distinct count instead of once per point.
  */
 final class KsgSearch {
 
     static final int PART = 4096;
     /** Neighbour strips on each side reached through a forward-only cursor instead of a binary search. */
     private static final int CURSORS = 2;
+    /** The size from which x and y are sorted on two threads. */
+    private static final int PARALLEL_SORT = 1 << 16;
 
     private final int n;
     private final int k;
@@ -38,20 +45,23 @@ final class KsgSearch {
     private final double[] sortedY;
 
     KsgSearch(double[] x, double[] y, int k) {
+        this(x, y, k, Parallelism.SEQUENTIAL);
+    }
+
+    /** Sorts x and y on two threads when the parallelism has them and n is large enough to pay. */
+    KsgSearch(double[] x, double[] y, int k, Parallelism parallelism) {
         this.n = x.length;
         this.k = k;
         this.sortedX = new double[n];
         this.sortedY = new double[n];
         int[] byX = new int[n];
         int[] byY = new int[n];
-        Ranks.sort(x, sortedX, byX);
-        Ranks.sort(y, sortedY, byY);
+        int[] orderY = new int[n];
+        run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
+                (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sortedX : sortedY,
+                        which == 0 ? byX : byY, which == 0 ? null : orderY));
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
         this.strips = Math.ceilDiv(n, width);
-        int[] orderY = new int[n];
-        for (int i = 0; i < n; i++) {
-            orderY[byY[i]] = i;
-        }
         // a stable counting pass over the y order puts each strip's points in y order
         int[] fill = new int[strips];
         for (int s = 0; s < strips; s++) {
@@ -63,10 +73,11 @@ final class KsgSearch {
         this.rankY = new int[n];
         for (int p = 0; p < n; p++) {
             int i = orderY[p];
-            int q = fill[byX[i] / width]++;
+            int byXi = byX[i];
+            int q = fill[byXi / width]++;
             px[q] = x[i];
-            py[q] = y[i];
-            rankX[q] = byX[i];
+            py[q] = sortedY[p];
+            rankX[q] = byXi;
             rankY[q] = p;
         }
     }
@@ -77,30 +88,62 @@ final class KsgSearch {
      * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
      */
     double[] sums(KsgConvention convention, Parallelism parallelism) {
+        // first every point's counting radius, stored at its place in each sorted marginal ...
+        double[] radiusX = new double[n];
+        double[] radiusY = new double[n];
         int parts = Math.ceilDiv(n, PART);
-        double[] partial = new double[4 * parts];
-        Parallelism.Part<Scratch> body = (scratch, part) -> part(convention, scratch, part, partial);
-        if (parallelism.threads() == 1 || parts == 1) {
-            Scratch scratch = new Scratch(k);
-            for (int p = 0; p < parts; p++) {
-                body.run(scratch, p);
+        run(parallelism, parts, () -> new Scratch(k), (scratch, part) -> {
+            scratch.cursorStrip = -1;
+            int end = Math.min(n, (part + 1) * PART);
+            for (int i = part * PART; i < end; i++) {
+                double eps = kthDistance(i, scratch);
+                // sklearn: query_radius(radius = nextafter(ε, 0)) counts d ≤ radius, the point itself included;
+                // a negative radius stands for Kraskov's empty count at ε = 0
+                double r = eps > 0 ? Math.nextDown(eps) : convention == KsgConvention.KRASKOV ? -1.0 : 0.0;
+                radiusX[rankX[i]] = r;
+                radiusY[rankY[i]] = r;
             }
-        } else {
-            parallelism.forEachPart(parts, parallelism.threads() - 1, () -> new Scratch(k), body);
+        });
+        // ... then the counts in sorted order, where consecutive windows are close, into histograms: integer
+        // counts add exactly, so the sums below have the same bits for any split over threads
+        List<int[][]> histograms = run(parallelism, 2 * parts, () -> new int[2][n], (hist, part) -> {
+            boolean isX = part < parts;
+            int from = (isX ? part : part - parts) * PART;
+            count(isX ? sortedX : sortedY, isX ? radiusX : radiusY, from, Math.min(n, from + PART),
+                    hist[isX ? 0 : 1]);
+        });
+        return new double[] {digammaSum(histograms, 0), digammaSum(histograms, 1)};
+    }
+
+    private static <S> List<S> run(Parallelism parallelism, int parts, Supplier<S> newState,
+                                   Parallelism.Part<S> body) {
+        if (parallelism.threads() == 1 || parts == 1) {
+            S state = newState.get();
+            for (int p = 0; p < parts; p++) {
+                body.run(state, p);
+            }
+            return java.util.Collections.singletonList(state);
         }
-        double sx = 0;
-        double cx = 0;
-        double sy = 0;
-        double cy = 0;
-        for (int p = 0; p < parts; p++) {
-            double t = sx + partial[4 * p];
-            cx += compensation(sx, partial[4 * p], t) + partial[4 * p + 1];
-            sx = t;
-            t = sy + partial[4 * p + 2];
-            cy += compensation(sy, partial[4 * p + 2], t) + partial[4 * p + 3];
-            sy = t;
+        return parallelism.forEachPart(parts, parallelism.threads() - 1, newState, body);
+    }
+
+    /** Σ_m c_m·ψ(m + 1) over the merged histograms' counts c_m of n_x = m (or n_y), compensated, m ascending. */
+    private double digammaSum(List<int[][]> histograms, int which) {
+        double s = 0;
+        double c = 0;
+        for (int m = 0; m < n; m++) {
+            long total = 0;
+            for (int[][] h : histograms) {
+                total += h[which][m];
+            }
+            if (total != 0) {
+                double term = total * Digamma.of(m + 1);
+                double t = s + term;
+                c += compensation(s, term, t);
+                s = t;
+            }
         }
-        return new double[] {sx + cx, sy + cy};
+        return s + c;
     }
 
     /** A thread's working arrays: the k best distances and the forward cursors into neighbour strips. */
@@ -118,41 +161,6 @@ final class KsgSearch {
     /** The rounding error of t = a + b (Neumaier). */
     private static double compensation(double a, double b, double t) {
         return Math.abs(a) >= Math.abs(b) ? (a - t) + b : (b - t) + a;
-    }
-
-    private void part(KsgConvention convention, Scratch scratch, int part, double[] partial) {
-        int end = Math.min(n, (part + 1) * PART);
-        double sx = 0;
-        double cx = 0;
-        double sy = 0;
-        double cy = 0;
-        scratch.cursorStrip = -1;
-        for (int i = part * PART; i < end; i++) {
-            double eps = kthDistance(i, scratch);
-            int nx;
-            int ny;
-            if (eps == 0 && convention == KsgConvention.KRASKOV) {
-                nx = 0;
-                ny = 0;
-            } else {
-                // sklearn: query_radius(radius = nextafter(ε, 0)) counts d ≤ radius, the point itself included
-                double r = eps > 0 ? Math.nextDown(eps) : 0.0;
-                nx = around(sortedX, rankX[i], r) - 1;
-                ny = around(sortedY, rankY[i], r) - 1;
-            }
-            double tx = Digamma.of(nx + 1);
-            double t = sx + tx;
-            cx += compensation(sx, tx, t);
-            sx = t;
-            double ty = Digamma.of(ny + 1);
-            t = sy + ty;
-            cy += compensation(sy, ty, t);
-            sy = t;
-        }
-        partial[4 * part] = sx;
-        partial[4 * part + 1] = cx;
-        partial[4 * part + 2] = sy;
-        partial[4 * part + 3] = cy;
     }
 
     /**
@@ -287,33 +295,83 @@ final class KsgSearch {
     }
 
     /**
-     * #{j : |a[j] − a[at]| ≤ r} in the sorted a, with the difference rounded as the peers round it: galloping
-     * out from {@code at} (the counts are usually small) to a power-of-two bracket, then a binary search of fixed
-     * length inside it, written so that the JIT can use conditional moves (the halving steps are unpredictable).
+     * For each p in [from, to): {@code hist[m]++} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[p]} in the sorted a,
+     * with the difference rounded as the peers round it, and m = 0 for a negative radius. Each window's ends are
+     * galloped from the previous window's (consecutive windows are close), then found by a binary search of
+     * fixed length inside the bracket.
      */
-    static int around(double[] a, int at, double r) {
-        double v = a[at];
+    static void count(double[] a, double[] radius, int from, int to, int[] hist) {
+        int right = from;
+        int left = from;
+        for (int p = from; p < to; p++) {
+            double r = radius[p];
+            if (r < 0) {
+                hist[0]++;
+                continue;
+            }
+            double v = a[p];
+            right = lastWithin(a, p, v, r, Math.max(p, right));
+            left = firstWithin(a, p, v, r, Math.min(p, left));
+            hist[right - left]++;
+        }
+    }
+
+    /** The last j ≥ p with a[j] − v ≤ r, given that p qualifies, searched from {@code guess} ≥ p. */
+    private static int lastWithin(double[] a, int p, double v, double r, int guess) {
         int n = a.length;
-        // right end: the last j ≥ at with a[j] − v ≤ r lies in [at + step/2, at + step) once the gallop stops
+        int lo; // qualifies
+        int hi; // does not, or n
         int step = 1;
-        while (at + step < n && a[at + step] - v <= r) {
-            step <<= 1;
+        if (a[guess] - v <= r) {
+            lo = guess;
+            while (lo + step < n && a[lo + step] - v <= r) {
+                lo += step;
+                step <<= 1;
+            }
+            hi = (int) Math.min(n, (long) lo + step);
+        } else {
+            hi = guess;
+            while (hi - step > p && a[hi - step] - v > r) {
+                hi -= step;
+                step <<= 1;
+            }
+            lo = Math.max(p, hi - step);
         }
-        int inside = at + (step >> 1);
-        for (int h = step >> 2; h > 0; h >>= 1) {
-            int m = inside + h;
-            inside = m < n && a[m] - v <= r ? m : inside;
+        int len = hi - lo;
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = a[lo + half] - v <= r ? lo + half : lo;
+            len -= half;
         }
-        int right = inside;
-        step = 1;
-        while (at - step >= 0 && v - a[at - step] <= r) {
-            step <<= 1;
+        return lo;
+    }
+
+    /** The first j ≤ p with v − a[j] ≤ r, given that p qualifies, searched from {@code guess} ≤ p. */
+    private static int firstWithin(double[] a, int p, double v, double r, int guess) {
+        int lo; // does not qualify, or −1
+        int hi; // qualifies
+        int step = 1;
+        if (v - a[guess] <= r) {
+            hi = guess;
+            while (hi - step >= 0 && v - a[hi - step] <= r) {
+                hi -= step;
+                step <<= 1;
+            }
+            lo = Math.max(-1, hi - step);
+        } else {
+            lo = guess;
+            while (lo + step < p && v - a[lo + step] > r) {
+                lo += step;
+                step <<= 1;
+            }
+            hi = Math.min(p, lo + step);
         }
-        inside = at - (step >> 1);
-        for (int h = step >> 2; h > 0; h >>= 1) {
-            int m = inside - h;
-            inside = m >= 0 && v - a[m] <= r ? m : inside;
+        int len = hi - lo;
+        while (len > 1) {
+            int half = len >>> 1;
+            hi = v - a[hi - half] <= r ? hi - half : hi;
+            len -= half;
         }
-        return right - inside + 1;
+        return hi;
     }
 }
