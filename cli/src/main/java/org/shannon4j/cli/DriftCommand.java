@@ -60,7 +60,8 @@ public final class DriftCommand implements DataCommand {
 
     static final List<String> PRESETS = List.of("evidently");
 
-    static final List<String> METHODS = Arrays.stream(DriftMethod.values()).map(DriftMethod::toolName).toList();
+    static final List<String> METHODS = Arrays.stream(DriftMethod.values())
+            .filter(m -> m.numericIn(DriftPreset.EVIDENTLY)).map(DriftMethod::toolName).toList();
 
     private static final Set<String> OPTIONS = Set.of("preset", "method", "columns", "threshold", "format",
             "progress", "text", "delimiter");

@@ -16,6 +16,7 @@ import org.shannon4j.spi.Context;
  * <pre>{@code
  * Drift drift = Drift.of(Shannon.get().context());
  * DriftResult r = drift.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, reference, current);
+ * DriftResult n = drift.numeric(DriftPreset.NANNYML, DriftMethod.JENSENSHANNON, reference, current);
  * }</pre>
  *
  * <h2>Measures between two histograms</h2>
@@ -345,8 +346,33 @@ public final class Drift {
      * @throws IllegalArgumentException if a column is empty or has no finite value (naming it)
      */
     public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current) {
+        Objects.requireNonNull(preset, "preset must not be null");
         Objects.requireNonNull(method, "method must not be null");
-        return numeric(preset, method, reference, current, method.defaultThreshold(preset));
+        return switch (preset) {
+            case EVIDENTLY -> numeric(preset, method, reference, current, method.defaultThreshold(preset));
+            case NANNYML -> NannyMLRules.numeric(this, method, reference, current, Double.NaN);
+        };
+    }
+
+    /**
+     * The preset's default threshold for a method and reference column: Evidently's constant 0.1, or NannyML's
+     * mean + 3 standard deviations of the method's values on the reference's ten chunks (see
+     * {@link DriftPreset#NANNYML}).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method the drift method
+     * @param reference the reference column (as passed to {@link #numeric})
+     * @return the threshold the 4-argument {@link #numeric} compares with
+     * @throws IllegalArgumentException if the preset lacks the method, or (NannyML) the reference has fewer than
+     *     10 rows, ±∞, or no value that is not NaN
+     */
+    public double defaultThreshold(DriftPreset preset, DriftMethod method, double[] reference) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> method.defaultThreshold(preset);
+            case NANNYML -> NannyMLRules.defaultThreshold(this, method, reference);
+        };
     }
 
     /**
@@ -356,7 +382,8 @@ public final class Drift {
      * @param method the drift method
      * @param reference the reference column (NaN and ±∞ are dropped, as the tool does)
      * @param current the current column (likewise)
-     * @param threshold the drift threshold (the decision is the tool's comparison with it)
+     * @param threshold the drift threshold (the decision is the tool's comparison with it: Evidently
+     *     {@code value >= threshold}, NannyML {@code value > threshold})
      * @return the value, the threshold and the decision
      * @throws IllegalArgumentException if a column is empty or has no finite value (naming it), or the threshold
      *     is NaN
@@ -369,7 +396,11 @@ public final class Drift {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
         return switch (preset) {
-            case EVIDENTLY -> EvidentlyRules.numeric(this, method, reference, current, threshold);
+            case EVIDENTLY -> {
+                method.requireIn(preset);
+                yield EvidentlyRules.numeric(this, method, reference, current, threshold);
+            }
+            case NANNYML -> NannyMLRules.numeric(this, method, reference, current, threshold);
         };
     }
 

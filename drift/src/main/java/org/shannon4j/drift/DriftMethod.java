@@ -3,7 +3,8 @@ package org.shannon4j.drift;
 import java.util.Locale;
 
 /**
- * The drift methods of the presets, with the rules {@link DriftPreset#EVIDENTLY} reproduces (Evidently 0.7.x,
+ * The drift methods of the presets. The rules {@link DriftPreset#NANNYML} applies are in that constant's Javadoc
+ * (and {@code NannyMLRules}); below are those {@link DriftPreset#EVIDENTLY} reproduces (Evidently 0.7.x,
  * {@code src/evidently/legacy/calculations/stattests/}). Common to the binned methods (PSI, KL, JS) is
  * {@code get_binned_data} in {@code utils.py}: if the reference has more than 20 distinct values
  * ({@code reference.nunique() > 20}), the edges are {@code np.histogram_bin_edges(concat(reference, current),
@@ -15,19 +16,19 @@ public enum DriftMethod {
      * {@code psi} ({@code psi.py}, {@code _psi}): the binned shares, empty bins filled by {@link EmptyBins#EVIDENTLY}
      * (not renormalised), PSI = Σ (r − c)·ln(r / c) (see {@link Drift#psi}).
      */
-    PSI("psi"),
+    PSI("psi", null),
     /**
      * {@code kl_div} ({@code kl_div.py}, {@code _kl_div}): the binned shares filled by {@link EmptyBins#EVIDENTLY},
      * then scipy's {@code stats.entropy(reference, current)}, which renormalises them: KL(reference ‖ current)
      * in nats.
      */
-    KL_DIV("kl_div"),
+    KL_DIV("kl_div", null),
     /**
      * {@code jensenshannon} ({@code jensenshannon.py}, {@code _jensenshannon}): the binned shares without a fill
      * ({@code feel_zeroes=False}), then scipy's {@code spatial.distance.jensenshannon} with base e: the JS
      * distance in nats (see {@link Drift#jsDistance}).
      */
-    JENSENSHANNON("jensenshannon"),
+    JENSENSHANNON("jensenshannon", "jensen_shannon"),
     /**
      * {@code hellinger} ({@code hellinger_distance.py}, {@code _hellinger_distance}, numeric branch): edges
      * {@code np.histogram_bin_edges(keys, bins="sturges")} where keys are the <em>distinct</em> values of reference
@@ -37,59 +38,126 @@ public enum DriftMethod {
      * 1 only up to the rounding of the edges (2.8e-10 relative in H for values near 10⁶), and 1 − Σ cancels for a
      * small H: the preset computes Evidently's form to give Evidently's number.
      */
-    HELLINGER("hellinger"),
+    HELLINGER("hellinger", "hellinger"),
     /**
      * {@code wasserstein} ({@code wasserstein_distance_norm.py}, {@code _wasserstein_distance_norm}): scipy's
      * {@code wasserstein_distance(reference, current)} / max(σ_reference, 0.001), σ with ddof = 0 (see
      * {@link Drift#wassersteinNormed}).
      */
-    WASSERSTEIN("wasserstein");
+    WASSERSTEIN("wasserstein", "wasserstein"),
+    /**
+     * The two-sample Kolmogorov–Smirnov statistic D = max |F_reference − F_current| (scipy's {@code ks_2samp}
+     * statistic). NannyML's {@code kolmogorov_smirnov} only (its value is D, not the p-value); Evidently's
+     * {@code ks} test is not part of the Evidently preset yet.
+     */
+    KOLMOGOROV_SMIRNOV(null, "kolmogorov_smirnov");
 
-    private final String toolName;
+    private final String evidentlyName;
+    private final String nannymlName;
 
-    DriftMethod(String toolName) {
-        this.toolName = toolName;
+    DriftMethod(String evidentlyName, String nannymlName) {
+        this.evidentlyName = evidentlyName;
+        this.nannymlName = nannymlName;
     }
 
     /**
-     * The name the tools give this method ({@code "psi"}, {@code "kl_div"}, {@code "jensenshannon"},
-     * {@code "hellinger"}, {@code "wasserstein"}).
+     * The name the tools give this method: Evidently's ({@code "psi"}, {@code "kl_div"}, {@code "jensenshannon"},
+     * {@code "hellinger"}, {@code "wasserstein"}), or NannyML's for a method only NannyML has
+     * ({@code "kolmogorov_smirnov"}).
      *
      * @return the tool's name of this method
      */
     public String toolName() {
-        return toolName;
+        return evidentlyName != null ? evidentlyName : nannymlName;
+    }
+
+    /**
+     * The name this preset's tool gives this method (NannyML: {@code "jensen_shannon"}, {@code "hellinger"},
+     * {@code "wasserstein"}, {@code "kolmogorov_smirnov"}).
+     *
+     * @param preset the preset
+     * @return the tool's name of this method
+     * @throws IllegalArgumentException if the preset does not have this method for numeric columns
+     */
+    public String toolName(DriftPreset preset) {
+        requireIn(preset);
+        return preset == DriftPreset.EVIDENTLY ? evidentlyName : nannymlName;
+    }
+
+    /**
+     * Whether the preset has this method for numeric columns.
+     *
+     * @param preset the preset
+     * @return true if {@link Drift#numeric} takes this method with that preset
+     */
+    public boolean numericIn(DriftPreset preset) {
+        java.util.Objects.requireNonNull(preset, "preset must not be null");
+        return (preset == DriftPreset.EVIDENTLY ? evidentlyName : nannymlName) != null;
+    }
+
+    void requireIn(DriftPreset preset) {
+        if (!numericIn(preset)) {
+            throw new IllegalArgumentException("method = " + this + ": not a numeric method of the "
+                    + preset + " preset (" + java.util.Arrays.stream(values()).filter(m -> m.numericIn(preset))
+                            .map(m -> m.toolName(preset)).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
     }
 
     /**
      * The method a tool calls {@code name}.
      *
-     * @param name psi, kl_div, jensenshannon, hellinger or wasserstein (case-insensitive)
+     * @param name psi, kl_div, jensenshannon, hellinger, wasserstein (Evidently's names) or jensen_shannon,
+     *     kolmogorov_smirnov (NannyML's), case-insensitive
      * @return the method
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
     public static DriftMethod named(String name) {
         java.util.Objects.requireNonNull(name, "name must not be null");
+        String n = name.toLowerCase(Locale.ROOT);
         for (DriftMethod m : values()) {
-            if (m.toolName.equals(name.toLowerCase(Locale.ROOT))) {
+            if (n.equals(m.evidentlyName) || n.equals(m.nannymlName)) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("name = \"" + name
-                + "\": not a drift method (psi, kl_div, jensenshannon, hellinger, wasserstein)");
+        throw new IllegalArgumentException("name = \"" + name + "\": not a drift method (" + String.join(", ",
+                names()) + ")");
     }
 
     /**
-     * The preset's default threshold for this method: 0.1 for every method of Evidently 0.7
-     * ({@code default_threshold=0.1} in each {@code StatTest}).
+     * Every name {@link #named} takes: Evidently's, then NannyML's where they differ.
+     *
+     * @return the names
+     */
+    public static java.util.List<String> names() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (DriftMethod m : values()) {
+            if (m.evidentlyName != null) {
+                out.add(m.evidentlyName);
+            }
+        }
+        for (DriftMethod m : values()) {
+            if (m.nannymlName != null) {
+                out.add(m.nannymlName);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /**
+     * The preset's default threshold for this method when it is a constant: 0.1 for every method of Evidently
+     * 0.7 ({@code default_threshold=0.1} in each {@code StatTest}). NannyML's default threshold is computed from
+     * the reference (see {@link DriftPreset#NANNYML} and {@link Drift#defaultThreshold}), so it has none here.
      *
      * @param preset the preset
      * @return the default threshold
+     * @throws IllegalArgumentException for {@link DriftPreset#NANNYML}, or a method the preset does not have
      */
     public double defaultThreshold(DriftPreset preset) {
-        java.util.Objects.requireNonNull(preset, "preset must not be null");
+        requireIn(preset);
         return switch (preset) {
             case EVIDENTLY -> 0.1;
+            case NANNYML -> throw new IllegalArgumentException("preset = NANNYML: NannyML's default threshold is"
+                    + " computed from the reference (Drift.defaultThreshold), it is no constant");
         };
     }
 }

@@ -35,6 +35,7 @@ final class EvidentlyRules {
             }
             case HELLINGER -> hellinger(ref, cur);
             case WASSERSTEIN -> Drift.wassersteinNormed(ref, cur);
+            default -> throw new AssertionError(method); // Drift.numeric checked requireIn
         };
         // every Evidently stat test: return value, value >= threshold
         return new DriftResult(method, value, threshold, value >= threshold);
