@@ -404,6 +404,86 @@ public final class Drift {
         };
     }
 
+    /**
+     * A preset's value and decision for one categorical column pair, with the preset's default threshold
+     * (Evidently: 0.1, drift if value ≥ 0.1; NannyML: mean + 3 sd over the reference's chunks, drift if value &gt;
+     * threshold, and for {@code chi2} p &lt; 0.05). Categories are strings compared exactly; {@code null} is a
+     * missing value, dropped as both tools drop NaN. Categories unseen in the reference follow the tool's rule:
+     * Evidently gives each its own bin over reference ∪ current (PSI and KL fill its empty reference share with
+     * {@link EmptyBins#EVIDENTLY}); NannyML's JS and Hellinger pool them into one leftover bin whose reference
+     * share is 0, its L∞ and chi-square keep each. See {@link CategoryCounts} for the counts themselves.
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset ({@link DriftMethod#categoricalIn}): Evidently psi,
+     *     kl_div, jensenshannon, hellinger; NannyML jensen_shannon, hellinger, l_infinity, chi2
+     * @param reference the reference column, {@code null} for missing
+     * @param current the current column, {@code null} for missing
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException if the preset lacks the method, a column is empty or only missing, or
+     *     (NannyML's default threshold) the reference has fewer than 10 rows
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, String[] reference, String[] current) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> {
+                method.require(preset, true);
+                yield CategoricalRules.evidently(this, method, reference, current, 0.1);
+            }
+            case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, Double.NaN);
+        };
+    }
+
+    /**
+     * A preset's value and decision for one categorical column pair, with the given threshold (for NannyML's
+     * {@code chi2}, the p-value's threshold: drift if p &lt; threshold; NannyML itself ignores a custom threshold
+     * for chi2 and always uses 0.05).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset
+     * @param reference the reference column, {@code null} for missing
+     * @param current the current column, {@code null} for missing
+     * @param threshold the drift threshold
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException as {@link #categorical(DriftPreset, DriftMethod, String[], String[])}, or
+     *     for a NaN threshold
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, String[] reference, String[] current,
+            double threshold) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
+        }
+        return switch (preset) {
+            case EVIDENTLY -> CategoricalRules.evidently(this, method, reference, current, threshold);
+            case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, threshold);
+        };
+    }
+
+    /**
+     * The preset's default threshold for a categorical method and reference column (see
+     * {@link #categorical(DriftPreset, DriftMethod, String[], String[])}).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset
+     * @param reference the reference column, {@code null} for missing
+     * @return the threshold
+     * @throws IllegalArgumentException if the preset lacks the method, or the reference is empty, only missing,
+     *     or (NannyML) shorter than 10 rows
+     */
+    public double defaultThreshold(DriftPreset preset, DriftMethod method, String[] reference) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> {
+                method.require(preset, true);
+                yield 0.1;
+            }
+            case NANNYML -> CategoricalRules.nannymlDefaultThreshold(this, method, reference);
+        };
+    }
+
     /** This family in nats under NORMALIZE: scipy's conventions, which the presets follow. */
     Drift scipy() {
         Context c = context.withUnit(InfoUnit.NATS).withNormalization(Normalization.NORMALIZE);

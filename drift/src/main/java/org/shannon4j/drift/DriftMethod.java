@@ -16,19 +16,19 @@ public enum DriftMethod {
      * {@code psi} ({@code psi.py}, {@code _psi}): the binned shares, empty bins filled by {@link EmptyBins#EVIDENTLY}
      * (not renormalised), PSI = Σ (r − c)·ln(r / c) (see {@link Drift#psi}).
      */
-    PSI("psi", null),
+    PSI("psi", null, K.EVIDENTLY_NUMERIC | K.EVIDENTLY_CATEGORICAL),
     /**
      * {@code kl_div} ({@code kl_div.py}, {@code _kl_div}): the binned shares filled by {@link EmptyBins#EVIDENTLY},
      * then scipy's {@code stats.entropy(reference, current)}, which renormalises them: KL(reference ‖ current)
      * in nats.
      */
-    KL_DIV("kl_div", null),
+    KL_DIV("kl_div", null, K.EVIDENTLY_NUMERIC | K.EVIDENTLY_CATEGORICAL),
     /**
      * {@code jensenshannon} ({@code jensenshannon.py}, {@code _jensenshannon}): the binned shares without a fill
      * ({@code feel_zeroes=False}), then scipy's {@code spatial.distance.jensenshannon} with base e: the JS
      * distance in nats (see {@link Drift#jsDistance}).
      */
-    JENSENSHANNON("jensenshannon", "jensen_shannon"),
+    JENSENSHANNON("jensenshannon", "jensen_shannon", K.ALL),
     /**
      * {@code hellinger} ({@code hellinger_distance.py}, {@code _hellinger_distance}, numeric branch): edges
      * {@code np.histogram_bin_edges(keys, bins="sturges")} where keys are the <em>distinct</em> values of reference
@@ -38,32 +38,54 @@ public enum DriftMethod {
      * 1 only up to the rounding of the edges (2.8e-10 relative in H for values near 10⁶), and 1 − Σ cancels for a
      * small H: the preset computes Evidently's form to give Evidently's number.
      */
-    HELLINGER("hellinger", "hellinger"),
+    HELLINGER("hellinger", "hellinger", K.ALL),
     /**
      * {@code wasserstein} ({@code wasserstein_distance_norm.py}, {@code _wasserstein_distance_norm}): scipy's
      * {@code wasserstein_distance(reference, current)} / max(σ_reference, 0.001), σ with ddof = 0 (see
      * {@link Drift#wassersteinNormed}).
      */
-    WASSERSTEIN("wasserstein", "wasserstein"),
+    WASSERSTEIN("wasserstein", "wasserstein", K.EVIDENTLY_NUMERIC | K.NANNYML_NUMERIC),
     /**
      * The two-sample Kolmogorov–Smirnov statistic D = max |F_reference − F_current| (scipy's {@code ks_2samp}
      * statistic). NannyML's {@code kolmogorov_smirnov} only (its value is D, not the p-value); Evidently's
      * {@code ks} test is not part of the Evidently preset yet.
      */
-    KOLMOGOROV_SMIRNOV(null, "kolmogorov_smirnov");
+    KOLMOGOROV_SMIRNOV(null, "kolmogorov_smirnov", K.NANNYML_NUMERIC),
+    /**
+     * NannyML's {@code l_infinity} (categorical): max over the categories of reference ∪ current of |r − c|, r
+     * and c each category's share ({@code value_counts(normalize=True)}).
+     */
+    L_INFINITY(null, "l_infinity", K.NANNYML_CATEGORICAL),
+    /**
+     * Chi-square. NannyML's {@code chi2} (categorical): scipy's {@code chi2_contingency} of the k × 2 table of
+     * counts (categories of reference ∪ current × reference, current), with Yates' correction when k = 2; the
+     * value is the statistic, drift is p &lt; 0.05.
+     */
+    CHI_SQUARE(null, "chi2", K.NANNYML_CATEGORICAL);
+
+    /** Which presets have a method, for which column kinds (enum constants cannot see the enum's own statics). */
+    private static final class K {
+        static final int EVIDENTLY_NUMERIC = 1;
+        static final int EVIDENTLY_CATEGORICAL = 2;
+        static final int NANNYML_NUMERIC = 4;
+        static final int NANNYML_CATEGORICAL = 8;
+        static final int ALL = 15;
+    }
 
     private final String evidentlyName;
     private final String nannymlName;
+    private final int kinds;
 
-    DriftMethod(String evidentlyName, String nannymlName) {
+    DriftMethod(String evidentlyName, String nannymlName, int kinds) {
         this.evidentlyName = evidentlyName;
         this.nannymlName = nannymlName;
+        this.kinds = kinds;
     }
 
     /**
      * The name the tools give this method: Evidently's ({@code "psi"}, {@code "kl_div"}, {@code "jensenshannon"},
      * {@code "hellinger"}, {@code "wasserstein"}), or NannyML's for a method only NannyML has
-     * ({@code "kolmogorov_smirnov"}).
+     * ({@code "kolmogorov_smirnov"}, {@code "l_infinity"}, {@code "chi2"}).
      *
      * @return the tool's name of this method
      */
@@ -77,10 +99,13 @@ public enum DriftMethod {
      *
      * @param preset the preset
      * @return the tool's name of this method
-     * @throws IllegalArgumentException if the preset does not have this method for numeric columns
+     * @throws IllegalArgumentException if the preset does not have this method
      */
     public String toolName(DriftPreset preset) {
-        requireIn(preset);
+        java.util.Objects.requireNonNull(preset, "preset must not be null");
+        if (!numericIn(preset) && !categoricalIn(preset)) {
+            require(preset, false);
+        }
         return preset == DriftPreset.EVIDENTLY ? evidentlyName : nannymlName;
     }
 
@@ -92,14 +117,31 @@ public enum DriftMethod {
      */
     public boolean numericIn(DriftPreset preset) {
         java.util.Objects.requireNonNull(preset, "preset must not be null");
-        return (preset == DriftPreset.EVIDENTLY ? evidentlyName : nannymlName) != null;
+        return (kinds & (preset == DriftPreset.EVIDENTLY ? K.EVIDENTLY_NUMERIC : K.NANNYML_NUMERIC)) != 0;
+    }
+
+    /**
+     * Whether the preset has this method for categorical columns.
+     *
+     * @param preset the preset
+     * @return true if {@link Drift#categorical} takes this method with that preset
+     */
+    public boolean categoricalIn(DriftPreset preset) {
+        java.util.Objects.requireNonNull(preset, "preset must not be null");
+        return (kinds & (preset == DriftPreset.EVIDENTLY ? K.EVIDENTLY_CATEGORICAL : K.NANNYML_CATEGORICAL)) != 0;
     }
 
     void requireIn(DriftPreset preset) {
-        if (!numericIn(preset)) {
-            throw new IllegalArgumentException("method = " + this + ": not a numeric method of the "
-                    + preset + " preset (" + java.util.Arrays.stream(values()).filter(m -> m.numericIn(preset))
-                            .map(m -> m.toolName(preset)).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        require(preset, false);
+    }
+
+    void require(DriftPreset preset, boolean categorical) {
+        java.util.function.Predicate<DriftMethod> has = m -> categorical ? m.categoricalIn(preset) : m.numericIn(preset);
+        if (!has.test(this)) {
+            throw new IllegalArgumentException("method = " + this + ": not a " + (categorical ? "categorical"
+                    : "numeric") + " method of the " + preset + " preset (" + java.util.Arrays.stream(values())
+                            .filter(has).map(m -> m.toolName(preset))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
 
@@ -107,7 +149,7 @@ public enum DriftMethod {
      * The method a tool calls {@code name}.
      *
      * @param name psi, kl_div, jensenshannon, hellinger, wasserstein (Evidently's names) or jensen_shannon,
-     *     kolmogorov_smirnov (NannyML's), case-insensitive
+     *     kolmogorov_smirnov, l_infinity, chi2 (NannyML's), case-insensitive
      * @return the method
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -153,7 +195,10 @@ public enum DriftMethod {
      * @throws IllegalArgumentException for {@link DriftPreset#NANNYML}, or a method the preset does not have
      */
     public double defaultThreshold(DriftPreset preset) {
-        requireIn(preset);
+        java.util.Objects.requireNonNull(preset, "preset must not be null");
+        if (!numericIn(preset) && !categoricalIn(preset)) {
+            require(preset, false);
+        }
         return switch (preset) {
             case EVIDENTLY -> 0.1;
             case NANNYML -> throw new IllegalArgumentException("preset = NANNYML: NannyML's default threshold is"

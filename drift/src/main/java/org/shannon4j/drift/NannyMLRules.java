@@ -178,26 +178,40 @@ final class NannyMLRules {
          * then nanmean + 3·nanstd, capped at the method's upper limit (1 for KS).
          */
         double defaultThreshold(double[] rawReference) {
-            int rows = rawReference.length;
-            int size = rows / DEFAULT_CHUNKS;
-            if (size == 0) {
-                throw new IllegalArgumentException("reference has " + rows + " rows: NannyML's default threshold"
-                        + " cuts it into chunks of rows / " + DEFAULT_CHUNKS + " (its DefaultChunker fails on"
-                        + " fewer than " + DEFAULT_CHUNKS + "); pass a threshold");
-            }
-            int chunks = (rows + size - 1) / size; // full chunks, and the incomplete one kept
-            double[] values = new double[chunks];
-            for (int k = 0; k < chunks; k++) {
-                int from = k * size;
-                double[] chunk = dropNaN(Arrays.copyOfRange(rawReference, from, Math.min(rows, from + size)));
-                values[k] = chunk.length == 0 ? Double.NaN : calculate(chunk); // an empty chunk: NaN, skipped
-            }
-            double upper = nanMean(values) + nanStd(values) * STD_MULTIPLIER;
-            if (method == DriftMethod.KOLMOGOROV_SMIRNOV && upper >= 1) {
-                upper = 1; // upper_threshold_limit=1
-            }
-            return upper;
+            return chunkThreshold(rawReference.length, (from, to) -> {
+                double[] chunk = dropNaN(Arrays.copyOfRange(rawReference, from, to));
+                return chunk.length == 0 ? Double.NaN : calculate(chunk); // an empty chunk: NaN, skipped
+            }, method == DriftMethod.KOLMOGOROV_SMIRNOV);
         }
+    }
+
+    /** A method's value on the reference rows [from, to) against the whole reference, NaN if they are all missing. */
+    interface ChunkValue {
+        double of(int from, int to);
+    }
+
+    /**
+     * NannyML's default threshold over {@code rows} reference rows: DefaultChunker's chunks of rows / 10 rows (the
+     * incomplete last one kept), nanmean + 3·nanstd of the chunks' values, capped at 1 where the method's upper
+     * limit is 1 (KS).
+     */
+    static double chunkThreshold(int rows, ChunkValue value, boolean capAtOne) {
+        int size = rows / DEFAULT_CHUNKS;
+        if (size == 0) {
+            throw new IllegalArgumentException("reference has " + rows + " rows: NannyML's default threshold"
+                    + " cuts it into chunks of rows / " + DEFAULT_CHUNKS + " (its DefaultChunker fails on"
+                    + " fewer than " + DEFAULT_CHUNKS + "); pass a threshold");
+        }
+        int chunks = (rows + size - 1) / size; // full chunks, and the incomplete one kept
+        double[] values = new double[chunks];
+        for (int k = 0; k < chunks; k++) {
+            values[k] = value.of(k * size, Math.min(rows, (k + 1) * size));
+        }
+        double upper = nanMean(values) + nanStd(values) * STD_MULTIPLIER;
+        if (capAtOne && upper >= 1) {
+            upper = 1; // upper_threshold_limit=1
+        }
+        return upper;
     }
 
     /** √(Σ (√r − √c)²) / √2, NannyML's Hellinger, term by term in numpy's order. */
