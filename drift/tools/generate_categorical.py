@@ -13,7 +13,8 @@
 # Evidently builds its keys as list(set(...)), whose order depends on Python's string hash seed: the sums below run
 # over the sorted keys (as shannon4j does), so they are one of the orders Evidently may use.
 # Lines: C name | R cats (comma-separated, empty = missing) | U cats | V preset name method value_hex threshold_hex
-#        drift p_hex (p: chi2's p-value, else nan) ; P x dof sf_hex (chi2.sf checks)
+#        drift p_hex (p: the tests' p-value, else nan) ; P x dof sf_hex (chi2.sf checks) ; N x cdf_hex (norm.cdf)
+# Evidently's tests chisquare and z (chisquare_stattest.py, z_stattest.py) report the p-value as the value.
 # Rerun from the repository root:  /usr/bin/python3 drift/tools/generate_categorical.py
 import gzip
 import io
@@ -71,7 +72,34 @@ def ev_hellinger(ref, cur):
     return np.sqrt(1 - h)
 
 
+def ev_chisquare(ref, cur):
+    # chisquare_stattest.py _chi_stat_test (one category: scipy's p is NaN, shannon4j's 1; no such case below)
+    keys = sorted(set(ref) | set(cur))
+    rc, cc = Counter(ref), Counter(cur)
+    k_norm = len(cur) / len(ref)
+    f_exp = [rc[k] * k_norm for k in keys]
+    f_obs = [cc[k] for k in keys]
+    with np.errstate(divide="ignore"):
+        return stats.chisquare(f_obs, f_exp)[1]
+
+
+def ev_z(ref, cur):
+    # z_stattest.py _z_stat_test, proportions_diff_z_stat_ind, proportions_diff_z_test (two-sided)
+    if len(set(ref)) == 1 and len(set(cur)) == 1 and ref[0] == cur[0]:
+        return 1
+    keys = sorted(set(ref) | set(cur))
+    a = [0 if x == keys[0] else 1 for x in ref]
+    b = [0 if x == keys[0] else 1 for x in cur]
+    n1, n2 = len(a), len(b)
+    p1 = float(sum(a)) / n1
+    p2 = float(sum(b)) / n2
+    P = float(p1 * n1 + p2 * n2) / (n1 + n2)
+    z = (p1 - p2) / np.sqrt(P * (1 - P) * (1.0 / n1 + 1.0 / n2))
+    return 2 * (1 - stats.norm.cdf(np.abs(z)))
+
+
 EVIDENTLY = [("psi", ev_psi), ("kl_div", ev_kl), ("jensenshannon", ev_js), ("hellinger", ev_hellinger)]
+EVIDENTLY_TESTS = [("chisquare", ev_chisquare), ("z", ev_z)]
 
 
 # ---------------------------------------------------------------- NannyML
@@ -187,6 +215,12 @@ def main():
             v = float(f(r, u))
             buf.write("V\tevidently\t%s\t%s\t%s\t%s\t%s\tnan\n"
                       % (name, method, v.hex(), (0.1).hex(), "true" if v >= 0.1 else "false"))
+        for method, f in EVIDENTLY_TESTS:
+            if method == "chisquare" and len(set(r) | set(u)) == 1:
+                continue
+            p = float(f(r, u))
+            buf.write("V\tevidently\t%s\t%s\t%s\t%s\t%s\t%s\n"
+                      % (name, method, p.hex(), (0.05).hex(), "true" if p < 0.05 else "false", p.hex()))
         for method, make in NANNYML:
             m = make()
             m.fit(ref)
@@ -200,6 +234,8 @@ def main():
     for x, dof in [(0.0, 1), (0.5, 1), (3.84, 1), (1e-3, 3), (2.0, 2), (10.0, 4), (50.0, 10), (100.0, 59),
                    (59.0, 59), (400.0, 59), (1500.0, 1), (0.1, 200), (250.0, 199), (700.0, 4), (30.0, 2)]:
         buf.write("P\t%r\t%d\t%s\n" % (x, dof, float(stats.chi2.sf(x, dof)).hex()))
+    for x in [0.0, 1e-3, -0.3, 0.5, 0.70710678, 0.8, 1.0, 1.96, -2.5, 3.0, 5.0, 7.5, -8.0]:
+        buf.write("N\t%r\t%s\n" % (x, float(stats.norm.cdf(x)).hex()))
     with open(OUT, "wb") as f:
         with gzip.GzipFile(fileobj=f, mode="wb", mtime=0, filename="") as g:
             g.write(buf.getvalue().encode("utf-8"))

@@ -21,6 +21,11 @@ final class CategoricalRules {
             double threshold) {
         method.require(DriftPreset.EVIDENTLY, true);
         CategoryCounts k = nonEmpty(CategoryCounts.of(reference, current));
+        if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
+            double p = method == DriftMethod.Z ? evidentlyZ(k) : evidentlyChiSquare(k);
+            // a test's drift score is its p-value: drift if p < threshold
+            return new DriftResult(method, p, threshold, p < threshold, p);
+        }
         double[] r = Drift.shares(k.reference(), k.referenceSize());
         double[] c = Drift.shares(k.current(), k.currentSize());
         Drift scipy = family.scipy();
@@ -147,6 +152,37 @@ final class CategoricalRules {
         }
         double stat = BinEdges.pairwiseSum(terms, 0, terms.length);
         return new double[] {stat, Chi2.sf(stat, dof)};
+    }
+
+    /** Evidently's {@code _chi_stat_test}: scipy's chisquare(current counts, reference counts · n_cur / n_ref). */
+    static double evidentlyChiSquare(CategoryCounts k) {
+        int dof = k.categories().length - 1;
+        if (dof == 0) {
+            return 1.0; // scipy: NaN for 0 degrees of freedom; one category is no drift
+        }
+        double norm = (double) k.currentSize() / k.referenceSize();
+        double[] terms = new double[dof + 1];
+        for (int i = 0; i <= dof; i++) {
+            double e = k.reference()[i] * norm;
+            double d = k.current()[i] - e;
+            terms[i] = d * d / e; // +inf for a category the reference lacks
+        }
+        return Chi2.sf(BinEdges.pairwiseSum(terms, 0, terms.length), dof);
+    }
+
+    /** Evidently's {@code _z_stat_test}: the two-proportion Z test of "not the first category", two-sided. */
+    static double evidentlyZ(CategoryCounts k) {
+        String[] c = k.categories();
+        if (c.length == 1) {
+            return 1.0; // both columns hold one and the same value
+        }
+        double n1 = k.referenceSize();
+        double n2 = k.currentSize();
+        double p1 = (n1 - k.reference()[0]) / n1;
+        double p2 = (n2 - k.current()[0]) / n2;
+        double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+        double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
+        return 2 * (1 - Chi2.normalCdf(Math.abs(z)));
     }
 
     /** (o − e)² / e, o first moved up to 0.5 towards e when dof = 1 (Yates). */

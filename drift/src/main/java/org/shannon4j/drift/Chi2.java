@@ -41,6 +41,22 @@ final class Chi2 {
         return upperGamma(0.5 * dof, 0.5 * x);
     }
 
+    /**
+     * Φ(x), the standard normal CDF, as Cephes' {@code ndtr} (scipy's {@code norm.cdf}) composes it: with z =
+     * |x|/√2, 0.5 + 0.5·erf(x/√2) for z &lt; √½, else 0.5·erfc(z), subtracted from 1 for x &gt; 0; erf and erfc
+     * are P(½, z²) and Q(½, z²).
+     */
+    static double normalCdf(double x) {
+        double t = x * Math.sqrt(0.5);
+        double z = Math.abs(t);
+        if (z < Math.sqrt(0.5)) {
+            double erf = z == 0 ? 0 : 1 - upperGamma(0.5, z * z);
+            return 0.5 + 0.5 * Math.copySign(erf, t);
+        }
+        double y = 0.5 * upperGamma(0.5, z * z);
+        return t > 0 ? 1.0 - y : y;
+    }
+
     /** Q(a, x) = Γ(a, x) / Γ(a), a &gt; 0, x ≥ 0. */
     static double upperGamma(double a, double x) {
         if (x == 0) {

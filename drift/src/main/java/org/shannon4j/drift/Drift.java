@@ -406,7 +406,8 @@ public final class Drift {
 
     /**
      * A preset's value and decision for one categorical column pair, with the preset's default threshold
-     * (Evidently: 0.1, drift if value ≥ 0.1; NannyML: mean + 3 sd over the reference's chunks, drift if value &gt;
+     * (Evidently: 0.1, drift if value ≥ 0.1, and for its tests chisquare and z, value = p-value, drift if p &lt;
+     * 0.05; NannyML: mean + 3 sd over the reference's chunks, drift if value &gt;
      * threshold, and for {@code chi2} p &lt; 0.05). Categories are strings compared exactly; {@code null} is a
      * missing value, dropped as both tools drop NaN. Categories unseen in the reference follow the tool's rule:
      * Evidently gives each its own bin over reference ∪ current (PSI and KL fill its empty reference share with
@@ -415,7 +416,7 @@ public final class Drift {
      *
      * @param preset the tool whose rules are reproduced
      * @param method a categorical method of the preset ({@link DriftMethod#categoricalIn}): Evidently psi,
-     *     kl_div, jensenshannon, hellinger; NannyML jensen_shannon, hellinger, l_infinity, chi2
+     *     kl_div, jensenshannon, hellinger, chisquare, z; NannyML jensen_shannon, hellinger, l_infinity, chi2
      * @param reference the reference column, {@code null} for missing
      * @param current the current column, {@code null} for missing
      * @return the value, the threshold and the decision
@@ -428,7 +429,7 @@ public final class Drift {
         return switch (preset) {
             case EVIDENTLY -> {
                 method.require(preset, true);
-                yield CategoricalRules.evidently(this, method, reference, current, 0.1);
+                yield CategoricalRules.evidently(this, method, reference, current, method.defaultThreshold(preset));
             }
             case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, Double.NaN);
         };
@@ -478,7 +479,7 @@ public final class Drift {
         return switch (preset) {
             case EVIDENTLY -> {
                 method.require(preset, true);
-                yield 0.1;
+                yield method.defaultThreshold(preset);
             }
             case NANNYML -> CategoricalRules.nannymlDefaultThreshold(this, method, reference);
         };

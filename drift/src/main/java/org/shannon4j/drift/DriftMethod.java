@@ -57,11 +57,22 @@ public enum DriftMethod {
      */
     L_INFINITY(null, "l_infinity", K.NANNYML_CATEGORICAL),
     /**
-     * Chi-square. NannyML's {@code chi2} (categorical): scipy's {@code chi2_contingency} of the k × 2 table of
-     * counts (categories of reference ∪ current × reference, current), with Yates' correction when k = 2; the
-     * value is the statistic, drift is p &lt; 0.05.
+     * Chi-square (categorical). Evidently's {@code chisquare} ({@code chisquare_stattest.py}): scipy's
+     * {@code chisquare(f_obs, f_exp)} with f_obs the current's counts and f_exp the reference's scaled by
+     * n_current / n_reference over reference ∪ current (a category absent from the reference makes the statistic
+     * +∞ and p = 0); the value is the p-value, drift is p &lt; 0.05. With a single category scipy's p-value is NaN
+     * (0 degrees of freedom): here it is 1, no drift. NannyML's {@code chi2}: scipy's {@code chi2_contingency} of
+     * the k × 2 table of counts (categories of reference ∪ current × reference, current), with Yates' correction
+     * when k = 2; the value is the statistic, drift is p &lt; 0.05.
      */
-    CHI_SQUARE(null, "chi2", K.NANNYML_CATEGORICAL);
+    CHI_SQUARE("chisquare", "chi2", K.EVIDENTLY_CATEGORICAL | K.NANNYML_CATEGORICAL),
+    /**
+     * Evidently's two-proportion Z test {@code z} ({@code z_stattest.py}, categorical): with k₀ the smallest
+     * category of reference ∪ current (Python's sort), the shares p₁, p₂ of values ≠ k₀, P the pooled share, z =
+     * (p₁ − p₂) / √(P(1 − P)(1/n₁ + 1/n₂)) and p = 2·(1 − Φ(|z|)); p = 1 if both columns hold one and the same
+     * value. The value is the p-value, drift is p &lt; 0.05.
+     */
+    Z("z", null, K.EVIDENTLY_CATEGORICAL);
 
     /** Which presets have a method, for which column kinds (enum constants cannot see the enum's own statics). */
     private static final class K {
@@ -186,8 +197,9 @@ public enum DriftMethod {
     }
 
     /**
-     * The preset's default threshold for this method when it is a constant: 0.1 for every method of Evidently
-     * 0.7 ({@code default_threshold=0.1} in each {@code StatTest}). NannyML's default threshold is computed from
+     * The preset's default threshold for this method when it is a constant: 0.1 for Evidently 0.7's distances
+     * ({@code default_threshold=0.1} in their {@code StatTest}), 0.05 for its tests (chi-square, Z: the p-value's
+     * threshold, {@code StatTest}'s default). NannyML's default threshold is computed from
      * the reference (see {@link DriftPreset#NANNYML} and {@link Drift#defaultThreshold}), so it has none here.
      *
      * @param preset the preset
@@ -200,7 +212,7 @@ public enum DriftMethod {
             require(preset, false);
         }
         return switch (preset) {
-            case EVIDENTLY -> 0.1;
+            case EVIDENTLY -> this == CHI_SQUARE || this == Z ? 0.05 : 0.1;
             case NANNYML -> throw new IllegalArgumentException("preset = NANNYML: NannyML's default threshold is"
                     + " computed from the reference (Drift.defaultThreshold), it is no constant");
         };

@@ -96,7 +96,7 @@ class CategoricalGoldenTest {
         }
         System.out.println(backend + ": categorical golden values: " + checked + " checked, largest relative"
                 + " difference " + worst + " (" + worstCase + ")");
-        assertTrue(checked >= 100, "golden values read: " + checked);
+        assertTrue(checked >= 120, "golden values read: " + checked);
         assertEquals(List.of(), failures, failures.size() + " of " + checked + " values differ");
     }
 
@@ -109,6 +109,20 @@ class CategoricalGoldenTest {
                 double got = Chi2.sf(Double.parseDouble(f[1]), Integer.parseInt(f[2]));
                 assertTrue(relative(got, want) <= TOLERANCE, () -> "chi2.sf(" + f[1] + ", " + f[2] + ") = " + got
                         + ", scipy " + want);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10);
+    }
+
+    @Test
+    void normalCdfMatchesScipy() throws IOException {
+        int checked = 0;
+        for (String[] f : lines()) {
+            if (f[0].equals("N")) {
+                double want = Double.parseDouble(f[2]);
+                double got = Chi2.normalCdf(Double.parseDouble(f[1]));
+                assertTrue(relative(got, want) <= 1e-14, () -> "norm.cdf(" + f[1] + ") = " + got + ", scipy " + want);
                 checked++;
             }
         }

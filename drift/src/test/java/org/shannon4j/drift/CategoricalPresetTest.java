@@ -70,6 +70,21 @@ class CategoricalPresetTest {
     }
 
     @Test
+    void evidentlyTestsOnOneCategory() {
+        String[] one = {"k", "k", "k"};
+        // scipy's chisquare gives NaN for 0 degrees of freedom: one category shared by both columns is no drift
+        DriftResult c = DRIFT.categorical(DriftPreset.EVIDENTLY, DriftMethod.CHI_SQUARE, one, one);
+        assertEquals(1.0, c.value());
+        assertEquals(0.05, c.threshold());
+        assertFalse(c.drift());
+        // Evidently's Z test special case: both columns one and the same value
+        assertEquals(1.0, DRIFT.categorical(DriftPreset.EVIDENTLY, DriftMethod.Z, one, new String[] {"k"}).value());
+        // a category the reference lacks: chi-square statistic +inf, p = 0
+        assertEquals(0.0, DRIFT.categorical(DriftPreset.EVIDENTLY, DriftMethod.CHI_SQUARE, one,
+                new String[] {"k", "new"}).value());
+    }
+
+    @Test
     void badInput() {
         String[] ok = {"a", "b", "a", "c", "a", "b", "a", "c", "a", "b"};
         for (DriftPreset preset : DriftPreset.values()) {
