@@ -120,8 +120,15 @@ def wasserstein(ref, cur):
     return stats.wasserstein_distance(ref, cur) / norm
 
 
+def ks(ref, cur):
+    # stattests/ks_stattest.py _ks_stat_test: the p-value of ks_2samp (method 'auto': exact up to 10,000 values
+    # per column; shannon4j implements only that, so larger cases have no ks line); drift if p <= threshold
+    return stats.ks_2samp(ref, cur)[1]
+
+
 METHODS = [("psi", psi), ("kl_div", kl_div), ("jensenshannon", jensenshannon), ("hellinger", hellinger),
-           ("wasserstein", wasserstein)]
+           ("wasserstein", wasserstein), ("ks", ks)]
+KS_THRESHOLD = 0.05
 
 
 def cases():
@@ -158,6 +165,11 @@ def cases():
     c["uniform_vs_normal"] = (rng.uniform(-2, 2, size=4000), rng.normal(size=4000))
     c["identical_columns"] = (np.arange(100.0), np.arange(100.0))
     c["large_offset"] = (1e6 + rng.normal(size=3000), 1e6 + rng.normal(loc=0.5, size=3000))
+    # added with the ks test (after the cases above, so their data stay as they were)
+    c["ks_small_unequal"] = (rng.normal(size=300), rng.normal(loc=0.1, size=457))
+    c["ks_10000_vs_7"] = (rng.normal(size=10000), rng.normal(loc=0.5, size=7))
+    c["ks_equal_sizes_shift"] = (rng.normal(size=800), rng.normal(loc=0.12, size=800))
+    c["ks_tiny"] = (np.array([1.0, 2.0, 3.0]), np.array([2.5, 3.5]))
     return c
 
 
@@ -175,6 +187,13 @@ def main():
         buf.write("U\t%s\n" % hexs(cur))
         r, c = clean(ref), clean(cur)
         for method, f in METHODS:
+            if method == "ks":
+                if max(len(r), len(c)) > 10000:
+                    continue
+                v = float(f(r, c))
+                buf.write("V\t%s\t%s\t%s\t%r\t%s\n" % (name, method, v.hex(), KS_THRESHOLD,
+                                                       "true" if v <= KS_THRESHOLD else "false"))
+                continue
             v = float(f(r, c))
             buf.write("V\t%s\t%s\t%s\t%r\t%s\n" % (name, method, v.hex(), THRESHOLD,
                                                    "true" if v >= THRESHOLD else "false"))

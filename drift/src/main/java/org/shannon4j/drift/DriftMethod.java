@@ -46,11 +46,13 @@ public enum DriftMethod {
      */
     WASSERSTEIN("wasserstein", "wasserstein", K.EVIDENTLY_NUMERIC | K.NANNYML_NUMERIC),
     /**
-     * The two-sample Kolmogorov–Smirnov statistic D = max |F_reference − F_current| (scipy's {@code ks_2samp}
-     * statistic). NannyML's {@code kolmogorov_smirnov} only (its value is D, not the p-value); Evidently's
-     * {@code ks} test is not part of the Evidently preset yet.
+     * The two-sample Kolmogorov–Smirnov test on D = max |F_reference − F_current|. Evidently's {@code ks}
+     * ({@code ks_stattest.py}): scipy's {@code ks_2samp} p-value is the value, drift if p ≤ 0.05 (≤, unlike its
+     * other tests); the exact p-value is computed for columns of at most 10,000 values each (scipy's 'auto'),
+     * larger ones, where scipy uses the asymptotic distribution, are an error (see {@code KolmogorovSmirnov}).
+     * NannyML's {@code kolmogorov_smirnov}: the value is D itself.
      */
-    KOLMOGOROV_SMIRNOV(null, "kolmogorov_smirnov", K.NANNYML_NUMERIC),
+    KOLMOGOROV_SMIRNOV("ks", "kolmogorov_smirnov", K.EVIDENTLY_NUMERIC | K.NANNYML_NUMERIC),
     /**
      * NannyML's {@code l_infinity} (categorical): max over the categories of reference ∪ current of |r − c|, r
      * and c each category's share ({@code value_counts(normalize=True)}).
@@ -199,7 +201,7 @@ public enum DriftMethod {
     /**
      * The preset's default threshold for this method when it is a constant: 0.1 for Evidently 0.7's distances
      * ({@code default_threshold=0.1} in their {@code StatTest}), 0.05 for its tests (chi-square, Z: the p-value's
-     * threshold, {@code StatTest}'s default). NannyML's default threshold is computed from
+     * threshold, {@code StatTest}'s default) and KS ({@code default_threshold=0.05}). NannyML's default threshold is computed from
      * the reference (see {@link DriftPreset#NANNYML} and {@link Drift#defaultThreshold}), so it has none here.
      *
      * @param preset the preset
@@ -212,7 +214,7 @@ public enum DriftMethod {
             require(preset, false);
         }
         return switch (preset) {
-            case EVIDENTLY -> this == CHI_SQUARE || this == Z ? 0.05 : 0.1;
+            case EVIDENTLY -> this == CHI_SQUARE || this == Z || this == KOLMOGOROV_SMIRNOV ? 0.05 : 0.1;
             case NANNYML -> throw new IllegalArgumentException("preset = NANNYML: NannyML's default threshold is"
                     + " computed from the reference (Drift.defaultThreshold), it is no constant");
         };

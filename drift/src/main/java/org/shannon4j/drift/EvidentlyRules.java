@@ -20,6 +20,14 @@ final class EvidentlyRules {
         double[] ref = finite("reference", reference);
         double[] cur = finite("current", current);
         Drift scipy = family.scipy();
+        if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
+            double[] a = ref.clone();
+            double[] b = cur.clone();
+            Arrays.sort(a);
+            Arrays.sort(b);
+            double p = KolmogorovSmirnov.pValue(a.length, b.length, NannyMLRules.ksStatistic(a, b));
+            return new DriftResult(method, p, threshold, p <= threshold, p); // _ks_stat_test: p_value <= threshold
+        }
         double value = switch (method) {
             case PSI -> {
                 double[][] s = binnedShares(ref, cur);
