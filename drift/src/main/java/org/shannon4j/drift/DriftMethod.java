@@ -67,14 +67,45 @@ public enum DriftMethod {
      * the k × 2 table of counts (categories of reference ∪ current × reference, current), with Yates' correction
      * when k = 2; the value is the statistic, drift is p &lt; 0.05.
      */
-    CHI_SQUARE("chisquare", "chi2", K.EVIDENTLY_CATEGORICAL | K.NANNYML_CATEGORICAL),
+    CHI_SQUARE("chisquare", "chi2", K.EVIDENTLY_NUMERIC | K.EVIDENTLY_CATEGORICAL | K.NANNYML_CATEGORICAL),
     /**
      * Evidently's two-proportion Z test {@code z} ({@code z_stattest.py}, categorical): with k₀ the smallest
      * category of reference ∪ current (Python's sort), the shares p₁, p₂ of values ≠ k₀, P the pooled share, z =
      * (p₁ − p₂) / √(P(1 − P)(1/n₁ + 1/n₂)) and p = 2·(1 − Φ(|z|)); p = 1 if both columns hold one and the same
      * value. The value is the p-value, drift is p &lt; 0.05.
      */
-    Z("z", null, K.EVIDENTLY_CATEGORICAL);
+    Z("z", null, K.EVIDENTLY_NUMERIC | K.EVIDENTLY_CATEGORICAL);
+
+    /** Evidently's default methods switch at this many reference rows ({@code _get_default_stattest}). */
+    static final int EVIDENTLY_MAX_ROWS_FOR_TESTS = 1000;
+
+    /**
+     * Evidently 0.7's default method for a column ({@code _get_default_stattest} in
+     * {@code legacy/calculations/stattests/registry.py}), from the cleaned columns' sizes: with n the distinct
+     * values of reference and current together, a reference of at most 1,000 values gets a test (numeric: KS if
+     * n &gt; 5, else chi-square if n &gt; 2, else Z; categorical: chi-square if n &gt; 2, else Z), a larger one a
+     * distance (numeric: JS if n ≤ 5, else the normed Wasserstein; categorical: JS). Chi-square and Z on a
+     * numeric column take its values as categories ({@link Drift#numeric} does so).
+     *
+     * @param categorical whether the column is categorical (Evidently's column type)
+     * @param referenceRows the reference's size after dropping missing values
+     * @param distinctValues the number of distinct values of reference ∪ current
+     * @return the method Evidently would choose
+     * @throws IllegalArgumentException if a count is below 1
+     */
+    public static DriftMethod evidentlyDefault(boolean categorical, long referenceRows, long distinctValues) {
+        if (referenceRows < 1 || distinctValues < 1) {
+            throw new IllegalArgumentException("referenceRows = " + referenceRows + ", distinctValues = "
+                    + distinctValues + ": both must be >= 1");
+        }
+        if (referenceRows <= EVIDENTLY_MAX_ROWS_FOR_TESTS) {
+            if (!categorical && distinctValues > 5) {
+                return KOLMOGOROV_SMIRNOV;
+            }
+            return distinctValues > 2 ? CHI_SQUARE : Z;
+        }
+        return categorical || distinctValues <= 5 ? JENSENSHANNON : WASSERSTEIN;
+    }
 
     /** Which presets have a method, for which column kinds (enum constants cannot see the enum's own statics). */
     private static final class K {

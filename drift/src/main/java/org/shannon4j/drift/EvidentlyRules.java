@@ -20,6 +20,10 @@ final class EvidentlyRules {
         double[] ref = finite("reference", reference);
         double[] cur = finite("current", current);
         Drift scipy = family.scipy();
+        if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
+            // Evidently's default for a numeric column with at most 5 values: its values as categories
+            return CategoricalRules.evidently(family, method, categories(ref), categories(cur), threshold);
+        }
         if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
             double[] a = ref.clone();
             double[] b = cur.clone();
@@ -103,6 +107,15 @@ final class EvidentlyRules {
         }
         bc = Math.min(1.0, Math.max(0.0, bc));
         return Math.sqrt(1 - bc);
+    }
+
+    /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */
+    private static String[] categories(double[] a) {
+        String[] out = new String[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Double.toString(a[i] == 0 ? 0.0 : a[i]);
+        }
+        return out;
     }
 
     /** Distinct values of sorted data, −0.0 and 0.0 being one value (pandas' nunique, Python's set). */

@@ -117,6 +117,19 @@ class NannyMLPresetTest {
     }
 
     @Test
+    void evidentlyDefaultMethodChoice() {
+        assertEquals(DriftMethod.KOLMOGOROV_SMIRNOV, DriftMethod.evidentlyDefault(false, 1000, 6));
+        assertEquals(DriftMethod.CHI_SQUARE, DriftMethod.evidentlyDefault(false, 1000, 5));
+        assertEquals(DriftMethod.Z, DriftMethod.evidentlyDefault(false, 10, 2));
+        assertEquals(DriftMethod.WASSERSTEIN, DriftMethod.evidentlyDefault(false, 1001, 6));
+        assertEquals(DriftMethod.JENSENSHANNON, DriftMethod.evidentlyDefault(false, 1001, 5));
+        assertEquals(DriftMethod.CHI_SQUARE, DriftMethod.evidentlyDefault(true, 1000, 3));
+        assertEquals(DriftMethod.Z, DriftMethod.evidentlyDefault(true, 1000, 1));
+        assertEquals(DriftMethod.JENSENSHANNON, DriftMethod.evidentlyDefault(true, 1001, 2));
+        fails(() -> DriftMethod.evidentlyDefault(true, 0, 2), "referenceRows = 0");
+    }
+
+    @Test
     void namesOfBothTools() {
         assertEquals(DriftMethod.JENSENSHANNON, DriftMethod.named("jensen_shannon"));
         assertEquals(DriftMethod.JENSENSHANNON, DriftMethod.named("jensenshannon"));
