@@ -390,11 +390,7 @@ public final class Drift {
      */
     public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current,
             double threshold) {
-        Objects.requireNonNull(preset, "preset must not be null");
-        Objects.requireNonNull(method, "method must not be null");
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
-        }
+        checkPresetArguments(preset, method, threshold);
         return switch (preset) {
             case EVIDENTLY -> {
                 method.requireIn(preset);
@@ -451,11 +447,7 @@ public final class Drift {
      */
     public DriftResult categorical(DriftPreset preset, DriftMethod method, String[] reference, String[] current,
             double threshold) {
-        Objects.requireNonNull(preset, "preset must not be null");
-        Objects.requireNonNull(method, "method must not be null");
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
-        }
+        checkPresetArguments(preset, method, threshold);
         return switch (preset) {
             case EVIDENTLY -> CategoricalRules.evidently(this, method, reference, current, threshold);
             case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, threshold);
@@ -483,6 +475,14 @@ public final class Drift {
             }
             case NANNYML -> CategoricalRules.nannymlDefaultThreshold(this, method, reference);
         };
+    }
+
+    private static void checkPresetArguments(DriftPreset preset, DriftMethod method, double threshold) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
+        }
     }
 
     /** This family in nats under NORMALIZE: scipy's conventions, which the presets follow. */
