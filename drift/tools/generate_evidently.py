@@ -120,8 +120,26 @@ def wasserstein(ref, cur):
     return stats.wasserstein_distance(ref, cur) / norm
 
 
+def ks(ref, cur):
+    # stattests/ks_stattest.py _ks_stat_test: the p-value of ks_2samp (method 'auto': exact up to 10,000 values
+    # per column; shannon4j implements only that, so larger cases have no ks line); drift if p <= threshold
+    return stats.ks_2samp(ref, cur)[1]
+
+
 METHODS = [("psi", psi), ("kl_div", kl_div), ("jensenshannon", jensenshannon), ("hellinger", hellinger),
-           ("wasserstein", wasserstein)]
+           ("wasserstein", wasserstein), ("ks", ks)]
+KS_THRESHOLD = 0.05
+
+
+def chisquare_numeric(ref, cur):
+    # chisquare_stattest.py on a numeric column (Evidently's default with 3 to 5 distinct values, <= 1000 rows)
+    keys = sorted(set(ref.tolist()) | set(cur.tolist()))
+    rc, cc = value_counts(ref), value_counts(cur)
+    k_norm = len(cur) / len(ref)
+    f_exp = [rc.get(k, 0) * k_norm for k in keys]
+    f_obs = [cc.get(k, 0) for k in keys]
+    with np.errstate(divide="ignore"):
+        return stats.chisquare(f_obs, f_exp)[1]
 
 
 def cases():
@@ -158,6 +176,15 @@ def cases():
     c["uniform_vs_normal"] = (rng.uniform(-2, 2, size=4000), rng.normal(size=4000))
     c["identical_columns"] = (np.arange(100.0), np.arange(100.0))
     c["large_offset"] = (1e6 + rng.normal(size=3000), 1e6 + rng.normal(loc=0.5, size=3000))
+    # added with the ks test (after the cases above, so their data stay as they were)
+    c["ks_small_unequal"] = (rng.normal(size=300), rng.normal(loc=0.1, size=457))
+    c["ks_10000_vs_7"] = (rng.normal(size=10000), rng.normal(loc=0.5, size=7))
+    c["ks_equal_sizes_shift"] = (rng.normal(size=800), rng.normal(loc=0.12, size=800))
+    c["ks_tiny"] = (np.array([1.0, 2.0, 3.0]), np.array([2.5, 3.5]))
+    c["four_values"] = (rng.integers(0, 4, size=600).astype(float),
+                        rng.choice([0.0, 1.0, 2.0, 3.0], p=[0.2, 0.25, 0.25, 0.3], size=500))
+    c["three_values_same_law"] = (rng.integers(-1, 2, size=900).astype(float),
+                                  rng.integers(-1, 2, size=800).astype(float))
     return c
 
 
@@ -174,7 +201,18 @@ def main():
         buf.write("R\t%s\n" % hexs(ref))
         buf.write("U\t%s\n" % hexs(cur))
         r, c = clean(ref), clean(cur)
+        if 2 < len(set(r.tolist()) | set(c.tolist())) <= 5:
+            v = float(chisquare_numeric(r, c))
+            buf.write("V\t%s\tchisquare\t%s\t%r\t%s\n" % (name, v.hex(), KS_THRESHOLD,
+                                                            "true" if v < KS_THRESHOLD else "false"))
         for method, f in METHODS:
+            if method == "ks":
+                if max(len(r), len(c)) > 10000:
+                    continue
+                v = float(f(r, c))
+                buf.write("V\t%s\t%s\t%s\t%r\t%s\n" % (name, method, v.hex(), KS_THRESHOLD,
+                                                       "true" if v <= KS_THRESHOLD else "false"))
+                continue
             v = float(f(r, c))
             buf.write("V\t%s\t%s\t%s\t%r\t%s\n" % (name, method, v.hex(), THRESHOLD,
                                                    "true" if v >= THRESHOLD else "false"))

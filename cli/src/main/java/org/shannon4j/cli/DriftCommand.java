@@ -25,42 +25,46 @@ import org.shannon4j.drift.DriftResult;
 public final class DriftCommand implements DataCommand {
 
     static final String USAGE = """
-              drift REFERENCE CURRENT [--preset evidently] [--method M] [--columns A,B,...]
-                        [--threshold T] [--format table|tsv|json] [--progress auto|on|off]
-                        [--text A,B] [--delimiter ,]
+              drift REFERENCE CURRENT [--preset evidently|nannyml] [--method M]
+                        [--columns A,B,...] [--threshold T] [--format table|tsv|json]
+                        [--progress auto|on|off] [--text A,B] [--delimiter ,]
                         Drift of every numeric column common to both files (or those of
                         --columns) between the reference and the current data, as the
-                        preset's tool computes and decides it: evidently = Evidently 0.7's
-                        numeric-column drift. M one of psi kl_div jensenshannon hellinger
-                        wasserstein (PSI, KL, JS distance in nats; Hellinger; Wasserstein
-                        over the reference's standard deviation); drift is value >= T,
-                        T = 0.1 by default. Without --method, Evidently's default choice:
-                        over 1000 reference values, jensenshannon for at most 5 distinct
-                        values, else wasserstein; with 1000 or fewer it would be KS, chi-
-                        square or a Z test, which this preset lacks: --method is required
-                        then. Kinds are inferred from the cells: a column of integers or
-                        numbers (nan and inf included) in both files is numeric, any other
-                        is text; categorical (text) columns are not supported yet: one
-                        named in --columns is an error, the others are skipped with a note
-                        on stderr. Evidently would treat an integer column with at most 10
-                        distinct values as categorical: here it is numeric (noted on
-                        stderr). NaN, +-inf and empty cells are dropped first, as Evidently
-                        does; a column left empty is an error naming the column and file.
+                        preset's tool computes and decides it. evidently = Evidently 0.7:
+                        M one of psi kl_div jensenshannon hellinger wasserstein (PSI, KL,
+                        JS distance in nats; Hellinger; Wasserstein over the reference's
+                        standard deviation; drift is value >= T, T = 0.1 by default) or
+                        ks chisquare z (value = p-value; drift is p <= 0.05 for ks,
+                        p < 0.05 for chisquare and z). Without --method, Evidently's
+                        default choice from the reference size and the distinct values
+                        of both: up to 1000 reference values ks (more than 5 values),
+                        chisquare (3 to 5) or z (1 or 2); above, jensenshannon (at most
+                        5 values) or wasserstein. nannyml = NannyML: M one of
+                        jensen_shannon (its default; base-2 JS distance over Doane bins
+                        of the reference plus a leftover bin), hellinger,
+                        kolmogorov_smirnov (the statistic), wasserstein; T by default
+                        NannyML's: mean + 3 sd of the method over ten chunks of the
+                        reference; drift is value > T. NannyML drops only NaN: an
+                        infinite reference cell is an error, an infinite current cell
+                        lies outside the reference's bins. Kinds are inferred from the
+                        cells: a column of integers or numbers (nan and inf included) in
+                        both files is numeric, any other is text; categorical (text)
+                        columns are not supported by this command yet (the library has
+                        Drift.categorical): one named in --columns is an error, the
+                        others are skipped with a note on stderr. Evidently would treat
+                        an integer column with at most 10 distinct values as
+                        categorical: here it is numeric (noted on stderr). With
+                        evidently, NaN, +-inf and empty cells are dropped first; a
+                        column left empty is an error naming the column and file.
                         --progress: lines on stderr (auto: inputs of 1e6+ cells, past 1 s).""".indent(2)
             .stripTrailing();
-
-    /** Evidently's default test for a numeric column needs more reference values than this. */
-    static final int EVIDENTLY_MAX_ROWS_FOR_TESTS = 1000;
-
-    /** Evidently's default test for a numeric column with at most this many distinct values is categorical. */
-    static final int EVIDENTLY_MAX_VALUES_FOR_CATEGORICAL_TESTS = 5;
 
     /** Evidently 0.7 infers an integer column with at most this many distinct values as categorical. */
     static final int EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL = 10;
 
-    static final List<String> PRESETS = List.of("evidently");
+    static final List<String> PRESETS = List.of("evidently", "nannyml");
 
-    static final List<String> METHODS = Arrays.stream(DriftMethod.values()).map(DriftMethod::toolName).toList();
+    static final List<String> METHODS = DriftMethod.names();
 
     private static final Set<String> OPTIONS = Set.of("preset", "method", "columns", "threshold", "format",
             "progress", "text", "delimiter");
@@ -118,13 +122,21 @@ public final class DriftCommand implements DataCommand {
         for (String name : columns) {
             int rj = ref.indexOf(name);
             int cj = cur.indexOf(name);
-            double[] r = finite(ref, rj);
-            double[] c = finite(cur, cj);
-            noteEvidentlyCategorical(ref.columns().get(rj), cur.columns().get(cj), err);
-            DriftMethod m = method != null ? method : evidentlyDefault(name, r, c);
+            boolean evidently = preset == DriftPreset.EVIDENTLY;
+            // Evidently drops NaN and ±inf; NannyML only NaN (the library's NannyML rules see the infinities)
+            double[] r = evidently ? finite(ref, rj) : values(ref, rj);
+            double[] c = evidently ? finite(cur, cj) : values(cur, cj);
+            if (evidently) {
+                noteEvidentlyCategorical(ref.columns().get(rj), cur.columns().get(cj), err);
+            }
+            DriftMethod m = method != null ? method : evidently ? evidentlyDefault(r, c) : DriftMethod.JENSENSHANNON;
+            if (!m.numericIn(preset)) {
+                throw new UsageException("--method " + args.get("method") + " is not a numeric method of the "
+                        + preset.name().toLowerCase(Locale.ROOT) + " preset");
+            }
             DriftResult d = threshold == null ? drift.numeric(preset, m, r, c)
                     : drift.numeric(preset, m, r, c, threshold);
-            rt.row(name, m.toolName(), d.value(), d.threshold(), d.drift());
+            rt.row(name, m.toolName(preset), d.value(), d.threshold(), d.drift());
             int n = ++done;
             progress.say(() -> "column " + n + "/" + columns.size() + ": " + name);
         }
@@ -247,22 +259,25 @@ public final class DriftCommand implements DataCommand {
     }
 
     /**
-     * Evidently 0.7's default stat test for a numeric column ({@code _get_default_stattest} in
-     * {@code legacy/calculations/stattests/registry.py}, on the cleaned columns): over 1000 reference values,
-     * jensenshannon for at most 5 distinct values of both, else normed wasserstein; otherwise KS, chi-square or
-     * Z, which the preset does not have: then the caller must choose.
+     * Evidently 0.7's default stat test for a numeric column ({@link DriftMethod#evidentlyDefault}, on the
+     * cleaned columns).
      */
-    static DriftMethod evidentlyDefault(String column, double[] ref, double[] cur) {
-        int distinct = distinct(ref, cur, EVIDENTLY_MAX_VALUES_FOR_CATEGORICAL_TESTS + 1);
-        if (ref.length <= EVIDENTLY_MAX_ROWS_FOR_TESTS) {
-            String test = distinct > EVIDENTLY_MAX_VALUES_FOR_CATEGORICAL_TESTS ? "the KS test"
-                    : distinct > 2 ? "the chi-square test" : "the Z test";
-            throw new UsageException("column '" + column + "': with " + ref.length + " reference values (<= "
-                    + EVIDENTLY_MAX_ROWS_FOR_TESTS + ") Evidently's default is " + test
-                    + ", which is not implemented yet: give --method (" + String.join(", ", METHODS) + ")");
+    static DriftMethod evidentlyDefault(double[] ref, double[] cur) {
+        return DriftMethod.evidentlyDefault(false, ref.length, distinct(ref, cur, 6));
+    }
+
+    /** The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself). */
+    static double[] values(Table t, int j) {
+        Column c = t.columns().get(j);
+        double[] v = new double[c.size()];
+        for (int r = 0; r < c.size(); r++) {
+            v[r] = switch (c) {
+                case Column.Doubles d -> d.values()[r];
+                case Column.Ints ints -> ints.missing().get(r) ? Double.NaN : ints.values()[r];
+                case Column.Text text -> Double.NaN;
+            };
         }
-        return distinct <= EVIDENTLY_MAX_VALUES_FOR_CATEGORICAL_TESTS ? DriftMethod.JENSENSHANNON
-                : DriftMethod.WASSERSTEIN;
+        return v;
     }
 
     /** The number of distinct values of a ∪ b, counted up to {@code cap} (pandas' nunique: −0.0 equals 0.0). */

@@ -14,7 +14,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.shannon4j.Shannon;
 import org.shannon4j.drift.Drift;
 import org.shannon4j.drift.DriftMethod;
@@ -50,8 +49,12 @@ class DriftCommandTest {
     }
 
     /** Every method's tsv row is the library's result on the same columns, printed as %.17g. */
+    static List<DriftMethod> evidentlyMethods() {
+        return java.util.Arrays.stream(DriftMethod.values()).filter(m -> m.numericIn(DriftPreset.EVIDENTLY)).toList();
+    }
+
     @ParameterizedTest
-    @EnumSource(DriftMethod.class)
+    @org.junit.jupiter.params.provider.MethodSource("evidentlyMethods")
     void tsvMatchesTheLibrary(DriftMethod method) throws IOException {
         CliRun r = drift(REF, CUR, "--method", method.toolName(), "--format", "tsv");
         assertEquals(0, r.status(), r.err());
@@ -147,22 +150,43 @@ class DriftCommandTest {
                         column(r.toString(), "few"), column(c.toString(), "few"))) + "\n", run.out());
     }
 
-    /** At most 1000 reference values Evidently runs KS (chi-square, Z): not faked, --method is required. */
+    /** At most 1000 reference values Evidently's default is KS, chi-square (3 to 5 values) or Z (1 or 2). */
     @Test
-    void noDefaultWhereEvidentlyWouldRunATestWeLack() throws IOException {
-        CliRun r = drift(REF, CUR);
-        assertEquals(2, r.status());
-        assertTrue(r.err().contains("shannon4j drift: column 'latency_ms': with 300 reference values (<= 1000)"
-                + " Evidently's default is the KS test, which is not implemented yet: give --method (psi, kl_div,"
-                + " jensenshannon, hellinger, wasserstein)\nusage: shannon4j\n  drift REFERENCE CURRENT"), r.err());
+    void evidentlyDefaultTestsUpToThousandRows() throws IOException {
+        Drift d = Drift.of(Shannon.get().context());
+        CliRun r = drift(REF, CUR, "--format", "tsv", "--columns", "latency_ms");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(HEADER + "\n" + expectedRow("latency_ms", d.numeric(DriftPreset.EVIDENTLY,
+                DriftMethod.KOLMOGOROV_SMIRNOV, column(REF, "latency_ms"), column(CUR, "latency_ms"))) + "\n", r.out());
         Path ref = Files.writeString(dir.resolve("ref.csv"), "x\n1\n2\n3\n");
         Path cur = Files.writeString(dir.resolve("cur.csv"), "x\n1\n2\n");
-        r = drift(ref.toString(), cur.toString());
-        assertEquals(2, r.status());
-        assertTrue(r.err().contains("Evidently's default is the chi-square test"), r.err());
+        r = drift(ref.toString(), cur.toString(), "--format", "tsv");
+        assertTrue(r.out().contains("x\tchisquare\t"), r.out());
         Files.writeString(ref, "x\n1\n2\n");
-        r = drift(ref.toString(), cur.toString());
-        assertTrue(r.err().contains("Evidently's default is the Z test"), r.err());
+        r = drift(ref.toString(), cur.toString(), "--format", "tsv");
+        assertTrue(r.out().contains("x\tz\t1\t0.050000000000000003\tfalse"), r.out());
+    }
+
+    /** --preset nannyml: its names, its default method and threshold, and its strict decision. */
+    @Test
+    void nannymlPreset() throws IOException {
+        Drift d = Drift.of(Shannon.get().context());
+        CliRun r = drift(REF, CUR, "--preset", "nannyml", "--format", "tsv", "--columns", "latency_ms,temperature");
+        assertEquals(0, r.status(), r.err());
+        StringBuilder want = new StringBuilder(HEADER).append('\n');
+        for (String c : List.of("latency_ms", "temperature")) {
+            DriftResult e = d.numeric(DriftPreset.NANNYML, DriftMethod.JENSENSHANNON, column(REF, c), column(CUR, c));
+            want.append(c).append("\tjensen_shannon\t").append(ResultTable.g17(e.value())).append('\t')
+                    .append(ResultTable.g17(e.threshold())).append('\t').append(e.drift()).append('\n');
+        }
+        assertEquals(want.toString(), r.out());
+        r = drift(REF, CUR, "--preset", "nannyml", "--method", "psi");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--method psi is not a numeric method of the nannyml preset"), r.err());
+        r = drift(REF, CUR, "--preset", "nannyml", "--method", "kolmogorov_smirnov", "--threshold", "0.5",
+                "--format", "tsv", "--columns", "latency_ms");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith(HEADER + "\nlatency_ms\tkolmogorov_smirnov\t"), r.out());
     }
 
     @Test
@@ -229,15 +253,16 @@ class DriftCommandTest {
     @Test
     void usageErrors() {
         List<List<String>> cases = new ArrayList<>();
-        cases.add(List.of(REF, CUR, "--method", "ks"));
-        cases.add(List.of(REF, CUR, "--method", "psi", "--preset", "nannyml"));
+        cases.add(List.of(REF, CUR, "--method", "k-s"));
+        cases.add(List.of(REF, CUR, "--method", "psi", "--preset", "whylogs"));
         cases.add(List.of(REF, CUR, "--method", "psi", "--threshold", "nan"));
         cases.add(List.of(REF, "--method", "psi"));
         cases.add(List.of(REF, CUR, "--method", "psi", "--format", "csv"));
         cases.add(List.of(REF, CUR, "--method", "psi", "--columns", "latency_ms,latency_ms"));
         List<String> messages = List.of(
-                "--method must be one of psi, kl_div, jensenshannon, hellinger, wasserstein, got 'ks'",
-                "--preset must be one of evidently, got 'nannyml'",
+                "--method must be one of psi, kl_div, jensenshannon, hellinger, wasserstein, ks, chisquare, z,"
+                        + " jensen_shannon, kolmogorov_smirnov, l_infinity, chi2, got 'k-s'",
+                "--preset must be one of evidently, nannyml, got 'whylogs'",
                 "--threshold must be a finite number, got 'nan'",
                 "drift needs two data files, the reference and the current, got [" + REF + "]",
                 "--format must be one of table, tsv, json, got 'csv'",

@@ -16,6 +16,7 @@ import org.shannon4j.spi.Context;
  * <pre>{@code
  * Drift drift = Drift.of(Shannon.get().context());
  * DriftResult r = drift.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, reference, current);
+ * DriftResult n = drift.numeric(DriftPreset.NANNYML, DriftMethod.JENSENSHANNON, reference, current);
  * }</pre>
  *
  * <h2>Measures between two histograms</h2>
@@ -351,8 +352,33 @@ public final class Drift {
      * @throws IllegalArgumentException if a column is empty or has no finite value (naming it)
      */
     public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current) {
+        Objects.requireNonNull(preset, "preset must not be null");
         Objects.requireNonNull(method, "method must not be null");
-        return numeric(preset, method, reference, current, method.defaultThreshold(preset));
+        return switch (preset) {
+            case EVIDENTLY -> numeric(preset, method, reference, current, method.defaultThreshold(preset));
+            case NANNYML -> NannyMLRules.numeric(this, method, reference, current, Double.NaN);
+        };
+    }
+
+    /**
+     * The preset's default threshold for a method and reference column: Evidently's constant 0.1, or NannyML's
+     * mean + 3 standard deviations of the method's values on the reference's ten chunks (see
+     * {@link DriftPreset#NANNYML}).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method the drift method
+     * @param reference the reference column (as passed to {@link #numeric})
+     * @return the threshold the 4-argument {@link #numeric} compares with
+     * @throws IllegalArgumentException if the preset lacks the method, or (NannyML) the reference has fewer than
+     *     10 rows, ±∞, or no value that is not NaN
+     */
+    public double defaultThreshold(DriftPreset preset, DriftMethod method, double[] reference) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> method.defaultThreshold(preset);
+            case NANNYML -> NannyMLRules.defaultThreshold(this, method, reference);
+        };
     }
 
     /**
@@ -362,21 +388,107 @@ public final class Drift {
      * @param method the drift method
      * @param reference the reference column (NaN and ±∞ are dropped, as the tool does)
      * @param current the current column (likewise)
-     * @param threshold the drift threshold (the decision is the tool's comparison with it)
+     * @param threshold the drift threshold (the decision is the tool's comparison with it: Evidently
+     *     {@code value >= threshold}, NannyML {@code value > threshold})
      * @return the value, the threshold and the decision
      * @throws IllegalArgumentException if a column is empty or has no finite value (naming it), or the threshold
      *     is NaN
      */
     public DriftResult numeric(DriftPreset preset, DriftMethod method, double[] reference, double[] current,
             double threshold) {
+        checkPresetArguments(preset, method, threshold);
+        return switch (preset) {
+            case EVIDENTLY -> {
+                method.requireIn(preset);
+                yield EvidentlyRules.numeric(this, method, reference, current, threshold);
+            }
+            case NANNYML -> NannyMLRules.numeric(this, method, reference, current, threshold);
+        };
+    }
+
+    /**
+     * A preset's value and decision for one categorical column pair, with the preset's default threshold
+     * (Evidently: 0.1, drift if value ≥ 0.1, and for its tests chisquare and z, value = p-value, drift if p &lt;
+     * 0.05; NannyML: mean + 3 sd over the reference's chunks, drift if value &gt;
+     * threshold, and for {@code chi2} p &lt; 0.05). Categories are strings compared exactly; {@code null} is a
+     * missing value, dropped as both tools drop NaN. Categories unseen in the reference follow the tool's rule:
+     * Evidently gives each its own bin over reference ∪ current (PSI and KL fill its empty reference share with
+     * {@link EmptyBins#EVIDENTLY}); NannyML's JS and Hellinger pool them into one leftover bin whose reference
+     * share is 0, its L∞ and chi-square keep each. See {@link CategoryCounts} for the counts themselves.
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset ({@link DriftMethod#categoricalIn}): Evidently psi,
+     *     kl_div, jensenshannon, hellinger, chisquare, z; NannyML jensen_shannon, hellinger, l_infinity, chi2
+     * @param reference the reference column, {@code null} for missing
+     * @param current the current column, {@code null} for missing
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException if the preset lacks the method, a column is empty or only missing, or
+     *     (NannyML's default threshold) the reference has fewer than 10 rows
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, String[] reference, String[] current) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> {
+                method.require(preset, true);
+                yield CategoricalRules.evidently(this, method, reference, current, method.defaultThreshold(preset));
+            }
+            case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, Double.NaN);
+        };
+    }
+
+    /**
+     * A preset's value and decision for one categorical column pair, with the given threshold (for NannyML's
+     * {@code chi2}, the p-value's threshold: drift if p &lt; threshold; NannyML itself ignores a custom threshold
+     * for chi2 and always uses 0.05).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset
+     * @param reference the reference column, {@code null} for missing
+     * @param current the current column, {@code null} for missing
+     * @param threshold the drift threshold
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException as {@link #categorical(DriftPreset, DriftMethod, String[], String[])}, or
+     *     for a NaN threshold
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, String[] reference, String[] current,
+            double threshold) {
+        checkPresetArguments(preset, method, threshold);
+        return switch (preset) {
+            case EVIDENTLY -> CategoricalRules.evidently(this, method, reference, current, threshold);
+            case NANNYML -> CategoricalRules.nannyml(this, method, reference, current, threshold);
+        };
+    }
+
+    /**
+     * The preset's default threshold for a categorical method and reference column (see
+     * {@link #categorical(DriftPreset, DriftMethod, String[], String[])}).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset
+     * @param reference the reference column, {@code null} for missing
+     * @return the threshold
+     * @throws IllegalArgumentException if the preset lacks the method, or the reference is empty, only missing,
+     *     or (NannyML) shorter than 10 rows
+     */
+    public double defaultThreshold(DriftPreset preset, DriftMethod method, String[] reference) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        return switch (preset) {
+            case EVIDENTLY -> {
+                method.require(preset, true);
+                yield method.defaultThreshold(preset);
+            }
+            case NANNYML -> CategoricalRules.nannymlDefaultThreshold(this, method, reference);
+        };
+    }
+
+    private static void checkPresetArguments(DriftPreset preset, DriftMethod method, double threshold) {
         Objects.requireNonNull(preset, "preset must not be null");
         Objects.requireNonNull(method, "method must not be null");
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
-        return switch (preset) {
-            case EVIDENTLY -> EvidentlyRules.numeric(this, method, reference, current, threshold);
-        };
     }
 
     /** This family in nats under NORMALIZE: scipy's conventions, which the presets follow. */

@@ -20,6 +20,18 @@ final class EvidentlyRules {
         double[] ref = finite("reference", reference);
         double[] cur = finite("current", current);
         Drift scipy = family.scipy();
+        if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
+            // Evidently's default for a numeric column with at most 5 values: its values as categories
+            return CategoricalRules.evidently(family, method, categories(ref), categories(cur), threshold);
+        }
+        if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
+            double[] a = ref.clone();
+            double[] b = cur.clone();
+            Arrays.sort(a);
+            Arrays.sort(b);
+            double p = KolmogorovSmirnov.pValue(a.length, b.length, NannyMLRules.ksStatistic(a, b));
+            return new DriftResult(method, p, threshold, p <= threshold, p); // _ks_stat_test: p_value <= threshold
+        }
         double value = switch (method) {
             case PSI -> {
                 double[][] s = binnedShares(ref, cur);
@@ -35,6 +47,7 @@ final class EvidentlyRules {
             }
             case HELLINGER -> hellinger(ref, cur);
             case WASSERSTEIN -> Drift.wassersteinNormed(ref, cur);
+            default -> throw new AssertionError(method); // Drift.numeric checked requireIn
         };
         // every Evidently stat test: return value, value >= threshold
         return new DriftResult(method, value, threshold, value >= threshold);
@@ -58,6 +71,15 @@ final class EvidentlyRules {
      */
     private static double hellinger(double[] ref, double[] cur) {
         return EvidentlyBinning.hellinger(EvidentlyBinning.column(ref), cur);
+    }
+
+    /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */
+    private static String[] categories(double[] a) {
+        String[] out = new String[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = Double.toString(a[i] == 0 ? 0.0 : a[i]);
+        }
+        return out;
     }
 
     /** The sorted distinct values of two sorted arrays. */

@@ -74,7 +74,7 @@ class EvidentlyGoldenTest {
         assertEquals(List.of(), failures, failures.size() + " of " + checked + " values differ from Evidently");
     }
 
-    private static double[] parse(String s) {
+    static double[] parse(String s) {
         String[] parts = s.split(",");
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
