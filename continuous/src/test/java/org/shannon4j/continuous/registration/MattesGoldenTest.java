@@ -96,11 +96,6 @@ class MattesGoldenTest {
     }
 
     private static double[] parse(String s) {
-        String[] p = s.split(",");
-        double[] d = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            d[i] = Double.parseDouble(p[i]);
-        }
-        return d;
+        return RegistrationGoldenTest.parse(s);
     }
 }
