@@ -1,8 +1,11 @@
 package org.shannon4j.continuous.registration;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 import org.shannon4j.Shannon;
 import org.shannon4j.dependence.PlugInSums;
@@ -218,6 +221,146 @@ public final class Registration {
     }
 
     // ------------------------------------------------------------------------------------------------------
+    // Mattes mutual information (Parzen windows)
+    // ------------------------------------------------------------------------------------------------------
+
+    /**
+     * Mattes mutual information (Mattes et al. 2003) as ITK's {@code MattesMutualInformationImageToImageMetricv4}
+     * computes it with every voxel sampled and the identity transform: {@code bins} bins per image over each
+     * image's measured range, two of them padding on each side, a cubic B-spline Parzen window for the moving
+     * image and a box for the fixed image (see {@link #mattes(double[], double[], int, double[], int)}).
+     * ITK's {@code GetValue()} is the negative of this, in nats.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096 (ITK's minimum is 5: four are padding)
+     * @return the Parzen-window MI in the context's unit
+     * @throws IllegalArgumentException on empty or mismatched arrays, a bad bin count, a NaN or infinite value, or
+     *     a constant image (its bin size would be 0)
+     */
+    public double mattesMutualInformation(double[] fixed, double[] moving, int bins) {
+        return mattes(fixed, moving, bins, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattesMutualInformation(double[], double[], int)} for float images (each value read as the
+     * double it is, as ITK's {@code RealType} reads it).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @return the Parzen-window MI in the context's unit
+     */
+    public double mattesMutualInformation(float[] fixed, float[] moving, int bins) {
+        return mattes(fixed, moving, bins, null, 0).mutualInformation();
+    }
+
+    /**
+     * Mattes mutual information and its derivative with respect to {@code parameters} parameters, given each
+     * voxel's term ∂(moving intensity at the voxel)/∂μ: for a transform T(x; μ), the moving image's gradient
+     * at the voxel times the transform's Jacobian, Σ_d ∇M[d]·∂T_d/∂μ (for a translation, the gradient itself).
+     * The derivative composes those terms with the derivative of the moving image's B-spline window as ITK does
+     * for a transform with global support: dMI/dμ = Σ_cells ∂p(f,m)/∂μ · ln(p(f,m)/p_M(m)) with
+     * ∂p(f,m)/∂μ = −1/(binSize·n) Σ_voxels term·β³′. ITK's {@code GetDerivative()} is this, in nats (v4 metrics
+     * return the negated gradient of their value −MI).
+     *
+     * <p>Matching ITK to the last bits means its order of operations, so this runs on one thread whatever the
+     * context's parallelism (ITK itself differs in the last bits between work-unit counts).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param term per-voxel terms, row-major {@code term[i * parameters + μ]}, finite; null for the value alone
+     * @param parameters the number of parameters (≥ 1 with terms; ignored without)
+     * @return the MI and, with terms, its derivative, in the context's unit
+     * @throws IllegalArgumentException as {@link #mattesMutualInformation(double[], double[], int)}, or when
+     *     term's length is not n·parameters or a term is not finite
+     */
+    public MattesMutualInformation mattes(double[] fixed, double[] moving, int bins, double[] term,
+                                          int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        long rf = Ranges.minMax(fixed, "fixed");
+        long rm = Ranges.minMax(moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], fixed[lo(rf)], fixed[hi(rf)], i -> moving[i],
+                moving[lo(rm)], moving[hi(rm)], term, parameters);
+    }
+
+    /**
+     * As {@link #mattes(double[], double[], int, double[], int)} for float images.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(float[] fixed, float[] moving, int bins, double[] term, int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        long rf = Ranges.minMax(fixed, "fixed");
+        long rm = Ranges.minMax(moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], fixed[lo(rf)], fixed[hi(rf)], i -> moving[i],
+                moving[lo(rm)], moving[hi(rm)], term, parameters);
+    }
+
+    private MattesMutualInformation mattes(int n, int bins, Values fixed, double fMin, double fMax, Values moving,
+                                           double mMin, double mMax, double[] term, int parameters) {
+        if (fMin == fMax) {
+            throw new IllegalArgumentException("fixed is constant (every value is " + fMin + "): Mattes MI needs a "
+                    + "range to size its bins");
+        }
+        if (mMin == mMax) {
+            throw new IllegalArgumentException("moving is constant (every value is " + mMin + "): Mattes MI needs a "
+                    + "range to size its bins");
+        }
+        double[] r = Mattes.compute(n, bins, fixed, fMin, fMax, moving, mMin, mMax, term, parameters);
+        var unit = context.unit();
+        double[] derivative = new double[r.length - 1];
+        for (int mu = 0; mu < derivative.length; mu++) {
+            derivative[mu] = unit.fromNats(r[1 + mu]);
+        }
+        return new MattesMutualInformation(unit.fromNats(r[0]), derivative, n);
+    }
+
+    private static void checkMattes(Integer fixedLength, Integer movingLength, int bins, double[] term,
+                                    int parameters) {
+        if (fixedLength == null) {
+            throw new NullPointerException("fixed must not be null");
+        }
+        if (movingLength == null) {
+            throw new NullPointerException("moving must not be null");
+        }
+        if (!fixedLength.equals(movingLength)) {
+            throw new IllegalArgumentException("fixed.length = " + fixedLength + " but moving.length = "
+                    + movingLength + ": the images must have the same number of voxels");
+        }
+        if (fixedLength == 0) {
+            throw new IllegalArgumentException("fixed and moving are empty");
+        }
+        if (bins < 2 * Mattes.PADDING + 1 || bins > MAX_BINS) {
+            throw new IllegalArgumentException("bins = " + bins + ": must be in " + (2 * Mattes.PADDING + 1) + ".."
+                    + MAX_BINS + " (Mattes MI pads two bins on each side)");
+        }
+        if (term == null) {
+            return;
+        }
+        if (parameters < 1) {
+            throw new IllegalArgumentException("parameters = " + parameters + ": must be >= 1 with terms");
+        }
+        if ((long) fixedLength * parameters != term.length) {
+            throw new IllegalArgumentException("term.length = " + term.length + " but fixed.length · parameters = "
+                    + (long) fixedLength * parameters + ": one term per voxel and parameter");
+        }
+        for (int i = 0; i < term.length; i++) {
+            if (!Double.isFinite(term[i])) {
+                throw new IllegalArgumentException("term[" + i + "] = " + term[i] + ": terms must be finite");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
     // Joint histograms
     // ------------------------------------------------------------------------------------------------------
 
@@ -237,7 +380,7 @@ public final class Registration {
         return count(a.length, givenAxis(bins, a[lo(ra)], a[hi(ra)], "a"),
                 givenAxis(bins, b[lo(rb)], b[hi(rb)], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
-                        ax.edges, bx.edges, bins, t));
+                        ax.edges, bx.edges, bins, t), true);
     }
 
     /**
@@ -255,7 +398,7 @@ public final class Registration {
         return count(a.length, givenAxis(bins, a[lo(ra)], a[hi(ra)], "a"),
                 givenAxis(bins, b[lo(rb)], b[hi(rb)], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
-                        ax.edges, bx.edges, bins, t));
+                        ax.edges, bx.edges, bins, t), true);
     }
 
     /**
@@ -279,7 +422,7 @@ public final class Registration {
         return count(a.length, givenAxis(bins, aMin, aMax, "a"), givenAxis(bins, bMin, bMax, "b"),
                 Objects.requireNonNull(outside, "outside must not be null"), i -> a[i], i -> b[i],
                 (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len, ax.edges, bx.edges,
-                        bins, t));
+                        bins, t), true);
     }
 
     /**
@@ -302,7 +445,244 @@ public final class Registration {
         return count(a.length, givenAxis(bins, aMin, aMax, "a"), givenAxis(bins, bMin, bMax, "b"),
                 Objects.requireNonNull(outside, "outside must not be null"), i -> a[i], i -> b[i],
                 (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len, ax.edges, bx.edges,
-                        bins, t));
+                        bins, t), true);
+    }
+
+    /**
+     * The joint histogram of two byte images over each image's measured range, the values read as
+     * {@code signedness} says: the counts of {@code np.histogram2d(a.astype(float), b.astype(float), bins)}
+     * (numpy's {@code int8} or {@code uint8}), identical to converting to double first. Each of the
+     * 2^8 possible values is binned once, into a lookup table; the pass reads the table.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @return bins × bins counts, row-major, a's bins the rows
+     * @throws IllegalArgumentException on empty or mismatched arrays or a bad bin count
+     */
+    public int[] jointHistogram(byte[] a, byte[] b, int bins, Signedness signedness) {
+        checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
+        int mask = mask(signedness, 0xFF);
+        long ra = Ranges.valueRange(a, mask);
+        long rb = Ranges.valueRange(b, mask);
+        return countBytes(a, b, mask, givenAxis(bins, lo(ra), hi(ra), "a"), givenAxis(bins, lo(rb), hi(rb), "b"),
+                OutOfRange.IGNORE);
+    }
+
+    /**
+     * The joint histogram of two byte images over given ranges, as
+     * {@link #jointHistogram(double[], double[], int, double, double, double, double, OutOfRange)} of the values
+     * converted to double.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return bins × bins counts
+     */
+    public int[] jointHistogram(byte[] a, byte[] b, int bins, Signedness signedness, double aMin, double aMax,
+                                double bMin, double bMax, OutOfRange outside) {
+        checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
+        int mask = mask(signedness, 0xFF);
+        return countBytes(a, b, mask, givenAxis(bins, aMin, aMax, "a"), givenAxis(bins, bMin, bMax, "b"),
+                Objects.requireNonNull(outside, "outside must not be null"));
+    }
+
+    /**
+     * Every measure of the joint histogram of two byte images over each image's measured range
+     * ({@link #jointHistogram(byte[], byte[], int, Signedness)}).
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(byte[] a, byte[] b, int bins, Signedness signedness) {
+        return measures(jointHistogram(a, b, bins, signedness), bins);
+    }
+
+    /**
+     * Every measure of the joint histogram of two byte images over given ranges.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(byte[] a, byte[] b, int bins, Signedness signedness, double aMin,
+                                               double aMax, double bMin, double bMax, OutOfRange outside) {
+        return measures(jointHistogram(a, b, bins, signedness, aMin, aMax, bMin, bMax, outside), bins);
+    }
+
+    /**
+     * The joint histogram of two short images over each image's measured range, the values read as
+     * {@code signedness} says: the counts of {@code np.histogram2d(a.astype(float), b.astype(float), bins)}
+     * (numpy's {@code int16} or {@code uint16}), identical to converting to double first. Each of the
+     * 2^16 possible values is binned once, into a lookup table; the pass reads the table.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @return bins × bins counts, row-major, a's bins the rows
+     * @throws IllegalArgumentException on empty or mismatched arrays or a bad bin count
+     */
+    public int[] jointHistogram(short[] a, short[] b, int bins, Signedness signedness) {
+        checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
+        int mask = mask(signedness, 0xFFFF);
+        long ra = Ranges.valueRange(a, mask);
+        long rb = Ranges.valueRange(b, mask);
+        return countShorts(a, b, mask, givenAxis(bins, lo(ra), hi(ra), "a"), givenAxis(bins, lo(rb), hi(rb), "b"),
+                OutOfRange.IGNORE);
+    }
+
+    /**
+     * The joint histogram of two short images over given ranges, as
+     * {@link #jointHistogram(double[], double[], int, double, double, double, double, OutOfRange)} of the values
+     * converted to double.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return bins × bins counts
+     */
+    public int[] jointHistogram(short[] a, short[] b, int bins, Signedness signedness, double aMin, double aMax,
+                                double bMin, double bMax, OutOfRange outside) {
+        checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
+        int mask = mask(signedness, 0xFFFF);
+        return countShorts(a, b, mask, givenAxis(bins, aMin, aMax, "a"), givenAxis(bins, bMin, bMax, "b"),
+                Objects.requireNonNull(outside, "outside must not be null"));
+    }
+
+    /**
+     * Every measure of the joint histogram of two short images over each image's measured range
+     * ({@link #jointHistogram(short[], short[], int, Signedness)}).
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(short[] a, short[] b, int bins, Signedness signedness) {
+        return measures(jointHistogram(a, b, bins, signedness), bins);
+    }
+
+    /**
+     * Every measure of the joint histogram of two short images over given ranges.
+     *
+     * @param a the first image
+     * @param b the second image, same length
+     * @param bins bins per image, 2..4096
+     * @param signedness how the bits are read
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(short[] a, short[] b, int bins, Signedness signedness, double aMin,
+                                               double aMax, double bMin, double bMax, OutOfRange outside) {
+        return measures(jointHistogram(a, b, bins, signedness, aMin, aMax, bMin, bMax, outside), bins);
+    }
+
+    /**
+     * The joint histogram of two images in memory segments (off-heap volumes, mapped files; 512×512×300 and
+     * beyond: indices are long) over each image's measured range, counted as
+     * {@link #jointHistogram(double[], double[], int)} counts the same values in arrays. The voxels are read
+     * with {@code layout}: {@code JAVA_FLOAT} or {@code JAVA_DOUBLE}, in its byte order (and its alignment: the
+     * {@code _UNALIGNED} layouts read any segment). Chunks are copied into small heap buffers, each thread its own,
+     * and counted by the backend's fused kernel; counts are longs, so no cell overflows. Segments of a confined
+     * arena are counted on the calling thread (no other thread may read them).
+     *
+     * @param a the first image
+     * @param b the second image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 2..4096
+     * @return bins × bins counts, row-major, a's bins the rows
+     * @throws IllegalArgumentException on empty or mismatched segments, a byte size that is not a whole number
+     *     of voxels, another layout, a bad bin count, or a NaN or infinite value (named by its voxel index)
+     */
+    public long[] jointHistogram(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
+        long n = voxels(a, b, layout, bins);
+        double[] ra = range(a, layout, n, "a");
+        double[] rb = range(b, layout, n, "b");
+        return count(a, b, layout, n, givenAxis(bins, ra[0], ra[1], "a"), givenAxis(bins, rb[0], rb[1], "b"),
+                OutOfRange.IGNORE);
+    }
+
+    /**
+     * As {@link #jointHistogram(MemorySegment, MemorySegment, ValueLayout, int)} over given ranges.
+     *
+     * @param a the first image
+     * @param b the second image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 2..4096
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return bins × bins counts
+     */
+    public long[] jointHistogram(MemorySegment a, MemorySegment b, ValueLayout layout, int bins, double aMin,
+                                 double aMax, double bMin, double bMax, OutOfRange outside) {
+        long n = voxels(a, b, layout, bins);
+        return count(a, b, layout, n, givenAxis(bins, aMin, aMax, "a"), givenAxis(bins, bMin, bMax, "b"),
+                Objects.requireNonNull(outside, "outside must not be null"));
+    }
+
+    /**
+     * Every measure of the joint histogram of two segment images over each image's measured range.
+     *
+     * @param a the first image
+     * @param b the second image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 2..4096
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
+        return measures(jointHistogram(a, b, layout, bins), bins);
+    }
+
+    /**
+     * Every measure of the joint histogram of two segment images over given ranges.
+     *
+     * @param a the first image
+     * @param b the second image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 2..4096
+     * @param aMin lower end of a's range
+     * @param aMax upper end of a's range
+     * @param bMin lower end of b's range
+     * @param bMax upper end of b's range
+     * @param outside what to do with a value outside its range
+     * @return the measures
+     */
+    public HistogramMutualInformation measures(MemorySegment a, MemorySegment b, ValueLayout layout, int bins,
+                                               double aMin, double aMax, double bMin, double bMax,
+                                               OutOfRange outside) {
+        return measures(jointHistogram(a, b, layout, bins, aMin, aMax, bMin, bMax, outside), bins);
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -311,7 +691,7 @@ public final class Registration {
 
     /** Value i of an image, as a double. */
     @FunctionalInterface
-    private interface Values {
+    interface Values {
         double get(int i);
     }
 
@@ -322,10 +702,8 @@ public final class Registration {
     }
 
     private HistogramMutualInformation measures(int[] table, int bins) {
-        Kernels k = context.kernels();
         long[] rows = new long[bins];
         long[] cols = new long[bins];
-        long n = 0;
         for (int x = 0; x < bins; x++) {
             long r = 0;
             for (int y = 0; y < bins; y++) {
@@ -334,13 +712,37 @@ public final class Registration {
                 cols[y] += c;
             }
             rows[x] = r;
+        }
+        return measures(context.kernels().nLogN(table, 0, table.length), rows, cols);
+    }
+
+    private HistogramMutualInformation measures(long[] table, int bins) {
+        long[] rows = new long[bins];
+        long[] cols = new long[bins];
+        for (int x = 0; x < bins; x++) {
+            long r = 0;
+            for (int y = 0; y < bins; y++) {
+                long c = table[x * bins + y];
+                r += c;
+                cols[y] += c;
+            }
+            rows[x] = r;
+        }
+        return measures(context.kernels().nLogN(table, 0, table.length), rows, cols);
+    }
+
+    /** The measures from Σ c·ln c of the joint table and its row and column sums. */
+    private HistogramMutualInformation measures(double tJoint, long[] rows, long[] cols) {
+        Kernels k = context.kernels();
+        int bins = rows.length;
+        long n = 0;
+        for (long r : rows) {
             n += r;
         }
         if (n == 0) {
             throw new IllegalArgumentException("no pair of a and b is inside the ranges (OutOfRange.IGNORE dropped "
                     + "every pair)");
         }
-        double tJoint = k.nLogN(table, 0, table.length);
         double tA = k.nLogN(rows, 0, bins);
         double tB = k.nLogN(cols, 0, bins);
         double hA = PlugInSums.entropy(n, tA);
@@ -354,47 +756,227 @@ public final class Registration {
                 unit.fromNats(hAB), n);
     }
 
+    // ------------------------------------------------------------------------------------------------------
+    // Integer voxels: a lookup table from each possible value to its bin
+    // ------------------------------------------------------------------------------------------------------
+
+    private int[] countBytes(byte[] a, byte[] b, int mask, Axis ax, Axis bx, OutOfRange outside) {
+        int[] la = lookup(ax, 1 << 8, k -> (byte) k & mask, outside, ax.bins);
+        int[] lb = lookup(bx, 1 << 8, k -> (byte) k & mask, outside, 1);
+        return count(a.length, ax, bx, outside, i -> a[i] & mask, i -> b[i] & mask,
+                (x, y, from, length, table) -> countBytes(a, b, from, length, la, lb, table), false);
+    }
+
+    private int[] countShorts(short[] a, short[] b, int mask, Axis ax, Axis bx, OutOfRange outside) {
+        int[] la = lookup(ax, 1 << 16, k -> (short) k & mask, outside, ax.bins);
+        int[] lb = lookup(bx, 1 << 16, k -> (short) k & mask, outside, 1);
+        return count(a.length, ax, bx, outside, i -> a[i] & mask, i -> b[i] & mask,
+                (x, y, from, length, table) -> countShorts(a, b, from, length, la, lb, table), false);
+    }
+
+    /**
+     * The bin of every value an unsigned index k stands for ({@code value.applyAsInt(k)}), times stride (a's
+     * entries hold the row's offset); −1 for a value outside the range (the kernel stops there and the policy
+     * decides). Under CLAMP every entry is the clamped bin, so nothing is outside.
+     */
+    private static int[] lookup(Axis axis, int size, IntUnaryOperator value, OutOfRange outside, int stride) {
+        int[] table = new int[size];
+        for (int k = 0; k < size; k++) {
+            double v = value.applyAsInt(k);
+            int bin = outside == OutOfRange.CLAMP ? axis.clampedBin(v) : axis.bin(v);
+            table[k] = bin < 0 || bin >= axis.bins ? -1 : bin * stride;
+        }
+        return table;
+    }
+
+    /** The binPairs contract through lookup tables: counts until the first pair outside, returns its position. */
+    private static int countBytes(byte[] a, byte[] b, int from, int length, int[] la, int[] lb, int[] table) {
+        for (int i = 0; i < length; i++) {
+            int row = la[a[from + i] & 0xFF];
+            int col = lb[b[from + i] & 0xFF];
+            if ((row | col) < 0) {
+                return i;
+            }
+            table[row + col]++;
+        }
+        return length;
+    }
+
+    /** As {@link #countBytes(byte[], byte[], int, int, int[], int[], int[])} for shorts. */
+    private static int countShorts(short[] a, short[] b, int from, int length, int[] la, int[] lb, int[] table) {
+        for (int i = 0; i < length; i++) {
+            int row = la[a[from + i] & 0xFFFF];
+            int col = lb[b[from + i] & 0xFFFF];
+            if ((row | col) < 0) {
+                return i;
+            }
+            table[row + col]++;
+        }
+        return length;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Memory segments: copied a chunk at a time into heap buffers for the backend's fused kernel
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Never started: asks a segment whether threads other than its owner may read it. */
+    private static final Thread ANY_OTHER_THREAD = Thread.ofVirtual().unstarted(() -> { });
+
+    /**
+     * Voxels per copied chunk: at least 2¹⁶, and 8 per cell of the table (a kernel call may set up per-table
+     * state, e.g. sub-tables, that only a long run amortises), at most 2²² (32 MB of double buffers a thread).
+     */
+    private static int chunk(int bins) {
+        return (int) Math.min(1 << 22, Math.max(1 << 16, 8L * bins * bins));
+    }
+
+    /** Voxels per copied chunk of the range pass. */
+    private static final int CHUNK = 1 << 14;
+    /** Pairs a part counts into its int table before adding it to its long table (no cell can overflow). */
+    private static final long FOLD = 1L << 30;
+
+    /** The number of voxels of two segments read with layout (JAVA_FLOAT or JAVA_DOUBLE, any order/alignment). */
+    private static long voxels(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
+        Objects.requireNonNull(a, "a must not be null");
+        Objects.requireNonNull(b, "b must not be null");
+        Objects.requireNonNull(layout, "layout must not be null");
+        if (!(layout instanceof ValueLayout.OfFloat) && !(layout instanceof ValueLayout.OfDouble)) {
+            throw new IllegalArgumentException("layout = " + layout + ": must be a float or double layout");
+        }
+        long size = layout.byteSize();
+        if (a.byteSize() % size != 0) {
+            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " is not a multiple of "
+                    + layout + "'s " + size + " bytes");
+        }
+        if (b.byteSize() != a.byteSize()) {
+            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " but b.byteSize() = "
+                    + b.byteSize() + ": the images must have the same number of voxels");
+        }
+        if (a.byteSize() == 0) {
+            throw new IllegalArgumentException("a and b are empty");
+        }
+        checkBins(bins);
+        return a.byteSize() / size;
+    }
+
+    /** The measured range of a segment, through the array loops a chunk at a time: {min, max}. */
+    private static double[] range(MemorySegment s, ValueLayout layout, long n, String name) {
+        boolean isFloat = layout instanceof ValueLayout.OfFloat;
+        Object buffer = isFloat ? new float[CHUNK] : new double[CHUNK];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (long c = 0; c < n; c += CHUNK) {
+            int length = (int) Math.min(CHUNK, n - c);
+            MemorySegment.copy(s, layout, c * layout.byteSize(), buffer, 0, length);
+            long r = isFloat ? Ranges.minMax((float[]) buffer, length, name, c)
+                    : Ranges.minMax((double[]) buffer, length, name, c);
+            min = Math.min(min, isFloat ? ((float[]) buffer)[lo(r)] : ((double[]) buffer)[lo(r)]);
+            max = Math.max(max, isFloat ? ((float[]) buffer)[hi(r)] : ((double[]) buffer)[hi(r)]);
+        }
+        return new double[] {min, max};
+    }
+
+    /**
+     * As {@link #count} for segments, long-indexed: each part copies chunks into its own heap buffers, counts
+     * them with the backend's kernel into an int table and adds that into a long table at least every 2³⁰ pairs.
+     */
+    private long[] count(MemorySegment a, MemorySegment b, ValueLayout layout, long n, Axis ax, Axis bx,
+                         OutOfRange outside) {
+        boolean isFloat = layout instanceof ValueLayout.OfFloat;
+        long size = layout.byteSize();
+        int bins = ax.bins;
+        int cells = bins * bins;
+        boolean fast = ax.wellConditioned && bx.wellConditioned;
+        Kernels k = context.kernels();
+        Parallelism par = context.parallelism();
+        // a confined arena's segments are readable by their owner thread alone: those are counted here
+        boolean shared = a.isAccessibleBy(ANY_OTHER_THREAD) && b.isAccessibleBy(ANY_OTHER_THREAD);
+        int parts = shared && par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
+        long per = n / parts;
+        long[] bad = new long[parts];
+        int chunk = chunk(bins);
+        List<long[]> tables = par.forEachPart(parts, parts - 1, () -> new long[cells], (sum, part) -> {
+            long pos = part * per;
+            long to = part == parts - 1 ? n : pos + per;
+            int[] table = new int[cells];
+            float[] fa = isFloat ? new float[chunk] : null;
+            float[] fb = isFloat ? new float[chunk] : null;
+            double[] da = isFloat ? null : new double[chunk];
+            double[] db = isFloat ? null : new double[chunk];
+            Values va = isFloat ? i -> fa[i] : i -> da[i];
+            Values vb = isFloat ? i -> fb[i] : i -> db[i];
+            PairKernel kernel = isFloat
+                    ? (x, y, from, length, t) -> k.binPairs(fa, from, fb, from, length, x.edges, y.edges, bins, t)
+                    : (x, y, from, length, t) -> k.binPairs(da, from, db, from, length, x.edges, y.edges, bins, t);
+            long counted = 0;
+            bad[part] = Long.MAX_VALUE;
+            for (long c = pos; c < to; c += chunk) {
+                int length = (int) Math.min(chunk, to - c);
+                MemorySegment.copy(a, layout, c * size, isFloat ? fa : da, 0, length);
+                MemorySegment.copy(b, layout, c * size, isFloat ? fb : db, 0, length);
+                long p = span(ax, bx, outside, va, vb, kernel, fast, 0, length, table);
+                if (p != Long.MAX_VALUE) {
+                    bad[part] = c + p;
+                    return;
+                }
+                counted += length;
+                if (counted >= FOLD) {
+                    fold(table, sum);
+                    counted = 0;
+                }
+            }
+            fold(table, sum);
+        });
+        long first = Arrays.stream(bad).min().orElseThrow();
+        if (first != Long.MAX_VALUE) {
+            double u = isFloat ? a.getAtIndex((ValueLayout.OfFloat) layout, first)
+                    : a.getAtIndex((ValueLayout.OfDouble) layout, first);
+            double v = isFloat ? b.getAtIndex((ValueLayout.OfFloat) layout, first)
+                    : b.getAtIndex((ValueLayout.OfDouble) layout, first);
+            throw badPair(first, u, v, ax, bx);
+        }
+        long[] sum = tables.get(0);
+        for (int t = 1; t < tables.size(); t++) {
+            long[] other = tables.get(t);
+            for (int c = 0; c < cells; c++) {
+                sum[c] += other[c];
+            }
+        }
+        return sum;
+    }
+
+    private static void fold(int[] table, long[] sum) {
+        for (int c = 0; c < table.length; c++) {
+            sum[c] += table[c];
+            table[c] = 0;
+        }
+    }
+
     /**
      * Counts every pair into one table: contiguous parts over the context's threads, each counting into its own
      * table through the kernel, which stops at a pair outside a range; that pair is handled here by the policy.
      * A bad pair is recorded per part and the lowest index reported, so the error does not depend on threads.
+     * {@code edgeKernel}: the kernel bins by the edges, so it may see only well-conditioned ones (others are
+     * binned here); a lookup-table kernel takes any.
      */
-    private int[] count(int n, Axis ax, Axis bx, OutOfRange outside, Values va, Values vb, PairKernel kernel) {
+    private int[] count(int n, Axis ax, Axis bx, OutOfRange outside, Values va, Values vb, PairKernel kernel,
+                        boolean edgeKernel) {
+        boolean fast = !edgeKernel || ax.wellConditioned && bx.wellConditioned;
         int bins = ax.bins;
         int cells = bins * bins;
         Parallelism par = context.parallelism();
         int parts = par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
         int per = n / parts;
         long[] bad = new long[parts];
-        Arrays.fill(bad, Long.MAX_VALUE);
-        boolean fast = ax.wellConditioned && bx.wellConditioned;
         List<int[]> tables = par.forEachPart(parts, parts - 1, () -> new int[cells], (table, part) -> {
             int pos = part * per;
             int to = part == parts - 1 ? n : pos + per;
-            while (pos < to) {
-                int p = pos + (fast ? kernel.count(ax, bx, pos, to - pos, table)
-                        : countInside(ax, bx, va, vb, pos, to, table));
-                if (p >= to) {
-                    break;
-                }
-                double u = va.get(p);
-                double v = vb.get(p);
-                if (!Double.isFinite(u) || !Double.isFinite(v) || outside == OutOfRange.REJECT) {
-                    bad[part] = p;
-                    return;
-                }
-                if (outside == OutOfRange.CLAMP) {
-                    table[ax.clampedBin(u) * bins + bx.clampedBin(v)]++;
-                }
-                pos = p + 1;
-            }
+            bad[part] = span(ax, bx, outside, va, vb, kernel, fast, pos, to, table);
         });
-        long first = Long.MAX_VALUE;
-        for (long p : bad) {
-            first = Math.min(first, p);
-        }
+        long first = Arrays.stream(bad).min().orElseThrow();
         if (first != Long.MAX_VALUE) {
-            throw badPair((int) first, ax, bx, va, vb);
+            int i = (int) first;
+            throw badPair(i, va.get(i), vb.get(i), ax, bx);
         }
         int[] sum = tables.get(0);
         for (int t = 1; t < tables.size(); t++) {
@@ -404,6 +986,32 @@ public final class Registration {
             }
         }
         return sum;
+    }
+
+    /**
+     * Counts pairs [pos, to) into table under the policy; returns the index of the first pair that is an error
+     * (NaN, ±∞, or outside under REJECT), or Long.MAX_VALUE.
+     */
+    private static long span(Axis ax, Axis bx, OutOfRange outside, Values va, Values vb, PairKernel kernel,
+                             boolean fast, int pos, int to, int[] table) {
+        int bins = ax.bins;
+        while (pos < to) {
+            int p = pos + (fast ? kernel.count(ax, bx, pos, to - pos, table)
+                    : countInside(ax, bx, va, vb, pos, to, table));
+            if (p >= to) {
+                break;
+            }
+            double u = va.get(p);
+            double v = vb.get(p);
+            if (!Double.isFinite(u) || !Double.isFinite(v) || outside == OutOfRange.REJECT) {
+                return p;
+            }
+            if (outside == OutOfRange.CLAMP) {
+                table[ax.clampedBin(u) * bins + bx.clampedBin(v)]++;
+            }
+            pos = p + 1;
+        }
+        return Long.MAX_VALUE;
     }
 
     /** The kernel's contract for ill-conditioned edges: pairs counted until the first one outside. */
@@ -420,12 +1028,10 @@ public final class Registration {
         return to - from;
     }
 
-    private static IllegalArgumentException badPair(int i, Axis ax, Axis bx, Values va, Values vb) {
-        double u = va.get(i);
+    private static IllegalArgumentException badPair(long i, double u, double v, Axis ax, Axis bx) {
         if (!Double.isFinite(u)) {
             return new IllegalArgumentException("a[" + i + "] = " + u + ": values must be finite");
         }
-        double v = vb.get(i);
         if (!Double.isFinite(v)) {
             return new IllegalArgumentException("b[" + i + "] = " + v + ": values must be finite");
         }
@@ -452,6 +1058,10 @@ public final class Registration {
         if (aLength == 0) {
             throw new IllegalArgumentException("a and b are empty");
         }
+        checkBins(bins);
+    }
+
+    private static void checkBins(int bins) {
         if (bins < 2 || bins > MAX_BINS) {
             throw new IllegalArgumentException("bins = " + bins + ": must be in 2.." + MAX_BINS);
         }
@@ -473,6 +1083,11 @@ public final class Registration {
                     + "largest double");
         }
         return new Axis(bins, min, max);
+    }
+
+    private static int mask(Signedness signedness, int unsigned) {
+        return Objects.requireNonNull(signedness, "signedness must not be null") == Signedness.UNSIGNED ? unsigned
+                : -1;
     }
 
     private static int lo(long packed) {

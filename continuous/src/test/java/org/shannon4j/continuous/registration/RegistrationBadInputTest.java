@@ -47,6 +47,47 @@ class RegistrationBadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
+    void badIntegerArguments(String backend) {
+        Registration r = reg(backend);
+        byte[] a = {1, 2, (byte) 200};
+        assertEquals("a.length = 3 but b.length = 2: the images must have the same number of voxels",
+                message(() -> r.measures(a, new byte[2], 4, Signedness.UNSIGNED)));
+        assertEquals("a and b are empty", message(() -> r.measures(new short[0], new short[0], 4, Signedness.SIGNED)));
+        assertEquals("bins = 1: must be in 2..4096", message(() -> r.measures(a, a, 1, Signedness.SIGNED)));
+        assertEquals("a[2] = 200.0 is outside the range [0.0, 100.0] (OutOfRange.REJECT)",
+                message(() -> r.measures(a, a, 4, Signedness.UNSIGNED, 0, 100, 0, 300, OutOfRange.REJECT)));
+        assertEquals("a[2] = -56.0 is outside the range [0.0, 100.0] (OutOfRange.REJECT)",
+                message(() -> r.measures(a, a, 4, Signedness.SIGNED, 0, 100, -100, 100, OutOfRange.REJECT)));
+        assertEquals("range of b [0.0, NaN] is not finite", message(() -> r.measures(new short[] {1}, new short[] {1},
+                4, Signedness.SIGNED, 0, 1, 0, Double.NaN, OutOfRange.IGNORE)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd"})
+    void badMattesArguments(String backend) {
+        Registration r = reg(backend);
+        double[] a = {1, 2, 3};
+        assertEquals("fixed.length = 3 but moving.length = 2: the images must have the same number of voxels",
+                message(() -> r.mattesMutualInformation(a, new double[2], 8)));
+        assertEquals("fixed and moving are empty",
+                message(() -> r.mattesMutualInformation(new float[0], new float[0], 8)));
+        assertEquals("bins = 4: must be in 5..4096 (Mattes MI pads two bins on each side)",
+                message(() -> r.mattesMutualInformation(a, a, 4)));
+        assertEquals("moving[1] = NaN: values must be finite",
+                message(() -> r.mattesMutualInformation(a, new double[] {0, Double.NaN, 1}, 8)));
+        assertEquals("fixed is constant (every value is 5.0): Mattes MI needs a range to size its bins",
+                message(() -> r.mattesMutualInformation(new double[] {5, 5, 5}, a, 8)));
+        assertEquals("term.length = 5 but fixed.length · parameters = 6: one term per voxel and parameter",
+                message(() -> r.mattes(a, a, 8, new double[5], 2)));
+        assertEquals("parameters = 0: must be >= 1 with terms", message(() -> r.mattes(a, a, 8, new double[3], 0)));
+        assertEquals("term[4] = Infinity: terms must be finite",
+                message(() -> r.mattes(a, a, 8, new double[] {0, 0, 0, 0, Double.POSITIVE_INFINITY, 0}, 2)));
+        MattesMutualInformation ok = r.mattes(a, a, 8, null, 0);
+        assertEquals(0, ok.derivative().length);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd"})
     void policies(String backend) {
         Registration r = reg(backend);
         double[] a = {-5, 0, 0.5, 1, 7};

@@ -135,7 +135,7 @@ class RegistrationGoldenTest {
         return out;
     }
 
-    private static double[] parse(String s) {
+    static double[] parse(String s) {
         String[] p = s.split(",");
         double[] d = new double[p.length];
         for (int i = 0; i < p.length; i++) {
