@@ -204,4 +204,15 @@ public final class Ksg {
         }
         return out;
     }
+
+    /**
+     * The multivariate and conditional KSG estimator (JIDT's algorithm 1 or 2) on this estimator's context; the
+     * convention, scaling and clipping set here do not apply to it.
+     *
+     * @param algorithm KSG algorithm 1 or 2
+     * @return the estimator
+     */
+    public MultivariateKsg multivariate(KsgAlgorithm algorithm) {
+        return new MultivariateKsg(context, algorithm, 0, 0);
+    }
 }
