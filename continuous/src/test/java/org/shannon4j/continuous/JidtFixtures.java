@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** Reader of the JIDT fixture files written by continuous/tools/Generate*.java: data sets and cases. */
+/** Reader of the peer fixture files (continuous/tools/GenerateJidtKsg.java, generate_r_knn.R): data sets and cases. */
 final class JidtFixtures {
 
     /** A data set: x, y, z as rows (z null when absent). */
@@ -26,7 +26,8 @@ final class JidtFixtures {
     final Map<String, Data> data = new LinkedHashMap<>();
     final List<Case> cases = new ArrayList<>();
 
-    JidtFixtures(String resource) {
+    /** Values written as floats (JIDT's generator) are parsed as floats, so that they are exactly what JIDT saw. */
+    JidtFixtures(String resource, boolean floats) {
         try (InputStream in = JidtFixtures.class.getResourceAsStream(resource);
              BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
                      StandardCharsets.UTF_8))) {
@@ -45,7 +46,8 @@ final class JidtFixtures {
                         int c = 0;
                         for (int b = 0; b < 3; b++) {
                             for (int j = 0; j < dims[b]; j++) {
-                                blocks[b][i][j] = Float.parseFloat(v[c++]);
+                                blocks[b][i][j] = floats ? Float.parseFloat(v[c]) : Double.parseDouble(v[c]);
+                                c++;
                             }
                         }
                     }

@@ -34,7 +34,7 @@ class MultivariateKsgJidtTest {
     @ParameterizedTest
     @MethodSource("backends")
     void matchesJidt(String backend) {
-        JidtFixtures fx = new JidtFixtures("jidt_ksg.txt.gz");
+        JidtFixtures fx = new JidtFixtures("jidt_ksg.txt.gz", true);
         Shannon handle = Shannon.get(backend);
         Ksg one = Ksg.of(handle.context());
         Ksg three = Ksg.of(handle.withParallelism(3).context());
