@@ -11,7 +11,9 @@ public enum KsgAlgorithm {
      * Algorithm 1. ε(i) is the joint distance to the k-th nearest other point; marginal counts are strict (&lt; ε):
      * I = ψ(k) + ψ(N) − ⟨ψ(n_x + 1) + ψ(n_y + 1)⟩, and conditionally (Frenzel–Pompe)
      * I(X;Y|Z) = ψ(k) + ⟨ψ(n_z + 1) − ψ(n_xz + 1) − ψ(n_yz + 1)⟩ with n_xz counting points within ε in both X and Z.
-     * On untied data it equals {@link KsgConvention#KRASKOV} (and scikit-learn) for 1-D × 1-D.
+     * On untied data it equals {@link KsgConvention#KRASKOV} (and scikit-learn) for 1-D × 1-D. It is also R FNN's
+     * {@code mutinfo(X, Y, k)} wherever ε &gt; 0 (FNN counts the point itself and takes ψ(n_x), the same number; at
+     * ε = 0 FNN's count is 0 and its ψ(0) a NaN).
      */
     KSG1,
     /**
@@ -19,7 +21,8 @@ public enum KsgAlgorithm {
      * neighbours; counts are non-strict (≤): I = ψ(k) − 1/k + ψ(N) − ⟨ψ(n_x) + ψ(n_y)⟩, and conditionally
      * I(X;Y|Z) = ψ(k) − 2/k + ⟨ψ(n_z) − ψ(n_xz) − ψ(n_yz)⟩ + ⟨1/n_xz⟩ + ⟨1/n_yz⟩ (JIDT's form). When several
      * points tie at the k-th joint distance, the ones with the lowest indices are taken as the k nearest; JIDT's
-     * k-d tree may take others, which can change ε_x and ε_y: fixtures are on untied data.
+     * k-d tree may take others, which can change ε_x and ε_y: fixtures are on untied data. parmigene's
+     * {@code knnmi} is this after its own standardisation and noise ({@link Ksg#parmigeneKnnmi}).
      */
     KSG2
 }

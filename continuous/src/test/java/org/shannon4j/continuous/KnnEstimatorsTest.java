@@ -114,6 +114,61 @@ class KnnEstimatorsTest {
                 Double.NaN), "noise = NaN");
     }
 
+    @Test
+    void mixedAndScoringBadInput() {
+        KsgMixed sk = KsgMixed.of(context);
+        KsgMixed jidt = sk.withConvention(MixedConvention.JIDT);
+        FeatureScoring fs = FeatureScoring.of(context);
+        double[] three = {1, 2, 3};
+        assertMessage(() -> sk.mutualInformation(three, new int[] {0, 1}, 1), "c has 3 samples and d has 2");
+        assertMessage(() -> sk.mutualInformation(three, new int[] {0, 1, 2}, 1), "every one of the 3 labels");
+        assertMessage(() -> sk.mutualInformation(new double[] {1, Double.NaN, 3}, new int[] {0, 0, 1}, 1),
+                "c[1] = NaN");
+        assertMessage(() -> sk.mutualInformation(new double[] {1, 2, 3}, new int[] {0, 0, 1}, 0), "k = 0");
+        assertMessage(() -> jidt.mutualInformation(new double[] {1, 2, 3, 4}, new int[] {0, 0, 5, 5}, 2),
+                "d[0] = 0 occurs 2 times");
+        double[][] x = gaussian(10, 2, 1);
+        double[] y = new double[10];
+        assertMessage(() -> fs.mutualInfoRegression(x, new double[9], 3), "x has 10 samples and y has 9");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, new boolean[3], null, null), "discrete.length = 3");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][2], null), "give both or neither");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][1], new double[10]),
+                "xNoise[0].length = 1");
+        assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, new double[9][2]), "xNoise.length = 9");
+    }
+
+    @Test
+    void scoringWithoutNoiseIsKsgOfTheScaledColumns() {
+        double[][] x = gaussian(300, 3, 8);
+        double[] y = new double[300];
+        int[] labels = new int[300];
+        for (int i = 0; i < 300; i++) {
+            y[i] = x[i][0] + 0.5 * x[i][1];
+            labels[i] = x[i][2] > 0 ? 1 : 0;
+        }
+        double[] r = FeatureScoring.of(context).mutualInfoRegression(x, y, 3);
+        double[] c = FeatureScoring.of(context).mutualInfoClassif(x, labels, 3);
+        double[] col = new double[300];
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < 300; i++) {
+                col[i] = x[i][j];
+            }
+            double s = FeatureScoring.numpyStd(col);
+            double[] scaled = col.clone();
+            for (int i = 0; i < 300; i++) {
+                scaled[i] /= s;
+            }
+            double sy = FeatureScoring.numpyStd(y);
+            double[] ys = y.clone();
+            for (int i = 0; i < 300; i++) {
+                ys[i] /= sy;
+            }
+            assertEquals(Ksg.of(context).withClipAtZero(true).mutualInformation(scaled, ys, 3), r[j], 0.0);
+            assertEquals(KsgMixed.of(context).withClipAtZero(true).mutualInformation(scaled, labels, 3), c[j], 0.0);
+        }
+        assertTrue(c[2] > 0.3 && c[0] < 0.05, java.util.Arrays.toString(c));
+    }
+
     private static void assertMessage(Executable call, String part) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(part), e.getMessage() + " does not contain " + part);
