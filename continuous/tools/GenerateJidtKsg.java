@@ -124,13 +124,7 @@ public class GenerateJidtKsg {
     static double mi(Data d, int algo, int k, double noise, long seed) throws Exception {
         MutualInfoCalculatorMultiVariateKraskov c = algo == 1 ? new MutualInfoCalculatorMultiVariateKraskov1()
                 : new MutualInfoCalculatorMultiVariateKraskov2();
-        c.setProperty("k", Integer.toString(k));
-        c.setProperty("NORMALISE", "false");
-        c.setProperty("NUM_THREADS", "1");
-        c.setProperty("NOISE_LEVEL_TO_ADD", Double.toString(noise));
-        if (noise > 0) {
-            c.setProperty("NOISE_SEED", Long.toString(seed));
-        }
+        configure(c::setProperty, k, noise, seed);
         c.initialise(d.dx, d.dy);
         c.setObservations(copy(d.x), copy(d.y));
         return c.computeAverageLocalOfObservations();
@@ -140,16 +134,24 @@ public class GenerateJidtKsg {
         ConditionalMutualInfoCalculatorMultiVariateKraskov c = algo == 1
                 ? new ConditionalMutualInfoCalculatorMultiVariateKraskov1()
                 : new ConditionalMutualInfoCalculatorMultiVariateKraskov2();
-        c.setProperty("k", Integer.toString(k));
-        c.setProperty("NORMALISE", "false");
-        c.setProperty("NUM_THREADS", "1");
-        c.setProperty("NOISE_LEVEL_TO_ADD", Double.toString(noise));
-        if (noise > 0) {
-            c.setProperty("NOISE_SEED", Long.toString(seed));
-        }
+        configure(c::setProperty, k, noise, seed);
         c.initialise(d.dx, d.dy, d.dz);
         c.setObservations(copy(d.x), copy(d.y), copy(d.z));
         return c.computeAverageLocalOfObservations();
+    }
+
+    interface Properties {
+        void set(String name, String value) throws Exception;
+    }
+
+    static void configure(Properties p, int k, double noise, long seed) throws Exception {
+        p.set("k", Integer.toString(k));
+        p.set("NORMALISE", "false");
+        p.set("NUM_THREADS", "1");
+        p.set("NOISE_LEVEL_TO_ADD", Double.toString(noise));
+        if (noise > 0) {
+            p.set("NOISE_SEED", Long.toString(seed));
+        }
     }
 
     static double[][] copy(double[][] a) {

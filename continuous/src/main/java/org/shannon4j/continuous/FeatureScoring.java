@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.shannon4j.spi.Context;
+import org.shannon4j.spi.NumpySums;
 
 /**
  * scikit-learn 1.2's {@code mutual_info_regression} and {@code mutual_info_classif}: the mutual information between
@@ -203,43 +204,7 @@ public final class FeatureScoring {
      * be summed plainly instead, which this is not.)
      */
     static double numpyStd(double[] v) {
-        int n = v.length;
-        double mean = pairwiseSum(v, 0, n) / n;
-        double[] sq = new double[n];
-        for (int i = 0; i < n; i++) {
-            double d = v[i] - mean;
-            sq[i] = d * d;
-        }
-        return Math.sqrt(pairwiseSum(sq, 0, n) / n);
-    }
-
-    /** numpy's pairwise_sum: 8 accumulators up to 128 values, halves (a multiple of 8 first) above. */
-    private static double pairwiseSum(double[] a, int from, int n) {
-        if (n < 8) {
-            double res = 0;
-            for (int i = from; i < from + n; i++) {
-                res += a[i];
-            }
-            return res;
-        }
-        if (n <= 128) {
-            double[] r = new double[8];
-            System.arraycopy(a, from, r, 0, 8);
-            int i = 8;
-            for (; i < n - n % 8; i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += a[from + i + j];
-                }
-            }
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSum(a, from, n2) + pairwiseSum(a, from + n2, n - n2);
+        return NumpySums.populationStd(v);
     }
 
     private static double[] divided(double[] v, double s) {
@@ -263,7 +228,7 @@ public final class FeatureScoring {
         for (int i = 0; i < v.length; i++) {
             abs[i] = Math.abs(v[i]);
         }
-        double amplitude = 1e-10 * Math.max(1.0, pairwiseSum(abs, 0, v.length) / v.length);
+        double amplitude = 1e-10 * Math.max(1.0, NumpySums.pairwiseSum(abs, 0, v.length) / v.length);
         for (int i = 0; i < v.length; i++) {
             v[i] += amplitude * g[i];
         }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
+import org.shannon4j.BackendInfo;
+import org.shannon4j.Shannon;
+
 /** Reader of the peer fixture files (continuous/tools/GenerateJidtKsg.java, generate_r_knn.R): data sets and cases. */
 final class JidtFixtures {
 
@@ -21,6 +24,19 @@ final class JidtFixtures {
 
     /** One expected value: the fields after "#case" and the value. */
     record Case(Data data, String[] fields, double value) {
+    }
+
+    /** The supported backends' names, for the peer tests' {@code @MethodSource}. */
+    static List<String> backends() {
+        return Shannon.backends().stream().filter(BackendInfo::supported).map(BackendInfo::name).toList();
+    }
+
+    /**
+     * The scale a k-NN estimate's tolerance is relative to: a bound on its summed ψ terms (ψ(N), ψ(k) and two means
+     * of ψ of counts below N), as the estimate itself may cancel to near 0.
+     */
+    static double terms(int n, int k) {
+        return 3 * Digamma.of(n) + Math.abs(Digamma.of(k));
     }
 
     final Map<String, Data> data = new LinkedHashMap<>();

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shannon4j.BackendInfo;
 import org.shannon4j.Shannon;
 
 /**
@@ -23,18 +21,10 @@ import org.shannon4j.Shannon;
  */
 class KsgMixedPeersTest {
 
-    static List<String> backends() {
-        return Shannon.backends().stream().filter(BackendInfo::supported).map(BackendInfo::name).toList();
-    }
-
     private static final double TOL = 1e-12;
 
-    private static double scale(int n, int k) {
-        return 3 * Digamma.of(n) + Math.abs(Digamma.of(k));
-    }
-
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource("org.shannon4j.continuous.JidtFixtures#backends")
     void matchesScikitLearn(String backend) {
         JidtFixtures fx = new JidtFixtures("sklearn_mixed.txt.gz", false);
         Shannon handle = Shannon.get(backend);
@@ -56,7 +46,7 @@ class KsgMixedPeersTest {
                 double[] s = scores.computeIfAbsent(key, z -> score(scoring, d, f));
                 ours = s[Integer.parseInt(f[5])];
             }
-            assertEquals(c.value(), ours, TOL * scale(n, k), what);
+            assertEquals(c.value(), ours, TOL * JidtFixtures.terms(n, k), what);
             checked++;
         }
         assertTrue(checked >= 130, "only " + checked + " scikit-learn values");
@@ -92,7 +82,7 @@ class KsgMixedPeersTest {
     }
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource("org.shannon4j.continuous.JidtFixtures#backends")
     void matchesJidtAndDiffersFromScikitLearnByTheLabelTerm(String backend) {
         JidtFixtures fx = new JidtFixtures("jidt_mixed.txt.gz", true);
         Shannon handle = Shannon.get(backend);
@@ -106,7 +96,7 @@ class KsgMixedPeersTest {
             int k = Integer.parseInt(f[3]);
             int[] labels = labels(d.y());
             double ours = jidt.mutualInformation(d.x(), labels, k);
-            assertEquals(c.value(), ours, TOL * scale(n, k), String.join(" ", f));
+            assertEquals(c.value(), ours, TOL * JidtFixtures.terms(n, k), String.join(" ", f));
             // untied data: JIDT − scikit-learn = Σ_c N_c / (N (N_c − 1))
             Map<Integer, Integer> counts = new HashMap<>();
             for (int l : labels) {
@@ -116,7 +106,7 @@ class KsgMixedPeersTest {
             for (int nc : counts.values()) {
                 gap += nc / ((double) n * (nc - 1));
             }
-            assertEquals(gap, ours - sklearn.mutualInformation(d.x(), labels, k), TOL * scale(n, k),
+            assertEquals(gap, ours - sklearn.mutualInformation(d.x(), labels, k), TOL * JidtFixtures.terms(n, k),
                     String.join(" ", f));
             checked++;
         }

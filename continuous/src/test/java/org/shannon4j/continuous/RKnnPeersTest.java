@@ -3,11 +3,8 @@ package org.shannon4j.continuous;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.shannon4j.BackendInfo;
 import org.shannon4j.Shannon;
 
 /**
@@ -20,14 +17,10 @@ import org.shannon4j.Shannon;
  */
 class RKnnPeersTest {
 
-    static List<String> backends() {
-        return Shannon.backends().stream().filter(BackendInfo::supported).map(BackendInfo::name).toList();
-    }
-
     private static final double TOL = 1e-12;
 
     @ParameterizedTest
-    @MethodSource("backends")
+    @MethodSource("org.shannon4j.continuous.JidtFixtures#backends")
     void matchesFnnAndParmigene(String backend) {
         JidtFixtures fx = new JidtFixtures("r_knn.txt.gz", false);
         Shannon handle = Shannon.get(backend);
@@ -52,12 +45,12 @@ class RKnnPeersTest {
                 }
                 case "fnn_mutinfo" -> {
                     ours = one.multivariate(KsgAlgorithm.KSG1).mutualInformation(d.x(), d.y(), k);
-                    scale = 3 * Digamma.of(n) + Math.abs(Digamma.of(k));
+                    scale = JidtFixtures.terms(n, k);
                 }
                 case "parmigene_knnmi" -> {
                     double noise = Double.parseDouble(f[3]);
                     ours = one.parmigeneKnnmi(column(d.x()), column(d.y()), k, noise);
-                    scale = 3 * Digamma.of(n) + Math.abs(Digamma.of(k));
+                    scale = JidtFixtures.terms(n, k);
                 }
                 default -> throw new AssertionError(what);
             }

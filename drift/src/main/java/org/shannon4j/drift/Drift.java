@@ -7,6 +7,7 @@ import org.shannon4j.InfoUnit;
 import org.shannon4j.Normalization;
 import org.shannon4j.Shannon;
 import org.shannon4j.spi.Context;
+import org.shannon4j.spi.NumpySums;
 
 /**
  * The drift family: measures between a reference and a current histogram (same bins) or sample, and the
@@ -304,14 +305,7 @@ public final class Drift {
 
     /** numpy/pandas population standard deviation: pairwise sums, mean = Σx / n, σ² = Σ (mean − x)² / n. */
     static double populationStd(double[] x) {
-        int n = x.length;
-        double mean = BinEdges.pairwiseSum(x, 0, n) / n;
-        double[] sq = new double[n];
-        for (int k = 0; k < n; k++) {
-            double d = mean - x[k];
-            sq[k] = d * d;
-        }
-        return Math.sqrt(BinEdges.pairwiseSum(sq, 0, n) / n);
+        return NumpySums.populationStd(x); // (mean − x)² and (x − mean)² are the same double
     }
 
     private static double[] sortedFinite(String name, double[] a) {
