@@ -206,4 +206,31 @@ public final class Ksg {
         }
         return out;
     }
+
+    /**
+     * The multivariate and conditional KSG estimator (JIDT's algorithm 1 or 2) on this estimator's context; the
+     * convention, scaling and clipping set here do not apply to it.
+     *
+     * @param algorithm KSG algorithm 1 or 2
+     * @return the estimator
+     */
+    public MultivariateKsg multivariate(KsgAlgorithm algorithm) {
+        return new MultivariateKsg(context, algorithm, 0, 0);
+    }
+
+    /**
+     * parmigene's {@code knnmi(x, y, k, noise)}: its standardisation, its seeded noise and KSG algorithm 2, so that
+     * its values (noise = 1e-12 by default there) are reproduced; this estimator's convention, scaling and clipping
+     * do not apply.
+     *
+     * @param x     the first variable's values, finite
+     * @param y     the second's, {@code y.length == x.length}
+     * @param k     the number of neighbours, 2 ≤ k &lt; N (parmigene's default is 3)
+     * @param noise the noise amplitude (parmigene's default 1e-12; 0 for none)
+     * @return the estimate in the context's unit
+     * @throws IllegalArgumentException on NaN/±∞, mismatched lengths, k &lt; 2, N ≤ k or a bad noise
+     */
+    public double parmigeneKnnmi(double[] x, double[] y, int k, double noise) {
+        return Parmigene.knnmi(context, x, y, k, noise);
+    }
 }

@@ -3,6 +3,8 @@ package org.shannon4j.drift;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.shannon4j.spi.NumpySums;
+
 /**
  * Bin edges as numpy computes them: {@code np.histogram_bin_edges(a, bins, range)} for the {@link BinRule}s, and
  * equal-frequency edges from numpy's default ('linear') quantiles. Stateless; every method returns a new array.
@@ -45,8 +47,6 @@ public final class BinEdges {
     private static final double SCOTT_FACTOR = 24.0 * Math.sqrt(Math.PI);
     private static final double INV_LN2 = 1.4426950408889634;
     private static final double INV_LN2_LO = 2.0355273740931033e-17;
-    /** numpy's pairwise summation block ({@code PW_BLOCKSIZE} in loops_utils.h). */
-    private static final int PW_BLOCKSIZE = 128;
     private static final double MAX_EXACT_INTEGER = 0x1p53;
 
     private BinEdges() {
@@ -350,68 +350,12 @@ public final class BinEdges {
         return ptp(x) / (1.0 + log2(n) + log2(1.0 + Math.abs(g1) / sg1));
     }
 
-    /** np.std(x) (ddof 0): mean by pairwise sum, then the pairwise sum of squared deviations. */
-    static double std(double[] x) {
-        int n = x.length;
-        double mean = pairwiseSum(x, 0, n) / n;
-        return Math.sqrt(pairwiseSumOfSquares(x, mean, 0, n, new double[PW_BLOCKSIZE]) / n);
+    private static double std(double[] x) {
+        return NumpySums.populationStd(x);
     }
 
-    /**
-     * {@link #pairwiseSum} of (x − mean)² without the array of squares: the same splits, each leaf block's
-     * squares made in {@code block} (PW_BLOCKSIZE long), so the sum is numpy's to the last bit.
-     */
-    static double pairwiseSumOfSquares(double[] x, double mean, int off, int n, double[] block) {
-        if (n <= PW_BLOCKSIZE) {
-            for (int i = 0; i < n; i++) {
-                double v = x[off + i] - mean;
-                block[i] = v * v;
-            }
-            return pairwiseSum(block, 0, n);
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSumOfSquares(x, mean, off, n2, block) + pairwiseSumOfSquares(x, mean, off + n2, n - n2, block);
-    }
-
-    /** numpy's pairwise_sum for float64 (eight accumulators within a block of 128, halves above it). */
     static double pairwiseSum(double[] a, int off, int n) {
-        if (n < 8) {
-            double res = 0.0;
-            for (int i = 0; i < n; i++) {
-                res += a[off + i];
-            }
-            return res;
-        } else if (n <= PW_BLOCKSIZE) {
-            double r0 = a[off];
-            double r1 = a[off + 1];
-            double r2 = a[off + 2];
-            double r3 = a[off + 3];
-            double r4 = a[off + 4];
-            double r5 = a[off + 5];
-            double r6 = a[off + 6];
-            double r7 = a[off + 7];
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                r0 += a[off + i];
-                r1 += a[off + i + 1];
-                r2 += a[off + i + 2];
-                r3 += a[off + i + 3];
-                r4 += a[off + i + 4];
-                r5 += a[off + i + 5];
-                r6 += a[off + i + 6];
-                r7 += a[off + i + 7];
-            }
-            double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                res += a[off + i];
-            }
-            return res;
-        } else {
-            int n2 = n / 2;
-            n2 -= n2 % 8;
-            return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
-        }
+        return NumpySums.pairwiseSum(a, off, n);
     }
 
     /** numpy's 'linear' quantile of sorted data: lerp between the neighbours of the virtual index (n − 1)·q. */

@@ -7,6 +7,7 @@ import org.shannon4j.InfoUnit;
 import org.shannon4j.Normalization;
 import org.shannon4j.Shannon;
 import org.shannon4j.spi.Context;
+import org.shannon4j.spi.NumpySums;
 
 /**
  * The drift family: measures between a reference and a current histogram (same bins) or sample, and the
@@ -315,7 +316,7 @@ public final class Drift {
 
     /** numpy/pandas population standard deviation: pairwise sums, mean = Σx / n, σ² = Σ (x − mean)² / n. */
     static double populationStd(double[] x) {
-        return BinEdges.std(x);
+        return NumpySums.populationStd(x); // (mean − x)² and (x − mean)² are the same double
     }
 
     private static double[] sortedFinite(String name, double[] a) {

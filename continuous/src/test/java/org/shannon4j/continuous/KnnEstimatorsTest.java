@@ -1,0 +1,176 @@
+package org.shannon4j.continuous;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Context;
+
+/** Closed forms and bad input for MultivariateKsg, KozachenkoLeonenko and parmigene's knnmi. */
+class KnnEstimatorsTest {
+
+    private final Context context = Shannon.get().context();
+
+    private static double[][] gaussian(int n, int d, long seed) {
+        Random r = new Random(seed);
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int c = 0; c < d; c++) {
+                row[c] = r.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void unitBallVolumesWrittenOut() {
+        assertEquals(Math.log(2), KnnNorm.EUCLIDEAN.logUnitBallVolume(1), 1e-15);
+        assertEquals(Math.log(Math.PI), KnnNorm.EUCLIDEAN.logUnitBallVolume(2), 1e-15);
+        assertEquals(Math.log(4 * Math.PI / 3), KnnNorm.EUCLIDEAN.logUnitBallVolume(3), 1e-15);
+        assertEquals(Math.log(Math.PI * Math.PI / 2), KnnNorm.EUCLIDEAN.logUnitBallVolume(4), 1e-15);
+        assertEquals(Math.log(8 * Math.PI * Math.PI / 15), KnnNorm.EUCLIDEAN.logUnitBallVolume(5), 1e-15);
+        assertEquals(3 * Math.log(2), KnnNorm.MAX.logUnitBallVolume(3), 1e-15);
+    }
+
+    @Test
+    void gaussianEntropyNearItsClosedForm() {
+        // H(N(0, I_d)) = d/2 · ln(2πe); k-NN estimates at N = 3000 are within a few hundredths
+        for (int d = 1; d <= 3; d++) {
+            double[][] x = gaussian(3000, d, 11 + d);
+            double exact = d / 2.0 * Math.log(2 * Math.PI * Math.E);
+            for (KnnNorm norm : KnnNorm.values()) {
+                double h = KozachenkoLeonenko.of(context).withNorm(norm).entropy(x, 4);
+                assertEquals(exact, h, 0.05 * d, norm + " d = " + d);
+            }
+        }
+    }
+
+    @Test
+    void gaussianMutualInformationNearItsClosedForm() {
+        // X = (x1, x2), Y = x1 + x2 + e with var(e) = 1: I = ½ ln(1 + 2) per the Gaussian channel; Z independent
+        Random r = new Random(5);
+        int n = 3000;
+        double[][] x = new double[n][2];
+        double[][] y = new double[n][1];
+        double[][] z = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = r.nextGaussian();
+            x[i][1] = r.nextGaussian();
+            y[i][0] = x[i][0] + x[i][1] + r.nextGaussian();
+            z[i][0] = r.nextGaussian();
+        }
+        double exact = 0.5 * Math.log(3);
+        for (KsgAlgorithm a : KsgAlgorithm.values()) {
+            MultivariateKsg ksg = Ksg.of(context).multivariate(a);
+            assertEquals(exact, ksg.mutualInformation(x, y, 4), 0.03, a.toString());
+            assertEquals(exact, ksg.conditionalMutualInformation(x, y, z, 4), 0.05, a.toString());
+        }
+    }
+
+    @Test
+    void bitsAreNatsOverLn2() {
+        double[][] x = gaussian(200, 2, 3);
+        double[][] y = gaussian(200, 1, 4);
+        double nats = Ksg.of(context).multivariate(KsgAlgorithm.KSG1).mutualInformation(x, y, 3);
+        double bits = Ksg.of(Shannon.get().withUnit(org.shannon4j.InfoUnit.BITS).context())
+                .multivariate(KsgAlgorithm.KSG1).mutualInformation(x, y, 3);
+        assertEquals(nats / Math.log(2), bits, 1e-15);
+    }
+
+    @Test
+    void badInputNamesArgumentIndexAndValue() {
+        MultivariateKsg ksg = Ksg.of(context).multivariate(KsgAlgorithm.KSG1);
+        KozachenkoLeonenko kl = KozachenkoLeonenko.of(context);
+        double[][] x = gaussian(10, 2, 1);
+        double[][] y = gaussian(10, 1, 2);
+        double[][] nan = gaussian(10, 2, 1);
+        nan[7][1] = Double.NaN;
+        double[][] ragged = gaussian(10, 2, 1);
+        ragged[4] = new double[3];
+        assertMessage(() -> ksg.mutualInformation(nan, y, 3), "x[7][1] = NaN");
+        assertMessage(() -> ksg.mutualInformation(x, gaussian(9, 1, 2), 3), "x has 10 samples and y has 9");
+        assertMessage(() -> ksg.mutualInformation(ragged, y, 3), "x[4].length = 3");
+        assertMessage(() -> ksg.mutualInformation(x, y, 0), "k = 0");
+        assertMessage(() -> ksg.mutualInformation(x, y, 10), "10 samples for k = 10");
+        assertMessage(() -> ksg.conditionalMutualInformation(x, y, gaussian(11, 1, 3), 3), "z has 11");
+        assertMessage(() -> ksg.mutualInformation(new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, 2,
+                new double[] {1, 2}, 1, 1), "x[2] = Infinity (row 1, column 0)");
+        assertMessage(() -> ksg.mutualInformation(new double[] {1, 2, 3}, 2, new double[] {1, 2}, 1, 1),
+                "x.length = 3 is not a multiple of dims = 2");
+        assertMessage(() -> ksg.mutualInformation(new double[] {1, 2}, 0, new double[] {1, 2}, 1, 1),
+                "x dims = 0");
+        assertMessage(() -> ksg.withJidtNoise(-1, 0), "level = -1.0");
+        assertMessage(() -> kl.entropy(new double[] {1, 1, 2, 3}, 1), "x sample 0 has 1 or more exact duplicates");
+        assertMessage(() -> kl.entropy(new double[] {1, 2, Double.NEGATIVE_INFINITY}, 1), "x[2] = -Infinity");
+        assertMessage(() -> kl.entropy(new double[] {1, 2}, 2), "2 samples for k = 2");
+        assertMessage(() -> Ksg.of(context).parmigeneKnnmi(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 5}, 1,
+                0), "k = 1");
+        assertMessage(() -> Ksg.of(context).parmigeneKnnmi(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 5}, 2,
+                Double.NaN), "noise = NaN");
+    }
+
+    @Test
+    void mixedAndScoringBadInput() {
+        KsgMixed sk = KsgMixed.of(context);
+        KsgMixed jidt = sk.withConvention(MixedConvention.JIDT);
+        FeatureScoring fs = FeatureScoring.of(context);
+        double[] three = {1, 2, 3};
+        assertMessage(() -> sk.mutualInformation(three, new int[] {0, 1}, 1), "c has 3 samples and d has 2");
+        assertMessage(() -> sk.mutualInformation(three, new int[] {0, 1, 2}, 1), "every one of the 3 labels");
+        assertMessage(() -> sk.mutualInformation(new double[] {1, Double.NaN, 3}, new int[] {0, 0, 1}, 1),
+                "c[1] = NaN");
+        assertMessage(() -> sk.mutualInformation(new double[] {1, 2, 3}, new int[] {0, 0, 1}, 0), "k = 0");
+        assertMessage(() -> jidt.mutualInformation(new double[] {1, 2, 3, 4}, new int[] {0, 0, 5, 5}, 2),
+                "d[0] = 0 occurs 2 times");
+        double[][] x = gaussian(10, 2, 1);
+        double[] y = new double[10];
+        assertMessage(() -> fs.mutualInfoRegression(x, new double[9], 3), "x has 10 samples and y has 9");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, new boolean[3], null, null), "discrete.length = 3");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][2], null), "give both or neither");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][1], new double[10]),
+                "xNoise[0].length = 1");
+        assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, new double[9][2]), "xNoise.length = 9");
+    }
+
+    @Test
+    void scoringWithoutNoiseIsKsgOfTheScaledColumns() {
+        double[][] x = gaussian(300, 3, 8);
+        double[] y = new double[300];
+        int[] labels = new int[300];
+        for (int i = 0; i < 300; i++) {
+            y[i] = x[i][0] + 0.5 * x[i][1];
+            labels[i] = x[i][2] > 0 ? 1 : 0;
+        }
+        double[] r = FeatureScoring.of(context).mutualInfoRegression(x, y, 3);
+        double[] c = FeatureScoring.of(context).mutualInfoClassif(x, labels, 3);
+        double[] col = new double[300];
+        for (int j = 0; j < 3; j++) {
+            for (int i = 0; i < 300; i++) {
+                col[i] = x[i][j];
+            }
+            double s = FeatureScoring.numpyStd(col);
+            double[] scaled = col.clone();
+            for (int i = 0; i < 300; i++) {
+                scaled[i] /= s;
+            }
+            double sy = FeatureScoring.numpyStd(y);
+            double[] ys = y.clone();
+            for (int i = 0; i < 300; i++) {
+                ys[i] /= sy;
+            }
+            assertEquals(Ksg.of(context).withClipAtZero(true).mutualInformation(scaled, ys, 3), r[j], 0.0);
+            assertEquals(KsgMixed.of(context).withClipAtZero(true).mutualInformation(scaled, labels, 3), c[j], 0.0);
+        }
+        assertTrue(c[2] > 0.3 && c[0] < 0.05, java.util.Arrays.toString(c));
+    }
+
+    private static void assertMessage(Executable call, String part) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(part), e.getMessage() + " does not contain " + part);
+    }
+}
