@@ -26,7 +26,9 @@ import org.shannon4j.spi.Kernels;
  *       divides by it; an all-zero row is an error in both.</li>
  *   <li>The value of a row equals that of the distribution measure on that row (same expressions); float input
  *       is read as float and computed in double; outputs are double.</li>
- *   <li>Accuracy against an exact reference: entropy within 1e-13 relative (plus 1e-300); KL and JS, whose terms
+ *   <li>Accuracy against an exact reference: entropy within 1e-13·(H + |ln S| + |Σ p·ln p|/S)
+ *       + 2·ulp(S)/S with S the row sum — the rounding of S enters the one-pass normalisation ln S − Σ p·ln p/S
+ *       absolutely, which only shows for a near-one-hot row (H ≈ 1e-22); KL and JS, whose terms
  *       cancel when p ≈ q, within 1e-13·Σ|term| absolutely (the bound the conformance suite checks on every
  *       backend). A backend gives the same bits on every call.</li>
  *   <li>The forms with {@code out} and offsets allocate nothing.</li>

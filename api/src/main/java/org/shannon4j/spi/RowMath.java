@@ -20,28 +20,65 @@ public final class RowMath {
         return d != null ? d[i] : f[i];
     }
 
-    /** The entropy of a row from its sum S and T = Σ p·ln p (the distribution measures' expression). */
+    /**
+     * The entropy of a row from its sum S and T = Σ p·ln p (the distribution measures' expression).
+     *
+     * @param s the row sum S
+     * @param t Σ p·ln p over the row
+     * @return max(0, ln S − T/S), nats
+     */
     public static double entropy(double s, double t) {
         return Math.max(0.0, Math.log(s) - t / s);
     }
 
-    /** KL of a row pair from U = Σ p·ln(p/q) and the sums. */
+    /**
+     * KL of a row pair from U = Σ p·ln(p/q) and the sums.
+     *
+     * @param u Σ p·ln(p/q)
+     * @param sp Σ p
+     * @param sq Σ q
+     * @return max(0, U/Sp + ln(Sq/Sp)), nats
+     */
     public static double kl(double u, double sp, double sq) {
         return Math.max(0.0, u / sp + Math.log(sq / sp));
     }
 
-    /** JS of a row pair from its two halves Σ a·ln(a/m) and Σ b·ln(b/m) of the normalised rows. */
+    /**
+     * JS of a row pair from its two halves over the normalised rows a, b and m = (a + b)/2.
+     *
+     * @param ha Σ a·ln(a/m)
+     * @param hb Σ b·ln(b/m)
+     * @return (ha + hb)/2 clamped to [0, ln 2], nats
+     */
     public static double js(double ha, double hb) {
         return Math.min(Math.max(0.0, 0.5 * (ha + hb)), LN2);
     }
 
-    /** ln(p/q) for p, q &gt; 0 finite, also where p/q leaves the normal range. */
+    /**
+     * ln(p/q) for p, q &gt; 0 finite, also where p/q leaves the normal range.
+     *
+     * @param p the numerator, &gt; 0
+     * @param q the denominator, &gt; 0
+     * @return ln(p/q)
+     */
     public static double logRatio(double p, double q) {
         double r = p / q;
         return r >= Double.MIN_NORMAL && r < INF ? Math.log(r) : Math.log(p) - Math.log(q);
     }
 
-    /** See {@link RowKernels#rowEntropy(double[], int, int, int, double, double[], int)}. */
+    /**
+     * The reference of {@link RowKernels#rowEntropy(double[], int, int, int, double, double[], int)}.
+     *
+     * @param pd double input, or null
+     * @param pf float input (when pd is null)
+     * @param offset index of the first element read
+     * @param rows number of rows
+     * @param classes number of classes
+     * @param scale factor applied to every result
+     * @param out receives one value per row
+     * @param outOffset index in out of the first row's value
+     * @return max |row sum − 1|; NaN for invalid input
+     */
     public static double rowEntropy(double[] pd, float[] pf, int offset, int rows, int classes, double scale,
                                     double[] out, int outOffset) {
         double maxError = 0;
@@ -67,7 +104,23 @@ public final class RowMath {
         return maxError;
     }
 
-    /** See {@link RowKernels#rowKlDivergence} and {@link RowKernels#rowJsDivergence}. */
+    /**
+     * The reference of {@link RowKernels#rowKlDivergence} and {@link RowKernels#rowJsDivergence}.
+     *
+     * @param js JS (else KL)
+     * @param pd double p, or null
+     * @param pf float p (when pd is null)
+     * @param pOffset index of p's first element
+     * @param qd double q, or null
+     * @param qf float q (when qd is null)
+     * @param qOffset index of q's first element
+     * @param rows number of rows
+     * @param classes number of classes
+     * @param scale factor applied to every result
+     * @param out receives one value per row
+     * @param outOffset index in out of the first row's value
+     * @return max |row sum − 1| over both; NaN for invalid input
+     */
     public static double rowDivergence(boolean js, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
                                        int qOffset, int rows, int classes, double scale, double[] out,
                                        int outOffset) {
@@ -111,7 +164,14 @@ public final class RowMath {
         return maxError;
     }
 
-    /** The kl_div term of one element (nats); NaN for invalid input. */
+    /**
+     * The kl_div term of one element.
+     *
+     * @param x the input (a log-probability)
+     * @param t the target
+     * @param logTarget whether t is a log-probability
+     * @return the term in nats; NaN for invalid input or an overflowing e^t·0
+     */
     public static double klDivTerm(double x, double t, boolean logTarget) {
         if (x != x || x == INF) {
             return Double.NaN;
@@ -128,7 +188,23 @@ public final class RowMath {
         return t == 0 ? 0.0 : t * (Math.log(t) - x);
     }
 
-    /** See {@link RowKernels#klDivLoss(double[], int, double[], int, int, boolean, double, double[], int)}. */
+    /**
+     * The reference of {@link RowKernels#klDivLoss(double[], int, double[], int, int, boolean, double, double[], int)}.
+     *
+     * @param xd double input, or null
+     * @param xf float input (when xd is null)
+     * @param xOffset index of the first input
+     * @param td double targets, or null
+     * @param tf float targets (when td is null)
+     * @param tOffset index of the first target
+     * @param length number of elements
+     * @param logTarget whether the targets are log-probabilities
+     * @param scale factor applied to every term
+     * @param outD double terms, or null
+     * @param outF float terms, or null
+     * @param outOffset index of the first term
+     * @return the compensated sum of the terms; NaN for invalid input
+     */
     public static double klDivLoss(double[] xd, float[] xf, int xOffset, double[] td, float[] tf, int tOffset,
                                    int length, boolean logTarget, double scale, double[] outD, float[] outF,
                                    int outOffset) {
