@@ -154,7 +154,7 @@ final class SimdRowKernels {
 
     /**
      * H = ln S − T/S lane-wise, T = Σ x·ln x (0 for x = 0). The class loop runs once more over row
-     * {@code classes} of t, set to S, with weight 0 there: its log is ln S. Returns false (the block goes to the
+     * {@code classes} of t, set to S, with weight 0 there (a finite term times 0): its log is ln S. Returns false (the block goes to the
      * reference) if a lane holds an entry that is neither 0 nor normal and finite, or a sum that is not.
      */
     private static boolean entropyBlock(double[] t, double[] s, int classes, double scale, double[] out, int o,
@@ -165,10 +165,10 @@ final class SimdRowKernels {
         for (int j = 0; j < B; j += DL) {
             DoubleVector h = zero, last = zero;
             for (int c = 0; c <= classes; c++) {
+                double weight = c < classes ? 1.0 : 0.0; // a scalar: no vector or mask chosen by a condition
                 DoubleVector x = DoubleVector.fromArray(D, t, c * B + j);
                 VectorMask<Double> normal = x.compare(GE, Double.MIN_NORMAL).and(x.compare(LT, INF));
-                VectorMask<Double> covered = c < classes ? normal.or(x.compare(EQ, 0.0)) : normal;
-                off = off.add(one, covered.not());
+                off = off.add(one, normal.or(x.compare(EQ, 0.0)).not());
                 DoubleVector u = x.blend(one, normal.not());
                 // ln u, LaneMath.log
                 LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
@@ -178,11 +178,10 @@ final class SimdRowKernels {
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);
                 last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                if (c < classes) {
-                    h = h.add(x.mul(last));
-                }
+                h = h.add(x.mul(last).mul(weight));
             }
             DoubleVector sv = DoubleVector.fromArray(D, s, j);
+            off = off.add(one, sv.compare(GE, Double.MIN_NORMAL).and(sv.compare(LT, INF)).not());
             DoubleVector v = last.sub(h.div(sv));
             v.blend(0.0, v.compare(LT, 0.0)).mul(scale).intoArray(out, o + j);
             err = err.lanewise(MAX, sv.sub(one).lanewise(ABS));
@@ -194,29 +193,27 @@ final class SimdRowKernels {
 
     /**
      * KL = U/Sp + ln(Sq/Sp) lane-wise, U = Σ x·ln(x/y) (0 for x = 0, +∞ for x &gt; 0 = y); the extra iteration
-     * takes x = 0 (weight) and r = Sq/Sp. Lanes off the polynomial's domain send the block to the reference.
+     * reads x = Sq, y = Sp with weight 0 (a block with a zero or infinite sum goes to the reference). Lanes off the polynomial's domain send the block to the reference.
      */
     private static boolean klBlock(double[] p, double[] q, double[] sp, double[] sq, int classes, double scale,
                                    double[] out, int o, double[] lanes) {
-        for (int j = 0; j < B; j++) {
-            p[classes * B + j] = 0.0;
-            q[classes * B + j] = sq[j] / sp[j]; // the extra iteration's ratio, read as y with x = 0
-        }
+        // the extra iteration's x/y is Sq/Sp (its weight is 0)
+        System.arraycopy(sq, 0, p, classes * B, B);
+        System.arraycopy(sp, 0, q, classes * B, B);
         DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
         DoubleVector off = zero, err = zero;
         for (int j = 0; j < B; j += DL) {
             DoubleVector u = zero, last = zero;
             for (int c = 0; c <= classes; c++) {
+                double weight = c < classes ? 1.0 : 0.0; // a scalar: no vector or mask chosen by a condition
                 DoubleVector x = DoubleVector.fromArray(D, p, c * B + j);
                 DoubleVector y = DoubleVector.fromArray(D, q, c * B + j);
-                boolean extra = c == classes;
                 VectorMask<Double> valid = x.compare(GE, 0.0).and(x.compare(LT, INF)).and(y.compare(GE, 0.0))
                         .and(y.compare(LT, INF));
                 VectorMask<Double> pos = x.compare(GT, 0.0), qZero = y.compare(EQ, 0.0);
-                DoubleVector r = extra ? y : x.div(y);
+                DoubleVector r = x.div(y);
                 VectorMask<Double> normal = r.compare(GE, Double.MIN_NORMAL).and(r.compare(LT, INF));
-                VectorMask<Double> uncovered = extra ? normal.not() : pos.and(normal.not()).and(qZero.not());
-                off = off.add(one, valid.not().or(uncovered));
+                off = off.add(one, valid.not().or(pos.and(normal.not()).and(qZero.not())));
                 DoubleVector a = r.blend(one, normal.not());
                 // ln a, LaneMath.log
                 LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
@@ -226,9 +223,7 @@ final class SimdRowKernels {
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);
                 last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                if (!extra) {
-                    u = u.add(x.mul(last.blend(INF, pos.and(qZero))));
-                }
+                u = u.add(x.mul(last.blend(INF, pos.and(qZero))).mul(weight));
             }
             DoubleVector spv = DoubleVector.fromArray(D, sp, j), sqv = DoubleVector.fromArray(D, sq, j);
             VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LT, INF))
@@ -266,7 +261,8 @@ final class SimdRowKernels {
                 VectorMask<Double> valid = x.compare(GE, 0.0).and(x.compare(LT, INF)).and(y.compare(GE, 0.0))
                         .and(y.compare(LT, INF));
                 DoubleVector a = x.div(spv), bq = y.div(sqv), m = a.mul(half).add(bq.mul(half));
-                DoubleVector w = (i & 1) == 0 ? a : bq;
+                double wa = (i & 1) == 0 ? 1.0 : 0.0; // scalars: no vector chosen by a condition
+                DoubleVector w = a.mul(wa).add(bq.mul(1.0 - wa));
                 DoubleVector r = w.div(m);
                 VectorMask<Double> pos = w.compare(GT, 0.0);
                 VectorMask<Double> normal = r.compare(GE, Double.MIN_NORMAL).and(r.compare(LT, INF));
