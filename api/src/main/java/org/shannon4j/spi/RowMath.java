@@ -12,6 +12,8 @@ public final class RowMath {
 
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double LN2 = Math.log(2);
+    /** Rows summing above this may overflow x·ln x: they are measured from their normalised terms. */
+    public static final double HUGE = 0x1p900;
 
     private RowMath() {
     }
@@ -98,7 +100,21 @@ public final class RowMath {
             if (!(s > 0 && s < INF)) {
                 return Double.NaN;
             }
-            out[outOffset + r] = entropy(s, t) * scale;
+            double h;
+            if (s > HUGE) {
+                // x·ln x may have overflowed: the terms of the normalised row instead (each ≤ 1/e)
+                double tn = 0;
+                for (int c = 0; c < classes; c++) {
+                    double a = at(pd, pf, base + c) / s;
+                    if (a > 0) {
+                        tn += a * Math.log(a);
+                    }
+                }
+                h = entropy(1, tn);
+            } else {
+                h = entropy(s, t);
+            }
+            out[outOffset + r] = h * scale;
             maxError = Math.max(maxError, Math.abs(s - 1));
         }
         return maxError;
@@ -155,6 +171,18 @@ public final class RowMath {
                     }
                 }
                 value = js(ha, hb);
+            } else if (sp > HUGE) {
+                // p·ln(p/q) may have overflowed (only p > 2^900 / 709 can): the normalised terms a·ln(a/b)
+                // instead, a = p/Sp, b = q/Sq (ln(p/q) + ln(Sq/Sp) where b underflows); +∞ only from p > 0 = q
+                double un = 0;
+                for (int c = 0; c < classes; c++) {
+                    double p = at(pd, pf, pb + c), q = at(qd, qf, qb + c), a = p / sp, b = q / sq;
+                    if (a > 0) {
+                        un += a * (b >= Double.MIN_NORMAL ? logRatio(a, b)
+                                : q > 0 ? logRatio(p, q) + (Math.log(sq) - Math.log(sp)) : INF);
+                    }
+                }
+                value = Math.max(0.0, un);
             } else {
                 value = kl(u, sp, sq);
             }

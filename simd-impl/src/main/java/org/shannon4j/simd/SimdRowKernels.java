@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
@@ -178,10 +179,11 @@ final class SimdRowKernels {
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);
                 last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                h = h.add(x.mul(last).mul(weight));
+                h = h.add(x.mul(weight).mul(last)); // x·0 first: S·ln S may overflow
             }
             DoubleVector sv = DoubleVector.fromArray(D, s, j);
-            off = off.add(one, sv.compare(GE, Double.MIN_NORMAL).and(sv.compare(LT, INF)).not());
+            // a sum above HUGE may have overflowed x·ln x: the reference measures such rows normalised
+            off = off.add(one, sv.compare(GE, Double.MIN_NORMAL).and(sv.compare(LE, RowMath.HUGE)).not());
             DoubleVector v = last.sub(h.div(sv));
             v.blend(0.0, v.compare(LT, 0.0)).mul(scale).intoArray(out, o + j);
             err = err.lanewise(MAX, sv.sub(one).lanewise(ABS));
@@ -223,10 +225,10 @@ final class SimdRowKernels {
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);
                 last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                u = u.add(x.mul(last.blend(INF, pos.and(qZero))).mul(weight));
+                u = u.add(x.mul(weight).mul(last.blend(INF, pos.and(qZero))));
             }
             DoubleVector spv = DoubleVector.fromArray(D, sp, j), sqv = DoubleVector.fromArray(D, sq, j);
-            VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LT, INF))
+            VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LE, RowMath.HUGE))
                     .and(sqv.compare(GE, Double.MIN_NORMAL)).and(sqv.compare(LT, INF));
             off = off.add(one, sumsOk.not());
             DoubleVector v = u.div(spv).add(last);
@@ -253,6 +255,9 @@ final class SimdRowKernels {
             VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LT, INF))
                     .and(sqv.compare(GE, Double.MIN_NORMAL)).and(sqv.compare(LT, INF));
             off = off.add(one, sumsOk.not());
+            // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound, and saves two divisions
+            // per visit
+            DoubleVector ispv = one.div(spv), isqv = one.div(sqv);
             DoubleVector acc = zero;
             for (int i = 0; i < 2 * classes; i++) {
                 int c = i >> 1;
@@ -260,7 +265,7 @@ final class SimdRowKernels {
                 DoubleVector y = DoubleVector.fromArray(D, q, c * B + j);
                 VectorMask<Double> valid = x.compare(GE, 0.0).and(x.compare(LT, INF)).and(y.compare(GE, 0.0))
                         .and(y.compare(LT, INF));
-                DoubleVector a = x.div(spv), bq = y.div(sqv), m = a.mul(half).add(bq.mul(half));
+                DoubleVector a = x.mul(ispv), bq = y.mul(isqv), m = a.mul(half).add(bq.mul(half));
                 double wa = (i & 1) == 0 ? 1.0 : 0.0; // scalars: no vector chosen by a condition
                 DoubleVector w = a.mul(wa).add(bq.mul(1.0 - wa));
                 DoubleVector r = w.div(m);
