@@ -12,7 +12,7 @@ final class KlDivChecks {
     }
 
     static void whole(int inputLength, int targetLength, int rows, int classes) {
-        dimensions(rows, classes);
+        Checks.matrix(rows, classes);
         long n = (long) rows * classes;
         if (inputLength >= 0 && inputLength != n) {
             throw new IllegalArgumentException("input.length = " + inputLength + " is not rows × classes = " + rows
@@ -21,19 +21,6 @@ final class KlDivChecks {
         if (targetLength >= 0 && targetLength != n) {
             throw new IllegalArgumentException("target.length = " + targetLength + " is not rows × classes = " + rows
                     + " × " + classes + " = " + n);
-        }
-    }
-
-    private static void dimensions(int rows, int classes) {
-        if (rows < 0) {
-            throw new IllegalArgumentException("rows = " + rows + ": must be >= 0");
-        }
-        if (classes < 1) {
-            throw new IllegalArgumentException("classes = " + classes + ": must be >= 1");
-        }
-        if ((long) rows * classes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("rows × classes = " + rows + " × " + classes
-                    + " exceeds the largest array");
         }
     }
 
@@ -47,7 +34,7 @@ final class KlDivChecks {
         if (targetLength < 0) {
             throw new NullPointerException("target must not be null");
         }
-        dimensions(rows, classes);
+        Checks.matrix(rows, classes);
         int n = rows * classes;
         fits("input", inputLength, inputOffset, n);
         fits("target", targetLength, targetOffset, n);

@@ -1590,12 +1590,9 @@ public final class Losses {
                         KlDivReduction reduction, boolean logTarget, double[] out, int outOffset) {
         int n = klDivShape(input == null ? -1 : input.length, inputOffset, target == null ? -1 : target.length,
                 targetOffset, rows, classes, reduction, out == null ? -1 : out.length, outOffset);
-        if (n == 0) {
-            return 0.0;
-        }
-        double sum = kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
-                1.0 / unit.natsPerUnit(), out, outOffset);
-        return klDivReduce(sum, input, inputOffset, target, targetOffset, rows, classes, reduction, logTarget);
+        return n == 0 ? 0.0 : klDivReduce(kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
+                1.0 / unit.natsPerUnit(), out, outOffset), input, inputOffset, target, targetOffset, rows, classes,
+                reduction, logTarget);
     }
 
     /**
@@ -1618,12 +1615,9 @@ public final class Losses {
                         KlDivReduction reduction, boolean logTarget, float[] out, int outOffset) {
         int n = klDivShape(input == null ? -1 : input.length, inputOffset, target == null ? -1 : target.length,
                 targetOffset, rows, classes, reduction, out == null ? -1 : out.length, outOffset);
-        if (n == 0) {
-            return 0.0;
-        }
-        double sum = kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
-                1.0 / unit.natsPerUnit(), out, outOffset);
-        return klDivReduce(sum, input, inputOffset, target, targetOffset, rows, classes, reduction, logTarget);
+        return n == 0 ? 0.0 : klDivReduce(kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
+                1.0 / unit.natsPerUnit(), out, outOffset), input, inputOffset, target, targetOffset, rows, classes,
+                reduction, logTarget);
     }
 
     private static void klDivWhole(int inputLength, int targetLength, int rows, int classes) {

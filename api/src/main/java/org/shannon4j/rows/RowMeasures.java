@@ -308,23 +308,10 @@ public final class RowMeasures {
     // ------------------------------------------------------------------------------------------ checks
 
     private static void wholeArray(String name, int length, int rows, int classes) {
-        dimensions(rows, classes);
+        Checks.matrix(rows, classes);
         if ((long) rows * classes != length) {
             throw new IllegalArgumentException(name + ".length = " + length + " is not rows × classes = " + rows
                     + " × " + classes + " = " + (long) rows * classes);
-        }
-    }
-
-    private static void dimensions(int rows, int classes) {
-        if (rows < 0) {
-            throw new IllegalArgumentException("rows = " + rows + ": must be >= 0");
-        }
-        if (classes < 1) {
-            throw new IllegalArgumentException("classes = " + classes + ": must be >= 1");
-        }
-        if ((long) rows * classes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("rows × classes = " + rows + " × " + classes
-                    + " exceeds the largest array");
         }
     }
 
@@ -335,7 +322,7 @@ public final class RowMeasures {
             throw new NullPointerException(name + " must not be null");
         }
         Objects.requireNonNull(out, "out must not be null");
-        dimensions(rows, classes);
+        Checks.matrix(rows, classes);
         long n = (long) rows * classes;
         if (offset < 0 || offset > length - n) {
             throw new IndexOutOfBoundsException(name + ": offset " + offset + " and rows × classes = " + rows + " × "
