@@ -7,6 +7,7 @@ module org.shannon4j {
     exports org.shannon4j.counts;
     exports org.shannon4j.dependence;
     exports org.shannon4j.loss;
+    exports org.shannon4j.rows;
     exports org.shannon4j.spi;
 
     uses org.shannon4j.spi.BackendProvider;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import org.shannon4j.dependence.Dependence;
 import org.shannon4j.internal.Checks;
 import org.shannon4j.loss.Losses;
+import org.shannon4j.rows.RowMeasures;
 import org.shannon4j.spi.Context;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
@@ -90,6 +91,7 @@ public final class Shannon {
     private final Parallelism parallelism;
     private final Dependence dependence;
     private final Losses losses;
+    private final RowMeasures rows;
 
     private Shannon(Context context) {
         this.context = context;
@@ -100,6 +102,7 @@ public final class Shannon {
         this.parallelism = context.parallelism();
         this.dependence = Dependence.of(context);
         this.losses = Losses.of(context);
+        this.rows = RowMeasures.of(context);
     }
 
     // ----------------------------------------------------------------------------------------------------
@@ -205,6 +208,16 @@ public final class Shannon {
      */
     public Losses losses() {
         return losses;
+    }
+
+    /**
+     * The per-row measures of this handle (entropy of each row of a probability matrix, KL and JS between
+     * matching rows), with its backend, unit and policy.
+     *
+     * @return the per-row measures of this handle
+     */
+    public RowMeasures rows() {
+        return rows;
     }
 
     /**

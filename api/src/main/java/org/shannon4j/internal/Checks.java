@@ -285,4 +285,18 @@ public final class Checks {
                     + ": both distributions must have the same support");
         }
     }
+
+    /** Checks the shape of a rows × classes matrix: rows ≥ 0, classes ≥ 1, rows × classes fits in an array. */
+    public static void matrix(int rows, int classes) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows = " + rows + ": must be >= 0");
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes = " + classes + ": must be >= 1");
+        }
+        if ((long) rows * classes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("rows × classes = " + rows + " × " + classes
+                    + " exceeds the largest array");
+        }
+    }
 }

@@ -1519,4 +1519,126 @@ public final class Losses {
         return LossMeasures.logLoss(kernels, unit, normalization, targets, targetOffset, probs, offset, rows,
                 classes, sampleWeights, weightOffset, options, out, outOffset);
     }
+
+    // ------------------------------------------------------------------------------------------ kl_div
+
+    /**
+     * PyTorch's {@code torch.nn.functional.kl_div(input, target, reduction, log_target)} over a rows × classes
+     * matrix, in {@link Context#unit() the context's unit}: the element term is t·(ln t − x) for probability
+     * targets ({@code logTarget = false}) and e^t·(t − x) for log-probability targets, x being the input
+     * (log-probabilities). {@link KlDivReduction#BATCHMEAN} divides the sum by rows (the KL divergence per sample),
+     * {@link KlDivReduction#MEAN} by rows × classes; rows = 0 gives 0.
+     *
+     * <p>Where we differ from PyTorch (1.13), deliberately: a term whose target is 0 (or −∞ with
+     * {@code logTarget}) is 0 whatever x is — PyTorch computes 0·(−∞) = NaN there for x = −∞ (and, with
+     * log_target, for every x); a NaN or +∞ input, a NaN or +∞ target, a negative probability target, and a term
+     * e^t·(t − x) that overflows to NaN throw {@link IllegalArgumentException} naming the element, where PyTorch
+     * returns NaN. x = −∞ against a positive target gives +∞, as in PyTorch. Inputs are not required to be
+     * normalised log-probabilities (PyTorch does not check either).
+     *
+     * @param input log-probabilities x, row-major rows × classes; length {@code rows * classes}
+     * @param target targets t (probabilities, or log-probabilities if {@code logTarget}); length {@code rows * classes}
+     * @param rows number of rows (the batch size, ≥ 0)
+     * @param classes elements per row (≥ 1)
+     * @param reduction SUM, MEAN or BATCHMEAN ({@link KlDivReduction#NONE} needs the form with {@code out})
+     * @param logTarget whether the targets are log-probabilities
+     * @return the reduced loss, in the context's unit
+     */
+    public double klDiv(double[] input, double[] target, int rows, int classes, KlDivReduction reduction,
+                        boolean logTarget) {
+        klDivWhole(input == null ? -1 : input.length, target == null ? -1 : target.length, rows, classes);
+        return klDiv(input, 0, target, 0, rows, classes, reduction, logTarget, null, 0);
+    }
+
+    /**
+     * As {@link #klDiv(double[], double[], int, int, KlDivReduction, boolean)} for float input (computed in
+     * double).
+     *
+     * @param input log-probabilities x, row-major rows × classes; length {@code rows * classes}
+     * @param target targets t (probabilities, or log-probabilities if {@code logTarget}); length {@code rows * classes}
+     * @param rows number of rows (the batch size, ≥ 0)
+     * @param classes elements per row (≥ 1)
+     * @param reduction SUM, MEAN or BATCHMEAN ({@link KlDivReduction#NONE} needs the form with {@code out})
+     * @param logTarget whether the targets are log-probabilities
+     * @return the reduced loss, in the context's unit
+     */
+    public double klDiv(float[] input, float[] target, int rows, int classes, KlDivReduction reduction,
+                        boolean logTarget) {
+        klDivWhole(input == null ? -1 : input.length, target == null ? -1 : target.length, rows, classes);
+        return klDiv(input, 0, target, 0, rows, classes, reduction, logTarget, null, 0);
+    }
+
+    /**
+     * {@code kl_div} of the rows × classes matrices at {@code input[inputOffset ..]} and
+     * {@code target[targetOffset ..]} (see {@link #klDiv(double[], double[], int, int, KlDivReduction, boolean)});
+     * if {@code out} is not null (required for {@link KlDivReduction#NONE}) the element terms, in the context's
+     * unit, go to {@code out[outOffset + i]}. Allocates nothing.
+     *
+     * @param input log-probabilities x
+     * @param inputOffset index of the first input
+     * @param target targets t
+     * @param targetOffset index of the first target
+     * @param rows number of rows (the batch size, ≥ 0)
+     * @param classes elements per row (≥ 1)
+     * @param reduction the reduction
+     * @param logTarget whether the targets are log-probabilities
+     * @param out receives the element terms, or null (not with NONE)
+     * @param outOffset index in out of the first term
+     * @return the reduced loss (the sum for NONE), in the context's unit
+     */
+    public double klDiv(double[] input, int inputOffset, double[] target, int targetOffset, int rows, int classes,
+                        KlDivReduction reduction, boolean logTarget, double[] out, int outOffset) {
+        int n = klDivShape(input == null ? -1 : input.length, inputOffset, target == null ? -1 : target.length,
+                targetOffset, rows, classes, reduction, out == null ? -1 : out.length, outOffset);
+        return n == 0 ? 0.0 : klDivReduce(kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
+                1.0 / unit.natsPerUnit(), out, outOffset), input, inputOffset, target, targetOffset, rows, classes,
+                reduction, logTarget);
+    }
+
+    /**
+     * As {@link #klDiv(double[], int, double[], int, int, int, KlDivReduction, boolean, double[], int)} for float
+     * input and float terms.
+     *
+     * @param input log-probabilities x
+     * @param inputOffset index of the first input
+     * @param target targets t
+     * @param targetOffset index of the first target
+     * @param rows number of rows (the batch size, ≥ 0)
+     * @param classes elements per row (≥ 1)
+     * @param reduction the reduction
+     * @param logTarget whether the targets are log-probabilities
+     * @param out receives the element terms, or null (not with NONE)
+     * @param outOffset index in out of the first term
+     * @return the reduced loss (the sum for NONE), in the context's unit
+     */
+    public double klDiv(float[] input, int inputOffset, float[] target, int targetOffset, int rows, int classes,
+                        KlDivReduction reduction, boolean logTarget, float[] out, int outOffset) {
+        int n = klDivShape(input == null ? -1 : input.length, inputOffset, target == null ? -1 : target.length,
+                targetOffset, rows, classes, reduction, out == null ? -1 : out.length, outOffset);
+        return n == 0 ? 0.0 : klDivReduce(kernels.klDivLoss(input, inputOffset, target, targetOffset, n, logTarget,
+                1.0 / unit.natsPerUnit(), out, outOffset), input, inputOffset, target, targetOffset, rows, classes,
+                reduction, logTarget);
+    }
+
+    private static void klDivWhole(int inputLength, int targetLength, int rows, int classes) {
+        KlDivChecks.whole(inputLength, targetLength, rows, classes);
+    }
+
+    private static int klDivShape(int inputLength, int inputOffset, int targetLength, int targetOffset, int rows,
+                                  int classes, KlDivReduction reduction, int outLength, int outOffset) {
+        return KlDivChecks.shape(inputLength, inputOffset, targetLength, targetOffset, rows, classes, reduction,
+                outLength, outOffset);
+    }
+
+    private static double klDivReduce(double sum, Object input, int inputOffset, Object target, int targetOffset,
+                                      int rows, int classes, KlDivReduction reduction, boolean logTarget) {
+        if (sum != sum) {
+            throw KlDivChecks.invalid(input, inputOffset, target, targetOffset, rows, classes, logTarget);
+        }
+        return switch (reduction) {
+            case NONE, SUM -> sum;
+            case MEAN -> sum / ((double) rows * classes);
+            case BATCHMEAN -> sum / rows;
+        };
+    }
 }

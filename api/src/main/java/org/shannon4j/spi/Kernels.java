@@ -31,5 +31,5 @@ package org.shannon4j.spi;
  *   <li><b>Threads.</b> Kernels are stateless and called concurrently.</li>
  * </ul>
  */
-public interface Kernels extends DistributionKernels, CountingKernels, LossKernels {
+public interface Kernels extends DistributionKernels, CountingKernels, LossKernels, RowKernels {
 }

@@ -105,6 +105,9 @@ public abstract class KernelConformanceSuite {
     static List<Method> kernelMethods() {
         return Arrays.stream(Kernels.class.getMethods())
                 .filter(m -> !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && !isObjectMethod(m))
+                // the row kernels (a boolean option, double outputs of float input, a unit scale) have no argument
+                // rules here yet; RowConformanceSuite compares them with the reference on every backend
+                .filter(m -> m.getDeclaringClass() != org.shannon4j.spi.RowKernels.class)
                 .sorted(Comparator.comparing(KernelArguments::signature)).toList();
     }
 

@@ -721,4 +721,49 @@ final class SimdKernels extends BlockedKernels {
         return SimdLossKernels.binary(true, null, targets, targetOffset, null, logits, logitOffset, null, weights,
                 weightOffset, length, posWeight, null, losses, lossOffset, aux);
     }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Row measures (issue 15): short rows through the transposed block of SimdRowKernels; kl_div is the
+    // reference default.
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public double rowEntropy(double[] p, int offset, int rows, int classes, double scale, double[] out,
+                             int outOffset) {
+        return SimdRowKernels.entropy(p, null, offset, rows, classes, scale, out, outOffset);
+    }
+
+    @Override
+    public double rowEntropy(float[] p, int offset, int rows, int classes, double scale, double[] out,
+                             int outOffset) {
+        return SimdRowKernels.entropy(null, p, offset, rows, classes, scale, out, outOffset);
+    }
+
+    @Override
+    public double rowKlDivergence(double[] p, int pOffset, double[] q, int qOffset, int rows, int classes,
+                                  double scale, double[] out, int outOffset) {
+        return SimdRowKernels.divergence(false, p, null, pOffset, q, null, qOffset, rows, classes, scale, out,
+                outOffset);
+    }
+
+    @Override
+    public double rowKlDivergence(float[] p, int pOffset, float[] q, int qOffset, int rows, int classes,
+                                  double scale, double[] out, int outOffset) {
+        return SimdRowKernels.divergence(false, null, p, pOffset, null, q, qOffset, rows, classes, scale, out,
+                outOffset);
+    }
+
+    @Override
+    public double rowJsDivergence(double[] p, int pOffset, double[] q, int qOffset, int rows, int classes,
+                                  double scale, double[] out, int outOffset) {
+        return SimdRowKernels.divergence(true, p, null, pOffset, q, null, qOffset, rows, classes, scale, out,
+                outOffset);
+    }
+
+    @Override
+    public double rowJsDivergence(float[] p, int pOffset, float[] q, int qOffset, int rows, int classes,
+                                  double scale, double[] out, int outOffset) {
+        return SimdRowKernels.divergence(true, null, p, pOffset, null, q, qOffset, rows, classes, scale, out,
+                outOffset);
+    }
 }

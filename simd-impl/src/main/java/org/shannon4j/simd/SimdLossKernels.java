@@ -91,10 +91,10 @@ final class SimdLossKernels {
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
-    /** Up to this many classes, rows go lane-wise through the transposed block. */
-    static final int SMALL_CLASSES = 32;
-    /** Rows per transposed block: a multiple of every lane count; BLOCK_ROWS × SMALL_CLASSES doubles = 16 kB. */
-    static final int BLOCK_ROWS = 64;
+    /** Up to this many classes, rows go lane-wise through the transposed block ({@link RowBlock}). */
+    static final int SMALL_CLASSES = RowBlock.MAX_CLASSES;
+    /** Rows per transposed block. */
+    static final int BLOCK_ROWS = RowBlock.ROWS;
     /** Elements per block of the binary losses. */
     static final int BINARY_BLOCK = 1024;
 
@@ -106,7 +106,7 @@ final class SimdLossKernels {
     /** Per-thread blocks (plain arrays: no vector is ever stored here). */
     private static final class Scratch {
         /** Transposed logits t[c·BLOCK_ROWS + j]. */
-        final double[] t = new double[BLOCK_ROWS * SMALL_CLASSES];
+        final double[] t = RowBlock.newBlock();
         /** Per block row: z_y, w[y] (−1: not contributing), y (−1: none), the weighted loss. */
         final double[] zy = new double[BLOCK_ROWS];
         final double[] wy = new double[BLOCK_ROWS];
@@ -268,13 +268,10 @@ final class SimdLossKernels {
      */
     private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
                                      double[] w, Scratch sc) {
-        double[] t = sc.t;
+        RowBlock.transpose(z, base, classes, sc.t);
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
-            for (int c = 0; c < classes; c++) {
-                t[c * BLOCK_ROWS + j] = z[rb + c];
-            }
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
         }
@@ -284,13 +281,10 @@ final class SimdLossKernels {
 
     private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
                                      double[] w, Scratch sc) {
-        double[] t = sc.t;
+        RowBlock.transpose(z, base, classes, sc.t);
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
-            for (int c = 0; c < classes; c++) {
-                t[c * BLOCK_ROWS + j] = z[rb + c];
-            }
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
         }
