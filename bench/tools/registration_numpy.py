@@ -1,12 +1,21 @@
 #!/usr/bin/python3
 """numpy's time for RegistrationBenchmark: histogram2d(a, b, bins=256) + the MI formula on the same two 1e7-voxel
 float32 images (the formula of RegistrationBenchmark.images; sin/cos may differ from Java's in the last ulp).
-Prints seconds and ns/voxel (best of 3). Run: /usr/bin/python3 bench/tools/registration_numpy.py"""
+Prints seconds and ns/voxel (best of 3). Run: /usr/bin/python3 bench/tools/registration_numpy.py [voxels] [--csv FILE]
+(voxels: default 1e7, the benchmark's; fewer only to check that it runs). With --csv FILE the time is also written
+as CSV (library,case,shape,dtype,unit,value; unit ns/voxel), as `bin/shannon4j report` runs it."""
+import csv
+import sys
 import time
 
 import numpy as np
 
-n = 10_000_000
+args = sys.argv[1:]
+csv_file = None
+if "--csv" in args:
+    csv_file = args[args.index("--csv") + 1]
+    del args[args.index("--csv"):args.index("--csv") + 2]
+n = int(float(args[0])) if args else 10_000_000
 i = np.arange(n, dtype=np.int64)
 z, y, x = i % 250, (i // 250) % 400, i // 100_000
 
@@ -40,3 +49,8 @@ for _ in range(3):
     best = min(best, time.perf_counter() - t)
 print('numpy %s histogram2d(bins=256) + MI: %.3f s, %.1f ns/voxel, MI = %.12g nats' % (np.__version__, best,
                                                                                    best / n * 1e9, v))
+if csv_file:
+    with open(csv_file, "w", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([["library", "case", "shape", "dtype", "unit", "value"],
+                                                       ["numpy", "histogram2d(bins=256) + MI", str(n), "float32",
+                                                        "ns/voxel", "%.6g" % (best / n * 1e9)]])

@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """Times scikit-learn's mutual_info_regression (KSG, n_neighbors=3) on KsgBenchmark's data.
 
-Run: /usr/bin/python3 continuous/tools/time_sklearn_ksg.py [n ...]   (default 100000)
+Run: /usr/bin/python3 continuous/tools/time_sklearn_ksg.py [n ...] [--csv FILE]   (default 100000)
 The data are bench/.../KsgBenchmark.sample(n, 0.5): splitmix64 uniforms through Box-Muller. Prints the best of
 three wall times and sklearn's estimate (with its noise, random_state=0) next to _compute_mi_cc without noise.
+With --csv FILE the times are also written as CSV (library,case,shape,dtype,unit,value; unit ms/call), as
+`bin/shannon4j report` runs it for its "Continuous MI and registration" section.
 """
+import csv
 import sys
 import time
 
@@ -32,7 +35,13 @@ def sample(n, rho):
     return x, y
 
 
-for n in [int(a) for a in sys.argv[1:]] or [100000]:
+args = sys.argv[1:]
+csv_file = None
+if "--csv" in args:
+    csv_file = args[args.index("--csv") + 1]
+    del args[args.index("--csv"):args.index("--csv") + 2]
+rows = []
+for n in [int(a) for a in args] or [100000]:
     x, y = sample(n, 0.5)
     times = []
     for _ in range(3):
@@ -44,3 +53,9 @@ for n in [int(a) for a in sys.argv[1:]] or [100000]:
     t_raw = time.perf_counter() - t
     print("n = %d: mutual_info_regression best of 3 %.3f s (all: %s), mi = %.15g; _compute_mi_cc %.3f s, mi = %.15g"
           % (n, min(times), ", ".join("%.3f" % v for v in times), mi, t_raw, raw))
+    sys.stdout.flush()
+    rows.append(["scikit-learn", "mutual_info_regression", str(n), "float64", "ms/call", "%.6g" % (min(times) * 1e3)])
+    rows.append(["scikit-learn", "_compute_mi_cc", str(n), "float64", "ms/call", "%.6g" % (t_raw * 1e3)])
+if csv_file:
+    with open(csv_file, "w", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([["library", "case", "shape", "dtype", "unit", "value"]] + rows)

@@ -9,7 +9,10 @@
 # therefore those of numpy and scipy doing Evidently's arithmetic, a lower bound on Evidently's own (which adds
 # pandas and its per-column bookkeeping). CPU time (time.process_time), best of REPEATS.
 #
-# Run from the repository root:  /usr/bin/python3 drift/tools/bench_evidently.py [size]
+# Run from the repository root:  /usr/bin/python3 drift/tools/bench_evidently.py [size] [--csv FILE]
+# With --csv FILE the times are also written as CSV (library,case,shape,dtype,unit,value; case is the DriftMethod
+# name, unit ms/call): `bin/shannon4j report` runs it so and shows them in its "Drift" section.
+import csv
 import importlib.util
 import os
 import sys
@@ -22,7 +25,12 @@ spec = importlib.util.spec_from_file_location("generate_evidently", os.path.join
 ev = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(ev)
 
-SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 3_000_000
+ARGS = sys.argv[1:]
+CSV_FILE = None
+if "--csv" in ARGS:
+    CSV_FILE = ARGS[ARGS.index("--csv") + 1]
+    del ARGS[ARGS.index("--csv"):ARGS.index("--csv") + 2]
+SIZE = int(ARGS[0]) if ARGS else 3_000_000
 REPEATS = 3
 
 
@@ -92,10 +100,16 @@ def main():
     cur = ev.clean(normal(SIZE, 2, 0.1, 1.1))
     print("numpy %s, scipy %s; %d + %d float64 values; CPU seconds, best of %d"
           % (np.__version__, ev.stats.__name__ and __import__("scipy").__version__, SIZE, SIZE, REPEATS))
+    rows = []
     for name, f in [("psi", psi), ("kl_div", kl_div), ("jensenshannon", jensenshannon),
                     ("hellinger", ev.hellinger), ("wasserstein", ev.wasserstein)]:
         t, v = timed(f, ref, cur)
         print("%-14s %8.3f s   value %.17g" % (name, t, v))
+        rows.append(["numpy+scipy", name.upper(), str(SIZE), "float64", "ms/call", "%.6g" % (t * 1e3)])
+    if CSV_FILE:
+        with open(CSV_FILE, "w", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows(
+                [["library", "case", "shape", "dtype", "unit", "value"]] + rows)
 
 
 if __name__ == "__main__":

@@ -49,16 +49,26 @@ final class PythonBaselines {
                     && p.getFileName().toString().endsWith(".csv")).sorted().toList();
         }
         for (Path f : files) {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                List<String> fields = fields(line);
-                String[] c = fields.toArray(String[]::new);
-                if (c.length == 6) {
-                    try {
-                        rows.add(new Row(c[0], c[1], c[2], c[3], c[4], Double.parseDouble(c[5])));
-                    } catch (NumberFormatException e) {
-                        // a malformed line is skipped; the CSV comes from our own scripts
-                    }
+            rows.addAll(readFile(f));
+        }
+        return rows;
+    }
+
+    /** The rows of one such CSV file. */
+    static List<Row> readFile(Path f) throws IOException {
+        return parse(Files.readAllLines(f, StandardCharsets.UTF_8));
+    }
+
+    /** The rows of the lines of one such CSV file, header first. */
+    static List<Row> parse(List<String> lines) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] c = fields(line).toArray(String[]::new);
+            if (c.length == 6) {
+                try {
+                    rows.add(new Row(c[0], c[1], c[2], c[3], c[4], Double.parseDouble(c[5])));
+                } catch (NumberFormatException e) {
+                    // a malformed line is skipped; the CSV comes from our own scripts
                 }
             }
         }

@@ -28,6 +28,7 @@ import org.shannon4j.Shannon;
  *
  * <pre>
  *   report [--profile quick|full|smoke] [--out DIR] [--sizes 1000,1e6] [--types double,float] [--include REGEX]
+ *          [--sections suite,mi,losses,selection,drift,continuous]
  *   report --from bench/results/quick/jmh.json [--out DIR]
  * </pre>
  */
@@ -42,7 +43,13 @@ public final class ReportCommand {
                         cross-entropy; feature selection at 100,000 x 1,000, k = 50, next to FEAST built from
                         source with gcc where it can be: about 4 more minutes) and write DIR/report.md, one
                         SVG chart per measure and type, DIR/jmh.json, DIR/environment.txt, DIR/accuracy.csv
-                        (DIR defaults to bench/results/PROFILE); quick takes about 13 minutes on 2 cores
+                        (DIR defaults to bench/results/PROFILE); quick takes about 17 minutes on 2 cores
+              report ... --sections suite,mi,losses,selection,drift,continuous
+                        run only these parts (default: all; with --include: suite only). drift: one column
+                        of 3M + 3M values per method and 3M x 200 columns against profiles, next to numpy +
+                        scipy doing Evidently's arithmetic (about 3 minutes); continuous: KSG at n = 1e5 and
+                        1e6 next to scikit-learn (1e6 only with --profile full: ~3 minutes more) and histogram
+                        MI of two 1e7-voxel images next to numpy (about 1.5 minutes)
               report --from JMH.json [--out DIR]
                         only render a report from an existing JMH JSON file (DIR defaults to its folder)\
             """;
@@ -75,8 +82,14 @@ public final class ReportCommand {
     }
 
     /** Parsed command line. */
-    record Options(Profile profile, Path out, Path from, List<String> types, String include) {
+    record Options(Profile profile, Path out, Path from, List<String> types, String include, List<String> sections) {
     }
+
+    /**
+     * The parts of a run, in order: the suite (DistributionBenchmark, roofline, accuracy), then the sections of
+     * their own. {@code --sections} picks some; {@code --include} narrows the suite and leaves out the others.
+     */
+    static final List<String> SECTIONS = List.of("suite", "mi", "losses", "selection", "drift", "continuous");
 
     /** Heap a forked JVM needs for one n = 1e8 trial: p and q in double plus the float copies, with room to spare. */
     static final long BYTES_FOR_1E8 = 3L << 30;
@@ -113,6 +126,7 @@ public final class ReportCommand {
         List<String> types = List.of("double", "float");
         String include = null;
         Integer forks = null;
+        List<String> sections = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value;
@@ -140,6 +154,15 @@ public final class ReportCommand {
                     }
                 }
                 case "--include" -> include = value;
+                case "--sections" -> {
+                    sections = Arrays.stream(value.split(",")).map(String::strip).toList();
+                    for (String x : sections) {
+                        if (!SECTIONS.contains(x)) {
+                            throw new IllegalArgumentException("--sections " + value + ": '" + x + "' is not one of "
+                                    + String.join(", ", SECTIONS));
+                        }
+                    }
+                }
                 case "--forks" -> {
                     try {
                         forks = Integer.parseInt(value);
@@ -163,7 +186,10 @@ public final class ReportCommand {
         if (out == null) {
             out = from != null ? from.toAbsolutePath().getParent() : Path.of("bench", "results", p.name());
         }
-        return new Options(p, out, from, types, include);
+        if (sections == null) {
+            sections = include != null ? List.of("suite") : SECTIONS;
+        }
+        return new Options(p, out, from, types, include, sections);
     }
 
     // ------------------------------------------------------------------------------------------ mutual information
@@ -180,25 +206,13 @@ public final class ReportCommand {
     static void mutualInformation(Profile p, List<String> backends, Path json, PrintStream log)
             throws IOException, RunnerException {
         boolean smoke = p.name().equals("smoke");
-        Path miJson = json.resolveSibling("jmh-mi.json");
-        ChainedOptionsBuilder b = new OptionsBuilder()
-                .include("org\\.shannon4j\\.bench\\.MutualInformationBenchmark\\.")
+        ChainedOptionsBuilder b = timed(p, "org\\.shannon4j\\.bench\\.MutualInformationBenchmark\\.")
                 .param("backend", backends.toArray(String[]::new))
                 .param("size", smoke ? "100000" : MI_SIZE)
-                .param("k", smoke ? new String[] {"10"} : MI_KS)
-                .forks(1)
-                .warmupIterations(p.warmups())
-                .warmupTime(TimeValue.fromString(p.warmupTime()))
-                .measurementIterations(p.iterations())
-                .measurementTime(TimeValue.fromString(p.iterationTime()))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(miJson.toString());
+                .param("k", smoke ? new String[] {"10"} : MI_KS);
         log.println("report: mutual information from labels (MutualInformationBenchmark, k = "
                 + String.join(", ", smoke ? new String[] {"10"} : MI_KS) + ", one fork) ...");
-        new Runner(b.build()).run();
-        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(miJson)));
-        Files.delete(miJson);
+        runAppended(b, "mi", json);
     }
 
     static final String[] LOSS_SHAPES = {"1000000x10", "100000x1000"};
@@ -212,24 +226,12 @@ public final class ReportCommand {
             throws IOException, RunnerException {
         boolean smoke = p.name().equals("smoke");
         String[] shapes = smoke ? new String[] {"1000x10"} : LOSS_SHAPES;
-        Path lossJson = json.resolveSibling("jmh-loss.json");
-        ChainedOptionsBuilder b = new OptionsBuilder()
-                .include("org\\.shannon4j\\.bench\\.LossBenchmark\\.")
+        ChainedOptionsBuilder b = timed(p, "org\\.shannon4j\\.bench\\.LossBenchmark\\.")
                 .param("backend", backends.toArray(String[]::new))
                 .param("shape", shapes)
-                .param("type", types.toArray(String[]::new))
-                .forks(1)
-                .warmupIterations(p.warmups())
-                .warmupTime(TimeValue.fromString(p.warmupTime()))
-                .measurementIterations(p.iterations())
-                .measurementTime(TimeValue.fromString(p.iterationTime()))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(lossJson.toString());
+                .param("type", types.toArray(String[]::new));
         log.println("report: softmax cross-entropy (LossBenchmark, " + String.join(", ", shapes) + ", one fork) ...");
-        new Runner(b.build()).run();
-        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(lossJson)));
-        Files.delete(lossJson);
+        runAppended(b, "loss", json);
     }
 
     /** Features selected by the report's selection benchmarks (the issue's k). */
@@ -257,7 +259,6 @@ public final class ReportCommand {
         boolean smoke = p.name().equals("smoke");
         List<String> shapes = selectionShapes(p);
         int k = smoke ? 10 : SELECTION_K;
-        Path selJson = json.resolveSibling("jmh-selection.json");
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("org\\.shannon4j\\.bench\\.SelectionBenchmark\\.")
                 .param("criterion", SELECTION_CRITERIA)
@@ -267,18 +268,96 @@ public final class ReportCommand {
                 .param("k", String.valueOf(k))
                 .forks(1)
                 .warmupIterations(smoke ? 0 : 1)
-                .measurementIterations(smoke ? 1 : p.name().equals("full") ? 3 : 2)
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(selJson.toString());
+                .measurementIterations(smoke ? 1 : p.name().equals("full") ? 3 : 2);
         log.println("report: feature selection (SelectionBenchmark, " + String.join(", ", shapes) + ", k = " + k
                 + ", one fork) ...");
-        new Runner(b.build()).run();
-        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(selJson)));
-        Files.delete(selJson);
+        runAppended(b, "selection", json);
         String ours = backends.contains("simd") ? "simd" : backends.getFirst();
         FeastSelections.write(FeastSelections.measure(shapes, List.of(SELECTION_CRITERIA), k, ours,
                 json.toAbsolutePath().getParent(), log), json.resolveSibling(FeastSelections.FILE_NAME));
+    }
+
+    /**
+     * Runs one section's JMH options into {@code jmh-NAME.json} and appends its rows to {@code json}, so that one
+     * file still renders the whole report.
+     */
+    static void runAppended(ChainedOptionsBuilder b, String name, Path json) throws IOException, RunnerException {
+        Path side = json.resolveSibling("jmh-" + name + ".json");
+        b.shouldFailOnError(true).resultFormat(ResultFormatType.JSON).result(side.toString());
+        new Runner(b.build()).run();
+        Files.writeString(json, appendJsonArrays(Files.readString(json), Files.readString(side)));
+        Files.delete(side);
+    }
+
+    /** One fork with the profile's warm-up and measurement iterations. */
+    static ChainedOptionsBuilder timed(Profile p, String include) {
+        return new OptionsBuilder()
+                .include(include)
+                .forks(1)
+                .warmupIterations(p.warmups())
+                .warmupTime(TimeValue.fromString(p.warmupTime()))
+                .measurementIterations(p.iterations())
+                .measurementTime(TimeValue.fromString(p.iterationTime()));
+    }
+
+    // ------------------------------------------------------------------------------------------------ drift
+
+    static final Path EVIDENTLY_SCRIPT = Path.of("drift", "tools", "bench_evidently.py");
+    static final Path SKLEARN_KSG_SCRIPT = Path.of("continuous", "tools", "time_sklearn_ksg.py");
+    static final Path REGISTRATION_NUMPY_SCRIPT = Path.of("bench", "tools", "registration_numpy.py");
+
+    /**
+     * Runs {@code DriftBenchmark} (every method on one column of 3M + 3M values, two columns and against a
+     * profile; the 3M × 200 monitor on 1 and 2 threads) and appends its rows to {@code json}, then times
+     * {@code bench_evidently.py} on the same data into {@value PeerTimings#DRIFT_FILE}. Quick profile: 12 trials,
+     * the monitor's data alone (620 million normal values) takes about 20 s a trial to make; about 3 minutes
+     * with Python. Smoke: 1e5 + 1e5 values and 1e5 × 10.
+     */
+    static void drift(Profile p, Path json, PrintStream log) throws IOException, RunnerException {
+        boolean smoke = p.name().equals("smoke");
+        String size = smoke ? "100000" : String.valueOf(PeerSections.DRIFT_SIZE);
+        ChainedOptionsBuilder b = timed(p, "org\\.shannon4j\\.bench\\.DriftBenchmark\\.")
+                .param("size", size)
+                .param("method", PeerSections.DRIFT_METHODS.toArray(String[]::new))
+                .param("rows", size)
+                .param("columns", smoke ? "10" : "200")
+                .param("threads", "1", "2");
+        log.println("report: drift (DriftBenchmark, " + size + " + " + size + " values; monitor " + size + " x "
+                + (smoke ? 10 : 200) + " on 1 and 2 threads; one fork) ...");
+        runAppended(b, "drift", json);
+        PeerTimings.write(PeerTimings.measure(PeerTimings.PYTHON,
+                        List.of(new PeerTimings.Script(EVIDENTLY_SCRIPT, List.of(size))), json.toAbsolutePath().getParent(), log),
+                json.resolveSibling(PeerTimings.DRIFT_FILE));
+    }
+
+    /**
+     * Runs {@code KsgBenchmark} (n = 1e5 and 1e6 on 1 and 2 threads) and {@code RegistrationBenchmark} (every
+     * backend, 1 and 2 threads, the measured range; full: also the given one) and appends their rows to
+     * {@code json}, then times scikit-learn's KSG (n = 1e5; full: also 1e6, about 40 s a call) and numpy's
+     * histogram2d on the same data into {@value PeerTimings#CONTINUOUS_FILE}. Quick profile: 8 trials and the
+     * Python side, about 1.5 minutes. Smoke: KSG at n = 1e4 on one thread, registration on one thread, numpy on
+     * 1e5 voxels.
+     */
+    static void continuous(Profile p, List<String> backends, Path json, PrintStream log)
+            throws IOException, RunnerException {
+        boolean smoke = p.name().equals("smoke");
+        boolean full = p.name().equals("full");
+        String[] threads = smoke ? new String[] {"1"} : new String[] {"1", "2"};
+        String[] ksgSizes = smoke ? new String[] {"10000"} : new String[] {"100000", "1000000"};
+        log.println("report: KSG (KsgBenchmark, n = " + String.join(", ", ksgSizes) + "; one fork) ...");
+        runAppended(timed(p, "org\\.shannon4j\\.bench\\.KsgBenchmark\\.").param("size", ksgSizes)
+                .param("threads", threads).param("k", "3"), "ksg", json);
+        log.println("report: registration (RegistrationBenchmark, 1e7 voxels, 256 bins; one fork) ...");
+        runAppended(timed(p, "org\\.shannon4j\\.bench\\.RegistrationBenchmark\\.")
+                .param("backend", backends.toArray(String[]::new)).param("threads", threads).param("bins", "256")
+                .param("range", full ? new String[] {"measured", "given"} : new String[] {"measured"}), "registration", json);
+        // scikit-learn at 1e6 is four calls of about 40 s: only the full profile pays for it.
+        List<String> sklearnSizes = smoke ? List.of("10000") : full ? List.of("100000", "1000000") : List.of("100000");
+        PeerTimings.write(PeerTimings.measure(PeerTimings.PYTHON, List.of(
+                        new PeerTimings.Script(SKLEARN_KSG_SCRIPT, sklearnSizes),
+                        new PeerTimings.Script(REGISTRATION_NUMPY_SCRIPT, smoke ? List.of("100000") : List.of())),
+                        json.toAbsolutePath().getParent(), log),
+                json.resolveSibling(PeerTimings.CONTINUOUS_FILE));
     }
 
     /** Two JSON arrays (JMH result files) as one. */
@@ -326,12 +405,17 @@ public final class ReportCommand {
         Path coldStart = dir.resolve(ReportWriter.COLD_START_FILE);
         List<String> cold = Files.isReadable(coldStart) ? Files.readAllLines(coldStart) : List.of();
         FeastSelections.Result feast = FeastSelections.read(dir.resolve(FeastSelections.FILE_NAME));
-        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).withFeast(feast).write(out);
+        return new ReportWriter(results, env, source, accuracy, python).withColdStart(cold).withFeast(feast)
+                .withPeers(PeerTimings.read(dir.resolve(PeerTimings.DRIFT_FILE)),
+                        PeerTimings.read(dir.resolve(PeerTimings.CONTINUOUS_FILE)))
+                .write(out);
     }
 
     /** Files of an earlier run in the same directory would otherwise mix with this one's (e.g. an old chart). */
     static void removeStaleOutputs(Path dir) throws IOException {
-        for (String name : List.of("jmh.json", "jmh-mi.json", "jmh-selection.json", FeastSelections.FILE_NAME,
+        for (String name : List.of("jmh.json", "jmh-mi.json", "jmh-loss.json", "jmh-selection.json", "jmh-drift.json",
+                "jmh-ksg.json", "jmh-registration.json", FeastSelections.FILE_NAME, PeerTimings.DRIFT_FILE,
+                PeerTimings.CONTINUOUS_FILE,
                 RunEnvironment.FILE_NAME, Accuracy.FILE_NAME, ReportWriter.REPORT_NAME)) {
             Files.deleteIfExists(dir.resolve(name));
         }
@@ -379,36 +463,52 @@ public final class ReportCommand {
         withProfile.putAll(env);
         RunEnvironment.write(withProfile, o.out().resolve(RunEnvironment.FILE_NAME));
 
-        // Accuracy first, in this JVM, so that it never competes with JMH's forks for the cores.
-        log.println("report: accuracy of every backend against the double-double reference ...");
-        Accuracy.write(Accuracy.measure(backends, sizes, o.types(), log), o.out().resolve(Accuracy.FILE_NAME));
+        List<String> sections = o.sections();
+        if (sections.contains("suite")) {
+            // Accuracy first, in this JVM, so that it never competes with JMH's forks for the cores.
+            log.println("report: accuracy of every backend against the double-double reference ...");
+            Accuracy.write(Accuracy.measure(backends, sizes, o.types(), log), o.out().resolve(Accuracy.FILE_NAME));
 
-        String include = o.include() != null ? o.include()
-                : vector ? "org\\.shannon4j\\.bench\\.(DistributionBenchmark|RooflineBenchmark)\\."
-                : "org\\.shannon4j\\.bench\\.DistributionBenchmark\\.";
-        String sizeList = sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
-        ChainedOptionsBuilder b = new OptionsBuilder()
-                .include(include)
-                .param("backend", backends.toArray(String[]::new))
-                .param("size", sizes.stream().map(String::valueOf).toArray(String[]::new))
-                .param("type", o.types().toArray(String[]::new))
-                .forks(p.forks())
-                .warmupIterations(p.warmups())
-                .warmupTime(TimeValue.fromString(p.warmupTime()))
-                .measurementIterations(p.iterations())
-                .measurementTime(TimeValue.fromString(p.iterationTime()))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString());
-        log.printf(Locale.ROOT, "report: profile %s — backends %s, sizes %s, types %s; %d fork(s), %d×%s warm-up, "
-                        + "%d×%s measurement per benchmark%n", p.name(), backends, sizeList, o.types(), p.forks(),
-                p.warmups(), p.warmupTime(), p.iterations(), p.iterationTime());
-        log.println("report: JMH results go to " + json + " (JMH's progress follows)");
-        new Runner(b.build()).run();
-        if (o.include() == null) {
+            String include = o.include() != null ? o.include()
+                    : vector ? "org\\.shannon4j\\.bench\\.(DistributionBenchmark|RooflineBenchmark)\\."
+                    : "org\\.shannon4j\\.bench\\.DistributionBenchmark\\.";
+            String sizeList = sizes.stream().map(String::valueOf).collect(Collectors.joining(","));
+            ChainedOptionsBuilder b = new OptionsBuilder()
+                    .include(include)
+                    .param("backend", backends.toArray(String[]::new))
+                    .param("size", sizes.stream().map(String::valueOf).toArray(String[]::new))
+                    .param("type", o.types().toArray(String[]::new))
+                    .forks(p.forks())
+                    .warmupIterations(p.warmups())
+                    .warmupTime(TimeValue.fromString(p.warmupTime()))
+                    .measurementIterations(p.iterations())
+                    .measurementTime(TimeValue.fromString(p.iterationTime()))
+                    .shouldFailOnError(true)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(json.toString());
+            log.printf(Locale.ROOT, "report: profile %s — backends %s, sizes %s, types %s; %d fork(s), %d×%s warm-up, "
+                            + "%d×%s measurement per benchmark%n", p.name(), backends, sizeList, o.types(), p.forks(),
+                    p.warmups(), p.warmupTime(), p.iterations(), p.iterationTime());
+            log.println("report: JMH results go to " + json + " (JMH's progress follows)");
+            new Runner(b.build()).run();
+        } else {
+            // The sections append to this file.
+            Files.writeString(json, "[]\n");
+        }
+        if (sections.contains("mi")) {
             mutualInformation(p, backends, json, log);
+        }
+        if (sections.contains("losses")) {
             losses(p, backends, o.types(), json, log);
+        }
+        if (sections.contains("selection")) {
             selection(p, backends, json, log);
+        }
+        if (sections.contains("drift")) {
+            drift(p, json, log);
+        }
+        if (sections.contains("continuous")) {
+            continuous(p, backends, json, log);
         }
         // Was the machine idle? The load average after the run says whether something else ran meanwhile.
         RunEnvironment.loadAverage().ifPresent(l -> withProfile.put(RunEnvironment.LOAD_AFTER, l));

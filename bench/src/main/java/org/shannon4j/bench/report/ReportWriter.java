@@ -52,6 +52,9 @@ public final class ReportWriter {
     private List<String> coldStart = List.of();
     /** FEAST's timings on the selection benchmark's data, or null when the results came without them. */
     private FeastSelections.Result feast;
+    /** The Python peers of the drift and continuous sections ({@link PeerTimings}), or null when not timed. */
+    private PeerTimings.Result driftPeers;
+    private PeerTimings.Result continuousPeers;
     static final String COLD_START_FILE = "cold-start.csv";
 
     /**
@@ -87,7 +90,8 @@ public final class ReportWriter {
         List<String> t = new ArrayList<>(TYPES.stream().filter(k -> dist.stream().anyMatch(r -> r.param("type").equals(k))).toList());
         dist.stream().map(r -> r.param("type")).distinct().filter(k -> !TYPES.contains(k)).sorted().forEach(t::add);
         this.types = List.copyOf(t);
-        this.sizes = results.rows().stream().filter(r -> !r.benchClass().equals(MI) && !r.benchClass().equals(LOSS)).map(Row::size).filter(s -> s > 0)
+        // Only the suite's sizes: the other sections' benchmarks (MI, KSG, drift) have size parameters of their own.
+        this.sizes = results.rows().stream().filter(r -> r.benchClass().equals(DIST) || r.benchClass().equals(ROOF)).map(Row::size).filter(s -> s > 0)
                 .distinct().sorted().toList();
     }
 
@@ -142,6 +146,8 @@ public final class ReportWriter {
         mutualInformation(md);
         losses(md);
         selection(md);
+        PeerSections.drift(md, results, driftPeers);
+        PeerSections.continuous(md, results, continuousPeers);
         for (String type : types) {
             details(md, type);
         }
@@ -395,6 +401,13 @@ public final class ReportWriter {
     /** Shows FEAST's timings and selections ({@link FeastSelections}) next to {@code SelectionBenchmark}'s. */
     ReportWriter withFeast(FeastSelections.Result r) {
         this.feast = r;
+        return this;
+    }
+
+    /** Shows the Python peers' timings next to the drift and the continuous MI/registration benchmarks. */
+    ReportWriter withPeers(PeerTimings.Result drift, PeerTimings.Result continuous) {
+        this.driftPeers = drift;
+        this.continuousPeers = continuous;
         return this;
     }
 
@@ -805,7 +818,7 @@ public final class ReportWriter {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String cell(String v) {
+    static String cell(String v) {
         return v.replace("|", "\\|");
     }
 }
