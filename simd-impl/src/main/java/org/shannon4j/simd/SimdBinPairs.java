@@ -2,12 +2,15 @@ package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
+import static jdk.incubator.vector.VectorOperators.F2I;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -29,6 +32,11 @@ import org.shannon4j.spi.KernelMath;
  * prefix counted directly into the caller's table, cells go to {@link #WAYS} interleaved sub-tables (voxel lane
  * j to slot j mod 4 of its cell), merged into the table at the end: equal neighbours then hit different slots.
  * The prefix keeps the sub-table allocation rare when the caller restarts the kernel after each out-of-range pair.
+ *
+ * <p>Float values take float lanes instead (twice as many per vector) when the ranges allow (see
+ * {@link #floatParams}): an arithmetic bin that is exact away from the boundaries, and for the few lanes near one
+ * the value compared with that edge's float threshold (a gather). There one table beats the sub-tables (they
+ * spill out of L2), and a vector whose pairs all fall in one cell is added at once instead.
  */
 final class SimdBinPairs {
 
@@ -53,6 +61,19 @@ final class SimdBinPairs {
      */
     private static final double MAGIC = 0x1p52;
 
+    private static final VectorSpecies<Float> F = Species.F;
+    private static final int FL = F.length();
+    /**
+     * 1.5·2<sup>23</sup>: adding it rounds a float of magnitude below 2<sup>22</sup> to the nearest integer n, and
+     * the sum's bits are {@link #FMAGIC_BITS} + n.
+     */
+    private static final float FMAGIC = 0x1.8p23f;
+    private static final int FMAGIC_BITS = Float.floatToRawIntBits(FMAGIC);
+    /** Largest bins of the float path: n_a·bins + n_b + 1.5·2<sup>23</sup> stays below 2<sup>24</sup>, exact. */
+    private static final int FLOAT_MAX_BINS = 2048;
+    /** Largest error bound δ of the float path: a lane within δ of a boundary takes the gather. */
+    private static final double FLOAT_MAX_DELTA = 0x1p-10;
+
     static {
         for (int j = 0; j < DL; j++) {
             SLOTS[j] = j % WAYS;
@@ -68,6 +89,12 @@ final class SimdBinPairs {
         if (length < 8 * bins || !linspace(aEdges, bins) || !linspace(bEdges, bins)) {
             return scalar(fa, da, aOffset, fb, db, bOffset, 0, length, aEdges, bEdges, bins, table, 1);
         }
+        if (fa != null) {
+            float[] fp = floatParams(aEdges, bEdges, bins);
+            if (fp != null) {
+                return floatRun(fa, aOffset, fb, bOffset, length, aEdges, bEdges, bins, table, fp);
+            }
+        }
         int cells = bins * bins;
         int prefix = (int) Math.min(length, 4L * WAYS * cells);
         long[] buffer = new long[BLOCK];
@@ -82,6 +109,57 @@ final class SimdBinPairs {
             table[c] += (sub[s] + sub[s + 1]) + (sub[s + 2] + sub[s + 3]);
         }
         return done;
+    }
+
+    /**
+     * The float path's constants {a's scale, a's shift, b's scale, b's shift, the limit ½ − δ on |t − n|}, or
+     * null when its error bound δ is too large to pay (ranges far from 0 for their width: most vectors would
+     * gather), its float scale is not a normal float, or the cells overflow the float cell index.
+     *
+     * <p>Why a lane with |t − n| &lt; 0.5 − δ is in bin n. Let T(x) = (x − e₀)·S with S = bins/(e_bins − e₀) in
+     * exact arithmetic, so the reference's bin of v is the k with T(e_k) ≤ T(v) &lt; T(e_{k+1}) (T is increasing,
+     * the last bin is closed). The lane computes t = fl(v·s + h) in one float rounding (fma) with s = (float) S and
+     * h = (float) (−e₀·S − ½), and n = t rounded to an integer, so t − n is the distance of t to n. With
+     * R ≥ |v·S| and |e₀·S|, u = 2<sup>−24</sup>: |s − S| ≤ (u + 3·2<sup>−53</sup>)·S, |h − (−e₀·S − ½)| ≤
+     * u·(R + ½) plus a few double roundings, and the fma rounds once more, so |t − (T(v) − ½)| ≤ u·(3R + 1) plus
+     * terms ~2<sup>−53</sup>·R. The edges are linspace's (checked): e_k = fl(fl(k·step) + e₀) with step
+     * = fl(fl(e_bins − e₀)/bins), four double roundings, so |T(e_k) − k| ≤ 2<sup>−53</sup>·(3·bins + R). δ =
+     * u·(8R + 2·bins + 4) covers both with room. Then |t − n| &lt; ½ − δ gives n + (T(e_n) − n) &lt; T(v) &lt; n + 1 +
+     * (T(e_{n+1}) − n − 1), i.e. e_n ≤ v &lt; e_{n+1}. R comes from |v| ≤ max(|e₀|, |e_bins|) (one float ulp more):
+     * a value beyond e_bins has t ≥ the t of the first float past e_bins (fl and the fma are monotone in v), which
+     * is above bins − ½ − δ, so its n is ≥ bins or |t − n| ≥ ½ − δ; alike below e₀. NaN fails every comparison.
+     *
+     * <p>A lane with |t − n| ≥ ½ − δ has T(v) within 2δ &lt; ½ of the integer k = n or n + 1 (the one t + ½ is near),
+     * so T(e_{k−1}) &lt; T(v) &lt; T(e_{k+1}) and v ≥ e_k alone decides between bins k − 1 and k; for a float v that
+     * is v ≥ the least float ≥ e_k ({@link #floatEdges}), gathered at k clamped to [0, bins] (a far value has a far k,
+     * and the clamped edge still puts it outside).
+     */
+    private static float[] floatParams(double[] aEdges, double[] bEdges, int bins) {
+        if (bins > FLOAT_MAX_BINS) {
+            return null;
+        }
+        float[] p = new float[5];
+        double delta = Math.max(floatAxis(aEdges, bins, p, 0), floatAxis(bEdges, bins, p, 2));
+        if (!(delta <= FLOAT_MAX_DELTA)) {
+            return null;
+        }
+        p[4] = Math.nextDown((float) (0.5 - delta));
+        return p;
+    }
+
+    /** Scale and shift of one axis into p[at], p[at + 1]; its δ, or NaN when the float scale is not normal. */
+    private static double floatAxis(double[] edges, int bins, float[] p, int at) {
+        double min = edges[0];
+        double scale = bins / (edges[bins] - min);
+        float s = (float) scale;
+        float h = (float) (-(min * scale) - 0.5);
+        if (!(s >= Float.MIN_NORMAL && s <= Float.MAX_VALUE && Math.abs(h) <= Float.MAX_VALUE)) {
+            return Double.NaN;
+        }
+        p[at] = s;
+        p[at + 1] = h;
+        double r = Math.max(Math.abs(min), Math.abs(edges[bins])) * scale * (1 + 0x1p-20);
+        return (8 * r + 2 * bins + 4) * 0x1p-24;
     }
 
     /**
@@ -174,6 +252,116 @@ final class SimdBinPairs {
             x.mul(top).add(y).mul(ways).add(slot).reinterpretAsLongs().intoArray(buffer, j);
         }
         return n;
+    }
+
+    /**
+     * Float pairs [0, length) into table through the float lanes; the position of the first pair outside, or
+     * length. A group of lanes with one outside goes to the reference, which finds the pair.
+     */
+    private static int floatRun(float[] fa, int aOffset, float[] fb, int bOffset, int length, double[] aEdges,
+                                double[] bEdges, int bins, int[] table, float[] fp) {
+        float[] aFloor = floatEdges(aEdges, bins);
+        float[] bFloor = floatEdges(bEdges, bins);
+        int[] buffer = new int[BLOCK];
+        int[] index = new int[FL];
+        int[] fill = new int[1];
+        int i = 0;
+        while (i < length) {
+            int n = Math.min(BLOCK, length - i) / FL * FL;
+            if (n == 0) {
+                return scalar(fa, null, aOffset, fb, null, bOffset, i, length, aEdges, bEdges, bins, table, 1);
+            }
+            int inside = floatBlock(fa, aOffset + i, fb, bOffset + i, n, fp, bins, aFloor, bFloor, index, table,
+                    buffer, fill);
+            for (int j = 0, o = fill[0]; j < o; j++) {
+                table[buffer[j]]++;
+            }
+            i += inside;
+            if (inside < n) {
+                int end = i + FL;
+                int p = scalar(fa, null, aOffset, fb, null, bOffset, i, end, aEdges, bEdges, bins, table, 1);
+                if (p < end) {
+                    return p;
+                }
+                i = end;
+            }
+        }
+        return length;
+    }
+
+    /**
+     * One float-lane pass over n pairs (a multiple of the float lanes), up to the first group of lanes with a pair
+     * outside; returns the pairs done. Cells of a group all in one cell (flat regions) are added here at once,
+     * the others written to buffer (their number into fill[0]) for the caller's scalar increments: a run of one
+     * cell would make each increment wait for the previous store.
+     */
+    private static int floatBlock(float[] fa, int aStart, float[] fb, int bStart, int n, float[] fp, int bins,
+                                  float[] aFloor, float[] bFloor, int[] index, int[] table, int[] buffer,
+                                  int[] fill) {
+        float aScale = fp[0];
+        float aShift = fp[1];
+        float bScale = fp[2];
+        float bShift = fp[3];
+        float limit = fp[4];
+        float top = bins - 1;
+        float end = bins;
+        FloatVector rows = FloatVector.broadcast(F, bins);
+        int o = 0;
+        for (int j = 0; j < n; j += FL) {
+            FloatVector u = FloatVector.fromArray(F, fa, aStart + j);
+            FloatVector t = u.fma(aScale, aShift);
+            FloatVector c = t.add(FMAGIC).sub(FMAGIC);
+            FloatVector r = t.sub(c);
+            VectorMask<Float> nearA = r.abs().compare(GE, limit);
+            FloatVector v = FloatVector.fromArray(F, fb, bStart + j);
+            FloatVector w = v.fma(bScale, bShift);
+            FloatVector d = w.add(FMAGIC).sub(FMAGIC);
+            FloatVector q = w.sub(d);
+            VectorMask<Float> nearB = q.abs().compare(GE, limit);
+            if (nearA.or(nearB).anyTrue()) {
+                // near boundary k (t + ½ ≈ k): bin k − 1, or k when v ≥ edge k (the least float ≥ it, gathered)
+                FloatVector k = c.add(1f, r.compare(GT, 0f)).max(0f).min(end);
+                ((IntVector) k.convert(F2I, 0)).intoArray(index, 0);
+                FloatVector g = FloatVector.fromArray(F, aFloor, 0, index, 0);
+                c = c.blend(k.sub(1f).add(1f, u.compare(GE, g)), nearA);
+                FloatVector l = d.add(1f, q.compare(GT, 0f)).max(0f).min(end);
+                ((IntVector) l.convert(F2I, 0)).intoArray(index, 0);
+                FloatVector h = FloatVector.fromArray(F, bFloor, 0, index, 0);
+                d = d.blend(l.sub(1f).add(1f, v.compare(GE, h)), nearB);
+            }
+            VectorMask<Float> ok = c.compare(GE, 0f).and(c.compare(LE, top))
+                    .and(d.compare(GE, 0f)).and(d.compare(LE, top));
+            if (!ok.allTrue()) {
+                fill[0] = o;
+                return j;
+            }
+            // c·bins + d + 1.5·2^23 < 2^24 is exact, and its bits are the cell + FMAGIC_BITS
+            IntVector cell = ((IntVector) c.fma(rows, d.add(FMAGIC)).reinterpretAsInts()).sub(FMAGIC_BITS);
+            int first = cell.lane(0);
+            if (cell.compare(EQ, first).allTrue()) {
+                table[first] += FL;
+            } else {
+                cell.intoArray(buffer, o);
+                o += FL;
+            }
+        }
+        fill[0] = o;
+        return n;
+    }
+
+    /**
+     * The float threshold of each edge: float v ≥ edges[k] exactly when v ≥ floor[k], the least float ≥ edges[k];
+     * floor[bins] is the least float &gt; edges[bins] (the last bin is closed).
+     */
+    private static float[] floatEdges(double[] edges, int bins) {
+        float[] floor = new float[bins + 1];
+        for (int k = 0; k < bins; k++) {
+            float f = (float) edges[k];
+            floor[k] = f < edges[k] ? Math.nextUp(f) : f;
+        }
+        float f = (float) edges[bins];
+        floor[bins] = f <= edges[bins] ? Math.nextUp(f) : f;
+        return floor;
     }
 
     /** The reference loop on pairs [from, to) into target (cell·ways); the first pair outside, or to. */

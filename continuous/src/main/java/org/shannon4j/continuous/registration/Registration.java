@@ -53,6 +53,8 @@ public final class Registration {
 
     /** Cells of the joint table: bins ≤ 4096 keeps it ≤ 64 MB of ints. */
     private static final int MAX_BINS = 4096;
+    /** Pairs inside in a row, after one outside, before the kernel takes over again. */
+    private static final int RESTART_RUN = 256;
 
     private final Context context;
 
@@ -998,18 +1000,27 @@ public final class Registration {
         while (pos < to) {
             int p = pos + (fast ? kernel.count(ax, bx, pos, to - pos, table)
                     : countInside(ax, bx, va, vb, pos, to, table));
-            if (p >= to) {
-                break;
+            // pairs here from the one outside until RESTART_RUN in a row are inside: restarting the kernel at
+            // every pair of a stretch outside the range costs its set-up per pair
+            int run = 0;
+            for (pos = p; pos < to && run < RESTART_RUN; pos++) {
+                double u = va.get(pos);
+                double v = vb.get(pos);
+                int x = ax.bin(u);
+                int y = bx.bin(v);
+                if ((x | y) >= 0 && x < bins && y < bins) {
+                    table[x * bins + y]++;
+                    run++;
+                    continue;
+                }
+                if (!Double.isFinite(u) || !Double.isFinite(v) || outside == OutOfRange.REJECT) {
+                    return pos;
+                }
+                if (outside == OutOfRange.CLAMP) {
+                    table[ax.clampedBin(u) * bins + bx.clampedBin(v)]++;
+                }
+                run = 0;
             }
-            double u = va.get(p);
-            double v = vb.get(p);
-            if (!Double.isFinite(u) || !Double.isFinite(v) || outside == OutOfRange.REJECT) {
-                return p;
-            }
-            if (outside == OutOfRange.CLAMP) {
-                table[ax.clampedBin(u) * bins + bx.clampedBin(v)]++;
-            }
-            pos = p + 1;
         }
         return Long.MAX_VALUE;
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.shannon4j.Shannon;
@@ -116,5 +118,35 @@ class RegistrationBadInputTest {
         assertEquals("a[" + (n / 2 + 7) + "] = 60.0 is outside the range [0.0, 1.0] (OutOfRange.REJECT)",
                 message(() -> r.measures(a, b, 8, 0, 1, 0, 1, OutOfRange.REJECT)));
         assertEquals(n - 2, r.measures(a, b, 8, 0, 1, 0, 1, OutOfRange.IGNORE).pairs());
+    }
+
+    /** Stretches where many pairs are outside (settled pair by pair between kernel runs) and stretches inside. */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd"})
+    void denseStretchesOutsideAreClampedOrDroppedOnAnyThreadCount(String backend) {
+        int n = (int) Parallelism.MIN_SPLIT * 2 + 5;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        int[] clamp = new int[64];
+        int[] ignore = new int[64];
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            // integers on the integer edges of [0, 8]: 8 is in the last bin
+            int x = (i / 1000) % 3 == 0 ? rnd.nextInt(-2, 11) : rnd.nextInt(0, 8);
+            int y = (i / 700) % 4 == 0 ? rnd.nextInt(0, 10) : rnd.nextInt(0, 9);
+            a[i] = x;
+            b[i] = y;
+            int cy = Math.min(y, 7);
+            clamp[Math.min(Math.max(x, 0), 7) * 8 + cy]++;
+            if (x >= 0 && x <= 8 && y <= 8) {
+                ignore[Math.min(x, 7) * 8 + cy]++;
+            }
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            var ctx = Shannon.get(backend).context().withParallelism(Parallelism.of(threads, null, false));
+            Registration r = Registration.of(ctx);
+            assertArrayEquals(clamp, r.jointHistogram(a, b, 8, 0, 8, 0, 8, OutOfRange.CLAMP), "threads " + threads);
+            assertArrayEquals(ignore, r.jointHistogram(a, b, 8, 0, 8, 0, 8, OutOfRange.IGNORE), "threads " + threads);
+        }
     }
 }
