@@ -276,7 +276,9 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (d < kth) {
+            if (last == 2) {
+                kth = offer3(best, d);
+            } else if (d < kth) {
                 kth = insert(best, last, d);
             }
         }
@@ -294,10 +296,30 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (d < kth) {
+            if (last == 2) {
+                kth = offer3(best, d);
+            } else if (d < kth) {
                 kth = insert(best, last, d);
             }
         }
+    }
+
+    /**
+     * Puts d into the ascending best[0..2] if it is smaller than best[2], without a branch: whether a candidate
+     * beats the third best is a coin toss the branch predictor loses. Non-negative doubles order as their bits.
+     */
+    private static double offer3(double[] best, double d) {
+        long v = Double.doubleToRawLongBits(d);
+        long b0 = Double.doubleToRawLongBits(best[0]);
+        long b1 = Double.doubleToRawLongBits(best[1]);
+        long b2 = Double.doubleToRawLongBits(best[2]);
+        long m0 = Math.max(b0, v);
+        long m1 = Math.max(b1, m0);
+        b2 = Math.min(b2, m1);
+        best[0] = Double.longBitsToDouble(Math.min(b0, v));
+        best[1] = Double.longBitsToDouble(Math.min(b1, m0));
+        best[2] = Double.longBitsToDouble(b2);
+        return Double.longBitsToDouble(b2);
     }
 
     /** Puts d into the ascending best[0..last] (d &lt; best[last]); returns the new best[last]. */
