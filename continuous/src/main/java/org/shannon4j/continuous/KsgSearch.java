@@ -276,11 +276,7 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (last == 2) {
-                kth = offer3(best, d);
-            } else if (d < kth) {
-                kth = insert(best, last, d);
-            }
+            kth = offer(best, last, kth, d);
         }
     }
 
@@ -296,12 +292,16 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (last == 2) {
-                kth = offer3(best, d);
-            } else if (d < kth) {
-                kth = insert(best, last, d);
-            }
+            kth = offer(best, last, kth, d);
         }
+    }
+
+    /** Puts d into the ascending best[0..last] if it is below kth = best[last]; returns the new best[last]. */
+    private static double offer(double[] best, int last, double kth, double d) {
+        if (last == 2) {
+            return offer3(best, d);
+        }
+        return d < kth ? insert(best, last, d) : kth;
     }
 
     /**
