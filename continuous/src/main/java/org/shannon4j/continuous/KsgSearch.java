@@ -14,8 +14,9 @@ import org.shannon4j.spi.Parallelism;
  * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
  * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
  * tails only cost time). Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
- * the marginal counts are then taken in sorted order, each window's ends galloped from the previous window's, so
- * that the searches run through memory in order. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
+ * the marginal counts are then taken in sorted order, four windows at a time by interleaved branch-free binary
+ * searches bracketed by the previous windows' widths, so that the searches stay in cache and their chains of loads
+ * overlap. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
  * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
  * <p>The counts go into integer histograms (per thread, merged exactly), and Σ ψ(n + 1) is summed over the distinct
@@ -88,7 +89,15 @@ final class KsgSearch {
      * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
      */
     double[] sums(KsgConvention convention, Parallelism parallelism) {
-        // first every point's counting radius, stored at its place in each sorted marginal ...
+        return counts(radii(convention, parallelism), parallelism);
+    }
+
+    /**
+     * Every point's counting radius, stored at its place in each sorted marginal.
+     *
+     * @return {radius by place in sorted x, radius by place in sorted y}
+     */
+    double[][] radii(KsgConvention convention, Parallelism parallelism) {
         double[] radiusX = new double[n];
         double[] radiusY = new double[n];
         int parts = Math.ceilDiv(n, PART);
@@ -104,13 +113,21 @@ final class KsgSearch {
                 radiusY[rankY[i]] = r;
             }
         });
-        // ... then the counts in sorted order, where consecutive windows are close, into histograms: integer
-        // counts add exactly, so the sums below have the same bits for any split over threads
+        return new double[][] {radiusX, radiusY};
+    }
+
+    /**
+     * The counts of {@link #radii}' windows in sorted order, where consecutive windows are close, into histograms:
+     * integer counts add exactly, so the sums have the same bits for any split over threads.
+     *
+     * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
+     */
+    double[] counts(double[][] radii, Parallelism parallelism) {
+        int parts = Math.ceilDiv(n, PART);
         List<int[][]> histograms = run(parallelism, 2 * parts, () -> new int[2][n], (hist, part) -> {
             boolean isX = part < parts;
             int from = (isX ? part : part - parts) * PART;
-            count(isX ? sortedX : sortedY, isX ? radiusX : radiusY, from, Math.min(n, from + PART),
-                    hist[isX ? 0 : 1]);
+            count(isX ? sortedX : sortedY, radii[isX ? 0 : 1], from, Math.min(n, from + PART), hist[isX ? 0 : 1]);
         });
         return new double[] {digammaSum(histograms, 0), digammaSum(histograms, 1)};
     }
@@ -259,9 +276,7 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (d < kth) {
-                kth = insert(best, last, d);
-            }
+            kth = offer(best, last, kth, d);
         }
     }
 
@@ -277,10 +292,34 @@ final class KsgSearch {
                 return;
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
-            if (d < kth) {
-                kth = insert(best, last, d);
-            }
+            kth = offer(best, last, kth, d);
         }
+    }
+
+    /** Puts d into the ascending best[0..last] if it is below kth = best[last]; returns the new best[last]. */
+    private static double offer(double[] best, int last, double kth, double d) {
+        if (last == 2) {
+            return offer3(best, d);
+        }
+        return d < kth ? insert(best, last, d) : kth;
+    }
+
+    /**
+     * Puts d into the ascending best[0..2] if it is smaller than best[2], without a branch: whether a candidate
+     * beats the third best is a coin toss the branch predictor loses. Non-negative doubles order as their bits.
+     */
+    private static double offer3(double[] best, double d) {
+        long v = Double.doubleToRawLongBits(d);
+        long b0 = Double.doubleToRawLongBits(best[0]);
+        long b1 = Double.doubleToRawLongBits(best[1]);
+        long b2 = Double.doubleToRawLongBits(best[2]);
+        long m0 = Math.max(b0, v);
+        long m1 = Math.max(b1, m0);
+        b2 = Math.min(b2, m1);
+        best[0] = Double.longBitsToDouble(Math.min(b0, v));
+        best[1] = Double.longBitsToDouble(Math.min(b1, m0));
+        best[2] = Double.longBitsToDouble(b2);
+        return Double.longBitsToDouble(b2);
     }
 
     /** Puts d into the ascending best[0..last] (d &lt; best[last]); returns the new best[last]. */
@@ -296,82 +335,87 @@ final class KsgSearch {
 
     /**
      * For each p in [from, to): {@code hist[m]++} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[p]} in the sorted a,
-     * with the difference rounded as the peers round it, and m = 0 for a negative radius. Each window's ends are
-     * galloped from the previous window's (consecutive windows are close), then found by a binary search of
-     * fixed length inside the bracket.
+     * with the difference rounded as the peers round it (so m = 0 for a negative radius). Both ends of four windows
+     * at a time are found by eight interleaved branch-free binary searches of one common length, a power of two
+     * that brackets all eight (taken from the previous group's widest window, doubled until it brackets): the eight
+     * chains of dependent loads overlap instead of each window waiting for the previous one.
      */
     static void count(double[] a, double[] radius, int from, int to, int[] hist) {
-        int right = from;
-        int left = from;
-        for (int p = from; p < to; p++) {
-            double r = radius[p];
-            if (r < 0) {
-                hist[0]++;
-                continue;
+        int last = a.length - 1;
+        int reach = 1;
+        int p = from;
+        for (; p + 4 <= to; p += 4) {
+            double v0 = a[p];
+            double v1 = a[p + 1];
+            double v2 = a[p + 2];
+            double v3 = a[p + 3];
+            double r0 = radius[p];
+            double r1 = radius[p + 1];
+            double r2 = radius[p + 2];
+            double r3 = radius[p + 3];
+            while (!(brackets(a, p, v0, r0, reach) & brackets(a, p + 1, v1, r1, reach)
+                    & brackets(a, p + 2, v2, r2, reach) & brackets(a, p + 3, v3, r3, reach))) {
+                reach <<= 1;
             }
+            int hi0 = p;
+            int hi1 = p + 1;
+            int hi2 = p + 2;
+            int hi3 = p + 3;
+            int lo0 = p;
+            int lo1 = p + 1;
+            int lo2 = p + 2;
+            int lo3 = p + 3;
+            for (int half = reach >>> 1; half > 0; half >>>= 1) {
+                hi0 = a[Math.min(hi0 + half, last)] - v0 <= r0 ? hi0 + half : hi0;
+                hi1 = a[Math.min(hi1 + half, last)] - v1 <= r1 ? hi1 + half : hi1;
+                hi2 = a[Math.min(hi2 + half, last)] - v2 <= r2 ? hi2 + half : hi2;
+                hi3 = a[Math.min(hi3 + half, last)] - v3 <= r3 ? hi3 + half : hi3;
+                lo0 = v0 - a[Math.max(lo0 - half, 0)] <= r0 ? lo0 - half : lo0;
+                lo1 = v1 - a[Math.max(lo1 - half, 0)] <= r1 ? lo1 - half : lo1;
+                lo2 = v2 - a[Math.max(lo2 - half, 0)] <= r2 ? lo2 - half : lo2;
+                lo3 = v3 - a[Math.max(lo3 - half, 0)] <= r3 ? lo3 - half : lo3;
+            }
+            // past the array's ends the searches saw its end values: clamp back
+            hi0 = Math.min(hi0, last);
+            hi1 = Math.min(hi1, last);
+            hi2 = Math.min(hi2, last);
+            hi3 = Math.min(hi3, last);
+            lo0 = Math.max(lo0, 0);
+            lo1 = Math.max(lo1, 0);
+            lo2 = Math.max(lo2, 0);
+            lo3 = Math.max(lo3, 0);
+            hist[hi0 - lo0]++;
+            hist[hi1 - lo1]++;
+            hist[hi2 - lo2]++;
+            hist[hi3 - lo3]++;
+            // the next group starts from this group's widest reach, which may be narrower than the current one
+            int widest = Math.max(Math.max(Math.max(hi0 - p, p - lo0), Math.max(hi1 - p - 1, p + 1 - lo1)),
+                    Math.max(Math.max(hi2 - p - 2, p + 2 - lo2), Math.max(hi3 - p - 3, p + 3 - lo3)));
+            reach = Math.max(1, Integer.highestOneBit(widest) << 1);
+        }
+        for (; p < to; p++) {
             double v = a[p];
-            right = lastWithin(a, p, v, r, Math.max(p, right));
-            left = firstWithin(a, p, v, r, Math.min(p, left));
-            hist[right - left]++;
+            double r = radius[p];
+            while (!brackets(a, p, v, r, reach)) {
+                reach <<= 1;
+            }
+            int hi = p;
+            int lo = p;
+            for (int half = reach >>> 1; half > 0; half >>>= 1) {
+                hi = a[Math.min(hi + half, last)] - v <= r ? hi + half : hi;
+                lo = v - a[Math.max(lo - half, 0)] <= r ? lo - half : lo;
+            }
+            hist[Math.min(hi, last) - Math.max(lo, 0)]++;
         }
     }
 
-    /** The last j ≥ p with a[j] − v ≤ r, given that p qualifies, searched from {@code guess} ≥ p. */
-    private static int lastWithin(double[] a, int p, double v, double r, int guess) {
-        int n = a.length;
-        int lo; // qualifies
-        int hi; // does not, or n
-        int step = 1;
-        if (a[guess] - v <= r) {
-            lo = guess;
-            while (lo + step < n && a[lo + step] - v <= r) {
-                lo += step;
-                step <<= 1;
-            }
-            hi = (int) Math.min(n, (long) lo + step);
-        } else {
-            hi = guess;
-            while (hi - step > p && a[hi - step] - v > r) {
-                hi -= step;
-                step <<= 1;
-            }
-            lo = Math.max(p, hi - step);
-        }
-        int len = hi - lo;
-        while (len > 1) {
-            int half = len >>> 1;
-            lo = a[lo + half] - v <= r ? lo + half : lo;
-            len -= half;
-        }
-        return lo;
-    }
-
-    /** The first j ≤ p with v − a[j] ≤ r, given that p qualifies, searched from {@code guess} ≤ p. */
-    private static int firstWithin(double[] a, int p, double v, double r, int guess) {
-        int lo; // does not qualify, or −1
-        int hi; // qualifies
-        int step = 1;
-        if (v - a[guess] <= r) {
-            hi = guess;
-            while (hi - step >= 0 && v - a[hi - step] <= r) {
-                hi -= step;
-                step <<= 1;
-            }
-            lo = Math.max(-1, hi - step);
-        } else {
-            lo = guess;
-            while (lo + step < p && v - a[lo + step] > r) {
-                lo += step;
-                step <<= 1;
-            }
-            hi = Math.min(p, lo + step);
-        }
-        int len = hi - lo;
-        while (len > 1) {
-            int half = len >>> 1;
-            hi = v - a[hi - half] <= r ? hi - half : hi;
-            len -= half;
-        }
-        return hi;
+    /**
+     * Whether the window of a[p] = v, radius r, lies inside (p − reach, p + reach): the points at distance reach
+     * either side are outside the array or out of the window.
+     */
+    private static boolean brackets(double[] a, int p, double v, double r, int reach) {
+        int up = p + reach;
+        int down = p - reach;
+        return (up >= a.length || a[up] - v > r) & (down < 0 || v - a[down] > r);
     }
 }
