@@ -282,10 +282,10 @@ public final class Registration {
                                           int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        long rf = Ranges.minMax(fixed, "fixed");
-        long rm = Ranges.minMax(moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], fixed[lo(rf)], fixed[hi(rf)], i -> moving[i],
-                moving[lo(rm)], moving[hi(rm)], term, parameters);
+        double[] rf = Ranges.minMax(fixed, "fixed");
+        double[] rm = Ranges.minMax(moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
+                rm[0], rm[1], term, parameters);
     }
 
     /**
@@ -301,10 +301,10 @@ public final class Registration {
     public MattesMutualInformation mattes(float[] fixed, float[] moving, int bins, double[] term, int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        long rf = Ranges.minMax(fixed, "fixed");
-        long rm = Ranges.minMax(moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], fixed[lo(rf)], fixed[hi(rf)], i -> moving[i],
-                moving[lo(rm)], moving[hi(rm)], term, parameters);
+        double[] rf = Ranges.minMax(fixed, "fixed");
+        double[] rm = Ranges.minMax(moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
+                rm[0], rm[1], term, parameters);
     }
 
     private MattesMutualInformation mattes(int n, int bins, Values fixed, double fMin, double fMax, Values moving,
@@ -377,10 +377,10 @@ public final class Registration {
      */
     public int[] jointHistogram(float[] a, float[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        long ra = Ranges.minMax(a, "a");
-        long rb = Ranges.minMax(b, "b");
-        return count(a.length, givenAxis(bins, a[lo(ra)], a[hi(ra)], "a"),
-                givenAxis(bins, b[lo(rb)], b[hi(rb)], "b"), OutOfRange.IGNORE,
+        double[] ra = Ranges.minMax(a, "a");
+        double[] rb = Ranges.minMax(b, "b");
+        return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
+                givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
                         ax.edges, bx.edges, bins, t), true);
     }
@@ -395,10 +395,10 @@ public final class Registration {
      */
     public int[] jointHistogram(double[] a, double[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        long ra = Ranges.minMax(a, "a");
-        long rb = Ranges.minMax(b, "b");
-        return count(a.length, givenAxis(bins, a[lo(ra)], a[hi(ra)], "a"),
-                givenAxis(bins, b[lo(rb)], b[hi(rb)], "b"), OutOfRange.IGNORE,
+        double[] ra = Ranges.minMax(a, "a");
+        double[] rb = Ranges.minMax(b, "b");
+        return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
+                givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
                         ax.edges, bx.edges, bins, t), true);
     }
@@ -870,10 +870,10 @@ public final class Registration {
         for (long c = 0; c < n; c += CHUNK) {
             int length = (int) Math.min(CHUNK, n - c);
             MemorySegment.copy(s, layout, c * layout.byteSize(), buffer, 0, length);
-            long r = isFloat ? Ranges.minMax((float[]) buffer, length, name, c)
+            double[] r = isFloat ? Ranges.minMax((float[]) buffer, length, name, c)
                     : Ranges.minMax((double[]) buffer, length, name, c);
-            min = Math.min(min, isFloat ? ((float[]) buffer)[lo(r)] : ((double[]) buffer)[lo(r)]);
-            max = Math.max(max, isFloat ? ((float[]) buffer)[hi(r)] : ((double[]) buffer)[hi(r)]);
+            min = Math.min(min, r[0]);
+            max = Math.max(max, r[1]);
         }
         return new double[] {min, max};
     }
