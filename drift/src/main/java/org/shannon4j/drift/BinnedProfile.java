@@ -86,32 +86,56 @@ public final class BinnedProfile {
         return counts.length;
     }
 
-    /** @return a copy of the edges */
+    /**
+     * A copy of the edges.
+     *
+     * @return a copy of the edges
+     */
     public double[] edges() {
         return edges.clone();
     }
 
-    /** @return a copy of the count of each bin */
+    /**
+     * A copy of the count of each bin.
+     *
+     * @return a copy of the count of each bin
+     */
     public long[] counts() {
         return counts.clone();
     }
 
-    /** @return the number of finite values below the first edge */
+    /**
+     * The number of finite values below the first edge.
+     *
+     * @return the number of finite values below the first edge
+     */
     public long below() {
         return below;
     }
 
-    /** @return the number of finite values above the last edge */
+    /**
+     * The number of finite values above the last edge.
+     *
+     * @return the number of finite values above the last edge
+     */
     public long above() {
         return above;
     }
 
-    /** @return the number of NaN and ±∞ values */
+    /**
+     * The number of NaN and ±∞ values.
+     *
+     * @return the number of NaN and ±∞ values
+     */
     public long nonFinite() {
         return nonFinite;
     }
 
-    /** @return the number of finite values (in a bin or a leftover) */
+    /**
+     * The number of finite values (in a bin or a leftover).
+     *
+     * @return the number of finite values (in a bin or a leftover)
+     */
     public long finite() {
         long t = below + above;
         for (long c : counts) {
@@ -242,7 +266,11 @@ public final class BinnedProfile {
             return this;
         }
 
-        /** @return the profile of the counts so far */
+        /**
+         * The profile of the counts so far.
+         *
+         * @return the profile of the counts so far
+         */
         public BinnedProfile toProfile() {
             return new BinnedProfile(base.edges, counts.clone(), below, above, nonFinite);
         }

@@ -101,7 +101,11 @@ public final class DriftMonitor {
         return profiles;
     }
 
-    /** @return the number of columns */
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns
+     */
     public int columns() {
         return binned != null ? binned.length : exact.length;
     }
