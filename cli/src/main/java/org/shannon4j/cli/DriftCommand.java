@@ -444,16 +444,25 @@ public final class DriftCommand implements DataCommand {
         return DriftMethod.evidentlyDefault(false, ref.length, distinct(ref, cur, 6));
     }
 
-    /** The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself). */
+    /**
+     * The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself); only NaN is an error naming
+     * the column and the file.
+     */
     static double[] values(Table t, int j) {
         Column c = t.columns().get(j);
         double[] v = new double[c.size()];
+        boolean any = false;
         for (int r = 0; r < c.size(); r++) {
             v[r] = switch (c) {
                 case Column.Doubles d -> d.values()[r];
                 case Column.Ints ints -> ints.missing().get(r) ? Double.NaN : ints.values()[r];
-                case Column.Text text -> Double.NaN;
+                case Column.Text text -> Double.NaN; // not reached: text columns are categorical
             };
+            any |= !Double.isNaN(v[r]);
+        }
+        if (!any) {
+            throw new IllegalArgumentException("column '" + c.name() + "' in " + t.file() + " has no value left ("
+                    + c.size() + " empty or NaN cells, which NannyML drops): nothing to compare");
         }
         return v;
     }
