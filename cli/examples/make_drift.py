@@ -3,8 +3,7 @@
 
 300 reference and 300 current rows of made-up monitoring data, numpy's seeded generator, values rounded to
 2 decimals: 'latency_ms' (log-normal) shifts upwards in the current window, 'temperature' (normal) does not,
-'items' (an integer count with many values) shifts a little, 'region' is text (skipped: categorical drift is not
-supported yet). Run from anywhere:
+'items' (an integer count with many values) shifts a little, 'region' is text (a categorical column). Run from anywhere:
     /usr/bin/python3 cli/examples/make_drift.py
 """
 import csv

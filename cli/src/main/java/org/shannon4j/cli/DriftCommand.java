@@ -17,45 +17,72 @@ import org.shannon4j.drift.DriftPreset;
 import org.shannon4j.drift.DriftResult;
 
 /**
- * {@code drift}: one row per numeric column of a reference and a current file, the preset's value and decision
- * ({@link Drift#numeric}). A column is numeric when the CSV reader reads it as integer or floating in both files;
- * text columns (categorical) are not supported yet: skipped with a note unless named in {@code --columns}, where
- * they are an error. NaN, ±∞ and empty cells are dropped before the measure, as Evidently drops them.
+ * {@code drift}: one row per column of a reference and a current file, the preset's value and decision
+ * ({@link Drift#numeric} for numeric columns, {@link Drift#categorical} for categorical ones).
+ *
+ * <p>Column sets: without {@code --columns} both files must have the same columns (a column of one file only is an
+ * error naming it and the file that lacks it); {@code --columns} picks a subset present in both.
+ *
+ * <p>Column kinds. The CSV reader reads a column as numeric when every present cell is a number ({@code nan} and
+ * {@code inf} included), else as text. A column text in one file and numeric in the other is an error at the first
+ * non-number cell of the text one ({@code file:line:column}); {@code --text COL} reads it as text in both. Then:
+ * <ul>
+ *   <li>{@code --categorical COL,...} and {@code --numeric COL,...} force a kind (a text column cannot be numeric);
+ *   <li>a text column is categorical (both tools: pandas' {@code object} dtype);
+ *   <li>{@code evidently}: a numeric column is categorical when the current file's column is integers without an
+ *       empty cell (pandas' int dtype) with at most {@value #EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL} distinct
+ *       values: Evidently 0.7's {@code infer_column_type} ({@code INTEGER_CARDINALITY_LIMIT}), which {@code Report.run}
+ *       applies to the current dataset. Evidently calls a text column whose distinct values are more than half its
+ *       cells "Text" (its text-content drift, a classifier; not here): such a column is computed as categorical,
+ *       with a note on stderr;
+ *   <li>{@code nannyml}: NannyML's {@code _split_features_by_type}: numeric dtypes are continuous whatever their
+ *       number of values, text is categorical; it has no cardinality rule.
+ * </ul>
+ * A numeric column's values become categories by value ({@code 1} and {@code 1.0} are one category). Missing values:
+ * empty cells (and NaN) are dropped by both presets, evidently also drops ±∞ (its {@code replace([-inf, inf],
+ * nan).dropna()}), nannyml keeps them (an {@code inf} category). A column without any present value is an error
+ * naming the column and the file.
  */
 public final class DriftCommand implements DataCommand {
 
     static final String USAGE = """
               drift REFERENCE CURRENT [--preset evidently|nannyml] [--method M]
-                        [--columns A,B,...] [--threshold T] [--format table|tsv|json]
+                        [--columns A,B,...] [--categorical A,B] [--numeric A,B]
+                        [--threshold T] [--format table|tsv|json]
                         [--progress auto|on|off] [--text A,B] [--delimiter ,]
-                        Drift of every numeric column common to both files (or those of
-                        --columns) between the reference and the current data, as the
-                        preset's tool computes and decides it. evidently = Evidently 0.7:
-                        M one of psi kl_div jensenshannon hellinger wasserstein (PSI, KL,
-                        JS distance in nats; Hellinger; Wasserstein over the reference's
-                        standard deviation; drift is value >= T, T = 0.1 by default) or
-                        ks chisquare z (value = p-value; drift is p <= 0.05 for ks,
+                        Drift of every column of the two files (or those of --columns;
+                        without it both files must have the same columns) between the
+                        reference and the current data, as the preset's tool computes
+                        and decides it. evidently = Evidently 0.7: M one of psi kl_div
+                        jensenshannon hellinger wasserstein (PSI, KL, JS distance in
+                        nats; Hellinger; Wasserstein over the reference's standard
+                        deviation; drift is value >= T, T = 0.1 by default) or ks
+                        chisquare z (value = p-value; drift is p <= 0.05 for ks,
                         p < 0.05 for chisquare and z). Without --method, Evidently's
                         default choice from the reference size and the distinct values
-                        of both: up to 1000 reference values ks (more than 5 values),
-                        chisquare (3 to 5) or z (1 or 2); above, jensenshannon (at most
-                        5 values) or wasserstein. nannyml = NannyML: M one of
-                        jensen_shannon (its default; base-2 JS distance over Doane bins
-                        of the reference plus a leftover bin), hellinger,
-                        kolmogorov_smirnov (the statistic), wasserstein; T by default
-                        NannyML's: mean + 3 sd of the method over ten chunks of the
-                        reference; drift is value > T. NannyML drops only NaN: an
-                        infinite reference cell is an error, an infinite current cell
-                        lies outside the reference's bins. Kinds are inferred from the
-                        cells: a column of integers or numbers (nan and inf included) in
-                        both files is numeric, any other is text; categorical (text)
-                        columns are not supported by this command yet (the library has
-                        Drift.categorical): one named in --columns is an error, the
-                        others are skipped with a note on stderr. Evidently would treat
-                        an integer column with at most 10 distinct values as
-                        categorical: here it is numeric (noted on stderr). With
-                        evidently, NaN, +-inf and empty cells are dropped first; a
-                        column left empty is an error naming the column and file.
+                        of both: up to 1000 reference values ks (numeric, more than 5
+                        values), chisquare (3+ values) or z (1 or 2); above,
+                        jensenshannon (categorical, or at most 5 values) or
+                        wasserstein. nannyml = NannyML: M one of jensen_shannon (its
+                        default; base-2 JS distance over Doane bins of the reference
+                        plus a leftover bin), hellinger, kolmogorov_smirnov (the
+                        statistic), wasserstein; categorical: jensen_shannon,
+                        hellinger, l_infinity, chi2; T by default NannyML's: mean +
+                        3 sd of the method over ten chunks of the reference; drift is
+                        value > T. A method the column's kind lacks skips the column
+                        with a note (an error for a column named in --columns).
+                        Kinds: a column with any cell that is not a number is text in
+                        that file; text in one file and numeric in the other is an
+                        error (--text COL reads both as text). Text columns are
+                        categorical. evidently (as Evidently 0.7 infers them from the
+                        current data): integers without empty cells and at most 10
+                        distinct values in the current file are categorical too;
+                        nannyml: every numeric column is numeric. --categorical and
+                        --numeric force a kind. Missing values: empty cells and NaN
+                        are dropped; evidently also drops +-inf, nannyml keeps them
+                        (for a numeric column an infinite reference value is an
+                        error). A column left empty is an error naming the column and
+                        the file.
                         --progress: lines on stderr (auto: inputs of 1e6+ cells, past 1 s).""".indent(2)
             .stripTrailing();
 
@@ -67,7 +94,7 @@ public final class DriftCommand implements DataCommand {
     static final List<String> METHODS = DriftMethod.names();
 
     private static final Set<String> OPTIONS = Set.of("preset", "method", "columns", "threshold", "format",
-            "progress", "text", "delimiter");
+            "progress", "text", "delimiter", "categorical", "numeric");
 
     @Override
     public String name() {
@@ -89,11 +116,23 @@ public final class DriftCommand implements DataCommand {
         Path refFile = Path.of(args.positional().get(0));
         Path curFile = Path.of(args.positional().get(1));
         DriftPreset preset = DriftPreset.valueOf(args.choice("preset", "evidently", PRESETS).toUpperCase(Locale.ROOT));
+        String presetName = preset.name().toLowerCase(Locale.ROOT);
         DriftMethod method = args.get("method") == null ? null
                 : DriftMethod.named(args.choice("method", null, METHODS));
+        if (method != null && !method.numericIn(preset) && !method.categoricalIn(preset)) {
+            throw new UsageException("--method " + args.get("method") + " is not a method of the " + presetName
+                    + " preset");
+        }
         Double threshold = args.get("threshold") == null ? null : threshold(args.get("threshold"));
         String format = args.choice("format", "table", ResultTable.FORMATS);
         List<String> wanted = args.list("columns");
+        List<String> forcedCategorical = distinctItems(args, "categorical");
+        List<String> forcedNumeric = distinctItems(args, "numeric");
+        for (String c : forcedCategorical) {
+            if (forcedNumeric.contains(c)) {
+                throw new UsageException("--categorical and --numeric both name '" + c + "'");
+            }
+        }
         Progress progress = new Progress(err, "drift", args.choice("progress", "auto", Progress.MODES));
 
         Table ref = DataArgs.read(refFile, args);
@@ -108,42 +147,96 @@ public final class DriftCommand implements DataCommand {
                 }
             }
         }
-        List<String> columns = wanted == null ? commonNumeric(ref, cur, err) : named(ref, cur, wanted);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("no numeric column common to " + refFile + " and " + curFile);
+        List<String> columns = wanted == null ? sameColumns(ref, cur) : named(ref, cur, wanted);
+        for (List<String> forced : List.of(forcedCategorical, forcedNumeric)) {
+            for (String f : forced) {
+                if (!columns.contains(f)) {
+                    String option = forced == forcedNumeric ? "--numeric" : "--categorical";
+                    for (Table t : List.of(ref, cur)) {
+                        DataArgs.columnIndex(t, f, option); // throws, naming the file and its columns
+                    }
+                    throw new UsageException(option + ": '" + f + "' is not among --columns " + wanted);
+                }
+            }
         }
 
         Drift drift = Drift.of(Shannon.get().context());
         ResultTable rt = new ResultTable(List.of("column", "method", "value", "threshold", "drift"));
         rt.meta("reference", refFile.toString()).meta("current", curFile.toString())
                 .meta("reference_rows", ref.rows()).meta("current_rows", cur.rows())
-                .meta("preset", preset.name().toLowerCase(Locale.ROOT));
+                .meta("preset", presetName);
+        List<String> skipped = new ArrayList<>();
+        int categorical = 0;
         int done = 0;
         for (String name : columns) {
             int rj = ref.indexOf(name);
             int cj = cur.indexOf(name);
-            boolean evidently = preset == DriftPreset.EVIDENTLY;
-            // Evidently drops NaN and ±inf; NannyML only NaN (the library's NannyML rules see the infinities)
-            double[] r = evidently ? finite(ref, rj) : values(ref, rj);
-            double[] c = evidently ? finite(cur, cj) : values(cur, cj);
-            if (evidently) {
-                noteEvidentlyCategorical(ref.columns().get(rj), cur.columns().get(cj), err);
+            boolean isCategorical = categorical(preset, ref, rj, cur, cj, forcedCategorical.contains(name),
+                    forcedNumeric.contains(name), err);
+            DriftResult d;
+            if (isCategorical) {
+                String[] r = categories(preset, ref, rj);
+                String[] c = categories(preset, cur, cj);
+                DriftMethod m = method != null ? method
+                        : preset == DriftPreset.EVIDENTLY ? evidentlyDefault(r, c) : DriftMethod.JENSENSHANNON;
+                if (!m.categoricalIn(preset)) {
+                    skipOrFail(wanted, name, args.get("method"), "categorical", presetName, skipped);
+                    continue;
+                }
+                d = threshold == null ? drift.categorical(preset, m, r, c) : drift.categorical(preset, m, r, c, threshold);
+                categorical++;
+            } else {
+                boolean evidently = preset == DriftPreset.EVIDENTLY;
+                // Evidently drops NaN and ±inf; NannyML only NaN (the library's NannyML rules see the infinities)
+                double[] r = evidently ? finite(ref, rj) : values(ref, rj);
+                double[] c = evidently ? finite(cur, cj) : values(cur, cj);
+                DriftMethod m = method != null ? method : evidently ? evidentlyDefault(r, c) : DriftMethod.JENSENSHANNON;
+                if (!m.numericIn(preset)) {
+                    skipOrFail(wanted, name, args.get("method"), "numeric", presetName, skipped);
+                    continue;
+                }
+                d = threshold == null ? drift.numeric(preset, m, r, c) : drift.numeric(preset, m, r, c, threshold);
             }
-            DriftMethod m = method != null ? method : evidently ? evidentlyDefault(r, c) : DriftMethod.JENSENSHANNON;
-            if (!m.numericIn(preset)) {
-                throw new UsageException("--method " + args.get("method") + " is not a numeric method of the "
-                        + preset.name().toLowerCase(Locale.ROOT) + " preset");
-            }
-            DriftResult d = threshold == null ? drift.numeric(preset, m, r, c)
-                    : drift.numeric(preset, m, r, c, threshold);
-            rt.row(name, m.toolName(preset), d.value(), d.threshold(), d.drift());
+            rt.row(name, d.method().toolName(preset), d.value(), d.threshold(), d.drift());
             int n = ++done;
             progress.say(() -> "column " + n + "/" + columns.size() + ": " + name);
         }
-        String title = String.format(Locale.ROOT, "%s (%d rows) -> %s (%d rows): %d numeric column%s; preset %s",
-                refFile, ref.rows(), curFile, cur.rows(), columns.size(), columns.size() == 1 ? "" : "s", preset.name().toLowerCase(Locale.ROOT));
+        if (!skipped.isEmpty()) {
+            note(err, "skipped (--method " + args.get("method") + " lacks their kind): " + String.join(", ", skipped));
+        }
+        if (done == 0) {
+            throw new IllegalArgumentException("no column of " + refFile + " and " + curFile + " for --method "
+                    + args.get("method") + " of the " + presetName + " preset");
+        }
+        int numeric = done - categorical;
+        String title = String.format(Locale.ROOT, "%s (%d rows) -> %s (%d rows): %d numeric, %d categorical"
+                + " column%s; preset %s", refFile, ref.rows(), curFile, cur.rows(), numeric, categorical,
+                done == 1 ? "" : "s", presetName);
         rt.print(format, title, out);
         return 0;
+    }
+
+    /** A method given for every column that a column's kind lacks: a note, or an error for a named column. */
+    private static void skipOrFail(List<String> wanted, String name, String method, String kind, String preset,
+            List<String> skipped) {
+        if (wanted != null) {
+            throw new UsageException("--method " + method + " is not a " + kind + " method of the " + preset
+                    + " preset, and column '" + name + "' is " + kind);
+        }
+        skipped.add(name + " (" + kind + ")");
+    }
+
+    private static List<String> distinctItems(Args args, String option) {
+        List<String> items = args.list(option);
+        if (items == null) {
+            return List.of();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.indexOf(items.get(i)) != i) {
+                throw new UsageException("--" + option + ": '" + items.get(i) + "' given twice");
+            }
+        }
+        return items;
     }
 
     private static double threshold(String v) {
@@ -159,37 +252,21 @@ public final class DriftCommand implements DataCommand {
     }
 
     /**
-     * Every column numeric in both files, in the reference's order; text columns and columns of one file only
-     * are skipped with a note (a column numeric in one file and text in the other is an error).
+     * Every column of the reference, in its order; the current file must have the same columns (in any order).
      */
-    private static List<String> commonNumeric(Table ref, Table cur, PrintStream err) {
-        List<String> out = new ArrayList<>();
-        List<String> text = new ArrayList<>();
-        List<String> onlyRef = new ArrayList<>();
-        for (Column c : ref.columns()) {
-            int cj = cur.indexOf(c.name());
-            if (cj < 0) {
-                onlyRef.add(c.name());
-            } else if (kindsAgree(ref, cur, c.name())) {
-                out.add(c.name());
-            } else {
-                text.add(c.name());
+    private static List<String> sameColumns(Table ref, Table cur) {
+        for (Table[] pair : new Table[][] {{ref, cur}, {cur, ref}}) {
+            for (Column c : pair[0].columns()) {
+                if (pair[1].indexOf(c.name()) < 0) {
+                    throw new IllegalArgumentException("column '" + c.name() + "' of " + pair[0].file()
+                            + " is missing from " + pair[1].file() + " (--columns A,B compares some columns only)");
+                }
             }
         }
-        List<String> onlyCur = cur.names().stream().filter(n -> ref.indexOf(n) < 0).toList();
-        if (!text.isEmpty()) {
-            note(err, "skipped text (categorical) columns, not supported yet: " + String.join(", ", text));
-        }
-        if (!onlyRef.isEmpty()) {
-            note(err, "skipped columns only in " + ref.file() + ": " + String.join(", ", onlyRef));
-        }
-        if (!onlyCur.isEmpty()) {
-            note(err, "skipped columns only in " + cur.file() + ": " + String.join(", ", onlyCur));
-        }
-        return out;
+        return ref.names();
     }
 
-    /** The {@code --columns} names: each in both files and numeric in both. */
+    /** The {@code --columns} names: each in both files, once. */
     private static List<String> named(Table ref, Table cur, List<String> wanted) {
         List<String> out = new ArrayList<>();
         for (String w : wanted) {
@@ -197,10 +274,6 @@ public final class DriftCommand implements DataCommand {
                 if (t.indexOf(w) < 0) {
                     DataArgs.columnIndex(t, w, "--columns"); // throws, naming the file and its columns
                 }
-            }
-            if (!kindsAgree(ref, cur, w)) {
-                throw new UsageException("--columns: '" + w + "' is a text column: categorical drift is not"
-                        + " supported yet (numeric columns only)");
             }
             if (out.contains(w)) {
                 throw new UsageException("--columns: '" + w + "' given twice");
@@ -211,26 +284,131 @@ public final class DriftCommand implements DataCommand {
     }
 
     /**
-     * Whether column {@code name} is numeric in both files (false: text in both); numeric in one and text in the
-     * other is an error naming both files.
+     * Whether a column pair is categorical (see the class Javadoc): checks first that neither file's column is
+     * empty and that it is not text in one file and numeric in the other.
      */
-    private static boolean kindsAgree(Table ref, Table cur, String name) {
-        boolean r = numeric(ref.columns().get(ref.indexOf(name)));
-        boolean c = numeric(cur.columns().get(cur.indexOf(name)));
-        if (r != c) {
-            throw new IllegalArgumentException("column '" + name + "' is " + (r ? "numeric" : "text") + " in "
-                    + ref.file() + " but " + (c ? "numeric" : "text") + " in " + cur.file()
-                    + ": a column must be of one kind in both files");
+    static boolean categorical(DriftPreset preset, Table ref, int rj, Table cur, int cj, boolean forcedCategorical,
+            boolean forcedNumeric, PrintStream err) {
+        Column r = ref.columns().get(rj);
+        Column c = cur.columns().get(cj);
+        for (Table t : List.of(ref, cur)) {
+            Column x = t == ref ? r : c;
+            if (x.missing().cardinality() == x.size()) {
+                throw new IllegalArgumentException("column '" + x.name() + "' in " + t.file() + " has no value (all "
+                        + x.size() + " cells empty): nothing to compare");
+            }
         }
-        return r;
+        boolean rText = r instanceof Column.Text;
+        boolean cText = c instanceof Column.Text;
+        if (rText != cText) {
+            Table t = rText ? ref : cur;
+            Column.Text x = (Column.Text) (rText ? r : c);
+            int row = firstNonNumber(x);
+            throw t.error(t == ref ? rj : cj, row, "'" + x.levels()[x.codes()[row]] + "' in column '" + x.name()
+                    + "': text in " + t.file() + " but numbers in " + (rText ? cur : ref).file()
+                    + ": a column must be of one kind in both files (--text " + x.name()
+                    + " reads it as text categories in both)");
+        }
+        if (forcedNumeric && rText) {
+            throw new UsageException("--numeric: column '" + r.name() + "' is text (not numbers) in " + ref.file());
+        }
+        if (forcedCategorical || rText || forcedNumeric) {
+            if (rText && preset == DriftPreset.EVIDENTLY) {
+                Column.Text x = (Column.Text) c;
+                long present = x.size() - x.missing().cardinality();
+                if (x.levels().length > 0.5 * present) {
+                    note(err, "column '" + x.name() + "' has more distinct values than half its cells in "
+                            + cur.file() + ": Evidently would call it Text (its text-content drift, not here);"
+                            + " computed as categorical");
+                }
+            }
+            return !forcedNumeric;
+        }
+        return preset == DriftPreset.EVIDENTLY && c instanceof Column.Ints ints && ints.missing().isEmpty()
+                && distinctInts(ints, EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1)
+                        <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL;
+    }
+
+    /** The first row of a text column whose cell is not a number (a text column has one). */
+    private static int firstNonNumber(Column.Text x) {
+        boolean[] number = new boolean[x.levels().length];
+        for (int l = 0; l < number.length; l++) {
+            number[l] = x.isNumber(l);
+        }
+        for (int row = 0; row < x.size(); row++) {
+            if (x.codes()[row] >= 0 && !number[x.codes()[row]]) {
+                return row;
+            }
+        }
+        throw new AssertionError("text column '" + x.name() + "' of numbers only");
+    }
+
+    /** The number of distinct values of an integer column without empty cells, counted up to {@code cap}. */
+    private static int distinctInts(Column.Ints ints, int cap) {
+        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
+        for (int v : ints.values()) {
+            if (seen.add(v) && seen.size() >= cap) {
+                break;
+            }
+        }
+        return seen.size();
     }
 
     /**
-     * Whether a column counts as numeric: integer or floating, or without any cell (the reader cannot tell its
-     * kind; {@link #finite} then says it is empty).
+     * A column's cells as categories, {@code null} for a missing one: a text column's text; a numeric column's
+     * values by value (an integral value as a long, 1.0 as "1", so that 1 and 1.0 are one category as in pandas;
+     * others as Java's shortest repr), NaN missing, and ±∞ missing under evidently (its {@code replace([-inf,
+     * inf], nan)}) and a category under nannyml. A column left without values is an error naming it and the file.
      */
-    private static boolean numeric(Column c) {
-        return !(c instanceof Column.Text t) || t.missing().cardinality() == t.size();
+    static String[] categories(DriftPreset preset, Table t, int j) {
+        Column col = t.columns().get(j);
+        String[] out = new String[col.size()];
+        int present = 0;
+        for (int r = 0; r < out.length; r++) {
+            out[r] = switch (col) {
+                case Column.Text x -> x.codes()[r] < 0 ? null : x.levels()[x.codes()[r]];
+                case Column.Ints x -> x.missing().get(r) ? null : Integer.toString(x.values()[r]);
+                case Column.Doubles x -> category(x.values()[r], preset == DriftPreset.EVIDENTLY);
+            };
+            present += out[r] == null ? 0 : 1;
+        }
+        if (present == 0) {
+            throw new IllegalArgumentException("column '" + col.name() + "' in " + t.file() + " has no value left ("
+                    + col.size() + " empty" + (preset == DriftPreset.EVIDENTLY ? ", NaN or infinite cells, which"
+                            + " Evidently drops" : " or NaN cells, which NannyML drops") + "): nothing to compare");
+        }
+        return out;
+    }
+
+    private static String category(double v, boolean dropInfinite) {
+        if (Double.isNaN(v) || (dropInfinite && Double.isInfinite(v))) {
+            return null;
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 0x1p63) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** Evidently 0.7's default stat test for a categorical column, from its present values. */
+    static DriftMethod evidentlyDefault(String[] ref, String[] cur) {
+        java.util.HashSet<String> seen = new java.util.HashSet<>();
+        long refRows = 0;
+        for (String s : ref) {
+            if (s != null) {
+                refRows++;
+                seen.add(s);
+            }
+        }
+        for (String s : cur) {
+            if (s != null) {
+                seen.add(s);
+            }
+        }
+        return DriftMethod.evidentlyDefault(true, refRows, seen.size());
     }
 
     /**
@@ -245,7 +423,7 @@ public final class DriftCommand implements DataCommand {
             double x = switch (c) {
                 case Column.Doubles d -> d.values()[r];
                 case Column.Ints ints -> ints.missing().get(r) ? Double.NaN : ints.values()[r];
-                case Column.Text text -> Double.NaN; // only an all-empty one comes here (see numeric)
+                case Column.Text text -> Double.NaN; // not reached: text columns are categorical
             };
             if (Double.isFinite(x)) {
                 v[n++] = x;
@@ -266,16 +444,25 @@ public final class DriftCommand implements DataCommand {
         return DriftMethod.evidentlyDefault(false, ref.length, distinct(ref, cur, 6));
     }
 
-    /** The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself). */
+    /**
+     * The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself); only NaN is an error naming
+     * the column and the file.
+     */
     static double[] values(Table t, int j) {
         Column c = t.columns().get(j);
         double[] v = new double[c.size()];
+        boolean any = false;
         for (int r = 0; r < c.size(); r++) {
             v[r] = switch (c) {
                 case Column.Doubles d -> d.values()[r];
                 case Column.Ints ints -> ints.missing().get(r) ? Double.NaN : ints.values()[r];
-                case Column.Text text -> Double.NaN;
+                case Column.Text text -> Double.NaN; // not reached: text columns are categorical
             };
+            any |= !Double.isNaN(v[r]);
+        }
+        if (!any) {
+            throw new IllegalArgumentException("column '" + c.name() + "' in " + t.file() + " has no value left ("
+                    + c.size() + " empty or NaN cells, which NannyML drops): nothing to compare");
         }
         return v;
     }
@@ -292,21 +479,6 @@ public final class DriftCommand implements DataCommand {
             }
         }
         return seen.size();
-    }
-
-    private static void noteEvidentlyCategorical(Column ref, Column cur, PrintStream err) {
-        if (ref instanceof Column.Ints ints && cur instanceof Column.Ints) {
-            java.util.HashSet<Integer> seen = new java.util.HashSet<>();
-            for (int r = 0; r < ints.size() && seen.size() <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL; r++) {
-                if (!ints.missing().get(r)) {
-                    seen.add(ints.values()[r]);
-                }
-            }
-            if (seen.size() <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL) {
-                note(err, "column '" + ints.name() + "' has at most " + EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL
-                        + " distinct integers: Evidently would treat it as categorical; computed as numeric here");
-            }
-        }
     }
 
     private static void note(PrintStream err, String s) {

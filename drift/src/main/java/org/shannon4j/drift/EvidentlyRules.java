@@ -14,43 +14,135 @@ final class EvidentlyRules {
     private EvidentlyRules() {
     }
 
+    /**
+     * What every method needs of the reference beyond the binning's pieces: the sorted finite values and the
+     * population standard deviation of the column in its original order. A column scanned now and a stored
+     * {@link ExactProfile} both supply them, so that one method switch ({@link #numeric(Drift, DriftMethod,
+     * Reference, double[], double)}) serves both and a new method cannot give the two different numbers.
+     */
+    interface Reference extends EvidentlyBinning.Reference {
+        /** The finite values sorted, followed by a +∞ sentinel at index {@link #size()}. */
+        double[] sortedWithSentinel();
+
+        /** The number of finite values. */
+        int size();
+
+        /** numpy's population standard deviation (ddof 0) of the finite values in the column's order. */
+        double std();
+    }
+
     static DriftResult numeric(Drift family, DriftMethod method, double[] reference, double[] current,
             double threshold) {
         // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
         double[] ref = finite("reference", reference);
         double[] cur = finite("current", current);
+        return numeric(family, method, column(ref), cur, threshold);
+    }
+
+    /**
+     * The one method switch of the Evidently preset, for a reference column or profile.
+     *
+     * @param cur the current window's finite values
+     */
+    static DriftResult numeric(Drift family, DriftMethod method, Reference ref, double[] cur, double threshold) {
         Drift scipy = family.scipy();
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
-            // Evidently's default for a numeric column with at most 5 values: its values as categories
-            return CategoricalRules.evidently(family, method, categories(ref), categories(cur), threshold);
+            // Evidently's default for a numeric column with at most 5 values: its values as categories (their
+            // counts do not depend on the order, so the sorted values serve)
+            return CategoricalRules.evidently(family, method,
+                    categories(Arrays.copyOf(ref.sortedWithSentinel(), ref.size())), categories(cur), threshold);
         }
         if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
-            double[] a = ref.clone();
+            double[] a = Arrays.copyOf(ref.sortedWithSentinel(), ref.size());
             double[] b = cur.clone();
-            Arrays.sort(a);
             Arrays.sort(b);
             double p = KolmogorovSmirnov.pValue(a.length, b.length, NannyMLRules.ksStatistic(a, b));
             return new DriftResult(method, p, threshold, p <= threshold, p); // _ks_stat_test: p_value <= threshold
         }
         double value = switch (method) {
             case PSI -> {
-                double[][] s = binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
                 yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case KL_DIV -> {
-                double[][] s = binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
                 yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case JENSENSHANNON -> {
-                double[][] s = binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
                 yield scipy.jsDistance(s[0], s[1], Math.E);
             }
-            case HELLINGER -> hellinger(ref, cur);
-            case WASSERSTEIN -> Drift.wassersteinNormed(ref, cur);
-            default -> throw new AssertionError(method); // Drift.numeric checked requireIn
+            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur);
+            case WASSERSTEIN -> {
+                double[] c = Arrays.copyOf(cur, cur.length + 1);
+                Arrays.sort(c, 0, cur.length);
+                c[cur.length] = Double.POSITIVE_INFINITY;
+                yield Drift.wassersteinMerge(ref.sortedWithSentinel(), ref.size(), c, cur.length)
+                        / Math.max(ref.std(), 0.001);
+            }
+            default -> throw new IllegalArgumentException("method = " + method + ": not a numeric method of the"
+                    + " EVIDENTLY preset");
         };
         // every Evidently stat test: return value, value >= threshold
         return new DriftResult(method, value, threshold, value >= threshold);
+    }
+
+    /** A finite reference column as a {@link Reference}: the binning's pieces, sorted copy and σ made on demand. */
+    private static Reference column(double[] ref) {
+        EvidentlyBinning.Reference binning = EvidentlyBinning.column(ref);
+        return new Reference() {
+            private double[] sorted;
+
+            @Override
+            public double[] sortedWithSentinel() {
+                if (sorted == null) {
+                    sorted = Arrays.copyOf(ref, ref.length + 1);
+                    Arrays.sort(sorted, 0, ref.length);
+                    sorted[ref.length] = Double.POSITIVE_INFINITY;
+                }
+                return sorted;
+            }
+
+            @Override
+            public int size() {
+                return ref.length;
+            }
+
+            @Override
+            public double std() {
+                return Drift.populationStd(ref);
+            }
+
+            @Override
+            public ColumnScan scan() {
+                return binning.scan();
+            }
+
+            @Override
+            public SmallValueSet values() {
+                return binning.values();
+            }
+
+            @Override
+            public long[] counts(BinLocator bins) {
+                return binning.counts(bins);
+            }
+
+            @Override
+            public DistinctLowerBound sketch(int logBits) {
+                return binning.sketch(logBits);
+            }
+
+            @Override
+            public long distinctUpperBound() {
+                return binning.distinctUpperBound();
+            }
+
+            @Override
+            public long distinctUnion(double[] sortedCurrent) {
+                return binning.distinctUnion(sortedCurrent);
+            }
+        };
     }
 
     /**
@@ -59,18 +151,6 @@ final class EvidentlyRules {
      */
     static double[][] binnedShares(double[] ref, double[] cur) {
         return EvidentlyBinning.binnedShares(EvidentlyBinning.column(ref), cur);
-    }
-
-    /**
-     * {@code _hellinger_distance}, numeric branch, literally: Sturges edges over the distinct values of both
-     * columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N ({@code np.histogram(..., density=True)}), w = (e_last − e₀) /
-     * bins, BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)). This is not quite the Hellinger
-     * distance of the shares ({@link Drift#hellingerDistance}): each term carries the factor w / (e₍ᵢ₊₁₎ − eᵢ),
-     * which differs from 1 by the rounding of the edges (2.8e-10 relative in H for values near 10⁶ with bins 0.5
-     * wide), and 1 − BC cancels when H is small. Evidently's number is the goal here, so its form is kept.
-     */
-    private static double hellinger(double[] ref, double[] cur) {
-        return EvidentlyBinning.hellinger(EvidentlyBinning.column(ref), cur);
     }
 
     /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */

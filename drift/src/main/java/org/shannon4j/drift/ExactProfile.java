@@ -26,7 +26,7 @@ public final class ExactProfile {
     private final double std;
     /** Bitmaps by size, made on first use (Hellinger only). */
     private final DistinctLowerBound[] sketches = new DistinctLowerBound[DistinctLowerBound.MAX_LOG_BITS + 1];
-    private final EvidentlyBinning.Reference side = new Side();
+    private final EvidentlyRules.Reference side = new Side();
 
     private ExactProfile(double[] finite) {
         this.n = finite.length;
@@ -102,36 +102,27 @@ public final class ExactProfile {
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
-        double[] cur = EvidentlyRules.finite("current", current);
-        Drift scipy = family.scipy();
-        double value = switch (method) {
-            case PSI -> {
-                double[][] s = EvidentlyBinning.binnedShares(side, cur);
-                yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
-            }
-            case KL_DIV -> {
-                double[][] s = EvidentlyBinning.binnedShares(side, cur);
-                yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
-            }
-            case JENSENSHANNON -> {
-                double[][] s = EvidentlyBinning.binnedShares(side, cur);
-                yield scipy.jsDistance(s[0], s[1], Math.E);
-            }
-            case HELLINGER -> EvidentlyBinning.hellinger(side, cur);
-            case WASSERSTEIN -> {
-                double[] c = Arrays.copyOf(cur, cur.length + 1);
-                Arrays.sort(c, 0, cur.length);
-                c[cur.length] = Double.POSITIVE_INFINITY;
-                yield Drift.wassersteinMerge(sorted, n, c, cur.length) / Math.max(std, 0.001);
-            }
-            default -> throw new IllegalArgumentException("method = " + method
-                    + ": not yet computed against an ExactProfile");
-        };
-        return new DriftResult(method, value, threshold, value >= threshold);
+        method.requireIn(DriftPreset.EVIDENTLY);
+        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finite("current", current), threshold);
     }
 
-    /** The reference side of {@link EvidentlyBinning}, from the stored summary. */
-    private final class Side implements EvidentlyBinning.Reference {
+    /** The reference side of {@link EvidentlyRules}, from the stored summary. */
+    private final class Side implements EvidentlyRules.Reference {
+        @Override
+        public double[] sortedWithSentinel() {
+            return sorted;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public double std() {
+            return std;
+        }
+
         @Override
         public ColumnScan scan() {
             return scan;

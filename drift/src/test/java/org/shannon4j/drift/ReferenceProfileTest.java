@@ -174,6 +174,8 @@ class ReferenceProfileTest {
         ExactProfile e = ExactProfile.of(new double[] {1, 2, 3});
         fails(() -> e.evidently(DRIFT, DriftMethod.PSI, new double[] {Double.NaN}, 0.1), "current has no finite");
         fails(() -> e.evidently(DRIFT, DriftMethod.PSI, new double[] {1}, Double.NaN), "threshold = NaN");
+        fails(() -> e.evidently(DRIFT, DriftMethod.L_INFINITY, new double[] {1}, 0.1), "not a numeric method of the"
+                + " EVIDENTLY preset");
         BinnedProfile a = BinnedProfile.withEdges(new double[] {0, 1, 2});
         fails(() -> a.merge(BinnedProfile.withEdges(new double[] {0, 1, 2, 3})), "other has 3 bins");
         fails(() -> a.merge(BinnedProfile.withEdges(new double[] {0, Math.nextUp(1.0), 2})), "edges[1]");
