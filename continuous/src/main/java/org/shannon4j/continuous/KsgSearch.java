@@ -49,12 +49,9 @@ final class KsgSearch {
     /** x, y of the points in strip order (strip by strip, each sorted by y, padded; strips −1 and strips empty). */
     private final double[] px;
     private final double[] py;
-    /**
-     * The slot of the point at each place of sortedX and sortedY: the radii are written by slot, in the order of the
-     * queries, and read through these where the counts go in sorted order (in x order within one strip's slots).
-     */
-    private final int[] slotOfX;
-    private final int[] slotOfY;
+    /** Each point's (strip order) place in sortedX and sortedY. */
+    private final int[] rankX;
+    private final int[] rankY;
     /**
      * For each point, the slot in the strip to its left (right) of the first point after it in the y order: the
      * neighbour strips' points below it in y sit below that slot, those above from it on.
@@ -88,8 +85,8 @@ final class KsgSearch {
         int slots = (strips + 2) * stride;
         this.px = new double[slots];
         this.py = new double[slots];
-        this.slotOfX = new int[n];
-        this.slotOfY = new int[n];
+        this.rankX = new int[slots];
+        this.rankY = new int[slots];
         this.leftAt = new int[slots];
         this.rightAt = new int[slots];
         this.lowX = new double[strips + 4];
@@ -121,8 +118,8 @@ final class KsgSearch {
             int q = fill[s + 1]++;
             px[q] = x[i];
             py[q] = sortedY[p];
-            slotOfX[byXi] = q;
-            slotOfY[p] = q;
+            rankX[q] = byXi;
+            rankY[q] = p;
             leftAt[q] = fill[s];
             rightAt[q] = fill[s + 2];
         }
@@ -148,12 +145,13 @@ final class KsgSearch {
     }
 
     /**
-     * Every point's counting radius, by slot (see {@link #radiusAtX} and {@link #radiusAtY}).
+     * Every point's counting radius, stored at its place in each sorted marginal.
      *
-     * @return the radius of the point in each slot
+     * @return {radius by place in sorted x, radius by place in sorted y}
      */
-    double[] radii(KsgConvention convention, Parallelism parallelism) {
-        double[] radius = new double[px.length];
+    double[][] radii(KsgConvention convention, Parallelism parallelism) {
+        double[] radiusX = new double[n];
+        double[] radiusY = new double[n];
         int stripsPerPart = Math.max(1, PART / width);
         int parts = Math.ceilDiv(strips, stripsPerPart);
         run(parallelism, parts, () -> new Scratch(k), (scratch, part) -> {
@@ -170,21 +168,12 @@ final class KsgSearch {
                     // sklearn: query_radius(radius = nextafter(ε, 0)) counts d ≤ radius, the point itself included;
                     // a negative radius stands for Kraskov's empty count at ε = 0
                     double r = eps > 0 ? Math.nextDown(eps) : convention == KsgConvention.KRASKOV ? -1.0 : 0.0;
-                    radius[i] = r;
+                    radiusX[rankX[i]] = r;
+                    radiusY[rankY[i]] = r;
                 }
             }
         });
-        return radius;
-    }
-
-    /** The radius of the p-th smallest x's point, from {@link #radii}. */
-    double radiusAtX(double[] radii, int p) {
-        return radii[slotOfX[p]];
-    }
-
-    /** The radius of the p-th smallest y's point, from {@link #radii}. */
-    double radiusAtY(double[] radii, int p) {
-        return radii[slotOfY[p]];
+        return new double[][] {radiusX, radiusY};
     }
 
     /**
@@ -193,13 +182,12 @@ final class KsgSearch {
      *
      * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
      */
-    double[] counts(double[] radii, Parallelism parallelism) {
+    double[] counts(double[][] radii, Parallelism parallelism) {
         int parts = Math.ceilDiv(n, PART);
         List<int[][]> histograms = run(parallelism, 2 * parts, () -> new int[2][n], (hist, part) -> {
             boolean isX = part < parts;
             int from = (isX ? part : part - parts) * PART;
-            count(isX ? sortedX : sortedY, radii, isX ? slotOfX : slotOfY, from, Math.min(n, from + PART),
-                    hist[isX ? 0 : 1]);
+            count(isX ? sortedX : sortedY, radii[isX ? 0 : 1], from, Math.min(n, from + PART), hist[isX ? 0 : 1]);
         });
         return new double[] {digammaSum(histograms, 0), digammaSum(histograms, 1)};
     }
@@ -473,13 +461,13 @@ final class KsgSearch {
     }
 
     /**
-     * For each p in [from, to): {@code hist[m]++} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[slot[p]]} in the sorted a,
+     * For each p in [from, to): {@code hist[m]++} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[p]} in the sorted a,
      * with the difference rounded as the peers round it (so m = 0 for a negative radius). Both ends of four windows
      * at a time are found by eight interleaved branch-free binary searches of one common length, a power of two
      * that brackets all eight (taken from the previous group's widest window, doubled until it brackets): the eight
      * chains of dependent loads overlap instead of each window waiting for the previous one.
      */
-    static void count(double[] a, double[] radius, int[] slot, int from, int to, int[] hist) {
+    static void count(double[] a, double[] radius, int from, int to, int[] hist) {
         int last = a.length - 1;
         int reach = 1;
         int p = from;
@@ -488,10 +476,10 @@ final class KsgSearch {
             double v1 = a[p + 1];
             double v2 = a[p + 2];
             double v3 = a[p + 3];
-            double r0 = radius[slot[p]];
-            double r1 = radius[slot[p + 1]];
-            double r2 = radius[slot[p + 2]];
-            double r3 = radius[slot[p + 3]];
+            double r0 = radius[p];
+            double r1 = radius[p + 1];
+            double r2 = radius[p + 2];
+            double r3 = radius[p + 3];
             while (!(brackets(a, p, v0, r0, reach) & brackets(a, p + 1, v1, r1, reach)
                     & brackets(a, p + 2, v2, r2, reach) & brackets(a, p + 3, v3, r3, reach))) {
                 reach <<= 1;
@@ -534,7 +522,7 @@ final class KsgSearch {
         }
         for (; p < to; p++) {
             double v = a[p];
-            double r = radius[slot[p]];
+            double r = radius[p];
             while (!brackets(a, p, v, r, reach)) {
                 reach <<= 1;
             }

@@ -175,7 +175,7 @@ class KsgTest {
             Ranks.sort(y, sortedY, rankY, null);
             for (int k : new int[] {3, 1 + rnd.nextInt(5)}) {
                 KsgSearch search = new KsgSearch(x, y, k);
-                double[] radii = search.radii(KsgConvention.KRASKOV, Parallelism.SEQUENTIAL);
+                double[][] radii = search.radii(KsgConvention.KRASKOV, Parallelism.SEQUENTIAL);
                 for (int i = 0; i < n; i++) {
                     double[] d = new double[n - 1];
                     for (int j = 0, m = 0; j < n; j++) {
@@ -188,9 +188,9 @@ class KsgTest {
                     double want = eps > 0 ? Math.nextDown(eps) : -1.0;
                     String what = "trial " + trial + ", n = " + n + ", k = " + k + ", point " + i;
                     assertEquals(Double.doubleToRawLongBits(want),
-                            Double.doubleToRawLongBits(search.radiusAtX(radii, rankX[i])), what);
+                            Double.doubleToRawLongBits(radii[0][rankX[i]]), what);
                     assertEquals(Double.doubleToRawLongBits(want),
-                            Double.doubleToRawLongBits(search.radiusAtY(radii, rankY[i])), what);
+                            Double.doubleToRawLongBits(radii[1][rankY[i]]), what);
                 }
             }
         }
