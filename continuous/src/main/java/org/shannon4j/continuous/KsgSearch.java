@@ -13,7 +13,10 @@ import org.shannon4j.spi.Parallelism;
  * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
  * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
  * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
- * tails only cost time). Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
+ * tails only cost time). For k = 3 a query first takes fixed windows of points around its y in its own strip and
+ * both neighbours (their places there stored by the build pass; padded strips, so no clamping) and keeps their third
+ * distance when the window edges and the x gap to the strips two away prove it exact (~84% of queries on a
+ * Gaussian); otherwise the walk runs, starting from that distance as a bound. Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
  * the marginal counts are then taken in sorted order, four windows at a time by interleaved branch-free binary
  * searches bracketed by the previous windows' widths, so that the searches stay in cache and their chains of loads
  * overlap. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
