@@ -20,7 +20,7 @@ final class Ranks {
      *
      * @param v the values, finite
      * @param sorted receives v in ascending order (v.length)
-     * @param rank receives each value's position in {@code sorted} (v.length)
+     * @param rank receives each value's position in {@code sorted} (v.length); null when not needed
      * @param order receives the index in v of each position of {@code sorted} (v.length): the inverse of rank;
      *     null when not needed
      */
@@ -59,12 +59,15 @@ final class Ranks {
                 previous = current;
             }
         }
-        for (int p = 0; p < n; p++) {
-            int i = (int) (keys[p] & low);
-            if (order != null) {
-                order[p] = i;
+        if (rank != null) {
+            for (int p = 0; p < n; p++) {
+                rank[(int) (keys[p] & low)] = p;
             }
-            rank[i] = p;
+        }
+        if (order != null) {
+            for (int p = 0; p < n; p++) {
+                order[p] = (int) (keys[p] & low);
+            }
         }
     }
 

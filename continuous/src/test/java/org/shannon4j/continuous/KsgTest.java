@@ -129,6 +129,73 @@ class KsgTest {
         }
     }
 
+    /**
+     * Every point's counting radius, bit for bit, against the brute-force k-th distance: at k = 3 most come from the
+     * fixed windows, the rest from the walk, so shapes where the windows' proof fails (ties in x and y, strips
+     * narrower than ε, a vertical line, few points and the padding) must give the same bits as those where it holds.
+     */
+    @Test
+    void radiiMatchBruteForceBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(316);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 4 + rnd.nextInt(trial < 20 ? 60 : 3000);
+            int shape = trial % 5;
+            double[] x = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double g = rnd.nextGaussian();
+                switch (shape) {
+                    case 0 -> { // smooth
+                        x[i] = g;
+                        y[i] = 0.5 * g + rnd.nextGaussian();
+                    }
+                    case 1 -> { // ties in both, ε = 0 for some
+                        x[i] = rnd.nextInt(7) * 0.5;
+                        y[i] = rnd.nextInt(9) - 4.0;
+                    }
+                    case 2 -> { // a vertical line: strips narrower than ε in x, dense in y
+                        x[i] = i % 7 == 0 ? g : -0.0;
+                        y[i] = rnd.nextDouble();
+                    }
+                    case 3 -> { // a horizontal band: strips wide in x, sparse neighbours
+                        x[i] = g * 1e3;
+                        y[i] = rnd.nextInt(3) + 1e-9 * g;
+                    }
+                    default -> { // Cauchy tails
+                        x[i] = g / rnd.nextGaussian();
+                        y[i] = x[i] + Math.tan(Math.PI * (rnd.nextDouble() - 0.5));
+                    }
+                }
+            }
+            double[] sortedX = new double[n];
+            double[] sortedY = new double[n];
+            int[] rankX = new int[n];
+            int[] rankY = new int[n];
+            Ranks.sort(x, sortedX, rankX, null);
+            Ranks.sort(y, sortedY, rankY, null);
+            for (int k : new int[] {3, 1 + rnd.nextInt(5)}) {
+                KsgSearch search = new KsgSearch(x, y, k);
+                double[][] radii = search.radii(KsgConvention.KRASKOV, Parallelism.SEQUENTIAL);
+                for (int i = 0; i < n; i++) {
+                    double[] d = new double[n - 1];
+                    for (int j = 0, m = 0; j < n; j++) {
+                        if (j != i) {
+                            d[m++] = Math.max(Math.abs(x[j] - x[i]), Math.abs(y[j] - y[i]));
+                        }
+                    }
+                    Arrays.sort(d);
+                    double eps = d[k - 1];
+                    double want = eps > 0 ? Math.nextDown(eps) : -1.0;
+                    String what = "trial " + trial + ", n = " + n + ", k = " + k + ", point " + i;
+                    assertEquals(Double.doubleToRawLongBits(want),
+                            Double.doubleToRawLongBits(radii[0][rankX[i]]), what);
+                    assertEquals(Double.doubleToRawLongBits(want),
+                            Double.doubleToRawLongBits(radii[1][rankY[i]]), what);
+                }
+            }
+        }
+    }
+
     @Test
     void conventionsDifferOnlyAtDuplicates() {
         double[] x = {0, 0, 0, 1, 2, 3, 4};
