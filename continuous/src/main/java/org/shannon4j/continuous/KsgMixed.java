@@ -16,8 +16,8 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <p>The estimate is in the context's unit and may be negative (scikit-learn clips it at 0: {@link #withClipAtZero}).
- * The neighbour search is exact: k-d trees in low dimension, brute force (O(N²·d)) for few points or many
- * dimensions, over the context's threads; the same bits either way and for any thread count. Bad input ({@link IllegalArgumentException} naming argument,
+ * The neighbour search is exact, over the context's threads: k-d trees (one per label, one over the counted points)
+ * when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d); the same bits either way and for any thread count. Bad input ({@link IllegalArgumentException} naming argument,
  * index and value): NaN/±∞, mismatched lengths, k ≤ 0, too few points (scikit-learn: no label occurring twice;
  * JIDT: a label occurring k times or fewer).
  */
