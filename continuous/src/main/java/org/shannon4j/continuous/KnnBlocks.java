@@ -3,10 +3,12 @@ package org.shannon4j.continuous;
 import org.shannon4j.spi.Parallelism;
 
 /**
- * Exact max-norm k-nearest-neighbour distances and neighbour counts over 2 or 3 variables (blocks) of any dimension,
- * by brute force: O(N²·d) time, O(N) memory per thread. Exact and deterministic (ties at the k-th joint distance go
- * to the lowest indices); meant for the moderate N and dimensions of multivariate and conditional KSG, where a
- * tree's pruning fades as the dimension grows.
+ * Exact max-norm k-nearest-neighbour distances and neighbour counts over 2 or 3 variables (blocks) of any dimension.
+ * Exact and deterministic: ties at the k-th joint distance go to the lowest indices, and any thread count gives the
+ * same bits. Two searches give the same answers to the bit: {@link KdTree}s (one over the joint space for the
+ * neighbours, one per marginal space for the counts; about O(N log N) in low dimension) when
+ * {@link KdTree#pays} for N and the joint dimension, else brute force, O(N²·d) time and O(N) memory per thread,
+ * which wins for a few hundred points or where a tree's pruning fades as the dimension grows.
  */
 final class KnnBlocks {
 
@@ -16,13 +18,20 @@ final class KnnBlocks {
     private final int[] dims;
     private final int n;
     private final int k;
+    private final boolean tree;
 
-    /** Each block row-major, {@code blocks[b].length == n * dims[b]}. */
+    /** Each block row-major, {@code blocks[b].length == n * dims[b]}; the search chosen by {@link KdTree#pays}. */
     KnnBlocks(double[][] blocks, int[] dims, int n, int k) {
+        this(blocks, dims, n, k, KdTree.pays(n, java.util.Arrays.stream(dims).sum()));
+    }
+
+    /** As above, with the search chosen by the caller (tests compare the two). */
+    KnnBlocks(double[][] blocks, int[] dims, int n, int k, boolean tree) {
         this.blocks = blocks;
         this.dims = dims;
         this.n = n;
         this.k = k;
+        this.tree = tree;
     }
 
     /**
@@ -30,6 +39,9 @@ final class KnnBlocks {
      * 3 blocks (X, Y, Z) c = 0 is n_xz, 1 is n_yz and 2 is n_z.
      */
     int[][] counts(KsgAlgorithm algorithm, Parallelism parallelism) {
+        if (tree) {
+            return new Trees().counts(algorithm, parallelism);
+        }
         int[][] counts = new int[blocks.length][n];
         int parts = Math.ceilDiv(n, PART);
         Parallelism.Part<Scratch> body = (s, part) -> {
@@ -46,6 +58,7 @@ final class KnnBlocks {
         final double[][] dist = new double[blocks.length][n];
         final double[] best = new double[k];
         final int[] bestIndex = new int[k];
+        final double[] eps = new double[blocks.length];
     }
 
     private void point(KsgAlgorithm algorithm, Scratch s, int i, int[][] counts) {
@@ -54,7 +67,8 @@ final class KnnBlocks {
             distances(blocks[b], dims[b], i, s.dist[b]);
         }
         nearest(s, i, nb);
-        double[] eps = new double[nb];
+        double[] eps = s.eps;
+        java.util.Arrays.fill(eps, 0.0);
         boolean strict = algorithm == KsgAlgorithm.KSG1;
         if (strict) {
             java.util.Arrays.fill(eps, s.best[k - 1]);
@@ -124,6 +138,18 @@ final class KnnBlocks {
      */
     double[] kthDistances(boolean euclidean, Parallelism parallelism) {
         double[] out = new double[n];
+        if (tree) {
+            KdTree t = new KdTree(blocks[0], dims[0], null, euclidean);
+            Parallelism.Part<KdTree.Query> part = (q, p) -> {
+                int end = Math.min(n, (p + 1) * PART);
+                for (int i = p * PART; i < end; i++) {
+                    t.nearest(blocks[0], i * dims[0], i, k, q);
+                    out[i] = q.bestD[k - 1];
+                }
+            };
+            run(Math.ceilDiv(n, PART), parallelism, () -> new KdTree.Query(k, t), part);
+            return out;
+        }
         int parts = Math.ceilDiv(n, PART);
         Parallelism.Part<Scratch> body = (s, part) -> {
             int end = Math.min(n, (part + 1) * PART);
@@ -142,14 +168,114 @@ final class KnnBlocks {
     }
 
     private void run(int parts, Parallelism parallelism, Parallelism.Part<Scratch> body) {
+        run(parts, parallelism, Scratch::new, body);
+    }
+
+    /** Parts of PART points over the threads; per-point results, so the thread count cannot change them. */
+    static <S> void run(int parts, Parallelism parallelism, java.util.function.Supplier<S> scratch,
+            Parallelism.Part<S> body) {
         if (parallelism.threads() == 1 || parts == 1) {
-            Scratch s = new Scratch();
+            S s = scratch.get();
             for (int p = 0; p < parts; p++) {
                 body.run(s, p);
             }
         } else {
-            parallelism.forEachPart(parts, parallelism.threads() - 1, Scratch::new, body);
+            parallelism.forEachPart(parts, parallelism.threads() - 1, scratch, body);
         }
+    }
+
+    /**
+     * The tree search of {@link #counts}: the k nearest in a tree over the joint space, then box counts in trees
+     * over the marginal spaces (X and Y; or XZ, YZ and Z), with the brute force's radii, strictness and
+     * self-exclusion.
+     */
+    private final class Trees {
+        /** The row-major concatenation of the given blocks. */
+        private double[] joined(int... which) {
+            int d = 0;
+            for (int b : which) {
+                d += dims[b];
+            }
+            double[] out = new double[n * d];
+            for (int i = 0, o = 0; i < n; i++) {
+                for (int b : which) {
+                    System.arraycopy(blocks[b], i * dims[b], out, o, dims[b]);
+                    o += dims[b];
+                }
+            }
+            return out;
+        }
+
+        int[][] counts(KsgAlgorithm algorithm, Parallelism parallelism) {
+            int nb = blocks.length;
+            int[] all = nb == 2 ? new int[] {0, 1} : new int[] {0, 1, 2};
+            double[] joint = joined(all);
+            int dj = joint.length / n;
+            KdTree jt = new KdTree(joint, dj, null, false);
+            // the count spaces: c = 0, 1 are X, Y (2 blocks) or XZ, YZ (3 blocks); c = 2 is Z
+            int[][] spaces = nb == 2 ? new int[][] {{0}, {1}} : new int[][] {{0, 2}, {1, 2}, {2}};
+            double[][] data = new double[nb][];
+            int[] sd = new int[nb];
+            KdTree[] ct = new KdTree[nb];
+            for (int c = 0; c < nb; c++) {
+                data[c] = spaces[c].length == 1 ? blocks[spaces[c][0]] : joined(spaces[c]);
+                sd[c] = data[c].length / n;
+                ct[c] = new KdTree(data[c], sd[c], null, false);
+            }
+            KdTree[] everyTree = {jt, ct[0], ct[1], ct[nb - 1]};
+            boolean strict = algorithm == KsgAlgorithm.KSG1;
+            int[][] counts = new int[nb][n];
+            class State {
+                final KdTree.Query q = new KdTree.Query(k, everyTree);
+                final double[] eps = new double[nb];
+                final double[] radius = new double[dj];
+            }
+            Parallelism.Part<State> part = (s, p) -> {
+                int end = Math.min(n, (p + 1) * PART);
+                for (int i = p * PART; i < end; i++) {
+                    jt.nearest(joint, i * dj, i, k, s.q);
+                    epsilons(i, strict, s.q, s.eps);
+                    for (int c = 0; c < nb; c++) {
+                        boolean self = true;
+                        for (int o = 0, t = 0; t < spaces[c].length; t++) {
+                            int b = spaces[c][t];
+                            self &= KdTree.within(0.0, s.eps[b], strict);
+                            for (int e = 0; e < dims[b]; e++) {
+                                s.radius[o++] = s.eps[b];
+                            }
+                        }
+                        int m = ct[c].count(data[c], i * sd[c], s.radius, strict, s.q);
+                        counts[c][i] = self ? m - 1 : m;
+                    }
+                }
+            };
+            run(Math.ceilDiv(n, PART), parallelism, State::new, part);
+            return counts;
+        }
+
+        /** Per block, the radius of point i's counts: the k-th joint distance (KSG1) or the block's own (KSG2). */
+        private void epsilons(int i, boolean strict, KdTree.Query q, double[] eps) {
+            if (strict) {
+                java.util.Arrays.fill(eps, q.bestD[k - 1]);
+                return;
+            }
+            for (int b = 0; b < blocks.length; b++) {
+                double e = 0;
+                for (int t = 0; t < k; t++) {
+                    e = Math.max(e, distance(blocks[b], dims[b], i, q.bestJ[t]));
+                }
+                eps[b] = e;
+            }
+        }
+    }
+
+    /** The max-norm distance between rows i and j of a block, as {@link #distances} computes it. */
+    private static double distance(double[] v, int d, int i, int j) {
+        double m = 0;
+        for (int c = 0; c < d; c++) {
+            m = Math.max(m, Math.abs(v[j * d + c] - v[i * d + c]));
+        }
+        return m;
     }
 
     /** Squared Euclidean distances from row i to every row of a row-major block. */

@@ -18,8 +18,9 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <p>Exact duplicates make some εᵢ = 0 and the estimate −∞: they are reported as an
- * {@link IllegalArgumentException} naming the sample instead. The search is exact brute force, O(N²·d), over the
- * context's threads; the sum is compensated and in a fixed order (the same bits for any thread count).
+ * {@link IllegalArgumentException} naming the sample instead. The search is exact, over the context's threads: a
+ * k-d tree when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d), with the same bits; the sum is compensated and in
+ * a fixed order (the same bits for any thread count).
  */
 public final class KozachenkoLeonenko {
 

@@ -16,7 +16,8 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <p>The estimate is in the context's unit and may be negative (scikit-learn clips it at 0: {@link #withClipAtZero}).
- * The neighbour search is exact brute force, O(N²·d). Bad input ({@link IllegalArgumentException} naming argument,
+ * The neighbour search is exact, over the context's threads: k-d trees (one per label, one over the counted points)
+ * when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d); the same bits either way and for any thread count. Bad input ({@link IllegalArgumentException} naming argument,
  * index and value): NaN/±∞, mismatched lengths, k ≤ 0, too few points (scikit-learn: no label occurring twice;
  * JIDT: a label occurring k times or fewer).
  */
@@ -35,7 +36,7 @@ public final class KsgMixed {
     /**
      * The estimator of a context, in scikit-learn's convention, unclipped.
      *
-     * @param context a handle's context: its unit is used
+     * @param context a handle's context: its unit and threads are used
      * @return the estimator
      */
     public static KsgMixed of(Context context) {
@@ -109,7 +110,7 @@ public final class KsgMixed {
         return context.unit().fromNats(mi);
     }
 
-    private static double sklearn(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts) {
+    private double sklearn(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts) {
         int kept = 0;
         for (int label : d) {
             if (counts.get(label) > 1) {
@@ -120,8 +121,7 @@ public final class KsgMixed {
             throw new IllegalArgumentException("d: every one of the " + n
                     + " labels occurs once, so no point has a neighbour of its own label");
         }
-        double[] dist = new double[n];
-        double[] nearest = new double[k];
+        int[] m = new Neighbours(c, dims, n, d, k, counts, true).counts(context.parallelism());
         MultivariateKsg.Sum ks = new MultivariateKsg.Sum();
         MultivariateKsg.Sum labels = new MultivariateKsg.Sum();
         MultivariateKsg.Sum ms = new MultivariateKsg.Sum();
@@ -130,74 +130,162 @@ public final class KsgMixed {
             if (nc == 1) {
                 continue;
             }
-            int ki = Math.min(k, nc - 1);
-            distances(c, dims, n, i, dist);
-            double eps = kthWithinLabel(dist, d, i, ki, nearest);
-            double r = eps > 0 ? Math.nextDown(eps) : 0.0;
-            int m = 0;
-            for (int j = 0; j < n; j++) {
-                if (dist[j] <= r && counts.get(d[j]) > 1) {
-                    m++;
-                }
-            }
-            ks.add(Digamma.of(ki));
+            ks.add(Digamma.of(Math.min(k, nc - 1)));
             labels.add(Digamma.of(nc));
-            ms.add(Digamma.of(m));
+            ms.add(Digamma.of(m[i]));
         }
         return Digamma.of(kept) + ks.value() / kept - labels.value() / kept - ms.value() / kept;
     }
 
-    private static double jidt(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts) {
+    private double jidt(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts) {
         for (int i = 0; i < n; i++) {
             if (counts.get(d[i]) <= k) {
                 throw new IllegalArgumentException("d[" + i + "] = " + d[i] + " occurs " + counts.get(d[i])
                         + " times: JIDT's estimator needs every label more than k = " + k + " times");
             }
         }
-        double[] dist = new double[n];
-        double[] nearest = new double[k];
+        int[] nx = new Neighbours(c, dims, n, d, k, counts, false).counts(context.parallelism());
         MultivariateKsg.Sum s = new MultivariateKsg.Sum();
         for (int i = 0; i < n; i++) {
-            distances(c, dims, n, i, dist);
-            double eps = kthWithinLabel(dist, d, i, k, nearest);
-            int nx = -1; // the point itself is within any ε
-            for (int j = 0; j < n; j++) {
-                if (dist[j] <= eps) {
-                    nx++;
-                }
-            }
-            s.add(Digamma.of(nx) + Digamma.of(counts.get(d[i]) - 1));
+            s.add(Digamma.of(nx[i]) + Digamma.of(counts.get(d[i]) - 1));
         }
         return Digamma.of(k) + Digamma.of(n) - s.value() / n;
     }
 
-    /** The k-th smallest distance from i to another point of its label. */
-    private static double kthWithinLabel(double[] dist, int[] d, int i, int k, double[] best) {
+    /**
+     * Per point, the count of its estimate term: scikit-learn's m (the points of repeated labels, itself included,
+     * within the largest double below ε, ε the distance to its min(k, N_c − 1)-th neighbour of its own label) or
+     * JIDT's n_x (the other points within ε, ε the distance to its k-th neighbour of its own label). By
+     * {@link KdTree}s (one per label, one over the counted points) when {@link KdTree#pays}, else brute force; the
+     * same numbers either way, per point, so neither the search nor the thread count changes the sums' bits.
+     */
+    static final class Neighbours {
+        private static final int PART = 64;
+
+        private final double[] c;
+        private final int dims;
+        private final int n;
+        private final int[] group;
+        private final int[] size;
+        private final int k;
+        private final boolean sklearn;
+
+        Neighbours(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts, boolean sklearn) {
+            this.c = c;
+            this.dims = dims;
+            this.n = n;
+            this.k = k;
+            this.sklearn = sklearn;
+            // dense label ids, so that no query boxes a label
+            Map<Integer, Integer> ids = new HashMap<>();
+            group = new int[n];
+            size = new int[n];
+            for (int i = 0; i < n; i++) {
+                group[i] = ids.computeIfAbsent(d[i], z -> ids.size());
+                size[i] = counts.get(d[i]);
+            }
+        }
+
+        private int neighbour(int i) {
+            return sklearn ? Math.min(k, size[i] - 1) : k;
+        }
+
+        private double radius(double eps) {
+            return sklearn ? (eps > 0 ? Math.nextDown(eps) : 0.0) : eps;
+        }
+
+        int[] counts(org.shannon4j.spi.Parallelism parallelism) {
+            return counts(parallelism, KdTree.pays(n, dims));
+        }
+
+        int[] counts(org.shannon4j.spi.Parallelism parallelism, boolean tree) {
+            int[] out = new int[n];
+            int parts = Math.ceilDiv(n, PART);
+            if (!tree) {
+                KnnBlocks.run(parts, parallelism, () -> new double[n + k], (scratch, p) -> {
+                    for (int i = p * PART, e = Math.min(n, i + PART); i < e; i++) {
+                        if (size[i] > 1) {
+                            out[i] = brute(i, scratch);
+                        }
+                    }
+                });
+                return out;
+            }
+            int groups = 0;
+            for (int g : group) {
+                groups = Math.max(groups, g + 1);
+            }
+            int[][] members = new int[groups][];
+            int[] filled = new int[groups];
+            for (int i = 0; i < n; i++) {
+                if (members[group[i]] == null) {
+                    members[group[i]] = new int[size[i]];
+                }
+                members[group[i]][filled[group[i]]++] = i;
+            }
+            KdTree[] byLabel = new KdTree[groups];
+            for (int g = 0; g < groups; g++) {
+                byLabel[g] = new KdTree(c, dims, members[g], false);
+            }
+            int[] counted = java.util.stream.IntStream.range(0, n).filter(i -> !sklearn || size[i] > 1).toArray();
+            KdTree all = new KdTree(c, dims, counted, false);
+            KdTree[] every = java.util.Arrays.copyOf(byLabel, groups + 1);
+            every[groups] = all;
+            KnnBlocks.run(parts, parallelism, () -> new Object[] {new KdTree.Query(k, every), new double[dims]},
+                    (state, p) -> {
+                        KdTree.Query q = (KdTree.Query) state[0];
+                        double[] r = (double[]) state[1];
+                        for (int i = p * PART, e = Math.min(n, i + PART); i < e; i++) {
+                            if (size[i] == 1) {
+                                continue;
+                            }
+                            int ki = neighbour(i);
+                            byLabel[group[i]].nearest(c, i * dims, i, ki, q);
+                            java.util.Arrays.fill(r, radius(q.bestD[ki - 1]));
+                            int m = all.count(c, i * dims, r, false, q);
+                            out[i] = sklearn ? m : m - 1;
+                        }
+                    });
+            return out;
+        }
+
+        /** The scan: scratch holds n distances, then k best. */
+        private int brute(int i, double[] scratch) {
+            for (int j = 0; j < n; j++) {
+                double m = 0;
+                for (int q = 0; q < dims; q++) {
+                    m = Math.max(m, Math.abs(c[j * dims + q] - c[i * dims + q]));
+                }
+                scratch[j] = m;
+            }
+            double r = radius(kthWithinLabel(scratch, n, group, i, neighbour(i), scratch));
+            int m = 0;
+            for (int j = 0; j < n; j++) {
+                if (scratch[j] <= r && (!sklearn || size[j] > 1)) {
+                    m++;
+                }
+            }
+            return sklearn ? m : m - 1; // JIDT: the point itself is within any ε
+        }
+    }
+
+    /** The k-th smallest of dist[0 … n − 1] over the other points of i's group; best[n … n + k − 1] is scratch. */
+    private static double kthWithinLabel(double[] dist, int n, int[] group, int i, int k, double[] best) {
         int found = 0;
-        for (int j = 0; j < dist.length; j++) {
-            if (j == i || d[j] != d[i]) {
+        for (int j = 0; j < n; j++) {
+            if (j == i || group[j] != group[i]) {
                 continue;
             }
             double v = dist[j];
-            if (found < k || v < best[k - 1]) {
+            if (found < k || v < best[n + k - 1]) {
                 int p = found < k ? found++ : k - 1;
-                while (p > 0 && best[p - 1] > v) {
-                    best[p] = best[p - 1];
+                while (p > 0 && best[n + p - 1] > v) {
+                    best[n + p] = best[n + p - 1];
                     p--;
                 }
-                best[p] = v;
+                best[n + p] = v;
             }
         }
-        return best[k - 1];
-    }
-
-    private static void distances(double[] c, int dims, int n, int i, double[] out) {
-        for (int j = 0; j < n; j++) {
-            double m = 0;
-            for (int q = 0; q < dims; q++) {
-                m = Math.max(m, Math.abs(c[j * dims + q] - c[i * dims + q]));
-            }
-            out[j] = m;
-        }
+        return best[n + k - 1];
     }
 }

@@ -29,9 +29,12 @@ import org.shannon4j.spi.Context;
  * columns, then Y's, then Z's.
  *
  * <h2>Speed</h2>
- * The neighbour search is exact brute force, O(N²·(d_x + d_y + d_z)), over the context's threads (the counts are
- * per point and the sums are added in a fixed order, so any thread count gives the same bits). It suits N up to a
- * few 10⁴; the 1-D × 1-D case has the O(N log N) search of {@link Ksg#mutualInformation(double[], double[], int)}.
+ * The neighbour search is exact, over the context's threads (the counts are per point and the sums are added in a
+ * fixed order, so any thread count gives the same bits): k-d trees, one over the joint space for the k nearest and
+ * one per marginal space for the counts, when N ≥ max(128, 64·d) for the joint dimension d = d_x + d_y + d_z
+ * (d ≤ 16); otherwise brute force, O(N²·d). Both give the same bits, so the rule only moves the time: the trees
+ * take about O(N log N) in low dimension and lose their pruning as d grows. The 1-D × 1-D case also has the
+ * sort-based search of {@link Ksg#mutualInformation(double[], double[], int)} (scikit-learn's conventions).
  *
  * <h2>Bad input</h2>
  * {@link IllegalArgumentException}s naming the argument, index and value: NaN or ±∞, ragged rows, different numbers

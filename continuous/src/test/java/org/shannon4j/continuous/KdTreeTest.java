@@ -1,0 +1,150 @@
+package org.shannon4j.continuous;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Parallelism;
+
+/**
+ * The k-d tree search against the brute-force scan, to the bit: k-th distances, KSG1/KSG2 counts (2 and 3 blocks),
+ * Kozachenko–Leonenko distances (both norms) and the continuous × discrete counts (both conventions), on data with
+ * heavy ties and duplicate rows, dimensions 1 to 5, and with 1 and 3 threads.
+ */
+class KdTreeTest {
+
+    private static final Parallelism THREE = Shannon.get().withParallelism(3).context().parallelism();
+
+    /** n rows of d columns: kinds of ties (small integers, tenths, duplicate rows, a constant column) or none. */
+    private static double[] sample(Random r, int n, int d, int kind) {
+        double[] v = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                v[i * d + c] = switch (kind) {
+                    case 0 -> r.nextInt(4);
+                    case 1 -> r.nextInt(9) * 0.1 - 0.3;
+                    case 2 -> c == 0 ? 1.5 : r.nextGaussian();
+                    default -> r.nextGaussian();
+                };
+            }
+            if (i > 0 && r.nextInt(4) == 0) { // a duplicate of an earlier row
+                System.arraycopy(v, r.nextInt(i) * d, v, i * d, d);
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void ksgCountsMatchTheScan() {
+        Random r = new Random(42);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 200 + r.nextInt(400);
+            int k = 1 + r.nextInt(6);
+            int blocks = 2 + r.nextInt(2);
+            int[] dims = new int[blocks];
+            double[][] data = new double[blocks][];
+            int kind = r.nextInt(4);
+            for (int b = 0; b < blocks; b++) {
+                dims[b] = 1 + r.nextInt(blocks == 2 ? 3 : 2);
+                data[b] = sample(r, n, dims[b], kind);
+            }
+            if (trial % 5 == 0) { // Y a copy of X: joint ties everywhere
+                dims[1] = dims[0];
+                data[1] = data[0].clone();
+            }
+            for (KsgAlgorithm a : KsgAlgorithm.values()) {
+                String what = "trial " + trial + " " + a + " n=" + n + " k=" + k + " dims=" + java.util.Arrays
+                        .toString(dims) + " kind=" + kind;
+                int[][] brute = new KnnBlocks(data, dims, n, k, false).counts(a, Parallelism.SEQUENTIAL);
+                int[][] tree = new KnnBlocks(data, dims, n, k, true).counts(a, Parallelism.SEQUENTIAL);
+                int[][] tree3 = new KnnBlocks(data, dims, n, k, true).counts(a, THREE);
+                for (int c = 0; c < blocks; c++) {
+                    assertArrayEquals(brute[c], tree[c], what + " count " + c);
+                    assertArrayEquals(brute[c], tree3[c], what + " count " + c + ", 3 threads");
+                }
+            }
+        }
+    }
+
+    @Test
+    void kthDistancesMatchTheScan() {
+        Random r = new Random(7);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 100 + r.nextInt(500);
+            int d = 1 + r.nextInt(5);
+            int k = 1 + r.nextInt(8);
+            int kind = r.nextInt(4);
+            double[] x = sample(r, n, d, kind);
+            for (boolean euclidean : new boolean[] {false, true}) {
+                String what = "trial " + trial + " n=" + n + " d=" + d + " k=" + k + " kind=" + kind
+                        + (euclidean ? " euclidean" : " max");
+                double[][] blocks = {x};
+                int[] dims = {d};
+                double[] brute = new KnnBlocks(blocks, dims, n, k, false).kthDistances(euclidean,
+                        Parallelism.SEQUENTIAL);
+                assertArrayEquals(brute, new KnnBlocks(blocks, dims, n, k, true).kthDistances(euclidean,
+                        Parallelism.SEQUENTIAL), what);
+                assertArrayEquals(brute, new KnnBlocks(blocks, dims, n, k, true).kthDistances(euclidean, THREE),
+                        what + ", 3 threads");
+            }
+        }
+    }
+
+    @Test
+    void mixedCountsMatchTheScan() {
+        Random r = new Random(9);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 100 + r.nextInt(500);
+            int d = 1 + r.nextInt(5);
+            int k = 1 + r.nextInt(5);
+            int kind = r.nextInt(4);
+            double[] x = sample(r, n, d, kind);
+            int labels = 1 + r.nextInt(6);
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = r.nextInt(labels) * 7 - 3;
+            }
+            y[0] = 1000; // a label occurring once
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (int label : y) {
+                counts.merge(label, 1, Integer::sum);
+            }
+            String what = "trial " + trial + " n=" + n + " d=" + d + " k=" + k + " kind=" + kind;
+            KsgMixed.Neighbours sk = new KsgMixed.Neighbours(x, d, n, y, k, counts, true);
+            int[] brute = sk.counts(Parallelism.SEQUENTIAL, false);
+            assertArrayEquals(brute, sk.counts(Parallelism.SEQUENTIAL, true), what + " sklearn");
+            assertArrayEquals(brute, sk.counts(THREE, true), what + " sklearn, 3 threads");
+            y[0] = y[1];
+            counts.clear();
+            for (int label : y) {
+                counts.merge(label, 1, Integer::sum);
+            }
+            if (counts.values().stream().allMatch(c -> c > k)) {
+                KsgMixed.Neighbours jidt = new KsgMixed.Neighbours(x, d, n, y, k, counts, false);
+                int[] bj = jidt.counts(Parallelism.SEQUENTIAL, false);
+                assertArrayEquals(bj, jidt.counts(Parallelism.SEQUENTIAL, true), what + " jidt");
+                assertArrayEquals(bj, jidt.counts(THREE, true), what + " jidt, 3 threads");
+            }
+        }
+    }
+
+    @Test
+    void allPointsEqual() {
+        int n = 300;
+        double[] x = new double[n * 2];
+        double[][] blocks = {x, x.clone()};
+        int[] dims = {2, 2};
+        for (KsgAlgorithm a : KsgAlgorithm.values()) {
+            int[][] brute = new KnnBlocks(blocks, dims, n, 3, false).counts(a, Parallelism.SEQUENTIAL);
+            int[][] tree = new KnnBlocks(blocks, dims, n, 3, true).counts(a, Parallelism.SEQUENTIAL);
+            assertArrayEquals(brute[0], tree[0], a.toString());
+            assertArrayEquals(brute[1], tree[1], a.toString());
+            assertEquals(a == KsgAlgorithm.KSG1 ? 0 : n - 1, tree[0][5], a.toString());
+        }
+    }
+}
