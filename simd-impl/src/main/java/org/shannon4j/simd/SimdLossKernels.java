@@ -75,10 +75,11 @@ import org.shannon4j.spi.LossMath;
  * <p>Two shapes, in double for float input too:
  * <ul>
  *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
- *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
- *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
- *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
- *       than a block) go to {@link LossMath}.</li>
+ *       time in horizontal reductions. Each lane holds one row, read by gathers with the constant index map
+ *       j·classes (float widened; cheaper than the scalar transpose into a scratch block it replaced): the
+ *       shifted exp sum, the log1p and the loss are lane-wise with no reduction per row. A block of
+ *       {@value #BLOCK_ROWS} rows is the unit the reference recomputes; leftover rows (fewer than a block) go to
+ *       {@link LossMath}.</li>
  *   <li><b>Many classes</b>: per row (float rows widened into a scratch row first), one vector exp-sum loop
  *       over the classes before and one after the target's vector, the target's own vector in scalar code.</li>
  * </ul>
@@ -91,10 +92,10 @@ final class SimdLossKernels {
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
-    /** Up to this many classes, rows go lane-wise through the transposed block ({@link RowBlock}). */
-    static final int SMALL_CLASSES = RowBlock.MAX_CLASSES;
-    /** Rows per transposed block. */
-    static final int BLOCK_ROWS = RowBlock.ROWS;
+    /** Up to this many classes, rows go lane-wise, read by gathers. */
+    static final int SMALL_CLASSES = 32;
+    /** Rows per block (the unit of the fast path's checks and of the reference's recomputation). */
+    static final int BLOCK_ROWS = 64;
     /** Elements per block of the binary losses. */
     static final int BINARY_BLOCK = 1024;
 
