@@ -63,13 +63,21 @@ final class SimdRowKernels {
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double LN2 = Math.log(2);
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
+    private static final int U = 0;
+    private static final int W = GL;
+    private static final int ISP = 2 * GL;
+    private static final int ISQ = 3 * GL;
+    private static final int SP = 4 * GL;
+    private static final int SQ = 5 * GL;
     private static final long INF_BITS = 0x7ff0000000000000L;
 
     /** Per-thread scratch (plain arrays: no vector is stored). */
     private static final class Scratch {
-        /** JS: a group's gathered p and q rows, class-major. */
-        final double[] p = new double[MAX_CLASSES * GL];
-        final double[] q = new double[MAX_CLASSES * GL];
+        /** A group's gathered p and q rows, class-major, and the row's own log argument after them. */
+        final double[] p = new double[(MAX_CLASSES + 1) * GL];
+        final double[] q = new double[(MAX_CLASSES + 1) * GL];
+        /** One vector each at U, W, ISP, ISQ, SP, SQ. */
+        final double[] tmp = new double[6 * GL];
         /** max |S − 1| of the groups done. */
         final double[] lanes = new double[1];
         /** The gathers' index map: lane j reads row j. */
@@ -115,7 +123,7 @@ final class SimdRowKernels {
         int r = 0;
         while (r + GL <= rows) {
             r = groups(kind, pd, pf, pOffset, qd, qf, qOffset, r, rows, classes, scale, out, outOffset,
-                    sc.map, sc.p, sc.q, sc.lanes);
+                    sc.map, sc.p, sc.q, sc.tmp, sc.lanes);
             if (r + GL <= rows) {
                 double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, GL,
                         classes, scale, out, outOffset + r);
@@ -150,7 +158,7 @@ final class SimdRowKernels {
      */
     private static int groups(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
                               int qOffset, int from, int rows, int classes, double scale, double[] out,
-                              int outOffset, int[] map, double[] tp, double[] tq, double[] err) {
+                              int outOffset, int[] map, double[] tp, double[] tq, double[] tmp, double[] err) {
         boolean wide = pf != null, kl = kind == KL, js = kind == JS, hasQ = kind != ENTROPY;
         int visits = js ? 2 * classes : classes + 1;
         DoubleVector half = DoubleVector.broadcast(G, 0.5);
@@ -165,81 +173,57 @@ final class SimdRowKernels {
         DoubleVector p4 = DoubleVector.broadcast(G, DoubleLog.P4), p5 = DoubleVector.broadcast(G, DoubleLog.P5);
         DoubleVector p6 = DoubleVector.broadcast(G, DoubleLog.P6), p7 = DoubleVector.broadcast(G, DoubleLog.P7);
         DoubleVector zero = DoubleVector.zero(G);
-        DoubleVector err0 = zero;
+        double e = err[0];
         int r = from;
         for (; r + GL <= rows; r += GL) {
             int pb = pOffset + r * classes, qb = qOffset + r * classes;
-            DoubleVector sp = zero, sq = zero, acc = zero, last = zero;
-            LongVector signs = LongVector.zero(L);
+            DoubleVector acc = zero;
             boolean special = false;
-            DoubleVector isp = one, isq = one;
+            // Gathered once into L1 (each branch stores its own vector: no vector merged from two branches,
+            // which boxes under a profile that has seen both), row `classes` the row's own log argument.
+            // sums and signs in the gathers (no vector merged from two branches here: see gather)
+            boolean signsOk = gather(pd, pf, pb, classes, map, tp, tmp, SP)
+                    & (!hasQ || gather(qd, qf, qb, classes, map, tq, tmp, SQ));
+            DoubleVector sp = DoubleVector.fromArray(G, tmp, SP);
             if (js) {
-                // JS normalises first: the sums in a pass of their own
-                for (int c = 0; c < classes; c++) {
-                    DoubleVector xg = wide
-                            ? (DoubleVector) FloatVector.fromArray(FH, pf, pb + c, map, 0).convertShape(F2D, G, 0)
-                            : DoubleVector.fromArray(G, pd, pb + c, map, 0);
-                    DoubleVector yg = wide
-                            ? (DoubleVector) FloatVector.fromArray(FH, qf, qb + c, map, 0).convertShape(F2D, G, 0)
-                            : DoubleVector.fromArray(G, qd, qb + c, map, 0);
-                    sp = sp.add(xg);
-                    sq = sq.add(yg);
-                    xg.intoArray(tp, c * GL);
-                    yg.intoArray(tq, c * GL);
-                }
                 // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound
-                isp = one.div(sp);
-                isq = one.div(sq);
+                one.div(sp).intoArray(tmp, ISP);
+                one.div(DoubleVector.fromArray(G, tmp, SQ)).intoArray(tmp, ISQ);
+            } else if (kl) {
+                DoubleVector.fromArray(G, tmp, SQ).intoArray(tp, classes * GL); // ln(Sq/Sp) with weight 0
+                sp.intoArray(tq, classes * GL);
+            } else {
+                sp.intoArray(tp, classes * GL); // ln Sp with weight 0
             }
             for (int i = 0; i < visits; i++) {
                 int c = js ? i >> 1 : i;
                 double w = c < classes ? 1.0 : 0.0;
-                int cc = Math.min(c, classes - 1);
-                DoubleVector xg, yg = zero;
-                if (js) {
-                    // JS visits each class twice: the pass above kept the gathered rows
-                    xg = DoubleVector.fromArray(G, tp, cc * GL);
-                    yg = DoubleVector.fromArray(G, tq, cc * GL);
-                } else if (wide) {
-                    xg = (DoubleVector) FloatVector.fromArray(FH, pf, pb + cc, map, 0).convertShape(F2D, G, 0);
-                    if (hasQ) {
-                        yg = (DoubleVector) FloatVector.fromArray(FH, qf, qb + cc, map, 0).convertShape(F2D, G, 0);
-                    }
-                } else {
-                    xg = DoubleVector.fromArray(G, pd, pb + cc, map, 0);
-                    if (hasQ) {
-                        yg = DoubleVector.fromArray(G, qd, qb + cc, map, 0);
-                    }
-                }
-                DoubleVector xw = xg.mul(w), u;
-                signs = signs.or(xg.viewAsIntegralLanes());
-                LongVector bu;
+                DoubleVector x = DoubleVector.fromArray(G, tp, c * GL);
+                // u and its weight through tmp, for the reason above
                 if (js) {
                     // visit i of class c: the a half (i even) or the b half, m = a/2 + b/2
-                    signs = signs.or(yg.viewAsIntegralLanes());
+                    DoubleVector y = DoubleVector.fromArray(G, tq, c * GL);
                     double wa = 1 - (i & 1);
-                    DoubleVector a = xg.mul(isp), b = yg.mul(isq);
-                    xw = a.mul(wa).add(b.mul(1.0 - wa));
-                    u = xw.div(a.mul(half).add(b.mul(half)));
-                    bu = u.viewAsIntegralLanes();
-                    special |= bu.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
+                    DoubleVector a = x.mul(DoubleVector.fromArray(G, tmp, ISP));
+                    DoubleVector b = y.mul(DoubleVector.fromArray(G, tmp, ISQ));
+                    DoubleVector xw = a.mul(wa).add(b.mul(1.0 - wa));
+                    DoubleVector u = xw.div(a.mul(half).add(b.mul(half)));
+                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
                             .and(xw.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
+                    u.intoArray(tmp, U);
+                    xw.intoArray(tmp, W);
                 } else if (kl) {
-                    DoubleVector yw = yg.mul(w);
-                    signs = signs.or(yg.viewAsIntegralLanes());
-                    DoubleVector x = sq.mul(1.0 - w).add(xw), y = sp.mul(1.0 - w).add(yw);
-                    sp = sp.add(xw);
-                    sq = sq.add(yw);
-                    u = x.div(y);
-                    bu = u.viewAsIntegralLanes();
-                    special |= bu.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
+                    DoubleVector u = x.div(DoubleVector.fromArray(G, tq, c * GL));
+                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
                             .and(x.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
+                    u.intoArray(tmp, U);
+                    x.mul(w).intoArray(tmp, W);
                 } else {
-                    u = sp.mul(1.0 - w).add(xw);
-                    sp = sp.add(xw);
-                    bu = u.viewAsIntegralLanes();
-                    special |= bu.sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
+                    special |= x.viewAsIntegralLanes().sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
+                    x.intoArray(tmp, U);
+                    x.mul(w).intoArray(tmp, W);
                 }
+                LongVector bu = DoubleVector.fromArray(G, tmp, U).viewAsIntegralLanes();
                 // ---- ln u: DoubleLog's algorithm and constants
                 LongVector m = bu.sub(DoubleLog.OFF);
                 LongVector k = m.lanewise(ASHR, 52);
@@ -268,30 +252,68 @@ final class SimdRowKernels {
                 DoubleVector rr = z.fma(invc, minusOne);
                 DoubleVector poly = rr.fma(p7, p6).fma(rr, p5).fma(rr, p4).fma(rr, p3).fma(rr, p2).fma(rr, p1)
                         .fma(rr, p0);
-                last = kd.fma(ln2, logc).add(rr.mul(rr).fma(poly, rr));
-                acc = xw.fma(last, acc); // p > 0 = q made u = ∞ above: such a group is declined
+                DoubleVector l = kd.fma(ln2, logc).add(rr.mul(rr).fma(poly, rr));
+                l.intoArray(tmp, U); // the last one is the row's own log (a loop-carried vector boxed)
+                // p > 0 = q made u = ∞ above: such a group is declined
+                acc = DoubleVector.fromArray(G, tmp, W).fma(l, acc);
             }
             // (JS normalises first, so only the entropy and KL need Sp ≤ HUGE; JS's bound is the same test)
             boolean sumsOk = sp.compare(GE, Double.MIN_NORMAL).and(sp.compare(LE, js ? Double.MAX_VALUE : RowMath.HUGE))
-                    .allTrue() && (!hasQ || sq.compare(GE, Double.MIN_NORMAL).and(sq.compare(LT, INF)).allTrue());
-            if (special || !sumsOk || signs.compare(LT, 0L).anyTrue()) {
+                    .allTrue() && (!hasQ || DoubleVector.fromArray(G, tmp, SQ).compare(GE, Double.MIN_NORMAL)
+                    .and(DoubleVector.fromArray(G, tmp, SQ).compare(LT, INF)).allTrue());
+            if (special || !sumsOk || !signsOk) {
                 break;
             }
             // entropy ln S − T/S; KL U/Sp + ln(Sq/Sp); JS (Σ a·ln(a/m) + Σ b·ln(b/m))/2 clamped to [0, ln 2]
-            DoubleVector v = js ? acc.mul(half) : kl ? acc.div(sp).add(last) : last.sub(acc.div(sp));
+            DoubleVector last = DoubleVector.fromArray(G, tmp, U);
+            if (js) {
+                acc.mul(half).intoArray(tmp, U);
+            } else if (kl) {
+                acc.div(sp).add(last).intoArray(tmp, U);
+            } else {
+                last.sub(acc.div(sp)).intoArray(tmp, U);
+            }
+            DoubleVector v = DoubleVector.fromArray(G, tmp, U);
             v = v.blend(0.0, v.compare(LT, 0.0));
             v.blend(LN2, v.compare(GT, js ? LN2 : INF)).mul(scale).intoArray(out, outOffset + r);
-            err0 = err0.lanewise(MAX, sp.sub(one).lanewise(ABS));
-            if (hasQ) {
-                err0 = err0.lanewise(MAX, sq.sub(one).lanewise(ABS));
+            for (int j = 0; j < GL; j++) {
+                e = Math.max(e, Math.abs(tmp[SP + j] - 1));
+                if (hasQ) {
+                    e = Math.max(e, Math.abs(tmp[SQ + j] - 1));
+                }
             }
-        }
-        double e = err[0];
-        for (int j = 0; j < GL; j++) {
-            e = Math.max(e, err0.lane(j));
         }
         err[0] = e;
         return r;
+    }
+
+    /**
+     * Rows [base, base + GL·classes) of d (or f, widened) into t[c·GL + j], by gathers, their sums (left to
+     * right) into sums[sumOffset ..]; false if an entry has its sign bit set (−0.0 too: the reference takes it).
+     * Array to array, in a method of its own: with the gathers of both element types and the optional q sums in
+     * the measure's loop, one JVM running several measures boxed vectors (90–200 MB per call).
+     */
+    private static boolean gather(double[] d, float[] f, int base, int classes, int[] map, double[] t,
+                                  double[] sums, int sumOffset) {
+        if (f != null) {
+            for (int c = 0; c < classes; c++) {
+                ((DoubleVector) FloatVector.fromArray(FH, f, base + c, map, 0).convertShape(F2D, G, 0))
+                        .intoArray(t, c * GL);
+            }
+        } else {
+            for (int c = 0; c < classes; c++) {
+                DoubleVector.fromArray(G, d, base + c, map, 0).intoArray(t, c * GL);
+            }
+        }
+        DoubleVector s = DoubleVector.zero(G);
+        LongVector signs = LongVector.zero(L);
+        for (int c = 0; c < classes; c++) {
+            DoubleVector x = DoubleVector.fromArray(G, t, c * GL);
+            s = s.add(x);
+            signs = signs.or(x.viewAsIntegralLanes());
+        }
+        s.intoArray(sums, sumOffset);
+        return !signs.compare(LT, 0L).anyTrue();
     }
 
     private static double reference(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
