@@ -62,10 +62,10 @@ final class DoubleLog {
      */
     static final boolean SUPPORTED = D.length() == 8 || D.length() == 4 || D.length() == 2;
 
-    private static final long OFF = 0x3fe6800000000000L; // bits of 0.703125
+    static final long OFF = 0x3fe6800000000000L; // bits of 0.703125
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
     private static final long INF_BITS = 0x7ff0000000000000L;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
+    static final double LN2 = 0x1.62e42fefa39efp-1;
 
     static final double[] INVC = {
         0x1.642f35d1b7a81p+0, 0x1.5542e6f28cc88p+0, 0x1.47b77315123f3p+0, 0x1.3b19d13628ad0p+0,
@@ -77,14 +77,14 @@ final class DoubleLog {
         -0x1.5bacd5c17523bp-3, -0x1.1106dc8630591p-3, -0x1.925995d051562p-4, -0x1.0772f715e64d5p-4,
         -0x1.02d2831fd8c24p-5, 0x0.0p+0, 0x1.ef85a27986d09p-5, 0x1.e32d179ed02bbp-4,
         0x1.6008228218374p-3, 0x1.c937bc9370d90p-3, 0x1.16a1f877ce7e6p-2, 0x1.45e2e85a8e1bbp-2};
-    private static final double P0 = -0x1.ffffffffffff6p-2;
-    private static final double P1 = 0x1.55555555557ecp-2;
-    private static final double P2 = -0x1.000000005181dp-2;
-    private static final double P3 = 0x1.9999998c2daa1p-3;
-    private static final double P4 = -0x1.555547a4e2a71p-3;
-    private static final double P5 = 0x1.2492cc8112ac3p-3;
-    private static final double P6 = -0x1.005e8e062ff07p-3;
-    private static final double P7 = 0x1.c49296cc33448p-4;
+    static final double P0 = -0x1.ffffffffffff6p-2;
+    static final double P1 = 0x1.55555555557ecp-2;
+    static final double P2 = -0x1.000000005181dp-2;
+    static final double P3 = 0x1.9999998c2daa1p-3;
+    static final double P4 = -0x1.555547a4e2a71p-3;
+    static final double P5 = 0x1.2492cc8112ac3p-3;
+    static final double P6 = -0x1.005e8e062ff07p-3;
+    static final double P7 = 0x1.c49296cc33448p-4;
 
     private DoubleLog() {
     }
@@ -103,8 +103,8 @@ final class DoubleLog {
     private static final int OUT_B = 1;
     private static final int OUT_P = 2;
     private static final int OUT_Q = 3;
-    private static final long[] INVC_BITS = bitsOf(INVC);
-    private static final long[] LOGC_BITS = bitsOf(LOGC);
+    static final long[] INVC_BITS = bitsOf(INVC);
+    static final long[] LOGC_BITS = bitsOf(LOGC);
 
     private static long[] bitsOf(double[] a) {
         long[] b = new long[a.length];

@@ -75,10 +75,11 @@ import org.shannon4j.spi.LossMath;
  * <p>Two shapes, in double for float input too:
  * <ul>
  *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
- *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is transposed (scalar, widening
- *       float) into a per-thread class-major scratch, so that each lane holds one row: the shifted exp sum, the
- *       log1p and the loss are lane-wise over contiguous loads with no reduction per row. Leftover rows (fewer
- *       than a block) go to {@link LossMath}.</li>
+ *       time in horizontal reductions. Each lane holds one row, read by gathers with the constant index map
+ *       j·classes (float widened; cheaper than the scalar transpose into a scratch block it replaced): the
+ *       shifted exp sum, the log1p and the loss are lane-wise with no reduction per row. A block of
+ *       {@value #BLOCK_ROWS} rows is the unit the reference recomputes; leftover rows (fewer than a block) go to
+ *       {@link LossMath}.</li>
  *   <li><b>Many classes</b>: per row (float rows widened into a scratch row first), one vector exp-sum loop
  *       over the classes before and one after the target's vector, the target's own vector in scalar code.</li>
  * </ul>
@@ -91,10 +92,10 @@ final class SimdLossKernels {
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
-    /** Up to this many classes, rows go lane-wise through the transposed block ({@link RowBlock}). */
-    static final int SMALL_CLASSES = RowBlock.MAX_CLASSES;
-    /** Rows per transposed block. */
-    static final int BLOCK_ROWS = RowBlock.ROWS;
+    /** Up to this many classes, rows go lane-wise, read by gathers. */
+    static final int SMALL_CLASSES = 32;
+    /** Rows per block (the unit of the fast path's checks and of the reference's recomputation). */
+    static final int BLOCK_ROWS = 64;
     /** Elements per block of the binary losses. */
     static final int BINARY_BLOCK = 1024;
 
@@ -105,8 +106,8 @@ final class SimdLossKernels {
 
     /** Per-thread blocks (plain arrays: no vector is ever stored here). */
     private static final class Scratch {
-        /** Transposed logits t[c·BLOCK_ROWS + j]. */
-        final double[] t = RowBlock.newBlock();
+        /** The gathers' index map: lane j reads row j. */
+        final int[] map = new int[DL];
         /** Per block row: z_y, w[y] (−1: not contributing), y (−1: none), the weighted loss. */
         final double[] zy = new double[BLOCK_ROWS];
         final double[] wy = new double[BLOCK_ROWS];
@@ -156,13 +157,12 @@ final class SimdLossKernels {
         if (classes <= SMALL_CLASSES) {
             double[] lanes = sc.lanes;
             for (; done + BLOCK_ROWS <= rows; done += BLOCK_ROWS) {
+                int base = offset + done * classes;
                 boolean targetsOk = zd != null
-                        ? transpose(zd, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, sc)
-                        : transpose(zf, offset + done * classes, classes, targets, targetOffset + done, ignoreIndex,
-                        w, sc);
+                        ? targets(zd, base, classes, targets, targetOffset + done, ignoreIndex, w, sc)
+                        : targets(zf, base, classes, targets, targetOffset + done, ignoreIndex, w, sc);
                 if (targetsOk) {
-                    blockLanes(sc.t, classes, sc.zy, sc.wy, sc.losses, lanes);
+                    blockLanes(zd, zf, base, classes, sc.zy, sc.wy, sc.y, sc.map, sc.losses, lanes);
                 }
                 double l, bw, bc;
                 if (targetsOk && laneSum(lanes, L_CHECK) < INF) {
@@ -262,43 +262,36 @@ final class SimdLossKernels {
     // ------------------------------------------------------------------------------------- few classes
 
     /**
-     * Transposes BLOCK_ROWS rows into t[c·BLOCK_ROWS + j] and gathers z_y, w[y] (−1 for ignored rows, whose
-     * logits are copied but masked out later) and y. Returns false if a target is out of range or a target
-     * logit is +∞ (the shift would hide it: every other term would be 0).
+     * Reads z_y, w[y] (−1 for ignored rows, whose lanes are masked out later) and y of BLOCK_ROWS rows into the
+     * scratch. Returns false if a target is out of range or a target logit is +∞ (the shift would hide it: every
+     * other term would be 0).
      */
-    private static boolean transpose(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, Scratch sc) {
-        RowBlock.transpose(z, base, classes, sc.t);
+    private static boolean targets(double[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
+                                   double[] w, Scratch sc) {
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
         }
-        excludeTargets(sc);
+        for (int j = 0; j < DL; j++) {
+            sc.map[j] = j * classes;
+        }
         return ok;
     }
 
-    private static boolean transpose(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
-                                     double[] w, Scratch sc) {
-        RowBlock.transpose(z, base, classes, sc.t);
+    private static boolean targets(float[] z, int base, int classes, int[] targets, int tOff, int ignoreIndex,
+                                   double[] w, Scratch sc) {
         boolean ok = true;
         for (int j = 0; j < BLOCK_ROWS; j++) {
             int rb = base + j * classes;
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
         }
-        excludeTargets(sc);
-        return ok;
-    }
-
-    /** −∞ in place of each contributing row's own logit: its exp is 0, so the class sums are S. */
-    private static void excludeTargets(Scratch sc) {
-        for (int j = 0; j < BLOCK_ROWS; j++) {
-            if (sc.y[j] >= 0) {
-                sc.t[(int) sc.y[j] * BLOCK_ROWS + j] = -INF;
-            }
+        for (int j = 0; j < DL; j++) {
+            sc.map[j] = j * classes;
         }
+        return ok;
     }
 
     /** Row j's z_y, w[y] and y into the scratch (zyv is z at the clamped target); false if the row is bad. */
@@ -316,15 +309,18 @@ final class SimdLossKernels {
     }
 
     /**
-     * One transposed block, lane = row: S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted
-     * row losses to {@code losses} and, per lane, the block's loss sum, weight sum, count and Σ S over the
-     * contributing lanes (not finite if any S is not) to {@code lanes}. The target's own entry is −∞ (see
-     * excludeTargets). The exp and log1p are LaneMath's expressions written out here (the class comment says
-     * why): an argument above 708 or NaN gives +∞, so the block goes to the reference; one below −708 gives 0
-     * (e^−708 ≈ 3e-308: the loss moves by less than 1e-305 absolutely, and only a loss that small at all).
+     * One block, lane = row, read from the logits by gathers (lane j reads row j through the index map j·classes,
+     * float widened): S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted row losses to
+     * {@code losses} and, per lane, the block's loss sum, weight sum, count and Σ S over the contributing lanes
+     * (not finite if any S is not) to {@code lanes}. The target's own class is blended to 0 (before the
+     * overflow blend, so that a non-finite target logit still sends the block to the reference). The exp and log1p
+     * are LaneMath's expressions written out here (the class comment says why): an argument above 708 or NaN
+     * gives +∞, so the block goes to the reference; one below −708 gives 0 (e^−708 ≈ 3e-308: the loss moves by
+     * less than 1e-305 absolutely, and only a loss that small at all).
      */
-    private static void blockLanes(double[] t, int classes, double[] zy, double[] wy, double[] losses,
-                                   double[] lanes) {
+    private static void blockLanes(double[] zd, float[] zf, int base, int classes, double[] zy, double[] wy,
+                                   double[] ys, int[] map, double[] losses, double[] lanes) {
+        boolean wide = zf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
@@ -332,9 +328,13 @@ final class SimdLossKernels {
         DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
             DoubleVector shift = DoubleVector.fromArray(D, zy, j);
+            DoubleVector yv = DoubleVector.fromArray(D, ys, j);
             DoubleVector s = zero;
+            int rb = base + j * classes;
             for (int c = 0; c < classes; c++) {
-                DoubleVector x = DoubleVector.fromArray(D, t, c * BLOCK_ROWS + j).sub(shift);
+                DoubleVector x = (wide
+                        ? (DoubleVector) FloatVector.fromArray(FH, zf, rb + c, map, 0).convertShape(F2D, D, 0)
+                        : DoubleVector.fromArray(D, zd, rb + c, map, 0)).sub(shift);
                 // e^x, LaneMath.exp
                 DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
                 DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
@@ -342,7 +342,8 @@ final class SimdLossKernels {
                         .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
                 DoubleVector e = ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
                         .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
-                        .blend(0.0, x.compare(LT, -EXP_RANGE)).blend(INF, x.compare(LE, EXP_RANGE).not());
+                        .blend(0.0, x.compare(LT, -EXP_RANGE).or(yv.compare(EQ, (double) c)))
+                        .blend(INF, x.compare(LE, EXP_RANGE).not()); // a NaN or ±∞ target logit still gives ∞
                 s = s.add(e);
             }
             // log1p(S), LaneMath.log1p; a contributing lane's u = 1 + S is in [1, ∞) (∞ only if S is not finite,

@@ -3,13 +3,17 @@ package org.shannon4j.simd;
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.UGE;
+import static jdk.incubator.vector.VectorOperators.ULT;
 import static org.shannon4j.simd.LaneMath.LG1;
 import static org.shannon4j.simd.LaneMath.LG2;
 import static org.shannon4j.simd.LaneMath.LG3;
@@ -22,46 +26,62 @@ import static org.shannon4j.simd.LaneMath.LN2_LO;
 import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.RowMath;
 
 /**
- * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}) for short rows: a block of
- * {@link RowBlock#ROWS} rows of at most {@link RowBlock#MAX_CLASSES} classes is transposed ({@link RowBlock}, the
- * engine the softmax cross-entropy uses too) so that one lane holds one row; the row sums, the Σ w·ln r terms and
- * the final expression run lane-wise with no reduction per row. Longer rows, the leftover rows of fewer than a
- * block, and any block with a lane the polynomial log does not cover (a negative, NaN, infinite or subnormal
- * entry, a ratio outside the normal range, a row sum of 0 or ∞) run the reference loops of {@link RowMath}, which
- * also decide validity.
+ * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}) for short rows (at most
+ * {@value #MAX_CLASSES} classes): one lane per row, a group of as many rows as lanes read by gathers with the
+ * constant index map j·classes (no transposed copy: the scalar transpose into a block cost more than the
+ * arithmetic), so row sums, the Σ w·ln r terms and the final expression run lane-wise with no reduction per row.
+ * Longer rows, the leftover rows of fewer than a group, any group with a lane the log does not cover (see
+ * {@link #groups}), and 128-bit vectors (C2 on x86 compiles no 2-lane long masks, see
+ * {@link SimdKernels#SCALAR_DOUBLE_LANES}) run the reference loops of {@link RowMath}, which also decide validity.
  *
- * <p>One log per element pair (ln x for the entropy, ln(p/q) for KL, ln(a/m) and ln(b/m) for JS) plus one per row
- * for the normalisation (ln S, ln(Sq/Sp)): the row's extra log runs as one more iteration of the class loop over
- * a scratch row holding that argument, so each loop has one copy of the log expression. The log is
- * {@link LaneMath}'s (fdlibm's, IEEE operations only, ≤ 1 ulp) written out in the loop — the reason is in
- * {@link SimdLossKernels}: a helper taking a vector would box — so a row's value has the same bits on every JIT
- * tier and every call; sums run left to right per lane, as the reference does.
+ * <p>The log is {@link DoubleLog}'s (table plus polynomial, no division, ≤ 2 ulp), written out in the one class
+ * loop — a helper taking a vector would box, see {@link SimdLossKernels} — so a row's value has the same bits on
+ * every JIT tier and every call; sums run left to right per lane, as the reference's do.
  */
 final class SimdRowKernels {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final int DL = D.length();
-    private static final int B = RowBlock.ROWS;
+    /** Rows longer than this run the reference (and JS keeps a group's rows in L1 scratch of this size). */
+    static final int MAX_CLASSES = 32;
+
+    /** The vector shape: {@link Species}' (so the test knob reaches it), the one of DoubleLog's tables. */
+    private static final VectorSpecies<Double> G = Species.D;
+    private static final VectorSpecies<Long> L = Species.L;
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
+    private static final int GL = G.length();
+    /** Two double lanes: C2 compiles no 2-lane long masks on x86 (see SimdKernels.SCALAR_DOUBLE_LANES). */
+    private static final boolean GATHER = GL >= 4 && DoubleLog.SUPPORTED;
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double LN2 = Math.log(2);
+    private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
+    private static final int U = 0;
+    private static final int W = GL;
+    private static final int ISP = 2 * GL;
+    private static final int ISQ = 3 * GL;
+    private static final int SP = 4 * GL;
+    private static final int SQ = 5 * GL;
+    private static final long INF_BITS = 0x7ff0000000000000L;
 
-    /** Per-thread blocks (plain arrays). */
+    /** Per-thread scratch (plain arrays: no vector is stored). */
     private static final class Scratch {
-        /** p's block, one extra class row for the row's own log argument. */
-        final double[] p = new double[B * (RowBlock.MAX_CLASSES + 1)];
-        final double[] q = new double[B * (RowBlock.MAX_CLASSES + 1)];
-        /** Row sums. */
-        final double[] sp = new double[B];
-        final double[] sq = new double[B];
-        /** Lanes the block could not take (count), then max |S − 1|. */
-        final double[] lanes = new double[2 * DL];
+        /** A group's gathered p and q rows, class-major, and the row's own log argument after them. */
+        final double[] p = new double[(MAX_CLASSES + 1) * GL];
+        final double[] q = new double[(MAX_CLASSES + 1) * GL];
+        /** One vector each at U, W, ISP, ISQ, SP, SQ. */
+        final double[] tmp = new double[6 * GL];
+        /** max |S − 1| of the groups done. */
+        final double[] lanes = new double[1];
+        /** The gathers' index map: lane j reads row j. */
+        final int[] map = new int[GL];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -85,54 +105,215 @@ final class SimdRowKernels {
 
     private static double rows(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf, int qOffset,
                                int rows, int classes, double scale, double[] out, int outOffset) {
-        int done = 0;
+        if (GATHER && classes <= MAX_CLASSES) {
+            return gathered(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
+        }
+        return reference(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
+    }
+
+    /** The measure in groups of GL rows; the groups the vector loop declines go to the reference one at a time. */
+    private static double gathered(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
+                                   int qOffset, int rows, int classes, double scale, double[] out, int outOffset) {
+        Scratch sc = SCRATCH.get();
+        for (int j = 0; j < GL; j++) {
+            sc.map[j] = j * classes;
+        }
+        sc.lanes[0] = 0;
         double maxError = 0;
-        if (classes <= RowBlock.MAX_CLASSES) {
-            Scratch sc = SCRATCH.get();
-            for (; done + B <= rows; done += B) {
-                int pb = pOffset + done * classes, qb = qOffset + done * classes;
-                if (pd != null) {
-                    RowBlock.transpose(pd, pb, classes, sc.p);
-                } else {
-                    RowBlock.transpose(pf, pb, classes, sc.p);
-                }
-                if (kind != ENTROPY) {
-                    if (qd != null) {
-                        RowBlock.transpose(qd, qb, classes, sc.q);
-                    } else {
-                        RowBlock.transpose(qf, qb, classes, sc.q);
-                    }
-                }
-                sums(sc.p, classes, sc.sp);
-                if (kind != ENTROPY) {
-                    sums(sc.q, classes, sc.sq);
-                }
-                boolean taken = switch (kind) {
-                    case ENTROPY -> entropyBlock(sc.p, sc.sp, classes, scale, out, outOffset + done, sc.lanes);
-                    case KL -> klBlock(sc.p, sc.q, sc.sp, sc.sq, classes, scale, out, outOffset + done, sc.lanes);
-                    default -> jsBlock(sc.p, sc.q, sc.sp, sc.sq, classes, scale, out, outOffset + done, sc.lanes);
-                };
-                double e;
-                if (taken) {
-                    e = 0;
-                    for (int j = DL; j < 2 * DL; j++) {
-                        e = Math.max(e, sc.lanes[j]);
-                    }
-                } else {
-                    e = reference(kind, pd, pf, pb, qd, qf, qb, B, classes, scale, out, outOffset + done);
-                }
+        int r = 0;
+        while (r + GL <= rows) {
+            r = groups(kind, pd, pf, pOffset, qd, qf, qOffset, r, rows, classes, scale, out, outOffset,
+                    sc.map, sc.p, sc.q, sc.tmp, sc.lanes);
+            if (r + GL <= rows) {
+                double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, GL,
+                        classes, scale, out, outOffset + r);
                 if (e != e) {
                     return Double.NaN;
                 }
                 maxError = Math.max(maxError, e);
+                r += GL;
             }
         }
-        if (done < rows) {
-            double e = reference(kind, pd, pf, pOffset + done * classes, qd, qf, qOffset + done * classes,
-                    rows - done, classes, scale, out, outOffset + done);
+        maxError = Math.max(maxError, sc.lanes[0]);
+        if (r < rows) {
+            double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, rows - r,
+                    classes, scale, out, outOffset + r);
             maxError = e != e ? e : Math.max(maxError, e);
         }
         return maxError;
+    }
+
+    /**
+     * Groups of GL rows from row {@code from} while they are on the fast path; returns the first row of the
+     * group it declined, or the first row after the last full group. A group is declined if a lane holds a
+     * negative (or −0.0) entry, a log argument that is not a normal double under a positive weight (a
+     * subnormal entry; for KL a ratio p/q off the normal range, so also p &gt; 0 = q), or a row sum outside
+     * [MIN_NORMAL, HUGE] (KL: Sq in [MIN_NORMAL, ∞)), which also catches NaN and ∞ entries.
+     *
+     * <p>Class loop c = 0 … classes: the last iteration's argument is the row's own log (Sp for the entropy,
+     * Sq/Sp for KL) with weight 0, blended in arithmetically (x·w + S·(1 − w), w a scalar 1 or 0: no vector
+     * chosen by a condition), so the loop has one copy of {@link DoubleLog}'s log (table plus polynomial, no
+     * division; same constants). Sums run left to right per lane, as the reference's do. err[0] receives
+     * max |S − 1| over the groups done.
+     */
+    private static int groups(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
+                              int qOffset, int from, int rows, int classes, double scale, double[] out,
+                              int outOffset, int[] map, double[] tp, double[] tq, double[] tmp, double[] err) {
+        boolean wide = pf != null, kl = kind == KL, js = kind == JS, hasQ = kind != ENTROPY;
+        int visits = js ? 2 * classes : classes + 1;
+        DoubleVector half = DoubleVector.broadcast(G, 0.5);
+        LongVector invcLo = LongVector.fromArray(L, DoubleLog.INVC_BITS, 0);
+        LongVector invcHi = LongVector.fromArray(L, DoubleLog.INVC_BITS, 16 - GL);
+        LongVector logcLo = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0);
+        LongVector logcHi = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 16 - GL);
+        DoubleVector minusOne = DoubleVector.broadcast(G, -1.0), one = DoubleVector.broadcast(G, 1.0);
+        DoubleVector ln2 = DoubleVector.broadcast(G, DoubleLog.LN2);
+        DoubleVector p0 = DoubleVector.broadcast(G, DoubleLog.P0), p1 = DoubleVector.broadcast(G, DoubleLog.P1);
+        DoubleVector p2 = DoubleVector.broadcast(G, DoubleLog.P2), p3 = DoubleVector.broadcast(G, DoubleLog.P3);
+        DoubleVector p4 = DoubleVector.broadcast(G, DoubleLog.P4), p5 = DoubleVector.broadcast(G, DoubleLog.P5);
+        DoubleVector p6 = DoubleVector.broadcast(G, DoubleLog.P6), p7 = DoubleVector.broadcast(G, DoubleLog.P7);
+        DoubleVector zero = DoubleVector.zero(G);
+        double e = err[0];
+        int r = from;
+        for (; r + GL <= rows; r += GL) {
+            int pb = pOffset + r * classes, qb = qOffset + r * classes;
+            DoubleVector acc = zero;
+            boolean special = false;
+            // Gathered once into L1 (each branch stores its own vector: no vector merged from two branches,
+            // which boxes under a profile that has seen both), row `classes` the row's own log argument.
+            // sums and signs in the gathers (no vector merged from two branches here: see gather)
+            boolean signsOk = gather(pd, pf, pb, classes, map, tp, tmp, SP)
+                    & (!hasQ || gather(qd, qf, qb, classes, map, tq, tmp, SQ));
+            DoubleVector sp = DoubleVector.fromArray(G, tmp, SP);
+            if (js) {
+                // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound
+                one.div(sp).intoArray(tmp, ISP);
+                one.div(DoubleVector.fromArray(G, tmp, SQ)).intoArray(tmp, ISQ);
+            } else if (kl) {
+                DoubleVector.fromArray(G, tmp, SQ).intoArray(tp, classes * GL); // ln(Sq/Sp) with weight 0
+                sp.intoArray(tq, classes * GL);
+            } else {
+                sp.intoArray(tp, classes * GL); // ln Sp with weight 0
+            }
+            for (int i = 0; i < visits; i++) {
+                int c = js ? i >> 1 : i;
+                double w = c < classes ? 1.0 : 0.0;
+                DoubleVector x = DoubleVector.fromArray(G, tp, c * GL);
+                // u and its weight through tmp, for the reason above
+                if (js) {
+                    // visit i of class c: the a half (i even) or the b half, m = a/2 + b/2
+                    DoubleVector y = DoubleVector.fromArray(G, tq, c * GL);
+                    double wa = 1 - (i & 1);
+                    DoubleVector a = x.mul(DoubleVector.fromArray(G, tmp, ISP));
+                    DoubleVector b = y.mul(DoubleVector.fromArray(G, tmp, ISQ));
+                    DoubleVector xw = a.mul(wa).add(b.mul(1.0 - wa));
+                    DoubleVector u = xw.div(a.mul(half).add(b.mul(half)));
+                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
+                            .and(xw.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
+                    u.intoArray(tmp, U);
+                    xw.intoArray(tmp, W);
+                } else if (kl) {
+                    DoubleVector u = x.div(DoubleVector.fromArray(G, tq, c * GL));
+                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
+                            .and(x.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
+                    u.intoArray(tmp, U);
+                    x.mul(w).intoArray(tmp, W);
+                } else {
+                    special |= x.viewAsIntegralLanes().sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
+                    x.intoArray(tmp, U);
+                    x.mul(w).intoArray(tmp, W);
+                }
+                LongVector bu = DoubleVector.fromArray(G, tmp, U).viewAsIntegralLanes();
+                // ---- ln u: DoubleLog's algorithm and constants
+                LongVector m = bu.sub(DoubleLog.OFF);
+                LongVector k = m.lanewise(ASHR, 52);
+                LongVector idx = m.lanewise(LSHR, 48).and(15);
+                DoubleVector z = bu.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
+                DoubleVector kd = (DoubleVector) k.convert(L2D, 0);
+                LongVector invcBits, logcBits;
+                if (GL == 8) {
+                    invcBits = idx.selectFrom(invcLo, invcHi);
+                    logcBits = idx.selectFrom(logcLo, logcHi);
+                } else {
+                    invcBits = idx.selectFrom(LongVector.fromArray(L, DoubleLog.INVC_BITS, 0),
+                            LongVector.fromArray(L, DoubleLog.INVC_BITS, GL));
+                    logcBits = idx.selectFrom(LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0),
+                            LongVector.fromArray(L, DoubleLog.LOGC_BITS, GL));
+                    for (int pair = 2 * GL; pair < 16; pair += 2 * GL) {
+                        VectorMask<Long> here = idx.compare(GE, pair);
+                        invcBits = invcBits.blend(idx.selectFrom(LongVector.fromArray(L, DoubleLog.INVC_BITS, pair),
+                                LongVector.fromArray(L, DoubleLog.INVC_BITS, pair + GL)), here);
+                        logcBits = logcBits.blend(idx.selectFrom(LongVector.fromArray(L, DoubleLog.LOGC_BITS, pair),
+                                LongVector.fromArray(L, DoubleLog.LOGC_BITS, pair + GL)), here);
+                    }
+                }
+                DoubleVector invc = invcBits.viewAsFloatingLanes().reinterpretAsDoubles();
+                DoubleVector logc = logcBits.viewAsFloatingLanes().reinterpretAsDoubles();
+                DoubleVector rr = z.fma(invc, minusOne);
+                DoubleVector poly = rr.fma(p7, p6).fma(rr, p5).fma(rr, p4).fma(rr, p3).fma(rr, p2).fma(rr, p1)
+                        .fma(rr, p0);
+                DoubleVector l = kd.fma(ln2, logc).add(rr.mul(rr).fma(poly, rr));
+                l.intoArray(tmp, U); // the last one is the row's own log (a loop-carried vector boxed)
+                // p > 0 = q made u = ∞ above: such a group is declined
+                acc = DoubleVector.fromArray(G, tmp, W).fma(l, acc);
+            }
+            // (JS normalises first, so only the entropy and KL need Sp ≤ HUGE; JS's bound is the same test)
+            boolean sumsOk = sp.compare(GE, Double.MIN_NORMAL).and(sp.compare(LE, js ? Double.MAX_VALUE : RowMath.HUGE))
+                    .allTrue() && (!hasQ || DoubleVector.fromArray(G, tmp, SQ).compare(GE, Double.MIN_NORMAL)
+                    .and(DoubleVector.fromArray(G, tmp, SQ).compare(LT, INF)).allTrue());
+            if (special || !sumsOk || !signsOk) {
+                break;
+            }
+            // entropy ln S − T/S; KL U/Sp + ln(Sq/Sp); JS (Σ a·ln(a/m) + Σ b·ln(b/m))/2 clamped to [0, ln 2]
+            DoubleVector last = DoubleVector.fromArray(G, tmp, U);
+            if (js) {
+                acc.mul(half).intoArray(tmp, U);
+            } else if (kl) {
+                acc.div(sp).add(last).intoArray(tmp, U);
+            } else {
+                last.sub(acc.div(sp)).intoArray(tmp, U);
+            }
+            DoubleVector v = DoubleVector.fromArray(G, tmp, U);
+            v = v.blend(0.0, v.compare(LT, 0.0));
+            v.blend(LN2, v.compare(GT, js ? LN2 : INF)).mul(scale).intoArray(out, outOffset + r);
+            for (int j = 0; j < GL; j++) {
+                e = Math.max(e, Math.abs(tmp[SP + j] - 1));
+                if (hasQ) {
+                    e = Math.max(e, Math.abs(tmp[SQ + j] - 1));
+                }
+            }
+        }
+        err[0] = e;
+        return r;
+    }
+
+    /**
+     * Rows [base, base + GL·classes) of d (or f, widened) into t[c·GL + j], by gathers, their sums (left to
+     * right) into sums[sumOffset ..]; false if an entry has its sign bit set (−0.0 too: the reference takes it).
+     * Array to array, in a method of its own: with the gathers of both element types and the optional q sums in
+     * the measure's loop, one JVM running several measures boxed vectors (90–200 MB per call).
+     */
+    private static boolean gather(double[] d, float[] f, int base, int classes, int[] map, double[] t,
+                                  double[] sums, int sumOffset) {
+        if (f != null) {
+            for (int c = 0; c < classes; c++) {
+                ((DoubleVector) FloatVector.fromArray(FH, f, base + c, map, 0).convertShape(F2D, G, 0))
+                        .intoArray(t, c * GL);
+            }
+        } else {
+            for (int c = 0; c < classes; c++) {
+                DoubleVector.fromArray(G, d, base + c, map, 0).intoArray(t, c * GL);
+            }
+        }
+        DoubleVector s = DoubleVector.zero(G);
+        LongVector signs = LongVector.zero(L);
+        for (int c = 0; c < classes; c++) {
+            DoubleVector x = DoubleVector.fromArray(G, t, c * GL);
+            s = s.add(x);
+            signs = signs.or(x.viewAsIntegralLanes());
+        }
+        s.intoArray(sums, sumOffset);
+        return !signs.compare(LT, 0L).anyTrue();
     }
 
     private static double reference(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
@@ -140,165 +321,5 @@ final class SimdRowKernels {
         return kind == ENTROPY ? RowMath.rowEntropy(pd, pf, pOffset, rows, classes, scale, out, outOffset)
                 : RowMath.rowDivergence(kind == JS, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out,
                 outOffset);
-    }
-
-    /** Row sums of a block, left to right per lane (the reference's order). */
-    private static void sums(double[] t, int classes, double[] s) {
-        for (int j = 0; j < B; j += DL) {
-            DoubleVector acc = DoubleVector.zero(D);
-            for (int c = 0; c < classes; c++) {
-                acc = acc.add(DoubleVector.fromArray(D, t, c * B + j));
-            }
-            acc.intoArray(s, j);
-        }
-    }
-
-    /**
-     * H = ln S − T/S lane-wise, T = Σ x·ln x (0 for x = 0). The class loop runs once more over row
-     * {@code classes} of t, set to S, with weight 0 there (a finite term times 0): its log is ln S. Returns false (the block goes to the
-     * reference) if a lane holds an entry that is neither 0 nor normal and finite, or a sum that is not.
-     */
-    private static boolean entropyBlock(double[] t, double[] s, int classes, double scale, double[] out, int o,
-                                        double[] lanes) {
-        System.arraycopy(s, 0, t, classes * B, B);
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector off = zero, err = zero;
-        for (int j = 0; j < B; j += DL) {
-            DoubleVector h = zero, last = zero;
-            for (int c = 0; c <= classes; c++) {
-                double weight = c < classes ? 1.0 : 0.0; // a scalar: no vector or mask chosen by a condition
-                DoubleVector x = DoubleVector.fromArray(D, t, c * B + j);
-                VectorMask<Double> normal = x.compare(GE, Double.MIN_NORMAL).and(x.compare(LT, INF));
-                off = off.add(one, normal.or(x.compare(EQ, 0.0)).not());
-                DoubleVector u = x.blend(one, normal.not());
-                // ln u, LaneMath.log
-                LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
-                DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
-                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
-                        .fma(z2, z.fma(LG2, LG1)).mul(z);
-                last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                h = h.add(x.mul(weight).mul(last)); // x·0 first: S·ln S may overflow
-            }
-            DoubleVector sv = DoubleVector.fromArray(D, s, j);
-            // a sum above HUGE may have overflowed x·ln x: the reference measures such rows normalised
-            off = off.add(one, sv.compare(GE, Double.MIN_NORMAL).and(sv.compare(LE, RowMath.HUGE)).not());
-            DoubleVector v = last.sub(h.div(sv));
-            v.blend(0.0, v.compare(LT, 0.0)).mul(scale).intoArray(out, o + j);
-            err = err.lanewise(MAX, sv.sub(one).lanewise(ABS));
-        }
-        off.intoArray(lanes, 0);
-        err.intoArray(lanes, DL);
-        return noneOff(lanes);
-    }
-
-    /**
-     * KL = U/Sp + ln(Sq/Sp) lane-wise, U = Σ x·ln(x/y) (0 for x = 0, +∞ for x &gt; 0 = y); the extra iteration
-     * reads x = Sq, y = Sp with weight 0 (a block with a zero or infinite sum goes to the reference). Lanes off the polynomial's domain send the block to the reference.
-     */
-    private static boolean klBlock(double[] p, double[] q, double[] sp, double[] sq, int classes, double scale,
-                                   double[] out, int o, double[] lanes) {
-        // the extra iteration's x/y is Sq/Sp (its weight is 0)
-        System.arraycopy(sq, 0, p, classes * B, B);
-        System.arraycopy(sp, 0, q, classes * B, B);
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector off = zero, err = zero;
-        for (int j = 0; j < B; j += DL) {
-            DoubleVector u = zero, last = zero;
-            for (int c = 0; c <= classes; c++) {
-                double weight = c < classes ? 1.0 : 0.0; // a scalar: no vector or mask chosen by a condition
-                DoubleVector x = DoubleVector.fromArray(D, p, c * B + j);
-                DoubleVector y = DoubleVector.fromArray(D, q, c * B + j);
-                VectorMask<Double> valid = x.compare(GE, 0.0).and(x.compare(LT, INF)).and(y.compare(GE, 0.0))
-                        .and(y.compare(LT, INF));
-                VectorMask<Double> pos = x.compare(GT, 0.0), qZero = y.compare(EQ, 0.0);
-                DoubleVector r = x.div(y);
-                VectorMask<Double> normal = r.compare(GE, Double.MIN_NORMAL).and(r.compare(LT, INF));
-                off = off.add(one, valid.not().or(pos.and(normal.not()).and(qZero.not())));
-                DoubleVector a = r.blend(one, normal.not());
-                // ln a, LaneMath.log
-                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
-                DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
-                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
-                        .fma(z2, z.fma(LG2, LG1)).mul(z);
-                last = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                u = u.add(x.mul(weight).mul(last.blend(INF, pos.and(qZero))));
-            }
-            DoubleVector spv = DoubleVector.fromArray(D, sp, j), sqv = DoubleVector.fromArray(D, sq, j);
-            VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LE, RowMath.HUGE))
-                    .and(sqv.compare(GE, Double.MIN_NORMAL)).and(sqv.compare(LT, INF));
-            off = off.add(one, sumsOk.not());
-            DoubleVector v = u.div(spv).add(last);
-            v.blend(0.0, v.compare(LT, 0.0)).mul(scale).intoArray(out, o + j);
-            err = err.lanewise(MAX, spv.sub(one).lanewise(ABS)).lanewise(MAX, sqv.sub(one).lanewise(ABS));
-        }
-        off.intoArray(lanes, 0);
-        err.intoArray(lanes, DL);
-        return noneOff(lanes);
-    }
-
-    /**
-     * JS lane-wise over the normalised rows a = p/Sp, b = q/Sq, m = (a + b)/2: ½·(Σ a·ln(a/m) + Σ b·ln(b/m)),
-     * each class visited twice (h = 0 for a, 1 for b) so the loop has one log. Entries and sums off the
-     * polynomial's domain send the block to the reference.
-     */
-    private static boolean jsBlock(double[] p, double[] q, double[] sp, double[] sq, int classes, double scale,
-                                   double[] out, int o, double[] lanes) {
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0), half = DoubleVector
-                .broadcast(D, 0.5);
-        DoubleVector off = zero, err = zero;
-        for (int j = 0; j < B; j += DL) {
-            DoubleVector spv = DoubleVector.fromArray(D, sp, j), sqv = DoubleVector.fromArray(D, sq, j);
-            VectorMask<Double> sumsOk = spv.compare(GE, Double.MIN_NORMAL).and(spv.compare(LT, INF))
-                    .and(sqv.compare(GE, Double.MIN_NORMAL)).and(sqv.compare(LT, INF));
-            off = off.add(one, sumsOk.not());
-            // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound, and saves two divisions
-            // per visit
-            DoubleVector ispv = one.div(spv), isqv = one.div(sqv);
-            DoubleVector acc = zero;
-            for (int i = 0; i < 2 * classes; i++) {
-                int c = i >> 1;
-                DoubleVector x = DoubleVector.fromArray(D, p, c * B + j);
-                DoubleVector y = DoubleVector.fromArray(D, q, c * B + j);
-                VectorMask<Double> valid = x.compare(GE, 0.0).and(x.compare(LT, INF)).and(y.compare(GE, 0.0))
-                        .and(y.compare(LT, INF));
-                DoubleVector a = x.mul(ispv), bq = y.mul(isqv), m = a.mul(half).add(bq.mul(half));
-                double wa = (i & 1) == 0 ? 1.0 : 0.0; // scalars: no vector chosen by a condition
-                DoubleVector w = a.mul(wa).add(bq.mul(1.0 - wa));
-                DoubleVector r = w.div(m);
-                VectorMask<Double> pos = w.compare(GT, 0.0);
-                VectorMask<Double> normal = r.compare(GE, Double.MIN_NORMAL).and(r.compare(LT, INF));
-                off = off.add(one, valid.not().or(pos.and(normal.not())));
-                DoubleVector arg = r.blend(one, normal.not());
-                // ln arg, LaneMath.log
-                LongVector b = arg.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
-                DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
-                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
-                        .fma(z2, z.fma(LG2, LG1)).mul(z);
-                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                acc = acc.add(w.mul(l));
-            }
-            DoubleVector v = acc.mul(half);
-            v = v.blend(0.0, v.compare(LT, 0.0));
-            v.blend(LN2, v.compare(GT, LN2)).mul(scale).intoArray(out, o + j);
-            err = err.lanewise(MAX, spv.sub(one).lanewise(ABS)).lanewise(MAX, sqv.sub(one).lanewise(ABS));
-        }
-        off.intoArray(lanes, 0);
-        err.intoArray(lanes, DL);
-        return noneOff(lanes);
-    }
-
-    /** True if no lane was off the vector path (the counts stored in lanes[0, DL)). */
-    private static boolean noneOff(double[] lanes) {
-        double n = 0;
-        for (int j = 0; j < DL; j++) {
-            n += lanes[j];
-        }
-        return n == 0;
     }
 }
