@@ -69,6 +69,7 @@ final class SimdRowKernels {
     private static final int ISQ = 3 * GL;
     private static final int SP = 4 * GL;
     private static final int SQ = 5 * GL;
+    private static final int ACC = 6 * GL;
     private static final long INF_BITS = 0x7ff0000000000000L;
 
     /** Per-thread scratch (plain arrays: no vector is stored). */
@@ -76,8 +77,8 @@ final class SimdRowKernels {
         /** A group's gathered p and q rows, class-major, and the row's own log argument after them. */
         final double[] p = new double[(MAX_CLASSES + 1) * GL];
         final double[] q = new double[(MAX_CLASSES + 1) * GL];
-        /** One vector each at U, W, ISP, ISQ, SP, SQ. */
-        final double[] tmp = new double[6 * GL];
+        /** One vector each at U, W, ISP, ISQ, SP, SQ, ACC. */
+        final double[] tmp = new double[7 * GL];
         /** max |S − 1| of the groups done. */
         final double[] lanes = new double[1];
         /** The gathers' index map: lane j reads row j. */
@@ -177,23 +178,25 @@ final class SimdRowKernels {
         int r = from;
         for (; r + GL <= rows; r += GL) {
             int pb = pOffset + r * classes, qb = qOffset + r * classes;
-            DoubleVector acc = zero;
+            // the sum over classes lives in tmp, not in a loop-carried vector: with several measures' profiles
+            // C2 boxed that vector at the loop's phi (about one 72-byte box per group of rows)
+            zero.intoArray(tmp, ACC);
             boolean special = false;
             // Gathered once into L1 (each branch stores its own vector: no vector merged from two branches,
             // which boxes under a profile that has seen both), row `classes` the row's own log argument.
             // sums and signs in the gathers (no vector merged from two branches here: see gather)
             boolean signsOk = gather(pd, pf, pb, classes, map, tp, tmp, SP)
                     & (!hasQ || gather(qd, qf, qb, classes, map, tq, tmp, SQ));
-            DoubleVector sp = DoubleVector.fromArray(G, tmp, SP);
+            DoubleVector spIn = DoubleVector.fromArray(G, tmp, SP);
             if (js) {
                 // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound
-                one.div(sp).intoArray(tmp, ISP);
+                one.div(spIn).intoArray(tmp, ISP);
                 one.div(DoubleVector.fromArray(G, tmp, SQ)).intoArray(tmp, ISQ);
             } else if (kl) {
                 DoubleVector.fromArray(G, tmp, SQ).intoArray(tp, classes * GL); // ln(Sq/Sp) with weight 0
-                sp.intoArray(tq, classes * GL);
+                spIn.intoArray(tq, classes * GL);
             } else {
-                sp.intoArray(tp, classes * GL); // ln Sp with weight 0
+                spIn.intoArray(tp, classes * GL); // ln Sp with weight 0
             }
             for (int i = 0; i < visits; i++) {
                 int c = js ? i >> 1 : i;
@@ -255,8 +258,10 @@ final class SimdRowKernels {
                 DoubleVector l = kd.fma(ln2, logc).add(rr.mul(rr).fma(poly, rr));
                 l.intoArray(tmp, U); // the last one is the row's own log (a loop-carried vector boxed)
                 // p > 0 = q made u = ∞ above: such a group is declined
-                acc = DoubleVector.fromArray(G, tmp, W).fma(l, acc);
+                DoubleVector.fromArray(G, tmp, W).fma(l, DoubleVector.fromArray(G, tmp, ACC)).intoArray(tmp, ACC);
             }
+            DoubleVector acc = DoubleVector.fromArray(G, tmp, ACC);
+            DoubleVector sp = DoubleVector.fromArray(G, tmp, SP);
             // (JS normalises first, so only the entropy and KL need Sp ≤ HUGE; JS's bound is the same test)
             boolean sumsOk = sp.compare(GE, Double.MIN_NORMAL).and(sp.compare(LE, js ? Double.MAX_VALUE : RowMath.HUGE))
                     .allTrue() && (!hasQ || DoubleVector.fromArray(G, tmp, SQ).compare(GE, Double.MIN_NORMAL)
