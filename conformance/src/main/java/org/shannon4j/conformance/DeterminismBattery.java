@@ -86,6 +86,26 @@ public final class DeterminismBattery {
             add("entropy(counts) Jeffreys n=" + n, () -> d.entropy(counts, Estimator.JEFFREYS));
             add("entropy(counts) plug-in n=" + n, () -> d.entropy(counts, Estimator.PLUG_IN));
         }
+        // row measures: one result per row, so a row whose lane took another path (group or leftover) shows
+        for (int classes : new int[] {10, 23}) {
+            int rows = 37;
+            double[] p = new double[rows * classes];
+            double[] q = new double[rows * classes];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(TestData.dirichlet(rnd, classes, 0.7, 0.1), 0, p, r * classes, classes);
+                System.arraycopy(TestData.dirichlet(rnd, classes, 1.3, 0.0), 0, q, r * classes, classes);
+            }
+            float[] pf = TestData.toFloat(p);
+            for (int r = 0; r < rows; r++) {
+                int row = r;
+                add("rows entropy C=" + classes + " row " + r, () -> s.rows().entropy(p, rows, classes)[row]);
+                add("rows klDivergence C=" + classes + " row " + r,
+                        () -> s.rows().klDivergence(p, q, rows, classes)[row]);
+                add("rows jsDivergence C=" + classes + " row " + r,
+                        () -> s.rows().jsDivergence(p, q, rows, classes)[row]);
+                add("rows entropy(float) C=" + classes + " row " + r, () -> s.rows().entropy(pf, rows, classes)[row]);
+            }
+        }
         if (large) {
             int n = (1 << 18) + 4099;
             double[] p = TestData.dirichlet(rnd, n, 1.0, 0.0);
