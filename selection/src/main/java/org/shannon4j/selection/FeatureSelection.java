@@ -2,6 +2,7 @@ package org.shannon4j.selection;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 import org.shannon4j.InfoUnit;
 import org.shannon4j.dependence.Dependence;
@@ -134,14 +135,80 @@ public final class FeatureSelection {
         }
         int[] y = new int[target.length];
         int targetLevels = denseTarget(target, y);
-        Greedy.checkTableSize(columns, targetLevels, criterion, k);
+        int maxLevels = 0;
+        for (int c = 0; c < columns.columns(); c++) {
+            maxLevels = Math.max(maxLevels, columns.levels(c));
+        }
+        Greedy.checkTableSize(maxLevels, targetLevels, criterion, k);
+        PairCounts counts = new PairCounts(context.kernels(), context.parallelism(), columns, y, targetLevels);
+        return run(counts, columns, y, criterion, k, progress, columns::name);
+    }
+
+    /**
+     * Selects up to {@code k} features by forward greedy search under {@code criterion} from count tables
+     * counted elsewhere, e.g. the merged per-partition tables of a cluster ({@link SelectionTables#of} counts
+     * each part). Given the tables of the same rows, with the in-process level counts and target classes, the
+     * result is the one {@link #select(DiscreteColumns, int[], Criterion, int)} gives, bit for bit, on the same
+     * backend. CMIM takes one batch of tables per step (its lazy refinement then reads them); CondMI, whose
+     * conditioning variable is the joint of all selected features, needs the rows and is not available here.
+     *
+     * @param tables the count tables
+     * @param criterion the selection criterion (not CondMI)
+     * @param k the number of features to select, 1 ≤ k ≤ tables.features()
+     * @param progress told of each selected feature
+     * @return the selected features in order, with scores, relevances (in {@link Context#unit()}) and why the
+     *         selection ended; names are "x" + index
+     * @throws IllegalArgumentException if k is out of range, the criterion is CondMI, fewer than two classes have
+     *                                  rows (a constant target), a table is too large to count densely, or the
+     *                                  tables are inconsistent (a table of the wrong size, a negative count,
+     *                                  tables of different totals or class counts, a candidate missing or twice)
+     */
+    public Selection select(SelectionTables tables, Criterion criterion, int k, SelectionProgress progress) {
+        Objects.requireNonNull(tables, "tables must not be null");
+        Objects.requireNonNull(criterion, "criterion must not be null");
+        Objects.requireNonNull(progress, "progress must not be null");
+        if (criterion.method() == Criterion.Method.COND_MI) {
+            throw new IllegalArgumentException("CondMI conditions on the joint variable of all selected features, "
+                    + "which needs the rows: select from DiscreteColumns instead");
+        }
+        SourceTables counts = SourceTables.of(context.kernels(), tables);
+        if (k < 1 || k > counts.features) {
+            throw new IllegalArgumentException("k = " + k + ": between 1 and the number of features ("
+                    + counts.features + ") can be selected");
+        }
+        if (counts.nonEmptyClasses() < 2) {
+            throw new IllegalArgumentException("the target has rows of " + counts.nonEmptyClasses() + " class: "
+                    + "I(X;Y) = 0 for every feature, so there is nothing to select");
+        }
+        int maxLevels = 0;
+        for (int j = 0; j < counts.features; j++) {
+            maxLevels = Math.max(maxLevels, counts.levels(j));
+        }
+        Greedy.checkTableSize(maxLevels, counts.ly, criterion, k);
+        return run(counts, null, null, criterion, k, progress, j -> "x" + j);
+    }
+
+    /**
+     * {@link #select(SelectionTables, Criterion, int, SelectionProgress)} without progress.
+     *
+     * @param tables the count tables
+     * @param criterion the selection criterion (not CondMI)
+     * @param k the number of features to select, 1 ≤ k ≤ tables.features()
+     * @return the selected features in order, with scores, relevances and why the selection ended
+     * @throws IllegalArgumentException as {@link #select(SelectionTables, Criterion, int, SelectionProgress)}
+     */
+    public Selection select(SelectionTables tables, Criterion criterion, int k) {
+        return select(tables, criterion, k, SelectionProgress.NONE);
+    }
+
+    private Selection run(StepTables counts, DiscreteColumns columns, int[] y, Criterion criterion, int k,
+                          SelectionProgress progress, IntFunction<String> name) {
         InfoUnit unit = context.unit();
         boolean unitless = criterion.method() == Criterion.Method.DISR;
         SelectionProgress inUnit = progress == SelectionProgress.NONE ? progress
                 : (rank, of, feature, score) -> progress.selected(rank, of, feature,
                         unitless && rank > 1 ? score : unit.fromNats(score));
-        PairCounts counts = new PairCounts(context.kernels(), context.parallelism(), columns, y, targetLevels);
-        Greedy g = new Greedy(nats, context.kernels(), counts, columns, y, targetLevels, criterion, k, inUnit);
+        Greedy g = new Greedy(nats, context.kernels(), counts, columns, y, counts.ly, criterion, k, inUnit);
         g.run();
         int m = g.size;
         int[] chosen = Arrays.copyOf(g.selected, m);
@@ -151,7 +218,7 @@ public final class FeatureSelection {
         for (int i = 0; i < m; i++) {
             scores[i] = unitless && i > 0 ? g.scores[i] : unit.fromNats(g.scores[i]);
             relevance[i] = unit.fromNats(g.relevance[chosen[i]]);
-            names[i] = columns.name(chosen[i]);
+            names[i] = name.apply(chosen[i]);
         }
         return new Selection(criterion, unit, chosen, names, scores, relevance, g.stop, k);
     }

@@ -6,7 +6,8 @@ import org.shannon4j.spi.Kernels;
 
 /**
  * One forward greedy selection, in nats. Every candidate's terms at a step depend only on its own table with the
- * newest selected feature, so {@link PairCounts} counts them over the context's threads into per-candidate slots;
+ * newest selected feature, so the {@link StepTables} count them (over the context's threads, or on a cluster)
+ * into per-candidate slots;
  * the accumulators, scores and the argmax (lowest index of a tie) are then updated in index order on the calling
  * thread, so the result does not depend on the thread count.
  */
@@ -15,12 +16,12 @@ final class Greedy {
     private final Dependence nats;
     private final Kernels kernels;
     private final DiscreteColumns columns;
-    private final PairCounts counts;
+    private final StepTables counts;
     private final int[] y;
     private final int ly;
     private final Criterion criterion;
     private final int k;
-    private final int n;
+    private final long n;
     private final int features;
     private final SelectionProgress progress;
     /**
@@ -45,7 +46,7 @@ final class Greedy {
     private final double[] termA;
     private final double[] termB;
 
-    Greedy(Dependence nats, Kernels kernels, PairCounts counts, DiscreteColumns columns, int[] y, int ly,
+    Greedy(Dependence nats, Kernels kernels, StepTables counts, DiscreteColumns columns, int[] y, int ly,
            Criterion criterion, int k, SelectionProgress progress) {
         this.nats = nats;
         this.kernels = kernels;
@@ -56,8 +57,8 @@ final class Greedy {
         this.criterion = criterion;
         this.k = k;
         this.progress = progress;
-        this.n = y.length;
-        this.features = columns.columns();
+        this.n = counts.n;
+        this.features = counts.features;
         this.zero = 1e-13 * (1 + Math.log(n));
         this.selected = new int[k];
         this.scores = new double[k];
@@ -70,14 +71,10 @@ final class Greedy {
     }
 
     /** Rejects a selection whose largest (candidate, selected, target) table could not be counted densely. */
-    static void checkTableSize(DiscreteColumns columns, int ly, Criterion criterion, int k) {
+    static void checkTableSize(int max, int ly, Criterion criterion, int k) {
         Criterion.Method m = criterion.method();
         if (k == 1 || m == Criterion.Method.MIM || m == Criterion.Method.COND_MI) {
             return;
-        }
-        int max = 0;
-        for (int c = 0; c < columns.columns(); c++) {
-            max = Math.max(max, columns.levels(c));
         }
         long cells = (long) max * max * ly;
         if (cells > FeatureSelection.MAX_TABLE_CELLS) {
@@ -156,7 +153,7 @@ final class Greedy {
         boolean stopsAtZero = m == Criterion.Method.JMI || m == Criterion.Method.DISR;
         while (size < k) {
             int s = selected[size - 1];
-            PairCounts.Given z = counts.given(s);
+            StepTables.Given z = counts.given(s);
             counts.forEachCandidate(chosen, z, this::pairTerms);
             int selectedSoFar = size;
             for (int j = 0; j < features; j++) {
@@ -199,7 +196,7 @@ final class Greedy {
      * DISR that and H(X_jX_sY); mRMR I(X_j;X_s); ICAP and the β/γ family I(X_j;X_s) and I(X_j;X_s|Y). Runs on
      * the context's threads; each writes only its candidate's slots.
      */
-    private void pairTerms(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
+    private void pairTerms(int j, long[] t, int lj, StepTables.Given z, long[] ab) {
         Criterion.Method m = criterion.method();
         int ls = z.levels / ly;
         double n = counts.n;
@@ -233,8 +230,15 @@ final class Greedy {
     private void cmim() {
         int[] lastUsed = new int[features];
         double[] partial = relevance.clone();
-        PairCounts.Given[] given = new PairCounts.Given[k];
+        StepTables.Given[] given = new StepTables.Given[k];
+        // Tables counted elsewhere come a step at a time: each selected feature's I(X_j;Y|X_s) for every
+        // remaining candidate, kept per rank; the lazy loop then reads the same values it would have counted.
+        double[][] batch = counts.countsOneAtATime() ? null : new double[k][];
         while (size < k) {
+            if (batch != null && batch[size - 1] == null) {
+                counts.forEachCandidate(chosen, counts.given(selected[size - 1]), conditionalOnSelected);
+                batch[size - 1] = termA.clone();
+            }
             int best = -1;
             double score = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < features; j++) {
@@ -243,11 +247,17 @@ final class Greedy {
                 }
                 while (partial[j] > score + tie() && lastUsed[j] < size) {
                     int rank = lastUsed[j];
-                    if (given[rank] == null) {
-                        given[rank] = counts.given(selected[rank]);
+                    double term;
+                    if (batch != null) {
+                        term = batch[rank][j];
+                    } else {
+                        if (given[rank] == null) {
+                            given[rank] = counts.given(selected[rank]);
+                        }
+                        counts.one(j, given[rank], conditionalOnSelected);
+                        term = termA[j];
                     }
-                    counts.one(j, given[rank], conditionalOnSelected);
-                    partial[j] = Math.min(partial[j], snap(termA[j]));
+                    partial[j] = Math.min(partial[j], snap(term));
                     lastUsed[j]++;
                 }
                 if (best < 0 || partial[j] > score + tie()) {
@@ -260,10 +270,10 @@ final class Greedy {
         }
     }
 
-    private final PairCounts.Terms conditionalOnSelected = this::conditionalOnSelected;
+    private final StepTables.Terms conditionalOnSelected = this::conditionalOnSelected;
 
     /** I(X_j;Y|X_s) into termA[j], from the table with Z = (s, target). */
-    private void conditionalOnSelected(int j, long[] t, int lj, PairCounts.Given z, long[] ab) {
+    private void conditionalOnSelected(int j, long[] t, int lj, StepTables.Given z, long[] ab) {
         int ls = z.levels / ly;
         double tJoint = counts.nLogN(t, lj * z.levels);
         double tPair = counts.tPair(t, lj, ls, ab);
@@ -278,7 +288,7 @@ final class Greedy {
      */
     private void condMi() {
         int[] z = columns.column(selected[0]);
-        int[] x = new int[n];
+        int[] x = new int[columns.rows()];
         while (size < k) {
             for (int j = 0; j < features; j++) {
                 if (!chosen[j]) {
@@ -294,7 +304,7 @@ final class Greedy {
             take(best);
             if (size < k) {
                 columns.codes(best, x);
-                kernels.densePairCodes(x, 0, z, 0, n, z);
+                kernels.densePairCodes(x, 0, z, 0, x.length, z);
             }
         }
     }

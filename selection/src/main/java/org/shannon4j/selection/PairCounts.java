@@ -26,7 +26,7 @@ import org.shannon4j.spi.Parallelism;
  * the same integer table, so the path never changes a result. Every candidate's terms land in its own slot, so
  * results do not depend on the thread count.
  */
-final class PairCounts {
+final class PairCounts extends StepTables {
 
     /** A column gets bitsets when it has at most this many levels (the last level is implied). */
     static final int MAX_SET_LEVELS = 33;
@@ -37,13 +37,10 @@ final class PairCounts {
     /** Candidates per part of a step's parallel loop: about a millisecond of work at 100,000 rows. */
     private static final int CANDIDATES_PER_PART = 16;
 
-    private final Kernels kernels;
     private final Parallelism parallelism;
     private final DiscreteColumns columns;
-    final int n;
-    /** Target classes. */
-    final int ly;
-    private final int features;
+    /** Rows. */
+    private final int n;
     private final int[] y;
     /** Whether the bitsets are split by class (ly ≤ {@link #MAX_CLASS_SEGMENTS}); if not, no column has sets. */
     private final boolean split;
@@ -59,29 +56,25 @@ final class PairCounts {
     private final long[][] sets;
     /** Column j's counts per level and class, {@code [a·ly + g]} (the (column, target) table). */
     private final long[][] classCounts;
-    /** Σ c·ln c of each column's level counts. */
-    private final double[] tLevels;
-    /** Σ c·ln c of each column's (level, class) table. */
-    private final double[] tWithTarget;
-    /** Σ c·ln c of the class counts. */
-    final double tTarget;
     private final Scratch.Pool pool;
     private final Scratch callerScratch = new Scratch();
 
     PairCounts(Kernels kernels, Parallelism parallelism, DiscreteColumns columns, int[] y, int ly) {
-        this.kernels = kernels;
+        long[] rowsOfClass = new long[ly];
+        for (int v : y) {
+            rowsOfClass[v]++;
+        }
+        int[] levels = new int[columns.columns()];
+        for (int j = 0; j < levels.length; j++) {
+            levels[j] = columns.levels(j);
+        }
+        super(kernels, columns.rows(), ly, levels, rowsOfClass);
         this.parallelism = parallelism;
         this.columns = columns;
         this.n = columns.rows();
-        this.ly = ly;
         this.y = y;
-        this.features = columns.columns();
         this.split = ly <= MAX_CLASS_SEGMENTS;
-        this.classRows = new long[ly];
-        for (int v : y) {
-            classRows[v]++;
-        }
-        this.tTarget = kernels.nLogN(classRows, 0, ly);
+        this.classRows = rowsOfClass;
         this.classWords = new int[ly];
         this.classBase = new int[ly];
         int total = 0;
@@ -94,8 +87,6 @@ final class PairCounts {
         this.totalWords = total;
         this.sets = new long[features][];
         this.classCounts = new long[features][];
-        this.tLevels = new double[features];
-        this.tWithTarget = new double[features];
         this.pool = new Scratch.Pool();
         long budget = setBudget();
         boolean[] withSets = new boolean[features];
@@ -121,16 +112,7 @@ final class PairCounts {
                 }
             }
             classCounts[j] = counts;
-            long[] levels = scratch.longs(l);
-            for (int a = 0; a < l; a++) {
-                long sum = 0;
-                for (int g = 0; g < ly; g++) {
-                    sum += counts[a * ly + g];
-                }
-                levels[a] = sum;
-            }
-            tLevels[j] = kernels.nLogN(levels, 0, l);
-            tWithTarget[j] = kernels.nLogN(counts, 0, l * ly);
+            setTargetTable(j, counts, scratch.longs(l));
         });
     }
 
@@ -231,36 +213,23 @@ final class PairCounts {
         }
     }
 
-    /** Σ c·ln c of column j's level counts. */
-    double tLevels(int j) {
-        return tLevels[j];
+    /** Column j's (level, class) table {@code [a·ly + g]}; not a copy. */
+    long[] targetTable(int j) {
+        return classCounts[j];
     }
 
-    /** Σ c·ln c of column j's (level, class) table: H(X_j, Y) = ln n − this/n. */
-    double tWithTarget(int j) {
-        return tWithTarget[j];
-    }
-
-    /** The conditioning variable Z = (s, target) of a step that selected s. */
+    @Override
     Given given(int s) {
-        return new Given(s);
+        return new Coded(s);
     }
 
-    /** The terms a step needs of a candidate's table with Z = (s, target), in nats. */
-    interface Terms {
-        /**
-         * Sets the terms of candidate j from its table {@code table[(a·ls + b)·ly + c]} (lj × ls × ly cells).
-         *
-         * @param j the candidate
-         * @param table the joint counts of (candidate level a, selected level b, class c)
-         * @param lj the candidate's levels
-         * @param given Z
-         * @param scratch longs the method may use (at least lj·ls·ly)
-         */
-        void of(int j, long[] table, int lj, Given given, long[] scratch);
+    @Override
+    boolean countsOneAtATime() {
+        return true;
     }
 
     /** Counts the table of each candidate j with {@code chosen[j] == false} against Z and hands it to terms. */
+    @Override
     void forEachCandidate(boolean[] chosen, Given given, Terms terms) {
         int parts = Math.ceilDiv(features, CANDIDATES_PER_PART);
         runParts(parts, (scratch, part) -> {
@@ -278,6 +247,7 @@ final class PairCounts {
      * Counts candidate j's table with Z on the calling thread and hands it to terms (the caller's own scratch:
      * for sequential callers, such as CMIM's lazy refinement, one at a time).
      */
+    @Override
     void one(int j, Given given, Terms terms) {
         table(j, given, callerScratch);
         terms.of(j, callerScratch.table, columns.levels(j), given, callerScratch.aux);
@@ -332,7 +302,7 @@ final class PairCounts {
             Arrays.fill(counts, 0, cells, 0);
             int[] codes = s.codes(n);
             columns.codes(j, codes);
-            kernels.countPairs(codes, 0, 0, z.codes(), 0, 0, lz, n, counts);
+            kernels.countPairs(codes, 0, 0, ((Coded) z).codes(), 0, 0, lz, n, counts);
             for (int c = 0; c < cells; c++) {
                 t[c] = counts[c];
             }
@@ -385,22 +355,14 @@ final class PairCounts {
         }
     }
 
-    /** The conditioning variable Z = (s, target): its level count ls·ly, the (s, class) counts and their Σ c·ln c. */
-    final class Given {
-        final int levels;
-        /** The selected feature in Z. */
-        final int feature;
-        /** Σ c·ln c of the (s, class) table. */
-        final double t;
+    /** Z with the codes s·ly + y of its rows for the histogram path, made on first use. */
+    private final class Coded extends Given {
         private int[] codes;
 
-        private Given(int s) {
-            this.feature = s;
-            this.levels = columns.levels(s) * ly;
-            this.t = tWithTarget[s];
+        private Coded(int s) {
+            super(s, columns.levels(s) * ly, tWithTarget(s));
         }
 
-        /** The codes s·ly + y of Z, for the histogram path; made on first use. */
         private synchronized int[] codes() {
             if (codes == null) {
                 int[] z = new int[n];
@@ -412,26 +374,5 @@ final class PairCounts {
             }
             return codes;
         }
-    }
-
-    // ------------------------------------------------------------------------------------------ information terms
-
-    /**
-     * Sums the table t[a][b][c] (lj × ls × ly) over the target into ab (lj × ls) and returns Σ c·ln c of that
-     * (candidate, selected) marginal.
-     */
-    double tPair(long[] t, int lj, int ls, long[] ab) {
-        for (int cell = 0, i = 0; cell < lj * ls; cell++) {
-            long sum = 0;
-            for (int c = 0; c < ly; c++) {
-                sum += t[i++];
-            }
-            ab[cell] = sum;
-        }
-        return kernels.nLogN(ab, 0, lj * ls);
-    }
-
-    double nLogN(long[] t, int length) {
-        return kernels.nLogN(t, 0, length);
     }
 }
