@@ -157,7 +157,7 @@ public final class FeatureSelection {
      * @param k the number of features to select, 1 ≤ k ≤ tables.features()
      * @param progress told of each selected feature
      * @return the selected features in order, with scores, relevances (in {@link Context#unit()}) and why the
-     *         selection ended; names are "x" + index
+     *         selection ended; names from {@link SelectionTables#name}
      * @throws IllegalArgumentException if k is out of range, the criterion is CondMI, fewer than two classes have
      *                                  rows (a constant target), a table is too large to count densely, or the
      *                                  tables are inconsistent (a table of the wrong size, a negative count,
@@ -185,7 +185,7 @@ public final class FeatureSelection {
             maxLevels = Math.max(maxLevels, counts.levels(j));
         }
         Greedy.checkTableSize(maxLevels, counts.ly, criterion, k);
-        return run(counts, null, null, criterion, k, progress, j -> "x" + j);
+        return run(counts, null, null, criterion, k, progress, tables::name);
     }
 
     /**

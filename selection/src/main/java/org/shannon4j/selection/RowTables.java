@@ -42,6 +42,11 @@ final class RowTables implements SelectionTables {
     }
 
     @Override
+    public String name(int feature) {
+        return columns.name(feature);
+    }
+
+    @Override
     public String toString() {
         return "SelectionTables[" + columns.rows() + " rows, " + counts.features + " features, " + counts.ly
                 + " classes]";

@@ -60,6 +60,16 @@ public interface SelectionTables {
      */
     void tablesGiven(int selected, boolean[] excluded, TableSink sink);
 
+    /**
+     * The feature's name, reported by {@link Selection#names()}.
+     *
+     * @param feature the feature index
+     * @return its name; by default {@code "x" + feature}, as for unnamed {@link DiscreteColumns}
+     */
+    default String name(int feature) {
+        return "x" + feature;
+    }
+
     /** Receives one candidate's table. */
     @FunctionalInterface
     interface TableSink {
