@@ -30,7 +30,8 @@ import org.shannon4j.selection.SelectionTables;
  * <ul>
  *   <li><b>What runs where.</b> The driver checks the columns (one aggregation: nulls, min, max; one distinct of
  *       the target), then each partition is coded once into column arrays and cached in executor memory, where
- *       the selection module's counting engine ({@link SelectionTables#of}) keeps its per-column bitsets. Each
+ *       the selection module's counting engine ({@link SelectionTables#of}) keeps its per-column bitsets (blocks
+ *       that do not fit in memory spill to disk rather than being recomputed from {@code data}). Each
  *       step is one Spark job: every partition counts the (candidate, newly selected, target) table of every
  *       remaining candidate, and the tables are added in a tree ({@code treeReduce}); only the selected feature
  *       and the list of selected ones travel to the executors. The greedy search itself — the Σ c·ln c terms,
@@ -39,7 +40,10 @@ import org.shannon4j.selection.SelectionTables;
  *       the partitioning; levels are max code + 1 per column and the target's classes its distinct values in
  *       increasing order, as in process; so {@code select} returns what
  *       {@code FeatureSelection.of(handle.context()).select(DiscreteColumns.of(columns), target, criterion, k)}
- *       returns on the collected columns, bit for bit. Ties go to the lowest index in {@code features}.</li>
+ *       returns on the collected columns, bit for bit. Ties go to the lowest index in {@code features}.
+ *       {@code data} is read three times (the checks, the distinct target values, the coding): cache it if it is
+ *       expensive to compute, and it must give the same rows each time (a non-deterministic source, such as an
+ *       unseeded {@code rand()}, is caught only when a code falls outside the levels found before).</li>
  *   <li><b>Ranking by the statistic.</b> Scores are information values, never p-values, so nothing ties at an
  *       underflowed p = 0 (MLlib's χ² selectors rank by 1 − cdf, which is 0 for every strong feature at 1M
  *       rows).</li>
@@ -114,7 +118,7 @@ public final class SparkSelection {
         String[] columns = coding.columns();
         JavaRDD<CodedBlock> blocks = data.selectExpr(quoted(columns)).javaRDD()
                 .mapPartitions(rows -> List.of(CodedBlock.of(rows, coding, backend)).iterator())
-                .persist(StorageLevel.MEMORY_ONLY());
+                .persist(StorageLevel.MEMORY_AND_DISK());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
         String previous = sc.getLocalProperty("spark.job.description");
         try {
