@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -127,6 +129,21 @@ class SparkCountsTest {
         PairMeasures m = t.measures(dep, NmiAverage.MAX).get(2);
         assertBits(dep.mutualInformation(X[3], X[4]), m.mutualInformation(), "MI(l, w)");
         assertEquals(dep.countLabels(X[2]), SparkCounts.of(DATA).path(path).countLabels("b").labels("b"));
+    }
+
+    /** A file source (Parquet: nullable columns, a scan of column batches) counts the same tables. */
+    @Test
+    void columnarSourceGivesTheSameTables(@TempDir Path dir) {
+        String file = dir.resolve("data.parquet").toString();
+        DATA.repartition(3).write().parquet(file);
+        Dataset<Row> parquet = SparkTests.session().read().parquet(file);
+        TargetCounts t = SparkCounts.withTarget(parquet, "y", FEATURES);
+        Dependence dep = Shannon.get("scalar").dependence();
+        for (int c = 0; c < FEATURES.length; c++) {
+            assertEquals(dep.countPairs(X[c], Y), t.counts(FEATURES[c]), FEATURES[c]);
+        }
+        assertMessage("column 'n' is null at row", () -> SparkCounts.withTarget(parquet, "y", "n"));
+        assertMessage("column 'big' has value " + (1L << 40), () -> SparkCounts.withTarget(parquet, "y", "big"));
     }
 
     @Test
