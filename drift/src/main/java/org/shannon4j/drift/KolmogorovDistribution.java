@@ -1,5 +1,7 @@
 package org.shannon4j.drift;
 
+import org.shannon4j.spi.NumpySums;
+
 /**
  * The distribution of the two-sided one-sample Kolmogorov–Smirnov statistic D_n, as scipy 1.10 computes its
  * survival function ({@code stats.kstwo.sf(x, n)}: {@code _ksstats._kolmogn} with {@code cdf=False}, and the C
@@ -384,10 +386,10 @@ final class KolmogorovDistribution {
             t2[i] = ksquared * qpw;
             t3[i] = (sqrt3z + kspi) * (sqrt3z - kspi) * ksquared * qpw;
         }
-        double k2extra = numpySum(t2);
+        double k2extra = NumpySums.pairwiseSum(t2, 0, t2.length);
         k2extra *= PI_SQUARED * SQRT2PI / (-36 * zthree);
         k[2] += k2extra;
-        double k3extra = numpySum(t3);
+        double k3extra = NumpySums.pairwiseSum(t3, 0, t3.length);
         k3extra *= PI_SQUARED * SQRT2PI / (216 * zsix);
         k[3] += k3extra;
         double dn = n * 1.0;
@@ -399,39 +401,6 @@ final class KolmogorovDistribution {
             sum += e; // Python's sum(): left to right from 0
         }
         return sum;
-    }
-
-    /** numpy's pairwise summation (8 accumulators below its 128-element block). */
-    private static double numpySum(double[] a) {
-        return pairwise(a, 0, a.length);
-    }
-
-    private static double pairwise(double[] a, int off, int n) {
-        if (n < 8) {
-            double res = 0.0; // numpy starts from -0.0 and adds; equal for the finite sums here
-            for (int i = 0; i < n; i++) {
-                res += a[off + i];
-            }
-            return res;
-        } else if (n <= 128) {
-            double[] r = new double[8];
-            System.arraycopy(a, off, r, 0, 8);
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                for (int j = 0; j < 8; j++) {
-                    r[j] += a[off + i + j];
-                }
-            }
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++) {
-                res += a[off + i];
-            }
-            return res;
-        } else {
-            int n2 = n / 2;
-            n2 -= n2 % 8;
-            return pairwise(a, off, n2) + pairwise(a, off + n2, n - n2);
-        }
     }
 
     // ---- cephes kolmogorov.c: smirnov(n, x), the one-sided survival function ----
