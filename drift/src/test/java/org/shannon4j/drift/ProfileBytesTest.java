@@ -95,6 +95,40 @@ class ProfileBytesTest {
                 bits(back.drift(DRIFT, DriftMethod.PSI, EmptyBins.EVIDENTLY, cur, 0.1).value()));
     }
 
+    /** README's "Reference profiles" block as it stands there (the README checker compiles it; this checks it). */
+    @Test
+    void readmeSnippet() {
+        Shannon nats = Shannon.get();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double[] reference = new double[5000], current = new double[5000];
+        for (int i = 0; i < 5000; i++) {
+            reference[i] = rnd.nextGaussian();
+            current[i] = rnd.nextGaussian() + 0.3;
+        }
+        Drift drift = Drift.of(nats.context());
+        ExactProfile exact = ExactProfile.of(reference);                       // once per reference column
+        DriftResult inMemory = exact.evidently(drift, DriftMethod.PSI, current, 0.1);
+        byte[] saved = exact.toBytes();                                        // 40,024 bytes
+        DriftResult restored = ExactProfile.fromBytes(saved).evidently(drift, DriftMethod.PSI, current, 0.1);
+        BinnedProfile binned = BinnedProfile.of(reference, BinRule.DOANE);
+        byte[] stored = binned.toBytes();                                      // 272 bytes
+        DriftResult binnedPsi = BinnedProfile.fromBytes(stored).drift(drift, DriftMethod.PSI, EmptyBins.epsilon(1e-4),
+                current, 0.1);
+        DriftMonitor monitor = DriftMonitor.binned(drift, java.util.List.of(binned, binned), DriftMethod.PSI,
+                EmptyBins.epsilon(1e-4), 0.1);
+        DriftResult[] both = monitor.check(new double[][] {current, reference});
+
+        assertEquals(bits(drift.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, reference, current, 0.1).value()),
+                bits(inMemory.value()));
+        assertEquals("0.0896", String.format("%.4f", inMemory.value()));
+        assertEquals(bits(inMemory.value()), bits(restored.value()));
+        assertEquals(40_024, saved.length);
+        assertEquals(272, stored.length);
+        assertEquals("0.0926", String.format("%.4f", binnedPsi.value()));
+        assertEquals(bits(binnedPsi.value()), bits(both[0].value()));
+        assertEquals(0.0, both[1].value());
+    }
+
     @Test
     void badExactBytes() {
         double[] ref = gaussian(50, 5);
