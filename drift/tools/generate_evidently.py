@@ -122,7 +122,7 @@ def wasserstein(ref, cur):
 
 def ks(ref, cur):
     # stattests/ks_stattest.py _ks_stat_test: the p-value of ks_2samp (method 'auto': exact up to 10,000 values
-    # per column; shannon4j implements only that, so larger cases have no ks line); drift if p <= threshold
+    # per column; larger sizes are covered by generate_ks_asymp.py); drift if p <= threshold
     return stats.ks_2samp(ref, cur)[1]
 
 

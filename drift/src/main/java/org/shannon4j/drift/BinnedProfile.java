@@ -1,7 +1,6 @@
 package org.shannon4j.drift;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -15,14 +14,28 @@ import java.util.Objects;
  * store one. Unlike {@link ExactProfile}, it cannot reproduce Evidently's rules, whose edges depend on the current
  * window too. Immutable and thread-safe.
  *
- * <h2>Byte format (version 1, big-endian)</h2>
- * magic {@code "S4JB"}, int version = 1, int bins, (bins + 1) double edges, bins long counts, long below, long
- * above, long nonFinite.
+ * <h2>Byte format ({@link #toBytes()} / {@link #fromBytes(byte[])}), version 2</h2>
+ * Big-endian; b = the number of bins. The frame (magic, version, count, checksum) is the one of
+ * {@link ExactProfile}'s format.
+ * <table class="striped">
+ *   <caption>Layout</caption>
+ *   <thead><tr><th>offset</th><th>bytes</th><th>field</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>0</td><td>4</td><td>magic: the ASCII bytes {@code S4JB} (0x53 0x34 0x4A 0x42)</td></tr>
+ *     <tr><td>4</td><td>4</td><td>format version, int32: 2</td></tr>
+ *     <tr><td>8</td><td>4</td><td>b, int32 ≥ 1</td></tr>
+ *     <tr><td>12</td><td>8·(b + 1)</td><td>the edges, float64, finite and strictly increasing</td></tr>
+ *     <tr><td>20 + 8·b</td><td>8·b</td><td>the count of each bin, int64 ≥ 0</td></tr>
+ *     <tr><td>20 + 16·b</td><td>24</td><td>below, above, nonFinite: int64 ≥ 0 each</td></tr>
+ *     <tr><td>44 + 16·b</td><td>4</td><td>CRC-32C ({@link java.util.zip.CRC32C}) of bytes 0 to 43 + 16·b</td></tr>
+ *   </tbody>
+ * </table>
+ * Length 48 + 16·b; nothing follows the checksum. {@code fromBytes} rejects anything else with an
+ * {@link IllegalArgumentException} saying what is wrong: null, another magic (naming the profile type when it is
+ * {@link ExactProfile}'s), another version, truncated or trailing bytes, a checksum mismatch, bad edges, a
+ * negative count. Version 1 (before 0.1.0 was released: no checksum) is not read.
  */
 public final class BinnedProfile {
-
-    private static final int MAGIC = 0x53344A42; // "S4JB"
-    private static final int VERSION = 1;
 
     private final double[] edges;
     private final long[] counts;
@@ -282,9 +295,7 @@ public final class BinnedProfile {
      * @return the bytes
      */
     public byte[] toBytes() {
-        int bins = counts.length;
-        ByteBuffer b = ByteBuffer.allocate(12 + 8 * (bins + 1) + 8 * bins + 24).order(ByteOrder.BIG_ENDIAN);
-        b.putInt(MAGIC).putInt(VERSION).putInt(bins);
+        ByteBuffer b = ProfileBytes.writer(ProfileBytes.Kind.BINNED, counts.length);
         for (double e : edges) {
             b.putDouble(e);
         }
@@ -292,7 +303,7 @@ public final class BinnedProfile {
             b.putLong(c);
         }
         b.putLong(below).putLong(above).putLong(nonFinite);
-        return b.array();
+        return ProfileBytes.seal(b);
     }
 
     /**
@@ -300,27 +311,12 @@ public final class BinnedProfile {
      *
      * @param bytes the stored profile
      * @return the profile
-     * @throws IllegalArgumentException on a wrong magic number or version, a wrong length, bad edges or a
-     *     negative count
+     * @throws IllegalArgumentException on null, a wrong magic number or version, a wrong length, a checksum
+     *     mismatch, bad edges or a negative count
      */
     public static BinnedProfile fromBytes(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes must not be null");
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
-        if (bytes.length < 12 || b.getInt() != MAGIC) {
-            throw new IllegalArgumentException("bytes (length " + bytes.length + ") do not start with the magic "
-                    + "number of a BinnedProfile (\"S4JB\")");
-        }
-        int version = b.getInt();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("bytes hold a BinnedProfile of version " + version
-                    + "; this library reads version " + VERSION);
-        }
-        int bins = b.getInt();
-        long expected = 12 + 16L * bins + 8 + 24;
-        if (bins < 1 || bytes.length != expected) {
-            throw new IllegalArgumentException("bytes has length " + bytes.length + " for " + bins
-                    + " bins (expected " + expected + ")");
-        }
+        ByteBuffer b = ProfileBytes.reader(bytes, ProfileBytes.Kind.BINNED, 1);
+        int bins = b.getInt(ProfileBytes.HEADER - 4);
         double[] edges = new double[bins + 1];
         for (int i = 0; i <= bins; i++) {
             edges[i] = b.getDouble();
@@ -328,17 +324,10 @@ public final class BinnedProfile {
         BinEdges.checkEdges(edges, "edges");
         long[] counts = new long[bins];
         for (int i = 0; i < bins; i++) {
-            counts[i] = nonNegative(b.getLong(), "counts[" + i + "]");
+            counts[i] = ProfileBytes.nonNegative(b.getLong(), "counts[" + i + "]");
         }
-        return new BinnedProfile(edges, counts, nonNegative(b.getLong(), "below"),
-                nonNegative(b.getLong(), "above"), nonNegative(b.getLong(), "nonFinite"));
-    }
-
-    private static long nonNegative(long v, String name) {
-        if (v < 0) {
-            throw new IllegalArgumentException(name + " = " + v + ": a stored count must be >= 0");
-        }
-        return v;
+        return new BinnedProfile(edges, counts, ProfileBytes.nonNegative(b.getLong(), "below"),
+                ProfileBytes.nonNegative(b.getLong(), "above"), ProfileBytes.nonNegative(b.getLong(), "nonFinite"));
     }
 
     // ----------------------------------------------------------------------------------------------------

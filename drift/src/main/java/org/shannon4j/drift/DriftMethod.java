@@ -48,8 +48,9 @@ public enum DriftMethod {
     /**
      * The two-sample Kolmogorov–Smirnov test on D = max |F_reference − F_current|. Evidently's {@code ks}
      * ({@code ks_stattest.py}): scipy's {@code ks_2samp} p-value is the value, drift if p ≤ 0.05 (≤, unlike its
-     * other tests); the exact p-value is computed for columns of at most 10,000 values each (scipy's 'auto'),
-     * larger ones, where scipy uses the asymptotic distribution, are an error (see {@code KolmogorovSmirnov}).
+     * other tests); its p-value is scipy 1.10's ks_2samp in 'auto' mode: exact up to 10,000 values a column, the
+     * asymptotic kstwo distribution above (see {@code KolmogorovSmirnov}).
+
      * NannyML's {@code kolmogorov_smirnov}: the value is D itself.
      */
     KOLMOGOROV_SMIRNOV("ks", "kolmogorov_smirnov", K.EVIDENTLY_NUMERIC | K.NANNYML_NUMERIC),

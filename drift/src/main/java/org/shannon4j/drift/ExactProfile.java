@@ -1,5 +1,6 @@
 package org.shannon4j.drift;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,6 +15,30 @@ import java.util.Objects;
  * population standard deviation of the column in its original order (numpy's pairwise sum depends on the order).
  * 8 bytes per reference value plus up to 2 MiB for the bitmap. For a fixed-size summary with fixed edges, which
  * Evidently's rules cannot use, see {@link BinnedProfile}. Immutable and thread-safe.
+ *
+ * <h2>Byte format ({@link #toBytes()} / {@link #fromBytes(byte[])}), version 1</h2>
+ * What the profile cannot recompute from the sorted values is stored with them: σ, which numpy's pairwise sum
+ * takes in the column's original order. The rest (min, max, the distinct values and their number, the bitmap) is
+ * recomputed from the sorted values on reading, so a restored profile gives every method the same bits as the
+ * original. Big-endian; n = the number of finite reference values; the frame (magic, version, count, checksum) is
+ * the one of {@link BinnedProfile}'s format.
+ * <table class="striped">
+ *   <caption>Layout</caption>
+ *   <thead><tr><th>offset</th><th>bytes</th><th>field</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>0</td><td>4</td><td>magic: the ASCII bytes {@code S4JE} (0x53 0x34 0x4A 0x45)</td></tr>
+ *     <tr><td>4</td><td>4</td><td>format version, int32: 1</td></tr>
+ *     <tr><td>8</td><td>4</td><td>n, int32 ≥ 1</td></tr>
+ *     <tr><td>12</td><td>8</td><td>σ, float64 (the bits of {@link #standardDeviation()}), not negative</td></tr>
+ *     <tr><td>20</td><td>8·n</td><td>the finite values, float64, in {@link Arrays#sort(double[])} order
+ *         (−0.0 before 0.0)</td></tr>
+ *     <tr><td>20 + 8·n</td><td>4</td><td>CRC-32C ({@link java.util.zip.CRC32C}) of bytes 0 to 19 + 8·n</td></tr>
+ *   </tbody>
+ * </table>
+ * Length 24 + 8·n; nothing follows the checksum. {@code fromBytes} rejects anything else with an
+ * {@link IllegalArgumentException} saying what is wrong: null, another magic (naming the profile type when it is
+ * {@link BinnedProfile}'s), another version, truncated or trailing bytes, a checksum mismatch, a non-finite or
+ * out-of-order value (by index), a negative σ.
  */
 public final class ExactProfile {
 
@@ -29,18 +54,30 @@ public final class ExactProfile {
     private final EvidentlyRules.Reference side = new Side();
 
     private ExactProfile(double[] finite) {
-        this.n = finite.length;
-        this.std = Drift.populationStd(finite);
-        this.sorted = Arrays.copyOf(finite, n + 1);
-        Arrays.sort(sorted, 0, n);
-        sorted[n] = Double.POSITIVE_INFINITY;
+        this(sortedWithSentinel(finite), Drift.populationStd(finite));
+    }
+
+    /** From the sorted finite values with a +∞ sentinel and the σ of the column in its original order. */
+    private ExactProfile(double[] sorted, double std) {
+        this.n = sorted.length - 1;
+        this.std = std;
+        this.sorted = sorted;
         this.scan = new ColumnScan(n, sorted[0], sorted[n - 1]);
-        this.values = SmallValueSet.of(finite, EvidentlyRules.MAX_DISTINCT_FOR_VALUE_BINS);
+        // the same set as from the column in its original order; the sentinel is skipped as non-finite
+        this.values = SmallValueSet.of(sorted, EvidentlyRules.MAX_DISTINCT_FOR_VALUE_BINS);
         long d = 1;
         for (int i = 1; i < n; i++) {
             d += sorted[i] != sorted[i - 1] ? 1 : 0;
         }
         this.distinct = d;
+    }
+
+    private static double[] sortedWithSentinel(double[] finite) {
+        int n = finite.length;
+        double[] s = Arrays.copyOf(finite, n + 1);
+        Arrays.sort(s, 0, n);
+        s[n] = Double.POSITIVE_INFINITY;
+        return s;
     }
 
     /**
@@ -104,6 +141,49 @@ public final class ExactProfile {
         }
         method.requireIn(DriftPreset.EVIDENTLY);
         return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finite("current", current), threshold);
+    }
+
+    /**
+     * This profile as bytes (see the class comment for the format): 24 + 8 bytes per finite reference value.
+     *
+     * @return the bytes
+     * @throws IllegalStateException if they would not fit in a byte array (more than about 268 million values)
+     */
+    public byte[] toBytes() {
+        ByteBuffer b = ProfileBytes.writer(ProfileBytes.Kind.EXACT, n).putDouble(std);
+        for (int i = 0; i < n; i++) {
+            b.putDouble(sorted[i]);
+        }
+        return ProfileBytes.seal(b);
+    }
+
+    /**
+     * A profile from {@link #toBytes()}, which gives every method the same bits as the profile that wrote them.
+     *
+     * @param bytes the stored profile
+     * @return the profile
+     * @throws IllegalArgumentException on null, a wrong magic number or version, a wrong length, a checksum
+     *     mismatch, a non-finite or out-of-order value or a negative σ
+     */
+    public static ExactProfile fromBytes(byte[] bytes) {
+        ByteBuffer b = ProfileBytes.reader(bytes, ProfileBytes.Kind.EXACT, 1);
+        int n = b.getInt(ProfileBytes.HEADER - 4);
+        double std = b.getDouble();
+        if (std < 0) {
+            throw new IllegalArgumentException("standard deviation = " + std + " (byte offset "
+                    + ProfileBytes.HEADER + "): a stored σ must be >= 0");
+        }
+        double[] sorted = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            double v = b.getDouble();
+            if (!Double.isFinite(v) || i > 0 && Double.compare(sorted[i - 1], v) > 0) {
+                throw new IllegalArgumentException("values[" + i + "] = " + v + " (byte offset " + (b.position() - 8)
+                        + (i > 0 ? ", after " + sorted[i - 1] : "") + "): the stored values must be finite and sorted");
+            }
+            sorted[i] = v;
+        }
+        sorted[n] = Double.POSITIVE_INFINITY;
+        return new ExactProfile(sorted, std);
     }
 
     /** The reference side of {@link EvidentlyRules}, from the stored summary. */

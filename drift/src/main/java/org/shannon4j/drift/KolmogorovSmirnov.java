@@ -5,9 +5,9 @@ package org.shannon4j.drift;
  * default {@code method='auto'} for samples of at most 10,000 values each: the exact p-value
  * ({@code _attempt_exact_2kssamp}): h = round(D·lcm(n₁, n₂)); for n₁ = n₂ the Horner-like sum of
  * {@code _compute_prob_outside_square}, otherwise the lattice-path recursion of
- * {@code _compute_outer_prob_inside_method} (Hodges' inside method rewritten for 1 − p, Viehmann 2021). Larger
- * samples, for which scipy switches to the asymptotic {@code kstwo} distribution, are not supported: an
- * {@link IllegalArgumentException} says so.
+ * {@code _compute_outer_prob_inside_method} (Hodges' inside method rewritten for 1 − p, Viehmann 2021). Above
+ * that, or where the exact recursion leaves [0, 1] (scipy then warns and uses the rounded statistic h/lcm), the
+ * p-value is {@code kstwo.sf(d, round(n₁n₂/(n₁ + n₂)))} ({@link KolmogorovDistribution}).
  */
 final class KolmogorovSmirnov {
 
@@ -18,30 +18,30 @@ final class KolmogorovSmirnov {
     }
 
     /**
-     * The exact two-sided p-value of statistic d for sizes n1, n2 (each ≤ {@link #MAX_EXACT_N}).
-     *
-     * @throws IllegalArgumentException if a size is above {@link #MAX_EXACT_N}, or the recursion leaves [0, 1]
-     *     (where scipy falls back to the asymptotic distribution)
+     * The two-sided p-value of statistic d for sizes n1, n2, as ks_2samp's 'auto' mode: exact when both sizes are
+     * at most {@link #MAX_EXACT_N} and the exact recursion stays in [0, 1], else {@code kstwo.sf(d, round(en))}
+     * with en = n₁n₂/(n₁ + n₂).
      */
     static double pValue(int n1, int n2, double d) {
-        if (Math.max(n1, n2) > MAX_EXACT_N) {
-            throw new IllegalArgumentException("sizes " + n1 + " and " + n2 + ": scipy's ks_2samp uses the"
-                    + " asymptotic kstwo distribution above " + MAX_EXACT_N + " values, which is not implemented;"
-                    + " the exact p-value is implemented up to " + MAX_EXACT_N + " values per column");
+        if (Math.max(n1, n2) <= MAX_EXACT_N) {
+            long g = gcd(n1, n2);
+            long lcm = (n1 / g) * n2;
+            long h = (long) Math.rint(d * lcm); // np.round: half to even
+            if (h == 0) {
+                return 1.0;
+            }
+            double p = n1 == n2 ? outsideSquare(n1, h) : outerInside(n1, n2, g, h);
+            if (p >= 0 && p <= 1) {
+                return p;
+            }
+            // _attempt_exact_2kssamp failed: scipy warns and goes on with the rounded statistic h / lcm
+            d = h * 1.0 / lcm;
         }
-        long g = gcd(n1, n2);
-        long lcm = (n1 / g) * n2;
-        long h = (long) Math.rint(d * lcm); // np.round: half to even
-        if (h == 0) {
-            return 1.0;
-        }
-        double p = n1 == n2 ? outsideSquare(n1, h) : outerInside(n1, n2, g, h);
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("sizes " + n1 + " and " + n2 + ", D = " + d + ": the exact p-value"
-                    + " left [0, 1] (" + p + "), where scipy switches to the asymptotic distribution (not"
-                    + " implemented)");
-        }
-        return p;
+        double m = Math.max(n1, n2);
+        double n = Math.min(n1, n2);
+        double en = m * n / (m + n);
+        double p = KolmogorovDistribution.kstwoSf(d, (int) Math.rint(en));
+        return p < 0 ? 0.0 : Math.min(p, 1.0);
     }
 
     /** scipy's {@code _compute_prob_outside_square(n, h)}: 2·A0·(1 − A1·(1 − A2·(…))). */

@@ -79,7 +79,7 @@ class EvidentlyFastPathTest {
         }
     }
 
-    private static List<double[][]> builtPairs() {
+    static List<double[][]> builtPairs() {
         SplittableRandom rnd = new SplittableRandom(7);
         List<double[][]> out = new ArrayList<>();
         for (int n : new int[] {1, 2, 5, 50, 3000}) {

@@ -51,25 +51,6 @@ class ReferenceProfileTest {
     }
 
     @Test
-    void bytesRoundTrip() {
-        BinnedProfile p = BinnedProfile.of(gaussian(3000, 2, 1.0, 3.0), BinRule.DOANE);
-        byte[] bytes = p.toBytes();
-        assertEquals(p, BinnedProfile.fromBytes(bytes));
-        assertArrayEquals(bytes, BinnedProfile.fromBytes(bytes).toBytes());
-        byte[] badMagic = bytes.clone();
-        badMagic[0] = 'X';
-        fails(() -> BinnedProfile.fromBytes(badMagic), "magic");
-        byte[] badVersion = bytes.clone();
-        badVersion[7] = 2;
-        fails(() -> BinnedProfile.fromBytes(badVersion), "version 2");
-        fails(() -> BinnedProfile.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)), "length");
-        byte[] negative = bytes.clone();
-        negative[bytes.length - 8] = (byte) 0x80;
-        fails(() -> BinnedProfile.fromBytes(negative), "nonFinite = ");
-        fails(() -> BinnedProfile.fromBytes(new byte[3]), "magic");
-    }
-
-    @Test
     void binnedDriftIsTheMeasureOfTheCountedShares() {
         double[] ref = gaussian(4000, 3, 0.0, 1.0);
         double[] cur = gaussian(3000, 4, 0.5, 1.5); // some values outside the reference's edges
