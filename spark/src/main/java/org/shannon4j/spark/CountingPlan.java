@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
 
 /**
  * What one counting pass reads and builds, shipped to every task: the distinct input columns (in the order of the
@@ -121,6 +122,42 @@ final class CountingPlan implements Serializable {
             case BYTE -> row.getByte(column);
             default -> checkedInt(row.getLong(column), column, rowInPartition, partition);
         };
+    }
+
+    /**
+     * Copies {@code count} cells of a column batch's column {@code column}, from row {@code from}, into
+     * {@code out[at..]}; {@code firstRow} is the partition row of {@code from}, to name a bad cell.
+     */
+    void read(ColumnVector v, int column, int from, int count, int[] out, int at, long firstRow, int partition) {
+        if (v.hasNull()) {
+            for (int i = 0; i < count; i++) {
+                if (v.isNullAt(from + i)) {
+                    throw nullCell(column, firstRow + i, partition);
+                }
+            }
+        }
+        switch (types[column]) {
+            case INT -> {
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = v.getInt(from + i);
+                }
+            }
+            case SHORT -> {
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = v.getShort(from + i);
+                }
+            }
+            case BYTE -> {
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = v.getByte(from + i);
+                }
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    out[at + i] = checkedInt(v.getLong(from + i), column, firstRow + i, partition);
+                }
+            }
+        }
     }
 
     /** As {@link #read(InternalRow, int, long, int)} for an external row. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.shannon4j.Shannon;
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
@@ -74,6 +75,27 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
             s[c][staged] = plan.read(row, c, rowsSeen, partition);
         }
         staged();
+    }
+
+    /**
+     * Stages a column batch (the columnar treeAggregate path), counting each time the staging fills; counted
+     * column c is the batch's column {@code index[c]}.
+     */
+    void add(ColumnarBatch batch, int[] index) {
+        int[][] s = staging();
+        int n = batch.numRows();
+        for (int done = 0; done < n; ) {
+            int take = Math.min(n - done, plan.batchRows - staged);
+            for (int c = 0; c < s.length; c++) {
+                plan.read(batch.column(index[c]), c, done, take, s[c], staged, rowsSeen, partition);
+            }
+            staged += take;
+            rowsSeen += take;
+            done += take;
+            if (staged == plan.batchRows) {
+                flush();
+            }
+        }
     }
 
     /** Stages one external row (the aggregator's input); counts the batch when full. */

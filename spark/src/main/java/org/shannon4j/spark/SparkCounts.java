@@ -10,7 +10,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.catalyst.expressions.AttributeReference;
+import org.apache.spark.sql.execution.InputAdapter;
+import org.apache.spark.sql.execution.ProjectExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.sql.functions;
 
 /**
@@ -255,16 +263,86 @@ public final class SparkCounts {
     }
 
     private static CountsBuffer treeAggregate(Dataset<Row> projected, CountingPlan plan) {
-        JavaRDD<InternalRow> rows = projected.queryExecution().toRdd().toJavaRDD();
-        JavaRDD<CountsBuffer> partials = rows.mapPartitions(it -> {
-            CountsBuffer b = new CountsBuffer(plan);
-            while (it.hasNext()) {
-                b.add(it.next());
-            }
-            b.flush();
-            return List.of(b).iterator();
-        });
+        ColumnarScan scan = columnarScan(projected, plan.columns);
+        JavaRDD<CountsBuffer> partials;
+        if (scan != null) {
+            int[] index = scan.index();
+            partials = scan.batches().toJavaRDD().mapPartitions(it -> {
+                CountsBuffer b = new CountsBuffer(plan);
+                while (it.hasNext()) {
+                    b.add(it.next(), index);
+                }
+                b.flush();
+                return List.of(b).iterator();
+            });
+        } else {
+            partials = projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
+                CountsBuffer b = new CountsBuffer(plan);
+                while (it.hasNext()) {
+                    b.add(it.next());
+                }
+                b.flush();
+                return List.of(b).iterator();
+            });
+        }
         return partials.treeAggregate(new CountsBuffer(plan), CountsBuffer::merge, CountsBuffer::merge, 2);
+    }
+
+    /** A columnar scan's batches and, for each counted column, its index in the batches. */
+    record ColumnarScan(RDD<ColumnarBatch> batches, int[] index) implements java.io.Serializable {
+    }
+
+    /**
+     * The column batches of the projection when its physical plan is a columnar leaf scan (a cached dataset's
+     * in-memory scan, a Parquet or ORC file scan) under at most whole-stage code generation, a projection of
+     * plain columns and a columnar-to-row step; null otherwise (then the internal rows are read). Reading a column
+     * vector cell by cell into the staging arrays skips Spark's row assembly, which costs more than the counting
+     * itself.
+     */
+    static ColumnarScan columnarScan(Dataset<Row> projected, String[] columns) {
+        SparkPlan plan = projected.queryExecution().executedPlan();
+        // Adaptive execution wraps a scan whose cached relation holds an exchange; a leaf scan has no exchange of
+        // its own to re-plan, so it runs as it is.
+        if (plan instanceof AdaptiveSparkPlanExec a && a.inputPlan().children().isEmpty()) {
+            plan = a.inputPlan();
+        }
+        if (plan instanceof WholeStageCodegenExec w) {
+            plan = w.child();
+        }
+        if (plan instanceof ProjectExec p) {
+            for (int i = 0; i < p.projectList().size(); i++) {
+                if (!(p.projectList().apply(i) instanceof AttributeReference)) {
+                    return null;
+                }
+            }
+            plan = p.child();
+        }
+        if (plan instanceof ColumnarToRowExec c) {
+            plan = c.child();
+        }
+        if (plan instanceof InputAdapter in) {
+            plan = in.child();
+        }
+        if (!plan.supportsColumnar() || !plan.children().isEmpty()) {
+            return null;
+        }
+        var output = plan.output();
+        int[] index = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            index[i] = -1;
+            for (int k = 0; k < output.size(); k++) {
+                if (output.apply(k).name().equals(columns[i])) {
+                    if (index[i] >= 0) {
+                        return null;
+                    }
+                    index[i] = k;
+                }
+            }
+            if (index[i] < 0) {
+                return null;
+            }
+        }
+        return new ColumnarScan(plan.executeColumnar(), index);
     }
 
     /**

@@ -146,6 +146,39 @@ class SparkCountsTest {
         assertMessage("column 'big' has value " + (1L << 40), () -> SparkCounts.withTarget(parquet, "y", "big"));
     }
 
+    /**
+     * A cached dataset and a Parquet file are read as column batches, a computed one as rows; all three count the
+     * in-process tables.
+     */
+    @Test
+    void columnBatchesAndRowsCountTheSame(@TempDir Path dir) {
+        Dataset<Row> cached = DATA.repartition(3).cache();
+        String file = dir.resolve("batches.parquet").toString();
+        DATA.repartition(2).write().parquet(file);
+        Dataset<Row> parquet = SparkTests.session().read().parquet(file);
+        Dataset<Row> computed = DATA.repartition(2);
+        String[] counted = {FEATURES[0], FEATURES[1], "y"};
+        try {
+            assertTrue(SparkCounts.columnarScan(cached.select(counted[0], counted[1], counted[2]), counted) != null,
+                    "a cached dataset is scanned as column batches");
+            assertTrue(SparkCounts.columnarScan(parquet.select(counted[0], counted[1], counted[2]), counted) != null,
+                    "a Parquet file is scanned as column batches");
+            assertTrue(SparkCounts.columnarScan(computed.select(counted[0], counted[1], counted[2]), counted) == null,
+                    "a shuffled dataset is read as rows");
+            Dependence dep = Shannon.get().dependence();
+            for (Dataset<Row> ds : List.of(cached, parquet, computed)) {
+                TargetCounts t = SparkCounts.of(ds).path(SparkCounts.Path.TREE_AGGREGATE).countTarget("y", FEATURES);
+                for (int c = 0; c < FEATURES.length; c++) {
+                    assertEquals(dep.countPairs(X[c], Y), t.counts(FEATURES[c]), FEATURES[c]);
+                }
+            }
+            assertMessage("column 'n' is null at row", () -> SparkCounts.withTarget(cached, "y", "n"));
+            assertMessage("column 'big' has value " + (1L << 40), () -> SparkCounts.withTarget(cached, "y", "big"));
+        } finally {
+            cached.unpersist();
+        }
+    }
+
     @Test
     void aggregatorPerGroup() {
         CountsAggregator agg = SparkCounts.of(DATA).targetAggregator("y", "a", "w");
