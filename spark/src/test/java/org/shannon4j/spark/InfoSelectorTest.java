@@ -107,8 +107,8 @@ class InfoSelectorTest {
     @Test
     void aVectorColumnSelectsAsSparkSelectionAndInProcess() {
         Shannon bits = Shannon.get().withUnit(InfoUnit.BITS);
-        String[] criteria = {"jmi", "cmim", "mrmr", "betagamma"};
-        Criterion[] expected = {Criterion.JMI, Criterion.CMIM, Criterion.MRMR, Criterion.betaGamma(0.5, 0.25)};
+        String[] criteria = {"jmi", "cmim", "betagamma"};
+        Criterion[] expected = {Criterion.JMI, Criterion.CMIM, Criterion.betaGamma(0.5, 0.25)};
         for (int i = 0; i < criteria.length; i++) {
             InfoSelectorModel model = new InfoSelector().setFeaturesCol("features").setCriterion(criteria[i])
                     .setBeta(0.5).setGamma(0.25).setK(4).setUnit("bits").fit(data);

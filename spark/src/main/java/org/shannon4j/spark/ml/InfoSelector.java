@@ -70,16 +70,27 @@ import org.shannon4j.spark.SparkSelection;
  */
 public final class InfoSelector extends Estimator<InfoSelectorModel> implements DefaultParamsWritable {
 
+    /** The uid; see {@link #uid()}. */
     private final String uid;
+    /** See {@link #featuresCol()}. */
     private final Param<String> featuresCol;
+    /** See {@link #inputCols()}. */
     private final StringArrayParam inputCols;
+    /** See {@link #labelCol()}. */
     private final Param<String> labelCol;
+    /** See {@link #outputCol()}. */
     private final Param<String> outputCol;
+    /** See {@link #criterion()}. */
     private final Param<String> criterion;
+    /** See {@link #beta()}. */
     private final DoubleParam beta;
+    /** See {@link #gamma()}. */
     private final DoubleParam gamma;
+    /** See {@link #k()}. */
     private final IntParam k;
+    /** See {@link #unit()}. */
     private final Param<String> unit;
+    /** See {@link #backend()}. */
     private final Param<String> backend;
 
     /** A selector with a random uid and the default params. */
@@ -139,107 +150,189 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
         return uid;
     }
 
-    /** @return the param: the features as one Vector column */
+    /**
+     * The param featuresCol: the features as one Vector column.
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
-    /** @return the param: the features as integral columns */
+    /**
+     * The param inputCols: the features as integral columns.
+     *
+     * @return the param
+     */
     public StringArrayParam inputCols() {
         return inputCols;
     }
 
-    /** @return the param: the target column */
+    /**
+     * The param labelCol: the target column.
+     *
+     * @return the param
+     */
     public Param<String> labelCol() {
         return labelCol;
     }
 
-    /** @return the param: the output Vector column */
+    /**
+     * The param outputCol: the output Vector column.
+     *
+     * @return the param
+     */
     public Param<String> outputCol() {
         return outputCol;
     }
 
-    /** @return the param: the criterion */
+    /**
+     * The param criterion: the criterion.
+     *
+     * @return the param
+     */
     public Param<String> criterion() {
         return criterion;
     }
 
-    /** @return the param: betagamma's β */
+    /**
+     * The param beta: betagamma's β.
+     *
+     * @return the param
+     */
     public DoubleParam beta() {
         return beta;
     }
 
-    /** @return the param: betagamma's γ */
+    /**
+     * The param gamma: betagamma's γ.
+     *
+     * @return the param
+     */
     public DoubleParam gamma() {
         return gamma;
     }
 
-    /** @return the param: how many features to select */
+    /**
+     * The param k: how many features to select.
+     *
+     * @return the param
+     */
     public IntParam k() {
         return k;
     }
 
-    /** @return the param: the unit of the scores */
+    /**
+     * The param unit: the unit of the scores.
+     *
+     * @return the param
+     */
     public Param<String> unit() {
         return unit;
     }
 
-    /** @return the param: the backend name */
+    /**
+     * The param backend: the backend name.
+     *
+     * @return the param
+     */
     public Param<String> backend() {
         return backend;
     }
 
-    /** @return the features' Vector column */
+    /**
+     * The features' Vector column.
+     *
+     * @return the features' Vector column
+     */
     public String getFeaturesCol() {
         return getOrDefault(featuresCol);
     }
 
-    /** @return the features' integral columns */
+    /**
+     * The features' integral columns.
+     *
+     * @return the features' integral columns
+     */
     public String[] getInputCols() {
         return getOrDefault(inputCols);
     }
 
-    /** @return the target column */
+    /**
+     * The target column.
+     *
+     * @return the target column
+     */
     public String getLabelCol() {
         return getOrDefault(labelCol);
     }
 
-    /** @return the output column */
+    /**
+     * The output column.
+     *
+     * @return the output column
+     */
     public String getOutputCol() {
         return getOrDefault(outputCol);
     }
 
-    /** @return the criterion's name */
+    /**
+     * The criterion's name.
+     *
+     * @return the criterion's name
+     */
     public String getCriterion() {
         return getOrDefault(criterion);
     }
 
-    /** @return betagamma's β */
+    /**
+     * Betagamma's β.
+     *
+     * @return betagamma's β
+     */
     public double getBeta() {
         return (Double) getOrDefault(beta);
     }
 
-    /** @return betagamma's γ */
+    /**
+     * Betagamma's γ.
+     *
+     * @return betagamma's γ
+     */
     public double getGamma() {
         return (Double) getOrDefault(gamma);
     }
 
-    /** @return how many features to select */
+    /**
+     * How many features to select.
+     *
+     * @return how many features to select
+     */
     public int getK() {
         return (Integer) getOrDefault(k);
     }
 
-    /** @return the unit of the scores, bits or nats */
+    /**
+     * The unit of the scores, bits or nats.
+     *
+     * @return the unit of the scores, bits or nats
+     */
     public String getUnit() {
         return getOrDefault(unit);
     }
 
-    /** @return the backend name, or null when unset ({@link Shannon#get()}'s) */
+    /**
+     * The backend name, or null when unset ({@link Shannon#get()}'s).
+     *
+     * @return the backend name, or null when unset ({@link Shannon#get()}'s)
+     */
     public String getBackend() {
         return isDefined(backend) ? getOrDefault(backend) : null;
     }
 
     /**
+     * Sets featuresCol.
+     *
      * @param value a Vector column of integral codes ≥ 0 (then leave inputCols unset)
      * @return this
      */
@@ -249,6 +342,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets inputCols.
+     *
      * @param value integral columns of codes ≥ 0, one feature each (then leave featuresCol unset)
      * @return this
      */
@@ -258,6 +353,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets labelCol.
+     *
      * @param value the target column
      * @return this
      */
@@ -267,6 +364,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets outputCol.
+     *
      * @param value the output column
      * @return this
      */
@@ -276,6 +375,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets criterion.
+     *
      * @param value mim, mrmr, jmi, jmim, cmim, disr, icap, cife or betagamma
      * @return this
      * @throws IllegalArgumentException for another name (the message lists these)
@@ -286,6 +387,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets beta.
+     *
      * @param value betagamma's β (finite)
      * @return this
      */
@@ -295,6 +398,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets gamma.
+     *
      * @param value betagamma's γ (finite)
      * @return this
      */
@@ -304,6 +409,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets k.
+     *
      * @param value how many features to select, ≥ 1 (at most the number of features, checked by fit)
      * @return this
      * @throws IllegalArgumentException if {@code value < 1}
@@ -317,6 +424,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets unit.
+     *
      * @param value bits or nats
      * @return this
      * @throws IllegalArgumentException for another unit
@@ -327,6 +436,8 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
+     * Sets backend.
+     *
      * @param value a shannon4j backend name, e.g. "scalar" or "simd"
      * @return this
      */

@@ -39,16 +39,27 @@ import org.shannon4j.selection.StopReason;
  */
 public final class InfoSelectorModel extends Model<InfoSelectorModel> implements DefaultParamsWritable {
 
+    /** The uid; see {@link #uid()}. */
     private final String uid;
+    /** See {@link #featuresCol()}. */
     private final Param<String> featuresCol;
+    /** See {@link #inputCols()}. */
     private final StringArrayParam inputCols;
+    /** See {@link #outputCol()}. */
     private final Param<String> outputCol;
+    /** See {@link #criterion()}. */
     private final Param<String> criterion;
+    /** See {@link #unit()}. */
     private final Param<String> unit;
+    /** See {@link #selectedFeatures()}. */
     private final IntArrayParam selectedFeatures;
+    /** See {@link #selectedNames()}. */
     private final StringArrayParam selectedNames;
+    /** See {@link #scores()}. */
     private final DoubleArrayParam scores;
+    /** See {@link #relevances()}. */
     private final DoubleArrayParam relevances;
+    /** See {@link #stopReason()}. */
     private final Param<String> stopReason;
 
     /**
@@ -106,107 +117,189 @@ public final class InfoSelectorModel extends Model<InfoSelectorModel> implements
         return uid;
     }
 
-    /** @return the param: the features as one Vector column */
+    /**
+     * The param featuresCol: the features as one Vector column.
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
-    /** @return the param: the features as integral columns */
+    /**
+     * The param inputCols: the features as integral columns.
+     *
+     * @return the param
+     */
     public StringArrayParam inputCols() {
         return inputCols;
     }
 
-    /** @return the param: the output Vector column */
+    /**
+     * The param outputCol: the output Vector column.
+     *
+     * @return the param
+     */
     public Param<String> outputCol() {
         return outputCol;
     }
 
-    /** @return the param: the criterion that made the selection */
+    /**
+     * The param criterion: the criterion that made the selection.
+     *
+     * @return the param
+     */
     public Param<String> criterion() {
         return criterion;
     }
 
-    /** @return the param: the unit of the scores */
+    /**
+     * The param unit: the unit of the scores.
+     *
+     * @return the param
+     */
     public Param<String> unit() {
         return unit;
     }
 
-    /** @return the param: the selected features' indices */
+    /**
+     * The param selectedFeatures: the selected features' indices.
+     *
+     * @return the param
+     */
     public IntArrayParam selectedFeatures() {
         return selectedFeatures;
     }
 
-    /** @return the param: the selected features' names */
+    /**
+     * The param selectedNames: the selected features' names.
+     *
+     * @return the param
+     */
     public StringArrayParam selectedNames() {
         return selectedNames;
     }
 
-    /** @return the param: each step's score */
+    /**
+     * The param scores: each step's score.
+     *
+     * @return the param
+     */
     public DoubleArrayParam scores() {
         return scores;
     }
 
-    /** @return the param: each selected feature's relevance */
+    /**
+     * The param relevances: each selected feature's relevance.
+     *
+     * @return the param
+     */
     public DoubleArrayParam relevances() {
         return relevances;
     }
 
-    /** @return the param: why the selection ended */
+    /**
+     * The param stopReason: why the selection ended.
+     *
+     * @return the param
+     */
     public Param<String> stopReason() {
         return stopReason;
     }
 
-    /** @return the features' Vector column, or null when the model reads inputCols */
+    /**
+     * The features' Vector column, or null when the model reads inputCols.
+     *
+     * @return the features' Vector column, or null when the model reads inputCols
+     */
     public String getFeaturesCol() {
         return isDefined(featuresCol) ? getOrDefault(featuresCol) : null;
     }
 
-    /** @return the features' integral columns, or null when the model reads featuresCol */
+    /**
+     * The features' integral columns, or null when the model reads featuresCol.
+     *
+     * @return the features' integral columns, or null when the model reads featuresCol
+     */
     public String[] getInputCols() {
         return isDefined(inputCols) ? getOrDefault(inputCols) : null;
     }
 
-    /** @return the output column */
+    /**
+     * The output column.
+     *
+     * @return the output column
+     */
     public String getOutputCol() {
         return getOrDefault(outputCol);
     }
 
-    /** @return the criterion's name (mim, mrmr, jmi, ...) */
+    /**
+     * The criterion's name (mim, mrmr, jmi, ...).
+     *
+     * @return the criterion's name (mim, mrmr, jmi, ...)
+     */
     public String getCriterion() {
         return getOrDefault(criterion);
     }
 
-    /** @return the unit of the scores and relevances, bits or nats */
+    /**
+     * The unit of the scores and relevances, bits or nats.
+     *
+     * @return the unit of the scores and relevances, bits or nats
+     */
     public String getUnit() {
         return getOrDefault(unit);
     }
 
-    /** @return the selected features' indices (into the vector or inputCols), in selection order */
+    /**
+     * The selected features' indices (into the vector or inputCols), in selection order.
+     *
+     * @return the selected features' indices (into the vector or inputCols), in selection order
+     */
     public int[] getSelectedFeatures() {
         return getOrDefault(selectedFeatures).clone();
     }
 
-    /** @return the selected features' names (inputCols' names, or the vector's attribute names), in order */
+    /**
+     * The selected features' names (inputCols' names, or the vector's attribute names), in order.
+     *
+     * @return the selected features' names (inputCols' names, or the vector's attribute names), in order
+     */
     public List<String> getSelectedNames() {
         return List.of(getOrDefault(selectedNames));
     }
 
-    /** @return each step's criterion score, in {@link #getUnit()} (DISR's after step 0 are unitless) */
+    /**
+     * Each step's criterion score, in {@link #getUnit()} (DISR's after step 0 are unitless).
+     *
+     * @return each step's criterion score, in {@link #getUnit()} (DISR's after step 0 are unitless)
+     */
     public double[] getScores() {
         return getOrDefault(scores).clone();
     }
 
-    /** @return each selected feature's relevance I(X;Y), in {@link #getUnit()} */
+    /**
+     * Each selected feature's relevance I(X;Y), in {@link #getUnit()}.
+     *
+     * @return each selected feature's relevance I(X;Y), in {@link #getUnit()}
+     */
     public double[] getRelevances() {
         return getOrDefault(relevances).clone();
     }
 
-    /** @return why the selection ended: k features selected, or no candidate with a positive score */
+    /**
+     * Why the selection ended: k features selected, or no candidate with a positive score.
+     *
+     * @return why the selection ended: k features selected, or no candidate with a positive score
+     */
     public StopReason getStopReason() {
         return StopReason.valueOf(getOrDefault(stopReason));
     }
 
     /**
+     * Sets featuresCol.
+     *
      * @param value a Vector column of integral codes ≥ 0 (then inputCols must be unset)
      * @return this
      */
@@ -216,6 +309,8 @@ public final class InfoSelectorModel extends Model<InfoSelectorModel> implements
     }
 
     /**
+     * Sets inputCols.
+     *
      * @param value integral columns, one feature each (then featuresCol must be unset)
      * @return this
      */
@@ -225,6 +320,8 @@ public final class InfoSelectorModel extends Model<InfoSelectorModel> implements
     }
 
     /**
+     * Sets outputCol.
+     *
      * @param value the output column
      * @return this
      */
