@@ -507,18 +507,13 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
         return base.withUnit(InfoUnit.valueOf(getUnit().toUpperCase(Locale.ROOT)));
     }
 
-    /** The criterion the params name. */
+    /** The criterion the params name: the lower-case name of a {@link Criterion.Method}, or cife, betagamma. */
     private Criterion selectionCriterion() {
-        return switch (InfoSelectorParams.checkedCriterion(getCriterion())) {
-            case "mim" -> Criterion.MIM;
-            case "mrmr" -> Criterion.MRMR;
-            case "jmi" -> Criterion.JMI;
-            case "jmim" -> Criterion.JMIM;
-            case "cmim" -> Criterion.CMIM;
-            case "disr" -> Criterion.DISR;
-            case "icap" -> Criterion.ICAP;
+        String name = InfoSelectorParams.checkedCriterion(getCriterion());
+        return switch (name) {
             case "cife" -> Criterion.CIFE;
-            default -> Criterion.betaGamma(getBeta(), getGamma());
+            case "betagamma" -> Criterion.betaGamma(getBeta(), getGamma());
+            default -> new Criterion(Criterion.Method.valueOf(name.toUpperCase(Locale.ROOT)), 0, 0);
         };
     }
 
