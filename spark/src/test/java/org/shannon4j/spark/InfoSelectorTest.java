@@ -223,6 +223,10 @@ class InfoSelectorTest {
                 () -> new InfoSelector().setInputCols("f0", "label").setLabelCol("f1").fit(data));
         assertTrue(notIntegral.getMessage().contains("inputCols[1] = \"label\""), notIntegral.getMessage());
 
+        IllegalArgumentException negCol = assertThrows(IllegalArgumentException.class,
+                () -> new InfoSelector().setInputCols("f0").setK(1).fit(data.selectExpr("f0 - 1 as f0", "label")));
+        assertTrue(negCol.getMessage().contains("\"f0\"") && negCol.getMessage().contains("-1"), negCol.getMessage());
+
         StructType schema = new StructType(new StructField[] {
             DataTypes.createStructField("v", SQLDataTypes.VectorType(), true),
             DataTypes.createStructField("label", DataTypes.IntegerType, false)});

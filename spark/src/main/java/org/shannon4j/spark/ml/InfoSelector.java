@@ -241,21 +241,21 @@ public final class InfoSelector extends Estimator<InfoSelectorModel> implements 
     }
 
     /**
-     * The features' Vector column.
+     * The features' Vector column, or null when the features are inputCols.
      *
-     * @return the features' Vector column
+     * @return the features' Vector column, or null
      */
     public String getFeaturesCol() {
-        return getOrDefault(featuresCol);
+        return isDefined(featuresCol) ? getOrDefault(featuresCol) : null;
     }
 
     /**
-     * The features' integral columns.
+     * The features' integral columns, or null when the features are one Vector column.
      *
-     * @return the features' integral columns
+     * @return the features' integral columns, or null
      */
     public String[] getInputCols() {
-        return getOrDefault(inputCols);
+        return isDefined(inputCols) ? getOrDefault(inputCols) : null;
     }
 
     /**
