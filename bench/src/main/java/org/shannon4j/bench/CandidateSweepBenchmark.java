@@ -3,6 +3,10 @@ package org.shannon4j.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.BIT_COUNT;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -28,8 +32,10 @@ import org.shannon4j.spi.Kernels;
  * candidate {@code candidates} times (its sets stay in L1/L2: the kernel's ALU-bound time). {@code sweepPlanes}
  * holds each candidate as 4 binary bit planes of its codes instead (50 kB: 4 bits a row against 9) and decodes
  * them block by block into an L1 scratch of one-hot sets ({@code decode}, 512-bit vectors) before the same kernel:
- * less memory traffic for some decoding work. Scores are ns per step; divide by {@code candidates} for ns per
- * candidate. {@link #main} runs the variants interleaved (round-robin) for a shared, noisy machine.
+ * less memory traffic for some decoding work; {@code sweepFused} decodes in registers inside the count instead
+ * (tiles of 2 candidate sets × all 9 selected sets, no scratch), and the {@code hot*} twins repeat the first
+ * candidate. Scores are ns per step; divide by {@code candidates} for ns per candidate. {@link #main} runs the
+ * variants interleaved (round-robin) for a shared, noisy machine, and the sweeps also split over two threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -140,12 +146,36 @@ public class CandidateSweepBenchmark {
         b.backend = "simd";
         b.candidates = 1000;
         b.setUp();
-        String[] names = {"hot", "sweep", "sweepPlanes", "decode"};
-        Runnable[] runs = {b::hot, b::sweep, b::sweepPlanes, b::decode};
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        int half = b.candidates / 2;
+        long[] mine = new long[SETS * SETS];
+        long[] theirs = new long[SETS * SETS];
+        String[] names = {"hot", "sweep", "hotPlanes", "sweepPlanes", "hotFused", "sweepFused", "sweep2t",
+            "sweepFused2t"};
+        Runnable[] runs = {b::hot, b::sweep, b::hotPlanes, b::sweepPlanes, b::hotFused, b::sweepFused,
+            () -> twoThreads(other, () -> b.sweep(0, half, mine), () -> b.sweep(half, b.candidates, theirs)),
+            () -> twoThreads(other, () -> b.fused(false, 0, half, mine),
+                    () -> b.fused(false, half, b.candidates, theirs))};
         Interleaved.time(names, runs, rounds, 1e6, "ms per step of 1000 candidates");
     }
 
+    /** Runs mine on this thread and theirs on other, and waits for both. */
+    private static void twoThreads(java.util.concurrent.ExecutorService other, Runnable mine, Runnable theirs) {
+        java.util.concurrent.Future<?> f = other.submit(theirs);
+        mine.run();
+        try {
+            f.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
+    private static final int LL = L.length();
 
     /**
      * Levels 0..8 of the codes in planes p (plane k at from + k·WORDS) over BLOCK words into out, set a at
@@ -179,8 +209,18 @@ public class CandidateSweepBenchmark {
 
     @Benchmark
     public long[] sweepPlanes() {
+        return planes(false);
+    }
+
+    /** sweepPlanes with the first candidate's planes every time (in cache: the decode and count work alone). */
+    @Benchmark
+    public long[] hotPlanes() {
+        return planes(true);
+    }
+
+    private long[] planes(boolean hot) {
         for (int j = 0; j < candidates; j++) {
-            long[] p = planes[j];
+            long[] p = planes[hot ? 0 : j];
             for (int g = 0; g < CLASSES; g++) {
                 java.util.Arrays.fill(counts, 0L);
                 for (int b = 0; b < WORDS / BLOCK; b++) {
@@ -191,6 +231,145 @@ public class CandidateSweepBenchmark {
             }
         }
         return counts;
+    }
+
+    /**
+     * Cells of set a and a + 1 (decoded in registers from the 4 planes at pOff + k·WORDS) against the 9 sets
+     * of z at zOff + b·WORDS over WORDS words: the decode fused into the count, no scratch.
+     */
+    private static void fused2x9(long[] p, int pOff, long[] z, int zOff, long[] counts, int a) {
+        long m1 = (a & 2) != 0 ? 0 : -1L, m2 = (a & 4) != 0 ? 0 : -1L, m3 = (a & 8) != 0 ? 0 : -1L;
+        LongVector c00 = LongVector.zero(L), c01 = LongVector.zero(L), c02 = LongVector.zero(L), c03 = LongVector.zero(L), c04 = LongVector.zero(L), c05 = LongVector.zero(L), c06 = LongVector.zero(L), c07 = LongVector.zero(L), c08 = LongVector.zero(L);
+        LongVector c10 = LongVector.zero(L), c11 = LongVector.zero(L), c12 = LongVector.zero(L), c13 = LongVector.zero(L), c14 = LongVector.zero(L), c15 = LongVector.zero(L), c16 = LongVector.zero(L), c17 = LongVector.zero(L), c18 = LongVector.zero(L);
+        for (int w = 0; w < WORDS; w += LL) {
+            LongVector p0 = LongVector.fromArray(L, p, pOff + w);
+            LongVector common = LongVector.fromArray(L, p, pOff + WORDS + w).lanewise(XOR, m1)
+                    .and(LongVector.fromArray(L, p, pOff + 2 * WORDS + w).lanewise(XOR, m2))
+                    .and(LongVector.fromArray(L, p, pOff + 3 * WORDS + w).lanewise(XOR, m3));
+            LongVector x0 = common.and(p0.not());
+            LongVector x1 = common.and(p0);
+            LongVector y0 = LongVector.fromArray(L, z, zOff + 0 * WORDS + w);
+            c00 = c00.add(x0.and(y0).lanewise(BIT_COUNT));
+            c10 = c10.add(x1.and(y0).lanewise(BIT_COUNT));
+            LongVector y1 = LongVector.fromArray(L, z, zOff + 1 * WORDS + w);
+            c01 = c01.add(x0.and(y1).lanewise(BIT_COUNT));
+            c11 = c11.add(x1.and(y1).lanewise(BIT_COUNT));
+            LongVector y2 = LongVector.fromArray(L, z, zOff + 2 * WORDS + w);
+            c02 = c02.add(x0.and(y2).lanewise(BIT_COUNT));
+            c12 = c12.add(x1.and(y2).lanewise(BIT_COUNT));
+            LongVector y3 = LongVector.fromArray(L, z, zOff + 3 * WORDS + w);
+            c03 = c03.add(x0.and(y3).lanewise(BIT_COUNT));
+            c13 = c13.add(x1.and(y3).lanewise(BIT_COUNT));
+            LongVector y4 = LongVector.fromArray(L, z, zOff + 4 * WORDS + w);
+            c04 = c04.add(x0.and(y4).lanewise(BIT_COUNT));
+            c14 = c14.add(x1.and(y4).lanewise(BIT_COUNT));
+            LongVector y5 = LongVector.fromArray(L, z, zOff + 5 * WORDS + w);
+            c05 = c05.add(x0.and(y5).lanewise(BIT_COUNT));
+            c15 = c15.add(x1.and(y5).lanewise(BIT_COUNT));
+            LongVector y6 = LongVector.fromArray(L, z, zOff + 6 * WORDS + w);
+            c06 = c06.add(x0.and(y6).lanewise(BIT_COUNT));
+            c16 = c16.add(x1.and(y6).lanewise(BIT_COUNT));
+            LongVector y7 = LongVector.fromArray(L, z, zOff + 7 * WORDS + w);
+            c07 = c07.add(x0.and(y7).lanewise(BIT_COUNT));
+            c17 = c17.add(x1.and(y7).lanewise(BIT_COUNT));
+            LongVector y8 = LongVector.fromArray(L, z, zOff + 8 * WORDS + w);
+            c08 = c08.add(x0.and(y8).lanewise(BIT_COUNT));
+            c18 = c18.add(x1.and(y8).lanewise(BIT_COUNT));
+        }
+        counts[(a + 0) * 9 + 0] += c00.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 1] += c01.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 2] += c02.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 3] += c03.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 4] += c04.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 5] += c05.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 6] += c06.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 7] += c07.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 8] += c08.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 0] += c10.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 1] += c11.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 2] += c12.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 3] += c13.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 4] += c14.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 5] += c15.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 6] += c16.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 7] += c17.reduceLanes(ADD);
+        counts[(a + 1) * 9 + 8] += c18.reduceLanes(ADD);
+    }
+
+    /**
+     * Cells of set a (decoded in registers from the 4 planes at pOff + k·WORDS) against the 9 sets
+     * of z at zOff + b·WORDS over WORDS words: the decode fused into the count, no scratch.
+     */
+    private static void fused1x9(long[] p, int pOff, long[] z, int zOff, long[] counts, int a) {
+        long m1 = (a & 2) != 0 ? 0 : -1L, m2 = (a & 4) != 0 ? 0 : -1L, m3 = (a & 8) != 0 ? 0 : -1L;
+        long m0 = (a & 1) != 0 ? 0 : -1L;
+        LongVector c00 = LongVector.zero(L), c01 = LongVector.zero(L), c02 = LongVector.zero(L), c03 = LongVector.zero(L), c04 = LongVector.zero(L), c05 = LongVector.zero(L), c06 = LongVector.zero(L), c07 = LongVector.zero(L), c08 = LongVector.zero(L);
+        for (int w = 0; w < WORDS; w += LL) {
+            LongVector p0 = LongVector.fromArray(L, p, pOff + w);
+            LongVector common = LongVector.fromArray(L, p, pOff + WORDS + w).lanewise(XOR, m1)
+                    .and(LongVector.fromArray(L, p, pOff + 2 * WORDS + w).lanewise(XOR, m2))
+                    .and(LongVector.fromArray(L, p, pOff + 3 * WORDS + w).lanewise(XOR, m3));
+            LongVector x0 = common.and(p0.lanewise(XOR, m0));
+            LongVector y0 = LongVector.fromArray(L, z, zOff + 0 * WORDS + w);
+            c00 = c00.add(x0.and(y0).lanewise(BIT_COUNT));
+            LongVector y1 = LongVector.fromArray(L, z, zOff + 1 * WORDS + w);
+            c01 = c01.add(x0.and(y1).lanewise(BIT_COUNT));
+            LongVector y2 = LongVector.fromArray(L, z, zOff + 2 * WORDS + w);
+            c02 = c02.add(x0.and(y2).lanewise(BIT_COUNT));
+            LongVector y3 = LongVector.fromArray(L, z, zOff + 3 * WORDS + w);
+            c03 = c03.add(x0.and(y3).lanewise(BIT_COUNT));
+            LongVector y4 = LongVector.fromArray(L, z, zOff + 4 * WORDS + w);
+            c04 = c04.add(x0.and(y4).lanewise(BIT_COUNT));
+            LongVector y5 = LongVector.fromArray(L, z, zOff + 5 * WORDS + w);
+            c05 = c05.add(x0.and(y5).lanewise(BIT_COUNT));
+            LongVector y6 = LongVector.fromArray(L, z, zOff + 6 * WORDS + w);
+            c06 = c06.add(x0.and(y6).lanewise(BIT_COUNT));
+            LongVector y7 = LongVector.fromArray(L, z, zOff + 7 * WORDS + w);
+            c07 = c07.add(x0.and(y7).lanewise(BIT_COUNT));
+            LongVector y8 = LongVector.fromArray(L, z, zOff + 8 * WORDS + w);
+            c08 = c08.add(x0.and(y8).lanewise(BIT_COUNT));
+        }
+        counts[(a + 0) * 9 + 0] += c00.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 1] += c01.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 2] += c02.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 3] += c03.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 4] += c04.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 5] += c05.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 6] += c06.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 7] += c07.reduceLanes(ADD);
+        counts[(a + 0) * 9 + 8] += c08.reduceLanes(ADD);
+    }
+
+    /** sweepPlanes with the decode fused into the count (fused2x9, fused1x9). */
+    private long[] fused(boolean hot) {
+        return fused(hot, 0, candidates, counts);
+    }
+
+    /** Candidates [from, to) of {@link #fused(boolean)} into the given counts. */
+    long[] fused(boolean hot, int from, int to, long[] counts) {
+        for (int j = from; j < to; j++) {
+            long[] p = planes[hot ? 0 : j];
+            for (int g = 0; g < CLASSES; g++) {
+                java.util.Arrays.fill(counts, 0L);
+                int pOff = 4 * g * WORDS;
+                int zOff = SETS * g * WORDS;
+                for (int a = 0; a < 8; a += 2) {
+                    fused2x9(p, pOff, z, zOff, counts, a);
+                }
+                fused1x9(p, pOff, z, zOff, counts, 8);
+            }
+        }
+        return counts;
+    }
+
+    @Benchmark
+    public long[] sweepFused() {
+        return fused(false);
+    }
+
+    @Benchmark
+    public long[] hotFused() {
+        return fused(true);
     }
 
     /** The decoded planes give the same table as the sets (checked once, not timed). */
@@ -207,6 +386,14 @@ public class CandidateSweepBenchmark {
                 }
                 if (!java.util.Arrays.equals(a, b)) {
                     throw new AssertionError("planes differ from sets: candidate " + j + " class " + g);
+                }
+                long[] c = new long[SETS * SETS];
+                for (int r = 0; r < 8; r += 2) {
+                    fused2x9(planes[j], 4 * g * WORDS, z, SETS * g * WORDS, c, r);
+                }
+                fused1x9(planes[j], 4 * g * WORDS, z, SETS * g * WORDS, c, 8);
+                if (!java.util.Arrays.equals(a, c)) {
+                    throw new AssertionError("fused planes differ from sets: candidate " + j + " class " + g);
                 }
             }
         }
@@ -228,8 +415,13 @@ public class CandidateSweepBenchmark {
 
     @Benchmark
     public long[] sweep() {
-        for (int j = 0; j < candidates; j++) {
-            one(x[j]);
+        return sweep(0, candidates, counts);
+    }
+
+    /** Candidates [from, to) of {@link #sweep()} into the given counts. */
+    long[] sweep(int from, int to, long[] counts) {
+        for (int j = from; j < to; j++) {
+            one(x[j], counts);
         }
         return counts;
     }
@@ -237,12 +429,12 @@ public class CandidateSweepBenchmark {
     @Benchmark
     public long[] hot() {
         for (int j = 0; j < candidates; j++) {
-            one(x[0]);
+            one(x[0], counts);
         }
         return counts;
     }
 
-    private void one(long[] sets) {
+    private void one(long[] sets, long[] counts) {
         for (int g = 0; g < CLASSES; g++) {
             java.util.Arrays.fill(counts, 0L);
             kernels.intersectionCounts(sets, SETS * g * WORDS, SETS, z, SETS * g * WORDS, SETS, WORDS, counts);
