@@ -2,7 +2,7 @@
 # Times SparkCounts (both paths) against in-process counting: builds the spark module and its class path (Spark
 # included: it is `provided`), then runs org.shannon4j.spark.bench.SparkCountsBench with the JVM options of the
 # pom property spark.jvm.options (what spark-submit would add). Arguments go to the harness:
-#   rows (1000000) columns (20) levels (10) master (local[2]) repetitions (7)
+#   rows (1000000) columns (20) levels (10) master (local[2]) repetitions (7) compressed-cache (false)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -19,9 +19,13 @@ import org.shannon4j.spark.TargetCounts;
 /**
  * Timed harness of the distributed counts against in-process counting of the same data on one thread: rows ×
  * columns integer columns with a binary target, generated inside the tasks and cached; per-core throughput in
- * rows·columns per second per core. Run with Spark's JVM options ({@code spark/tools/bench-counts.sh} does).
+ * rows·columns per second per core, from the wall time and from the process's CPU time (the latter holds on a
+ * machine busy with other work). Run with Spark's JVM options ({@code spark/tools/bench-counts.sh} does).
  *
- * <p>Arguments (all optional): rows (1000000), columns (20), levels (10), master (local[2]), repetitions (7).
+ * <p>Arguments (all optional): rows (1000000), columns (20), levels (10), master (local[2]), repetitions (7),
+ * whether the cache is compressed (false: Spark's default is true, but decoding compressed cached columns costs
+ * more CPU than counting them; at most 100 columns stay a columnar scan under Spark's default
+ * {@code spark.sql.codegen.maxFields}).
  */
 public final class SparkCountsBench {
 
@@ -34,9 +38,12 @@ public final class SparkCountsBench {
         int levels = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         String master = args.length > 3 ? args[3] : "local[2]";
         int reps = args.length > 4 ? Integer.parseInt(args[4]) : 7;
+        // Spark compresses cached columns by default; decoding them costs more than counting them
+        boolean compressed = args.length > 5 && Boolean.parseBoolean(args[5]);
 
         SparkSession spark = SparkSession.builder().master(master).appName("SparkCountsBench")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.inMemoryColumnarStorage.compressed", compressed).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         int cores = spark.sparkContext().defaultParallelism();
         try {
@@ -54,7 +61,8 @@ public final class SparkCountsBench {
             }
             Dataset<Row> ds = spark.range(0, rows, 1, cores * 2).select(select.toArray(new Column[0])).cache();
             System.out.printf(Locale.ROOT, "data: %d rows x %d columns, %d levels, binary target, %d partitions,"
-                    + " master %s (%d cores)%n", ds.count(), cols, levels, ds.rdd().getNumPartitions(), master, cores);
+                    + " master %s (%d cores), cache compressed: %s%n", ds.count(), cols, levels,
+                    ds.rdd().getNumPartitions(), master, cores, compressed);
 
             System.out.println("plan of the counted projection: " + ds.selectExpr(names).queryExecution()
                     .executedPlan().treeString().replace('\n', ' '));
@@ -63,15 +71,19 @@ public final class SparkCountsBench {
             for (SparkCounts.Path path : SparkCounts.Path.values()) {
                 SparkCounts counts = SparkCounts.of(ds).path(path);
                 double[] t = new double[reps];
+                double[] cpu = new double[reps];
                 TargetCounts last = null;
                 for (int r = -3; r < reps; r++) {
+                    long c0 = processCpu();
                     long t0 = System.nanoTime();
                     last = counts.countTarget("y", names);
                     if (r >= 0) {
                         t[r] = (System.nanoTime() - t0) * 1e-9;
+                        cpu[r] = (processCpu() - c0) * 1e-9;
                     }
                 }
                 report(path.name(), t, cells, cores);
+                reportCpu(path.name(), cpu, cells);
                 if (reference == null) {
                     reference = last;
                 } else if (!reference.asMap().equals(last.asMap())) {
@@ -93,17 +105,21 @@ public final class SparkCountsBench {
             collected = null;
             Dependence dep = Shannon.get().dependence();
             double[] t = new double[reps];
+            double[] cpu = new double[reps];
             PairCounts[] local = new PairCounts[cols];
             for (int r = -3; r < reps; r++) {
+                long c0 = processCpu();
                 long t0 = System.nanoTime();
                 for (int c = 0; c < cols; c++) {
                     local[c] = dep.countPairs(x[c], target);
                 }
                 if (r >= 0) {
                     t[r] = (System.nanoTime() - t0) * 1e-9;
+                    cpu[r] = (processCpu() - c0) * 1e-9;
                 }
             }
             report("in-process (" + Shannon.get().backendName() + ", 1 thread)", t, cells, 1);
+            reportCpu("in-process", cpu, cells);
             for (int c = 0; c < cols; c++) {
                 if (!local[c].equals(reference.counts(names[c]))) {
                     throw new AssertionError("column " + names[c] + ": distributed table differs from in-process");
@@ -113,6 +129,20 @@ public final class SparkCountsBench {
         } finally {
             spark.stop();
         }
+    }
+
+    /** CPU time of the whole JVM (all threads: tasks, driver, GC), robust against other load on the machine. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void reportCpu(String what, double[] cpuSeconds, double cells) {
+        double[] s = cpuSeconds.clone();
+        Arrays.sort(s);
+        double median = s[s.length / 2];
+        System.out.printf(Locale.ROOT, "%-34s CPU median %8.1f ms (min %8.1f)  %7.1f M rows·cols per CPU-second%n",
+                what + " (process CPU)", median * 1e3, s[0] * 1e3, cells / median / 1e6);
     }
 
     private static void report(String what, double[] seconds, double cells, int cores) {
