@@ -45,8 +45,11 @@ public final class SyntheticData implements Serializable {
     private static final int INFORMATIVE = 1;
     private static final int REDUNDANT = 2;
 
+    /** The number of feature columns. */
     private final int features;
+    /** The seed of the layout and of every partition's stream. */
     private final long seed;
+    /** NOISE, INFORMATIVE or REDUNDANT, per column. */
     private final int[] kind;
     /** For an informative column its strength; for a redundant one the probability of copying. */
     private final double[] strength;
