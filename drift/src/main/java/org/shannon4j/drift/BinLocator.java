@@ -12,7 +12,13 @@ final class BinLocator {
     /** Floats widened per step (16 KiB of doubles, within L1). */
     static final int WIDEN_BLOCK = 2048;
 
+    /** Count tables of the counting loop. */
+    private static final int TABLES = 4;
+
     private final double[] edges;
+    /** edges[g], and the bound v must be below to be in bin g: edges[g + 1], nextUp(last) for the last bin. */
+    private final double[] lower;
+    private final double[] upper;
     private final int bins;
     private final double first;
     private final double last;
@@ -27,6 +33,10 @@ final class BinLocator {
         this.edges[bins + 1] = Double.POSITIVE_INFINITY;
         this.first = edges[0];
         this.last = edges[bins];
+        this.lower = java.util.Arrays.copyOf(edges, bins);
+        this.upper = java.util.Arrays.copyOfRange(edges, 1, bins + 1);
+        // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
+        this.upper[bins - 1] = Math.nextUp(last);
         double s = bins / (last - first);
         // a range wider than Double.MAX_VALUE: no useful guess, the correction's binary search does it all
         this.scale = Double.isFinite(s) ? s : 0.0;
@@ -87,25 +97,70 @@ final class BinLocator {
      * {@code reject}, throws at the first non-finite value.
      */
     long[] countInto(double[] values, int from, int to, long[] counts, boolean reject) {
-        long below = 0;
-        long above = 0;
-        long nonFinite = 0;
-        for (int i = from; i < to; i++) {
-            double v = values[i];
-            if (v >= first && v <= last) {
-                counts[bin(v)]++;
-            } else if (v < first && v != Double.NEGATIVE_INFINITY) {
-                below++;
-            } else if (v > last && v != Double.POSITIVE_INFINITY) {
-                above++;
-            } else {
-                if (reject) {
-                    throw BinEdges.nonFiniteValue(values, i);
-                }
-                nonFinite++;
-            }
+        long[] left = new long[3];
+        long[] tables = new long[TABLES * bins];
+        countBlock(values, from, to, tables, left, reject);
+        mergeTables(tables, counts);
+        return left;
+    }
+
+    /**
+     * Counts into {@link #TABLES} tables of {@code bins} slots, value i into table i mod 4: consecutive values in
+     * the same bin (the centre bins of a bell hold most of them) then increment different slots, instead of each
+     * increment waiting for the store of the one before. The common value costs the guess, a clamp and one
+     * predictable test against its bin's two bounds ({@code lower[g] ≤ v < upper[g]}, false for NaN and
+     * outside the edges); the rest go to {@link #tallyOther}.
+     */
+    private void countBlock(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
+        int i = from;
+        int b1 = bins;
+        int b2 = 2 * bins;
+        int b3 = 3 * bins;
+        for (; i + TABLES <= to; i += TABLES) {
+            tally(values, i, tables, 0, left, reject);
+            tally(values, i + 1, tables, b1, left, reject);
+            tally(values, i + 2, tables, b2, left, reject);
+            tally(values, i + 3, tables, b3, left, reject);
         }
-        return new long[] {below, above, nonFinite};
+        for (; i < to; i++) {
+            tally(values, i, tables, 0, left, reject);
+        }
+    }
+
+    private void tally(double[] values, int i, long[] tables, int table, long[] left, boolean reject) {
+        double v = values[i];
+        double x = (v - first) * scale;
+        // any slot will do for NaN and values outside: the bounds test sends them on
+        int g = x < bins ? (int) x : bins - 1;
+        g = Math.max(g, 0);
+        if (lower[g] <= v && v < upper[g]) {
+            tables[table + g]++;
+        } else {
+            tallyOther(values, i, tables, table, left, reject);
+        }
+    }
+
+    /** A value the guess missed (near an edge, or far off for uneven edges), outside the edges, or not finite. */
+    private void tallyOther(double[] values, int i, long[] tables, int table, long[] left, boolean reject) {
+        double v = values[i];
+        if (v >= first && v <= last) {
+            tables[table + bin(v)]++;
+        } else if (v < first && v != Double.NEGATIVE_INFINITY) {
+            left[0]++;
+        } else if (v > last && v != Double.POSITIVE_INFINITY) {
+            left[1]++;
+        } else {
+            if (reject) {
+                throw BinEdges.nonFiniteValue(values, i);
+            }
+            left[2]++;
+        }
+    }
+
+    private void mergeTables(long[] tables, long[] counts) {
+        for (int g = 0; g < bins; g++) {
+            counts[g] += (tables[g] + tables[bins + g]) + (tables[2 * bins + g] + tables[3 * bins + g]);
+        }
     }
 
     /**
@@ -115,6 +170,7 @@ final class BinLocator {
     long[] countInto(float[] values, int from, int to, long[] counts, boolean reject) {
         double[] block = new double[Math.min(WIDEN_BLOCK, Math.max(0, to - from))];
         long[] left = new long[3];
+        long[] tables = new long[TABLES * bins];
         for (int start = from; start < to; start += WIDEN_BLOCK) {
             int len = Math.min(WIDEN_BLOCK, to - start);
             for (int i = 0; i < len; i++) {
@@ -128,11 +184,9 @@ final class BinLocator {
                     }
                 }
             }
-            long[] l = countInto(block, 0, len, counts, false);
-            left[0] += l[0];
-            left[1] += l[1];
-            left[2] += l[2];
+            countBlock(block, 0, len, tables, left, false);
         }
+        mergeTables(tables, counts);
         return left;
     }
 

@@ -37,9 +37,12 @@ final class EvidentlyBinning {
     private EvidentlyBinning() {
     }
 
-    /** The reference side of a column (its finite values are used; NaN and ±∞ are skipped). */
-    static Reference column(double[] ref) {
-        ColumnScan scan = ColumnScan.of(ref);
+    /**
+     * The reference side of a column (its finite values are used; NaN and ±∞ are skipped).
+     *
+     * @param scan the column's {@link ColumnScan}
+     */
+    static Reference column(double[] ref, ColumnScan scan) {
         return new Reference() {
             @Override
             public ColumnScan scan() {
@@ -82,11 +85,11 @@ final class EvidentlyBinning {
      *
      * @param ref the reference side
      * @param cur the current column (NaN and ±∞ skipped)
+     * @param cs its {@link ColumnScan}
      * @return {reference shares, current shares}
      */
-    static double[][] binnedShares(Reference ref, double[] cur) {
+    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs) {
         ColumnScan rs = ref.scan();
-        ColumnScan cs = ColumnScan.of(cur);
         SmallValueSet rv = ref.values();
         long[] rc;
         long[] cc;
@@ -120,9 +123,8 @@ final class EvidentlyBinning {
      * over the distinct values of both columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N, w = (e_last − e₀) / bins,
      * BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)).
      */
-    static double hellinger(Reference ref, double[] cur) {
+    static double hellinger(Reference ref, double[] cur, ColumnScan cs) {
         ColumnScan rs = ref.scan();
-        ColumnScan cs = ColumnScan.of(cur);
         ColumnScan both = rs.with(cs);
         double min = both.min();
         double max = both.max();

@@ -103,7 +103,7 @@ public final class ExactProfile {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
         method.requireIn(DriftPreset.EVIDENTLY);
-        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finite("current", current), threshold);
+        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finiteScanned("current", current), threshold);
     }
 
     /** The reference side of {@link EvidentlyRules}, from the stored summary. */
