@@ -229,6 +229,15 @@ final class Counting {
         return valid ? total + compensation : Double.NaN;
     }
 
+    static void equalWidthBins(double[] values, int offset, int length, double first, double last, double step,
+                               double scale, int bins, int[] out) {
+        // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
+        double top = Math.nextUp(last);
+        for (int i = 0; i < length; i++) {
+            out[i] = KernelMath.equalWidthBin(values[offset + i], first, top, step, scale, bins);
+        }
+    }
+
     static int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
         double aScale = bins / (aEdges[bins] - aEdges[0]);

@@ -202,4 +202,25 @@ public final class KernelMath {
         }
         return v >= edges[c] ? c : c - 1;
     }
+
+    /**
+     * One value of {@link CountingKernels#equalWidthBins}: its bin g among the edges k·step + first (k &lt; bins)
+     * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped) is not proven by lo ≤ v &lt; hi.
+     *
+     * @param v the value
+     * @param first the first edge
+     * @param top nextUp(last): v ≤ last exactly when v &lt; top
+     * @param step the edges' spacing
+     * @param scale bins / (last − first)
+     * @param bins number of bins
+     * @return the bin, or −1
+     */
+    public static int equalWidthBin(double v, double first, double top, double step, double scale, int bins) {
+        double x = (v - first) * scale;
+        int g = x < bins ? (int) x : bins - 1;
+        g = Math.max(g, 0);
+        double lo = g * step + first;
+        double hi = g + 1 < bins ? (g + 1) * step + first : top;
+        return lo <= v && v < hi ? g : -1;
+    }
 }

@@ -1,5 +1,7 @@
 package org.shannon4j.drift;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * Finds a value's bin among fixed edges as numpy's {@code searchsorted(edges, v, 'right') − 1} does (the last bin
  * closed), in O(1) for (near-)uniform edges: an arithmetic guess (v − first)·bins / (last − first), then an exact
@@ -12,6 +14,9 @@ final class BinLocator {
     /** Floats widened per step (16 KiB of doubles, within L1). */
     static final int WIDEN_BLOCK = 2048;
 
+    /** Values per kernel call (an L1-sized buffer of their bins). */
+    private static final int KERNEL_BLOCK = 1024;
+
     /** Count tables of the counting loop. */
     private static final int TABLES = 4;
 
@@ -23,9 +28,21 @@ final class BinLocator {
     private final double first;
     private final double last;
     private final double scale;
+    private final double step;
+    /** The kernels that bin double values, or null (uneven edges, or none given). */
+    private final CountingKernels kernels;
 
     /** @param edges checked edges (at least two, finite, strictly increasing); not changed */
     BinLocator(double[] edges) {
+        this(edges, null);
+    }
+
+    /**
+     * @param edges checked edges (at least two, finite, strictly increasing); not changed
+     * @param kernels a backend's kernels, whose {@link CountingKernels#equalWidthBins} then finds the bins of
+     *     double values among equal-width edges (numpy's linspace), or null for this class's own loop
+     */
+    BinLocator(double[] edges, CountingKernels kernels) {
         this.bins = edges.length - 1;
         // a +∞ sentinel after the last edge: v < edges[bins] then holds in the last bin, which is closed
         this.edges = java.util.Arrays.copyOf(edges, bins + 2);
@@ -40,10 +57,41 @@ final class BinLocator {
         double s = bins / (last - first);
         // a range wider than Double.MAX_VALUE: no useful guess, the correction's binary search does it all
         this.scale = Double.isFinite(s) ? s : 0.0;
+        this.step = (last - first) / bins;
+        this.kernels = kernels != null && ownsEqualWidthBins(kernels) && equalWidth(edges, bins, first, step, scale)
+                ? kernels : null;
+    }
+
+    /**
+     * Whether the backend has its own {@link CountingKernels#equalWidthBins}: the reference loop, run through a
+     * buffer, is slower than this class's fused loop (the scalar backend keeps that one).
+     */
+    private static boolean ownsEqualWidthBins(CountingKernels kernels) {
+        try {
+            return kernels.getClass().getMethod("equalWidthBins", double[].class, int.class, int.class, double.class,
+                    double.class, double.class, double.class, int.class, int[].class).getDeclaringClass()
+                    != CountingKernels.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Whether edge k is k·step + first for every k below bins, as the kernel recomputes it. */
+    private static boolean equalWidth(double[] edges, int bins, double first, double step, double scale) {
+        boolean same = step > 0 && scale > 0;
+        for (int k = 0; k < bins && same; k++) {
+            same = edges[k] == k * step + first;
+        }
+        return same;
     }
 
     int bins() {
         return bins;
+    }
+
+    /** Whether double values are binned by the backend's kernel. */
+    boolean usesKernel() {
+        return kernels != null;
     }
 
     /** Whether v is in a bin: first ≤ v ≤ last (false for NaN and ±∞). */
@@ -99,9 +147,47 @@ final class BinLocator {
     long[] countInto(double[] values, int from, int to, long[] counts, boolean reject) {
         long[] left = new long[3];
         long[] tables = new long[TABLES * bins];
-        countBlock(values, from, to, tables, left, reject);
+        if (kernels != null && to - from >= KERNEL_BLOCK) {
+            countByKernel(values, from, to, tables, left, reject);
+        } else {
+            countBlock(values, from, to, tables, left, reject);
+        }
         mergeTables(tables, counts);
         return left;
+    }
+
+    /**
+     * The backend finds the bins of a block (vectorised, each proven against its two edges), then the bins are
+     * added to the tables here; the values it left unproven (−1) take {@link #tallyOther}, in order, so that
+     * REJECT still throws at the first non-finite value.
+     */
+    private void countByKernel(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
+        int[] found = new int[KERNEL_BLOCK];
+        int b1 = bins;
+        int b2 = 2 * bins;
+        int b3 = 3 * bins;
+        for (int start = from; start < to; start += KERNEL_BLOCK) {
+            int len = Math.min(KERNEL_BLOCK, to - start);
+            kernels.equalWidthBins(values, start, len, first, last, step, scale, bins, found);
+            int j = 0;
+            for (; j + TABLES <= len; j += TABLES) {
+                add(found[j], values, start + j, tables, 0, left, reject);
+                add(found[j + 1], values, start + j + 1, tables, b1, left, reject);
+                add(found[j + 2], values, start + j + 2, tables, b2, left, reject);
+                add(found[j + 3], values, start + j + 3, tables, b3, left, reject);
+            }
+            for (; j < len; j++) {
+                add(found[j], values, start + j, tables, 0, left, reject);
+            }
+        }
+    }
+
+    private void add(int g, double[] values, int i, long[] tables, int table, long[] left, boolean reject) {
+        if (g >= 0) {
+            tables[table + g]++;
+        } else {
+            tallyOther(values, i, tables, table, left, reject);
+        }
     }
 
     /**

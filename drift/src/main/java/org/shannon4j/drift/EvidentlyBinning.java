@@ -2,6 +2,8 @@ package org.shannon4j.drift;
 
 import java.util.Arrays;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * Evidently's binning ({@code get_binned_data}) and its Hellinger's, computed from one scan of each column and
  * one counting pass, never concatenating, sorting or copying the columns: the Sturges edges of reference ∪ current
@@ -86,16 +88,17 @@ final class EvidentlyBinning {
      * @param ref the reference side
      * @param cur the current column (NaN and ±∞ skipped)
      * @param cs its {@link ColumnScan}
+     * @param kernels the backend's kernels that bin the values
      * @return {reference shares, current shares}
      */
-    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs) {
+    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
         ColumnScan rs = ref.scan();
         SmallValueSet rv = ref.values();
         long[] rc;
         long[] cc;
         if (rv == null) {
             ColumnScan both = rs.with(cs);
-            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()));
+            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()), kernels);
             rc = ref.counts(bins);
             cc = new long[bins.bins()];
             bins.countInto(cur, 0, cur.length, cc, false);
@@ -123,14 +126,14 @@ final class EvidentlyBinning {
      * over the distinct values of both columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N, w = (e_last − e₀) / bins,
      * BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)).
      */
-    static double hellinger(Reference ref, double[] cur, ColumnScan cs) {
+    static double hellinger(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
         ColumnScan rs = ref.scan();
         ColumnScan both = rs.with(cs);
         double min = both.min();
         double max = both.max();
         int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite());
         double[] edges = BinEdges.spacedOver(min, max, bins);
-        BinLocator locator = new BinLocator(edges);
+        BinLocator locator = new BinLocator(edges, kernels);
         long[] rc = ref.counts(locator);
         long[] cc = new long[bins];
         locator.countInto(cur, 0, cur.length, cc, false);

@@ -2,6 +2,8 @@ package org.shannon4j.drift;
 
 import java.util.Arrays;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * Evidently 0.7.x's numeric-column drift, one method at a time; see {@link DriftPreset#EVIDENTLY} and
  * {@link DriftMethod} for the rules and the source files they come from.
@@ -47,6 +49,7 @@ final class EvidentlyRules {
         Drift scipy = family.scipy();
         double[] cur = current.values();
         ColumnScan cs = current.scan();
+        CountingKernels kernels = family.context().kernels();
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
             // Evidently's default for a numeric column with at most 5 values: its values as categories (their
             // counts do not depend on the order, so the sorted values serve)
@@ -62,18 +65,18 @@ final class EvidentlyRules {
         }
         double value = switch (method) {
             case PSI -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case KL_DIV -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case JENSENSHANNON -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.jsDistance(s[0], s[1], Math.E);
             }
-            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs);
+            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels);
             case WASSERSTEIN -> {
                 double[] c = Arrays.copyOf(cur, cur.length + 1);
                 Arrays.sort(c, 0, cur.length);
@@ -153,7 +156,7 @@ final class EvidentlyRules {
      */
     static double[][] binnedShares(double[] ref, double[] cur) {
         EvidentlyBinning.Reference side = EvidentlyBinning.column(ref, ColumnScan.of(ref));
-        return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur));
+        return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur), null);
     }
 
     /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */

@@ -623,6 +623,13 @@ final class SimdKernels extends BlockedKernels {
         SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
+    /** See {@link SimdEqualWidthBins}. */
+    @Override
+    public void equalWidthBins(double[] values, int offset, int length, double first, double last, double step,
+                               double scale, int bins, int[] out) {
+        SimdEqualWidthBins.bins(values, offset, length, first, last, step, scale, bins, out);
+    }
+
     /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
     @Override
     public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
