@@ -26,8 +26,11 @@ final class EvidentlyBinning {
         /** The reference's counts in the locator's bins (every finite value lies within them). */
         long[] counts(BinLocator bins);
 
-        /** A bitmap of 2^logBits bits with the reference's values set. */
-        DistinctLowerBound sketch(int logBits);
+        /**
+         * A bitmap of 2^logBits bits with the reference's values set: all of them, or (a column) as many as it
+         * takes to set {@code enough} bits.
+         */
+        DistinctLowerBound sketch(int logBits, long enough);
 
         /** An upper bound on the reference's distinct finite values. */
         long distinctUpperBound();
@@ -64,9 +67,9 @@ final class EvidentlyBinning {
             }
 
             @Override
-            public DistinctLowerBound sketch(int logBits) {
+            public DistinctLowerBound sketch(int logBits, long enough) {
                 DistinctLowerBound b = new DistinctLowerBound(logBits);
-                b.add(ref);
+                b.addUntil(ref, 0, enough);
                 return b;
             }
 
@@ -156,13 +159,36 @@ final class EvidentlyBinning {
             return 1; // a constant union, or a single value
         }
         // the bin count grows with the distinct count d (through log2 d): settled if the lower bound gives it too
+        // the values are hashed only until the bound reaches the fewest distinct values that give `most` bins
+        long enough = fewestDistinctFor(min, max, most, upper);
         int logBits = DistinctLowerBound.logBitsFor(upper);
-        DistinctLowerBound seen = ref.sketch(logBits);
-        seen.add(cur);
-        if (BinEdges.sturgesBins(min, max, seen.bound()) == most) {
+        DistinctLowerBound seen = ref.sketch(logBits, enough);
+        long bound = seen.bound();
+        if (bound < enough) {
+            bound = seen.addUntil(cur, bound, enough);
+        }
+        if (BinEdges.sturgesBins(min, max, bound) == most) {
             return most;
         }
         return BinEdges.sturgesBins(min, max, ref.distinctUnion(sortedFinite(cur)));
+    }
+
+    /**
+     * The least d in [1, upper] with Sturges' bin count ≥ most (the count grows with d), by bisection; upper if
+     * none is smaller. Only where the hashing stops depends on it: the caller still checks the count at its bound.
+     */
+    private static long fewestDistinctFor(double min, double max, int most, long upper) {
+        long lo = 1;
+        long hi = upper;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (BinEdges.sturgesBins(min, max, mid) >= most) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** A sorted copy of the finite values. */

@@ -134,8 +134,8 @@ final class EvidentlyRules {
             }
 
             @Override
-            public DistinctLowerBound sketch(int logBits) {
-                return binning.sketch(logBits);
+            public DistinctLowerBound sketch(int logBits, long enough) {
+                return binning.sketch(logBits, enough);
             }
 
             @Override

@@ -139,7 +139,7 @@ public final class ExactProfile {
         }
 
         @Override
-        public DistinctLowerBound sketch(int logBits) {
+        public DistinctLowerBound sketch(int logBits, long enough) {
             DistinctLowerBound s;
             synchronized (sketches) {
                 s = sketches[logBits];
