@@ -171,10 +171,22 @@ final class BinLocator {
             kernels.equalWidthBins(values, start, len, first, last, step, scale, bins, found);
             int j = 0;
             for (; j + TABLES <= len; j += TABLES) {
-                add(found[j], values, start + j, tables, 0, left, reject);
-                add(found[j + 1], values, start + j + 1, tables, b1, left, reject);
-                add(found[j + 2], values, start + j + 2, tables, b2, left, reject);
-                add(found[j + 3], values, start + j + 3, tables, b3, left, reject);
+                int g0 = found[j];
+                int g1 = found[j + 1];
+                int g2 = found[j + 2];
+                int g3 = found[j + 3];
+                if ((g0 | g1 | g2 | g3) >= 0) {
+                    // all four proven: one test instead of four
+                    tables[g0]++;
+                    tables[b1 + g1]++;
+                    tables[b2 + g2]++;
+                    tables[b3 + g3]++;
+                } else {
+                    add(g0, values, start + j, tables, 0, left, reject);
+                    add(g1, values, start + j + 1, tables, b1, left, reject);
+                    add(g2, values, start + j + 2, tables, b2, left, reject);
+                    add(g3, values, start + j + 3, tables, b3, left, reject);
+                }
             }
             for (; j < len; j++) {
                 add(found[j], values, start + j, tables, 0, left, reject);
