@@ -229,12 +229,15 @@ final class Counting {
         return valid ? total + compensation : Double.NaN;
     }
 
-    static void equalWidthBins(double[] values, int offset, int length, double first, double last, double step,
-                               double scale, int bins, int[] out) {
+    static void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
+        double first = aEdges[0];
+        double last = aEdges[bins];
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
         // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
         double top = Math.nextUp(last);
         for (int i = 0; i < length; i++) {
-            out[i] = KernelMath.equalWidthBin(values[offset + i], first, top, step, scale, bins);
+            codes[i] = KernelMath.equalWidthBin(a[offset + i], first, top, step, scale, bins);
         }
     }
 

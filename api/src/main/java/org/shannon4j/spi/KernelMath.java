@@ -205,7 +205,8 @@ public final class KernelMath {
 
     /**
      * One value of {@link CountingKernels#equalWidthBins}: its bin g among the edges k·step + first (k &lt; bins)
-     * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped) is not proven by lo ≤ v &lt; hi.
+     * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped to [0, bins − 1], bins − 1 for NaN) is not
+     * proven by lo ≤ v &lt; hi.
      *
      * @param v the value
      * @param first the first edge

@@ -28,7 +28,8 @@ final class BinLocator {
     private final double first;
     private final double last;
     private final double scale;
-    private final double step;
+    /** The edges as given (no sentinel), for the kernel. */
+    private final double[] given;
     /** The kernels that bin double values, or null (uneven edges, or none given). */
     private final CountingKernels kernels;
 
@@ -57,8 +58,8 @@ final class BinLocator {
         double s = bins / (last - first);
         // a range wider than Double.MAX_VALUE: no useful guess, the correction's binary search does it all
         this.scale = Double.isFinite(s) ? s : 0.0;
-        this.step = (last - first) / bins;
-        this.kernels = kernels != null && ownsEqualWidthBins(kernels) && equalWidth(edges, bins, first, step, scale)
+        this.given = java.util.Arrays.copyOf(edges, bins + 1);
+        this.kernels = kernels != null && ownsEqualWidthBins(kernels) && equalWidth(edges, bins, first, last)
                 ? kernels : null;
     }
 
@@ -68,17 +69,18 @@ final class BinLocator {
      */
     private static boolean ownsEqualWidthBins(CountingKernels kernels) {
         try {
-            return kernels.getClass().getMethod("equalWidthBins", double[].class, int.class, int.class, double.class,
-                    double.class, double.class, double.class, int.class, int[].class).getDeclaringClass()
-                    != CountingKernels.class;
+            return kernels.getClass().getMethod("equalWidthBins", double[].class, int.class, int.class,
+                    double[].class, int.class, int[].class).getDeclaringClass() != CountingKernels.class;
         } catch (NoSuchMethodException e) {
             return false;
         }
     }
 
     /** Whether edge k is k·step + first for every k below bins, as the kernel recomputes it. */
-    private static boolean equalWidth(double[] edges, int bins, double first, double step, double scale) {
-        boolean same = step > 0 && scale > 0;
+    private static boolean equalWidth(double[] edges, int bins, double first, double last) {
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
+        boolean same = step > 0 && scale > 0 && step < Double.POSITIVE_INFINITY && scale < Double.POSITIVE_INFINITY;
         for (int k = 0; k < bins && same; k++) {
             same = edges[k] == k * step + first;
         }
@@ -168,7 +170,7 @@ final class BinLocator {
         int b3 = 3 * bins;
         for (int start = from; start < to; start += KERNEL_BLOCK) {
             int len = Math.min(KERNEL_BLOCK, to - start);
-            kernels.equalWidthBins(values, start, len, first, last, step, scale, bins, found);
+            kernels.equalWidthBins(values, start, len, given, bins, found);
             int j = 0;
             for (; j + TABLES <= len; j += TABLES) {
                 int g0 = found[j];

@@ -64,7 +64,7 @@ class BinLocatorPropertyTest {
                     int[] out = new int[values.length];
                     for (int shift = 0; shift < 9; shift++) {
                         int len = values.length - shift;
-                        kernels.equalWidthBins(values, shift, len, first, last, step, scale, bins, out);
+                        kernels.equalWidthBins(values, shift, len, edges, bins, out);
                         for (int i = 0; i < len; i++) {
                             double v = values[shift + i];
                             int bin = KernelMath.equalWidthBin(v, first, Math.nextUp(last), step, scale, bins);

@@ -35,8 +35,11 @@ final class SimdEqualWidthBins {
     private SimdEqualWidthBins() {
     }
 
-    static void bins(double[] values, int offset, int length, double first, double last, double step, double scale,
-                     int bins, int[] out) {
+    static void bins(double[] values, int offset, int length, double[] edges, int bins, int[] out) {
+        double first = edges[0];
+        double last = edges[bins];
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
         double top = Math.nextUp(last);
         double lastBin = bins - 1;
         double count = bins;

@@ -625,9 +625,8 @@ final class SimdKernels extends BlockedKernels {
 
     /** See {@link SimdEqualWidthBins}. */
     @Override
-    public void equalWidthBins(double[] values, int offset, int length, double first, double last, double step,
-                               double scale, int bins, int[] out) {
-        SimdEqualWidthBins.bins(values, offset, length, first, last, step, scale, bins, out);
+    public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
+        SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
     }
 
     /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
