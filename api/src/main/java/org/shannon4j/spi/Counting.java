@@ -230,15 +230,7 @@ final class Counting {
     }
 
     static void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
-        double first = aEdges[0];
-        double last = aEdges[bins];
-        double step = (last - first) / bins;
-        double scale = bins / (last - first);
-        // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
-        double top = Math.nextUp(last);
-        for (int i = 0; i < length; i++) {
-            codes[i] = KernelMath.equalWidthBin(a[offset + i], first, top, step, scale, bins);
-        }
+        KernelMath.equalWidthBins(a, offset, aEdges, bins, codes, 0, length);
     }
 
     static int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,

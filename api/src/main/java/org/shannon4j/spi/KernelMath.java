@@ -204,6 +204,31 @@ public final class KernelMath {
     }
 
     /**
+     * The reference loop of {@link CountingKernels#equalWidthBins} over codes [from, to) (value i is
+     * {@code a[offset + i]}), also a vector kernel's tail.
+     *
+     * @param a the values
+     * @param offset index of value 0
+     * @param aEdges the edges (first and last read)
+     * @param bins number of bins
+     * @param codes receives the bins (or −1)
+     * @param from first code written
+     * @param to end of the codes written
+     */
+    public static void equalWidthBins(double[] a, int offset, double[] aEdges, int bins, int[] codes, int from,
+            int to) {
+        double first = aEdges[0];
+        double last = aEdges[bins];
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
+        // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
+        double top = Math.nextUp(last);
+        for (int i = from; i < to; i++) {
+            codes[i] = equalWidthBin(a[offset + i], first, top, step, scale, bins);
+        }
+    }
+
+    /**
      * One value of {@link CountingKernels#equalWidthBins}: its bin g among the edges k·step + first (k &lt; bins)
      * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped to [0, bins − 1], bins − 1 for NaN) is not
      * proven by lo ≤ v &lt; hi.

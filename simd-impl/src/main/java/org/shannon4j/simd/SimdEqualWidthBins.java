@@ -37,10 +37,10 @@ final class SimdEqualWidthBins {
 
     static void bins(double[] values, int offset, int length, double[] edges, int bins, int[] out) {
         double first = edges[0];
-        double last = edges[bins];
-        double step = (last - first) / bins;
-        double scale = bins / (last - first);
-        double top = Math.nextUp(last);
+        double width = edges[bins] - first;
+        double step = width / bins;
+        double scale = bins / width;
+        double top = Math.nextUp(edges[bins]);
         double lastBin = bins - 1;
         double count = bins;
         int n = D.loopBound(length);
@@ -59,8 +59,6 @@ final class SimdEqualWidthBins {
             DoubleVector bin = g.blend(-1.0, ok.not());
             ((IntVector) bin.convertShape(D2I, IH, 0)).intoArray(out, i);
         }
-        for (int i = n; i < length; i++) {
-            out[i] = KernelMath.equalWidthBin(values[offset + i], first, top, step, scale, bins);
-        }
+        KernelMath.equalWidthBins(values, offset, edges, bins, out, n, length);
     }
 }
