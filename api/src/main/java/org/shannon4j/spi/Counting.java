@@ -229,6 +229,10 @@ final class Counting {
         return valid ? total + compensation : Double.NaN;
     }
 
+    static void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
+        KernelMath.equalWidthBins(a, offset, aEdges, bins, codes, 0, length);
+    }
+
     static int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
         double aScale = bins / (aEdges[bins] - aEdges[0]);

@@ -189,6 +189,29 @@ public interface CountingKernels {
     }
 
     /**
+     * The bins of values among equal-width edges, each one proven by two comparisons. With first = aEdges[0],
+     * last = aEdges[bins], step = (last − first)/bins and scale = bins/(last − first): for each i, with
+     * v = {@code a[offset+i]}, x = (v − first)·scale and g = ⌊x⌋ clamped to [0, bins − 1] (bins − 1 for NaN), writes
+     * g to {@code codes[i]} if lo ≤ v &lt; hi, where lo = g·step + first and hi = (g + 1)·step + first, or for the
+     * last bin (g = bins − 1) if lo ≤ v ≤ last; otherwise −1. Products and sums are rounded separately (Java's
+     * {@code g * step + first}, never fused); see {@link KernelMath#equalWidthBin}. Only aEdges[0] and
+     * aEdges[bins] are read: when the edges are numpy's linspace (e_k = k·step + first for k &lt; bins, the caller
+     * checks), codes[i] ≥ 0 is v's bin as {@code np.histogram} decides it, whatever the edges' conditioning, and
+     * −1 stands for NaN, ±∞, a value outside [first, last], or a value the guess missed (the caller settles those
+     * by search). Every backend writes the same codes.
+     *
+     * @param a the values
+     * @param offset index of the first value read
+     * @param length number of values read
+     * @param aEdges the edges (first and last read), first &lt; last
+     * @param bins number of bins, at least 1
+     * @param codes receives the bin (or −1) of value i at index i, for i &lt; length
+     */
+    default void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
+        Counting.equalWidthBins(a, offset, length, aEdges, bins, codes);
+    }
+
+    /**
      * The joint histogram of two intensity arrays, binned as numpy's {@code histogram2d}: adds 1 to
      * {@code table[x·bins + y]} for each i, where x is the bin of {@code a[aOffset+i]} among {@code aEdges} and y
      * that of {@code b[bOffset+i]} among {@code bEdges} ({@link KernelMath#histogramBin}: half-open bins

@@ -202,4 +202,51 @@ public final class KernelMath {
         }
         return v >= edges[c] ? c : c - 1;
     }
+
+    /**
+     * The reference loop of {@link CountingKernels#equalWidthBins} over codes [from, to) (value i is
+     * {@code a[offset + i]}), also a vector kernel's tail.
+     *
+     * @param a the values
+     * @param offset index of value 0
+     * @param aEdges the edges (first and last read)
+     * @param bins number of bins
+     * @param codes receives the bins (or −1)
+     * @param from first code written
+     * @param to end of the codes written
+     */
+    public static void equalWidthBins(double[] a, int offset, double[] aEdges, int bins, int[] codes, int from,
+            int to) {
+        double first = aEdges[0];
+        double last = aEdges[bins];
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
+        // v ≤ last is v < nextUp(last) for every v (+∞ too: nextUp(MAX_VALUE) is +∞, and ∞ < ∞ is false)
+        double top = Math.nextUp(last);
+        for (int i = from; i < to; i++) {
+            codes[i] = equalWidthBin(a[offset + i], first, top, step, scale, bins);
+        }
+    }
+
+    /**
+     * One value of {@link CountingKernels#equalWidthBins}: its bin g among the edges k·step + first (k &lt; bins)
+     * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped to [0, bins − 1], bins − 1 for NaN) is not
+     * proven by lo ≤ v &lt; hi.
+     *
+     * @param v the value
+     * @param first the first edge
+     * @param top nextUp(last): v ≤ last exactly when v &lt; top
+     * @param step the edges' spacing
+     * @param scale bins / (last − first)
+     * @param bins number of bins
+     * @return the bin, or −1
+     */
+    public static int equalWidthBin(double v, double first, double top, double step, double scale, int bins) {
+        double x = (v - first) * scale;
+        int g = x < bins ? (int) x : bins - 1;
+        g = Math.max(g, 0);
+        double lo = g * step + first;
+        double hi = g + 1 < bins ? (g + 1) * step + first : top;
+        return lo <= v && v < hi ? g : -1;
+    }
 }

@@ -42,6 +42,32 @@ final class DistinctLowerBound {
         }
     }
 
+    /**
+     * Adds a's finite values in order until at least {@code enough} bits are set (checked every few thousand
+     * values), given that {@code set} bits are set now; returns the bits set then (exact: each value counts the
+     * bit it newly sets).
+     */
+    long addUntil(double[] a, long set, long enough) {
+        int shift = 64 - logBits;
+        long[] w = words;
+        long n = set;
+        int i = 0;
+        while (i < a.length && n < enough) {
+            int end = Math.min(a.length, i + 4096);
+            for (; i < end; i++) {
+                double v = a[i];
+                if (Double.isFinite(v)) {
+                    int h = hash(v, shift);
+                    long old = w[h >>> 6];
+                    long now = old | 1L << h;
+                    w[h >>> 6] = now;
+                    n += (old ^ now) >>> h; // 1 if the bit was new (shifts use h mod 64)
+                }
+            }
+        }
+        return n;
+    }
+
     /** v + 0.0 turns −0.0 into 0.0 (one value); Fibonacci hashing of the bits. */
     private static int hash(double v, int shift) {
         return (int) ((Double.doubleToRawLongBits(v + 0.0) * 0x9E3779B97F4A7C15L) >>> shift);

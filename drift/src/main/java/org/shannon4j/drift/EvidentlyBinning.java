@@ -2,6 +2,8 @@ package org.shannon4j.drift;
 
 import java.util.Arrays;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * Evidently's binning ({@code get_binned_data}) and its Hellinger's, computed from one scan of each column and
  * one counting pass, never concatenating, sorting or copying the columns: the Sturges edges of reference ∪ current
@@ -24,8 +26,11 @@ final class EvidentlyBinning {
         /** The reference's counts in the locator's bins (every finite value lies within them). */
         long[] counts(BinLocator bins);
 
-        /** A bitmap of 2^logBits bits with the reference's values set. */
-        DistinctLowerBound sketch(int logBits);
+        /**
+         * A bitmap of 2^logBits bits with the reference's values set: all of them, or (a column) as many as it
+         * takes to set {@code enough} bits.
+         */
+        DistinctLowerBound sketch(int logBits, long enough);
 
         /** An upper bound on the reference's distinct finite values. */
         long distinctUpperBound();
@@ -37,9 +42,12 @@ final class EvidentlyBinning {
     private EvidentlyBinning() {
     }
 
-    /** The reference side of a column (its finite values are used; NaN and ±∞ are skipped). */
-    static Reference column(double[] ref) {
-        ColumnScan scan = ColumnScan.of(ref);
+    /**
+     * The reference side of a column (its finite values are used; NaN and ±∞ are skipped).
+     *
+     * @param scan the column's {@link ColumnScan}
+     */
+    static Reference column(double[] ref, ColumnScan scan) {
         return new Reference() {
             @Override
             public ColumnScan scan() {
@@ -59,9 +67,9 @@ final class EvidentlyBinning {
             }
 
             @Override
-            public DistinctLowerBound sketch(int logBits) {
+            public DistinctLowerBound sketch(int logBits, long enough) {
                 DistinctLowerBound b = new DistinctLowerBound(logBits);
-                b.add(ref);
+                b.addUntil(ref, 0, enough);
                 return b;
             }
 
@@ -82,17 +90,18 @@ final class EvidentlyBinning {
      *
      * @param ref the reference side
      * @param cur the current column (NaN and ±∞ skipped)
+     * @param cs its {@link ColumnScan}
+     * @param kernels the backend's kernels that bin the values
      * @return {reference shares, current shares}
      */
-    static double[][] binnedShares(Reference ref, double[] cur) {
+    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
         ColumnScan rs = ref.scan();
-        ColumnScan cs = ColumnScan.of(cur);
         SmallValueSet rv = ref.values();
         long[] rc;
         long[] cc;
         if (rv == null) {
             ColumnScan both = rs.with(cs);
-            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()));
+            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()), kernels);
             rc = ref.counts(bins);
             cc = new long[bins.bins()];
             bins.countInto(cur, 0, cur.length, cc, false);
@@ -120,15 +129,14 @@ final class EvidentlyBinning {
      * over the distinct values of both columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N, w = (e_last − e₀) / bins,
      * BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)).
      */
-    static double hellinger(Reference ref, double[] cur) {
+    static double hellinger(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
         ColumnScan rs = ref.scan();
-        ColumnScan cs = ColumnScan.of(cur);
         ColumnScan both = rs.with(cs);
         double min = both.min();
         double max = both.max();
         int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite());
         double[] edges = BinEdges.spacedOver(min, max, bins);
-        BinLocator locator = new BinLocator(edges);
+        BinLocator locator = new BinLocator(edges, kernels);
         long[] rc = ref.counts(locator);
         long[] cc = new long[bins];
         locator.countInto(cur, 0, cur.length, cc, false);
@@ -151,13 +159,36 @@ final class EvidentlyBinning {
             return 1; // a constant union, or a single value
         }
         // the bin count grows with the distinct count d (through log2 d): settled if the lower bound gives it too
+        // the values are hashed only until the bound reaches the fewest distinct values that give `most` bins
+        long enough = fewestDistinctFor(min, max, most, upper);
         int logBits = DistinctLowerBound.logBitsFor(upper);
-        DistinctLowerBound seen = ref.sketch(logBits);
-        seen.add(cur);
-        if (BinEdges.sturgesBins(min, max, seen.bound()) == most) {
+        DistinctLowerBound seen = ref.sketch(logBits, enough);
+        long bound = seen.bound();
+        if (bound < enough) {
+            bound = seen.addUntil(cur, bound, enough);
+        }
+        if (BinEdges.sturgesBins(min, max, bound) == most) {
             return most;
         }
         return BinEdges.sturgesBins(min, max, ref.distinctUnion(sortedFinite(cur)));
+    }
+
+    /**
+     * The least d in [1, upper] with Sturges' bin count ≥ most (the count grows with d), by bisection; upper if
+     * none is smaller. Only where the hashing stops depends on it: the caller still checks the count at its bound.
+     */
+    private static long fewestDistinctFor(double min, double max, int most, long upper) {
+        long lo = 1;
+        long hi = upper;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (BinEdges.sturgesBins(min, max, mid) >= most) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     /** A sorted copy of the finite values. */

@@ -2,6 +2,8 @@ package org.shannon4j.drift;
 
 import java.util.Arrays;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * Evidently 0.7.x's numeric-column drift, one method at a time; see {@link DriftPreset#EVIDENTLY} and
  * {@link DriftMethod} for the rules and the source files they come from.
@@ -34,18 +36,20 @@ final class EvidentlyRules {
     static DriftResult numeric(Drift family, DriftMethod method, double[] reference, double[] current,
             double threshold) {
         // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
-        double[] ref = finite("reference", reference);
-        double[] cur = finite("current", current);
-        return numeric(family, method, column(ref), cur, threshold);
+        Finite ref = finiteScanned("reference", reference);
+        return numeric(family, method, column(ref), finiteScanned("current", current), threshold);
     }
 
     /**
      * The one method switch of the Evidently preset, for a reference column or profile.
      *
-     * @param cur the current window's finite values
+     * @param current the current window's finite values and their scan
      */
-    static DriftResult numeric(Drift family, DriftMethod method, Reference ref, double[] cur, double threshold) {
+    static DriftResult numeric(Drift family, DriftMethod method, Reference ref, Finite current, double threshold) {
         Drift scipy = family.scipy();
+        double[] cur = current.values();
+        ColumnScan cs = current.scan();
+        CountingKernels kernels = family.context().kernels();
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
             // Evidently's default for a numeric column with at most 5 values: its values as categories (their
             // counts do not depend on the order, so the sorted values serve)
@@ -61,18 +65,18 @@ final class EvidentlyRules {
         }
         double value = switch (method) {
             case PSI -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case KL_DIV -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case JENSENSHANNON -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
                 yield scipy.jsDistance(s[0], s[1], Math.E);
             }
-            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur);
+            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels);
             case WASSERSTEIN -> {
                 double[] c = Arrays.copyOf(cur, cur.length + 1);
                 Arrays.sort(c, 0, cur.length);
@@ -88,8 +92,9 @@ final class EvidentlyRules {
     }
 
     /** A finite reference column as a {@link Reference}: the binning's pieces, sorted copy and σ made on demand. */
-    private static Reference column(double[] ref) {
-        EvidentlyBinning.Reference binning = EvidentlyBinning.column(ref);
+    private static Reference column(Finite column) {
+        double[] ref = column.values();
+        EvidentlyBinning.Reference binning = EvidentlyBinning.column(ref, column.scan());
         return new Reference() {
             private double[] sorted;
 
@@ -129,8 +134,8 @@ final class EvidentlyRules {
             }
 
             @Override
-            public DistinctLowerBound sketch(int logBits) {
-                return binning.sketch(logBits);
+            public DistinctLowerBound sketch(int logBits, long enough) {
+                return binning.sketch(logBits, enough);
             }
 
             @Override
@@ -150,7 +155,8 @@ final class EvidentlyRules {
      * together when the reference has more than 20 distinct values, else one bin per distinct value of both.
      */
     static double[][] binnedShares(double[] ref, double[] cur) {
-        return EvidentlyBinning.binnedShares(EvidentlyBinning.column(ref), cur);
+        EvidentlyBinning.Reference side = EvidentlyBinning.column(ref, ColumnScan.of(ref));
+        return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur), null);
     }
 
     /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */
@@ -177,32 +183,45 @@ final class EvidentlyRules {
         return Arrays.copyOf(out, n);
     }
 
+    /**
+     * A column's finite values and their scan.
+     *
+     * @param values the finite values (the column itself when it has no NaN or ±∞)
+     * @param scan their count, min and max
+     */
+    record Finite(double[] values, ColumnScan scan) {
+    }
+
     /** The finite values; an empty column, or one with no finite value, is an error naming it. */
     static double[] finite(String name, double[] column) {
+        return finiteScanned(name, column).values();
+    }
+
+    /**
+     * The finite values with their scan. The scan's min/max pass proves a column free of NaN and ±∞, so such a
+     * column (the usual one) costs that one pass and no copy.
+     */
+    static Finite finiteScanned(String name, double[] column) {
         java.util.Objects.requireNonNull(column, name + " must not be null");
         if (column.length == 0) {
             throw new IllegalArgumentException(name + " is empty: an empty column has no distribution to compare");
         }
-        int kept = 0;
-        for (double v : column) {
-            if (Double.isFinite(v)) {
-                kept++;
-            }
-        }
+        ColumnScan scan = ColumnScan.of(column);
+        long kept = scan.finite();
         if (kept == 0) {
             throw new IllegalArgumentException(name + " has no finite value (" + column.length
                     + " NaN or infinite values, which Evidently drops): an empty column after cleaning");
         }
         if (kept == column.length) {
-            return column;
+            return new Finite(column, scan);
         }
-        double[] out = new double[kept];
+        double[] out = new double[(int) kept];
         int j = 0;
         for (double v : column) {
             if (Double.isFinite(v)) {
                 out[j++] = v;
             }
         }
-        return out;
+        return new Finite(out, scan);
     }
 }

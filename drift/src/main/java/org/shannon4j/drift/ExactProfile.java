@@ -140,7 +140,7 @@ public final class ExactProfile {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
         method.requireIn(DriftPreset.EVIDENTLY);
-        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finite("current", current), threshold);
+        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finiteScanned("current", current), threshold);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class ExactProfile {
         }
 
         @Override
-        public DistinctLowerBound sketch(int logBits) {
+        public DistinctLowerBound sketch(int logBits, long enough) {
             DistinctLowerBound s;
             synchronized (sketches) {
                 s = sketches[logBits];

@@ -2,12 +2,16 @@ package org.shannon4j.drift;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Kernels;
 
 /**
  * The O(1) bin lookup equals numpy's searchsorted (the binary search {@link Histogram#bin}) for any edges: values
@@ -15,10 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class BinLocatorPropertyTest {
 
+    private int kernelsUsed;
+
     @Test
     void equalsBinarySearchForAnyEdges() {
         SplittableRandom rnd = new SplittableRandom(15);
         int checked = 0;
+        kernelsUsed = 0;
         for (double[] edges : edgeSets(rnd)) {
             BinLocator loc = new BinLocator(edges);
             double[] values = planted(edges, rnd);
@@ -42,11 +49,52 @@ class BinLocatorPropertyTest {
                 }
             }
             assertArrayEquals(wantF, Histogram.count(f, edges, NonFinite.DROP));
+            // through each backend's equal-width kernel (the SIMD one bins when the edges are linspace's), values in
+            // every lane; the kernel's own output equals the reference's lane for lane
+            for (String backend : new String[] {"scalar", "simd"}) {
+                Kernels kernels = Shannon.get(backend).context().kernels();
+                BinLocator viaKernel = new BinLocator(edges, kernels);
+                if (viaKernel.usesKernel()) {
+                    kernelsUsed++;
+                    int bins = edges.length - 1;
+                    double first = edges[0];
+                    double last = edges[bins];
+                    double step = (last - first) / bins;
+                    double scale = bins / (last - first);
+                    int[] out = new int[values.length];
+                    for (int shift = 0; shift < 9; shift++) {
+                        int len = values.length - shift;
+                        kernels.equalWidthBins(values, shift, len, edges, bins, out);
+                        for (int i = 0; i < len; i++) {
+                            double v = values[shift + i];
+                            int bin = KernelMath.equalWidthBin(v, first, Math.nextUp(last), step, scale, bins);
+                            assertEquals(bin, out[i], () -> "v = " + v + " edges " + Arrays.toString(edges));
+                        }
+                    }
+                }
+                for (int shift = 0; shift < 9; shift++) {
+                    double[] shifted = Arrays.copyOfRange(values, shift, values.length);
+                    long[] wantShifted = new long[edges.length - 1];
+                    long outside = 0;
+                    for (double v : shifted) {
+                        if (v >= edges[0] && v <= edges[edges.length - 1]) {
+                            wantShifted[Histogram.bin(edges, v)]++;
+                        } else {
+                            outside++;
+                        }
+                    }
+                    long[] got = new long[edges.length - 1];
+                    long[] left = viaKernel.countInto(shifted, 0, shifted.length, got, false);
+                    assertArrayEquals(wantShifted, got, () -> backend + " kernel, edges " + Arrays.toString(edges));
+                    assertEquals(outside, left[0] + left[1] + left[2]);
+                }
+            }
             // the sorted-reference count (ExactProfile) agrees with the pass
             double[] finiteSorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
             assertArrayEquals(want, loc.countSorted(finiteSorted, finiteSorted.length));
         }
         System.out.println("BinLocator: " + checked + " values checked against the binary search");
+        assertTrue(kernelsUsed >= 20, () -> "the SIMD kernel binned only " + kernelsUsed + " edge sets");
     }
 
     private static List<double[]> edgeSets(SplittableRandom rnd) {

@@ -58,7 +58,8 @@ class EvidentlyFastPathTest {
         double[][] got = EvidentlyRules.binnedShares(r, c);
         assertTrue(Arrays.equals(want[0], got[0]) && Arrays.equals(want[1], got[1]),
                 () -> "shares differ for " + Arrays.toString(ref).substring(0, 60));
-        assertEquals(Literal.hellinger(r, c), EvidentlyBinning.hellinger(EvidentlyBinning.column(r), c), 0.0);
+        EvidentlyBinning.Reference side = EvidentlyBinning.column(r, ColumnScan.of(r));
+        assertEquals(Literal.hellinger(r, c), EvidentlyBinning.hellinger(side, c, ColumnScan.of(c), null), 0.0);
         assertEquals(Literal.wasserstein(r, c), Drift.wasserstein(r, c), 0.0);
         ExactProfile profile = ExactProfile.of(ref);
         // every numeric method of the preset, the whole result (value, decision, p-value) bit for bit

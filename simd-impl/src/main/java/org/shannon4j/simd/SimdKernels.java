@@ -623,6 +623,12 @@ final class SimdKernels extends BlockedKernels {
         SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
+    /** See {@link SimdEqualWidthBins}. */
+    @Override
+    public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
+        SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
+    }
+
     /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
     @Override
     public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,

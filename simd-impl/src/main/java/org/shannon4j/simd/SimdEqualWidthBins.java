@@ -1,0 +1,64 @@
+package org.shannon4j.simd;
+
+import static jdk.incubator.vector.VectorOperators.D2I;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+import org.shannon4j.spi.KernelMath;
+
+/**
+ * {@link org.shannon4j.spi.CountingKernels#equalWidthBins} in double lanes, lane for lane the reference's
+ * {@link KernelMath#equalWidthBin}: the same two roundings of the guess (v − first)·scale, the same clamp, the floor
+ * taken exactly (round to nearest by adding 2<sup>52</sup>, then one down where that rounded up), and the bin's
+ * bounds recomputed as g·step + first with the multiply and the add rounded apart (the Vector API never fuses
+ * them). The bounds test rejects whatever the guess got wrong, so no error analysis is needed: a lane is either
+ * proven or −1.
+ */
+final class SimdEqualWidthBins {
+
+    private static final VectorSpecies<Double> D = Species.D;
+    private static final int DL = D.length();
+    /** Int lanes as many as double lanes (half the bits). */
+    private static final VectorSpecies<Integer> IH =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    /** 2<sup>52</sup>: adding and subtracting it rounds a non-negative double below 2<sup>51</sup> to an integer. */
+    private static final double MAGIC = 0x1p52;
+
+    private SimdEqualWidthBins() {
+    }
+
+    static void bins(double[] values, int offset, int length, double[] edges, int bins, int[] out) {
+        double first = edges[0];
+        double width = edges[bins] - first;
+        double step = width / bins;
+        double scale = bins / width;
+        double top = Math.nextUp(edges[bins]);
+        double lastBin = bins - 1;
+        double count = bins;
+        int n = D.loopBound(length);
+        for (int i = 0; i < n; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, values, offset + i);
+            DoubleVector x = v.sub(first).mul(scale);
+            // (int) x < bins ? (int) x : bins − 1, then ≥ 0: NaN and x ≥ bins to the last bin, x < 0 to 0
+            DoubleVector c = x.blend(lastBin, x.compare(LT, count).not());
+            c = c.blend(0.0, c.compare(LT, 0.0));
+            DoubleVector r = c.add(MAGIC).sub(MAGIC);
+            DoubleVector g = r.sub(1.0, r.compare(GT, c));
+            DoubleVector g1 = g.add(1.0);
+            DoubleVector lo = g.mul(step).add(first);
+            DoubleVector hi = g1.mul(step).add(first).blend(top, g1.compare(EQ, count));
+            VectorMask<Double> ok = lo.compare(LE, v).and(v.compare(LT, hi));
+            DoubleVector bin = g.blend(-1.0, ok.not());
+            ((IntVector) bin.convertShape(D2I, IH, 0)).intoArray(out, i);
+        }
+        KernelMath.equalWidthBins(values, offset, edges, bins, out, n, length);
+    }
+}
