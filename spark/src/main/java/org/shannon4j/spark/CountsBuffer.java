@@ -11,10 +11,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.shannon4j.Shannon;
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
@@ -45,10 +42,7 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
     private transient PairCounts[] pairs;
     /** The plan of the pass; null in a buffer read from bytes (it then has nothing staged). */
     private transient CountingPlan plan;
-    private transient int[][] staging;
-    private transient int staged;
-    private transient long rowsSeen;
-    private transient int partition;
+    private transient Staging staging;
     private transient Dependence counting;
 
     /** For Kryo. */
@@ -68,76 +62,51 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         }
     }
 
-    /** Stages one internal row (the treeAggregate path); counts the batch when full. */
-    void add(InternalRow row) {
-        int[][] s = staging();
-        for (int c = 0; c < s.length; c++) {
-            s[c][staged] = plan.read(row, c, rowsSeen, partition);
-        }
-        staged();
-    }
-
-    /**
-     * Stages a column batch (the columnar treeAggregate path), counting each time the staging fills; counted
-     * column c is the batch's column {@code index[c]}.
-     */
-    void add(ColumnarBatch batch, int[] index) {
-        int[][] s = staging();
-        int n = batch.numRows();
-        for (int done = 0; done < n; ) {
-            int take = Math.min(n - done, plan.batchRows - staged);
-            for (int c = 0; c < s.length; c++) {
-                plan.read(batch.column(index[c]), c, done, take, s[c], staged, rowsSeen, partition);
-            }
-            staged += take;
-            rowsSeen += take;
-            done += take;
-            if (staged == plan.batchRows) {
-                flush();
-            }
-        }
-    }
-
     /** Stages one external row (the aggregator's input); counts the batch when full. */
     void add(Row row) {
-        int[][] s = staging();
-        for (int c = 0; c < s.length; c++) {
-            s[c][staged] = plan.read(row, c, rowsSeen, partition);
-        }
-        staged();
+        staging().add(row);
     }
 
-    private int[][] staging() {
+    /** The reader of this buffer's rows (made on first use). */
+    Staging staging() {
         if (staging == null) {
-            staging = new int[plan.columns.length][plan.batchRows];
-            // Only to name a bad cell's partition in the error.
-            partition = TaskContext.getPartitionId();
+            staging = new Counting(plan, this);
         }
         return staging;
     }
 
-    private void staged() {
-        rowsSeen++;
-        if (++staged == plan.batchRows) {
-            flush();
+    /** Stages rows for a buffer and counts each full batch into it. */
+    static final class Counting extends Staging {
+        final CountsBuffer buffer;
+
+        private Counting(CountingPlan plan, CountsBuffer buffer) {
+            super(plan);
+            this.buffer = buffer;
+        }
+
+        @Override
+        void staged(int[][] columns, int rows) {
+            buffer.count(columns, rows);
         }
     }
 
-    /** Counts the staged rows into the tables. */
+    /** Counts what is staged into the tables. */
     void flush() {
-        if (staged == 0) {
-            return;
+        if (staging != null) {
+            staging.flush();
         }
+    }
+
+    private void count(int[][] staged, int rows) {
         if (counting == null) {
             counting = (plan.backend == null ? Shannon.get() : Shannon.get(plan.backend)).dependence();
         }
         for (int i = 0; i < labels.length; i++) {
-            labels[i].combine(counting.countLabels(staging[plan.labelColumn[i]], 0, staged));
+            labels[i].combine(counting.countLabels(staged[plan.labelColumn[i]], 0, rows));
         }
         for (int i = 0; i < pairs.length; i++) {
-            pairs[i].combine(counting.countPairs(staging[plan.pairX[i]], 0, staging[plan.pairY[i]], 0, staged));
+            pairs[i].combine(counting.countPairs(staged[plan.pairX[i]], 0, staged[plan.pairY[i]], 0, rows));
         }
-        staged = 0;
     }
 
     /** Adds other's tables to this (both flushed first) and returns this. */

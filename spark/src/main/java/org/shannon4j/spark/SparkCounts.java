@@ -11,6 +11,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.ColumnarToRowExec;
 import org.apache.spark.sql.catalyst.expressions.AttributeReference;
 import org.apache.spark.sql.execution.InputAdapter;
@@ -249,7 +250,7 @@ public final class SparkCounts {
         }
     }
 
-    private static Column[] columns(String[] names) {
+    static Column[] columns(String[] names) {
         Column[] cols = new Column[names.length];
         for (int i = 0; i < names.length; i++) {
             cols[i] = quoted(names[i]);
@@ -263,29 +264,42 @@ public final class SparkCounts {
     }
 
     private static CountsBuffer treeAggregate(Dataset<Row> projected, CountingPlan plan) {
+        JavaRDD<CountsBuffer> partials = readPartitions(projected, plan,
+                () -> (CountsBuffer.Counting) new CountsBuffer(plan).staging(), c -> {
+                    c.flush();
+                    return c.buffer;
+                });
+        return partials.treeAggregate(new CountsBuffer(plan), CountsBuffer::merge, CountsBuffer::merge, 2);
+    }
+
+    /**
+     * One result per partition of {@code projected} (whose columns are the plan's, in order): its rows fed to a
+     * reader as column batches when the physical plan is a columnar scan, else as internal rows; the reader is
+     * flushed before {@code finish}.
+     */
+    static <T, R extends Staging> JavaRDD<T> readPartitions(Dataset<Row> projected, CountingPlan plan,
+                                                            org.apache.spark.api.java.function.Function0<R> start,
+                                                            org.apache.spark.api.java.function.Function<R, T> finish) {
         ColumnarScan scan = columnarScan(projected, plan.columns);
-        JavaRDD<CountsBuffer> partials;
         if (scan != null) {
             int[] index = scan.index();
-            partials = scan.batches().toJavaRDD().mapPartitions(it -> {
-                CountsBuffer b = new CountsBuffer(plan);
+            return scan.batches().toJavaRDD().mapPartitions(it -> {
+                R r = start.call();
                 while (it.hasNext()) {
-                    b.add(it.next(), index);
+                    r.add(it.next(), index);
                 }
-                b.flush();
-                return List.of(b).iterator();
-            });
-        } else {
-            partials = projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
-                CountsBuffer b = new CountsBuffer(plan);
-                while (it.hasNext()) {
-                    b.add(it.next());
-                }
-                b.flush();
-                return List.of(b).iterator();
+                r.flush();
+                return List.of(finish.call(r)).iterator();
             });
         }
-        return partials.treeAggregate(new CountsBuffer(plan), CountsBuffer::merge, CountsBuffer::merge, 2);
+        return projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
+            R r = start.call();
+            while (it.hasNext()) {
+                r.add(it.next());
+            }
+            r.flush();
+            return List.of(finish.call(r)).iterator();
+        });
     }
 
     /** A columnar scan's batches and, for each counted column, its index in the batches. */
@@ -349,7 +363,7 @@ public final class SparkCounts {
      * Runs a job, rethrowing a bad cell found in a task (an IllegalArgumentException wrapped by Spark's job
      * failure) as an IllegalArgumentException with its message.
      */
-    private static <T> T rethrowingBadInput(Supplier<T> job) {
+    static <T> T rethrowingBadInput(Supplier<T> job) {
         try {
             return job.get();
         } catch (Exception e) {

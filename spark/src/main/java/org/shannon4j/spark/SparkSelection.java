@@ -1,6 +1,6 @@
 package org.shannon4j.spark;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,8 +28,11 @@ import org.shannon4j.selection.SelectionTables;
  * }</pre>
  *
  * <ul>
- *   <li><b>What runs where.</b> The driver checks the columns (one aggregation: nulls, min, max; one distinct of
- *       the target), then each partition is coded once into column arrays and cached in executor memory, where
+ *   <li><b>What runs where.</b> The driver checks the column names and types; one read of the data (as column
+ *       batches when it is a cached dataset or a Parquet/ORC scan of at most Spark's
+ *       {@code spark.sql.codegen.maxFields} columns, else as rows) codes each partition into column arrays of the
+ *       narrowest width, checks every cell (null, negative) and reports each partition's largest codes and
+ *       target values; the blocks stay cached in executor memory, where
  *       the selection module's counting engine ({@link SelectionTables#of}) keeps its per-column bitsets (blocks
  *       that do not fit in memory spill to disk rather than being recomputed from {@code data}). Each
  *       step is one Spark job: every partition counts the (candidate, newly selected, target) table of every
@@ -41,15 +44,13 @@ import org.shannon4j.selection.SelectionTables;
  *       increasing order, as in process; so {@code select} returns what
  *       {@code FeatureSelection.of(handle.context()).select(DiscreteColumns.of(columns), target, criterion, k)}
  *       returns on the collected columns, bit for bit. Ties go to the lowest index in {@code features}.
- *       {@code data} is read three times (the checks, the distinct target values, the coding): cache it if it is
- *       expensive to compute, and it must give the same rows each time (a non-deterministic source, such as an
- *       unseeded {@code rand()}, is caught only when a code falls outside the levels found before).</li>
+ *       {@code data} is read once.</li>
  *   <li><b>Ranking by the statistic.</b> Scores are information values, never p-values, so nothing ties at an
  *       underflowed p = 0 (MLlib's χ² selectors rank by 1 − cdf, which is 0 for every strong feature at 1M
  *       rows).</li>
  *   <li><b>Limits.</b> Features: integral columns (int, short, byte, long) of codes in [0, 2³¹ − 1); a
  *       (candidate, selected, target) table has at most 2²⁶ cells, as in process (e.g. 2¹² levels against a
- *       binary target); the target: at most {@value ColumnCoding#MAX_CLASSES} distinct values. CondMI, whose
+ *       binary target); the target: at most {@value CodedBlock#MAX_CLASSES} distinct values. CondMI, whose
  *       conditioning variable joins all selected features, is not offered here.</li>
  * </ul>
  */
@@ -113,15 +114,36 @@ public final class SparkSelection {
             throw new IllegalArgumentException("k = " + k + ": between 1 and the number of features ("
                     + features.size() + ") can be selected");
         }
-        ColumnCoding coding = ColumnCoding.of(data, target, features);
+        Objects.requireNonNull(data, "data must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(features, "features must not be null");
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("features is empty: name at least one feature column");
+        }
+        List<String> all = new ArrayList<>(features);
+        all.add(target);
+        for (int c = 0; c < features.size(); c++) {
+            String name = Objects.requireNonNull(features.get(c), "features[" + c + "] must not be null");
+            if (name.equals(target)) {
+                throw new IllegalArgumentException("features[" + c + "] = '" + name + "' is the target column");
+            }
+            if (all.indexOf(name) != c) {
+                throw new IllegalArgumentException("column '" + name + "' is named twice in features");
+            }
+        }
         String backend = handle.backendName();
-        String[] columns = coding.columns();
-        JavaRDD<CodedBlock> blocks = data.selectExpr(quoted(columns)).javaRDD()
-                .mapPartitions(rows -> List.of(CodedBlock.of(rows, coding, backend)).iterator())
+        // names and types checked here, before any job; cells in the tasks
+        CountingPlan plan = CountingPlan.of(data.schema(), all, List.of(), backend);
+        int f = features.size();
+        JavaRDD<CodedBlock> blocks = SparkCounts.readPartitions(data.select(SparkCounts.columns(plan.columns)),
+                plan, () -> new CodedBlock.Builder(plan, f), CodedBlock.Builder::build)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext());
         String previous = sc.getLocalProperty("spark.job.description");
         try {
+            sc.setJobDescription("shannon4j " + criterion + ": coding the partitions");
+            CodedBlock.Coding coding = CodedBlock.Coding.of(
+                    SparkCounts.rethrowingBadInput(() -> blocks.map(CodedBlock::summary).collect()), target, backend);
             SparkTables tables = new SparkTables(blocks, coding, List.copyOf(features), sc, criterion);
             return FeatureSelection.of(handle.context()).select(tables, criterion, k, progress);
         } finally {
@@ -130,34 +152,30 @@ public final class SparkSelection {
         }
     }
 
-    private static String[] quoted(String[] names) {
-        return Arrays.stream(names).map(n -> "`" + n.replace("`", "``") + "`").toArray(String[]::new);
-    }
-
     /** The merged tables, one Spark job per request. */
     private static final class SparkTables implements SelectionTables {
         private final JavaRDD<CodedBlock> blocks;
-        private final ColumnCoding coding;
+        private final CodedBlock.Coding coding;
         private final List<String> names;
         private final JavaSparkContext sc;
         private final Criterion criterion;
         private final long[][] targetTables;
         private int step;
 
-        SparkTables(JavaRDD<CodedBlock> blocks, ColumnCoding coding, List<String> names, JavaSparkContext sc,
+        SparkTables(JavaRDD<CodedBlock> blocks, CodedBlock.Coding coding, List<String> names, JavaSparkContext sc,
                     Criterion criterion) {
             this.blocks = blocks;
             this.coding = coding;
             this.names = names;
             this.sc = sc;
             this.criterion = criterion;
-            sc.setJobDescription("shannon4j " + criterion + ": coding the partitions, tables with the target");
-            this.targetTables = blocks.map(CodedBlock::targetTables).treeReduce(CodedBlock::add);
+            sc.setJobDescription("shannon4j " + criterion + ": tables with the target");
+            this.targetTables = blocks.map(b -> b.targetTables(coding)).treeReduce(CodedBlock::add);
         }
 
         @Override
         public int features() {
-            return coding.features();
+            return coding.levels().length;
         }
 
         @Override
@@ -167,7 +185,7 @@ public final class SparkSelection {
 
         @Override
         public int classes() {
-            return coding.classCount();
+            return coding.classValues().length;
         }
 
         @Override
@@ -186,7 +204,8 @@ public final class SparkSelection {
             sc.setJobDescription("shannon4j " + criterion + ": step " + (step + 1) + ", tables given "
                     + names.get(selected));
             boolean[] skip = excluded.clone();
-            long[][] merged = blocks.map(b -> b.tablesGiven(selected, skip)).treeReduce(CodedBlock::add);
+            CodedBlock.Coding c = coding;  // captured alone, not this
+            long[][] merged = blocks.map(b -> b.tablesGiven(c, selected, skip)).treeReduce(CodedBlock::add);
             for (int j = 0; j < merged.length; j++) {
                 if (merged[j] != null) {
                     sink.accept(j, merged[j]);

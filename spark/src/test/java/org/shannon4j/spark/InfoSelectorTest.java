@@ -225,7 +225,7 @@ class InfoSelectorTest {
 
         IllegalArgumentException negCol = assertThrows(IllegalArgumentException.class,
                 () -> new InfoSelector().setInputCols("f0").setK(1).fit(data.selectExpr("f0 - 1 as f0", "label")));
-        assertTrue(negCol.getMessage().contains("\"f0\"") && negCol.getMessage().contains("-1"), negCol.getMessage());
+        assertTrue(negCol.getMessage().contains("'f0'") && negCol.getMessage().contains("-1"), negCol.getMessage());
 
         StructType schema = new StructType(new StructField[] {
             DataTypes.createStructField("v", SQLDataTypes.VectorType(), true),

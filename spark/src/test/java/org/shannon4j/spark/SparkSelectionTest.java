@@ -96,7 +96,9 @@ class SparkSelectionTest {
                 continue;
             }
             Shannon sh = Shannon.get(info.name()).withUnit(InfoUnit.BITS);
-            for (Criterion cr : criteria) {
+            // every criterion on the default backend, three on the others (the counts are the same integers)
+            boolean all = info.name().equals(Shannon.get().backendName());
+            for (Criterion cr : all ? criteria : new Criterion[] {Criterion.JMI, Criterion.CMIM, Criterion.MRMR}) {
                 Selection local = FeatureSelection.of(sh.context())
                         .select(DiscreteColumns.of(cols).withNames(names), y, cr, 8);
                 Selection spark = SparkSelection.of(sh).select(data, "label", names, cr, 8);
@@ -114,7 +116,7 @@ class SparkSelectionTest {
     void thePartitioningDoesNotMatter() {
         Shannon sh = Shannon.get();
         Selection local = FeatureSelection.of(sh.context()).select(DiscreteColumns.of(cols), y, Criterion.JMI, 10);
-        for (int parts : new int[] {1, 2, 7}) {
+        for (int parts : new int[] {1, 7}) {
             Selection spark = SparkSelection.of(sh).select(data.repartition(parts), "label", names,
                     Criterion.JMI, 10);
             assertArrayEquals(local.features(), spark.features(), parts + " partitions");
@@ -127,7 +129,7 @@ class SparkSelectionTest {
         SparkSelection s = SparkSelection.of(Shannon.get());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> s.select(data, "label", List.of("f0", "nope"), Criterion.JMI, 1));
-        assertTrue(missing.getMessage().contains("\"nope\""), missing.getMessage());
+        assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
         IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
                 () -> s.select(data, "label", names, Criterion.JMI, FEATURES + 1));
         assertTrue(k.getMessage().contains("k = " + (FEATURES + 1)), k.getMessage());
@@ -137,11 +139,11 @@ class SparkSelectionTest {
         Dataset<Row> text = data.selectExpr("cast(f0 as string) as f0", "label");
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
                 () -> s.select(text, "label", List.of("f0"), Criterion.MIM, 1));
-        assertTrue(type.getMessage().contains("\"f0\"") && type.getMessage().contains("string"), type.getMessage());
+        assertTrue(type.getMessage().contains("'f0'") && type.getMessage().contains("string"), type.getMessage());
         Dataset<Row> withNull = data.selectExpr("if(f1 = 0, null, f1) as f1", "label");
         IllegalArgumentException nul = assertThrows(IllegalArgumentException.class,
                 () -> s.select(withNull, "label", List.of("f1"), Criterion.MIM, 1));
-        assertTrue(nul.getMessage().contains("\"f1\"") && nul.getMessage().contains("null"), nul.getMessage());
+        assertTrue(nul.getMessage().contains("'f1'") && nul.getMessage().contains("null"), nul.getMessage());
         Dataset<Row> negative = data.selectExpr("f0 - 1 as f0", "label");
         IllegalArgumentException neg = assertThrows(IllegalArgumentException.class,
                 () -> s.select(negative, "label", List.of("f0"), Criterion.MIM, 1));

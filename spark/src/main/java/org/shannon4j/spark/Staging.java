@@ -1,0 +1,88 @@
+package org.shannon4j.spark;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/**
+ * A task's reading of its rows: each cell of the plan's columns, from an internal row, an external row or a
+ * column batch, checked and staged in int arrays, handed to {@link #staged} a batch at a time. Counting
+ * ({@link CountsBuffer}) and the selection's coded blocks ({@link CodedBlock}) read rows this one way.
+ */
+abstract class Staging {
+
+    final CountingPlan plan;
+    private int[][] staging;
+    private int staged;
+    private long rowsSeen;
+    private int partition;
+
+    Staging(CountingPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Takes a full batch: {@code columns[c][0..rows)} are the staged cells of plan column c. */
+    abstract void staged(int[][] columns, int rows);
+
+    /** Stages one internal row. */
+    final void add(InternalRow row) {
+        int[][] s = staging();
+        for (int c = 0; c < s.length; c++) {
+            s[c][staged] = plan.read(row, c, rowsSeen, partition);
+        }
+        next();
+    }
+
+    /** Stages one external row. */
+    final void add(Row row) {
+        int[][] s = staging();
+        for (int c = 0; c < s.length; c++) {
+            s[c][staged] = plan.read(row, c, rowsSeen, partition);
+        }
+        next();
+    }
+
+    /** Stages a column batch whose column {@code index[c]} is plan column c. */
+    final void add(ColumnarBatch batch, int[] index) {
+        int[][] s = staging();
+        int n = batch.numRows();
+        for (int done = 0; done < n; ) {
+            int take = Math.min(n - done, plan.batchRows - staged);
+            for (int c = 0; c < s.length; c++) {
+                plan.read(batch.column(index[c]), c, done, take, s[c], staged, rowsSeen, partition);
+            }
+            staged += take;
+            rowsSeen += take;
+            done += take;
+            if (staged == plan.batchRows) {
+                flush();
+            }
+        }
+    }
+
+    /** Hands what is staged to {@link #staged}. */
+    final void flush() {
+        if (staged > 0) {
+            int rows = staged;
+            staged = 0;
+            staged(staging, rows);
+        }
+    }
+
+    private int[][] staging() {
+        if (staging == null) {
+            staging = new int[plan.columns.length][plan.batchRows];
+            // Only to name a bad cell's partition in the error.
+            partition = TaskContext.getPartitionId();
+        }
+        return staging;
+    }
+
+    private void next() {
+        rowsSeen++;
+        if (++staged == plan.batchRows) {
+            flush();
+        }
+    }
+}
