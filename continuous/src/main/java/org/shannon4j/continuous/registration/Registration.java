@@ -282,8 +282,8 @@ public final class Registration {
                                           int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        double[] rf = Ranges.minMax(fixed, "fixed");
-        double[] rm = Ranges.minMax(moving, "moving");
+        double[] rf = Ranges.minMax(context, fixed, "fixed");
+        double[] rm = Ranges.minMax(context, moving, "moving");
         return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
                 rm[0], rm[1], term, parameters);
     }
@@ -301,8 +301,8 @@ public final class Registration {
     public MattesMutualInformation mattes(float[] fixed, float[] moving, int bins, double[] term, int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        double[] rf = Ranges.minMax(fixed, "fixed");
-        double[] rm = Ranges.minMax(moving, "moving");
+        double[] rf = Ranges.minMax(context, fixed, "fixed");
+        double[] rm = Ranges.minMax(context, moving, "moving");
         return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
                 rm[0], rm[1], term, parameters);
     }
@@ -377,8 +377,8 @@ public final class Registration {
      */
     public int[] jointHistogram(float[] a, float[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        double[] ra = Ranges.minMax(a, "a");
-        double[] rb = Ranges.minMax(b, "b");
+        double[] ra = Ranges.minMax(context, a, "a");
+        double[] rb = Ranges.minMax(context, b, "b");
         return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
                 givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
@@ -395,8 +395,8 @@ public final class Registration {
      */
     public int[] jointHistogram(double[] a, double[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        double[] ra = Ranges.minMax(a, "a");
-        double[] rb = Ranges.minMax(b, "b");
+        double[] ra = Ranges.minMax(context, a, "a");
+        double[] rb = Ranges.minMax(context, b, "b");
         return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
                 givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
@@ -627,8 +627,9 @@ public final class Registration {
      */
     public long[] jointHistogram(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
         long n = voxels(a, b, layout, bins);
-        double[] ra = range(a, layout, n, "a");
-        double[] rb = range(b, layout, n, "b");
+        boolean shared = a.isAccessibleBy(ANY_OTHER_THREAD) && b.isAccessibleBy(ANY_OTHER_THREAD);
+        double[] ra = Ranges.minMax(context, a, layout, n, shared, "a");
+        double[] rb = Ranges.minMax(context, b, layout, n, shared, "b");
         return count(a, b, layout, n, givenAxis(bins, ra[0], ra[1], "a"), givenAxis(bins, rb[0], rb[1], "b"),
                 OutOfRange.IGNORE);
     }
@@ -832,8 +833,6 @@ public final class Registration {
         return (int) Math.min(1 << 22, Math.max(1 << 16, 8L * bins * bins));
     }
 
-    /** Voxels per copied chunk of the range pass. */
-    private static final int CHUNK = 1 << 14;
     /** Pairs a part counts into its int table before adding it to its long table (no cell can overflow). */
     private static final long FOLD = 1L << 30;
 
@@ -859,23 +858,6 @@ public final class Registration {
         }
         checkBins(bins);
         return a.byteSize() / size;
-    }
-
-    /** The measured range of a segment, through the array loops a chunk at a time: {min, max}. */
-    private static double[] range(MemorySegment s, ValueLayout layout, long n, String name) {
-        boolean isFloat = layout instanceof ValueLayout.OfFloat;
-        Object buffer = isFloat ? new float[CHUNK] : new double[CHUNK];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (long c = 0; c < n; c += CHUNK) {
-            int length = (int) Math.min(CHUNK, n - c);
-            MemorySegment.copy(s, layout, c * layout.byteSize(), buffer, 0, length);
-            double[] r = isFloat ? Ranges.minMax((float[]) buffer, length, name, c)
-                    : Ranges.minMax((double[]) buffer, length, name, c);
-            min = Math.min(min, r[0]);
-            max = Math.max(max, r[1]);
-        }
-        return new double[] {min, max};
     }
 
     /**
