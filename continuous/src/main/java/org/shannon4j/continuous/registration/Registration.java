@@ -284,8 +284,7 @@ public final class Registration {
                 parameters);
         double[] rf = Ranges.minMax(context, fixed, "fixed");
         double[] rm = Ranges.minMax(context, moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
-                rm[0], rm[1], term, parameters);
+        return mattes(fixed.length, bins, i -> fixed[i], rf, i -> moving[i], rm, term, parameters);
     }
 
     /**
@@ -303,12 +302,142 @@ public final class Registration {
                 parameters);
         double[] rf = Ranges.minMax(context, fixed, "fixed");
         double[] rm = Ranges.minMax(context, moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
-                rm[0], rm[1], term, parameters);
+        return mattes(fixed.length, bins, i -> fixed[i], rf, i -> moving[i], rm, term, parameters);
     }
 
-    private MattesMutualInformation mattes(int n, int bins, Values fixed, double fMin, double fMax, Values moving,
-                                           double mMin, double mMax, double[] term, int parameters) {
+    /**
+     * Mattes mutual information of two byte images, the values read as {@code signedness} says: the same bits as
+     * {@link #mattesMutualInformation(float[], float[], int)} of the values converted to float (exact), as ITK
+     * converts an 8-bit image's pixels to its real type.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @return the Parzen-window MI in the context's unit
+     * @throws IllegalArgumentException as {@link #mattesMutualInformation(double[], double[], int)}
+     */
+    public double mattesMutualInformation(byte[] fixed, byte[] moving, int bins, Signedness signedness) {
+        return mattes(fixed, moving, bins, signedness, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(float[], float[], int, double[], int)} for byte images read as {@code signedness} says
+     * (the same bits as the float form of the values converted to float).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(byte[] fixed, byte[] moving, int bins, Signedness signedness,
+                                          double[] term, int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        int mask = mask(signedness, 0xFF);
+        return mattesOfInts(fixed.length, bins, i -> fixed[i] & mask, Ranges.valueRange(fixed, mask),
+                i -> moving[i] & mask, Ranges.valueRange(moving, mask), term, parameters);
+    }
+
+    /**
+     * As {@link #mattesMutualInformation(byte[], byte[], int, Signedness)} for short images (16-bit CT, MR).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @return the Parzen-window MI in the context's unit
+     */
+    public double mattesMutualInformation(short[] fixed, short[] moving, int bins, Signedness signedness) {
+        return mattes(fixed, moving, bins, signedness, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(byte[], byte[], int, Signedness, double[], int)} for short images.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(short[] fixed, short[] moving, int bins, Signedness signedness,
+                                          double[] term, int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        int mask = mask(signedness, 0xFFFF);
+        return mattesOfInts(fixed.length, bins, i -> fixed[i] & mask, Ranges.valueRange(fixed, mask),
+                i -> moving[i] & mask, Ranges.valueRange(moving, mask), term, parameters);
+    }
+
+    /**
+     * Mattes mutual information of two images in memory segments, read with {@code layout} ({@code JAVA_FLOAT}
+     * or {@code JAVA_DOUBLE}, any byte order and alignment): the same bits as the float or double array form of
+     * the same values. At most 2³¹ − 1 voxels (the computation runs on one thread in ITK's order).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 5..4096
+     * @return the Parzen-window MI in the context's unit
+     * @throws IllegalArgumentException as {@link #mattesMutualInformation(double[], double[], int)}, or on a byte
+     *     size that is not a whole number of voxels, another layout, or more than 2³¹ − 1 voxels
+     */
+    public double mattesMutualInformation(MemorySegment fixed, MemorySegment moving, ValueLayout layout,
+                                          int bins) {
+        return mattes(fixed, moving, layout, bins, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(double[], double[], int, double[], int)} for segment images (see
+     * {@link #mattesMutualInformation(MemorySegment, MemorySegment, ValueLayout, int)}).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 5..4096
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(MemorySegment fixed, MemorySegment moving, ValueLayout layout, int bins,
+                                          double[] term, int parameters) {
+        long n = voxels(fixed, moving, layout, "fixed", "moving");
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fixed has " + n + " voxels: Mattes MI takes at most "
+                    + Integer.MAX_VALUE);
+        }
+        checkMattes((int) n, (int) n, bins, term, parameters);
+        boolean shared = fixed.isAccessibleBy(ANY_OTHER_THREAD) && moving.isAccessibleBy(ANY_OTHER_THREAD);
+        double[] rf = Ranges.minMax(context, fixed, layout, n, shared, "fixed");
+        double[] rm = Ranges.minMax(context, moving, layout, n, shared, "moving");
+        return mattes((int) n, bins, values(fixed, layout), rf, values(moving, layout), rm, term, parameters);
+    }
+
+    /** Voxel i of a segment read with a float or double layout. */
+    private static Values values(MemorySegment s, ValueLayout layout) {
+        return layout instanceof ValueLayout.OfFloat f ? i -> s.getAtIndex(f, i)
+                : i -> s.getAtIndex((ValueLayout.OfDouble) layout, i);
+    }
+
+    /** Mattes MI of integer voxels, each image's range packed as {@link Ranges#valueRange} packs it. */
+    private MattesMutualInformation mattesOfInts(int n, int bins, Values fixed, long fixedRange, Values moving,
+                                                 long movingRange, double[] term, int parameters) {
+        return mattes(n, bins, fixed, new double[] {lo(fixedRange), hi(fixedRange)}, moving,
+                new double[] {lo(movingRange), hi(movingRange)}, term, parameters);
+    }
+
+    private MattesMutualInformation mattes(int n, int bins, Values fixed, double[] fixedRange, Values moving,
+                                           double[] movingRange, double[] term, int parameters) {
+        double fMin = fixedRange[0];
+        double fMax = fixedRange[1];
+        double mMin = movingRange[0];
+        double mMax = movingRange[1];
         if (fMin == fMax) {
             throw new IllegalArgumentException("fixed is constant (every value is " + fMin + "): Mattes MI needs a "
                     + "range to size its bins");
@@ -838,25 +967,31 @@ public final class Registration {
 
     /** The number of voxels of two segments read with layout (JAVA_FLOAT or JAVA_DOUBLE, any order/alignment). */
     private static long voxels(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
-        Objects.requireNonNull(a, "a must not be null");
-        Objects.requireNonNull(b, "b must not be null");
+        long n = voxels(a, b, layout, "a", "b");
+        checkBins(bins);
+        return n;
+    }
+
+    /** As {@link #voxels(MemorySegment, MemorySegment, ValueLayout, int)}, naming the images aName and bName. */
+    private static long voxels(MemorySegment a, MemorySegment b, ValueLayout layout, String aName, String bName) {
+        Objects.requireNonNull(a, aName + " must not be null");
+        Objects.requireNonNull(b, bName + " must not be null");
         Objects.requireNonNull(layout, "layout must not be null");
         if (!(layout instanceof ValueLayout.OfFloat) && !(layout instanceof ValueLayout.OfDouble)) {
             throw new IllegalArgumentException("layout = " + layout + ": must be a float or double layout");
         }
         long size = layout.byteSize();
         if (a.byteSize() % size != 0) {
-            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " is not a multiple of "
+            throw new IllegalArgumentException(aName + ".byteSize() = " + a.byteSize() + " is not a multiple of "
                     + layout + "'s " + size + " bytes");
         }
         if (b.byteSize() != a.byteSize()) {
-            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " but b.byteSize() = "
-                    + b.byteSize() + ": the images must have the same number of voxels");
+            throw new IllegalArgumentException(aName + ".byteSize() = " + a.byteSize() + " but " + bName
+                    + ".byteSize() = " + b.byteSize() + ": the images must have the same number of voxels");
         }
         if (a.byteSize() == 0) {
-            throw new IllegalArgumentException("a and b are empty");
+            throw new IllegalArgumentException(aName + " and " + bName + " are empty");
         }
-        checkBins(bins);
         return a.byteSize() / size;
     }
 
