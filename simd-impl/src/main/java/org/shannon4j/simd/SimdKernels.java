@@ -555,6 +555,23 @@ final class SimdKernels extends BlockedKernels {
     /** Integer lanes have no NaN or −0.0, so vector min/max are single instructions here. */
     @Override
     public long minMax(int[] a, int offset, int length) {
+        return minMaxKeys(a, null, offset, length, 0);
+    }
+
+    /**
+     * The keys in int lanes (bits XOR (sign-spread AND 0x7FFFFFFF)), then int min/max: single instructions,
+     * where float MIN/MAX carry Math.min's NaN and −0.0 rules at several instructions each.
+     */
+    @Override
+    public long minMaxKeys(float[] a, int offset, int length) {
+        return minMaxKeys(null, a, offset, length, 0x7FFFFFFF);
+    }
+
+    /**
+     * Min and max of bits XOR (sign-spread AND flip) over ints (ia, flip 0: the values themselves) or the bits of
+     * floats (fa, flip 0x7FFFFFFF: their {@link org.shannon4j.spi.KernelMath#floatKey}s), packed.
+     */
+    private static long minMaxKeys(int[] ia, float[] fa, int offset, int length, int flip) {
         int il = I.length();
         int end = offset + length;
         int i = offset;
@@ -564,37 +581,9 @@ final class SimdKernels extends BlockedKernels {
             IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
             IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
             for (int bound = offset + I.loopBound(length); i < bound; i += il) {
-                IntVector v = IntVector.fromArray(I, a, i);
-                lo = lo.min(v);
-                hi = hi.max(v);
-            }
-            min = lo.reduceLanes(MIN);
-            max = hi.reduceLanes(MAX);
-        }
-        for (; i < end; i++) {
-            min = Math.min(min, a[i]);
-            max = Math.max(max, a[i]);
-        }
-        return ((long) min << 32) | (max & 0xFFFFFFFFL);
-    }
-
-    /**
-     * The keys in int lanes (bits XOR (sign-spread AND 0x7FFFFFFF)), then int min/max: single instructions,
-     * where float MIN/MAX carry Math.min's NaN and −0.0 rules at several instructions each.
-     */
-    @Override
-    public long minMaxKeys(float[] a, int offset, int length) {
-        int fl = F.length();
-        int end = offset + length;
-        int i = offset;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        if (length >= 2 * fl) {
-            IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
-            IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
-            for (int bound = offset + F.loopBound(length); i < bound; i += fl) {
-                IntVector bits = FloatVector.fromArray(F, a, i).reinterpretAsInts();
-                IntVector key = bits.lanewise(XOR, bits.lanewise(ASHR, 31).lanewise(AND, 0x7FFFFFFF));
+                IntVector bits = ia != null ? IntVector.fromArray(I, ia, i)
+                        : FloatVector.fromArray(F, fa, i).reinterpretAsInts();
+                IntVector key = bits.lanewise(XOR, bits.lanewise(ASHR, 31).lanewise(AND, flip));
                 lo = lo.min(key);
                 hi = hi.max(key);
             }
@@ -602,7 +591,8 @@ final class SimdKernels extends BlockedKernels {
             max = hi.reduceLanes(MAX);
         }
         for (; i < end; i++) {
-            int key = org.shannon4j.spi.KernelMath.floatKey(a[i]);
+            int bits = ia != null ? ia[i] : Float.floatToRawIntBits(fa[i]);
+            int key = bits ^ ((bits >> 31) & flip);
             min = Math.min(min, key);
             max = Math.max(max, key);
         }

@@ -28,6 +28,9 @@ class MattesIntegerAndSegmentTest {
         return Registration.of(Shannon.get(backend).context().withParallelism(Parallelism.of(2, null, false)));
     }
 
+    /** Per-voxel terms of the derivative, the same for every case. */
+    private static final double[] TERM = terms(new SplittableRandom(10));
+
     private static double[] terms(SplittableRandom rnd) {
         double[] t = new double[N * P];
         for (int i = 0; i < t.length; i++) {
@@ -46,9 +49,9 @@ class MattesIntegerAndSegmentTest {
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void integerImagesAreTheirFloats(String backend) {
-        Registration r = reg(backend);
+        double[] term = TERM;
         SplittableRandom rnd = new SplittableRandom(11);
-        double[] term = terms(rnd);
+        Registration r = reg(backend);
         for (Signedness sign : Signedness.values()) {
             byte[] fb = new byte[N];
             byte[] mb = new byte[N];
@@ -86,9 +89,9 @@ class MattesIntegerAndSegmentTest {
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void segmentImagesAreTheirArrays(String backend) {
-        Registration r = reg(backend);
         SplittableRandom rnd = new SplittableRandom(12);
-        double[] term = terms(rnd);
+        double[] term = TERM;
+        Registration r = reg(backend);
         double[] fd = new double[N];
         double[] md = new double[N];
         float[] ff = new float[N];
@@ -105,17 +108,8 @@ class MattesIntegerAndSegmentTest {
             boolean isFloat = layout.carrier() == float.class;
             for (boolean shared : new boolean[] {false, true}) {
                 try (Arena arena = shared ? Arena.ofShared() : Arena.ofConfined()) {
-                    MemorySegment a = arena.allocate(layout.byteSize() * N);
-                    MemorySegment b = arena.allocate(layout.byteSize() * N);
-                    for (int i = 0; i < N; i++) {
-                        if (isFloat) {
-                            a.setAtIndex((ValueLayout.OfFloat) layout, i, ff[i]);
-                            b.setAtIndex((ValueLayout.OfFloat) layout, i, mf[i]);
-                        } else {
-                            a.setAtIndex((ValueLayout.OfDouble) layout, i, fd[i]);
-                            b.setAtIndex((ValueLayout.OfDouble) layout, i, md[i]);
-                        }
-                    }
+                    MemorySegment a = TestSegments.of(arena, layout, fd);
+                    MemorySegment b = TestSegments.of(arena, layout, md);
                     String what = backend + " " + layout + (shared ? " shared" : " confined");
                     MattesMutualInformation want = isFloat ? r.mattes(ff, mf, 40, term, P)
                             : r.mattes(fd, md, 40, term, P);
@@ -129,8 +123,8 @@ class MattesIntegerAndSegmentTest {
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void badInput(String backend) {
-        Registration r = reg(backend);
         byte[] a = {1, 2, 3};
+        Registration r = reg(backend);
         assertEquals("fixed.length = 3 but moving.length = 2: the images must have the same number of voxels",
                 assertThrows(IllegalArgumentException.class,
                         () -> r.mattesMutualInformation(a, new byte[2], 8, Signedness.SIGNED)).getMessage());
