@@ -8,6 +8,8 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -32,7 +34,7 @@ import org.shannon4j.spi.KernelMath;
  * prefix counted directly into the caller's table, cells go to {@link #WAYS} interleaved sub-tables (voxel lane
  * j to slot j mod 4 of its cell), merged into the table at the end: equal neighbours then hit different slots.
  * The prefix keeps the sub-table sweep (merge and clear) rare when the caller restarts the kernel after each
- * out-of-range pair. Buffers and sub-tables are kept per thread, so a call allocates nothing in steady state.
+ * out-of-range pair. Buffers and sub-tables are kept between calls, so a call allocates nothing in steady state.
  *
  * <p>Float values take float lanes instead (twice as many per vector) when the ranges allow (see
  * {@link #floatParams}): an arithmetic bin that is exact away from the boundaries, and for the few lanes near one
@@ -90,10 +92,20 @@ final class SimdBinPairs {
         if (length < 8 * bins || !linspace(aEdges, bins) || !linspace(bEdges, bins)) {
             return scalar(fa, da, aOffset, fb, db, bOffset, 0, length, aEdges, bEdges, bins, table, 1);
         }
-        Scratch scratch = SCRATCH.get();
-        if (fa != null && floatParams(aEdges, bEdges, bins, scratch.params)) {
-            return floatRun(fa, aOffset, fb, bOffset, length, aEdges, bEdges, bins, table, scratch);
+        Scratch scratch = take();
+        try {
+            return fa != null && floatParams(aEdges, bEdges, bins, scratch.params)
+                    ? floatRun(fa, aOffset, fb, bOffset, length, aEdges, bEdges, bins, table, scratch)
+                    : doubleRun(fa, da, aOffset, fb, db, bOffset, length, aEdges, bEdges, bins, table, scratch);
+        } finally {
+            give(scratch);
         }
+    }
+
+    /** The double-lane path: a prefix counted into table directly, the rest into interleaved sub-tables. */
+    private static int doubleRun(float[] fa, double[] da, int aOffset, float[] fb, double[] db, int bOffset,
+                                 int length, double[] aEdges, double[] bEdges, int bins, int[] table,
+                                 Scratch scratch) {
         int cells = bins * bins;
         int prefix = (int) Math.min(length, 4L * WAYS * cells);
         long[] buffer = scratch.buffer;
@@ -116,12 +128,12 @@ final class SimdBinPairs {
         return done;
     }
 
-    /** Sub-tables up to this many ints (4 MB: 256 × 256 bins and more) are kept per thread; larger ones are not. */
+    /** Sub-tables up to this many ints (4 MB: 256 × 256 bins and more) are kept between calls; larger ones are not. */
     private static final int KEPT_SUB = 1 << 20;
 
     /**
-     * A thread's buffers, kept between calls so that the kernel allocates nothing in steady state (a call runs on
-     * one thread from start to end and does not re-enter the kernel, so one set per thread suffices).
+     * One call's buffers, kept between calls (see {@link #FREE}) so that the kernel allocates nothing in steady
+     * state.
      */
     private static final class Scratch {
         final long[] buffer = new long[BLOCK];
@@ -157,7 +169,32 @@ final class SimdBinPairs {
         }
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * Scratch sets not in use, in slots that any thread may take from and give back to: a thread-local would be
+     * lost with each task of a pool that clears its workers' thread-locals (the common pool does) and with each
+     * virtual thread. A set taken is owned by its call alone; when every slot is empty a fresh set is made, when
+     * every slot is full a returned set is dropped. Two slots per processor (at most 16) bound what is kept.
+     */
+    private static final AtomicReferenceArray<Scratch> FREE =
+            new AtomicReferenceArray<>(Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
+
+    private static Scratch take() {
+        for (int i = 0; i < FREE.length(); i++) {
+            Scratch s = FREE.getAndSet(i, null);
+            if (s != null) {
+                return s;
+            }
+        }
+        return new Scratch();
+    }
+
+    private static void give(Scratch s) {
+        for (int i = 0; i < FREE.length(); i++) {
+            if (FREE.compareAndSet(i, null, s)) {
+                return;
+            }
+        }
+    }
 
     /**
      * The float path's constants {a's scale, a's shift, b's scale, b's shift, the limit ½ − δ on |t − n|} into p,
