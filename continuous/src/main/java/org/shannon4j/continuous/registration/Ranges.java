@@ -88,12 +88,26 @@ final class Ranges {
     }
 
     /**
+     * The number of contiguous parts of a pass over n voxels: 1 on one thread or below {@link Parallelism#MIN_SPLIT},
+     * else up to 4 per thread of at least {@link Parallelism#MIN_CHUNK} voxels. More parts than threads let a thread
+     * that starts late (a pool's wake-up) or runs slow (a shared machine) take fewer: the threads claim parts one at
+     * a time, and each keeps one state (its count table) whatever the number of parts it runs.
+     */
+    static int parts(Parallelism par, long n) {
+        int threads = par.threads();
+        if (threads == 1 || n < Parallelism.MIN_SPLIT) {
+            return 1;
+        }
+        return (int) Math.min(4L * threads, Math.max(threads, n / Parallelism.MIN_CHUNK));
+    }
+
+    /**
      * Parts of [0, n) scanned on the context's threads, their keys combined; a non-finite value found by a
      * scan of value from index 0.
      */
     private static double[] measure(Parallelism par, long n, boolean shared, Scan scan, LongToDoubleFunction value,
                                     String name) {
-        int parts = shared && par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
+        int parts = shared ? parts(par, n) : 1;
         long per = n / parts;
         long[] keys = new long[2 * parts];
         par.forEachPart(parts, parts - 1, Scratch::new, (scratch, part) ->

@@ -45,9 +45,9 @@ import org.shannon4j.spi.Parallelism;
  *
  * <h2>Speed and threads</h2>
  * One fused pass bins both values and counts the pair ({@link org.shannon4j.spi.CountingKernels#binPairs}, the
- * backend's kernel). Long inputs are split into contiguous parts over the context's threads, each counting into
- * its own table; the integer tables are added, so results do not depend on the thread count. A measured range
- * costs one more pass (min and max).
+ * backend's kernel). Long inputs are split into contiguous parts (up to four per thread) that the context's threads
+ * claim one at a time, each thread counting into its own table; the integer tables are added, so results do not
+ * depend on the thread count. A measured range costs one more pass (min and max), split the same way.
  */
 public final class Registration {
 
@@ -1072,8 +1072,8 @@ public final class Registration {
     }
 
     /**
-     * Counts every pair into one table: contiguous parts over the context's threads, each counting into its own
-     * table through the kernel, which stops at a pair outside a range; that pair is handled here by the policy.
+     * Counts every pair into one table: contiguous parts ({@link Ranges#parts}) over the context's threads, each
+     * thread counting into its own table through the kernel, which stops at a pair outside a range; that pair is handled here by the policy.
      * A bad pair is recorded per part and the lowest index reported, so the error does not depend on threads.
      * {@code edgeKernel}: the kernel bins by the edges, so it may see only well-conditioned ones (others are
      * binned here); a lookup-table kernel takes any.
@@ -1084,7 +1084,7 @@ public final class Registration {
         int bins = ax.bins;
         int cells = bins * bins;
         Parallelism par = context.parallelism();
-        int parts = par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
+        int parts = Ranges.parts(par, n);
         int per = n / parts;
         long[] bad = new long[parts];
         List<int[]> tables = par.forEachPart(parts, parts - 1, () -> new int[cells], (table, part) -> {
