@@ -54,6 +54,28 @@ final class Counting {
         return pack(min, max);
     }
 
+    /** One accumulator each, the plain form C2 vectorises (see {@link #minMax(int[], int, int)}). */
+    static long minMaxKeys(float[] a, int offset, int length) {
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            int key = KernelMath.floatKey(a[i]);
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+        }
+        return pack(min, max);
+    }
+
+    static void minMaxKeys(double[] a, int offset, int length, long[] keys) {
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int i = offset, end = offset + length; i < end; i++) {
+            long key = KernelMath.doubleKey(a[i]);
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+        }
+        keys[0] = min;
+        keys[1] = max;
+    }
+
     static long pack(int min, int max) {
         return ((long) min << 32) | (max & 0xFFFFFFFFL);
     }

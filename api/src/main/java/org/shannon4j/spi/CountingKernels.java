@@ -33,6 +33,36 @@ public interface CountingKernels {
     }
 
     /**
+     * The least and greatest {@link KernelMath#floatKey} of {@code a[offset .. offset+length)}, packed as
+     * {@link #minMax} packs them ({@code Integer.MAX_VALUE} and {@code MIN_VALUE} when length is 0). The keys
+     * order the floats as {@link Math#min(float, float)} does (−0.0 below +0.0) and put ±∞ and NaN at the
+     * ends, so the image's range and whether it holds a non-finite value come out of one pass: the measured
+     * range of an image.
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @return the least and greatest key packed in a long
+     */
+    default long minMaxKeys(float[] a, int offset, int length) {
+        return Counting.minMaxKeys(a, offset, length);
+    }
+
+    /**
+     * As {@link #minMaxKeys(float[], int, int)} for doubles and {@link KernelMath#doubleKey}: the least key into
+     * {@code keys[0]} and the greatest into {@code keys[1]} ({@code Long.MAX_VALUE} and {@code MIN_VALUE} when
+     * length is 0).
+     *
+     * @param a the values
+     * @param offset index of the first element read
+     * @param length number of elements read
+     * @param keys receives the least and the greatest key
+     */
+    default void minMaxKeys(double[] a, int offset, int length, long[] keys) {
+        Counting.minMaxKeys(a, offset, length, keys);
+    }
+
+    /**
      * Adds 1 to {@code table[(a[offset+i] − min)]} for each i. The caller guarantees every index is inside
      * the table (it has checked the range with {@link #minMax}).
      *

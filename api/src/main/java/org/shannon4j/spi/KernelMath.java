@@ -249,4 +249,50 @@ public final class KernelMath {
         double hi = g + 1 < bins ? (g + 1) * step + first : top;
         return lo <= v && v < hi ? g : -1;
     }
+
+    /**
+     * The order-preserving int key of a float: its bits with the magnitude bits flipped when the sign is set
+     * (sign-magnitude to two's complement), so that x &lt; y as floats exactly when key(x) &lt; key(y), and
+     * −0.0 (key −1) sorts just below +0.0 (key 0), as {@link Math#min(float, float)} orders them. ±∞ have the
+     * keys next to the extremes of the finite floats; NaNs lie beyond them (a NaN with the sign bit set below
+     * −∞, one without above +∞).
+     *
+     * @param x the float
+     * @return its key
+     */
+    public static int floatKey(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+    }
+
+    /**
+     * The float of a {@link #floatKey} (the inverse map).
+     *
+     * @param key the key
+     * @return the float whose key it is
+     */
+    public static float floatOfKey(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7FFFFFFF));
+    }
+
+    /**
+     * As {@link #floatKey} for doubles: the order-preserving long key.
+     *
+     * @param x the double
+     * @return its key
+     */
+    public static long doubleKey(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return bits ^ ((bits >> 63) & 0x7FFFFFFFFFFFFFFFL);
+    }
+
+    /**
+     * The double of a {@link #doubleKey} (the inverse map).
+     *
+     * @param key the key
+     * @return the double whose key it is
+     */
+    public static double doubleOfKey(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & 0x7FFFFFFFFFFFFFFFL));
+    }
 }

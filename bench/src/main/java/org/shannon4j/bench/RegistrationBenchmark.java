@@ -54,21 +54,40 @@ public class RegistrationBenchmark {
     @Param({"256"})
     public int bins;
 
+    /** Voxel type: float, or double (the same values widened; run with -p precision=double). */
+    @Param({"float"})
+    public String precision;
+
     private Registration registration;
     private float[] fixed;
     private float[] moving;
+    private double[] fixedD;
+    private double[] movingD;
 
     @Setup(Level.Trial)
     public void setUp() {
         float[][] images = images(VOXELS);
         fixed = images[0];
         moving = images[1];
+        if (precision.equals("double")) {
+            fixedD = new double[VOXELS];
+            movingD = new double[VOXELS];
+            for (int i = 0; i < VOXELS; i++) {
+                fixedD[i] = fixed[i];
+                movingD[i] = moving[i];
+            }
+        }
         registration = Registration.of(Shannon.get(backend).withParallelism(threads).context());
     }
 
     @Benchmark
     @OperationsPerInvocation(VOXELS)
     public HistogramMutualInformation mutualInformation() {
+        if (fixedD != null) {
+            return range.equals("given")
+                    ? registration.measures(fixedD, movingD, bins, 0, 200, 0, 200, OutOfRange.CLAMP)
+                    : registration.measures(fixedD, movingD, bins);
+        }
         return range.equals("given")
                 ? registration.measures(fixed, moving, bins, 0, 200, 0, 200, OutOfRange.CLAMP)
                 : registration.measures(fixed, moving, bins);

@@ -54,7 +54,8 @@ import org.shannon4j.spi.Kernels;
  *       partly with counts above 2³²); in a kernel with {@code xxxSets}, {@code counts} is such a table;
  *       {@code low} (byte) sized like {@code table}, pre-filled with any bytes; {@code codes} of length n;
  *       {@code aux} of
- *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage.</li>
+ *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage; long {@code keys} (a min and a max written) 2
+ *       entries and garbage after them.</li>
  *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.
  *       Long {@code bits}, a bitset family added into ({@code sets} × {@code words} words from {@code bitsOffset}):
  *       random words as for the inputs in the range, no bit set around it.</li>
@@ -95,7 +96,7 @@ final class KernelArguments {
     /** What a parameter is. */
     enum Role {
         LENGTH, ROWS, CLASSES, OFFSET, MIN, SETS, WORDS, COLS, RATIO, IGNORE_INDEX, SMOOTHING, GRAD_SCALE, EPS,
-        POS_WEIGHT, LAYOUT, BINS, AUX, EDGES, TABLE, CODES, OUTPUT, SET_OUTPUT, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS,
+        POS_WEIGHT, LAYOUT, BINS, AUX, EDGES, TABLE, CODES, OUTPUT, SET_OUTPUT, KEYS, DIST, LOGITS, UNIT, WEIGHTS, CLASS_TARGETS, COUNTS,
         LABELS, BITSETS, BYTE_CODES;
 
         /** A family of bitsets, sized by its {@code xxxSets} (or {@code sets}) parameter and the words. */
@@ -345,7 +346,7 @@ final class KernelArguments {
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
             long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z", Role.SET_OUTPUT,
-                    "bits"));
+                    "bits", Role.KEYS, "keys"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -533,6 +534,13 @@ final class KernelArguments {
                     from[p.index] = at;
                     to[p.index] = at + sets(p, plan, args) * words(plan, args, n);
                     args[p.index] = bitsets(rnd, from[p.index], to[p.index], 0L);
+                }
+                case KEYS -> {
+                    // the two keys written, garbage after them that must stay
+                    long[] keys = new long[2 + PAD];
+                    Arrays.fill(keys, 0x5EED5EED5EEDL);
+                    args[p.index] = keys;
+                    to[p.index] = 2;
                 }
                 case CODES -> {
                     int[] codes = new int[n + PAD];

@@ -8,6 +8,8 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -31,7 +33,8 @@ import org.shannon4j.spi.KernelMath;
  * Repeated cells (flat image regions) make each increment wait for the previous store to the same cell; past a
  * prefix counted directly into the caller's table, cells go to {@link #WAYS} interleaved sub-tables (voxel lane
  * j to slot j mod 4 of its cell), merged into the table at the end: equal neighbours then hit different slots.
- * The prefix keeps the sub-table allocation rare when the caller restarts the kernel after each out-of-range pair.
+ * The prefix keeps the sub-table sweep (merge and clear) rare when the caller restarts the kernel after each
+ * out-of-range pair. Buffers and sub-tables are kept between calls, so a call allocates nothing in steady state.
  *
  * <p>Float values take float lanes instead (twice as many per vector) when the ranges allow (see
  * {@link #floatParams}): an arithmetic bin that is exact away from the boundaries, and for the few lanes near one
@@ -89,31 +92,113 @@ final class SimdBinPairs {
         if (length < 8 * bins || !linspace(aEdges, bins) || !linspace(bEdges, bins)) {
             return scalar(fa, da, aOffset, fb, db, bOffset, 0, length, aEdges, bEdges, bins, table, 1);
         }
-        if (fa != null) {
-            float[] fp = floatParams(aEdges, bEdges, bins);
-            if (fp != null) {
-                return floatRun(fa, aOffset, fb, bOffset, length, aEdges, bEdges, bins, table, fp);
-            }
+        Scratch scratch = take();
+        try {
+            return fa != null && floatParams(aEdges, bEdges, bins, scratch.params)
+                    ? floatRun(fa, aOffset, fb, bOffset, length, aEdges, bEdges, bins, table, scratch)
+                    : doubleRun(fa, da, aOffset, fb, db, bOffset, length, aEdges, bEdges, bins, table, scratch);
+        } finally {
+            give(scratch);
         }
+    }
+
+    /** The double-lane path: a prefix counted into table directly, the rest into interleaved sub-tables. */
+    private static int doubleRun(float[] fa, double[] da, int aOffset, float[] fb, double[] db, int bOffset,
+                                 int length, double[] aEdges, double[] bEdges, int bins, int[] table,
+                                 Scratch scratch) {
         int cells = bins * bins;
         int prefix = (int) Math.min(length, 4L * WAYS * cells);
-        long[] buffer = new long[BLOCK];
+        long[] buffer = scratch.buffer;
         int done = run(fa, da, aOffset, fb, db, bOffset, 0, prefix, aEdges, bEdges, bins, table, 1, NO_SLOTS,
                 buffer);
         if (done < prefix || prefix == length) {
             return done;
         }
-        int[] sub = new int[WAYS * cells];
+        int[] sub = scratch.sub(WAYS * cells);
         done = run(fa, da, aOffset, fb, db, bOffset, prefix, length, aEdges, bEdges, bins, sub, WAYS, SLOTS, buffer);
+        // merged and cleared in one sweep, so a kept sub-table is all zeros for the next call
         for (int c = 0, s = 0; c < cells; c++, s += WAYS) {
             table[c] += (sub[s] + sub[s + 1]) + (sub[s + 2] + sub[s + 3]);
+            sub[s] = 0;
+            sub[s + 1] = 0;
+            sub[s + 2] = 0;
+            sub[s + 3] = 0;
         }
+        scratch.dirty = false;
         return done;
     }
 
+    /** Sub-tables up to this many ints (4 MB: 256 × 256 bins and more) are kept between calls; larger ones are not. */
+    private static final int KEPT_SUB = 1 << 20;
+
     /**
-     * The float path's constants {a's scale, a's shift, b's scale, b's shift, the limit ½ − δ on |t − n|}, or
-     * null when its error bound δ is too large to pay (ranges far from 0 for their width: most vectors would
+     * One call's buffers, kept between calls (see {@link #FREE}) so that the kernel allocates nothing in steady
+     * state.
+     */
+    private static final class Scratch {
+        final long[] buffer = new long[BLOCK];
+        final int[] cells = new int[BLOCK];
+        final int[] index = new int[FL];
+        final int[] fill = new int[1];
+        final float[] params = new float[5];
+        float[] aFloor = new float[0];
+        float[] bFloor = new float[0];
+        private int[] sub = new int[0];
+
+        /** Set while a kept sub-table is in use: a call that threw (bad arguments) left counts in it. */
+        boolean dirty;
+
+        /** A zeroed sub-table of at least size ints. */
+        int[] sub(int size) {
+            if (dirty) {
+                java.util.Arrays.fill(sub, 0);
+            }
+            dirty = true;
+            if (sub.length >= size) {
+                return sub;
+            }
+            int[] fresh = new int[size];
+            if (size <= KEPT_SUB) {
+                sub = fresh;
+            }
+            return fresh;
+        }
+
+        float[] floor(float[] kept, int size) {
+            return kept.length >= size ? kept : new float[size];
+        }
+    }
+
+    /**
+     * Scratch sets not in use, in slots that any thread may take from and give back to: a thread-local would be
+     * lost with each task of a pool that clears its workers' thread-locals (the common pool does) and with each
+     * virtual thread. A set taken is owned by its call alone; when every slot is empty a fresh set is made, when
+     * every slot is full a returned set is dropped. Two slots per processor (at most 16) bound what is kept.
+     */
+    private static final AtomicReferenceArray<Scratch> FREE =
+            new AtomicReferenceArray<>(Math.min(16, 2 * Runtime.getRuntime().availableProcessors()));
+
+    private static Scratch take() {
+        for (int i = 0; i < FREE.length(); i++) {
+            Scratch s = FREE.getAndSet(i, null);
+            if (s != null) {
+                return s;
+            }
+        }
+        return new Scratch();
+    }
+
+    private static void give(Scratch s) {
+        for (int i = 0; i < FREE.length(); i++) {
+            if (FREE.compareAndSet(i, null, s)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The float path's constants {a's scale, a's shift, b's scale, b's shift, the limit ½ − δ on |t − n|} into p,
+     * or false when its error bound δ is too large to pay (ranges far from 0 for their width: most vectors would
      * gather), its float scale is not a normal float, or the cells overflow the float cell index.
      *
      * <p>Why a lane with |t − n| &lt; 0.5 − δ is in bin n. Let T(x) = (x − e₀)·S with S = bins/(e_bins − e₀) in
@@ -134,17 +219,16 @@ final class SimdBinPairs {
      * is v ≥ the least float ≥ e_k ({@link #floatEdges}), gathered at k clamped to [0, bins] (a far value has a far k,
      * and the clamped edge still puts it outside).
      */
-    private static float[] floatParams(double[] aEdges, double[] bEdges, int bins) {
+    private static boolean floatParams(double[] aEdges, double[] bEdges, int bins, float[] p) {
         if (bins > FLOAT_MAX_BINS) {
-            return null;
+            return false;
         }
-        float[] p = new float[5];
         double delta = Math.max(floatAxis(aEdges, bins, p, 0), floatAxis(bEdges, bins, p, 2));
         if (!(delta <= FLOAT_MAX_DELTA)) {
-            return null;
+            return false;
         }
         p[4] = Math.nextDown((float) (0.5 - delta));
-        return p;
+        return true;
     }
 
     /** Scale and shift of one axis into p[at], p[at + 1]; its δ, or NaN when the float scale is not normal. */
@@ -259,12 +343,13 @@ final class SimdBinPairs {
      * length. A group of lanes with one outside goes to the reference, which finds the pair.
      */
     private static int floatRun(float[] fa, int aOffset, float[] fb, int bOffset, int length, double[] aEdges,
-                                double[] bEdges, int bins, int[] table, float[] fp) {
-        float[] aFloor = floatEdges(aEdges, bins);
-        float[] bFloor = floatEdges(bEdges, bins);
-        int[] buffer = new int[BLOCK];
-        int[] index = new int[FL];
-        int[] fill = new int[1];
+                                double[] bEdges, int bins, int[] table, Scratch scratch) {
+        float[] fp = scratch.params;
+        float[] aFloor = floatEdges(aEdges, bins, scratch.aFloor = scratch.floor(scratch.aFloor, bins + 1));
+        float[] bFloor = floatEdges(bEdges, bins, scratch.bFloor = scratch.floor(scratch.bFloor, bins + 1));
+        int[] buffer = scratch.cells;
+        int[] index = scratch.index;
+        int[] fill = scratch.fill;
         int i = 0;
         while (i < length) {
             int n = Math.min(BLOCK, length - i) / FL * FL;
@@ -353,8 +438,7 @@ final class SimdBinPairs {
      * The float threshold of each edge: float v ≥ edges[k] exactly when v ≥ floor[k], the least float ≥ edges[k];
      * floor[bins] is the least float &gt; edges[bins] (the last bin is closed).
      */
-    private static float[] floatEdges(double[] edges, int bins) {
-        float[] floor = new float[bins + 1];
+    private static float[] floatEdges(double[] edges, int bins, float[] floor) {
         for (int k = 0; k < bins; k++) {
             float f = (float) edges[k];
             floor[k] = f < edges[k] ? Math.nextUp(f) : f;

@@ -1,6 +1,8 @@
 package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.AND;
+import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.I2D;
 import static jdk.incubator.vector.VectorOperators.MAX;
@@ -8,6 +10,7 @@ import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.OR;
+import static jdk.incubator.vector.VectorOperators.XOR;
 import static org.shannon4j.spi.Terms.CROSS;
 import static org.shannon4j.spi.Terms.HELLINGER;
 import static org.shannon4j.spi.Terms.JS;
@@ -552,6 +555,23 @@ final class SimdKernels extends BlockedKernels {
     /** Integer lanes have no NaN or −0.0, so vector min/max are single instructions here. */
     @Override
     public long minMax(int[] a, int offset, int length) {
+        return minMaxKeys(a, null, offset, length, 0);
+    }
+
+    /**
+     * The keys in int lanes (bits XOR (sign-spread AND 0x7FFFFFFF)), then int min/max: single instructions,
+     * where float MIN/MAX carry Math.min's NaN and −0.0 rules at several instructions each.
+     */
+    @Override
+    public long minMaxKeys(float[] a, int offset, int length) {
+        return minMaxKeys(null, a, offset, length, 0x7FFFFFFF);
+    }
+
+    /**
+     * Min and max of bits XOR (sign-spread AND flip) over ints (ia, flip 0: the values themselves) or the bits of
+     * floats (fa, flip 0x7FFFFFFF: their {@link org.shannon4j.spi.KernelMath#floatKey}s), packed.
+     */
+    private static long minMaxKeys(int[] ia, float[] fa, int offset, int length, int flip) {
         int il = I.length();
         int end = offset + length;
         int i = offset;
@@ -561,18 +581,51 @@ final class SimdKernels extends BlockedKernels {
             IntVector lo = IntVector.broadcast(I, Integer.MAX_VALUE);
             IntVector hi = IntVector.broadcast(I, Integer.MIN_VALUE);
             for (int bound = offset + I.loopBound(length); i < bound; i += il) {
-                IntVector v = IntVector.fromArray(I, a, i);
-                lo = lo.min(v);
-                hi = hi.max(v);
+                IntVector bits = ia != null ? IntVector.fromArray(I, ia, i)
+                        : FloatVector.fromArray(F, fa, i).reinterpretAsInts();
+                IntVector key = bits.lanewise(XOR, bits.lanewise(ASHR, 31).lanewise(AND, flip));
+                lo = lo.min(key);
+                hi = hi.max(key);
             }
             min = lo.reduceLanes(MIN);
             max = hi.reduceLanes(MAX);
         }
         for (; i < end; i++) {
-            min = Math.min(min, a[i]);
-            max = Math.max(max, a[i]);
+            int bits = ia != null ? ia[i] : Float.floatToRawIntBits(fa[i]);
+            int key = bits ^ ((bits >> 31) & flip);
+            min = Math.min(min, key);
+            max = Math.max(max, key);
         }
         return ((long) min << 32) | (max & 0xFFFFFFFFL);
+    }
+
+    /** As {@link #minMaxKeys(float[], int, int)} in long lanes. */
+    @Override
+    public void minMaxKeys(double[] a, int offset, int length, long[] keys) {
+        int dl = D.length();
+        int end = offset + length;
+        int i = offset;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        if (length >= 2 * dl) {
+            LongVector lo = LongVector.broadcast(L, Long.MAX_VALUE);
+            LongVector hi = LongVector.broadcast(L, Long.MIN_VALUE);
+            for (int bound = offset + D.loopBound(length); i < bound; i += dl) {
+                LongVector bits = DoubleVector.fromArray(D, a, i).reinterpretAsLongs();
+                LongVector key = bits.lanewise(XOR, bits.lanewise(ASHR, 63).lanewise(AND, 0x7FFFFFFFFFFFFFFFL));
+                lo = lo.min(key);
+                hi = hi.max(key);
+            }
+            min = lo.reduceLanes(MIN);
+            max = hi.reduceLanes(MAX);
+        }
+        for (; i < end; i++) {
+            long key = org.shannon4j.spi.KernelMath.doubleKey(a[i]);
+            min = Math.min(min, key);
+            max = Math.max(max, key);
+        }
+        keys[0] = min;
+        keys[1] = max;
     }
 
     /**

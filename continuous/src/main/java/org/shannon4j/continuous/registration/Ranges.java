@@ -1,90 +1,148 @@
 package org.shannon4j.continuous.registration;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.LongToDoubleFunction;
+
+import org.shannon4j.spi.Context;
+import org.shannon4j.spi.KernelMath;
+import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
+
 /**
- * The measured range of an image, {min, max}, in one pass that also rejects NaN and ±∞ (naming the index). One loop per element type: a shared loop over a
- * functional accessor would be megamorphic and several times slower per voxel.
+ * The measured range of an image, {min, max}, in one pass that also rejects NaN and ±∞ (naming the first one's
+ * index). The pass is the backend's {@code minMaxKeys} kernel on order-preserving integer keys of the values
+ * ({@link KernelMath#floatKey}): min and max of those keys are single vector instructions, where float min/max
+ * with Java's NaN and −0.0 rules are not, and they order −0.0 below +0.0 as {@link Math#min(double, double)} does;
+ * NaN and ±∞ have the extreme keys, so one check after the pass finds them, and only then a second scan names the
+ * first. Long images are cut into contiguous parts over the context's threads (the caller takes part); min and
+ * max are exact, so the range is the same for any thread count.
  */
 final class Ranges {
+
+    /** Voxels per copied chunk of a segment. */
+    private static final int CHUNK = 1 << 14;
+    private static final long NEGATIVE_INFINITY_KEY = KernelMath.doubleKey(Double.NEGATIVE_INFINITY);
+    private static final long POSITIVE_INFINITY_KEY = KernelMath.doubleKey(Double.POSITIVE_INFINITY);
 
     private Ranges() {
     }
 
-    static double[] minMax(float[] a, String name) {
-        return minMax(a, a.length, name, 0);
+    /** One part's scratch: a segment's chunk buffer and the kernel's two keys. */
+    private static final class Scratch {
+        final long[] keys = new long[2];
+        float[] floats;
+        double[] doubles;
+    }
+
+    /** Scans values [from, to) into double keys {min, max} at keys[at], keys[at + 1]. */
+    @FunctionalInterface
+    private interface Scan {
+        void scan(Scratch scratch, long from, long to, long[] keys, int at);
+    }
+
+    static double[] minMax(Context context, float[] a, String name) {
+        Kernels k = context.kernels();
+        return measure(context.parallelism(), a.length, true, (s, from, to, keys, at) ->
+                floatKeys(k.minMaxKeys(a, (int) from, (int) (to - from)), keys, at), i -> a[(int) i], name);
+    }
+
+    static double[] minMax(Context context, double[] a, String name) {
+        Kernels k = context.kernels();
+        return measure(context.parallelism(), a.length, true, (s, from, to, keys, at) -> {
+            k.minMaxKeys(a, (int) from, (int) (to - from), s.keys);
+            keys[at] = s.keys[0];
+            keys[at + 1] = s.keys[1];
+        }, i -> a[(int) i], name);
     }
 
     /**
-     * As {@link #minMax(float[], String)} over a[0 .. length), naming a bad value's index as base + i. The loop
-     * runs on order-preserving integer keys of the floats (sign-magnitude to two's complement), because C2
-     * vectorises int min/max reductions but not float ones with Java's NaN and −0.0 rules; NaN and ±∞ have the
-     * extreme keys, so one check after the loop finds them, and only then a second loop names the first.
+     * The range of n voxels of a segment read with layout (float or double), copied a chunk at a time into each
+     * part's heap buffer; a segment other threads may not read (a confined arena's) is scanned by the caller.
      */
-    static double[] minMax(float[] a, int length, String name, long base) {
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int i = 0; i < length; i++) {
-            int bits = Float.floatToRawIntBits(a[i]);
-            int key = bits ^ ((bits >> 31) & 0x7FFFFFFF);
-            min = Math.min(min, key);
-            max = Math.max(max, key);
+    static double[] minMax(Context context, MemorySegment s, ValueLayout layout, long n, boolean shared,
+                           String name) {
+        Kernels k = context.kernels();
+        long size = layout.byteSize();
+        boolean isFloat = layout instanceof ValueLayout.OfFloat;
+        return measure(context.parallelism(), n, shared, (scratch, from, to, keys, at) -> {
+            keys[at] = Long.MAX_VALUE;
+            keys[at + 1] = Long.MIN_VALUE;
+            for (long c = from; c < to; c += CHUNK) {
+                int length = (int) Math.min(CHUNK, to - c);
+                if (isFloat) {
+                    float[] buffer = scratch.floats == null ? scratch.floats = new float[CHUNK] : scratch.floats;
+                    MemorySegment.copy(s, layout, c * size, buffer, 0, length);
+                    floatKeys(k.minMaxKeys(buffer, 0, length), scratch.keys, 0);
+                } else {
+                    double[] buffer = scratch.doubles == null ? scratch.doubles = new double[CHUNK]
+                            : scratch.doubles;
+                    MemorySegment.copy(s, layout, c * size, buffer, 0, length);
+                    k.minMaxKeys(buffer, 0, length, scratch.keys);
+                }
+                keys[at] = Math.min(keys[at], scratch.keys[0]);
+                keys[at + 1] = Math.max(keys[at + 1], scratch.keys[1]);
+            }
+        }, isFloat ? i -> s.getAtIndex((ValueLayout.OfFloat) layout, i)
+                : i -> s.getAtIndex((ValueLayout.OfDouble) layout, i), name);
+    }
+
+    /**
+     * The number of contiguous parts of a pass over n voxels: 1 on one thread or below {@link Parallelism#MIN_SPLIT},
+     * else up to 4 per thread of at least {@link Parallelism#MIN_CHUNK} voxels. More parts than threads let a thread
+     * that starts late (a pool's wake-up) or runs slow (a shared machine) take fewer: the threads claim parts one at
+     * a time, and each keeps one state (its count table) whatever the number of parts it runs.
+     */
+    static int parts(Parallelism par, long n) {
+        int threads = par.threads();
+        if (threads == 1 || n < Parallelism.MIN_SPLIT) {
+            return 1;
+        }
+        return (int) Math.min(4L * threads, Math.max(threads, n / Parallelism.MIN_CHUNK));
+    }
+
+    /**
+     * Parts of [0, n) scanned on the context's threads, their keys combined; a non-finite value found by a
+     * scan of value from index 0.
+     */
+    private static double[] measure(Parallelism par, long n, boolean shared, Scan scan, LongToDoubleFunction value,
+                                    String name) {
+        int parts = shared ? parts(par, n) : 1;
+        long per = n / parts;
+        long[] keys = new long[2 * parts];
+        par.forEachPart(parts, parts - 1, Scratch::new, (scratch, part) ->
+                scan.scan(scratch, part * per, part == parts - 1 ? n : (part + 1) * per, keys, 2 * part));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int p = 0; p < parts; p++) {
+            min = Math.min(min, keys[2 * p]);
+            max = Math.max(max, keys[2 * p + 1]);
         }
         if (min <= NEGATIVE_INFINITY_KEY || max >= POSITIVE_INFINITY_KEY) {
-            for (int k = 0; k < length; k++) {
-                if (!Float.isFinite(a[k])) {
-                    throw notFinite(name, base + k, a[k]);
+            for (long i = 0; i < n; i++) {
+                double v = value.applyAsDouble(i);
+                if (!Double.isFinite(v)) {
+                    throw notFinite(name, i, v);
                 }
             }
         }
-        return new double[] {floatOfKey(min), floatOfKey(max)};
+        return new double[] {KernelMath.doubleOfKey(min), KernelMath.doubleOfKey(max)};
     }
 
-    private static final int POSITIVE_INFINITY_KEY = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
-    private static final int NEGATIVE_INFINITY_KEY = ~POSITIVE_INFINITY_KEY; // the key of −∞; negative NaNs lie below it
-
-    private static float floatOfKey(int key) {
-        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7FFFFFFF));
+    /**
+     * Packed float keys as double keys at keys[at], keys[at + 1] (float to double keeps the order and −0.0); a
+     * non-finite float, whose NaN bits need not survive the conversion, as the extreme keys.
+     */
+    private static void floatKeys(long packed, long[] keys, int at) {
+        int lo = (int) (packed >> 32);
+        int hi = (int) packed;
+        boolean finite = lo > FLOAT_NEGATIVE_INFINITY_KEY && hi < FLOAT_POSITIVE_INFINITY_KEY;
+        keys[at] = finite ? KernelMath.doubleKey(KernelMath.floatOfKey(lo)) : Long.MIN_VALUE;
+        keys[at + 1] = finite ? KernelMath.doubleKey(KernelMath.floatOfKey(hi)) : Long.MAX_VALUE;
     }
 
-    static double[] minMax(double[] a, String name) {
-        return minMax(a, a.length, name, 0);
-    }
-
-    /** As {@link #minMax(float[], int, String, long)} for doubles. */
-    static double[] minMax(double[] a, int length, String name, long base) {
-        double min0 = a[0];
-        double min1 = min0;
-        double min2 = min0;
-        double min3 = min0;
-        double max0 = min0;
-        double max1 = min0;
-        double max2 = min0;
-        double max3 = min0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            min0 = Math.min(min0, a[i]);
-            max0 = Math.max(max0, a[i]);
-            min1 = Math.min(min1, a[i + 1]);
-            max1 = Math.max(max1, a[i + 1]);
-            min2 = Math.min(min2, a[i + 2]);
-            max2 = Math.max(max2, a[i + 2]);
-            min3 = Math.min(min3, a[i + 3]);
-            max3 = Math.max(max3, a[i + 3]);
-        }
-        for (; i < length; i++) {
-            min0 = Math.min(min0, a[i]);
-            max0 = Math.max(max0, a[i]);
-        }
-        double min = Math.min(Math.min(min0, min1), Math.min(min2, min3));
-        double max = Math.max(Math.max(max0, max1), Math.max(max2, max3));
-        if (!(Double.isFinite(min) && Double.isFinite(max))) {
-            for (int k = 0; k < length; k++) {
-                if (!Double.isFinite(a[k])) {
-                    throw notFinite(name, base + k, a[k]);
-                }
-            }
-        }
-        return new double[] {min, max};
-    }
+    private static final int FLOAT_NEGATIVE_INFINITY_KEY = KernelMath.floatKey(Float.NEGATIVE_INFINITY);
+    private static final int FLOAT_POSITIVE_INFINITY_KEY = KernelMath.floatKey(Float.POSITIVE_INFINITY);
 
     static IllegalArgumentException notFinite(String name, long i, double x) {
         return new IllegalArgumentException(name + "[" + i + "] = " + x + ": values must be finite");

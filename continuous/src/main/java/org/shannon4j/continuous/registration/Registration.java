@@ -45,9 +45,9 @@ import org.shannon4j.spi.Parallelism;
  *
  * <h2>Speed and threads</h2>
  * One fused pass bins both values and counts the pair ({@link org.shannon4j.spi.CountingKernels#binPairs}, the
- * backend's kernel). Long inputs are split into contiguous parts over the context's threads, each counting into
- * its own table; the integer tables are added, so results do not depend on the thread count. A measured range
- * costs one more pass (min and max).
+ * backend's kernel). Long inputs are split into contiguous parts (up to four per thread) that the context's threads
+ * claim one at a time, each thread counting into its own table; the integer tables are added, so results do not
+ * depend on the thread count. A measured range costs one more pass (min and max), split the same way.
  */
 public final class Registration {
 
@@ -282,10 +282,9 @@ public final class Registration {
                                           int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        double[] rf = Ranges.minMax(fixed, "fixed");
-        double[] rm = Ranges.minMax(moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
-                rm[0], rm[1], term, parameters);
+        double[] rf = Ranges.minMax(context, fixed, "fixed");
+        double[] rm = Ranges.minMax(context, moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], rf, i -> moving[i], rm, term, parameters);
     }
 
     /**
@@ -301,14 +300,144 @@ public final class Registration {
     public MattesMutualInformation mattes(float[] fixed, float[] moving, int bins, double[] term, int parameters) {
         checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
                 parameters);
-        double[] rf = Ranges.minMax(fixed, "fixed");
-        double[] rm = Ranges.minMax(moving, "moving");
-        return mattes(fixed.length, bins, i -> fixed[i], rf[0], rf[1], i -> moving[i],
-                rm[0], rm[1], term, parameters);
+        double[] rf = Ranges.minMax(context, fixed, "fixed");
+        double[] rm = Ranges.minMax(context, moving, "moving");
+        return mattes(fixed.length, bins, i -> fixed[i], rf, i -> moving[i], rm, term, parameters);
     }
 
-    private MattesMutualInformation mattes(int n, int bins, Values fixed, double fMin, double fMax, Values moving,
-                                           double mMin, double mMax, double[] term, int parameters) {
+    /**
+     * Mattes mutual information of two byte images, the values read as {@code signedness} says: the same bits as
+     * {@link #mattesMutualInformation(float[], float[], int)} of the values converted to float (exact), as ITK
+     * converts an 8-bit image's pixels to its real type.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @return the Parzen-window MI in the context's unit
+     * @throws IllegalArgumentException as {@link #mattesMutualInformation(double[], double[], int)}
+     */
+    public double mattesMutualInformation(byte[] fixed, byte[] moving, int bins, Signedness signedness) {
+        return mattes(fixed, moving, bins, signedness, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(float[], float[], int, double[], int)} for byte images read as {@code signedness} says
+     * (the same bits as the float form of the values converted to float).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(byte[] fixed, byte[] moving, int bins, Signedness signedness,
+                                          double[] term, int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        int mask = mask(signedness, 0xFF);
+        return mattesOfInts(fixed.length, bins, i -> fixed[i] & mask, Ranges.valueRange(fixed, mask),
+                i -> moving[i] & mask, Ranges.valueRange(moving, mask), term, parameters);
+    }
+
+    /**
+     * As {@link #mattesMutualInformation(byte[], byte[], int, Signedness)} for short images (16-bit CT, MR).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @return the Parzen-window MI in the context's unit
+     */
+    public double mattesMutualInformation(short[] fixed, short[] moving, int bins, Signedness signedness) {
+        return mattes(fixed, moving, bins, signedness, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(byte[], byte[], int, Signedness, double[], int)} for short images.
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same length
+     * @param bins bins per image, 5..4096
+     * @param signedness how the bits are read
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(short[] fixed, short[] moving, int bins, Signedness signedness,
+                                          double[] term, int parameters) {
+        checkMattes(fixed == null ? null : fixed.length, moving == null ? null : moving.length, bins, term,
+                parameters);
+        int mask = mask(signedness, 0xFFFF);
+        return mattesOfInts(fixed.length, bins, i -> fixed[i] & mask, Ranges.valueRange(fixed, mask),
+                i -> moving[i] & mask, Ranges.valueRange(moving, mask), term, parameters);
+    }
+
+    /**
+     * Mattes mutual information of two images in memory segments, read with {@code layout} ({@code JAVA_FLOAT}
+     * or {@code JAVA_DOUBLE}, any byte order and alignment): the same bits as the float or double array form of
+     * the same values. At most 2³¹ − 1 voxels (the computation runs on one thread in ITK's order).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 5..4096
+     * @return the Parzen-window MI in the context's unit
+     * @throws IllegalArgumentException as {@link #mattesMutualInformation(double[], double[], int)}, or on a byte
+     *     size that is not a whole number of voxels, another layout, or more than 2³¹ − 1 voxels
+     */
+    public double mattesMutualInformation(MemorySegment fixed, MemorySegment moving, ValueLayout layout,
+                                          int bins) {
+        return mattes(fixed, moving, layout, bins, null, 0).mutualInformation();
+    }
+
+    /**
+     * As {@link #mattes(double[], double[], int, double[], int)} for segment images (see
+     * {@link #mattesMutualInformation(MemorySegment, MemorySegment, ValueLayout, int)}).
+     *
+     * @param fixed the fixed image
+     * @param moving the moving image, same byte size
+     * @param layout a float or double value layout
+     * @param bins bins per image, 5..4096
+     * @param term per-voxel terms, row-major, finite; null for the value alone
+     * @param parameters the number of parameters
+     * @return the MI and, with terms, its derivative, in the context's unit
+     */
+    public MattesMutualInformation mattes(MemorySegment fixed, MemorySegment moving, ValueLayout layout, int bins,
+                                          double[] term, int parameters) {
+        long n = voxels(fixed, moving, layout, "fixed", "moving");
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fixed has " + n + " voxels: Mattes MI takes at most "
+                    + Integer.MAX_VALUE);
+        }
+        checkMattes((int) n, (int) n, bins, term, parameters);
+        boolean shared = fixed.isAccessibleBy(ANY_OTHER_THREAD) && moving.isAccessibleBy(ANY_OTHER_THREAD);
+        double[] rf = Ranges.minMax(context, fixed, layout, n, shared, "fixed");
+        double[] rm = Ranges.minMax(context, moving, layout, n, shared, "moving");
+        return mattes((int) n, bins, values(fixed, layout), rf, values(moving, layout), rm, term, parameters);
+    }
+
+    /** Voxel i of a segment read with a float or double layout. */
+    private static Values values(MemorySegment s, ValueLayout layout) {
+        return layout instanceof ValueLayout.OfFloat f ? i -> s.getAtIndex(f, i)
+                : i -> s.getAtIndex((ValueLayout.OfDouble) layout, i);
+    }
+
+    /** Mattes MI of integer voxels, each image's range packed as {@link Ranges#valueRange} packs it. */
+    private MattesMutualInformation mattesOfInts(int n, int bins, Values fixed, long fixedRange, Values moving,
+                                                 long movingRange, double[] term, int parameters) {
+        return mattes(n, bins, fixed, new double[] {lo(fixedRange), hi(fixedRange)}, moving,
+                new double[] {lo(movingRange), hi(movingRange)}, term, parameters);
+    }
+
+    private MattesMutualInformation mattes(int n, int bins, Values fixed, double[] fixedRange, Values moving,
+                                           double[] movingRange, double[] term, int parameters) {
+        double fMin = fixedRange[0];
+        double fMax = fixedRange[1];
+        double mMin = movingRange[0];
+        double mMax = movingRange[1];
         if (fMin == fMax) {
             throw new IllegalArgumentException("fixed is constant (every value is " + fMin + "): Mattes MI needs a "
                     + "range to size its bins");
@@ -377,8 +506,8 @@ public final class Registration {
      */
     public int[] jointHistogram(float[] a, float[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        double[] ra = Ranges.minMax(a, "a");
-        double[] rb = Ranges.minMax(b, "b");
+        double[] ra = Ranges.minMax(context, a, "a");
+        double[] rb = Ranges.minMax(context, b, "b");
         return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
                 givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
@@ -395,8 +524,8 @@ public final class Registration {
      */
     public int[] jointHistogram(double[] a, double[] b, int bins) {
         checkPair(a == null ? null : a.length, b == null ? null : b.length, bins);
-        double[] ra = Ranges.minMax(a, "a");
-        double[] rb = Ranges.minMax(b, "b");
+        double[] ra = Ranges.minMax(context, a, "a");
+        double[] rb = Ranges.minMax(context, b, "b");
         return count(a.length, givenAxis(bins, ra[0], ra[1], "a"),
                 givenAxis(bins, rb[0], rb[1], "b"), OutOfRange.IGNORE,
                 i -> a[i], i -> b[i], (ax, bx, from, len, t) -> context.kernels().binPairs(a, from, b, from, len,
@@ -627,8 +756,9 @@ public final class Registration {
      */
     public long[] jointHistogram(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
         long n = voxels(a, b, layout, bins);
-        double[] ra = range(a, layout, n, "a");
-        double[] rb = range(b, layout, n, "b");
+        boolean shared = a.isAccessibleBy(ANY_OTHER_THREAD) && b.isAccessibleBy(ANY_OTHER_THREAD);
+        double[] ra = Ranges.minMax(context, a, layout, n, shared, "a");
+        double[] rb = Ranges.minMax(context, b, layout, n, shared, "b");
         return count(a, b, layout, n, givenAxis(bins, ra[0], ra[1], "a"), givenAxis(bins, rb[0], rb[1], "b"),
                 OutOfRange.IGNORE);
     }
@@ -832,50 +962,37 @@ public final class Registration {
         return (int) Math.min(1 << 22, Math.max(1 << 16, 8L * bins * bins));
     }
 
-    /** Voxels per copied chunk of the range pass. */
-    private static final int CHUNK = 1 << 14;
     /** Pairs a part counts into its int table before adding it to its long table (no cell can overflow). */
     private static final long FOLD = 1L << 30;
 
     /** The number of voxels of two segments read with layout (JAVA_FLOAT or JAVA_DOUBLE, any order/alignment). */
     private static long voxels(MemorySegment a, MemorySegment b, ValueLayout layout, int bins) {
-        Objects.requireNonNull(a, "a must not be null");
-        Objects.requireNonNull(b, "b must not be null");
+        long n = voxels(a, b, layout, "a", "b");
+        checkBins(bins);
+        return n;
+    }
+
+    /** As {@link #voxels(MemorySegment, MemorySegment, ValueLayout, int)}, naming the images aName and bName. */
+    private static long voxels(MemorySegment a, MemorySegment b, ValueLayout layout, String aName, String bName) {
+        Objects.requireNonNull(a, aName + " must not be null");
+        Objects.requireNonNull(b, bName + " must not be null");
         Objects.requireNonNull(layout, "layout must not be null");
         if (!(layout instanceof ValueLayout.OfFloat) && !(layout instanceof ValueLayout.OfDouble)) {
             throw new IllegalArgumentException("layout = " + layout + ": must be a float or double layout");
         }
         long size = layout.byteSize();
         if (a.byteSize() % size != 0) {
-            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " is not a multiple of "
+            throw new IllegalArgumentException(aName + ".byteSize() = " + a.byteSize() + " is not a multiple of "
                     + layout + "'s " + size + " bytes");
         }
         if (b.byteSize() != a.byteSize()) {
-            throw new IllegalArgumentException("a.byteSize() = " + a.byteSize() + " but b.byteSize() = "
-                    + b.byteSize() + ": the images must have the same number of voxels");
+            throw new IllegalArgumentException(aName + ".byteSize() = " + a.byteSize() + " but " + bName
+                    + ".byteSize() = " + b.byteSize() + ": the images must have the same number of voxels");
         }
         if (a.byteSize() == 0) {
-            throw new IllegalArgumentException("a and b are empty");
+            throw new IllegalArgumentException(aName + " and " + bName + " are empty");
         }
-        checkBins(bins);
         return a.byteSize() / size;
-    }
-
-    /** The measured range of a segment, through the array loops a chunk at a time: {min, max}. */
-    private static double[] range(MemorySegment s, ValueLayout layout, long n, String name) {
-        boolean isFloat = layout instanceof ValueLayout.OfFloat;
-        Object buffer = isFloat ? new float[CHUNK] : new double[CHUNK];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (long c = 0; c < n; c += CHUNK) {
-            int length = (int) Math.min(CHUNK, n - c);
-            MemorySegment.copy(s, layout, c * layout.byteSize(), buffer, 0, length);
-            double[] r = isFloat ? Ranges.minMax((float[]) buffer, length, name, c)
-                    : Ranges.minMax((double[]) buffer, length, name, c);
-            min = Math.min(min, r[0]);
-            max = Math.max(max, r[1]);
-        }
-        return new double[] {min, max};
     }
 
     /**
@@ -955,8 +1072,8 @@ public final class Registration {
     }
 
     /**
-     * Counts every pair into one table: contiguous parts over the context's threads, each counting into its own
-     * table through the kernel, which stops at a pair outside a range; that pair is handled here by the policy.
+     * Counts every pair into one table: contiguous parts ({@link Ranges#parts}) over the context's threads, each
+     * thread counting into its own table through the kernel, which stops at a pair outside a range; that pair is handled here by the policy.
      * A bad pair is recorded per part and the lowest index reported, so the error does not depend on threads.
      * {@code edgeKernel}: the kernel bins by the edges, so it may see only well-conditioned ones (others are
      * binned here); a lookup-table kernel takes any.
@@ -967,7 +1084,7 @@ public final class Registration {
         int bins = ax.bins;
         int cells = bins * bins;
         Parallelism par = context.parallelism();
-        int parts = par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
+        int parts = Ranges.parts(par, n);
         int per = n / parts;
         long[] bad = new long[parts];
         List<int[]> tables = par.forEachPart(parts, parts - 1, () -> new int[cells], (table, part) -> {

@@ -117,18 +117,8 @@ class RegistrationIntegerAndSegmentTest {
                         ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN),
                         ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN)}) {
                         boolean isFloat = layout instanceof ValueLayout.OfFloat;
-                        long offset = layout.byteAlignment() == 1 ? 3 : 0; // an odd address for the unaligned
-                        MemorySegment sa = arena.allocate(n * layout.byteSize() + offset, 8).asSlice(offset);
-                        MemorySegment sb = arena.allocate(n * layout.byteSize() + offset, 8).asSlice(offset);
-                        for (int i = 0; i < n; i++) {
-                            if (isFloat) {
-                                sa.setAtIndex((ValueLayout.OfFloat) layout, i, fa[i]);
-                                sb.setAtIndex((ValueLayout.OfFloat) layout, i, fb[i]);
-                            } else {
-                                sa.setAtIndex((ValueLayout.OfDouble) layout, i, a[i]);
-                                sb.setAtIndex((ValueLayout.OfDouble) layout, i, b[i]);
-                            }
-                        }
+                        MemorySegment sa = TestSegments.of(arena, layout, a);
+                        MemorySegment sb = TestSegments.of(arena, layout, b);
                         for (int bins : new int[] {2, 16, 256}) {
                             String what = "n " + n + " " + layout + " bins " + bins;
                             int[] want = isFloat ? r.jointHistogram(fa, fb, bins) : r.jointHistogram(a, b, bins);
