@@ -41,7 +41,13 @@ final class CodedBlock implements Serializable {
         this.classes = classes;
     }
 
-    /** What the driver needs of a block to code the whole data: its rows, largest codes, distinct targets. */
+    /**
+     * What the driver needs of a block to code the whole data.
+     *
+     * @param rows the block's rows
+     * @param max each feature's largest code in the block (−1 when it has no rows)
+     * @param classes the block's distinct target values, increasing
+     */
     record Summary(int rows, int[] max, int[] classes) implements Serializable {
     }
 
@@ -53,6 +59,10 @@ final class CodedBlock implements Serializable {
      * The levels (largest code + 1 of each feature over all blocks, the in-process {@code DiscreteColumns.of}
      * rule) and the classes (the distinct target values in increasing order, the in-process rule) of the whole
      * data, and the backend the executors count with.
+     *
+     * @param levels each feature's level count
+     * @param classValues the target's distinct values, increasing: class c is classValues[c]
+     * @param backend the backend the executors count with
      */
     record Coding(int[] levels, int[] classValues, String backend) implements Serializable {
 

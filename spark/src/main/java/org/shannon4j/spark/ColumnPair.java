@@ -12,6 +12,8 @@ import java.io.Serializable;
 public record ColumnPair(String x, String y) implements Serializable {
 
     /**
+     * A pair of column names.
+     *
      * @throws IllegalArgumentException if a name is null
      */
     public ColumnPair {

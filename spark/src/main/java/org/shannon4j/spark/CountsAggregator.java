@@ -33,9 +33,13 @@ public final class CountsAggregator extends Aggregator<Row, CountsBuffer, byte[]
 
     private static final long serialVersionUID = 1L;
 
+    /** What to read and count. */
     private final CountingPlan plan;
+    /** The schema of the rows the aggregator takes. */
     private final StructType input;
+    /** The columns counted alone, in request order. */
     private final List<String> labelColumns;
+    /** The column pairs counted jointly, in request order. */
     private final List<ColumnPair> pairColumns;
 
     CountsAggregator(CountingPlan plan, StructType input, List<String> labelColumns, List<ColumnPair> pairColumns) {

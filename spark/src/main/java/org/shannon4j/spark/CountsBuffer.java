@@ -193,6 +193,13 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         return table;
     }
 
+    /**
+     * Writes the tables' bytes ({@link #toBytes()}), length first.
+     *
+     * @serialData the length of the bytes (int), then the bytes
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
     @Serial
     private void writeObject(ObjectOutputStream out) throws IOException {
         byte[] bytes = toBytes();
@@ -200,6 +207,12 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         out.write(bytes);
     }
 
+    /**
+     * Reads what {@link #writeObject} wrote.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails
+     */
     @Serial
     private void readObject(ObjectInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];

@@ -302,7 +302,12 @@ public final class SparkCounts {
         });
     }
 
-    /** A columnar scan's batches and, for each counted column, its index in the batches. */
+    /**
+     * A columnar scan's batches and where the counted columns are in them.
+     *
+     * @param batches the scan's column batches
+     * @param index for each counted column, its column in the batches
+     */
     record ColumnarScan(RDD<ColumnarBatch> batches, int[] index) implements java.io.Serializable {
     }
 

@@ -32,6 +32,11 @@ public final class SparkCountsBench {
     private SparkCountsBench() {
     }
 
+    /**
+     * Runs the harness.
+     *
+     * @param args rows, columns, levels, master, repetitions, compressed cache (all optional)
+     */
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int cols = args.length > 1 ? Integer.parseInt(args[1]) : 20;
