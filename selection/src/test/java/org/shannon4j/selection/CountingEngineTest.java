@@ -37,7 +37,7 @@ class CountingEngineTest {
         return data(seed, rows, features, 2 + new SplittableRandom(seed).nextInt(3));
     }
 
-    private static Data data(long seed, int rows, int features, int ly) {
+    static Data data(long seed, int rows, int features, int ly) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] y = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -63,7 +63,7 @@ class CountingEngineTest {
         return new Data(cols, y);
     }
 
-    private record Data(int[][] cols, int[] y) { }
+    record Data(int[][] cols, int[] y) { }
 
     /** Every criterion's selection and scores against terms recomputed from labels through {@link Dependence}. */
     @Test
