@@ -30,8 +30,8 @@ final class CountingPlan implements Serializable {
     static final int BYTE = 2;
     static final int LONG = 3;
 
-    /** Most staged ints per buffer (16 MB): a batch of rows is counted per column through the backend kernels. */
-    private static final int STAGING_INTS = 1 << 22;
+    /** Most staged ints per buffer (1 MB): a batch is counted while it is still in cache. */
+    private static final int STAGING_INTS = 1 << 18;
 
     final String[] columns;
     final int[] types;

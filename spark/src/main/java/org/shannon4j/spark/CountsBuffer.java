@@ -16,6 +16,7 @@ import org.shannon4j.Shannon;
 import org.shannon4j.counts.LabelCounts;
 import org.shannon4j.counts.PairCounts;
 import org.shannon4j.dependence.Dependence;
+import org.shannon4j.spi.Kernels;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoSerializable;
@@ -44,6 +45,9 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
     private transient CountingPlan plan;
     private transient Staging staging;
     private transient Dependence counting;
+    private transient Kernels kernels;
+    /** Per pair table: its running dense counts while the labels stay in a small range (null: none yet). */
+    private transient Dense[] dense;
 
     /** For Kryo. */
     @SuppressWarnings("unused")
@@ -90,22 +94,130 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         }
     }
 
-    /** Counts what is staged into the tables. */
+    /** Counts what is staged into the tables, and the running dense tables too. */
     void flush() {
         if (staging != null) {
             staging.flush();
+        }
+        if (dense != null) {
+            for (int i = 0; i < dense.length; i++) {
+                if (dense[i] != null) {
+                    pairs[i].combine(dense[i].drain());
+                }
+            }
         }
     }
 
     private void count(int[][] staged, int rows) {
         if (counting == null) {
-            counting = (plan.backend == null ? Shannon.get() : Shannon.get(plan.backend)).dependence();
+            Shannon handle = plan.backend == null ? Shannon.get() : Shannon.get(plan.backend);
+            counting = handle.dependence();
+            kernels = handle.context().kernels();
+            dense = new Dense[pairs.length];
         }
         for (int i = 0; i < labels.length; i++) {
             labels[i].combine(counting.countLabels(staged[plan.labelColumn[i]], 0, rows));
         }
+        // each column's label range in this batch, once (a column is in many pairs: the target in all of them)
+        int[] lo = new int[staged.length];
+        int[] hi = new int[staged.length];
+        for (int c = 0; c < staged.length; c++) {
+            int[] v = staged[c];
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int r = 0; r < rows; r++) {
+                min = Math.min(min, v[r]);
+                max = Math.max(max, v[r]);
+            }
+            lo[c] = min;
+            hi[c] = max;
+        }
         for (int i = 0; i < pairs.length; i++) {
-            pairs[i].combine(counting.countPairs(staged[plan.pairX[i]], 0, staged[plan.pairY[i]], 0, rows));
+            int x = plan.pairX[i];
+            int y = plan.pairY[i];
+            if (dense[i] == null) {
+                dense[i] = new Dense();
+            }
+            if (!dense[i].add(kernels, staged[x], lo[x], hi[x], staged[y], lo[y], hi[y], rows)) {
+                pairs[i].combine(counting.countPairs(staged[x], 0, staged[y], 0, rows));
+            }
+        }
+    }
+
+    /**
+     * A pair table kept as dense int counts over the label ranges seen so far, added to a batch at a time by the
+     * backend's {@code countPairs} kernel: no table object per batch, and the staged batch is counted while it is
+     * still in cache. Labels beyond {@link #MAX_CELLS} cells of range go to the sparse tables instead.
+     */
+    private static final class Dense {
+        /** Largest dense table kept (4 MB of int counts). */
+        static final long MAX_CELLS = 1 << 20;
+        /** Rows after which the int counts are drained into the long table, before any can overflow. */
+        static final long MAX_ROWS = 1 << 30;
+
+        int xMin;
+        int xMax = -1;
+        int yMin;
+        int yMax = -1;
+        int[] counts;
+        long rows;
+
+        /** Adds the batch, widening the range if needed; false if the range would be too large. */
+        boolean add(Kernels kernels, int[] x, int xLo, int xHi, int[] y, int yLo, int yHi, int n) {
+            int nx = counts == null ? xLo : Math.min(xMin, xLo);
+            int mx = counts == null ? xHi : Math.max(xMax, xHi);
+            int ny = counts == null ? yLo : Math.min(yMin, yLo);
+            int my = counts == null ? yHi : Math.max(yMax, yHi);
+            long cells = ((long) mx - nx + 1) * ((long) my - ny + 1);
+            if (cells > MAX_CELLS || rows + n > MAX_ROWS) {
+                return false;
+            }
+            if (counts == null || nx != xMin || mx != xMax || ny != yMin || my != yMax) {
+                int[] wider = new int[(int) cells];
+                int cols = my - ny + 1;
+                if (counts != null) {
+                    int oldCols = yMax - yMin + 1;
+                    for (int a = xMin; a <= xMax; a++) {
+                        System.arraycopy(counts, (a - xMin) * oldCols, wider, (a - nx) * cols + (yMin - ny),
+                                oldCols);
+                    }
+                }
+                counts = wider;
+                xMin = nx;
+                xMax = mx;
+                yMin = ny;
+                yMax = my;
+            }
+            kernels.countPairs(x, 0, xMin, y, 0, yMin, yMax - yMin + 1, n, counts);
+            rows += n;
+            return true;
+        }
+
+        /** The counts so far as a table, and an empty dense table again. */
+        PairCounts drain() {
+            if (counts == null) {
+                return new PairCounts();
+            }
+            int cols = yMax - yMin + 1;
+            int m = 0;
+            for (int c : counts) {
+                if (c != 0) {
+                    m++;
+                }
+            }
+            int[] xs = new int[m];
+            int[] ys = new int[m];
+            long[] cs = new long[m];
+            for (int cell = 0, k = 0; cell < counts.length; cell++) {
+                if (counts[cell] != 0) {
+                    xs[k] = xMin + cell / cols;
+                    ys[k] = yMin + cell % cols;
+                    cs[k++] = counts[cell];
+                }
+            }
+            counts = null;
+            rows = 0;
+            return PairCounts.ofCells(xs, ys, cs);
         }
     }
 
