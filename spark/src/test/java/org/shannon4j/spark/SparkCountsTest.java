@@ -89,6 +89,18 @@ class SparkCountsTest {
         assertEquals(dep.countLabels(Y), t.targetCounts());
     }
 
+    /** Empty partitions, and partitions holding one target value each, count the same tables. */
+    @ParameterizedTest
+    @EnumSource(SparkCounts.Path.class)
+    void emptyAndOneClassPartitions(SparkCounts.Path path) {
+        Dataset<Row> byTarget = DATA.repartitionByRange(12, functions.col("y"));
+        TargetCounts t = SparkCounts.of(byTarget).path(path).countTarget("y", FEATURES);
+        Dependence dep = Shannon.get().dependence();
+        for (int c = 0; c < FEATURES.length; c++) {
+            assertEquals(dep.countPairs(X[c], Y), t.counts(FEATURES[c]), FEATURES[c]);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void measuresAreBitIdenticalToInProcess(String backend) {

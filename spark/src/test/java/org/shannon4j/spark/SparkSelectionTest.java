@@ -122,6 +122,17 @@ class SparkSelectionTest {
             assertArrayEquals(local.features(), spark.features(), parts + " partitions");
             assertArrayEquals(bits(local.scores()), bits(spark.scores()), parts + " partitions");
         }
+        // by range of the label: at most 3 of 9 partitions have rows, each of one class only
+        Dataset<Row> byLabel = data.repartitionByRange(9, org.apache.spark.sql.functions.col("label"));
+        List<Integer> nonEmpty = byLabel.javaRDD().mapPartitions(it -> List.of(it.hasNext() ? 1 : 0).iterator())
+                .collect();
+        assertTrue(nonEmpty.contains(0) && nonEmpty.contains(1), "some partitions empty: " + nonEmpty);
+        for (Criterion cr : new Criterion[] {Criterion.JMI, Criterion.CMIM}) {
+            Selection one = FeatureSelection.of(sh.context()).select(DiscreteColumns.of(cols), y, cr, 10);
+            Selection spark = SparkSelection.of(sh).select(byLabel, "label", names, cr, 10);
+            assertArrayEquals(one.features(), spark.features(), "empty and one-class partitions, " + cr);
+            assertArrayEquals(bits(one.scores()), bits(spark.scores()), "empty and one-class partitions, " + cr);
+        }
     }
 
     @Test
