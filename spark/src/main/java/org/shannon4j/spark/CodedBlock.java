@@ -134,7 +134,7 @@ final class CodedBlock implements Serializable {
         }
 
         @Override
-        void staged(int[][] staged, int rows) {
+        void staged(int[][] staged, int rows, int[] lo, int[] hi) {
             int need = n + rows;
             if (need > target.length) {
                 int capacity = Math.max(need, (int) Math.min(Integer.MAX_VALUE - 8, 2L * target.length));
@@ -145,20 +145,20 @@ final class CodedBlock implements Serializable {
             }
             for (int c = 0; c < features; c++) {
                 int[] col = staged[c];
-                int hi = max[c];
-                for (int i = 0; i < rows; i++) {
-                    int v = col[i];
-                    if (v < 0 || v == Integer.MAX_VALUE) {
-                        throw new IllegalArgumentException("column '" + plan.columns[c] + "' holds " + v + " at row "
-                                + (n + i) + " of partition " + TaskContext.getPartitionId() + ": codes must be in"
-                                + " [0, " + Integer.MAX_VALUE + ")");
+                if (lo[c] < 0 || hi[c] == Integer.MAX_VALUE) {
+                    int i = 0;
+                    while (col[i] >= 0 && col[i] != Integer.MAX_VALUE) {
+                        i++;
                     }
-                    hi = Math.max(hi, v);
+                    throw new IllegalArgumentException("column '" + plan.columns[c] + "' holds " + col[i] + " at row "
+                            + (n + i) + " of partition " + TaskContext.getPartitionId() + ": codes must be in"
+                            + " [0, " + Integer.MAX_VALUE + ")");
                 }
-                if (width(hi) > width(max[c])) {
-                    columns[c] = widen(columns[c], width(hi), n, target.length);
+                int top = Math.max(max[c], hi[c]);
+                if (width(top) > width(max[c])) {
+                    columns[c] = widen(columns[c], width(top), n, target.length);
                 }
-                max[c] = hi;
+                max[c] = top;
                 switch (columns[c]) {
                     case byte[] b -> {
                         for (int i = 0; i < rows; i++) {

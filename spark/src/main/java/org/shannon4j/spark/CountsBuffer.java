@@ -89,8 +89,8 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         }
 
         @Override
-        void staged(int[][] columns, int rows) {
-            buffer.count(columns, rows);
+        void staged(int[][] columns, int rows, int[] lo, int[] hi) {
+            buffer.count(columns, rows, lo, hi);
         }
     }
 
@@ -108,7 +108,7 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         }
     }
 
-    private void count(int[][] staged, int rows) {
+    private void count(int[][] staged, int rows, int[] lo, int[] hi) {
         if (counting == null) {
             Shannon handle = plan.backend == null ? Shannon.get() : Shannon.get(plan.backend);
             counting = handle.dependence();
@@ -117,20 +117,6 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
         }
         for (int i = 0; i < labels.length; i++) {
             labels[i].combine(counting.countLabels(staged[plan.labelColumn[i]], 0, rows));
-        }
-        // each column's label range in this batch, once (a column is in many pairs: the target in all of them)
-        int[] lo = new int[staged.length];
-        int[] hi = new int[staged.length];
-        for (int c = 0; c < staged.length; c++) {
-            int[] v = staged[c];
-            int min = Integer.MAX_VALUE;
-            int max = Integer.MIN_VALUE;
-            for (int r = 0; r < rows; r++) {
-                min = Math.min(min, v[r]);
-                max = Math.max(max, v[r]);
-            }
-            lo[c] = min;
-            hi[c] = max;
         }
         for (int i = 0; i < pairs.length; i++) {
             int x = plan.pairX[i];

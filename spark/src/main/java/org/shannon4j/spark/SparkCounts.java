@@ -225,7 +225,7 @@ public final class SparkCounts {
         return aggregator(List.of(), targetPairs(target, columns));
     }
 
-    private static List<ColumnPair> targetPairs(String target, String... columns) {
+    static List<ColumnPair> targetPairs(String target, String... columns) {
         if (target == null) {
             throw new IllegalArgumentException("target must not be null");
         }
@@ -242,7 +242,7 @@ public final class SparkCounts {
         return pairs;
     }
 
-    private static void distinct(String what, List<?> items) {
+    static void distinct(String what, List<?> items) {
         for (int i = 0; i < items.size(); i++) {
             if (items.indexOf(items.get(i)) != i) {
                 throw new IllegalArgumentException(what + "[" + i + "] = " + items.get(i) + " is repeated");

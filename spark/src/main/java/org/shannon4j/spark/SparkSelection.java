@@ -120,17 +120,10 @@ public final class SparkSelection {
         if (features.isEmpty()) {
             throw new IllegalArgumentException("features is empty: name at least one feature column");
         }
+        SparkCounts.targetPairs(target, features.toArray(String[]::new));
+        SparkCounts.distinct("features", features);
         List<String> all = new ArrayList<>(features);
         all.add(target);
-        for (int c = 0; c < features.size(); c++) {
-            String name = Objects.requireNonNull(features.get(c), "features[" + c + "] must not be null");
-            if (name.equals(target)) {
-                throw new IllegalArgumentException("features[" + c + "] = '" + name + "' is the target column");
-            }
-            if (all.indexOf(name) != c) {
-                throw new IllegalArgumentException("column '" + name + "' is named twice in features");
-            }
-        }
         String backend = handle.backendName();
         // names and types checked here, before any job; cells in the tasks
         CountingPlan plan = CountingPlan.of(data.schema(), all, List.of(), backend);

@@ -14,6 +14,8 @@ abstract class Staging {
 
     final CountingPlan plan;
     private int[][] staging;
+    private int[] lo;
+    private int[] hi;
     private int staged;
     private long rowsSeen;
     private int partition;
@@ -22,8 +24,11 @@ abstract class Staging {
         this.plan = plan;
     }
 
-    /** Takes a full batch: {@code columns[c][0..rows)} are the staged cells of plan column c. */
-    abstract void staged(int[][] columns, int rows);
+    /**
+     * Takes a full batch: {@code columns[c][0..rows)} are the staged cells of plan column c, whose smallest and
+     * largest are {@code lo[c]} and {@code hi[c]}.
+     */
+    abstract void staged(int[][] columns, int rows, int[] lo, int[] hi);
 
     /** Stages one internal row. */
     final void add(InternalRow row) {
@@ -61,18 +66,31 @@ abstract class Staging {
         }
     }
 
-    /** Hands what is staged to {@link #staged}. */
+    /** Hands what is staged, with each column's range, to {@link #staged}. */
     final void flush() {
         if (staged > 0) {
             int rows = staged;
             staged = 0;
-            staged(staging, rows);
+            for (int c = 0; c < staging.length; c++) {
+                int[] v = staging[c];
+                int min = Integer.MAX_VALUE;
+                int max = Integer.MIN_VALUE;
+                for (int r = 0; r < rows; r++) {
+                    min = Math.min(min, v[r]);
+                    max = Math.max(max, v[r]);
+                }
+                lo[c] = min;
+                hi[c] = max;
+            }
+            staged(staging, rows, lo, hi);
         }
     }
 
     private int[][] staging() {
         if (staging == null) {
             staging = new int[plan.columns.length][plan.batchRows];
+            lo = new int[plan.columns.length];
+            hi = new int[plan.columns.length];
             // Only to name a bad cell's partition in the error.
             partition = TaskContext.getPartitionId();
         }
