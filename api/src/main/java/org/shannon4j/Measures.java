@@ -46,7 +46,7 @@ final class Measures {
             throw Checks.invalid("p", p, offset, length, layout);
         }
         // The sum first: under REQUIRE a sum far from 1 is the cause to report, whatever the terms did.
-        Checks.sum("p", s, length, Passes.float32(p, layout), policy);
+        Checks.sum("p", s, p, offset, length, layout, Passes.float32(p, layout), policy);
         if (Double.isInfinite(t)) {
             throw Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "p", p, offset, null, 0, length, layout, 1.0);
         }
@@ -224,7 +224,7 @@ final class Measures {
         if (!(sq < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
         }
-        checkSums(policy, p, layout, length, sp, sq);
+        checkSums(policy, p, pOffset, q, qOffset, layout, length, sp, sq);
         aux[SUM_P] = sp;
         aux[SUM_Q] = sq;
     }
@@ -237,13 +237,13 @@ final class Measures {
         if (Double.isNaN(result) || !(sp < Double.POSITIVE_INFINITY) || !(sq < Double.POSITIVE_INFINITY)) {
             throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
         }
-        checkSums(policy, p, layout, length, sp, sq);
+        checkSums(policy, p, pOffset, q, qOffset, layout, length, sp, sq);
     }
 
-    private static void checkSums(Normalization policy, Object p, ValueLayout layout, long length, double sp,
-                                  double sq) {
+    private static void checkSums(Normalization policy, Object p, long pOffset, Object q, long qOffset,
+                                  ValueLayout layout, long length, double sp, double sq) {
         boolean float32 = Passes.float32(p, layout);
-        Checks.sum("p", sp, length, float32, policy);
-        Checks.sum("q", sq, length, float32, policy);
+        Checks.sum("p", sp, p, pOffset, length, layout, float32, policy);
+        Checks.sum("q", sq, q, qOffset, length, layout, float32, policy);
     }
 }

@@ -262,7 +262,7 @@ final class MutualInformationMeasures {
         if (Double.isInfinite(t)) {
             throw Checks.termsOverflow("p·ln p", Terms.X_LOG_X, "joint", joint, 0, null, 0, joint.length, null, 1.0);
         }
-        Checks.sum("joint", s, joint.length, false, policy);
+        Checks.sum("joint", s, joint, 0, joint.length, null, false, policy);
         double[][] scratch = PMF_SCRATCH.get();
         if (scratch[0].length < rows) {
             scratch[0] = new double[Math.max(rows, 2 * scratch[0].length)];

@@ -200,20 +200,60 @@ public final class Checks {
         return new IllegalArgumentException(name + "[" + index + "] = " + shown + ": " + why);
     }
 
-    /** Checks Σ{@code name} against the policy; the sum is known finite and ≥ 0 here. */
-    public static void sum(String name, double sum, long length, boolean float32, Normalization policy) {
+    /**
+     * Checks Σ{@code name} against the policy; {@code sum} is a kernel's sum of the range, known finite and ≥ 0
+     * here.
+     *
+     * <p>REQUIRE is decided on the sum of the input, not on one backend's rounding of it: backends add in
+     * different orders, so near the tolerance one backend's sum could pass where another's fails. When the
+     * kernel's sum is closer to the tolerance than {@link #sumErrorBound} (any backend's worst error), the
+     * sum is taken again here, compensated and in index order, so every backend makes the same decision —
+     * the exact sum's, except in an interval of a few ulps around the tolerance where it is this sum's — and
+     * reports the same number.
+     */
+    public static void sum(String name, double sum, Object array, long offset, long length, ValueLayout layout,
+                           boolean float32, Normalization policy) {
         if (sum == 0) {
             throw new IllegalArgumentException(name + " is all zeros: it is not a distribution (sum = 0)");
         }
         if (policy == Normalization.REQUIRE) {
             double tolerance = Normalization.sumTolerance(length, float32);
-            if (!(Math.abs(sum - 1) <= tolerance)) {
+            double off = Math.abs(sum - 1);
+            if (Math.abs(off - tolerance) <= sumErrorBound(length, sum)) {
+                sum = indexOrderSum(array, offset, length, layout);
+                off = Math.abs(sum - 1);
+            } else if (off > tolerance) {
+                sum = indexOrderSum(array, offset, length, layout); // the number every backend reports
+            }
+            if (!(off <= tolerance)) {
                 throw new IllegalArgumentException(name + " sums to " + sum + ", not 1 (|sum - 1| = "
                         + Math.abs(sum - 1) + " > tolerance " + tolerance + " for " + length
                         + (float32 ? " float" : " double") + " entries); normalise it, or use"
                         + " Shannon.withNormalization(Normalization.NORMALIZE) to divide by the sum");
             }
         }
+    }
+
+    /**
+     * How far a backend's Σ of {@code length} entries ≥ 0 may be from the exact sum, with a margin: the SPI
+     * asks kernels for sums of blocks of at most 256 entries added in any order and the blocks added with
+     * compensation, whose error is at most (min(n, 256) + a few)·u·Σ with u = 2^-53.
+     */
+    static double sumErrorBound(long length, double sum) {
+        return (Math.min(length, 256) + 16) * 0x1p-53 * sum * (1 + 0x1p-20);
+    }
+
+    /** Σ of the range in index order with Neumaier's compensation: the same bits whatever the backend. */
+    static double indexOrderSum(Object array, long offset, long length, ValueLayout layout) {
+        double s = 0;
+        double c = 0;
+        for (long i = 0; i < length; i++) {
+            double x = value(array, offset + i, layout);
+            double t = s + x;
+            c += KernelMath.sumError(s, x, t);
+            s = t;
+        }
+        return s + c;
     }
 
     // ------------------------------------------------------------------------------------------------ segments

@@ -11,6 +11,11 @@ import java.lang.foreign.ValueLayout;
  * compensated totals; a fixed order of operations, so results are reproducible bit for bit), and the segment
  * methods copy blocks into per-thread arrays and call the array methods of the same object.
  *
+ * <p>The sums written to {@code aux[SUM_P]} and {@code aux[SUM_Q]} must be within (min(n, 256) + 8)·2^-53·Σ
+ * of the exact sum of the n entries, as adding blocks of at most 256 entries in any order and the block sums
+ * with compensation gives: the REQUIRE check relies on it to make the same decision on every backend (it
+ * re-adds the input itself only when a sum is that close to the tolerance).
+ *
  * <p>Where a new kernel goes: one default method in its family interface, implemented by the reference code;
  * a backend overrides it only where it vectorises it; the conformance suite picks it up.
  */
