@@ -1,5 +1,8 @@
 package org.shannon4j.drift;
 
+import org.shannon4j.spi.CountingKernels;
+import org.shannon4j.spi.KernelMath;
+
 /**
  * One pass over a column for what the binning rules read of it: the number of finite values, their min and max
  * (NaN and ±∞ skipped, nothing copied). Immutable.
@@ -11,9 +14,27 @@ package org.shannon4j.drift;
 record ColumnScan(long finite, double min, double max) {
 
     static ColumnScan of(double[] a) {
+        return of(a, null);
+    }
+
+    /**
+     * As {@link #of(double[])}, the first pass by the backend's vectorised {@link CountingKernels#minMaxKeys}
+     * when kernels are given: the least and greatest order keys lie strictly between those of −∞ and +∞
+     * exactly when every value is finite (NaN keys lie beyond them), and are then the min and max (−0.0 before
+     * 0.0, as Math.min orders them).
+     */
+    static ColumnScan of(double[] a, CountingKernels kernels) {
         int len = a.length;
-        // Math.min/max propagate NaN and keep ±∞: finite results prove every value finite. This loop is a plain
-        // min/max reduction the JIT vectorises; the branchy one below runs only for columns with NaN or ±∞.
+        if (kernels != null && len > 0) {
+            long[] keys = new long[2];
+            kernels.minMaxKeys(a, 0, len, keys);
+            if (keys[0] > NEGATIVE_INFINITY_KEY && keys[1] < POSITIVE_INFINITY_KEY) {
+                return new ColumnScan(len, KernelMath.doubleOfKey(keys[0]), KernelMath.doubleOfKey(keys[1]));
+            }
+            return scanNonFinite(a);
+        }
+        // Math.min/max propagate NaN and keep ±∞: finite results prove every value finite; the branchy scan runs
+        // only for columns with NaN or ±∞.
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < len; i++) {
@@ -23,9 +44,18 @@ record ColumnScan(long finite, double min, double max) {
         if (Double.isFinite(lo) && Double.isFinite(hi)) {
             return new ColumnScan(len, lo, hi);
         }
+        return scanNonFinite(a);
+    }
+
+    private static final long NEGATIVE_INFINITY_KEY = KernelMath.doubleKey(Double.NEGATIVE_INFINITY);
+    private static final long POSITIVE_INFINITY_KEY = KernelMath.doubleKey(Double.POSITIVE_INFINITY);
+
+    /** The branchy scan, for columns with NaN or ±∞. */
+    private static ColumnScan scanNonFinite(double[] a) {
+        int len = a.length;
         long n = 0;
-        lo = Double.POSITIVE_INFINITY;
-        hi = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < len; i++) {
             double v = a[i];
             if (Double.isFinite(v)) {

@@ -36,8 +36,9 @@ final class EvidentlyRules {
     static DriftResult numeric(Drift family, DriftMethod method, double[] reference, double[] current,
             double threshold) {
         // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
-        Finite ref = finiteScanned("reference", reference);
-        return numeric(family, method, column(ref), finiteScanned("current", current), threshold);
+        CountingKernels kernels = family.context().kernels();
+        Finite ref = finiteScanned("reference", reference, kernels);
+        return numeric(family, method, column(ref), finiteScanned("current", current, kernels), threshold);
     }
 
     /**
@@ -202,11 +203,16 @@ final class EvidentlyRules {
      * column (the usual one) costs that one pass and no copy.
      */
     static Finite finiteScanned(String name, double[] column) {
+        return finiteScanned(name, column, null);
+    }
+
+    /** As {@link #finiteScanned(String, double[])}, the scan by the backend's kernels (null: plain Java). */
+    static Finite finiteScanned(String name, double[] column, CountingKernels kernels) {
         java.util.Objects.requireNonNull(column, name + " must not be null");
         if (column.length == 0) {
             throw new IllegalArgumentException(name + " is empty: an empty column has no distribution to compare");
         }
-        ColumnScan scan = ColumnScan.of(column);
+        ColumnScan scan = ColumnScan.of(column, kernels);
         long kept = scan.finite();
         if (kept == 0) {
             throw new IllegalArgumentException(name + " has no finite value (" + column.length

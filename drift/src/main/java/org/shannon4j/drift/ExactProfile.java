@@ -140,7 +140,8 @@ public final class ExactProfile {
             throw new IllegalArgumentException("threshold = NaN: a drift threshold must be a number");
         }
         method.requireIn(DriftPreset.EVIDENTLY);
-        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finiteScanned("current", current), threshold);
+        return EvidentlyRules.numeric(family, method, side, EvidentlyRules.finiteScanned("current", current,
+                family.context().kernels()), threshold);
     }
 
     /**
