@@ -311,7 +311,8 @@ public final class BinnedProfile {
      *
      * @param bytes the stored profile
      * @return the profile
-     * @throws IllegalArgumentException on null, a wrong magic number or version, a wrong length, a checksum
+     * @throws NullPointerException if bytes is null
+     * @throws IllegalArgumentException on a wrong magic number or version, a wrong length, a checksum
      *     mismatch, bad edges or a negative count
      */
     public static BinnedProfile fromBytes(byte[] bytes) {

@@ -163,7 +163,8 @@ public final class ExactProfile {
      *
      * @param bytes the stored profile
      * @return the profile
-     * @throws IllegalArgumentException on null, a wrong magic number or version, a wrong length, a checksum
+     * @throws NullPointerException if bytes is null
+     * @throws IllegalArgumentException on a wrong magic number or version, a wrong length, a checksum
      *     mismatch, a non-finite or out-of-order value or a negative σ
      */
     public static ExactProfile fromBytes(byte[] bytes) {

@@ -8,7 +8,7 @@ import java.util.zip.CRC32C;
  * The frame that the drift profiles' byte formats share, big-endian: a 4-byte ASCII magic number naming the
  * profile type, an int32 format version, an int32 count (bins or values) that fixes the length, the type's
  * fields, and the CRC-32C of every byte before it. A reader checks, in this order and before it allocates
- * anything of the count's size: null, the magic (naming the other profile type when the bytes are one), the
+ * anything of the count's size: null (a NullPointerException, as for every null argument), the magic (naming the other profile type when the bytes are one), the
  * frame's minimum length, the version, the count, the exact length for that count, the checksum; then the type
  * checks its fields' values (a checksum guards against corruption, not against crafted input).
  */
@@ -87,7 +87,7 @@ final class ProfileBytes {
      */
     static ByteBuffer reader(byte[] bytes, Kind kind, int minCount) {
         if (bytes == null) {
-            throw new IllegalArgumentException("bytes = null: no " + kind.type + " to read");
+            throw new NullPointerException("bytes must not be null: no " + kind.type + " to read");
         }
         String what = "bytes (length " + bytes.length + ")";
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);

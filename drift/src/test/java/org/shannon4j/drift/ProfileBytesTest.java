@@ -173,7 +173,9 @@ class ProfileBytesTest {
     /** The bad input common to both formats; {@code other} is the other profile type's bytes. */
     private static void badInput(byte[] good, Function<byte[], ?> read, String type, String otherType,
             byte[] other) {
-        fails(() -> read.apply(null), "bytes = null: no " + type.substring(type.indexOf(' ') + 1));
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> read.apply(null));
+        assertTrue(npe.getMessage().startsWith("bytes must not be null: no " + type.substring(type.indexOf(' ') + 1)),
+                npe::getMessage);
         for (int length : new int[] {0, 3, 4, 11, 12, 15, 16, 20, 23, good.length / 2, good.length - 8,
                 good.length - 4, good.length - 1}) {
             fails(() -> read.apply(Arrays.copyOf(good, length)), "(length " + length + ") are truncated");
