@@ -253,7 +253,8 @@ public final class Checks {
             c += KernelMath.sumError(s, x, t);
             s = t;
         }
-        return s + c;
+        double sum = s + c;
+        return sum < Double.POSITIVE_INFINITY ? sum : s; // NaN only where a partial sum rounded up to ∞
     }
 
     // ------------------------------------------------------------------------------------------------ segments
