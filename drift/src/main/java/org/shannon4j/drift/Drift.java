@@ -293,25 +293,97 @@ public final class Drift {
      * the CDFs count every value ≤ z as scipy's searchsorted(..., 'right') does. The merge takes from u on ties.
      */
     static double wassersteinMerge(double[] a, int nu, double[] b, int nv) {
-        int i = 0;
-        int j = 0;
-        double z = Math.min(a[0], b[0]);
+        // The merge is one chain of dependent steps (compare, take, advance), so it runs as two independent
+        // merges: each block of merged positions is cut in two halves whose starts are found by binary search
+        // (coRank), the halves advance together, their terms go to a buffer in merged order, and the buffer is
+        // added in that order: the same terms and the same sum, bit for bit, as one merge from the start.
+        long total = (long) nu + nv;
+        double[] terms = new double[2 * MERGE_HALF];
+        double nuD = nu;
+        double nvD = nv;
         double sum = 0;
         double c = 0;
-        for (int k = 0; k < nu + nv; k++) {
-            double x = a[i];
-            double y = b[j];
-            boolean fromU = x <= y;
-            double next = fromU ? x : y;
-            double term = Math.abs((double) i / nu - (double) j / nv) * (next - z);
-            double t = sum + term;
-            c += sum >= term ? (sum - t) + term : (term - t) + sum;
-            sum = t;
-            z = next;
-            i += fromU ? 1 : 0;
-            j += fromU ? 0 : 1;
+        for (long start = 0; start < total; start += 2 * MERGE_HALF) {
+            int len = (int) Math.min(2 * MERGE_HALF, total - start);
+            int half = (len + 1) / 2;
+            int i0 = coRank(a, nu, b, nv, start);
+            int j0 = (int) (start - i0);
+            int i1 = coRank(a, nu, b, nv, start + half);
+            int j1 = (int) (start + half - i1);
+            double z0 = lastTaken(a, i0, b, j0);
+            double z1 = lastTaken(a, i1, b, j1);
+            int k = 0;
+            for (int both = len - half; k < both; k++) {
+                // branch-free: take = 1 when a's value comes first (x <= y; the + 0.0 makes x − x = −0.0 a +0.0)
+                double x0 = a[i0];
+                double y0 = b[j0];
+                int take0 = 1 - (int) (Double.doubleToRawLongBits((y0 - x0) + 0.0) >>> 63);
+                long bx0 = Double.doubleToRawLongBits(x0);
+                long by0 = Double.doubleToRawLongBits(y0);
+                double next0 = Double.longBitsToDouble(by0 ^ ((bx0 ^ by0) & -(long) take0));
+                terms[k] = Math.abs(i0 / nuD - j0 / nvD) * (next0 - z0);
+                z0 = next0;
+                i0 += take0;
+                j0 += 1 - take0;
+
+                double x1 = a[i1];
+                double y1 = b[j1];
+                int take1 = 1 - (int) (Double.doubleToRawLongBits((y1 - x1) + 0.0) >>> 63);
+                long bx1 = Double.doubleToRawLongBits(x1);
+                long by1 = Double.doubleToRawLongBits(y1);
+                double next1 = Double.longBitsToDouble(by1 ^ ((bx1 ^ by1) & -(long) take1));
+                terms[half + k] = Math.abs(i1 / nuD - j1 / nvD) * (next1 - z1);
+                z1 = next1;
+                i1 += take1;
+                j1 += 1 - take1;
+            }
+            if (k < half) { // an odd block: the first half's last step
+                double x0 = a[i0];
+                double y0 = b[j0];
+                terms[k] = Math.abs(i0 / nuD - j0 / nvD) * ((x0 <= y0 ? x0 : y0) - z0);
+            }
+            for (int t = 0; t < len; t++) {
+                double term = terms[t];
+                double u = sum + term;
+                c += sum >= term ? (sum - u) + term : (term - u) + sum;
+                sum = u;
+            }
         }
         return sum + c;
+    }
+
+    /** Merged positions per half of a block of {@link #wassersteinMerge} (the block's terms: 32 KiB, in L1). */
+    private static final int MERGE_HALF = 2048;
+
+    /**
+     * The number of a's values among the first k values of the merge (ties taken from a first): the least i with
+     * b[k − i − 1] &lt; a[i] (or k − i = 0). Both arrays end in a +∞ sentinel.
+     */
+    static int coRank(double[] a, int nu, double[] b, int nv, long k) {
+        int lo = (int) Math.max(0, k - nv);
+        int hi = (int) Math.min(k, nu);
+        while (lo < hi) {
+            int i = (lo + hi) >>> 1;
+            int j = (int) (k - i);
+            if (j > 0 && a[i] <= b[j - 1]) {
+                lo = i + 1; // a[i] comes before b[j − 1]: more of a is taken
+            } else {
+                hi = i;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The value the merge took last when it has taken a[0, i) and b[0, j): the larger of a[i − 1] and b[j − 1];
+     * min(a[0], b[0]) before the first step, as the merge starts. (Of two equal values of opposite zero sign
+     * either serves: a zero difference adds an exact ±0, which leaves the compensated sum's bits as they are.)
+     */
+    private static double lastTaken(double[] a, int i, double[] b, int j) {
+        if (i == 0 && j == 0) {
+            return Math.min(a[0], b[0]);
+        }
+        return i == 0 ? b[j - 1] : j == 0 ? a[i - 1] : Math.max(a[i - 1], b[j - 1]);
     }
 
     /** numpy/pandas population standard deviation: pairwise sums, mean = Σx / n, σ² = Σ (x − mean)² / n. */
