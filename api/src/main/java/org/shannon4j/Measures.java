@@ -67,11 +67,8 @@ final class Measures {
         double[] aux = scratch();
         double v = Passes.run(k, par, Terms.CROSS, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, v, aux, p, pOffset, q, qOffset, length, layout);
-        if (Double.isInfinite(v)) {
-            if (v < 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
-                return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
-            }
-            throw Checks.termsOverflow("p·ln q", Terms.CROSS, "p", p, pOffset, q, qOffset, length, layout, 1.0);
+        if (!(Math.abs(v) < Double.POSITIVE_INFINITY)) {
+            return infiniteOrOverflow(v, Terms.CROSS, "p·ln q", p, pOffset, q, qOffset, length, layout);
         }
         if (aux[SUM_P] < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY
                 || (aux[SUM_P] < Rescaled.FLOAT_TINY && Passes.float32(p, layout))) {
@@ -94,11 +91,8 @@ final class Measures {
         double[] aux = scratch();
         double u = Passes.run(k, par, Terms.KL, p, pOffset, q, qOffset, length, layout, 1.0, aux);
         checkPair(policy, u, aux, p, pOffset, q, qOffset, length, layout);
-        if (Double.isInfinite(u)) {
-            if (u > 0 && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
-                return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
-            }
-            throw Checks.termsOverflow("p·ln(p/q)", Terms.KL, "p", p, pOffset, q, qOffset, length, layout, 1.0);
+        if (!(Math.abs(u) < Double.POSITIVE_INFINITY)) {
+            return infiniteOrOverflow(u, Terms.KL, "p·ln(p/q)", p, pOffset, q, qOffset, length, layout);
         }
         double sp = aux[SUM_P];
         if (sp < Rescaled.TINY || aux[SUM_Q] < Rescaled.TINY) {
@@ -168,7 +162,8 @@ final class Measures {
             checkPair(policy, a, aux, p, pOffset, q, qOffset, length, layout);
             sp = aux[SUM_P];
             sq = aux[SUM_Q];
-        } else if (Double.isNaN(a) || Double.isNaN(aux[JS_Q_TERMS])) {
+        }
+        if (Double.isNaN(a) || Double.isNaN(aux[JS_Q_TERMS])) { // bounded terms: NaN only from invalid input
             throw Checks.invalid(pName, p, pOffset, qName, q, qOffset, length, layout);
         }
         if (Double.isInfinite(a) || Double.isInfinite(aux[JS_Q_TERMS])) {
@@ -229,15 +224,44 @@ final class Measures {
         aux[SUM_Q] = sq;
     }
 
-    /** Validates a two-input pass: its result and both sums, then both sums against the policy. */
+    /**
+     * Validates a two-input pass: its result and both sums, then both sums against the policy. A NaN result from
+     * valid input is left to the caller (cross-entropy and KL only, see {@link #infiniteOrOverflow}): the terms
+     * held +∞ and −∞, one where p &gt; 0 meets q = 0 and one overflowing where p is near the double maximum; the
+     * sums, which a chunked pass does not keep then, are taken again to check the policy.
+     */
     private static void checkPair(Normalization policy, double result, double[] aux, Object p, long pOffset,
                                   Object q, long qOffset, long length, ValueLayout layout) {
         double sp = aux[SUM_P];
         double sq = aux[SUM_Q];
         if (Double.isNaN(result) || !(sp < Double.POSITIVE_INFINITY) || !(sq < Double.POSITIVE_INFINITY)) {
-            throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+            if (!Double.isNaN(result)) {
+                throw Checks.invalid("p", p, pOffset, "q", q, qOffset, length, layout);
+            }
+            IllegalArgumentException bad = Checks.badPair("p", p, pOffset, "q", q, qOffset, length, layout);
+            if (bad != null) {
+                throw bad;
+            }
+            sp = Checks.indexOrderSum(p, pOffset, length, layout);
+            sq = Checks.indexOrderSum(q, qOffset, length, layout);
+            aux[SUM_P] = sp;
+            aux[SUM_Q] = sq;
         }
         checkSums(policy, p, pOffset, q, qOffset, layout, length, sp, sq);
+    }
+
+    /**
+     * The value or exception of a cross-entropy or KL pass whose terms did not add to a finite number (±∞, or NaN
+     * from both): +∞ when some p &gt; 0 meets q = 0 (and the sum did not overflow the other way, which only
+     * happens alongside), else the terms overflowed: the input must be scaled down.
+     */
+    private static double infiniteOrOverflow(double terms, int kind, String what, Object p, long pOffset, Object q,
+                                             long qOffset, long length, ValueLayout layout) {
+        boolean towardInfinity = Double.isNaN(terms) || (kind == Terms.CROSS ? terms < 0 : terms > 0);
+        if (towardInfinity && Checks.positiveOverZero(p, pOffset, q, qOffset, length, layout)) {
+            return Double.POSITIVE_INFINITY; // some p > 0 where q = 0
+        }
+        throw Checks.termsOverflow(what, kind, "p", p, pOffset, q, qOffset, length, layout, 1.0);
     }
 
     private static void checkSums(Normalization policy, Object p, long pOffset, Object q, long qOffset,

@@ -75,6 +75,16 @@ public final class Checks {
      */
     public static RuntimeException invalid(String pName, Object p, long pOffset, String qName, Object q,
                                     long qOffset, long length, ValueLayout layout) {
+        IllegalArgumentException found = badPair(pName, p, pOffset, qName, q, qOffset, length, layout);
+        return found != null ? found : internal(range(pName, pOffset, length) + " and " + range(qName, qOffset, length));
+    }
+
+    /**
+     * The exception for the first entry of p, then of q, that is NaN, negative or infinite, else for a sum that
+     * overflows; null when the input is valid.
+     */
+    public static IllegalArgumentException badPair(String pName, Object p, long pOffset, String qName, Object q,
+                                                   long qOffset, long length, ValueLayout layout) {
         IllegalArgumentException found = firstBad(pName, p, pOffset, length, layout);
         if (found == null) {
             found = firstBad(qName, q, qOffset, length, layout);
@@ -85,7 +95,7 @@ public final class Checks {
         if (found == null) {
             found = sumOverflow(qName, q, qOffset, length, layout);
         }
-        return found != null ? found : internal(range(pName, pOffset, length) + " and " + range(qName, qOffset, length));
+        return found;
     }
 
     /**
@@ -244,7 +254,7 @@ public final class Checks {
     }
 
     /** Σ of the range in index order with Neumaier's compensation: the same bits whatever the backend. */
-    static double indexOrderSum(Object array, long offset, long length, ValueLayout layout) {
+    public static double indexOrderSum(Object array, long offset, long length, ValueLayout layout) {
         double s = 0;
         double c = 0;
         for (long i = 0; i < length; i++) {

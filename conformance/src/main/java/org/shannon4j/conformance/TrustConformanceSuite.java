@@ -413,6 +413,52 @@ public abstract class TrustConformanceSuite {
         }
     }
 
+    /**
+     * Cross-entropy terms that are +∞ (p near the double maximum, ln q &gt; 0) and −∞ (p &gt; 0 meeting q = 0)
+     * add to NaN: an outside run's random case got an internal error instead of an answer. The answer is +∞ for
+     * the normalised input under NORMALIZE (some p &gt; 0 meets q = 0; the huge term is finite once p is
+     * divided by its sum), and the sum's rejection under REQUIRE; the same in one pass and in chunks on two
+     * threads (where the two terms fall into different chunks).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.shannon4j.conformance.TrustConformanceSuite#backends")
+    void termsOfBothInfinitiesGiveTheAnswerNotAnInternalError(Shannon s) {
+        double huge = 4.4942328371557893E307;
+        double[] p = {huge, 2.0E-323, 3.0E-323, 1.5E-323};
+        double[] q = {402.8411933238319, 0.0, 188.3845908967339, 311.5549853684167};
+        Shannon normalize = s.withNormalization(Normalization.NORMALIZE);
+        Shannon require = s.withNormalization(Normalization.REQUIRE);
+        assertEquals(Double.POSITIVE_INFINITY, normalize.crossEntropy(p, q));
+        assertEquals(Double.POSITIVE_INFINITY, normalize.crossEntropy(MemorySegment.ofArray(p), MemorySegment.ofArray(q),
+                ValueLayout.JAVA_DOUBLE));
+        assertEquals(Double.POSITIVE_INFINITY, normalize.klDivergence(p, q));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> require.crossEntropy(p, q));
+        if (!e.getMessage().startsWith("p sums to 4.4942328371557893E307")) {
+            fail("REQUIRE: expected the sum's rejection but got " + e.getMessage());
+        }
+        int n = 300_000;
+        double[] bigP = new double[n];
+        double[] bigQ = new double[n];
+        Arrays.fill(bigP, 1e-3);
+        Arrays.fill(bigQ, 1.0);
+        bigP[5] = huge;
+        bigQ[5] = 1000;
+        bigQ[n - 7] = 0.0;
+        for (Shannon h : new Shannon[] {normalize, normalize.withParallelism(2),
+                normalize.withParallelism(2).withDeterministicParallelism(true)}) {
+            assertEquals(Double.POSITIVE_INFINITY, h.crossEntropy(bigP, bigQ), "crossEntropy, n = " + n);
+            assertEquals(Double.POSITIVE_INFINITY, h.klDivergence(bigP, bigQ), "klDivergence, n = " + n);
+        }
+        // without the zero in q the huge term is a genuine overflow of the unnormalised input: named as such
+        bigQ[n - 7] = 1.0;
+        IllegalArgumentException overflow = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> normalize.withParallelism(2).crossEntropy(bigP, bigQ));
+        if (!overflow.getMessage().contains("overflow")) {
+            fail("expected the terms' overflow but got " + overflow.getMessage());
+        }
+    }
+
     private static java.math.BigDecimal exactSum(double[] p) {
         java.math.BigDecimal s = java.math.BigDecimal.ZERO;
         for (double x : p) {
