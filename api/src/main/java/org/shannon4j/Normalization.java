@@ -14,7 +14,10 @@ public enum Normalization {
      * {@link #sumTolerance(int, boolean) sumTolerance(n, float32)} = 16·ε·√n, where ε is the machine epsilon
      * of the input type (2.2e-16 for double, 1.2e-7 for float) and n the length. That admits vectors
      * normalised in the input precision by ordinary summation and rejects genuinely unnormalised input
-     * (counts, scores) with a message that points to {@link #NORMALIZE}.
+     * (counts, scores) with a message that points to {@link #NORMALIZE}. The check is made on the input's sum,
+     * not on one backend's rounding of it, so every backend accepts and rejects the same vectors: where a
+     * kernel's sum lies closer to the tolerance than its summation error could move it, the input is added
+     * again in index order with compensation, and that sum decides (and is the one an error reports).
      */
     REQUIRE,
     /**
