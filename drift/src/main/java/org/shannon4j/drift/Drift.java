@@ -314,7 +314,9 @@ public final class Drift {
             double z1 = lastTaken(a, i1, b, j1);
             int k = 0;
             for (int both = len - half; k < both; k++) {
-                // branch-free: take = 1 when a's value comes first (x <= y; the + 0.0 makes x − x = −0.0 a +0.0)
+                // The two halves' steps written out side by side, so that they interleave (a step method would
+                // have to return i, j and z). Branch-free: take = 1 when a's value comes first (x <= y; the + 0.0
+                // makes x − x = −0.0 a +0.0).
                 double x0 = a[i0];
                 double y0 = b[j0];
                 int take0 = 1 - (int) (Double.doubleToRawLongBits((y0 - x0) + 0.0) >>> 63);
