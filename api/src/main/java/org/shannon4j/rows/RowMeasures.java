@@ -7,6 +7,7 @@ import org.shannon4j.Normalization;
 import org.shannon4j.internal.Checks;
 import org.shannon4j.spi.Context;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * Per-row measures of a model's outputs: the entropy of each row of an N × C probability matrix (prediction
@@ -31,10 +32,23 @@ import org.shannon4j.spi.Kernels;
  *       absolutely, which only shows for a near-one-hot row (H ≈ 1e-22); KL and JS, whose terms
  *       cancel when p ≈ q, within 1e-13·Σ|term| absolutely (the bound the conformance suite checks on every
  *       backend). A backend gives the same bits on every call.</li>
- *   <li>The forms with {@code out} and offsets allocate nothing.</li>
+ *   <li>The forms with {@code out} and offsets allocate nothing on one thread. With
+ *       {@link org.shannon4j.Shannon#withParallelism(int) more threads}, a matrix of at least
+ *       {@link Parallelism#MIN_SPLIT} elements is split into parts of whole rows (multiples of 64
+ *       rows) over the context's threads, the calling thread included; every row has the same bits for any
+ *       thread count.</li>
  * </ul>
  */
 public final class RowMeasures {
+
+    private static final int ENTROPY = 0;
+    private static final int KL = 1;
+    private static final int JS = 2;
+    /**
+     * Parts start at multiples of this many rows: a multiple of every backend's rows per vector group (lanes) and
+     * per block, so a row's group does not depend on where the parts start.
+     */
+    private static final int PART_ROWS = 64;
 
     private final Context context;
     private final Kernels kernels;
@@ -123,7 +137,7 @@ public final class RowMeasures {
      */
     public void entropy(double[] p, int offset, int rows, int classes, double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, offset, rows, classes, out, outOffset)) {
-            double r = kernels.rowEntropy(p, offset, rows, classes, scale, out, outOffset);
+            double r = split(ENTROPY, p, null, offset, null, null, 0, rows, classes, out, outOffset);
             check(r, "p", p, offset, null, null, 0, rows, classes, false);
         }
     }
@@ -140,7 +154,7 @@ public final class RowMeasures {
      */
     public void entropy(float[] p, int offset, int rows, int classes, double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, offset, rows, classes, out, outOffset)) {
-            double r = kernels.rowEntropy(p, offset, rows, classes, scale, out, outOffset);
+            double r = split(ENTROPY, null, p, offset, null, null, 0, rows, classes, out, outOffset);
             check(r, "p", p, offset, null, null, 0, rows, classes, true);
         }
     }
@@ -199,7 +213,7 @@ public final class RowMeasures {
                              double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, pOffset, rows, classes, out, outOffset)
                 & shape("q", q == null ? -1 : q.length, qOffset, rows, classes, out, outOffset)) {
-            double r = kernels.rowKlDivergence(p, pOffset, q, qOffset, rows, classes, scale, out, outOffset);
+            double r = split(KL, p, null, pOffset, q, null, qOffset, rows, classes, out, outOffset);
             check(r, "p", p, pOffset, "q", q, qOffset, rows, classes, false);
         }
     }
@@ -220,7 +234,7 @@ public final class RowMeasures {
                              double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, pOffset, rows, classes, out, outOffset)
                 & shape("q", q == null ? -1 : q.length, qOffset, rows, classes, out, outOffset)) {
-            double r = kernels.rowKlDivergence(p, pOffset, q, qOffset, rows, classes, scale, out, outOffset);
+            double r = split(KL, null, p, pOffset, null, q, qOffset, rows, classes, out, outOffset);
             check(r, "p", p, pOffset, "q", q, qOffset, rows, classes, true);
         }
     }
@@ -279,7 +293,7 @@ public final class RowMeasures {
                              double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, pOffset, rows, classes, out, outOffset)
                 & shape("q", q == null ? -1 : q.length, qOffset, rows, classes, out, outOffset)) {
-            double r = kernels.rowJsDivergence(p, pOffset, q, qOffset, rows, classes, scale, out, outOffset);
+            double r = split(JS, p, null, pOffset, q, null, qOffset, rows, classes, out, outOffset);
             check(r, "p", p, pOffset, "q", q, qOffset, rows, classes, false);
         }
     }
@@ -300,9 +314,63 @@ public final class RowMeasures {
                              double[] out, int outOffset) {
         if (shape("p", p == null ? -1 : p.length, pOffset, rows, classes, out, outOffset)
                 & shape("q", q == null ? -1 : q.length, qOffset, rows, classes, out, outOffset)) {
-            double r = kernels.rowJsDivergence(p, pOffset, q, qOffset, rows, classes, scale, out, outOffset);
+            double r = split(JS, null, p, pOffset, null, q, qOffset, rows, classes, out, outOffset);
             check(r, "p", p, pOffset, "q", q, qOffset, rows, classes, true);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ parts
+
+    /**
+     * One kernel call, or (with more than one thread and at least {@link Parallelism#MIN_SPLIT} elements) parts of
+     * whole rows over the context's threads. Part lengths are multiples of PART_ROWS rows, so every
+     * backend's groups of rows (lanes, blocks) fall exactly as in one call: each row gets the same bits for any
+     * thread count. Returns NaN if any part saw invalid input, else the largest row-sum error.
+     */
+    private double split(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf, int qOffset,
+                         int rows, int classes, double[] out, int outOffset) {
+        Parallelism par = context.parallelism();
+        long n = (long) rows * classes;
+        if (par.threads() == 1 || !par.splits(n)) {
+            return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);
+        }
+        long partRows = Math.ceilDiv(Math.ceilDiv(par.chunkLength(n), classes), PART_ROWS) * PART_ROWS;
+        int parts = (int) Math.ceilDiv(rows, partRows);
+        if (parts == 1) {
+            return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);
+        }
+        double[] results = new double[parts];
+        par.forEachPart(parts, par.threads() - 1, () -> Boolean.TRUE, (unused, i) -> {
+            int from = (int) (i * partRows);
+            int count = (int) Math.min(partRows, rows - from);
+            int skip = from * classes;
+            results[i] = kernel(kind, pd, pf, pOffset + skip, qd, qf, qOffset + skip, count, classes, out,
+                    outOffset + from);
+        });
+        double maxError = 0;
+        for (double r : results) {
+            if (r != r) {
+                return Double.NaN;
+            }
+            maxError = Math.max(maxError, r);
+        }
+        return maxError;
+    }
+
+    private double kernel(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf, int qOffset,
+                          int rows, int classes, double[] out, int outOffset) {
+        if (pd != null) {
+            return switch (kind) {
+                case ENTROPY -> kernels.rowEntropy(pd, pOffset, rows, classes, scale, out, outOffset);
+                case KL -> kernels.rowKlDivergence(pd, pOffset, qd, qOffset, rows, classes, scale, out, outOffset);
+                default -> kernels.rowJsDivergence(pd, pOffset, qd, qOffset, rows, classes, scale, out, outOffset);
+            };
+        }
+        return switch (kind) {
+            case ENTROPY -> kernels.rowEntropy(pf, pOffset, rows, classes, scale, out, outOffset);
+            case KL -> kernels.rowKlDivergence(pf, pOffset, qf, qOffset, rows, classes, scale, out, outOffset);
+            default -> kernels.rowJsDivergence(pf, pOffset, qf, qOffset, rows, classes, scale, out, outOffset);
+        };
     }
 
     // ------------------------------------------------------------------------------------------ checks

@@ -27,6 +27,7 @@ import org.shannon4j.rows.RowMeasures;
  *
  * <pre>
  * bin/shannon4j jmh RowMeasuresBenchmark -prof gc
+ * bin/shannon4j jmh RowMeasuresBenchmark -p threads=1,2
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -53,6 +54,10 @@ public class RowMeasuresBenchmark {
     @Param({"double", "float"})
     public String type;
 
+    /** {@link Shannon#withParallelism(int)}: parts of whole rows over this many threads. */
+    @Param({"1"})
+    public int threads;
+
     private RowMeasures measures;
     private boolean isFloat;
     private double[] pd;
@@ -63,7 +68,7 @@ public class RowMeasuresBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        measures = Shannon.get(backend).rows();
+        measures = Shannon.get(backend).withParallelism(threads).rows();
         isFloat = type.equals("float");
         SplittableRandom rnd = new SplittableRandom(Distributions.DEFAULT_SEED);
         pd = matrix(rnd);

@@ -469,6 +469,70 @@ public abstract class RowConformanceSuite {
         assertEquals(h[66] / Math.log(2), bits[66], 1e-14);
     }
 
+    /**
+     * With more threads a matrix of at least 2^18 elements is split into parts of whole rows: every row must have
+     * the sequential bits for 2 and 3 threads, deterministic chunks, and an executor that never runs a task (the
+     * caller does every part). Rows the vector path declines (zeros, subnormals) sit at and next to the part
+     * starts of every split, so a part start that moved a vector group would change their neighbours' bits. Bad
+     * input in a late part is named as in one call, and a row-sum error there is caught under REQUIRE.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backendArgs")
+    void partsOfRowsGiveTheSequentialBits(Shannon backend) {
+        java.util.concurrent.Executor dropsEveryTask = task -> { };
+        List<Shannon> parallel = List.of(backend.withParallelism(2), backend.withParallelism(3),
+                backend.withParallelism(2).withDeterministicParallelism(true),
+                backend.withParallelism(4, dropsEveryTask));
+        for (int classes : new int[] {3, 10, 33}) {
+            int rows = (300_000 + classes - 1) / classes + 7; // ≥ 2^18 elements, rows not a multiple of 64
+            Shape sh = new Shape(rows, classes, false, true, "dirichlet");
+            SplittableRandom rnd = new SplittableRandom(classes);
+            double[] p = matrix(rnd, sh, false), q = matrix(rnd, sh, true);
+            for (int r = 0; r < rows; r++) {
+                // around every multiple of 64 rows: a zero entry, a subnormal one, a zero in q under p > 0
+                int m = r % 64;
+                if (m == 0 || m == 63 || m == 1) {
+                    int c = r % classes;
+                    p[r * classes + c] = m == 1 ? Double.MIN_VALUE * 3 : 0;
+                    if (m == 63) {
+                        q[r * classes + (c + 1) % classes] = 0;
+                    }
+                }
+            }
+            for (boolean float32 : new boolean[] {false, true}) {
+                RowMeasures one = backend.withNormalization(Normalization.NORMALIZE).rows();
+                for (String measure : List.of("entropy", "kl", "js")) {
+                    double[] expected = new double[rows + 3];
+                    run(one, measure, float32, p, q, 2, rows, classes, expected, 1);
+                    for (Shannon par : parallel) {
+                        double[] got = new double[rows + 3];
+                        run(par.withNormalization(Normalization.NORMALIZE).rows(), measure, float32, p, q, 2, rows,
+                                classes, got, 1);
+                        assertArrayEquals(expected, got, backend.backendName() + " " + measure + " " + classes
+                                + " classes float=" + float32 + " " + par.parallelism() + " threads: not the bits of one call");
+                    }
+                }
+            }
+            double[] bad = p.clone();
+            int late = rows - 70;
+            bad[late * classes + 1] = -0.5;
+            String oneCall = assertThrows(IllegalArgumentException.class,
+                    () -> backend.withNormalization(Normalization.NORMALIZE).rows().klDivergence(bad, q, rows, classes))
+                    .getMessage();
+            assertTrue(oneCall.startsWith("p[" + (late * classes + 1) + "] = -0.5"), oneCall);
+            double[] off = matrix(new SplittableRandom(5), sh, false);
+            off[late * classes] += 1e-6;
+            for (Shannon par : parallel) {
+                assertEquals(oneCall, assertThrows(IllegalArgumentException.class,
+                        () -> par.withNormalization(Normalization.NORMALIZE).rows().klDivergence(bad, q, rows, classes))
+                        .getMessage());
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> par.rows().entropy(off, rows, classes));
+                assertTrue(e.getMessage().startsWith("row " + late + " of p sums to "), e.getMessage());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backendArgs")
     void klDivEdgesAndBadInput(Shannon backend) {
