@@ -8,7 +8,9 @@ import java.util.Objects;
 
 import org.shannon4j.InfoUnit;
 import org.shannon4j.Normalization;
+import org.shannon4j.spi.KernelMath;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The cross-entropy losses, written once for double[] and float[] inputs (passed as Object; only the kernel call
@@ -23,6 +25,9 @@ import org.shannon4j.spi.Kernels;
 final class LossMeasures {
 
     /** Kernel scratch (weight sum, count, row-sum error); filled and read within one call, never across calls. */
+    /** Parts of a split start at multiples of this many rows (a multiple of every backend's rows per block). */
+    private static final int PART_ROWS = 64;
+
     private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
 
     private LossMeasures() {
@@ -161,31 +166,31 @@ final class LossMeasures {
      * matrix of probabilities (the type of the logits). Class indices reduce MEAN by the weight sum, probability
      * targets by the row count (PyTorch).
      */
-    static double softmax(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
-                          Object targets, int targetOffset, SoftmaxLossOptions o, Object out, int outOffset,
-                          Object grad, int gradOffset) {
+    static double softmax(Kernels k, Parallelism par, InfoUnit unit, Object logits, int offset, int rows,
+                          int classes, Object targets, int targetOffset, SoftmaxLossOptions o, Object out,
+                          int outOffset, Object grad, int gradOffset) {
         double[] aux = AUX.get();
-        double s = softmaxSum(k, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, grad,
+        double s = softmaxSum(k, par, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, grad,
                 gradOffset, aux);
         return finish(unit, o.reduction(), targets instanceof int[], s, aux, out, outOffset, rows, grad, gradOffset,
                 rows * classes);
     }
 
     /** As {@link #softmax} without a gradient, with the sum, weight sum and count; allocates the result. */
-    static LossResult softmaxResult(Kernels k, InfoUnit unit, Object logits, int offset, int rows, int classes,
-                                    Object targets, int targetOffset, SoftmaxLossOptions o, Object out,
+    static LossResult softmaxResult(Kernels k, Parallelism par, InfoUnit unit, Object logits, int offset, int rows,
+                                    int classes, Object targets, int targetOffset, SoftmaxLossOptions o, Object out,
                                     int outOffset) {
         double[] aux = new double[Kernels.AUX_LENGTH];
-        double s = softmaxSum(k, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, null, 0,
-                aux);
+        double s = softmaxSum(k, par, logits, offset, rows, classes, targets, targetOffset, o, out, outOffset, null,
+                0, aux);
         double value = finish(unit, o.reduction(), targets instanceof int[], s, aux, out, outOffset, rows, null, 0,
                 0);
         return new LossResult(value, unit.fromNats(s), aux[LOSS_WEIGHT_SUM], (long) aux[LOSS_COUNT]);
     }
 
     /** The whole-array softmax forms: logits rows × classes, targets rows (indices) or rows × classes, out rows. */
-    static double softmax(Kernels k, InfoUnit unit, Object logits, int rows, int classes, Object targets,
-                          SoftmaxLossOptions o, Object out) {
+    static double softmax(Kernels k, Parallelism par, InfoUnit unit, Object logits, int rows, int classes,
+                          Object targets, SoftmaxLossOptions o, Object out) {
         exactMatrix("logits", logits, rows, classes);
         if (targets instanceof int[] || targets == null) {
             exactLength("targets", targets, rows, "rows");
@@ -193,13 +198,13 @@ final class LossMeasures {
             exactMatrix("targets", targets, rows, classes);
         }
         exactLengthIfGiven("out", out, rows, "rows");
-        return softmax(k, unit, logits, 0, rows, classes, targets, 0, o, out, 0, null, 0);
+        return softmax(k, par, unit, logits, 0, rows, classes, targets, 0, o, out, 0, null, 0);
     }
 
     /** Checks, one kernel pass, and the re-scan on NaN: the sum in nats; weight sum and count are left in aux. */
-    private static double softmaxSum(Kernels k, Object logits, int offset, int rows, int classes, Object targets,
-                                     int targetOffset, SoftmaxLossOptions o, Object out, int outOffset, Object grad,
-                                     int gradOffset, double[] aux) {
+    private static double softmaxSum(Kernels k, Parallelism par, Object logits, int offset, int rows, int classes,
+                                     Object targets, int targetOffset, SoftmaxLossOptions o, Object out,
+                                     int outOffset, Object grad, int gradOffset, double[] aux) {
         Objects.requireNonNull(o, "options must not be null");
         boolean indices = targets instanceof int[];
         int n = matrixLength("logits", rows, classes);
@@ -214,23 +219,11 @@ final class LossMeasures {
             throw new IllegalArgumentException("weights.length = " + w.length + " but classes = " + classes
                     + ": one weight per class");
         }
-        double s;
-        if (indices) {
-            int[] y = (int[]) targets;
-            s = logits instanceof double[] d
-                    ? k.softmaxCrossEntropy(d, offset, rows, classes, y, targetOffset, o.ignoreIndex(), w,
-                            o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
-                    : k.softmaxCrossEntropy((float[]) logits, offset, rows, classes, y, targetOffset,
-                            o.ignoreIndex(), w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
-                            gradOffset, 1.0, aux);
-        } else {
-            s = logits instanceof double[] d
-                    ? k.softmaxCrossEntropyProbs(d, offset, rows, classes, (double[]) targets, targetOffset, w,
-                            o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
-                    : k.softmaxCrossEntropyProbs((float[]) logits, offset, rows, classes, (float[]) targets,
-                            targetOffset, w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
-                            gradOffset, 1.0, aux);
-        }
+        double s = !par.splits(n)
+                ? softmaxCall(k, logits, offset, rows, classes, targets, targetOffset, o, w, out, outOffset, grad,
+                        gradOffset, aux)
+                : softmaxParts(k, par, logits, offset, rows, classes, targets, targetOffset, o, w, out, outOffset,
+                        grad, gradOffset, aux);
         if (Double.isNaN(s)) {
             throw indices
                     ? invalidSoftmax(logits, offset, rows, classes, (int[]) targets, targetOffset, o.ignoreIndex(),
@@ -238,6 +231,76 @@ final class LossMeasures {
                     : invalidSoftmax(logits, offset, rows, classes, null, 0, 0, targets, targetOffset);
         }
         return s;
+    }
+
+    /** One kernel call on rows [0, rows) of the given ranges. */
+    private static double softmaxCall(Kernels k, Object logits, int offset, int rows, int classes, Object targets,
+                                      int targetOffset, SoftmaxLossOptions o, double[] w, Object out, int outOffset,
+                                      Object grad, int gradOffset, double[] aux) {
+        if (targets instanceof int[] y) {
+            return logits instanceof double[] d
+                    ? k.softmaxCrossEntropy(d, offset, rows, classes, y, targetOffset, o.ignoreIndex(), w,
+                            o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                    : k.softmaxCrossEntropy((float[]) logits, offset, rows, classes, y, targetOffset,
+                            o.ignoreIndex(), w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
+                            gradOffset, 1.0, aux);
+        }
+        return logits instanceof double[] d
+                ? k.softmaxCrossEntropyProbs(d, offset, rows, classes, (double[]) targets, targetOffset, w,
+                        o.labelSmoothing(), (double[]) out, outOffset, (double[]) grad, gradOffset, 1.0, aux)
+                : k.softmaxCrossEntropyProbs((float[]) logits, offset, rows, classes, (float[]) targets,
+                        targetOffset, w, o.labelSmoothing(), (float[]) out, outOffset, (float[]) grad,
+                        gradOffset, 1.0, aux);
+    }
+
+    /**
+     * The kernel on parts of whole rows over the threads, as the distribution measures' chunks: parts of about
+     * {@link Parallelism#chunkLength} elements rounded up to a multiple of 64 rows (so every backend's blocks
+     * of rows fall as in one call, and per-row losses and gradients keep their bits), part sums added in part
+     * order with compensated summation. The sum may differ from one call's in the last bits, as chunked sums do;
+     * with deterministic parallelism the parts have a fixed length and the result is the same for any thread
+     * count. NaN if any part saw invalid input (the caller then names the first bad element).
+     */
+    private static double softmaxParts(Kernels k, Parallelism par, Object logits, int offset, int rows, int classes,
+                                       Object targets, int targetOffset, SoftmaxLossOptions o, double[] w, Object out,
+                                       int outOffset, Object grad, int gradOffset, double[] aux) {
+        long n = (long) rows * classes;
+        long partRows = Math.ceilDiv(Math.ceilDiv(par.chunkLength(n), classes), PART_ROWS) * PART_ROWS;
+        int parts = (int) Math.ceilDiv(rows, partRows);
+        if (parts == 1) {
+            return softmaxCall(k, logits, offset, rows, classes, targets, targetOffset, o, w, out, outOffset, grad,
+                    gradOffset, aux);
+        }
+        boolean indices = targets instanceof int[];
+        double[] results = new double[3 * parts]; // per part: loss sum, weight sum, count
+        par.forEachPart(parts, par.threads() - 1, () -> new double[Kernels.AUX_LENGTH], (partAux, i) -> {
+            int from = (int) (i * partRows);
+            int count = (int) Math.min(partRows, rows - from);
+            int skip = from * classes;
+            results[3 * i] = softmaxCall(k, logits, offset + skip, count, classes, targets,
+                    targetOffset + (indices ? from : skip), o, w, out, outOffset + from, grad, gradOffset + skip,
+                    partAux);
+            results[3 * i + 1] = partAux[LOSS_WEIGHT_SUM];
+            results[3 * i + 2] = partAux[LOSS_COUNT];
+        });
+        double sum = 0, sumC = 0, weights = 0, weightsC = 0, count = 0;
+        for (int i = 0; i < parts; i++) {
+            double r = results[3 * i];
+            if (r != r) {
+                return Double.NaN;
+            }
+            double t = sum + r;
+            sumC += KernelMath.sumError(sum, r, t);
+            sum = t;
+            double x = results[3 * i + 1];
+            t = weights + x;
+            weightsC += KernelMath.sumError(weights, x, t);
+            weights = t;
+            count += results[3 * i + 2];
+        }
+        aux[LOSS_WEIGHT_SUM] = KernelMath.compensated(weights, weightsC);
+        aux[LOSS_COUNT] = count;
+        return KernelMath.compensated(sum, sumC);
     }
 
     /** Names the first bad target or logit (of a contributing row). */

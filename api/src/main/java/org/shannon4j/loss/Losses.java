@@ -6,6 +6,7 @@ import org.shannon4j.InfoUnit;
 import org.shannon4j.Normalization;
 import org.shannon4j.spi.Context;
 import org.shannon4j.spi.Kernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The losses of machine learning: softmax, binary and logistic cross-entropies, with PyTorch's and
@@ -22,6 +23,12 @@ import org.shannon4j.spi.Kernels;
  *   <li>float input is read as float and computed in double; per-element outputs of float input are float.</li>
  *   <li>{@link Reduction}, {@link SoftmaxLossOptions} and {@link LossOptions} hold the options;
  *       {@link LossResult} the reduced loss with what it was reduced over.</li>
+ *   <li>Threads: the softmax cross-entropies of at least {@link Parallelism#MIN_SPLIT} logits split into parts of
+ *       whole rows (multiples of 64) over {@link Context#parallelism() the context's threads}, the calling
+ *       thread included, like the distribution measures' chunks: per-row losses and the gradient of the sum
+ *       have the bits of one call; the part sums are added in order with compensated summation, so a reduced
+ *       loss (and a mean's gradient) may differ from one call's in the last bits, and has the same bits for
+ *       any thread count with deterministic parallelism. The other losses run on the calling thread.</li>
  * </ul>
  */
 public final class Losses {
@@ -30,12 +37,14 @@ public final class Losses {
     private final Kernels kernels;
     private final InfoUnit unit;
     private final Normalization normalization;
+    private final Parallelism parallelism;
 
     private Losses(Context context) {
         this.context = context;
         this.kernels = context.kernels();
         this.unit = context.unit();
         this.normalization = context.normalization();
+        this.parallelism = context.parallelism();
     }
 
     /**
@@ -127,7 +136,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, double[] out) {
-        return LossMeasures.softmax(kernels, unit, logits, rows, classes, targets, options, out);
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, rows, classes, targets, options, out);
     }
 
     /**
@@ -173,7 +182,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, int[] targets,
                                       int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
@@ -195,7 +204,7 @@ public final class Losses {
     public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, int[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, double[] out,
                                                 int outOffset) {
-        return LossMeasures.softmaxResult(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmaxResult(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset);
     }
 
@@ -223,7 +232,7 @@ public final class Losses {
                                               int targetOffset, SoftmaxLossOptions options, double[] grad,
                                               int gradOffset) {
         Objects.requireNonNull(grad, "grad must not be null");
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, null, 0, grad, gradOffset);
     }
 
@@ -280,7 +289,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(double[] logits, int rows, int classes, double[] targets,
                                       SoftmaxLossOptions options, double[] out) {
-        return LossMeasures.softmax(kernels, unit, logits, rows, classes, targets, options, out);
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, rows, classes, targets, options, out);
     }
 
     /**
@@ -321,7 +330,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(double[] logits, int offset, int rows, int classes, double[] targets,
                                       int targetOffset, SoftmaxLossOptions options, double[] out, int outOffset) {
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
@@ -342,7 +351,7 @@ public final class Losses {
     public LossResult softmaxCrossEntropyResult(double[] logits, int offset, int rows, int classes, double[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, double[] out,
                                                 int outOffset) {
-        return LossMeasures.softmaxResult(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmaxResult(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset);
     }
 
@@ -364,7 +373,7 @@ public final class Losses {
                                               int targetOffset, SoftmaxLossOptions options, double[] grad,
                                               int gradOffset) {
         Objects.requireNonNull(grad, "grad must not be null");
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, null, 0, grad, gradOffset);
     }
 
@@ -438,7 +447,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, int[] targets,
                                       SoftmaxLossOptions options, float[] out) {
-        return LossMeasures.softmax(kernels, unit, logits, rows, classes, targets, options, out);
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, rows, classes, targets, options, out);
     }
 
     /**
@@ -484,7 +493,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, int[] targets,
                                       int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
@@ -506,7 +515,7 @@ public final class Losses {
     public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, int[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, float[] out,
                                                 int outOffset) {
-        return LossMeasures.softmaxResult(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmaxResult(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset);
     }
 
@@ -534,7 +543,7 @@ public final class Losses {
                                               int targetOffset, SoftmaxLossOptions options, float[] grad,
                                               int gradOffset) {
         Objects.requireNonNull(grad, "grad must not be null");
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, null, 0, grad, gradOffset);
     }
 
@@ -591,7 +600,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(float[] logits, int rows, int classes, float[] targets,
                                       SoftmaxLossOptions options, float[] out) {
-        return LossMeasures.softmax(kernels, unit, logits, rows, classes, targets, options, out);
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, rows, classes, targets, options, out);
     }
 
     /**
@@ -632,7 +641,7 @@ public final class Losses {
      */
     public double softmaxCrossEntropy(float[] logits, int offset, int rows, int classes, float[] targets,
                                       int targetOffset, SoftmaxLossOptions options, float[] out, int outOffset) {
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset, null, 0);
     }
 
@@ -653,7 +662,7 @@ public final class Losses {
     public LossResult softmaxCrossEntropyResult(float[] logits, int offset, int rows, int classes, float[] targets,
                                                 int targetOffset, SoftmaxLossOptions options, float[] out,
                                                 int outOffset) {
-        return LossMeasures.softmaxResult(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmaxResult(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, out, outOffset);
     }
 
@@ -675,7 +684,7 @@ public final class Losses {
                                               int targetOffset, SoftmaxLossOptions options, float[] grad,
                                               int gradOffset) {
         Objects.requireNonNull(grad, "grad must not be null");
-        return LossMeasures.softmax(kernels, unit, logits, offset, rows, classes, targets, targetOffset,
+        return LossMeasures.softmax(kernels, parallelism, unit, logits, offset, rows, classes, targets, targetOffset,
                 options, null, 0, grad, gradOffset);
     }
 

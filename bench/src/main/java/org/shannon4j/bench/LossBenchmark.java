@@ -21,11 +21,12 @@ import org.shannon4j.Shannon;
  * Softmax cross-entropy with class-index targets (the default options: mean over rows) through the public
  * facade, per backend, shape and element type: N = 1e6 rows of C = 10 classes and N = 1e5 rows of C = 1000
  * (the issue's two shapes; 1e7 and 1e8 logits). Logits are N(0, 3²) from a fixed seed, targets uniform.
- * Scores are ns per call: divide by rows × classes for ns per logit. Nothing is allocated per call (check with
- * {@code -prof gc}).
+ * Scores are ns per call: divide by rows × classes for ns per logit. Nothing is allocated per call on one thread
+ * (check with {@code -prof gc}); with {@code -p threads=2} the call splits into parts of rows.
  *
  * <pre>
  * bin/shannon4j jmh LossBenchmark -prof gc
+ * bin/shannon4j jmh LossBenchmark -p threads=1,2
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -48,6 +49,10 @@ public class LossBenchmark {
     @Param({"double", "float"})
     public String type;
 
+    /** {@link Shannon#withParallelism(int)}: the softmax cross-entropy splits into parts of rows over this many threads. */
+    @Param({"1"})
+    public int threads;
+
     private Shannon shannon;
     private boolean isFloat;
     private int rows;
@@ -58,7 +63,7 @@ public class LossBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        shannon = Shannon.get(backend);
+        shannon = Shannon.get(backend).withParallelism(threads);
         String[] rc = shape.split("x");
         rows = Integer.parseInt(rc[0]);
         classes = Integer.parseInt(rc[1]);

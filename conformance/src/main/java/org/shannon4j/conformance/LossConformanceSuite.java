@@ -503,6 +503,123 @@ public abstract class LossConformanceSuite {
                 Named.of(f ? "float" : "double", f))));
     }
 
+    /**
+     * Softmax cross-entropy of at least 2^18 logits with more threads runs in parts of whole rows: per-row losses and
+     * gradients keep the bits of one call (parts start at multiples of 64 rows, so every block of rows falls as
+     * in one call), the reduced loss, weight sum and count agree with one call to rounding, deterministic
+     * parallelism gives the same bits for 1, 2 and 3 threads, an executor that drops its tasks leaves the work to
+     * the caller, and a bad logit or target in a late part is named as in one call. Class indices (with the
+     * ignore index and class weights) and probability targets, few and many classes, double and float.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("backendsAndTypes")
+    void softmaxInPartsOfRows(Shannon s, boolean float32) {
+        java.util.concurrent.Executor dropsEveryTask = task -> { };
+        List<Shannon> parallel = List.of(s.withParallelism(2), s.withParallelism(3),
+                s.withParallelism(4, dropsEveryTask));
+        for (int classes : new int[] {10, 40}) {
+            int rows = 300_000 / classes + 37;
+            int n = rows * classes;
+            SplittableRandom rnd = new SplittableRandom(classes + (float32 ? 1 : 0));
+            double[] z = new double[n], q = new double[n], w = new double[classes];
+            int[] y = new int[rows];
+            for (int i = 0; i < n; i++) {
+                z[i] = rnd.nextGaussian() * 3;
+                q[i] = rnd.nextDouble();
+            }
+            for (int r = 0; r < rows; r++) {
+                y[r] = r % 97 == 5 ? -100 : rnd.nextInt(classes);
+                if (r % 64 == 63) {
+                    z[r * classes + 1] = 800; // overflows the target shift: the block's reference recomputation
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                w[c] = 0.5 + c % 3;
+            }
+            SoftmaxLossOptions none = SoftmaxLossOptions.defaults().weights(w).labelSmoothing(0.05)
+                    .reduction(Reduction.NONE);
+            SoftmaxLossOptions plain = SoftmaxLossOptions.defaults().weights(w).reduction(Reduction.NONE);
+            for (SoftmaxLossOptions o : List.of(plain, none)) {
+                for (boolean probs : new boolean[] {false, true}) {
+                    String where = s.backendName() + (float32 ? " float " : " double ") + classes + " classes "
+                            + (probs ? "probabilities " : "indices ") + o;
+                    SoftmaxRun one = SoftmaxRun.of(s, float32, probs, z, q, y, rows, classes, o);
+                    for (Shannon par : parallel) {
+                        SoftmaxRun got = SoftmaxRun.of(par, float32, probs, z, q, y, rows, classes, o);
+                        assertArrayEquals(one.perRow(), got.perRow(), where + " " + par.parallelism()
+                                + " threads: per-row losses");
+                        assertArrayEquals(one.grad(), got.grad(), where + " " + par.parallelism() + " threads: gradient");
+                        close(where + " sum", one.result().sum(), got.result().sum(), 1e-13);
+                        close(where + " weight sum", one.result().weightSum(), got.result().weightSum(), 1e-13);
+                        assertEquals(one.result().count(), got.result().count(), where);
+                    }
+                    SoftmaxRun det1 = SoftmaxRun.of(s.withDeterministicParallelism(true), float32, probs, z, q, y,
+                            rows, classes, o);
+                    for (int threads : new int[] {2, 3}) {
+                        SoftmaxRun det = SoftmaxRun.of(s.withParallelism(threads).withDeterministicParallelism(true),
+                                float32, probs, z, q, y, rows, classes, o);
+                        assertEquals(det1.result(), det.result(), where + " deterministic, " + threads + " threads");
+                        assertArrayEquals(det1.grad(), det.grad(), where + " deterministic gradient");
+                    }
+                }
+            }
+            int late = rows - 40;
+            double[] badZ = z.clone();
+            badZ[late * classes + 2] = Double.NaN;
+            int[] badY = y.clone();
+            badY[late] = classes;
+            for (Shannon par : parallel) {
+                for (boolean badTarget : new boolean[] {false, true}) {
+                    double[] zz = badTarget ? z : badZ;
+                    int[] yy = badTarget ? badY : y;
+                    String expected = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                            () -> SoftmaxRun.of(s, float32, false, zz, q, yy, rows, classes, plain)).getMessage();
+                    String got = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                            () -> SoftmaxRun.of(par, float32, false, zz, q, yy, rows, classes, plain)).getMessage();
+                    assertEquals(expected, got);
+                    assertTrue(expected.contains(badTarget ? "targets[" + late + "]" : "[" + (late * classes + 2) + "]"),
+                            expected);
+                }
+            }
+        }
+    }
+
+    /** Per-row losses (NONE), the sum's result, and the gradient of the sum, as doubles. */
+    record SoftmaxRun(double[] perRow, LossResult result, double[] grad) {
+        static SoftmaxRun of(Shannon s, boolean float32, boolean probs, double[] z, double[] q, int[] y, int rows,
+                             int classes, SoftmaxLossOptions o) {
+            int n = rows * classes;
+            double[] perRow = new double[rows], grad = new double[n];
+            LossResult result;
+            SoftmaxLossOptions sum = o.reduction(Reduction.SUM);
+            if (float32) {
+                float[] zf = TestData.toFloat(z), qf = TestData.toFloat(q), out = new float[rows], g = new float[n];
+                result = probs ? s.losses().softmaxCrossEntropyResult(zf, 0, rows, classes, qf, 0, o, out, 0)
+                        : s.losses().softmaxCrossEntropyResult(zf, 0, rows, classes, y, 0, o, out, 0);
+                if (probs) {
+                    s.losses().softmaxCrossEntropyGradient(zf, 0, rows, classes, qf, 0, sum, g, 0);
+                } else {
+                    s.losses().softmaxCrossEntropyGradient(zf, 0, rows, classes, y, 0, sum, g, 0);
+                }
+                for (int r = 0; r < rows; r++) {
+                    perRow[r] = out[r];
+                }
+                for (int i = 0; i < n; i++) {
+                    grad[i] = g[i];
+                }
+            } else {
+                result = probs ? s.losses().softmaxCrossEntropyResult(z, 0, rows, classes, q, 0, o, perRow, 0)
+                        : s.losses().softmaxCrossEntropyResult(z, 0, rows, classes, y, 0, o, perRow, 0);
+                if (probs) {
+                    s.losses().softmaxCrossEntropyGradient(z, 0, rows, classes, q, 0, sum, grad, 0);
+                } else {
+                    s.losses().softmaxCrossEntropyGradient(z, 0, rows, classes, y, 0, sum, grad, 0);
+                }
+            }
+            return new SoftmaxRun(perRow, result, grad);
+        }
+    }
+
     /** Zero factors and infinities at every position of a 64-element vector body (and its tail), every backend. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("backendsAndTypes")
