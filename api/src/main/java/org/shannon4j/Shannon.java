@@ -736,7 +736,10 @@ public final class Shannon {
      *
      * <p>The same threads count label pairs (MI and its relatives from label arrays of at least 2²⁰ samples per
      * thread, in contiguous parts; integer counts, so the result does not depend on the thread count) and run
-     * the permutations of {@link Dependence#permutationTest} (same result for every thread count). On every path the
+     * the permutations of {@link Dependence#permutationTest} (same result for every thread count). The per-row
+     * measures of {@link #rows()} and the softmax cross-entropies of {@link #losses()} split matrices of at least
+     * 2¹⁸ elements into parts of whole rows (multiples of 64): every row's value has the same bits for any thread
+     * count, and a reduced loss adds its part sums as above. On every path the
      * calling thread claims the parts no task has started, and waits only for parts a running task has
      * claimed: calling from a task of the executor itself (even a one-thread pool), from a parallel stream on
      * the common pool, or with an executor that queues, discards or rejects the tasks is slower at worst,
