@@ -264,8 +264,7 @@ final class LossMeasures {
     private static double softmaxParts(Kernels k, Parallelism par, Object logits, int offset, int rows, int classes,
                                        Object targets, int targetOffset, SoftmaxLossOptions o, double[] w, Object out,
                                        int outOffset, Object grad, int gradOffset, double[] aux) {
-        long n = (long) rows * classes;
-        long partRows = Math.ceilDiv(Math.ceilDiv(par.chunkLength(n), classes), PART_ROWS) * PART_ROWS;
+        long partRows = par.partRows(rows, classes, PART_ROWS);
         int parts = (int) Math.ceilDiv(rows, partRows);
         if (parts == 1) {
             return softmaxCall(k, logits, offset, rows, classes, targets, targetOffset, o, w, out, outOffset, grad,

@@ -334,7 +334,7 @@ public final class RowMeasures {
         if (par.threads() == 1 || !par.splits(n)) {
             return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);
         }
-        long partRows = Math.ceilDiv(Math.ceilDiv(par.chunkLength(n), classes), PART_ROWS) * PART_ROWS;
+        long partRows = par.partRows(rows, classes, PART_ROWS);
         int parts = (int) Math.ceilDiv(rows, partRows);
         if (parts == 1) {
             return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);

@@ -146,6 +146,21 @@ public final class Parallelism {
     }
 
     /**
+     * Rows per part for a matrix of {@code rows × classes} elements that is split into parts of whole rows (when
+     * {@link #splits} its element count): {@link #chunkLength} elements, rounded up to whole rows and then to a
+     * multiple of {@code rowMultiple}, so that the parts start where a kernel's groups of rows would.
+     *
+     * @param rows number of rows
+     * @param classes elements per row (≥ 1)
+     * @param rowMultiple every part but the last holds a multiple of this many rows (≥ 1)
+     * @return rows per part (the last part may hold fewer)
+     */
+    public long partRows(long rows, int classes, int rowMultiple) {
+        long perPart = Math.ceilDiv(chunkLength(rows * classes), classes);
+        return Math.ceilDiv(perPart, rowMultiple) * rowMultiple;
+    }
+
+    /**
      * The work of one part, given the state of the thread running it.
      *
      * @param <S> the per-thread state
