@@ -58,6 +58,17 @@ class ShannonScaleTest {
         assertTrue(det.splits(Parallelism.DETERMINISTIC_CHUNK + 1));
         assertFalse(det.splits(Parallelism.DETERMINISTIC_CHUNK));
         assertEquals(Parallelism.DETERMINISTIC_CHUNK, det.chunkLength(big));
+        // parts of whole rows: 1,253,376 elements of 10-element rows → 125,338 rows → 125,376 (64·1959)
+        assertEquals(125_376, two.partRows(1_000_000, 10, 64));
+        assertEquals(26_240, det.partRows(1_000_000, 10, 64)); // 2^18 / 10 → 26,215 → 64·410
+        assertEquals(Parallelism.MIN_CHUNK, two.partRows(Parallelism.MIN_SPLIT, 1, 64));
+        for (int classes : new int[] {1, 3, 7, 10, 33, 1000}) {
+            long rows = 5_000_000L / classes;
+            long part = two.partRows(rows, classes, 64);
+            assertEquals(0, part % 64, classes + " classes");
+            assertTrue(part * classes >= two.chunkLength(rows * classes), classes + " classes");
+            assertTrue((part - 64) * classes < two.chunkLength(rows * classes), classes + " classes");
+        }
     }
 
     @Test
