@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnVector;
+import org.shannon4j.Shannon;
 
 /**
  * What one counting pass reads and builds, shipped to every task: the distinct input columns (in the order of the
@@ -51,6 +52,11 @@ final class CountingPlan implements Serializable {
         this.pairY = pairY;
         this.backend = backend;
         this.batchRows = Math.max(1024, Math.min(1 << 16, STAGING_INTS / Math.max(1, columns.length)));
+    }
+
+    /** The handle of {@link #backend} inside a task (Shannon.get() when none is named). */
+    Shannon handle() {
+        return backend == null ? Shannon.get() : Shannon.get(backend);
     }
 
     /**

@@ -110,7 +110,7 @@ public final class CountsBuffer implements Serializable, KryoSerializable {
 
     private void count(int[][] staged, int rows, int[] lo, int[] hi) {
         if (counting == null) {
-            Shannon handle = plan.backend == null ? Shannon.get() : Shannon.get(plan.backend);
+            Shannon handle = plan.handle();
             counting = handle.dependence();
             kernels = handle.context().kernels();
             dense = new Dense[pairs.length];

@@ -4,6 +4,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.shannon4j.spi.Kernels;
 
 /**
  * A task's reading of its rows: each cell of the plan's columns, from an internal row, an external row or a
@@ -16,6 +17,8 @@ abstract class Staging {
     private int[][] staging;
     private int[] lo;
     private int[] hi;
+    /** The plan's backend, for the columns' ranges. */
+    private Kernels kernels;
     private int staged;
     private long rowsSeen;
     private int partition;
@@ -72,15 +75,9 @@ abstract class Staging {
             int rows = staged;
             staged = 0;
             for (int c = 0; c < staging.length; c++) {
-                int[] v = staging[c];
-                int min = Integer.MAX_VALUE;
-                int max = Integer.MIN_VALUE;
-                for (int r = 0; r < rows; r++) {
-                    min = Math.min(min, v[r]);
-                    max = Math.max(max, v[r]);
-                }
-                lo[c] = min;
-                hi[c] = max;
+                long minMax = kernels.minMax(staging[c], 0, rows);
+                lo[c] = (int) (minMax >> 32);
+                hi[c] = (int) minMax;
             }
             staged(staging, rows, lo, hi);
         }
@@ -91,6 +88,7 @@ abstract class Staging {
             staging = new int[plan.columns.length][plan.batchRows];
             lo = new int[plan.columns.length];
             hi = new int[plan.columns.length];
+            kernels = plan.handle().context().kernels();
             // Only to name a bad cell's partition in the error.
             partition = TaskContext.getPartitionId();
         }
