@@ -25,9 +25,6 @@ import org.shannon4j.spi.Parallelism;
 final class LossMeasures {
 
     /** Kernel scratch (weight sum, count, row-sum error); filled and read within one call, never across calls. */
-    /** Parts of a split start at multiples of this many rows (a multiple of every backend's rows per block). */
-    private static final int PART_ROWS = 64;
-
     private static final ThreadLocal<double[]> AUX = ThreadLocal.withInitial(() -> new double[Kernels.AUX_LENGTH]);
 
     private LossMeasures() {
@@ -255,16 +252,16 @@ final class LossMeasures {
 
     /**
      * The kernel on parts of whole rows over the threads, as the distribution measures' chunks: parts of about
-     * {@link Parallelism#chunkLength} elements rounded up to a multiple of 64 rows (so every backend's blocks
-     * of rows fall as in one call, and per-row losses and gradients keep their bits), part sums added in part
-     * order with compensated summation. The sum may differ from one call's in the last bits, as chunked sums do;
-     * with deterministic parallelism the parts have a fixed length and the result is the same for any thread
-     * count. NaN if any part saw invalid input (the caller then names the first bad element).
+     * {@link Parallelism#chunkLength} elements rounded up to a multiple of {@link Parallelism#ROW_ALIGN} rows (so
+     * every backend's blocks of rows fall as in one call, and per-row losses and gradients keep their bits), part
+     * sums added in part order with compensated summation. The sum may differ from one call's in the last bits,
+     * as chunked sums do; with deterministic parallelism the parts have a fixed length and the result is the same
+     * for any thread count. NaN if any part saw invalid input (the caller then names the first bad element).
      */
     private static double softmaxParts(Kernels k, Parallelism par, Object logits, int offset, int rows, int classes,
                                        Object targets, int targetOffset, SoftmaxLossOptions o, double[] w, Object out,
                                        int outOffset, Object grad, int gradOffset, double[] aux) {
-        long partRows = par.partRows(rows, classes, PART_ROWS);
+        long partRows = par.partRows(rows, classes, Parallelism.ROW_ALIGN);
         int parts = (int) Math.ceilDiv(rows, partRows);
         if (parts == 1) {
             return softmaxCall(k, logits, offset, rows, classes, targets, targetOffset, o, w, out, outOffset, grad,

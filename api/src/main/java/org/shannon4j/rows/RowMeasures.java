@@ -44,11 +44,6 @@ public final class RowMeasures {
     private static final int ENTROPY = 0;
     private static final int KL = 1;
     private static final int JS = 2;
-    /**
-     * Parts start at multiples of this many rows: a multiple of every backend's rows per vector group (lanes) and
-     * per block, so a row's group does not depend on where the parts start.
-     */
-    private static final int PART_ROWS = 64;
 
     private final Context context;
     private final Kernels kernels;
@@ -323,7 +318,7 @@ public final class RowMeasures {
 
     /**
      * One kernel call, or (with more than one thread and at least {@link Parallelism#MIN_SPLIT} elements) parts of
-     * whole rows over the context's threads. Part lengths are multiples of PART_ROWS rows, so every
+     * whole rows over the context's threads. Part lengths are multiples of Parallelism.ROW_ALIGN rows, so every
      * backend's groups of rows (lanes, blocks) fall exactly as in one call: each row gets the same bits for any
      * thread count. Returns NaN if any part saw invalid input, else the largest row-sum error.
      */
@@ -334,7 +329,7 @@ public final class RowMeasures {
         if (par.threads() == 1 || !par.splits(n)) {
             return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);
         }
-        long partRows = par.partRows(rows, classes, PART_ROWS);
+        long partRows = par.partRows(rows, classes, Parallelism.ROW_ALIGN);
         int parts = (int) Math.ceilDiv(rows, partRows);
         if (parts == 1) {
             return kernel(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, out, outOffset);

@@ -21,9 +21,10 @@ public interface LossKernels {
     //    gradScale; ignored rows get 0.
     //  * Outputs may be partially written when the kernel returns NaN.
     //  * With more than one thread (or deterministic parallelism) the facade calls the softmax kernels on parts of
-    //    whole rows starting at multiples of 64 rows from the caller's first row and adds the part sums itself:
-    //    for per-row losses and gradients with the bits of one call, a row's values may depend on the other rows
-    //    of a call only through blocks aligned to a divisor of 64 rows from the call's first row.
+    //    whole rows starting at multiples of Parallelism.ROW_ALIGN (64) rows from the caller's first row and adds
+    //    the part sums itself: for per-row losses and gradients with the bits of one call, a row's values may
+    //    depend on the other rows of a call only through blocks aligned to a divisor of 64 rows from the call's
+    //    first row.
 
     /** {@code aux} index of the weight sum of the contributing rows (Σ w[y] for class-index targets). */
     int LOSS_WEIGHT_SUM = 0;

@@ -43,6 +43,11 @@ public final class Parallelism {
     public static final long DETERMINISTIC_CHUNK = 1L << 18;
     /** Chunk lengths are multiples of this (every backend's lane and block multiple), so tails stay at the end. */
     public static final long ALIGN = 1L << 13;
+    /**
+     * Parts of a matrix split into whole rows start at multiples of this many rows: a multiple of every shipped
+     * backend's rows per vector group and per block, so a row's group does not depend on where the parts start.
+     */
+    public static final int ROW_ALIGN = 64;
 
     /** One thread, not deterministic: every pass is one kernel call on the calling thread. */
     public static final Parallelism SEQUENTIAL = new Parallelism(1, null, false);

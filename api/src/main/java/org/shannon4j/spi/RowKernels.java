@@ -18,9 +18,10 @@ package org.shannon4j.spi;
  *   <li>Return value: max over rows (and over both matrices) of |S − 1|; NaN if an element is NaN, negative or
  *       infinite, or a row sums to 0 or overflows.</li>
  *   <li>With more than one thread, {@link org.shannon4j.rows.RowMeasures} calls a kernel on parts of whole rows
- *       that start at multiples of 64 rows from the first row of the caller's matrix. For the same bits at any
- *       thread count, a row's value may depend on the other rows of a call only through groups of rows aligned
- *       to a divisor of 64 from the call's first row (the shipped backends' vector groups of 4 or 8 rows).</li>
+ *       that start at multiples of {@link Parallelism#ROW_ALIGN} (64) rows from the first row of the caller's
+ *       matrix. For the same bits at any thread count, a row's value may depend on the other rows of a call only
+ *       through groups of rows aligned to a divisor of 64 from the call's first row (the shipped backends'
+ *       vector groups of 4 or 8 rows).</li>
  * </ul>
  */
 public interface RowKernels {
