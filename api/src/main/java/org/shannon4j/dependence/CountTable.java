@@ -182,8 +182,16 @@ final class CountTable {
      * zeros included) and null is returned; a wide one is turned into the canonical public table, returned.
      */
     private PairCounts count(Kernels k, Parallelism par, int[] x, int xOffset, int[] y, int yOffset, int length) {
-        long mx = k.minMax(x, xOffset, length);
-        long my = k.minMax(y, yOffset, length);
+        long mx;
+        long my;
+        if (par.threads() > 1 && length >= PARALLEL_PART) {
+            long[] ranges = ParallelCount.minMax(k, par, x, xOffset, y, yOffset, length);
+            mx = ranges[0];
+            my = ranges[1];
+        } else {
+            mx = k.minMax(x, xOffset, length);
+            my = k.minMax(y, yOffset, length);
+        }
         int xMin = (int) (mx >> 32);
         int yMin = (int) (my >> 32);
         long rx = span(mx);

@@ -18,6 +18,17 @@ final class ParallelCount {
     }
 
     /**
+     * {@link Kernels#minMax} of x and of y, the two scans (each a memory-bound pass over its own array) on two
+     * threads: {@code {minMax(x), minMax(y)}}, exact whichever thread ran which.
+     */
+    static long[] minMax(Kernels k, Parallelism par, int[] x, int xOffset, int[] y, int yOffset, int length) {
+        long[] ranges = new long[2];
+        par.forEachPart(2, 1, () -> ranges, (r, i) -> r[i] = i == 0 ? k.minMax(x, xOffset, length)
+                : k.minMax(y, yOffset, length));
+        return ranges;
+    }
+
+    /**
      * Counts the pairs into {@code table} (zeroed, {@code cells} long) in {@code parts} contiguous parts run by
      * {@link Parallelism#forEachPart}: each thread that takes part counts into its own table.
      */

@@ -110,6 +110,31 @@ class ParallelPartsTest {
     }
 
     @Test
+    void eachSideKeepsItsOwnRangeWhenTheScansRunOnTwoThreads() {
+        int n = (1 << 20) + 77;
+        int[] x = labels(n, 11, 7);
+        int[] y = labels(n, 6, 8);
+        for (int i = 0; i < n; i += 2) {
+            y[i] = x[i] % 6;
+        }
+        double mi = d.mutualInformation(x, y);
+        int[] xs = x.clone();
+        int[] ys = y.clone();
+        for (int i = 0; i < n; i++) {
+            xs[i] += 1000; // ranges far apart and of different widths: a swapped or shared range miscounts
+            ys[i] -= 50;
+        }
+        Parallelism never = Parallelism.of(2, task -> { }, false);
+        for (Shannon par : new Shannon[] {s.withParallelism(2), s.withParallelism(3, POOL)}) {
+            assertEquals(mi, par.dependence().mutualInformation(xs, ys), par.toString());
+        }
+        CountTable caller = CountTable.ofLabels(s.context().kernels(), never, xs, 0, ys, 0, n);
+        assertEquals(mi, s.dependence().mutualInformation(xs, ys));
+        assertEquals(11, caller.nonEmptyRows);
+        assertEquals(6, caller.nonEmptyCols);
+    }
+
+    @Test
     void permutationResultHoldsTheStatisticAndTheCountApart() {
         int[] x = labels(500, 3, 5);
         int[] y = labels(500, 4, 6);
