@@ -255,6 +255,14 @@ final class Counting {
         KernelMath.equalWidthBins(a, offset, aEdges, bins, codes, 0, length);
     }
 
+    static void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, byte[] binCodes) {
+        KernelMath.equalWidthBins(a, offset, aEdges, bins, binCodes, 0, length);
+    }
+
+    static int countCodes(byte[] codes, int offset, int length, int bins, long[] table) {
+        return KernelMath.countCodes(codes, offset, offset + length, bins, table);
+    }
+
     static int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
         double aScale = bins / (aEdges[bins] - aEdges[0]);

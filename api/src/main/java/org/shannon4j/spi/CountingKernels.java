@@ -242,6 +242,39 @@ public interface CountingKernels {
     }
 
     /**
+     * {@link #equalWidthBins(double[], int, int, double[], int, int[])} with byte codes, for at most 255 bins:
+     * writes {@code (byte) g} to {@code binCodes[i]} for a proven bin g, and {@code (byte) 0xFF} (255 unsigned,
+     * never a bin) for a value it does not prove. Lane for lane the same decisions as the int codes; with
+     * {@link #countCodes}, the histogram of a column is two passes over small buffers instead of a scattered
+     * increment per value.
+     *
+     * @param a the values
+     * @param offset index of the first value read
+     * @param length number of values read
+     * @param aEdges the edges (first and last read), first &lt; last
+     * @param bins number of bins, 1 to 255
+     * @param binCodes receives the bin (or 0xFF) of value i at index i, for i &lt; length
+     */
+    default void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, byte[] binCodes) {
+        Counting.equalWidthBins(a, offset, length, aEdges, bins, binCodes);
+    }
+
+    /**
+     * Counts byte codes: adds 1 to {@code table[c]} for each unsigned code c = {@code codes[offset+i] & 0xFF} below
+     * {@code bins}, and returns how many codes were not (c ≥ bins).
+     *
+     * @param codes the codes, read as unsigned bytes
+     * @param offset index of the first code read
+     * @param length number of codes read
+     * @param bins number of slots counted, at least 1 (codes from bins up are skipped)
+     * @param table the counts added into, at least {@code bins} long
+     * @return the number of codes skipped
+     */
+    default int countCodes(byte[] codes, int offset, int length, int bins, long[] table) {
+        return Counting.countCodes(codes, offset, length, bins, table);
+    }
+
+    /**
      * The joint histogram of two intensity arrays, binned as numpy's {@code histogram2d}: adds 1 to
      * {@code table[x·bins + y]} for each i, where x is the bin of {@code a[aOffset+i]} among {@code aEdges} and y
      * that of {@code b[bOffset+i]} among {@code bEdges} ({@link KernelMath#histogramBin}: half-open bins

@@ -229,6 +229,53 @@ public final class KernelMath {
     }
 
     /**
+     * The reference loop of {@link CountingKernels#equalWidthBins(double[], int, int, double[], int, byte[])} over
+     * codes [from, to), also a vector kernel's tail: {@link #equalWidthBin}'s bin as a byte, 0xFF for −1.
+     *
+     * @param a the values
+     * @param offset index of value 0
+     * @param aEdges the edges (first and last read)
+     * @param bins number of bins (at most 255)
+     * @param binCodes receives the codes
+     * @param from first code written
+     * @param to end of the codes written
+     */
+    public static void equalWidthBins(double[] a, int offset, double[] aEdges, int bins, byte[] binCodes, int from,
+            int to) {
+        double first = aEdges[0];
+        double last = aEdges[bins];
+        double step = (last - first) / bins;
+        double scale = bins / (last - first);
+        double top = Math.nextUp(last);
+        for (int i = from; i < to; i++) {
+            binCodes[i] = (byte) equalWidthBin(a[offset + i], first, top, step, scale, bins);
+        }
+    }
+
+    /**
+     * The reference loop of {@link CountingKernels#countCodes} over codes[from, to), also a vector kernel's tail.
+     *
+     * @param codes the codes, unsigned
+     * @param from index of the first code read
+     * @param to end of the codes read
+     * @param bins codes below this are counted
+     * @param table the counts added into
+     * @return the number of codes not below bins
+     */
+    public static int countCodes(byte[] codes, int from, int to, int bins, long[] table) {
+        int skipped = 0;
+        for (int i = from; i < to; i++) {
+            int c = codes[i] & 0xFF;
+            if (c < bins) {
+                table[c]++;
+            } else {
+                skipped++;
+            }
+        }
+        return skipped;
+    }
+
+    /**
      * One value of {@link CountingKernels#equalWidthBins}: its bin g among the edges k·step + first (k &lt; bins)
      * and last, or −1 when the guess ⌊(v − first)·scale⌋ (clamped to [0, bins − 1], bins − 1 for NaN) is not
      * proven by lo ≤ v &lt; hi.

@@ -342,7 +342,7 @@ final class KernelArguments {
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)),
             float[].class, FLOATING,
             MemorySegment.class, names(Role.DIST, "a", "p", "q", "x", "y"),
-            byte[].class, names(Role.BYTE_CODES, "codes", Role.TABLE, "low"),
+            byte[].class, names(Role.BYTE_CODES, "codes", Role.TABLE, "low", Role.CODES, "binCodes"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
             long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z", Role.SET_OUTPUT,
@@ -543,9 +543,15 @@ final class KernelArguments {
                     to[p.index] = 2;
                 }
                 case CODES -> {
-                    int[] codes = new int[n + PAD];
-                    Arrays.fill(codes, -7);
-                    args[p.index] = codes;
+                    if (p.type == byte[].class) {
+                        byte[] codes = new byte[n + PAD];
+                        Arrays.fill(codes, (byte) 0x5A); // a code no test's bins reach, around the range too
+                        args[p.index] = codes;
+                    } else {
+                        int[] codes = new int[n + PAD];
+                        Arrays.fill(codes, -7);
+                        args[p.index] = codes;
+                    }
                     to[p.index] = n;
                 }
                 case OUTPUT -> {

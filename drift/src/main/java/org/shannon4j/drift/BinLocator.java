@@ -20,6 +20,9 @@ final class BinLocator {
     /** Count tables of the counting loop. */
     private static final int TABLES = 4;
 
+    /** Values per call of the byte-code kernels: 8 kB of codes, within L1 between the two kernels. */
+    private static final int BYTE_BLOCK = 8192;
+
     private final double[] edges;
     /** edges[g], and the bound v must be below to be in bin g: edges[g + 1], nextUp(last) for the last bin. */
     private final double[] lower;
@@ -32,6 +35,8 @@ final class BinLocator {
     private final double[] given;
     /** The kernels that bin double values, or null (uneven edges, or none given). */
     private final CountingKernels kernels;
+    /** Whether those kernels bin into byte codes and count them (at most 255 bins, and the backend has both). */
+    private final boolean byteCodes;
 
     /** @param edges checked edges (at least two, finite, strictly increasing); not changed */
     BinLocator(double[] edges) {
@@ -61,6 +66,24 @@ final class BinLocator {
         this.given = java.util.Arrays.copyOf(edges, bins + 1);
         this.kernels = kernels != null && ownsEqualWidthBins(kernels) && equalWidth(edges, bins, first, last)
                 ? kernels : null;
+        this.byteCodes = this.kernels != null && bins <= 255 && ownsByteCodes(kernels);
+    }
+
+    /**
+     * Whether the backend has its own byte-code kernels ({@link CountingKernels#equalWidthBins(double[], int, int,
+     * double[], int, byte[])} and {@link CountingKernels#countCodes}): through the reference loops, two passes
+     * cost more than this class's one.
+     */
+    private static boolean ownsByteCodes(CountingKernels kernels) {
+        try {
+            Class<?> k = kernels.getClass();
+            return k.getMethod("equalWidthBins", double[].class, int.class, int.class, double[].class, int.class,
+                    byte[].class).getDeclaringClass() != CountingKernels.class
+                    && k.getMethod("countCodes", byte[].class, int.class, int.class, int.class, long[].class)
+                    .getDeclaringClass() != CountingKernels.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**
@@ -164,6 +187,10 @@ final class BinLocator {
      * REJECT still throws at the first non-finite value.
      */
     private void countByKernel(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
+        if (byteCodes) {
+            countByByteCodes(values, from, to, tables, left, reject);
+            return;
+        }
         // allocated here (4 KB a call), not kept per thread: a per-thread buffer made a whole PSI call about 10%
         // slower in JMH (likely the counting loop's range checks, which the JIT drops for an array of known length)
         int[] found = new int[KERNEL_BLOCK];
@@ -194,6 +221,27 @@ final class BinLocator {
             }
             for (; j < len; j++) {
                 add(found[j], values, start + j, tables, 0, left, reject);
+            }
+        }
+    }
+
+    /**
+     * The backend bins a block into byte codes and counts them into the first table, byte compares instead of an
+     * increment per value; the values it left unproven (code 255, never a bin) are found only in a block where
+     * the count skipped some, and take {@link #tallyOther} in order, so that REJECT still throws at the first
+     * non-finite value.
+     */
+    private void countByByteCodes(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
+        byte[] codes = new byte[Math.min(BYTE_BLOCK, to - from)];
+        for (int start = from; start < to; start += BYTE_BLOCK) {
+            int len = Math.min(BYTE_BLOCK, to - start);
+            kernels.equalWidthBins(values, start, len, given, bins, codes);
+            if (kernels.countCodes(codes, 0, len, bins, tables) > 0) {
+                for (int j = 0; j < len; j++) {
+                    if ((codes[j] & 0xFF) >= bins) {
+                        tallyOther(values, start + j, tables, 0, left, reject);
+                    }
+                }
             }
         }
     }

@@ -88,6 +88,15 @@ class BinLocatorPropertyTest {
                     assertArrayEquals(wantShifted, got, () -> backend + " kernel, edges " + Arrays.toString(edges));
                     assertEquals(outside, left[0] + left[1] + left[2]);
                 }
+                // three copies: more than one block of the byte-code kernels
+                double[] thrice = new double[3 * values.length];
+                for (int c = 0; c < 3; c++) {
+                    System.arraycopy(values, 0, thrice, c * values.length, values.length);
+                }
+                long[] got = new long[edges.length - 1];
+                viaKernel.countInto(thrice, 0, thrice.length, got, false);
+                assertArrayEquals(Arrays.stream(want).map(c -> 3 * c).toArray(), got,
+                        () -> backend + " kernel, three copies, edges " + Arrays.toString(edges));
             }
             // the sorted-reference count (ExactProfile) agrees with the pass
             double[] finiteSorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();

@@ -682,6 +682,18 @@ final class SimdKernels extends BlockedKernels {
         SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
     }
 
+    /** See {@link SimdEqualWidthBins}. */
+    @Override
+    public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, byte[] binCodes) {
+        SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, binCodes);
+    }
+
+    /** Byte compares into byte accumulators; see {@link SimdCodeCounts}. */
+    @Override
+    public int countCodes(byte[] codes, int offset, int length, int bins, long[] table) {
+        return SimdCodeCounts.count(codes, offset, length, bins, table);
+    }
+
     /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
     @Override
     public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,

@@ -1,0 +1,101 @@
+package org.shannon4j.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.shannon4j.spi.KernelMath;
+
+/**
+ * {@link SimdCodeCounts} and the byte codes of {@link SimdEqualWidthBins} against the reference loops: every bin
+ * count from 1 to 60 (one pass, two passes, the reference beyond), lengths around the {@value SimdCodeCounts#FLUSH}
+ * vector accumulation, a column of one code (every lane of one accumulator adds one per vector, the case the
+ * flush exists for), and values on, just beside and outside the edges, NaN and ±∞.
+ */
+class SimdCodeCountsTest {
+
+    private static final int VECTOR = Species.B.length();
+
+    @Test
+    void countsAsTheReferenceForEveryBinCountAndLength() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int flush = SimdCodeCounts.FLUSH * VECTOR;
+        int[] lengths = {0, 1, VECTOR - 1, VECTOR, 3 * VECTOR + 5, flush - 1, flush, flush + VECTOR + 3, 3 * flush + 7};
+        for (int bins = 1; bins <= 60; bins++) {
+            for (int length : lengths) {
+                byte[] codes = new byte[length + 9];
+                for (int i = 0; i < codes.length; i++) {
+                    // mostly bins, some codes beyond them (255 among them), skewed to the low slots
+                    codes[i] = (byte) (rnd.nextInt(5) == 0 ? rnd.nextInt(256) : rnd.nextInt(1 + rnd.nextInt(bins)));
+                }
+                check(codes, 4, length, bins);
+            }
+        }
+    }
+
+    @Test
+    void oneCodeInEveryLaneForManyVectors() {
+        for (int bins : new int[] {1, 24, 25, 48}) {
+            byte[] codes = new byte[5 * SimdCodeCounts.FLUSH * VECTOR + 3];
+            java.util.Arrays.fill(codes, (byte) (bins - 1));
+            check(codes, 0, codes.length, bins);
+            java.util.Arrays.fill(codes, (byte) 0);
+            check(codes, 1, codes.length - 1, bins);
+        }
+    }
+
+    private static void check(byte[] codes, int offset, int length, int bins) {
+        long[] expected = new long[bins + 3];
+        long[] counts = new long[bins + 3];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = counts[i] = 1000 + i; // added into; the slots past the bins stay
+        }
+        int skipped = KernelMath.countCodes(codes, offset, offset + length, bins, expected);
+        assertEquals(skipped, SimdCodeCounts.count(codes, offset, length, bins, counts), bins + " bins, " + length);
+        assertArrayEquals(expected, counts, bins + " bins, " + length + " codes");
+    }
+
+    @Test
+    void byteCodesAreTheIntCodesNarrowed() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int bins : new int[] {1, 2, 7, 24, 100, 255}) {
+            double first = -3.25;
+            double last = 7.5;
+            double step = (last - first) / bins;
+            double[] edges = new double[bins + 1];
+            for (int k = 0; k < bins; k++) {
+                edges[k] = k * step + first;
+            }
+            edges[bins] = last;
+            for (int length : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 1000, 1003}) {
+                double[] v = new double[length + 3];
+                for (int i = 0; i < v.length; i++) {
+                    double e = edges[rnd.nextInt(bins + 1)];
+                    v[i] = switch (rnd.nextInt(9)) {
+                        case 0 -> e;
+                        case 1 -> Math.nextDown(e);
+                        case 2 -> Math.nextUp(e);
+                        case 3 -> Double.NaN;
+                        case 4 -> rnd.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                        case 5 -> rnd.nextDouble(-1e300, 1e300);
+                        case 6 -> rnd.nextBoolean() ? -0.0 : 0.0;
+                        default -> rnd.nextDouble(first - 1, last + 1);
+                    };
+                }
+                int[] ints = new int[length];
+                KernelMath.equalWidthBins(v, 2, edges, bins, ints, 0, length);
+                byte[] expected = new byte[length + 4];
+                byte[] bytes = new byte[length + 4];
+                java.util.Arrays.fill(expected, (byte) 0x33);
+                java.util.Arrays.fill(bytes, (byte) 0x33);
+                for (int i = 0; i < length; i++) {
+                    expected[i] = (byte) ints[i];
+                }
+                SimdEqualWidthBins.bins(v, 2, length, edges, bins, bytes);
+                assertArrayEquals(expected, bytes, bins + " bins, " + length + " values");
+            }
+        }
+    }
+}
