@@ -20,8 +20,11 @@ final class BinLocator {
     /** Count tables of the counting loop. */
     private static final int TABLES = 4;
 
-    /** Values per call of the byte-code kernels: 8 kB of codes, within L1 between the two kernels. */
-    private static final int BYTE_BLOCK = 8192;
+    /**
+     * Values per call of the byte-code kernels: 4 kB of codes, within L1 between the two kernels, and the buffer
+     * (allocated per count, as the int codes' buffer is) small.
+     */
+    private static final int BYTE_BLOCK = 4096;
 
     private final double[] edges;
     /** edges[g], and the bound v must be below to be in bin g: edges[g + 1], nextUp(last) for the last bin. */

@@ -5,7 +5,7 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.KernelMath;
@@ -29,6 +29,7 @@ final class SimdCodeCounts {
     static final int MAX_VECTOR_BINS = 2 * SLOTS;
     /** Vectors per accumulation: a lane adds at most one per vector, and a byte holds 255. */
     static final int FLUSH = 255;
+    private static final short LOW = 0xFF;
 
     private SimdCodeCounts() {
     }
@@ -87,47 +88,62 @@ final class SimdCodeCounts {
         }
         int slots = Math.min(SLOTS, bins - base);
         long counted = 0;
-        // per slot: slots past the bins counted codes that are no bin, and are dropped
-        counted += slots > 0 ? add(table, base, sum(a0)) : 0;
-        counted += slots > 1 ? add(table, base + 1, sum(a1)) : 0;
-        counted += slots > 2 ? add(table, base + 2, sum(a2)) : 0;
-        counted += slots > 3 ? add(table, base + 3, sum(a3)) : 0;
-        counted += slots > 4 ? add(table, base + 4, sum(a4)) : 0;
-        counted += slots > 5 ? add(table, base + 5, sum(a5)) : 0;
-        counted += slots > 6 ? add(table, base + 6, sum(a6)) : 0;
-        counted += slots > 7 ? add(table, base + 7, sum(a7)) : 0;
-        counted += slots > 8 ? add(table, base + 8, sum(a8)) : 0;
-        counted += slots > 9 ? add(table, base + 9, sum(a9)) : 0;
-        counted += slots > 10 ? add(table, base + 10, sum(a10)) : 0;
-        counted += slots > 11 ? add(table, base + 11, sum(a11)) : 0;
-        counted += slots > 12 ? add(table, base + 12, sum(a12)) : 0;
-        counted += slots > 13 ? add(table, base + 13, sum(a13)) : 0;
-        counted += slots > 14 ? add(table, base + 14, sum(a14)) : 0;
-        counted += slots > 15 ? add(table, base + 15, sum(a15)) : 0;
-        counted += slots > 16 ? add(table, base + 16, sum(a16)) : 0;
-        counted += slots > 17 ? add(table, base + 17, sum(a17)) : 0;
-        counted += slots > 18 ? add(table, base + 18, sum(a18)) : 0;
-        counted += slots > 19 ? add(table, base + 19, sum(a19)) : 0;
-        counted += slots > 20 ? add(table, base + 20, sum(a20)) : 0;
-        counted += slots > 21 ? add(table, base + 21, sum(a21)) : 0;
-        counted += slots > 22 ? add(table, base + 22, sum(a22)) : 0;
-        counted += slots > 23 ? add(table, base + 23, sum(a23)) : 0;
+        // per slot, written out (a helper taking the vector boxed all 24 at every flush): the 64 unsigned bytes as
+        // 32 shorts, low byte plus high byte (≤ 510 each), summed (≤ 16,320, within a short); slots past the bins
+        // counted codes that are no bin, and are dropped
+        ShortVector s0 = a0.reinterpretAsShorts();
+        counted += slots > 0 ? add(table, base, s0.and(LOW).add(s0.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s1 = a1.reinterpretAsShorts();
+        counted += slots > 1 ? add(table, base + 1, s1.and(LOW).add(s1.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s2 = a2.reinterpretAsShorts();
+        counted += slots > 2 ? add(table, base + 2, s2.and(LOW).add(s2.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s3 = a3.reinterpretAsShorts();
+        counted += slots > 3 ? add(table, base + 3, s3.and(LOW).add(s3.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s4 = a4.reinterpretAsShorts();
+        counted += slots > 4 ? add(table, base + 4, s4.and(LOW).add(s4.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s5 = a5.reinterpretAsShorts();
+        counted += slots > 5 ? add(table, base + 5, s5.and(LOW).add(s5.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s6 = a6.reinterpretAsShorts();
+        counted += slots > 6 ? add(table, base + 6, s6.and(LOW).add(s6.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s7 = a7.reinterpretAsShorts();
+        counted += slots > 7 ? add(table, base + 7, s7.and(LOW).add(s7.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s8 = a8.reinterpretAsShorts();
+        counted += slots > 8 ? add(table, base + 8, s8.and(LOW).add(s8.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s9 = a9.reinterpretAsShorts();
+        counted += slots > 9 ? add(table, base + 9, s9.and(LOW).add(s9.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s10 = a10.reinterpretAsShorts();
+        counted += slots > 10 ? add(table, base + 10, s10.and(LOW).add(s10.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s11 = a11.reinterpretAsShorts();
+        counted += slots > 11 ? add(table, base + 11, s11.and(LOW).add(s11.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s12 = a12.reinterpretAsShorts();
+        counted += slots > 12 ? add(table, base + 12, s12.and(LOW).add(s12.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s13 = a13.reinterpretAsShorts();
+        counted += slots > 13 ? add(table, base + 13, s13.and(LOW).add(s13.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s14 = a14.reinterpretAsShorts();
+        counted += slots > 14 ? add(table, base + 14, s14.and(LOW).add(s14.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s15 = a15.reinterpretAsShorts();
+        counted += slots > 15 ? add(table, base + 15, s15.and(LOW).add(s15.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s16 = a16.reinterpretAsShorts();
+        counted += slots > 16 ? add(table, base + 16, s16.and(LOW).add(s16.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s17 = a17.reinterpretAsShorts();
+        counted += slots > 17 ? add(table, base + 17, s17.and(LOW).add(s17.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s18 = a18.reinterpretAsShorts();
+        counted += slots > 18 ? add(table, base + 18, s18.and(LOW).add(s18.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s19 = a19.reinterpretAsShorts();
+        counted += slots > 19 ? add(table, base + 19, s19.and(LOW).add(s19.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s20 = a20.reinterpretAsShorts();
+        counted += slots > 20 ? add(table, base + 20, s20.and(LOW).add(s20.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s21 = a21.reinterpretAsShorts();
+        counted += slots > 21 ? add(table, base + 21, s21.and(LOW).add(s21.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s22 = a22.reinterpretAsShorts();
+        counted += slots > 22 ? add(table, base + 22, s22.and(LOW).add(s22.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
+        ShortVector s23 = a23.reinterpretAsShorts();
+        counted += slots > 23 ? add(table, base + 23, s23.and(LOW).add(s23.lanewise(LSHR, 8)).reduceLanes(ADD)) : 0;
         return counted;
     }
 
-    private static long add(long[] table, int slot, long n) {
+    private static long add(long[] table, int slot, short n) {
         table[slot] += n;
         return n;
-    }
-
-    /**
-     * The lanes of a byte accumulator as unsigned values, summed: four bytes per int lane, each masked out and
-     * added (at most 4·255 per int lane). Called once per accumulation, after the loop: small enough for C2 to
-     * inline, and cheap to box if it does not.
-     */
-    private static long sum(ByteVector acc) {
-        IntVector i = acc.reinterpretAsInts();
-        return i.and(0xFF).add(i.lanewise(LSHR, 8).and(0xFF)).add(i.lanewise(LSHR, 16).and(0xFF))
-                .add(i.lanewise(LSHR, 24)).reduceLanes(ADD);
     }
 }
