@@ -3,6 +3,7 @@ package org.shannon4j.simd;
 import static jdk.incubator.vector.VectorOperators.D2B;
 import static jdk.incubator.vector.VectorOperators.D2I;
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
@@ -34,6 +35,8 @@ final class SimdEqualWidthBins {
     /** Bytes per byte store: the 64-bit shape, whatever the double lanes. */
     private static final int BYTE_STORE = 8;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
+    /** δ of the byte loop's margin in units of 2<sup>−53</sup>·(bins + M·scale): twice the rounding bound. */
+    private static final double MARGIN_ULPS = 16;
     /** 2<sup>52</sup>: adding and subtracting it rounds a non-negative double below 2<sup>51</sup> to an integer. */
     private static final double MAGIC = 0x1p52;
 
@@ -74,6 +77,17 @@ final class SimdEqualWidthBins {
      * #BYTE_STORE} bytes (a 64-bit vector, the narrowest shape), of which the first {@code DL} are this vector's and
      * the rest zeros that the next store or the tail overwrites, so the stores stop {@value #BYTE_STORE} bytes
      * before the end.
+     *
+     * <p>Most vectors skip the bounds: when every lane's guess x = (v − first)·scale (the same two roundings) is
+     * more than δ from the integers and within [0, bins), its floor r is the bin and the bounds test would pass, so
+     * r is stored as it is. With u = 2<sup>−53</sup> and M = max(|first|, |last|): x is within 4.1u·bins of the
+     * exact (v − first)·bins/(last − first), and an edge g·step + first (two roundings of the product, one of the
+     * sum, step rounded) within 3.01u·W + 1.01u·M of its exact value, 3.01u·bins + 1.01u·M·scale in x's units; δ
+     * = 16u·(bins + M·scale) is more than twice their sum, so v lies strictly between the two computed edges (or
+     * below last, for the last bin). The floor is r = x − 0.5 rounded to an integer, checked by f = x − r in (δ,
+     * 1 − δ), which is exact whenever it passes (Sterbenz, or r = 0). Edges where δ ≥ 1/4 (a range tiny against
+     * its offset) always take the bounds. A vector with a lane outside the margin takes the bounds as the int loop
+     * does, so the codes stay those of the reference lane for lane.
      */
     static void bins(double[] values, int offset, int length, double[] edges, int bins, byte[] out) {
         double first = edges[0];
@@ -83,10 +97,21 @@ final class SimdEqualWidthBins {
         double top = Math.nextUp(edges[bins]);
         double lastBin = bins - 1;
         double count = bins;
+        double delta = MARGIN_ULPS * 0x1p-53 * (bins + Math.max(Math.abs(first), Math.abs(edges[bins])) * scale);
+        boolean margins = delta < 0.25; // false for NaN and ∞ too (a degenerate scale)
+        double below = 1.0 - delta;
         int i = 0;
         for (; i + BYTE_STORE <= length; i += DL) {
             DoubleVector v = DoubleVector.fromArray(D, values, offset + i);
             DoubleVector x = v.sub(first).mul(scale);
+            DoubleVector near = x.sub(0.5).add(MAGIC).sub(MAGIC);
+            DoubleVector f = x.sub(near);
+            if (margins && f.compare(GT, delta).and(f.compare(LT, below)).and(near.compare(GE, 0.0))
+                    .and(near.compare(LE, lastBin)).allTrue()) {
+                // each branch stores its own vector: one merged from two branches boxes (see SimdRowKernels)
+                ((ByteVector) near.convertShape(D2B, B8, 0)).intoArray(out, i);
+                continue;
+            }
             // (int) x < bins ? (int) x : bins − 1, then ≥ 0: NaN and x ≥ bins to the last bin, x < 0 to 0
             DoubleVector c = x.blend(lastBin, x.compare(LT, count).not());
             c = c.blend(0.0, c.compare(LT, 0.0));

@@ -2,6 +2,7 @@ package org.shannon4j.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -55,6 +56,50 @@ class SimdCodeCountsTest {
         int skipped = KernelMath.countCodes(codes, offset, offset + length, bins, expected);
         assertEquals(skipped, SimdCodeCounts.count(codes, offset, length, bins, counts), bins + " bins, " + length);
         assertArrayEquals(expected, counts, bins + " bins, " + length + " codes");
+    }
+
+    /**
+     * The byte loop's margin shortcut: values packed around every edge (within a few thousand ulps, where the guess
+     * and the computed edges disagree by rounding) over ranges far from zero and of every width, so that δ ranges
+     * from tiny to past the 1/4 where the shortcut is off; every code must be the reference's.
+     */
+    @Test
+    void valuesBesideTheEdgesGetTheReferenceCodesAtAnyOffset() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        double[][] ranges = {{-3.25, 7.5}, {1e6, 1e6 + 10}, {-1e15, -1e15 + 4096}, {1e-300, 3e-300},
+            {123456.789, 123456.7891}, {-7, 1e-9}, {0.1, 0.3}, {1e300, 1.7e308}};
+        long shortcut = 0;
+        for (double[] range : ranges) {
+            for (int bins : new int[] {1, 3, 10, 24, 97, 255}) {
+                double first = range[0];
+                double last = range[1];
+                double step = (last - first) / bins;
+                double[] edges = new double[bins + 1];
+                for (int k = 0; k < bins; k++) {
+                    edges[k] = k * step + first;
+                }
+                edges[bins] = last;
+                int n = 1 << 14;
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double e = edges[rnd.nextInt(bins + 1)];
+                    int ulps = rnd.nextInt(4) == 0 ? rnd.nextInt(4096) - 2048 : rnd.nextInt(9) - 4;
+                    double x = e + ulps * Math.ulp(e);
+                    v[i] = rnd.nextInt(5) == 0 ? first + rnd.nextDouble() * (last - first) : x;
+                }
+                int[] ints = new int[n];
+                KernelMath.equalWidthBins(v, 0, edges, bins, ints, 0, n);
+                byte[] bytes = new byte[n];
+                SimdEqualWidthBins.bins(v, 0, n, edges, bins, bytes);
+                for (int i = 0; i < n; i++) {
+                    int at = i;
+                    assertEquals((byte) ints[i], bytes[i], () -> "v = " + v[at] + " in " + bins + " bins over ["
+                            + first + ", " + last + "]");
+                    shortcut += ints[i] >= 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(shortcut > 100_000, "few proven codes: " + shortcut);
     }
 
     @Test
