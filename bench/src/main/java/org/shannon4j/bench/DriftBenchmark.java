@@ -53,6 +53,10 @@ public class DriftBenchmark {
         @Param({"PSI", "KL_DIV", "JENSENSHANNON", "HELLINGER", "WASSERSTEIN"})
         public DriftMethod method;
 
+        /** {@link Shannon#withParallelism(int)} (Wasserstein sorts the two columns on two threads). */
+        @Param({"1"})
+        public int threads;
+
         Drift drift;
         double[] reference;
         double[] current;
@@ -60,7 +64,7 @@ public class DriftBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            drift = Drift.of(Shannon.get().context());
+            drift = Drift.of(Shannon.get().withParallelism(threads).context());
             reference = normal(size, 1, 0.0, 1.0);
             current = normal(size, 2, 0.1, 1.1);
             profile = ExactProfile.of(reference);

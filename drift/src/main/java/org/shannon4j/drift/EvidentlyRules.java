@@ -3,6 +3,7 @@ package org.shannon4j.drift;
 import java.util.Arrays;
 
 import org.shannon4j.spi.CountingKernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * Evidently 0.7.x's numeric-column drift, one method at a time; see {@link DriftPreset#EVIDENTLY} and
@@ -80,7 +81,7 @@ final class EvidentlyRules {
             case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels);
             case WASSERSTEIN -> {
                 double[] c = Arrays.copyOf(cur, cur.length + 1);
-                Arrays.sort(c, 0, cur.length);
+                sortBoth(family.context().parallelism(), ref, c, cur.length);
                 c[cur.length] = Double.POSITIVE_INFINITY;
                 yield Drift.wassersteinMerge(ref.sortedWithSentinel(), ref.size(), c, cur.length)
                         / Math.max(ref.std(), 0.001);
@@ -90,6 +91,25 @@ final class EvidentlyRules {
         };
         // every Evidently stat test: return value, value >= threshold
         return new DriftResult(method, value, threshold, value >= threshold);
+    }
+
+    /**
+     * Sorts c[0, n) and has the reference sorted (a column's sorted copy is made on demand; a profile's is stored):
+     * the two sorts, most of a Wasserstein call, on two threads when the context has them and the columns are long.
+     * The same sorted arrays either way, so the same bits.
+     */
+    private static void sortBoth(Parallelism par, Reference ref, double[] c, int n) {
+        if (par.threads() > 1 && (long) n + ref.size() >= Parallelism.MIN_SPLIT) {
+            par.forEachPart(2, 1, () -> c, (cur, part) -> {
+                if (part == 0) {
+                    ref.sortedWithSentinel();
+                } else {
+                    Arrays.sort(cur, 0, n);
+                }
+            });
+        } else {
+            Arrays.sort(c, 0, n);
+        }
     }
 
     /** A finite reference column as a {@link Reference}: the binning's pieces, sorted copy and σ made on demand. */

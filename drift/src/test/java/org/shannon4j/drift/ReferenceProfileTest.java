@@ -143,6 +143,43 @@ class ReferenceProfileTest {
         }
     }
 
+    /**
+     * A Wasserstein call long enough for the two sorts to run on two threads: the same bits as on one, whatever
+     * runs the helper (a pool, the common pool, an executor that rejects, one that never runs it), for a column
+     * reference and a stored profile.
+     */
+    @Test
+    void wassersteinSortsOnTwoThreadsGiveTheSameBits() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int n = (int) Parallelism.MIN_SPLIT / 2 + 777;
+        double[] ref = new double[n];
+        double[] cur = new double[n + 5];
+        for (int i = 0; i < n; i++) {
+            ref[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < cur.length; i++) {
+            cur[i] = 0.2 + 1.3 * rnd.nextGaussian();
+        }
+        double want = DRIFT.numeric(DriftPreset.EVIDENTLY, DriftMethod.WASSERSTEIN, ref, cur, 0.1).value();
+        assertEquals(Drift.wassersteinNormed(ref, cur), want, 1e-12 * want);
+        ExactProfile profile = ExactProfile.of(ref);
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            for (Parallelism par : List.of(Parallelism.of(2, null, false), Parallelism.of(2, one, false),
+                    Parallelism.of(3, r -> {
+                        throw new RejectedExecutionException("full");
+                    }, false), Parallelism.of(2, r -> { }, false))) {
+                Drift d = Drift.of(DRIFT.context().withParallelism(par));
+                assertEquals(want, d.numeric(DriftPreset.EVIDENTLY, DriftMethod.WASSERSTEIN, ref, cur, 0.1).value(),
+                        0.0, par.toString());
+                assertEquals(want, profile.evidently(d, DriftMethod.WASSERSTEIN, cur, 0.1).value(), 0.0,
+                        par.toString());
+            }
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
     @Test
     void badInput() {
         float[] floats = new float[5000];

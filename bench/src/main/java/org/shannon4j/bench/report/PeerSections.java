@@ -158,9 +158,11 @@ final class PeerSections {
         }
     }
 
+    /** The one-thread row (the targets' setting; a run without the threads parameter counts as one thread). */
     private static Optional<Row> columnRow(List<Row> rows, String method, String driftMethod, long n) {
         return rows.stream().filter(r -> r.method().equals(method) && r.param("method").equals(driftMethod)
-                && r.param("size").equals(String.valueOf(n))).findFirst();
+                && r.param("size").equals(String.valueOf(n))
+                && (r.param("threads").isEmpty() || r.param("threads").equals("1"))).findFirst();
     }
 
     // ---------------------------------------------------------------------------------------------- continuous
