@@ -3,6 +3,7 @@ package org.shannon4j.drift;
 import java.util.Arrays;
 
 import org.shannon4j.spi.CountingKernels;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * Evidently's binning ({@code get_binned_data}) and its Hellinger's, computed from one scan of each column and
@@ -94,7 +95,8 @@ final class EvidentlyBinning {
      * @param kernels the backend's kernels that bin the values
      * @return {reference shares, current shares}
      */
-    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
+    static double[][] binnedShares(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels,
+                                   Parallelism par) {
         ColumnScan rs = ref.scan();
         SmallValueSet rv = ref.values();
         long[] rc;
@@ -102,9 +104,9 @@ final class EvidentlyBinning {
         if (rv == null) {
             ColumnScan both = rs.with(cs);
             BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()), kernels);
-            rc = ref.counts(bins);
-            cc = new long[bins.bins()];
-            bins.countInto(cur, 0, cur.length, cc, false);
+            long[][] counts = counts(par, ref, bins, cur);
+            rc = counts[0];
+            cc = counts[1];
         } else {
             // one bin per distinct value of both: the current's values are counted against the reference's few
             // (a current with many other values is sorted, as Evidently's np.unique does)
@@ -129,7 +131,7 @@ final class EvidentlyBinning {
      * over the distinct values of both columns, densities d = n / (e₍ᵢ₊₁₎ − eᵢ) / N, w = (e_last − e₀) / bins,
      * BC = Σ √(d_ref·d_cur)·w added in bin order, H = √(1 − clip(BC, 0, 1)).
      */
-    static double hellinger(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels) {
+    static double hellinger(Reference ref, double[] cur, ColumnScan cs, CountingKernels kernels, Parallelism par) {
         ColumnScan rs = ref.scan();
         ColumnScan both = rs.with(cs);
         double min = both.min();
@@ -137,9 +139,9 @@ final class EvidentlyBinning {
         int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite());
         double[] edges = BinEdges.spacedOver(min, max, bins);
         BinLocator locator = new BinLocator(edges, kernels);
-        long[] rc = ref.counts(locator);
-        long[] cc = new long[bins];
-        locator.countInto(cur, 0, cur.length, cc, false);
+        long[][] counts = counts(par, ref, locator, cur);
+        long[] rc = counts[0];
+        long[] cc = counts[1];
         double width = (edges[bins] - edges[0]) / bins;
         double bc = 0.0;
         for (int i = 0; i < bins; i++) {
@@ -150,6 +152,29 @@ final class EvidentlyBinning {
         }
         bc = Math.min(1.0, Math.max(0.0, bc));
         return Math.sqrt(1 - bc);
+    }
+
+    /**
+     * {reference counts, current counts} in the locator's bins: the two passes on two threads when the context has
+     * them and the columns are long. Integer counts, so the same whichever thread counted which.
+     */
+    private static long[][] counts(Parallelism par, Reference ref, BinLocator bins, double[] cur) {
+        long[][] both = new long[2][];
+        Parallelism.Part<long[][]> count = (b, part) -> {
+            if (part == 0) {
+                b[0] = ref.counts(bins);
+            } else {
+                b[1] = new long[bins.bins()];
+                bins.countInto(cur, 0, cur.length, b[1], false);
+            }
+        };
+        if (par.threads() > 1 && ref.scan().finite() + cur.length >= Parallelism.MIN_SPLIT) {
+            par.forEachPart(2, 1, () -> both, count);
+        } else {
+            count.run(both, 0);
+            count.run(both, 1);
+        }
+        return both;
     }
 
     /** Sturges' bin count over the distinct values of both columns, upper the most there can be. */

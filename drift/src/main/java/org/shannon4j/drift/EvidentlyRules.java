@@ -38,8 +38,21 @@ final class EvidentlyRules {
             double threshold) {
         // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
         CountingKernels kernels = family.context().kernels();
-        Finite ref = finiteScanned("reference", reference, kernels);
-        return numeric(family, method, column(ref), finiteScanned("current", current, kernels), threshold);
+        Parallelism par = family.context().parallelism();
+        java.util.Objects.requireNonNull(reference, "reference must not be null");
+        java.util.Objects.requireNonNull(current, "current must not be null");
+        ColumnScan rs = null;
+        ColumnScan cs = null;
+        if (par.threads() > 1 && (long) reference.length + current.length >= Parallelism.MIN_SPLIT) {
+            // the two scans on two threads; the columns are then checked in order, so errors name the same side
+            ColumnScan[] scans = new ColumnScan[2];
+            par.forEachPart(2, 1, () -> scans, (sc, i) -> sc[i] = ColumnScan.of(i == 0 ? reference : current,
+                    kernels));
+            rs = scans[0];
+            cs = scans[1];
+        }
+        Finite ref = finiteScanned("reference", reference, kernels, rs);
+        return numeric(family, method, column(ref), finiteScanned("current", current, kernels, cs), threshold);
     }
 
     /**
@@ -52,6 +65,7 @@ final class EvidentlyRules {
         double[] cur = current.values();
         ColumnScan cs = current.scan();
         CountingKernels kernels = family.context().kernels();
+        Parallelism par = family.context().parallelism();
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
             // Evidently's default for a numeric column with at most 5 values: its values as categories (their
             // counts do not depend on the order, so the sorted values serve)
@@ -67,18 +81,18 @@ final class EvidentlyRules {
         }
         double value = switch (method) {
             case PSI -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels, par);
                 yield scipy.psi(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case KL_DIV -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels, par);
                 yield scipy.klDivergence(EmptyBins.EVIDENTLY.apply(s[0]), EmptyBins.EVIDENTLY.apply(s[1]));
             }
             case JENSENSHANNON -> {
-                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels);
+                double[][] s = EvidentlyBinning.binnedShares(ref, cur, cs, kernels, par);
                 yield scipy.jsDistance(s[0], s[1], Math.E);
             }
-            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels);
+            case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels, par);
             case WASSERSTEIN -> {
                 double[] c = Arrays.copyOf(cur, cur.length + 1);
                 sortBoth(family.context().parallelism(), ref, c, cur.length);
@@ -177,7 +191,7 @@ final class EvidentlyRules {
      */
     static double[][] binnedShares(double[] ref, double[] cur) {
         EvidentlyBinning.Reference side = EvidentlyBinning.column(ref, ColumnScan.of(ref));
-        return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur), null);
+        return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur), null, Parallelism.SEQUENTIAL);
     }
 
     /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */
@@ -228,11 +242,16 @@ final class EvidentlyRules {
 
     /** As {@link #finiteScanned(String, double[])}, the scan by the backend's kernels (null: plain Java). */
     static Finite finiteScanned(String name, double[] column, CountingKernels kernels) {
+        return finiteScanned(name, column, kernels, null);
+    }
+
+    /** As {@link #finiteScanned(String, double[], CountingKernels)} with the column's scan if made already. */
+    private static Finite finiteScanned(String name, double[] column, CountingKernels kernels, ColumnScan made) {
         java.util.Objects.requireNonNull(column, name + " must not be null");
         if (column.length == 0) {
             throw new IllegalArgumentException(name + " is empty: an empty column has no distribution to compare");
         }
-        ColumnScan scan = ColumnScan.of(column, kernels);
+        ColumnScan scan = made != null ? made : ColumnScan.of(column, kernels);
         long kept = scan.finite();
         if (kept == 0) {
             throw new IllegalArgumentException(name + " has no finite value (" + column.length

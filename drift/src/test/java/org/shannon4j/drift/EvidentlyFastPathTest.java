@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.shannon4j.Shannon;
+import org.shannon4j.spi.Parallelism;
 
 /**
  * The fast Evidently paths (scans instead of sorts and copies, Hellinger's distinct count by a bound) and the
@@ -59,7 +60,8 @@ class EvidentlyFastPathTest {
         assertTrue(Arrays.equals(want[0], got[0]) && Arrays.equals(want[1], got[1]),
                 () -> "shares differ for " + Arrays.toString(ref).substring(0, 60));
         EvidentlyBinning.Reference side = EvidentlyBinning.column(r, ColumnScan.of(r));
-        assertEquals(Literal.hellinger(r, c), EvidentlyBinning.hellinger(side, c, ColumnScan.of(c), null), 0.0);
+        assertEquals(Literal.hellinger(r, c), EvidentlyBinning.hellinger(side, c, ColumnScan.of(c), null,
+                Parallelism.SEQUENTIAL), 0.0);
         assertEquals(Literal.wasserstein(r, c), Drift.wasserstein(r, c), 0.0);
         ExactProfile profile = ExactProfile.of(ref);
         // every numeric method of the preset, the whole result (value, decision, p-value) bit for bit

@@ -144,12 +144,13 @@ class ReferenceProfileTest {
     }
 
     /**
-     * A Wasserstein call long enough for the two sorts to run on two threads: the same bits as on one, whatever
-     * runs the helper (a pool, the common pool, an executor that rejects, one that never runs it), for a column
-     * reference and a stored profile.
+     * Calls long enough for the two columns' scans, counts and sorts to run on two threads: the same bits as on
+     * one for every Evidently method, whatever runs the helper (a pool, the common pool, an executor that rejects,
+     * one that never runs it), for a column reference and a stored profile; and the same error, naming the same
+     * side, when both columns are bad.
      */
     @Test
-    void wassersteinSortsOnTwoThreadsGiveTheSameBits() {
+    void evidentlyOnTwoThreadsGivesTheSameBits() {
         SplittableRandom rnd = new SplittableRandom(31);
         int n = (int) Parallelism.MIN_SPLIT / 2 + 777;
         double[] ref = new double[n];
@@ -158,22 +159,33 @@ class ReferenceProfileTest {
             ref[i] = rnd.nextGaussian();
         }
         for (int i = 0; i < cur.length; i++) {
-            cur[i] = 0.2 + 1.3 * rnd.nextGaussian();
+            cur[i] = i % 1000 == 7 ? Double.NaN : 0.2 + 1.3 * rnd.nextGaussian(); // dropped, as Evidently does
         }
-        double want = DRIFT.numeric(DriftPreset.EVIDENTLY, DriftMethod.WASSERSTEIN, ref, cur, 0.1).value();
-        assertEquals(Drift.wassersteinNormed(ref, cur), want, 1e-12 * want);
         ExactProfile profile = ExactProfile.of(ref);
         ExecutorService one = Executors.newSingleThreadExecutor();
         try {
-            for (Parallelism par : List.of(Parallelism.of(2, null, false), Parallelism.of(2, one, false),
+            List<Parallelism> pars = List.of(Parallelism.of(2, null, false), Parallelism.of(2, one, false),
                     Parallelism.of(3, r -> {
                         throw new RejectedExecutionException("full");
-                    }, false), Parallelism.of(2, r -> { }, false))) {
+                    }, false), Parallelism.of(2, r -> { }, false));
+            for (DriftMethod m : List.of(DriftMethod.PSI, DriftMethod.KL_DIV, DriftMethod.JENSENSHANNON,
+                    DriftMethod.HELLINGER, DriftMethod.WASSERSTEIN)) {
+                double want = DRIFT.numeric(DriftPreset.EVIDENTLY, m, ref, cur, 0.1).value();
+                assertEquals(want, profile.evidently(DRIFT, m, cur, 0.1).value(), 0.0, m.toString());
+                for (Parallelism par : pars) {
+                    Drift d = Drift.of(DRIFT.context().withParallelism(par));
+                    assertEquals(want, d.numeric(DriftPreset.EVIDENTLY, m, ref, cur, 0.1).value(), 0.0, m + " " + par);
+                    assertEquals(want, profile.evidently(d, m, cur, 0.1).value(), 0.0, m + " " + par);
+                }
+            }
+            double[] nan = new double[n];
+            Arrays.fill(nan, Double.NaN);
+            for (Parallelism par : pars) {
                 Drift d = Drift.of(DRIFT.context().withParallelism(par));
-                assertEquals(want, d.numeric(DriftPreset.EVIDENTLY, DriftMethod.WASSERSTEIN, ref, cur, 0.1).value(),
-                        0.0, par.toString());
-                assertEquals(want, profile.evidently(d, DriftMethod.WASSERSTEIN, cur, 0.1).value(), 0.0,
-                        par.toString());
+                fails(() -> d.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, nan, new double[0], 0.1),
+                        "reference has no finite value");
+                fails(() -> d.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, new double[0], nan, 0.1),
+                        "reference is empty");
             }
         } finally {
             one.shutdownNow();
