@@ -135,6 +135,22 @@ class ParallelPartsTest {
     }
 
     @Test
+    void partTablesKeptBetweenCallsStartFromZero() {
+        // tables kept by one call serve the next, of a larger, smaller and equal table: each must count from zero
+        int n = (1 << 20) + 999;
+        int[][] shapes = {{40, 30}, {7, 5}, {40, 30}, {64, 64}, {3, 2}};
+        Shannon par = s.withParallelism(2);
+        for (int round = 0; round < 2; round++) {
+            for (int[] shape : shapes) {
+                int[] x = labels(n, shape[0], 17 + shape[0]);
+                int[] y = labels(n, shape[1], 29 + shape[1]);
+                assertEquals(d.mutualInformation(x, y), par.dependence().mutualInformation(x, y),
+                        shape[0] + " x " + shape[1] + ", round " + round);
+            }
+        }
+    }
+
+    @Test
     void permutationResultHoldsTheStatisticAndTheCountApart() {
         int[] x = labels(500, 3, 5);
         int[] y = labels(500, 4, 6);
