@@ -191,7 +191,7 @@ final class BinLocator {
      */
     private void countByKernel(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
         if (byteCodes) {
-            countByByteCodes(values, from, to, tables, left, reject);
+            countByByteCodes(values, from, to, tables, left, reject, new byte[Math.min(BYTE_BLOCK, to - from)]);
             return;
         }
         // allocated here (4 KB a call), not kept per thread: a per-thread buffer made a whole PSI call about 10%
@@ -234,10 +234,10 @@ final class BinLocator {
      * the count skipped some, and take {@link #tallyOther} in order, so that REJECT still throws at the first
      * non-finite value.
      */
-    private void countByByteCodes(double[] values, int from, int to, long[] tables, long[] left, boolean reject) {
-        byte[] codes = new byte[Math.min(BYTE_BLOCK, to - from)];
-        for (int start = from; start < to; start += BYTE_BLOCK) {
-            int len = Math.min(BYTE_BLOCK, to - start);
+    private void countByByteCodes(double[] values, int from, int to, long[] tables, long[] left, boolean reject,
+                                  byte[] codes) {
+        for (int start = from; start < to; start += codes.length) {
+            int len = Math.min(codes.length, to - start);
             kernels.equalWidthBins(values, start, len, given, bins, codes);
             if (kernels.countCodes(codes, 0, len, bins, tables) > 0) {
                 for (int j = 0; j < len; j++) {
@@ -324,6 +324,8 @@ final class BinLocator {
         double[] block = new double[Math.min(WIDEN_BLOCK, Math.max(0, to - from))];
         long[] left = new long[3];
         long[] tables = new long[TABLES * bins];
+        // the widened blocks through the byte-code kernels when the backend has them (see countByByteCodes)
+        byte[] codes = byteCodes && block.length > 0 ? new byte[block.length] : null;
         for (int start = from; start < to; start += WIDEN_BLOCK) {
             int len = Math.min(WIDEN_BLOCK, to - start);
             for (int i = 0; i < len; i++) {
@@ -337,7 +339,11 @@ final class BinLocator {
                     }
                 }
             }
-            countBlock(block, 0, len, tables, left, false);
+            if (codes != null) {
+                countByByteCodes(block, 0, len, tables, left, false, codes);
+            } else {
+                countBlock(block, 0, len, tables, left, false);
+            }
         }
         mergeTables(tables, counts);
         return left;

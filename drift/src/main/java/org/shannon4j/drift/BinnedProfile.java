@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.shannon4j.spi.CountingKernels;
+
 /**
  * A compact reference profile: fixed edges (from the reference by a {@link BinRule}, or given), the count of each
  * bin, and three leftover counts: values below the first edge, above the last, and NaN or ±∞. A current window
@@ -335,15 +337,34 @@ public final class BinnedProfile {
     // Drift of a current window
     // ----------------------------------------------------------------------------------------------------
 
+    /**
+     * The locator of this profile's edges with a backend's kernels: equal-width edges (Sturges', and the other
+     * rules over a range) are then binned by the backend's byte-code kernels; others by the plain loop. Made per
+     * use (O(bins)), as the profile itself holds no backend.
+     */
+    BinLocator locator(CountingKernels kernels) {
+        return new BinLocator(edges, kernels);
+    }
+
     /** A current window's counts in this profile's layout: {below, bins..., above, nonFinite}. */
     long[] currentCounts(double[] current) {
+        return currentCounts(current, locator);
+    }
+
+    /** As {@link #currentCounts(double[])}, by the given locator of this profile's edges. */
+    long[] currentCounts(double[] current, BinLocator by) {
         long[] c = new long[counts.length + 3];
-        long[] left = locator.countInto(current, 0, current.length, c, false);
+        long[] left = by.countInto(current, 0, current.length, c, false);
         return layout(c, left);
     }
 
     long[] currentCounts(float[] current, int from, int to, long[] into) {
-        long[] left = locator.countInto(current, from, to, into, false);
+        return currentCounts(current, from, to, into, locator);
+    }
+
+    /** Adds the counts of current[from, to) into {@code into}, by the given locator of this profile's edges. */
+    long[] currentCounts(float[] current, int from, int to, long[] into, BinLocator by) {
+        long[] left = by.countInto(current, from, to, into, false);
         into[counts.length] += left[0];
         into[counts.length + 1] += left[1];
         into[counts.length + 2] += left[2];
@@ -423,7 +444,8 @@ public final class BinnedProfile {
      */
     public DriftResult drift(Drift family, DriftMethod method, EmptyBins fill, double[] current, double threshold) {
         Objects.requireNonNull(current, "current must not be null");
-        return result(method, measure(family, method, fill, currentCounts(current)), threshold);
+        return result(method, measure(family, method, fill,
+                currentCounts(current, locator(family.context().kernels()))), threshold);
     }
 
     static DriftResult result(DriftMethod method, double value, double threshold) {

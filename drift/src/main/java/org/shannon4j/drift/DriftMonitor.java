@@ -123,7 +123,7 @@ public final class DriftMonitor {
         return run((scratch, c) -> {
             double[] col = current[c];
             if (binned != null) {
-                return binned[c].measure(family, method, fill, binned[c].currentCounts(col));
+                return binned[c].measure(family, method, fill, binned[c].currentCounts(col, locator(c)));
             }
             return exact[c].evidently(family, method, col, threshold).value();
         });
@@ -143,7 +143,7 @@ public final class DriftMonitor {
             if (binned != null) {
                 long[] counts = new long[binned[c].bins() + 3];
                 return binned[c].measure(family, method, fill,
-                        binned[c].currentCounts(col, 0, col.length, counts));
+                        binned[c].currentCounts(col, 0, col.length, counts, locator(c)));
             }
             return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold)
                     .value();
@@ -173,10 +173,11 @@ public final class DriftMonitor {
             long base = Float.BYTES * rows * c;
             if (binned != null) {
                 long[] counts = new long[binned[c].bins() + 3];
+                BinLocator by = locator(c);
                 for (long r = 0; r < rows; r += SEGMENT_CHUNK) {
                     int len = (int) Math.min(SEGMENT_CHUNK, rows - r);
                     MemorySegment.copy(columnMajor, ValueLayout.JAVA_FLOAT, base + Float.BYTES * r, scratch, 0, len);
-                    binned[c].currentCounts(scratch, 0, len, counts);
+                    binned[c].currentCounts(scratch, 0, len, counts, by);
                 }
                 return binned[c].measure(family, method, fill, counts);
             }
@@ -184,6 +185,11 @@ public final class DriftMonitor {
             return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold)
                     .value();
         });
+    }
+
+    /** Profile c's locator with the family's kernels (the byte-code binning of equal-width edges). */
+    private BinLocator locator(int c) {
+        return binned[c].locator(family.context().kernels());
     }
 
     private void checkColumns(int n, Object[] columns) {

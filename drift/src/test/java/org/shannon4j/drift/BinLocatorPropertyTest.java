@@ -88,6 +88,10 @@ class BinLocatorPropertyTest {
                     assertArrayEquals(wantShifted, got, () -> backend + " kernel, edges " + Arrays.toString(edges));
                     assertEquals(outside, left[0] + left[1] + left[2]);
                 }
+                // floats, widened block by block (through the byte-code kernels when the backend has them)
+                long[] gotF = new long[edges.length - 1];
+                viaKernel.countInto(f, 0, f.length, gotF, false);
+                assertArrayEquals(wantF, gotF, () -> backend + " kernel, floats, edges " + Arrays.toString(edges));
                 // three copies: more than one block of the byte-code kernels
                 double[] thrice = new double[3 * values.length];
                 for (int c = 0; c < 3; c++) {
