@@ -39,11 +39,11 @@ final class EvidentlyRules {
         // get_one_column_drift: column.replace([-np.inf, np.inf], np.nan).dropna(), then an empty column is an error
         CountingKernels kernels = family.context().kernels();
         Parallelism par = family.context().parallelism();
-        java.util.Objects.requireNonNull(reference, "reference must not be null");
-        java.util.Objects.requireNonNull(current, "current must not be null");
         ColumnScan rs = null;
         ColumnScan cs = null;
-        if (par.threads() > 1 && (long) reference.length + current.length >= Parallelism.MIN_SPLIT) {
+        // (a null column is left to finiteScanned, which checks the reference first, as on one thread)
+        if (par.threads() > 1 && reference != null && current != null
+                && (long) reference.length + current.length >= Parallelism.MIN_SPLIT) {
             // the two scans on two threads; the columns are then checked in order, so errors name the same side
             ColumnScan[] scans = new ColumnScan[2];
             par.forEachPart(2, 1, () -> scans, (sc, i) -> sc[i] = ColumnScan.of(i == 0 ? reference : current,

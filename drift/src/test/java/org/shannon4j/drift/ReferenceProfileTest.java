@@ -187,6 +187,13 @@ class ReferenceProfileTest {
                 fails(() -> d.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, new double[0], nan, 0.1),
                         "reference is empty");
             }
+            // the reference is checked before the current, a null current too, on any handle
+            for (Drift d : List.of(DRIFT, Drift.of(DRIFT.context().withParallelism(pars.get(0))))) {
+                fails(() -> d.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, new double[0], null, 0.1),
+                        "reference is empty");
+                fails(() -> d.numeric(DriftPreset.EVIDENTLY, DriftMethod.PSI, nan, null, 0.1),
+                        "reference has no finite value");
+            }
         } finally {
             one.shutdownNow();
         }

@@ -42,7 +42,12 @@ final class SimdCodeCounts {
         long counted = 0;
         for (int base = 0; base < bins; base += SLOTS) {
             for (int from = offset; from < vectorEnd; from += FLUSH * BL) {
-                counted += pass(codes, from, Math.min(vectorEnd, from + FLUSH * BL), base, bins, table);
+                // vectorEnd − from, not from + FLUSH·BL: the sum overflows near the end of a 2 GB array
+                int to = vectorEnd - from <= FLUSH * BL ? vectorEnd : from + FLUSH * BL;
+                counted += pass(codes, from, to, base, bins, table);
+                if (to == vectorEnd) {
+                    break;
+                }
             }
         }
         int tail = KernelMath.countCodes(codes, vectorEnd, offset + length, bins, table);

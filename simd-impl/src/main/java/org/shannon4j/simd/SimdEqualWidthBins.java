@@ -101,7 +101,7 @@ final class SimdEqualWidthBins {
         boolean margins = delta < 0.25; // false for NaN and ∞ too (a degenerate scale)
         double below = 1.0 - delta;
         int i = 0;
-        for (; i + BYTE_STORE <= length; i += DL) {
+        for (; i <= length - BYTE_STORE; i += DL) {
             DoubleVector v = DoubleVector.fromArray(D, values, offset + i);
             DoubleVector x = v.sub(first).mul(scale);
             DoubleVector near = x.sub(0.5).add(MAGIC).sub(MAGIC);
