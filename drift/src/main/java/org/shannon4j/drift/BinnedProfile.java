@@ -346,20 +346,14 @@ public final class BinnedProfile {
         return new BinLocator(edges, kernels);
     }
 
-    /** A current window's counts in this profile's layout: {below, bins..., above, nonFinite}. */
-    long[] currentCounts(double[] current) {
-        return currentCounts(current, locator);
-    }
-
-    /** As {@link #currentCounts(double[])}, by the given locator of this profile's edges. */
+    /**
+     * A current window's counts in this profile's layout: {below, bins..., above, nonFinite}, by the given
+     * locator of this profile's edges.
+     */
     long[] currentCounts(double[] current, BinLocator by) {
         long[] c = new long[counts.length + 3];
         long[] left = by.countInto(current, 0, current.length, c, false);
         return layout(c, left);
-    }
-
-    long[] currentCounts(float[] current, int from, int to, long[] into) {
-        return currentCounts(current, from, to, into, locator);
     }
 
     /** Adds the counts of current[from, to) into {@code into}, by the given locator of this profile's edges. */
