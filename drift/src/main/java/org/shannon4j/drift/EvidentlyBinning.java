@@ -33,6 +33,9 @@ final class EvidentlyBinning {
          */
         DistinctLowerBound sketch(int logBits, long enough);
 
+        /** Whether {@link #sketch} hashes the values (a column) rather than copying a stored bitmap. */
+        boolean sketchHashes();
+
         /** An upper bound on the reference's distinct finite values. */
         long distinctUpperBound();
 
@@ -72,6 +75,11 @@ final class EvidentlyBinning {
                 DistinctLowerBound b = new DistinctLowerBound(logBits);
                 b.addUntil(ref, 0, enough);
                 return b;
+            }
+
+            @Override
+            public boolean sketchHashes() {
+                return true;
             }
 
             @Override
@@ -136,7 +144,7 @@ final class EvidentlyBinning {
         ColumnScan both = rs.with(cs);
         double min = both.min();
         double max = both.max();
-        int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite());
+        int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite(), par);
         double[] edges = BinEdges.spacedOver(min, max, bins);
         BinLocator locator = new BinLocator(edges, kernels);
         long[][] counts = counts(par, ref, locator, cur);
@@ -178,7 +186,8 @@ final class EvidentlyBinning {
     }
 
     /** Sturges' bin count over the distinct values of both columns, upper the most there can be. */
-    private static int hellingerBins(Reference ref, double[] cur, double min, double max, long upper) {
+    private static int hellingerBins(Reference ref, double[] cur, double min, double max, long upper,
+                                     Parallelism par) {
         int most = BinEdges.sturgesBins(min, max, upper);
         if (most == 1) {
             return 1; // a constant union, or a single value
@@ -187,11 +196,29 @@ final class EvidentlyBinning {
         // the values are hashed only until the bound reaches the fewest distinct values that give `most` bins
         long enough = fewestDistinctFor(min, max, most, upper);
         int logBits = DistinctLowerBound.logBitsFor(upper);
-        DistinctLowerBound seen = ref.sketch(logBits, enough);
-        long bound = seen.bound();
-        if (bound < enough) {
-            bound = seen.addUntil(cur, bound, enough);
+        long bound;
+        if (par.threads() > 1 && ref.sketchHashes() && ref.scan().finite() + cur.length >= Parallelism.MIN_SPLIT) {
+            // a column reference and the current hashed on two threads, into a bitmap each, then ORed: the current
+            // may be hashed further than one thread would need, but no longer after the reference's hashing
+            DistinctLowerBound[] two = new DistinctLowerBound[2];
+            par.forEachPart(2, 1, () -> two, (b, part) -> {
+                if (part == 0) {
+                    b[0] = ref.sketch(logBits, enough);
+                } else {
+                    b[1] = new DistinctLowerBound(logBits);
+                    b[1].addUntil(cur, 0, enough);
+                }
+            });
+            two[0].or(two[1]);
+            bound = two[0].bound();
+        } else {
+            DistinctLowerBound seen = ref.sketch(logBits, enough);
+            bound = seen.bound();
+            if (bound < enough) {
+                bound = seen.addUntil(cur, bound, enough);
+            }
         }
+        // any lower bound decides only whether the sort is needed: the bin count is the same either way
         if (BinEdges.sturgesBins(min, max, bound) == most) {
             return most;
         }

@@ -174,6 +174,11 @@ final class EvidentlyRules {
             }
 
             @Override
+            public boolean sketchHashes() {
+                return binning.sketchHashes();
+            }
+
+            @Override
             public long distinctUpperBound() {
                 return binning.distinctUpperBound();
             }

@@ -235,6 +235,11 @@ public final class ExactProfile {
         }
 
         @Override
+        public boolean sketchHashes() {
+            return false; // a copy of the stored bitmap
+        }
+
+        @Override
         public long distinctUpperBound() {
             return distinct;
         }

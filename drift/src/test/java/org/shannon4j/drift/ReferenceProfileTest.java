@@ -144,6 +144,41 @@ class ReferenceProfileTest {
     }
 
     /**
+     * Hellinger's distinct-count bound on two threads (a bitmap per column, ORed) gives the bin count of one thread:
+     * all distinct values (the bound settles it), and unions of exactly 2^18 and 2^18 + 1 distinct values (the
+     * bound cannot, so the columns are sorted).
+     */
+    @Test
+    void hellingerBoundOnTwoThreads() {
+        SplittableRandom rnd = new SplittableRandom(41);
+        int n = (1 << 17) + (1 << 16);
+        double[] ref = new double[n];
+        double[] cur = new double[n];
+        for (int i = 0; i < n; i++) {
+            ref[i] = rnd.nextGaussian();
+            cur[i] = 0.1 + rnd.nextGaussian();
+        }
+        double[][] cases = {ref, cur, grid(1 << 18, 0), grid(1 << 18, 1 << 17), grid((1 << 18) + 1, 0),
+                grid((1 << 18) + 1, 5)};
+        Drift two = Drift.of(DRIFT.context().withParallelism(Parallelism.of(2, null, false)));
+        for (int c = 0; c < cases.length; c += 2) {
+            double want = DRIFT.numeric(DriftPreset.EVIDENTLY, DriftMethod.HELLINGER, cases[c], cases[c + 1], 0.1)
+                    .value();
+            assertEquals(want, two.numeric(DriftPreset.EVIDENTLY, DriftMethod.HELLINGER, cases[c], cases[c + 1], 0.1)
+                    .value(), 0.0, "case " + c / 2);
+        }
+    }
+
+    /** d distinct values (i·0.37 − 3) in a shuffled order, then the first `extra` of them again. */
+    private static double[] grid(int d, int extra) {
+        double[] a = new double[d + extra];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (int) ((i % d) * 2654435761L % d) * 0.37 - 3;
+        }
+        return a;
+    }
+
+    /**
      * Calls long enough for the two columns' scans, counts and sorts to run on two threads: the same bits as on
      * one for every Evidently method, whatever runs the helper (a pool, the common pool, an executor that rejects,
      * one that never runs it), for a column reference and a stored profile; and the same error, naming the same
