@@ -32,14 +32,7 @@ final class DistinctLowerBound {
     }
 
     void add(double[] a) {
-        int shift = 64 - logBits;
-        long[] w = words;
-        for (double v : a) {
-            if (Double.isFinite(v)) {
-                int h = hash(v, shift);
-                w[h >>> 6] |= 1L << h;
-            }
-        }
+        addUntil(a, 0, Long.MAX_VALUE);
     }
 
     /**
@@ -55,7 +48,7 @@ final class DistinctLowerBound {
         long n = set;
         int i = 0;
         while (i < a.length && n < enough) {
-            int end = (int) Math.min(a.length, i + Math.max(enough - n, w.length));
+            int end = i + (int) Math.min(a.length - i, Math.max(enough - n, w.length));
             for (; i < end; i++) {
                 double v = a[i];
                 if (Double.isFinite(v)) {
