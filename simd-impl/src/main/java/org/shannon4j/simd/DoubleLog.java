@@ -4,12 +4,13 @@ import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.OR;
 import static jdk.incubator.vector.VectorOperators.UGE;
 import static jdk.incubator.vector.VectorOperators.ULT;
+import static org.shannon4j.simd.LaneMath.SHIFT;
+import static org.shannon4j.simd.LaneMath.SHIFT_BITS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -238,7 +239,7 @@ final class DoubleLog {
             LongVector k = m.lanewise(ASHR, 52);
             LongVector idx = m.lanewise(LSHR, 48).and(15);
             DoubleVector z = b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
-            DoubleVector kd = (DoubleVector) k.convert(L2D, 0);
+            DoubleVector kd = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT);
             LongVector invcBits, logcBits;
             if (DL == 8) {
                 invcBits = idx.selectFrom(invcLo, invcHi);

@@ -2,7 +2,6 @@ package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.GE;
-import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 
@@ -50,6 +49,9 @@ final class LaneMath {
     static final double LN2_LO = 0x1.a39ef35793c76p-33;
     static final double SHIFT = 0x1.8p52;
     static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
+    // Long lanes k (|k| < 2^51) become doubles as bits(k + SHIFT_BITS) − SHIFT, exactly (the same bits as
+    // convert(L2D)): the long-to-double conversion is an AVX-512DQ instruction, so on AVX2 C2 does not compile
+    // convert(L2D) and its Java fallback allocates a vector per call (56 bytes per element in the log kernels).
     /** Beyond ±EXP_RANGE the scaled result could leave the normal range: scalar lanes. */
     static final double EXP_RANGE = 708.0;
 
@@ -127,7 +129,7 @@ final class LaneMath {
             }
             LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
             DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
             DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
             DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
                     .mul(z);

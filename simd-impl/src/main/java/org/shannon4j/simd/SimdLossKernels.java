@@ -6,7 +6,6 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
@@ -351,7 +350,7 @@ final class SimdLossKernels {
             DoubleVector u = s.add(one);
             LongVector b = u.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
             DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-            DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+            DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
             DoubleVector sf = f.div(f.add(2.0)), z = sf.mul(sf), z2 = z.mul(z);
             DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3)).fma(z2, z.fma(LG2, LG1))
                     .mul(z);
@@ -571,7 +570,7 @@ final class SimdLossKernels {
                 DoubleVector a = h == 0 ? a0 : a1;
                 LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
                 DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = (DoubleVector) k.convert(L2D, 0), hf = f.mul(f).mul(0.5);
+                DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
                 DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);

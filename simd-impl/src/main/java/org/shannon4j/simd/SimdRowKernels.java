@@ -6,7 +6,6 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.L2D;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -23,6 +22,8 @@ import static org.shannon4j.simd.LaneMath.LG6;
 import static org.shannon4j.simd.LaneMath.LG7;
 import static org.shannon4j.simd.LaneMath.LN2_HI;
 import static org.shannon4j.simd.LaneMath.LN2_LO;
+import static org.shannon4j.simd.LaneMath.SHIFT;
+import static org.shannon4j.simd.LaneMath.SHIFT_BITS;
 import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
 
 import jdk.incubator.vector.DoubleVector;
@@ -232,7 +233,7 @@ final class SimdRowKernels {
                 LongVector k = m.lanewise(ASHR, 52);
                 LongVector idx = m.lanewise(LSHR, 48).and(15);
                 DoubleVector z = bu.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
-                DoubleVector kd = (DoubleVector) k.convert(L2D, 0);
+                DoubleVector kd = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT);
                 LongVector invcBits, logcBits;
                 if (GL == 8) {
                     invcBits = idx.selectFrom(invcLo, invcHi);

@@ -1,0 +1,131 @@
+package org.shannon4j.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shannon4j.Normalization;
+import org.shannon4j.Shannon;
+import org.shannon4j.loss.Losses;
+import org.shannon4j.rows.RowMeasures;
+
+/**
+ * Every backend's hot loops, once compiled, allocate nothing on this machine (and, in the build's extra runs, at
+ * the narrower SIMD shapes). For the SIMD backend this is the check that C2 compiles every Vector API operation
+ * the loops use on this CPU: one it does not compile falls back to Java code that allocates every vector it
+ * makes, so the answer stays right but the loop runs slower than the scalar backend (convert(L2D) on AVX2, which
+ * lacks the AVX-512DQ conversion, made the double log kernels 2× slower than scalar, 56 bytes per element). Each call is
+ * repeated until one allocates almost nothing (at most {@value #BYTES_PER_CALL} bytes for {@value #N} elements,
+ * far below the one box per vector of a fallback) or {@value #SECONDS} s have passed; C2 needs a few calls.
+ * Calls go through the facade, so they reach the kernels with the same profiles as a user's.
+ */
+class AllBackendsAllocationTest {
+
+    private static final int N = 100_000;
+    private static final int CLASSES = 10;
+    private static final long BYTES_PER_CALL = 1024;
+    private static final int SECONDS = 30;
+
+    private static com.sun.management.ThreadMXBean threads;
+    private static double[] p;
+    private static double[] q;
+    private static float[] pf;
+    private static float[] qf;
+    private static int[] targets;
+
+    @BeforeAll
+    static void data() {
+        threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        SplittableRandom r = new SplittableRandom(7);
+        p = rows(r);
+        q = rows(r);
+        pf = new float[N];
+        qf = new float[N];
+        for (int i = 0; i < N; i++) {
+            pf[i] = (float) p[i];
+            qf[i] = (float) q[i];
+        }
+        targets = new int[N / CLASSES];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = r.nextInt(CLASSES);
+        }
+    }
+
+    /** N / CLASSES rows of CLASSES positive entries, each row summing to 1 (so also one distribution of N). */
+    private static double[] rows(SplittableRandom r) {
+        double[] a = new double[N];
+        for (int row = 0; row < N / CLASSES; row++) {
+            double s = 0;
+            for (int c = 0; c < CLASSES; c++) {
+                a[row * CLASSES + c] = r.nextDouble(0.01, 1.0);
+                s += a[row * CLASSES + c];
+            }
+            for (int c = 0; c < CLASSES; c++) {
+                a[row * CLASSES + c] /= s;
+            }
+        }
+        return a;
+    }
+
+    static Stream<Shannon> backends() {
+        return ConformanceBackends.supported();
+    }
+
+    private static void allocationFree(Shannon backend, String what, Runnable call) {
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long fewest = Long.MAX_VALUE;
+        int calls = 0;
+        while (System.nanoTime() < deadline) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            call.run();
+            long bytes = threads.getCurrentThreadAllocatedBytes() - before;
+            calls++;
+            fewest = Math.min(fewest, bytes);
+            if (bytes <= BYTES_PER_CALL) {
+                return;
+            }
+        }
+        fail(backend.backendName() + ", " + what + ": every one of " + calls + " calls allocated, at least " + fewest
+                + " bytes for " + N + " elements; a vector operation C2 does not compile on this CPU?");
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void distributionKernels(Shannon rowsHandle) {
+        // the whole array is one distribution of N / CLASSES times the mass: normalised by the measure
+        Shannon backend = rowsHandle.withNormalization(Normalization.NORMALIZE);
+        allocationFree(backend, "entropy, double", () -> backend.entropy(p));
+        allocationFree(backend, "entropy, float", () -> backend.entropy(pf));
+        allocationFree(backend, "cross-entropy, double", () -> backend.crossEntropy(p, q));
+        allocationFree(backend, "KL, double", () -> backend.klDivergence(p, q));
+        allocationFree(backend, "KL, float", () -> backend.klDivergence(pf, qf));
+        allocationFree(backend, "JS, double", () -> backend.jsDivergence(p, q));
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void rowKernels(Shannon backend) {
+        RowMeasures rows = backend.rows();
+        double[] out = new double[N / CLASSES];
+        allocationFree(backend, "row entropy, double", () -> rows.entropy(p, 0, N / CLASSES, CLASSES, out, 0));
+        allocationFree(backend, "row entropy, float", () -> rows.entropy(pf, 0, N / CLASSES, CLASSES, out, 0));
+        allocationFree(backend, "row KL, double", () -> rows.klDivergence(p, 0, q, 0, N / CLASSES, CLASSES, out, 0));
+        allocationFree(backend, "row JS, double", () -> rows.jsDivergence(p, 0, q, 0, N / CLASSES, CLASSES, out, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void lossKernels(Shannon backend) {
+        Losses losses = backend.losses();
+        allocationFree(backend, "softmax cross-entropy, double",
+                () -> losses.softmaxCrossEntropy(p, N / CLASSES, CLASSES, targets));
+        allocationFree(backend, "softmax cross-entropy, float",
+                () -> losses.softmaxCrossEntropy(pf, N / CLASSES, CLASSES, targets));
+        allocationFree(backend, "binary cross-entropy, double", () -> losses.binaryCrossEntropy(q, p));
+    }
+}
