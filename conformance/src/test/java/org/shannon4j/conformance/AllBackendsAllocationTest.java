@@ -16,12 +16,13 @@ import org.shannon4j.rows.RowMeasures;
 
 /**
  * Every backend's hot loops, once compiled, allocate nothing on this machine (and, in the build's extra runs, at
- * the narrower SIMD shapes). For the SIMD backend this is the check that C2 compiles every Vector API operation
- * the loops use on this CPU: one it does not compile falls back to Java code that allocates every vector it
- * makes, so the answer stays right but the loop runs slower than the scalar backend (convert(L2D) on AVX2, which
- * lacks the AVX-512DQ conversion, made the double log kernels 2× slower than scalar, 56 bytes per element). Each call is
- * repeated until one allocates almost nothing (at most {@value #BYTES_PER_CALL} bytes for {@value #N} elements,
- * far below the one box per vector of a fallback) or {@value #SECONDS} s have passed; C2 needs a few calls.
+ * the narrower SIMD shapes). For the SIMD backend this checks that C2 compiles every Vector API operation the
+ * loops use on this CPU, and that no vector crosses a method C2 did not inline: either way the vector is
+ * allocated, so the answer stays right but the loop can run slower than the scalar backend. On AVX2,
+ * convert(L2D), which needs the AVX-512DQ conversion, made the double log kernels 2× slower than scalar (56
+ * bytes per element); a lane-sum helper taking a vector boxed three vectors per block of float Hellinger. Each
+ * call is repeated until one allocates almost nothing (at most {@value #BYTES_PER_CALL} bytes for {@value #N}
+ * elements, far below one box per vector or per block) or {@value #SECONDS} s have passed; C2 needs a few calls.
  * Calls go through the facade, so they reach the kernels with the same profiles as a user's.
  */
 class AllBackendsAllocationTest {
@@ -91,7 +92,8 @@ class AllBackendsAllocationTest {
             }
         }
         fail(backend.backendName() + ", " + what + ": every one of " + calls + " calls allocated, at least " + fewest
-                + " bytes for " + N + " elements; a vector operation C2 does not compile on this CPU?");
+                + " bytes for " + N + " elements: a vector operation C2 does not compile on this CPU,"
+                + " or a vector passed to a method C2 did not inline?");
     }
 
     @ParameterizedTest
@@ -105,6 +107,8 @@ class AllBackendsAllocationTest {
         allocationFree(backend, "KL, double", () -> backend.klDivergence(p, q));
         allocationFree(backend, "KL, float", () -> backend.klDivergence(pf, qf));
         allocationFree(backend, "JS, double", () -> backend.jsDivergence(p, q));
+        allocationFree(backend, "Hellinger, double", () -> backend.squaredHellingerDistance(p, q));
+        allocationFree(backend, "Hellinger, float", () -> backend.squaredHellingerDistance(pf, qf));
     }
 
     @ParameterizedTest

@@ -414,10 +414,19 @@ final class SimdKernels extends BlockedKernels {
             DoubleVector d = x.sqrt().sub(y.sqrt().mul(c));
             t0 = t0.add(d.mul(d));
         }
-        out[OUT_A] = inOrder(t0.add(t1));
+        // the lanes in lane order (the same on every JIT tier, unlike reduceLanes(ADD)), written out here: a
+        // helper taking the vector was not always inlined, and then boxed three vectors per block
+        DoubleVector t = t0.add(t1), sp = p0.add(p1), sq = q0.add(q1);
+        double terms = 0, sumP = 0, sumQ = 0;
+        for (int j = 0; j < DL; j++) {
+            terms += t.lane(j);
+            sumP += sp.lane(j);
+            sumQ += sq.lane(j);
+        }
+        out[OUT_A] = terms;
         out[OUT_B] = 0;
-        out[OUT_P] = inOrder(p0.add(p1));
-        out[OUT_Q] = inOrder(q0.add(q1));
+        out[OUT_P] = sumP;
+        out[OUT_Q] = sumQ;
         return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
@@ -439,20 +448,20 @@ final class SimdKernels extends BlockedKernels {
             t0 = t0.add(d.mul(d));
             t1 = t1.add(d2.mul(d2));
         }
-        out[OUT_A] = inOrder(t0.add(t1));
-        out[OUT_B] = 0;
-        out[OUT_P] = inOrder(p0.add(p1));
-        out[OUT_Q] = inOrder(q0.add(q1));
-        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
-    }
-
-    /** The lanes of {@code v} added in lane order: the same on every JIT tier, unlike reduceLanes(ADD). */
-    private static double inOrder(DoubleVector v) {
-        double sum = 0;
+        // the lanes in lane order (the same on every JIT tier, unlike reduceLanes(ADD)), written out here: a
+        // helper taking the vector was not always inlined, and then boxed three vectors per block
+        DoubleVector t = t0.add(t1), sp = p0.add(p1), sq = q0.add(q1);
+        double terms = 0, sumP = 0, sumQ = 0;
         for (int j = 0; j < DL; j++) {
-            sum += v.lane(j);
+            terms += t.lane(j);
+            sumP += sp.lane(j);
+            sumQ += sq.lane(j);
         }
-        return sum;
+        out[OUT_A] = terms;
+        out[OUT_B] = 0;
+        out[OUT_P] = sumP;
+        out[OUT_Q] = sumQ;
+        return signs.reduceLanes(OR) >= 0 || noNegatives(p, q, from, to, shift);
     }
 
     private static boolean jsBlock(double[] p, double[] q, int from, int to, int shift, double c, double[] out) {
