@@ -46,8 +46,8 @@ final class BackendRegistry {
                 System.getProperty(BACKEND_PROPERTY));
 
         static {
-            // INFO, not DEBUG: a class-path user who forgot --add-modules otherwise runs 10-25x slower
-            // without a word (Lucene warns the same way about its vectorization provider).
+            // INFO, not DEBUG: a class-path user who forgot --add-modules otherwise runs 10-25x slower (1.2-5x
+            // with AVX2) without a word (Lucene warns the same way about its vectorization provider).
             if (!"false".equalsIgnoreCase(System.getProperty(HINT_PROPERTY, "").trim())) {
                 HINT.ifPresent(hint -> System.getLogger("org.shannon4j").log(System.Logger.Level.INFO, hint));
             }
