@@ -404,8 +404,9 @@ public final class Drift {
                         + ": sample values must be finite (the presets drop NaN and ±∞ first)");
             }
         }
-        // a sorted copy (the JDK's sort, AVX-512 on x86, beat an LSD radix sort here 85 to 190 ms for 3M) with
-        // the +∞ sentinel of wassersteinMerge
+        // a sorted copy with the +∞ sentinel of wassersteinMerge, by the JDK's sort: with AVX-512 its vector sort
+        // beats an LSD radix sort 2×; without it (AVX2) the radix sort would win 2× (docs/performance-notes.md,
+        // "Sorting"), which would take a sort kernel chosen per CPU
         double[] s = Arrays.copyOf(a, a.length + 1);
         Arrays.sort(s, 0, a.length);
         s[a.length] = Double.POSITIVE_INFINITY;
