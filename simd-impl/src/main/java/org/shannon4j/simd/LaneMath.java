@@ -47,11 +47,11 @@ final class LaneMath {
     static final double INV_LN2 = 0x1.71547652b82fep0;
     static final double LN2_HI = 0x1.62e42fee00000p-1; // n·LN2_HI exact for |n| < 2^21
     static final double LN2_LO = 0x1.a39ef35793c76p-33;
-    static final double SHIFT = 0x1.8p52;
-    static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
     // Long lanes k (|k| < 2^51) become doubles as bits(k + SHIFT_BITS) − SHIFT, exactly (the same bits as
     // convert(L2D)): the long-to-double conversion is an AVX-512DQ instruction, so on AVX2 C2 does not compile
     // convert(L2D) and its Java fallback allocates a vector per call (56 bytes per element in the log kernels).
+    static final double SHIFT = 0x1.8p52;
+    static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
     /** Beyond ±EXP_RANGE the scaled result could leave the normal range: scalar lanes. */
     static final double EXP_RANGE = 708.0;
 

@@ -126,11 +126,14 @@ final class SimdLossKernels {
     }
 
     /** Slots of Scratch.lanes, each DL long. */
-    private static final int LANES = 4;
+    private static final int LANES = 6;
     private static final int L_SUM = 0;
     private static final int L_W = 1;
     private static final int L_COUNT = 2;
     private static final int L_CHECK = 3;
+    /** BCE's two log arguments, then their logs (binaryBlock). */
+    private static final int L_LOG0 = 4;
+    private static final int L_LOG1 = 5;
 
     private SimdLossKernels() {
     }
@@ -564,23 +567,25 @@ final class SimdLossKernels {
                 a0 = v;
                 a1 = one.sub(v);
             }
-            DoubleVector l0 = zero, l1 = zero;
+            // The logs of a0 and a1 through lanes[], not two vectors chosen and assigned in the loop: in the
+            // build's 128-bit run, after probabilities then logits, C2 kept that loop and boxed the vectors at its
+            // phi, about 12 bytes per element.
+            a0.intoArray(lanes, L_LOG0 * DL);
+            a1.intoArray(lanes, L_LOG1 * DL);
             for (int h = 0; h < (logits ? 1 : 2); h++) {
                 // LaneMath.log of a0 (h = 0) and a1 (h = 1)
-                DoubleVector a = h == 0 ? a0 : a1;
+                DoubleVector a = DoubleVector.fromArray(D, lanes, (L_LOG0 + h) * DL);
                 LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
                 DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
                 DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
                 DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
                 DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
                         .fma(z2, z.fma(LG2, LG1)).mul(z);
-                DoubleVector l = kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f));
-                if (h == 0) {
-                    l0 = l;
-                } else {
-                    l1 = l;
-                }
+                kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
+                        .intoArray(lanes, (L_LOG0 + h) * DL);
             }
+            DoubleVector l0 = DoubleVector.fromArray(D, lanes, L_LOG0 * DL);
+            DoubleVector l1 = DoubleVector.fromArray(D, lanes, L_LOG1 * DL);
             DoubleVector term;
             if (logits) {
                 DoubleVector l = l0.add(t.sub(a0.sub(one)).div(a0));                // log1p(e^−|x|)
