@@ -23,7 +23,8 @@ import org.shannon4j.rows.RowMeasures;
  * convert(L2D), which needs the AVX-512DQ conversion, made the double log kernels 2× slower than scalar (56
  * bytes per element); a lane-sum helper taking a vector boxed three vectors per block of float Hellinger. Each
  * call is repeated until one allocates almost nothing (at most {@value #BYTES_PER_CALL} bytes for {@value #N}
- * elements, far below one box per vector, see there) or {@value #SECONDS} s have passed; C2 needs a few calls.
+ * elements, far below one box per vector, see there) or {@value #CALLS} calls have all allocated more; C2
+ * compiles the loops within the first few calls (each runs thousands of loop iterations).
  * Calls go through the facade, so they reach the kernels with the same profiles as a user's.
  */
 class AllBackendsAllocationTest {
@@ -37,7 +38,8 @@ class AllBackendsAllocationTest {
      * shape is the test knob's, on a 256-bit CPU).
      */
     private static final long BYTES_PER_CALL = N / 16;
-    private static final int SECONDS = 30;
+    /** Calls of one measure before the test gives up: a count, not a time, so a slow machine only takes longer. */
+    private static final int CALLS = 5_000;
 
     private static com.sun.management.ThreadMXBean threads;
     private static double[] p;
@@ -88,20 +90,17 @@ class AllBackendsAllocationTest {
     }
 
     private static void allocationFree(Shannon backend, String what, Runnable call) {
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
         long fewest = Long.MAX_VALUE;
-        int calls = 0;
-        while (System.nanoTime() < deadline) {
+        for (int c = 0; c < CALLS; c++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             call.run();
             long bytes = threads.getCurrentThreadAllocatedBytes() - before;
-            calls++;
             fewest = Math.min(fewest, bytes);
             if (bytes <= BYTES_PER_CALL) {
                 return;
             }
         }
-        fail(backend.backendName() + ", " + what + ": every one of " + calls + " calls allocated, at least " + fewest
+        fail(backend.backendName() + ", " + what + ": every one of " + CALLS + " calls allocated, at least " + fewest
                 + " bytes for " + N + " elements: a vector operation C2 does not compile on this CPU,"
                 + " or a vector passed to a method C2 did not inline?");
     }
