@@ -9,7 +9,7 @@ import org.shannon4j.spi.KernelMath;
 
 /**
  * Every tile path of {@link SimdIntersections} (lines, the 2..4-wide tiles and the wide 3 × 9 and 2 × 9 tiles in
- * either orientation) against the scalar count per cell, for every pair of set counts from 1 to 12, at word counts
+ * either orientation, and the narrow tiles of 16-register CPUs, both families on every CPU) against the scalar count per cell, for every pair of set counts from 1 to 12, at word counts
  * that leave scalar tail words, fill one block, and cross several blocks of both block sizes. Offsets are odd so
  * that no shape depends on aligned starts.
  */
@@ -37,10 +37,13 @@ class SimdIntersectionsTest {
                                     zo + j * words, words);
                         }
                     }
-                    long[] counts = new long[xs * zs];
-                    java.util.Arrays.fill(counts, 5); // the kernel adds to the table
-                    SimdIntersections.intersectionCounts(x, xo, xs, z, zo, zs, words, counts);
-                    assertArrayEquals(expected, counts, xs + " x " + zs + " sets of " + words + " words");
+                    for (boolean wideTiles : new boolean[] {true, false}) {
+                        long[] counts = new long[xs * zs];
+                        java.util.Arrays.fill(counts, 5); // the kernel adds to the table
+                        SimdIntersections.intersectionCounts(x, xo, xs, z, zo, zs, words, counts, wideTiles);
+                        assertArrayEquals(expected, counts, xs + " x " + zs + " sets of " + words + " words, "
+                                + (wideTiles ? "wide" : "narrow") + " tiles");
+                    }
                 }
             }
         }
