@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.L2I;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -28,6 +29,7 @@ import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
@@ -59,6 +61,8 @@ final class SimdRowKernels {
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
     private static final int GL = G.length();
+    private static final VectorSpecies<Integer> IH =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
     /** Two double lanes: C2 compiles no 2-lane long masks on x86 (see SimdKernels.SCALAR_DOUBLE_LANES). */
     private static final boolean GATHER = GL >= 4 && DoubleLog.SUPPORTED;
     private static final double INF = Double.POSITIVE_INFINITY;
@@ -84,6 +88,8 @@ final class SimdRowKernels {
         final double[] lanes = new double[1];
         /** The gathers' index map: lane j reads row j. */
         final int[] map = new int[GL];
+        /** The log table's index map when it is read with gathers ({@link DoubleLog#GATHERS}). */
+        final int[] logMap = new int[GL];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -125,7 +131,7 @@ final class SimdRowKernels {
         int r = 0;
         while (r + GL <= rows) {
             r = groups(kind, pd, pf, pOffset, qd, qf, qOffset, r, rows, classes, scale, out, outOffset,
-                    sc.map, sc.p, sc.q, sc.tmp, sc.lanes);
+                    sc.map, sc.logMap, sc.p, sc.q, sc.tmp, sc.lanes);
             if (r + GL <= rows) {
                 double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, GL,
                         classes, scale, out, outOffset + r);
@@ -160,7 +166,8 @@ final class SimdRowKernels {
      */
     private static int groups(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
                               int qOffset, int from, int rows, int classes, double scale, double[] out,
-                              int outOffset, int[] map, double[] tp, double[] tq, double[] tmp, double[] err) {
+                              int outOffset, int[] map, int[] logMap, double[] tp, double[] tq, double[] tmp,
+                              double[] err) {
         boolean wide = pf != null, kl = kind == KL, js = kind == JS, hasQ = kind != ENTROPY;
         int visits = js ? 2 * classes : classes + 1;
         DoubleVector half = DoubleVector.broadcast(G, 0.5);
@@ -238,6 +245,10 @@ final class SimdRowKernels {
                 if (GL == 8) {
                     invcBits = idx.selectFrom(invcLo, invcHi);
                     logcBits = idx.selectFrom(logcLo, logcHi);
+                } else if (DoubleLog.GATHERS) {
+                    ((IntVector) idx.convertShape(L2I, IH, 0)).intoArray(logMap, 0);
+                    invcBits = LongVector.fromArray(L, DoubleLog.INVC_BITS, 0, logMap, 0);
+                    logcBits = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0, logMap, 0);
                 } else {
                     invcBits = idx.selectFrom(LongVector.fromArray(L, DoubleLog.INVC_BITS, 0),
                             LongVector.fromArray(L, DoubleLog.INVC_BITS, GL));
