@@ -126,14 +126,21 @@ final class SimdLossKernels {
     }
 
     /** Slots of Scratch.lanes, each DL long. */
-    private static final int LANES = 6;
+    private static final int LANES = 12;
     private static final int L_SUM = 0;
     private static final int L_W = 1;
     private static final int L_COUNT = 2;
     private static final int L_CHECK = 3;
-    /** BCE's two log arguments, then their logs (binaryBlock). */
+    /** BCE's two logs (binaryBlock). */
     private static final int L_LOG0 = 4;
     private static final int L_LOG1 = 5;
+    /** binaryBlock's vectors that a branch chooses: a widened input, t, the log arguments, the term. */
+    private static final int L_Y = 6;
+    private static final int L_X = 7;
+    private static final int L_T = 8;
+    private static final int L_A0 = 9;
+    private static final int L_A1 = 10;
+    private static final int L_TERM = 11;
 
     private SimdLossKernels() {
     }
@@ -534,47 +541,57 @@ final class SimdLossKernels {
         DoubleVector hi = DoubleVector.broadcast(D, 1 - c);
         DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
         DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
-        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
+        // valid second arguments: any logit but NaN, probabilities in [0, 1]
+        DoubleVector vMin = DoubleVector.broadcast(D, logits ? -INF : 0.0);
+        DoubleVector vMax = DoubleVector.broadcast(D, logits ? INF : 1.0);
+        DoubleVector s = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
+        // what only weights add to (their sum, invalid weights) accumulates in lanes[], as a branch adds to it
+        zero.intoArray(lanes, L_W * DL);
+        zero.intoArray(lanes, L_CHECK * DL);
         for (int i = from; i < to; i += DL) {
-            DoubleVector yv = wide ? (DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, yd, yo + i);
-            DoubleVector v = wide ? (DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0)
-                    : DoubleVector.fromArray(D, sd, so + i);
-            VectorMask<Double> yOk = yv.compare(GE, 0.0).and(yv.compare(LE, 1.0));
+            // No vector is chosen by a branch (input type, logits or not, weights): each branch writes what it
+            // chooses to a slot of lanes[] and the code after it reads the slot. C2 boxed such vectors at the
+            // branches' merge when its profile had seen both sides (about 12 bytes per element, after BCE from
+            // probabilities in both types then BCE with logits); an array chosen by a branch is no vector.
+            double[] ya = yd, va = sd;
+            int yi = yo + i, vi = so + i;
+            if (wide) {
+                ((DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_Y * DL);
+                ((DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_X * DL);
+                ya = lanes;
+                va = lanes;
+                yi = L_Y * DL;
+                vi = L_X * DL;
+            }
+            DoubleVector yv = DoubleVector.fromArray(D, ya, yi);
+            DoubleVector v = DoubleVector.fromArray(D, va, vi);
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0))
+                    .and(v.compare(GE, vMin)).and(v.compare(LE, vMax)).not());
             // logits: t = e^−|x| (LaneMath.exp), and log1p(t) wanted; probabilities: t = −p, ln p and log1p(−p)
             // wanted. Either way the logs of a0 = 1 + t resp. p and a1 = 1 − p, then log1p(t) = ln(1 + t) +
             // (t − ((1 + t) − 1))/(1 + t).
-            DoubleVector t, a0, a1;
             if (logits) {
-                bad = bad.add(one, yOk.and(v.compare(EQ, v)).not());
                 DoubleVector x = v.abs().neg();
-                edge = edge.add(one, x.compare(LT, -EXP_RANGE));
                 DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
                 DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
                 DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
                         .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
-                t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                DoubleVector t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
                         .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
-                a0 = t.add(one);
-                a1 = a0;
+                t.intoArray(lanes, L_T * DL);
+                t.add(one).intoArray(lanes, L_A0 * DL);
             } else {
-                bad = bad.add(one, yOk.and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0)).not());
-                if (c > 0) {
-                    v = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
-                }
-                edge = edge.add(one, v.compare(GT, 0.0).and(v.compare(LT, Double.MIN_NORMAL)));
-                t = v.neg();
-                a0 = v;
-                a1 = one.sub(v);
+                // clipped to [eps, 1 − eps]; with eps = 0 only invalid lanes change, and they are counted above
+                DoubleVector p = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
+                p.neg().intoArray(lanes, L_T * DL);
+                p.intoArray(lanes, L_A0 * DL);
+                one.sub(p).intoArray(lanes, L_A1 * DL);
             }
-            // The logs of a0 and a1 through lanes[], not two vectors chosen and assigned in the loop: in the
-            // build's 128-bit run, after probabilities then logits, C2 kept that loop and boxed the vectors at its
-            // phi, about 12 bytes per element.
-            a0.intoArray(lanes, L_LOG0 * DL);
-            a1.intoArray(lanes, L_LOG1 * DL);
             for (int h = 0; h < (logits ? 1 : 2); h++) {
                 // LaneMath.log of a0 (h = 0) and a1 (h = 1)
-                DoubleVector a = DoubleVector.fromArray(D, lanes, (L_LOG0 + h) * DL);
+                DoubleVector a = DoubleVector.fromArray(D, lanes, (L_A0 + h) * DL);
                 LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
                 DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
                 DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
@@ -584,27 +601,45 @@ final class SimdLossKernels {
                 kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
                         .intoArray(lanes, (L_LOG0 + h) * DL);
             }
+            DoubleVector t = DoubleVector.fromArray(D, lanes, L_T * DL);
+            DoubleVector a0 = DoubleVector.fromArray(D, lanes, L_A0 * DL);
+            // lanes the polynomials do not cover: a logit beyond ±EXP_RANGE, a subnormal probability (a0 is p, or
+            // 1 + e^−|x| ≥ 1 for logits; a probability's |v| ≤ 1 unless invalid)
+            edge = edge.add(one, v.abs().compare(GT, EXP_RANGE)
+                    .or(a0.compare(GT, 0.0).and(a0.compare(LT, Double.MIN_NORMAL))));
             DoubleVector l0 = DoubleVector.fromArray(D, lanes, L_LOG0 * DL);
-            DoubleVector l1 = DoubleVector.fromArray(D, lanes, L_LOG1 * DL);
-            DoubleVector term;
             if (logits) {
                 DoubleVector l = l0.add(t.sub(a0.sub(one)).div(a0));                // log1p(e^−|x|)
                 VectorMask<Double> pos = v.compare(GT, 0.0);
                 DoubleVector py = lo.mul(yv);                                       // lo holds posWeight here
-                term = zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))  // softplus(−x)
-                        .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0)); // softplus(x)
+                zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))         // softplus(−x)
+                        .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0))  // softplus(x)
+                        .intoArray(lanes, L_TERM * DL);
             } else {
-                DoubleVector la = l0.blend(-INF, v.compare(EQ, 0.0));
+                DoubleVector a1 = DoubleVector.fromArray(D, lanes, L_A1 * DL);
+                DoubleVector l1 = DoubleVector.fromArray(D, lanes, L_LOG1 * DL);
+                DoubleVector la = l0.blend(-INF, a0.compare(EQ, 0.0));
                 DoubleVector lb = l1.add(t.sub(a1.sub(one)).div(a1)).blend(-INF, a1.compare(EQ, 0.0));
-                term = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0));
+                zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0))
+                        .intoArray(lanes, L_TERM * DL);
             }
             if (weighted) {
-                DoubleVector w = wide ? (DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0)
-                        : DoubleVector.fromArray(D, wd, wo + i);
-                bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
-                term = zero.blend(term.mul(w), w.compare(GT, 0.0));
-                ws = ws.add(w);
+                double[] wa = wd;
+                int wi = wo + i;
+                if (wide) {
+                    ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
+                            .intoArray(lanes, L_Y * DL);
+                    wa = lanes;
+                    wi = L_Y * DL;
+                }
+                DoubleVector w = DoubleVector.fromArray(D, wa, wi);
+                DoubleVector.fromArray(D, lanes, L_CHECK * DL)
+                        .add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not()).intoArray(lanes, L_CHECK * DL);
+                zero.blend(DoubleVector.fromArray(D, lanes, L_TERM * DL).mul(w), w.compare(GT, 0.0))
+                        .intoArray(lanes, L_TERM * DL);
+                DoubleVector.fromArray(D, lanes, L_W * DL).add(w).intoArray(lanes, L_W * DL);
             }
+            DoubleVector term = DoubleVector.fromArray(D, lanes, L_TERM * DL);
             if (outD != null) {
                 term.intoArray(outD, oo + i);
             } else if (outF != null) {
@@ -613,8 +648,7 @@ final class SimdLossKernels {
             s = s.add(term);
         }
         s.intoArray(lanes, L_SUM * DL);
-        ws.intoArray(lanes, L_W * DL);
         edge.intoArray(lanes, L_COUNT * DL);
-        bad.intoArray(lanes, L_CHECK * DL);
+        bad.add(DoubleVector.fromArray(D, lanes, L_CHECK * DL)).intoArray(lanes, L_CHECK * DL);
     }
 }
