@@ -685,16 +685,24 @@ final class SimdKernels extends BlockedKernels {
         SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
-    /** See {@link SimdEqualWidthBins}. */
+    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see SCALAR_DOUBLE_LANES). */
     @Override
     public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
-        SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
+        if (SCALAR_DOUBLE_LANES) {
+            super.equalWidthBins(a, offset, length, aEdges, bins, codes);
+        } else {
+            SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
+        }
     }
 
-    /** See {@link SimdEqualWidthBins}. */
+    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see SCALAR_DOUBLE_LANES). */
     @Override
     public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, byte[] binCodes) {
-        SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, binCodes);
+        if (SCALAR_DOUBLE_LANES) {
+            super.equalWidthBins(a, offset, length, aEdges, bins, binCodes);
+        } else {
+            SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, binCodes);
+        }
     }
 
     /** Byte compares into byte accumulators; see {@link SimdCodeCounts}. */
@@ -703,17 +711,23 @@ final class SimdKernels extends BlockedKernels {
         return SimdCodeCounts.count(codes, offset, length, bins, table);
     }
 
-    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
+    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. The reference with 2 double lanes. */
     @Override
     public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
+        }
         return SimdBinPairs.binPairs(a, null, aOffset, b, null, bOffset, length, aEdges, bEdges, bins, table);
     }
 
-    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. */
+    /** Bins in double lanes, fused with the count; see {@link SimdBinPairs}. The reference with 2 double lanes. */
     @Override
     public int binPairs(double[] a, int aOffset, double[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
+        if (SCALAR_DOUBLE_LANES) {
+            return super.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
+        }
         return SimdBinPairs.binPairs(null, a, aOffset, null, b, bOffset, length, aEdges, bEdges, bins, table);
     }
 
