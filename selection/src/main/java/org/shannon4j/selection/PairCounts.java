@@ -134,8 +134,9 @@ final class PairCounts extends StepTables {
      * one-class target, whose order is the rows'), then each class's run of codes into that class's segments
      * (the levelSets kernel); fills counts[a·ly + g] from the segments' popcounts (the last level by difference).
      * Rows keep their order within a class. Gathering the codes, not compressing the bitsets of all rows by class
-     * masks (Long.compress, PEXT), because PEXT is microcoded on AMD before Zen 3: about 18 cycles a word there
-     * against 3 on Intel, which made this setup take 1.5 s of a 6 s selection at 100,000 rows × 1,000 columns.
+     * masks (Long.compress, PEXT), because PEXT is microcoded on AMD before Zen 3, its time growing with the
+     * mask's set bits: on a Zen 1 host this setup took 1.5 s (about 50 ns a word) of a 6 s selection at 100,000
+     * rows × 1,000 columns.
      */
     private long[] splitSets(int j, int m, int[] byClass, Scratch scratch, long[] counts) {
         byte[] codes = columns.bytes(j);
