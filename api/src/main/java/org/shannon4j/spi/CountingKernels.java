@@ -320,4 +320,19 @@ public interface CountingKernels {
             double[] bEdges, int bins, int[] table) {
         return Counting.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
     }
+
+    /**
+     * Sorts {@code a[from .. to)} into the order of {@link java.util.Arrays#sort(double[], int, int)}: ascending,
+     * −0.0 before 0.0, NaNs last. Every non-NaN value keeps its bits; NaNs may come in another order among
+     * themselves. The one kernel that changes its input: the sorts of the drift, ranking and quantile code go
+     * through it, so that a backend can choose the faster algorithm for its CPU (the JDK's is vectorised for
+     * 64-bit keys only with AVX-512).
+     *
+     * @param a the values, sorted in place
+     * @param from index of the first element sorted
+     * @param to index after the last element sorted
+     */
+    default void sort(double[] a, int from, int to) {
+        java.util.Arrays.sort(a, from, to);
+    }
 }

@@ -108,6 +108,9 @@ public abstract class KernelConformanceSuite {
                 // the row kernels (a boolean option, double outputs of float input, a unit scale) have no argument
                 // rules here yet; RowConformanceSuite compares them with the reference on every backend
                 .filter(m -> m.getDeclaringClass() != org.shannon4j.spi.RowKernels.class)
+                // the sort changes its input, which every kernel here must leave unchanged to the bit;
+                // SortProperties (conformance tests) compares it with Arrays.sort on every backend
+                .filter(m -> !m.getName().equals("sort"))
                 .sorted(Comparator.comparing(KernelArguments::signature)).toList();
     }
 

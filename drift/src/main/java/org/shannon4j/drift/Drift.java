@@ -404,9 +404,9 @@ public final class Drift {
                         + ": sample values must be finite (the presets drop NaN and ±∞ first)");
             }
         }
-        // a sorted copy with the +∞ sentinel of wassersteinMerge, by the JDK's sort: with AVX-512 its vector sort
-        // beats an LSD radix sort 2×; without it (AVX2) the radix sort would win 2× (docs/performance-notes.md,
-        // "Sorting"), which would take a sort kernel chosen per CPU
+        // a sorted copy with the +∞ sentinel of wassersteinMerge, by the JDK's sort: these static forms have no
+        // backend; the presets (Drift.of(context)) sort with the backend's kernel, a radix sort on AVX2 CPUs where
+        // the JDK's sort of doubles has no vectors (docs/performance-notes.md, "Sorting")
         double[] s = Arrays.copyOf(a, a.length + 1);
         Arrays.sort(s, 0, a.length);
         s[a.length] = Double.POSITIVE_INFINITY;

@@ -52,7 +52,8 @@ final class EvidentlyRules {
             cs = scans[1];
         }
         Finite ref = finiteScanned("reference", reference, kernels, rs);
-        return numeric(family, method, column(ref), finiteScanned("current", current, kernels, cs), threshold);
+        return numeric(family, method, column(ref, kernels), finiteScanned("current", current, kernels, cs),
+                threshold);
     }
 
     /**
@@ -75,7 +76,7 @@ final class EvidentlyRules {
         if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
             double[] a = Arrays.copyOf(ref.sortedWithSentinel(), ref.size());
             double[] b = cur.clone();
-            Arrays.sort(b);
+            kernels.sort(b, 0, b.length);
             double p = KolmogorovSmirnov.pValue(a.length, b.length, NannyMLRules.ksStatistic(a, b));
             return new DriftResult(method, p, threshold, p <= threshold, p); // _ks_stat_test: p_value <= threshold
         }
@@ -95,7 +96,7 @@ final class EvidentlyRules {
             case HELLINGER -> EvidentlyBinning.hellinger(ref, cur, cs, kernels, par);
             case WASSERSTEIN -> {
                 double[] c = Arrays.copyOf(cur, cur.length + 1);
-                sortBoth(family.context().parallelism(), ref, c, cur.length);
+                sortBoth(par, kernels, ref, c, cur.length);
                 c[cur.length] = Double.POSITIVE_INFINITY;
                 yield Drift.wassersteinMerge(ref.sortedWithSentinel(), ref.size(), c, cur.length)
                         / Math.max(ref.std(), 0.001);
@@ -112,22 +113,22 @@ final class EvidentlyRules {
      * the two sorts, most of a Wasserstein call, on two threads when the context has them and the columns are long.
      * The same sorted arrays either way, so the same bits.
      */
-    private static void sortBoth(Parallelism par, Reference ref, double[] c, int n) {
+    private static void sortBoth(Parallelism par, CountingKernels kernels, Reference ref, double[] c, int n) {
         if (par.threads() > 1 && (long) n + ref.size() >= Parallelism.MIN_SPLIT) {
             par.forEachPart(2, 1, () -> c, (cur, part) -> {
                 if (part == 0) {
                     ref.sortedWithSentinel();
                 } else {
-                    Arrays.sort(cur, 0, n);
+                    kernels.sort(cur, 0, n);
                 }
             });
         } else {
-            Arrays.sort(c, 0, n);
+            kernels.sort(c, 0, n);
         }
     }
 
     /** A finite reference column as a {@link Reference}: the binning's pieces, sorted copy and σ made on demand. */
-    private static Reference column(Finite column) {
+    private static Reference column(Finite column, CountingKernels kernels) {
         double[] ref = column.values();
         EvidentlyBinning.Reference binning = EvidentlyBinning.column(ref, column.scan());
         return new Reference() {
@@ -137,7 +138,7 @@ final class EvidentlyRules {
             public double[] sortedWithSentinel() {
                 if (sorted == null) {
                     sorted = Arrays.copyOf(ref, ref.length + 1);
-                    Arrays.sort(sorted, 0, ref.length);
+                    kernels.sort(sorted, 0, ref.length);
                     sorted[ref.length] = Double.POSITIVE_INFINITY;
                 }
                 return sorted;

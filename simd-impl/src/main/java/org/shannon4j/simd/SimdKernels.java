@@ -705,6 +705,16 @@ final class SimdKernels extends BlockedKernels {
         }
     }
 
+    /** An LSD radix sort where the JDK's sort of doubles has no vectors (below 512 bits); see {@link RadixSort}. */
+    @Override
+    public void sort(double[] a, int from, int to) {
+        if (RadixSort.PREFERRED) {
+            RadixSort.sort(a, from, to);
+        } else {
+            super.sort(a, from, to);
+        }
+    }
+
     /** Byte compares into byte accumulators; see {@link SimdCodeCounts}. */
     @Override
     public int countCodes(byte[] codes, int offset, int length, int bins, long[] table) {
