@@ -86,7 +86,8 @@ final class SimdIntersections {
 
     /**
      * Every cell over one block of {@code length} words (a multiple of the lanes) starting at xStart, zStart: tiles
-     * of {@link #part} × {@link #part} sets, or, when a family has one set, lines of it against the other.
+     * of {@link #part} × {@link #part} sets ({@link #narrowPart} without the wide tiles), or, when a family has one
+     * set, lines of it against the other.
      */
     private static void block(long[] x, int xStart, int xSets, long[] z, int zStart, int zSets, int words,
                               int length, long[] counts, boolean wideTiles) {
@@ -94,30 +95,21 @@ final class SimdIntersections {
             line(x, xStart, xSets, z, zStart, words, length, counts, 0, zSets);
         } else if (xSets == 1) {
             line(z, zStart, zSets, x, xStart, words, length, counts, 0, 1);
-        } else if (!wideTiles) {
-            for (int i = 0, p; i < xSets; i += p) {
-                p = narrowPart(xSets - i);
-                for (int j = 0, q; j < zSets; j += q) {
-                    q = narrowPart(zSets - j);
-                    tile(p, q, x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j,
-                            zSets);
-                }
-            }
-        } else if (zSets == WIDE) {
+        } else if (wideTiles && zSets == WIDE) {
             for (int i = 0, p; i < xSets; i += p) {
                 p = wideRows(xSets - i);
                 wideTile(p, x, xStart + i * words, z, zStart, words, length, counts, i * zSets, zSets, 1);
             }
-        } else if (xSets == WIDE) {
+        } else if (wideTiles && xSets == WIDE) {
             for (int j = 0, q; j < zSets; j += q) {
                 q = wideRows(zSets - j);
                 wideTile(q, z, zStart + j * words, x, xStart, words, length, counts, j, 1, zSets);
             }
         } else {
             for (int i = 0, p; i < xSets; i += p) {
-                p = part(xSets - i);
+                p = wideTiles ? part(xSets - i) : narrowPart(xSets - i);
                 for (int j = 0, q; j < zSets; j += q) {
-                    q = part(zSets - j);
+                    q = wideTiles ? part(zSets - j) : narrowPart(zSets - j);
                     tile(p, q, x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j,
                             zSets);
                 }
