@@ -324,9 +324,9 @@ public interface CountingKernels {
     /**
      * Sorts {@code a[from .. to)} into the order of {@link java.util.Arrays#sort(double[], int, int)}: ascending,
      * −0.0 before 0.0, NaNs last. Every non-NaN value keeps its bits; NaNs may come in another order among
-     * themselves. The one kernel that changes its input: the sorts of the drift, ranking and quantile code go
-     * through it, so that a backend can choose the faster algorithm for its CPU (the JDK's is vectorised for
-     * 64-bit keys only with AVX-512).
+     * themselves. The one kernel that changes its input: Evidently's Wasserstein and KS sort through it, so that a
+     * backend can choose the faster algorithm for its CPU (the JDK's is vectorised for 64-bit keys only with
+     * AVX-512); the other sorts (quantile edges, NannyML's rules, stored profiles, KSG's ranks) still call the JDK's.
      *
      * @param a the values, sorted in place
      * @param from index of the first element sorted

@@ -405,8 +405,8 @@ public final class Drift {
             }
         }
         // a sorted copy with the +∞ sentinel of wassersteinMerge, by the JDK's sort: these static forms have no
-        // backend; the presets (Drift.of(context)) sort with the backend's kernel, a radix sort on AVX2 CPUs where
-        // the JDK's sort of doubles has no vectors (docs/performance-notes.md, "Sorting")
+        // backend; the EVIDENTLY preset's Wasserstein and KS (Drift.of(context)) sort with the backend's kernel, a
+        // radix sort on AVX2 CPUs where the JDK's sort of doubles has no vectors (docs/performance-notes.md, "Sorting")
         double[] s = Arrays.copyOf(a, a.length + 1);
         Arrays.sort(s, 0, a.length);
         s[a.length] = Double.POSITIVE_INFINITY;

@@ -26,8 +26,8 @@ import org.shannon4j.spi.Terms;
 
 /**
  * Natural log of double lanes without a call into the JDK's vector math library, fused into the one vector loop
- * of every double-lane log kernel ({@link #loop}): a 16-entry table held in two registers and read with a
- * two-vector lane permute, then a degree-7 polynomial.
+ * of every double-lane log kernel ({@link #loop}): a 16-entry table (at 8 lanes held in two registers and read
+ * with a two-vector lane permute; at 4, read with gathers, see {@link #GATHERS}), then a degree-7 polynomial.
  *
  * <p>Algorithm (the shape of the table-driven logs of ARM's optimized-routines and glibc, with a table small
  * enough for lane permutes): x = z·2^k with z in [0.703125, 1.40625); the 4 mantissa bits below the exponent

@@ -123,7 +123,7 @@ final class RadixSort {
             double x = a[i];
             long k = key(x);
             int j = i - 1;
-            while (j >= from && key(a[j]) > k) {
+            while (j >= from && Long.compareUnsigned(key(a[j]), k) > 0) {
                 a[j + 1] = a[j];
                 j--;
             }

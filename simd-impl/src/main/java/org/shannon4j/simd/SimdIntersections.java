@@ -36,12 +36,12 @@ import org.shannon4j.spi.KernelMath;
  * counted by scalar loops. The wide tiles take blocks of about {@value #WIDE_BLOCK} words: their nine sets of a
  * block (144 kB) stay in L2 while each row tile streams them, and the fewer blocks cut the per-block reductions.
  *
- * <p>Vectors narrower than 512 bits mean a CPU with 16 vector registers (AVX2; the width knob of {@link Species}
- * tests this path on AVX-512 machines too), where the wide tiles' 27 accumulators and the 4-wide tiles' 16 spill
- * to the stack: there the tiles are 2 or 3 sets wide ({@link #narrowPart}), 2 × 2 where the counts allow. On a
- * Zen 1 host a 9 × 9 table of 784 words took 0.59 ns per word and cell in 2 × 2 tiles against 0.70 in the wide
- * tiles; a carry-save (Harris–Seal) count, which needs a popcount for only one AND in eight, measured the same as
- * the 2 × 2 tiles there.
+ * <p>Vectors narrower than 512 bits mean, on x86, a CPU with 16 vector registers (AVX2; the width knob of
+ * {@link Species} tests this path on AVX-512 machines too; AArch64, with 32, takes it as well, unmeasured), where
+ * the wide tiles' 27 accumulators and the 4-wide tiles' 16 spill to the stack: there the tiles are 2 or 3 sets
+ * wide ({@link #narrowPart}), 2 × 2 where the counts allow. On a Zen 1 host a 9 × 9 table of 784 words took
+ * 0.59 ns per word and cell in 2 × 2 tiles against 0.70 in the wide tiles; a carry-save (Harris–Seal) count,
+ * which needs a popcount for only one AND in eight, measured the same as the 2 × 2 tiles there.
  *
  * <p>As in {@link SimdKernels}: no method takes or returns a vector; each tile shape is its own small method.
  */

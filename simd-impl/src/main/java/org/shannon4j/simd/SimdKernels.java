@@ -88,6 +88,8 @@ final class SimdKernels extends BlockedKernels {
      * lanes compile). The JDK-log A/B mode keeps its vector loops.
      */
     static final boolean SCALAR_DOUBLE_LANES = DL < 4 && !FORCE_JDK;
+    /** Two double lanes, whatever the log choice: the binning kernels' masks box there too (no log involved). */
+    static final boolean TWO_DOUBLE_LANES = DL < 4;
     /** Every double-lane log kernel (double input, and float KL/JS widened to double) runs {@link DoubleLog#loop}. */
     static final boolean OWN_DOUBLE = DoubleLog.SUPPORTED && !FORCE_JDK && !SCALAR_DOUBLE_LANES;
     /**
@@ -685,27 +687,27 @@ final class SimdKernels extends BlockedKernels {
         SimdLevelSets.levelSets(codes, offset, length, sets, bits, bitsOffset, words);
     }
 
-    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see SCALAR_DOUBLE_LANES). */
+    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see TWO_DOUBLE_LANES). */
     @Override
     public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {
-        if (SCALAR_DOUBLE_LANES) {
+        if (TWO_DOUBLE_LANES) {
             super.equalWidthBins(a, offset, length, aEdges, bins, codes);
         } else {
             SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, codes);
         }
     }
 
-    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see SCALAR_DOUBLE_LANES). */
+    /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see TWO_DOUBLE_LANES). */
     @Override
     public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, byte[] binCodes) {
-        if (SCALAR_DOUBLE_LANES) {
+        if (TWO_DOUBLE_LANES) {
             super.equalWidthBins(a, offset, length, aEdges, bins, binCodes);
         } else {
             SimdEqualWidthBins.bins(a, offset, length, aEdges, bins, binCodes);
         }
     }
 
-    /** An LSD radix sort where the JDK's sort of doubles has no vectors (below 512 bits); see {@link RadixSort}. */
+    /** An in-place radix sort where the JDK's sort of doubles has no vectors (below 512 bits); see {@link RadixSort}. */
     @Override
     public void sort(double[] a, int from, int to) {
         if (RadixSort.PREFERRED) {
@@ -725,7 +727,7 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public int binPairs(float[] a, int aOffset, float[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
-        if (SCALAR_DOUBLE_LANES) {
+        if (TWO_DOUBLE_LANES) {
             return super.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
         }
         return SimdBinPairs.binPairs(a, null, aOffset, b, null, bOffset, length, aEdges, bEdges, bins, table);
@@ -735,7 +737,7 @@ final class SimdKernels extends BlockedKernels {
     @Override
     public int binPairs(double[] a, int aOffset, double[] b, int bOffset, int length, double[] aEdges,
                         double[] bEdges, int bins, int[] table) {
-        if (SCALAR_DOUBLE_LANES) {
+        if (TWO_DOUBLE_LANES) {
             return super.binPairs(a, aOffset, b, bOffset, length, aEdges, bEdges, bins, table);
         }
         return SimdBinPairs.binPairs(null, a, aOffset, null, b, bOffset, length, aEdges, bEdges, bins, table);
