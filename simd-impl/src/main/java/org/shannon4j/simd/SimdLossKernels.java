@@ -1,7 +1,6 @@
 package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
-import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
@@ -112,6 +111,8 @@ final class SimdLossKernels {
         final double[] wy = new double[BLOCK_ROWS];
         final double[] y = new double[BLOCK_ROWS];
         final double[] losses = new double[BLOCK_ROWS];
+        /** A block of BCE terms (binaryBlock), written to a float output after the block's loop. */
+        final double[] terms = new double[BINARY_BLOCK];
         /** Vector accumulators stored for their fixed-order lane sums, {@link #LANES} vectors. */
         final double[] lanes = new double[LANES * DL];
         /** A float row widened (many classes). */
@@ -126,7 +127,7 @@ final class SimdLossKernels {
     }
 
     /** Slots of Scratch.lanes, each DL long. */
-    private static final int LANES = 12;
+    private static final int LANES = 11;
     private static final int L_SUM = 0;
     private static final int L_W = 1;
     private static final int L_COUNT = 2;
@@ -134,13 +135,13 @@ final class SimdLossKernels {
     /** BCE's two logs (binaryBlock). */
     private static final int L_LOG0 = 4;
     private static final int L_LOG1 = 5;
-    /** binaryBlock's vectors that a branch chooses: a widened input, t, the log arguments, the term. */
+    /** binaryBlock's inputs widened from float (targets and weights; second argument), the log arguments. */
     private static final int L_Y = 6;
     private static final int L_X = 7;
-    private static final int L_T = 8;
-    private static final int L_A0 = 9;
-    private static final int L_A1 = 10;
-    private static final int L_TERM = 11;
+    private static final int L_A0 = 8;
+    private static final int L_A1 = 9;
+    /** Ones, binaryBlock's weights when there are none. */
+    private static final int L_ONES = 10;
 
     private SimdLossKernels() {
     }
@@ -533,26 +534,38 @@ final class SimdLossKernels {
     private static void binaryBlock(boolean logits, double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
                                     double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
                                     float[] outF, int oo, double[] lanes) {
+        // No vector of the loops flows into a branch or out of one: input type and weights choose arrays, not
+        // vectors, and each loss has its own loop. The terms go to the double output or to the block scratch,
+        // whose float output is written after the loop: with the float conversion in a branch of the loop, C2
+        // boxed every term (12 bytes per element, every call) once calls with and without outputs had run (JFR
+        // allocation samples). Routing chosen vectors through scratch slots did not help: C2 forwards a store in
+        // one branch to the load after it, which is the same merge.
+        double[] terms = SCRATCH.get().terms;
+        if (logits) {
+            logitBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, oo, terms, lanes);
+        } else {
+            probabilityBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, oo, terms, lanes);
+        }
+        if (outF != null) {
+            for (int i = from; i < to; i++) {
+                outF[oo + i] = (float) terms[i - from];
+            }
+        }
+    }
+
+    /** binaryBlock from probabilities: c is the clipping eps (0: none). */
+    private static void probabilityBlock(double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                                         double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
+                                         int oo, double[] terms, double[] lanes) {
         boolean wide = yf != null;
         boolean weighted = wd != null || wf != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector lo = DoubleVector.broadcast(D, c);
         DoubleVector hi = DoubleVector.broadcast(D, 1 - c);
-        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
-        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
-        // valid second arguments: any logit but NaN, probabilities in [0, 1]
-        DoubleVector vMin = DoubleVector.broadcast(D, logits ? -INF : 0.0);
-        DoubleVector vMax = DoubleVector.broadcast(D, logits ? INF : 1.0);
-        DoubleVector s = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
-        // what only weights add to (their sum, invalid weights) accumulates in lanes[], as a branch adds to it
-        zero.intoArray(lanes, L_W * DL);
-        zero.intoArray(lanes, L_CHECK * DL);
+        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
+        one.intoArray(lanes, L_ONES * DL);
         for (int i = from; i < to; i += DL) {
-            // No vector is chosen by a branch (input type, logits or not, weights): each branch writes what it
-            // chooses to a slot of lanes[] and the code after it reads the slot. C2 boxed such vectors at the
-            // branches' merge when its profile had seen both sides (about 12 bytes per element, after BCE from
-            // probabilities in both types then BCE with logits); an array chosen by a branch is no vector.
             double[] ya = yd, va = sd;
             int yi = yo + i, vi = so + i;
             if (wide) {
@@ -568,87 +581,128 @@ final class SimdLossKernels {
             DoubleVector yv = DoubleVector.fromArray(D, ya, yi);
             DoubleVector v = DoubleVector.fromArray(D, va, vi);
             bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0))
-                    .and(v.compare(GE, vMin)).and(v.compare(LE, vMax)).not());
-            // logits: t = e^−|x| (LaneMath.exp), and log1p(t) wanted; probabilities: t = −p, ln p and log1p(−p)
-            // wanted. Either way the logs of a0 = 1 + t resp. p and a1 = 1 − p, then log1p(t) = ln(1 + t) +
-            // (t − ((1 + t) − 1))/(1 + t).
-            if (logits) {
-                DoubleVector x = v.abs().neg();
-                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
-                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
-                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
-                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
-                DoubleVector t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
-                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
-                t.intoArray(lanes, L_T * DL);
-                t.add(one).intoArray(lanes, L_A0 * DL);
-            } else {
-                // clipped to [eps, 1 − eps]; with eps = 0 only invalid lanes change, and they are counted above
-                DoubleVector p = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
-                p.neg().intoArray(lanes, L_T * DL);
-                p.intoArray(lanes, L_A0 * DL);
-                one.sub(p).intoArray(lanes, L_A1 * DL);
+                    .and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0)).not());
+            // clipped to [eps, 1 − eps]; with eps = 0 only invalid lanes change, and they are counted above
+            DoubleVector p = v.blend(lo, v.compare(LT, lo)).blend(hi, v.compare(GT, hi));
+            edge = edge.add(one, p.compare(GT, 0.0).and(p.compare(LT, Double.MIN_NORMAL)));
+            // ln p and ln u, u = 1 − p, then log1p(−p) = ln u + (−p − (u − 1))/u
+            DoubleVector u = one.sub(p);
+            p.intoArray(lanes, L_A0 * DL);
+            u.intoArray(lanes, L_A1 * DL);
+            logSlots(lanes, 2);
+            DoubleVector la = DoubleVector.fromArray(D, lanes, L_LOG0 * DL).blend(-INF, p.compare(EQ, 0.0));
+            DoubleVector lb = DoubleVector.fromArray(D, lanes, L_LOG1 * DL).add(p.neg().sub(u.sub(one)).div(u))
+                    .blend(-INF, u.compare(EQ, 0.0));
+            DoubleVector raw = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0));
+            // the weight through an array chosen by the branches (a slot of ones when there are none); w = 1
+            // leaves the term's bits as they are
+            double[] wa = weighted ? wd : lanes;
+            int wi = weighted ? wo + i : L_ONES * DL;
+            if (weighted && wide) {
+                ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_Y * DL);
+                wa = lanes;
+                wi = L_Y * DL;
             }
-            for (int h = 0; h < (logits ? 1 : 2); h++) {
-                // LaneMath.log of a0 (h = 0) and a1 (h = 1)
-                DoubleVector a = DoubleVector.fromArray(D, lanes, (L_A0 + h) * DL);
-                LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
-                DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
-                DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
-                DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
-                DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
-                        .fma(z2, z.fma(LG2, LG1)).mul(z);
-                kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
-                        .intoArray(lanes, (L_LOG0 + h) * DL);
-            }
-            DoubleVector t = DoubleVector.fromArray(D, lanes, L_T * DL);
-            DoubleVector a0 = DoubleVector.fromArray(D, lanes, L_A0 * DL);
-            // lanes the polynomials do not cover: a logit beyond ±EXP_RANGE, a subnormal probability (a0 is p, or
-            // 1 + e^−|x| ≥ 1 for logits; a probability's |v| ≤ 1 unless invalid)
-            edge = edge.add(one, v.abs().compare(GT, EXP_RANGE)
-                    .or(a0.compare(GT, 0.0).and(a0.compare(LT, Double.MIN_NORMAL))));
-            DoubleVector l0 = DoubleVector.fromArray(D, lanes, L_LOG0 * DL);
-            if (logits) {
-                DoubleVector l = l0.add(t.sub(a0.sub(one)).div(a0));                // log1p(e^−|x|)
-                VectorMask<Double> pos = v.compare(GT, 0.0);
-                DoubleVector py = lo.mul(yv);                                       // lo holds posWeight here
-                zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))         // softplus(−x)
-                        .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0))  // softplus(x)
-                        .intoArray(lanes, L_TERM * DL);
-            } else {
-                DoubleVector a1 = DoubleVector.fromArray(D, lanes, L_A1 * DL);
-                DoubleVector l1 = DoubleVector.fromArray(D, lanes, L_LOG1 * DL);
-                DoubleVector la = l0.blend(-INF, a0.compare(EQ, 0.0));
-                DoubleVector lb = l1.add(t.sub(a1.sub(one)).div(a1)).blend(-INF, a1.compare(EQ, 0.0));
-                zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0))
-                        .intoArray(lanes, L_TERM * DL);
-            }
-            if (weighted) {
-                double[] wa = wd;
-                int wi = wo + i;
-                if (wide) {
-                    ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
-                            .intoArray(lanes, L_Y * DL);
-                    wa = lanes;
-                    wi = L_Y * DL;
-                }
-                DoubleVector w = DoubleVector.fromArray(D, wa, wi);
-                DoubleVector.fromArray(D, lanes, L_CHECK * DL)
-                        .add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not()).intoArray(lanes, L_CHECK * DL);
-                zero.blend(DoubleVector.fromArray(D, lanes, L_TERM * DL).mul(w), w.compare(GT, 0.0))
-                        .intoArray(lanes, L_TERM * DL);
-                DoubleVector.fromArray(D, lanes, L_W * DL).add(w).intoArray(lanes, L_W * DL);
-            }
-            DoubleVector term = DoubleVector.fromArray(D, lanes, L_TERM * DL);
-            if (outD != null) {
-                term.intoArray(outD, oo + i);
-            } else if (outF != null) {
-                ((FloatVector) term.convertShape(D2F, FH, 0)).intoArray(outF, oo + i);
-            }
+            DoubleVector w = DoubleVector.fromArray(D, wa, wi);
+            bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
+            ws = ws.add(w);
+            DoubleVector term = zero.blend(raw.mul(w), w.compare(GT, 0.0));
+            term.intoArray(outD != null ? outD : terms, outD != null ? oo + i : i - from);
             s = s.add(term);
         }
         s.intoArray(lanes, L_SUM * DL);
+        ws.intoArray(lanes, L_W * DL);
         edge.intoArray(lanes, L_COUNT * DL);
-        bad.add(DoubleVector.fromArray(D, lanes, L_CHECK * DL)).intoArray(lanes, L_CHECK * DL);
+        bad.intoArray(lanes, L_CHECK * DL);
+    }
+
+    /** binaryBlock from logits: c is posWeight, the factor of the positive term. */
+    private static void logitBlock(double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
+                                   double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
+                                   int oo, double[] terms, double[] lanes) {
+        boolean wide = yf != null;
+        boolean weighted = wd != null || wf != null;
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector posWeight = DoubleVector.broadcast(D, c);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
+        one.intoArray(lanes, L_ONES * DL);
+        for (int i = from; i < to; i += DL) {
+            double[] ya = yd, va = sd;
+            int yi = yo + i, vi = so + i;
+            if (wide) {
+                ((DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_Y * DL);
+                ((DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_X * DL);
+                ya = lanes;
+                va = lanes;
+                yi = L_Y * DL;
+                vi = L_X * DL;
+            }
+            DoubleVector yv = DoubleVector.fromArray(D, ya, yi);
+            DoubleVector v = DoubleVector.fromArray(D, va, vi);
+            bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0)).and(v.compare(EQ, v)).not());
+            // t = e^−|x| (LaneMath.exp), then log1p(t) = ln(1 + t) + (t − ((1 + t) − 1))/(1 + t)
+            DoubleVector x = v.abs().neg();
+            edge = edge.add(one, x.compare(LT, -EXP_RANGE));
+            DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            DoubleVector t = (DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes();
+            DoubleVector a0 = t.add(one);
+            a0.intoArray(lanes, L_A0 * DL);
+            logSlots(lanes, 1);
+            DoubleVector l = DoubleVector.fromArray(D, lanes, L_LOG0 * DL).add(t.sub(a0.sub(one)).div(a0));
+            VectorMask<Double> pos = v.compare(GT, 0.0);
+            DoubleVector py = posWeight.mul(yv);
+            DoubleVector raw = zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))  // softplus(−x)
+                    .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0));            // softplus(x)
+            double[] wa = weighted ? wd : lanes;
+            int wi = weighted ? wo + i : L_ONES * DL;
+            if (weighted && wide) {
+                ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
+                        .intoArray(lanes, L_Y * DL);
+                wa = lanes;
+                wi = L_Y * DL;
+            }
+            DoubleVector w = DoubleVector.fromArray(D, wa, wi);
+            bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
+            ws = ws.add(w);
+            DoubleVector term = zero.blend(raw.mul(w), w.compare(GT, 0.0));
+            term.intoArray(outD != null ? outD : terms, outD != null ? oo + i : i - from);
+            s = s.add(term);
+        }
+        s.intoArray(lanes, L_SUM * DL);
+        ws.intoArray(lanes, L_W * DL);
+        edge.intoArray(lanes, L_COUNT * DL);
+        bad.intoArray(lanes, L_CHECK * DL);
+    }
+
+    /**
+     * LaneMath's log of the slots L_A0 + h of lanes[] into L_LOG0 + h, h &lt; count: a method of its own so that
+     * binaryBlock's vector loop has no inner loop. C2 compiled that loop on stack replacement entering at the inner
+     * loop, and the outer loop's vectors, taken from the interpreter's frame there, stayed boxed: 12 bytes per
+     * element on every call once every BCE variant (double and float, weights, outputs, logits) had run. No vector
+     * crosses this method's boundary.
+     */
+    private static void logSlots(double[] lanes, int count) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        for (int h = 0; h < count; h++) {
+            DoubleVector a = DoubleVector.fromArray(D, lanes, (L_A0 + h) * DL);
+            LongVector b = a.viewAsIntegralLanes(), k = b.sub(SQRT_HALF_BITS).lanewise(ASHR, 52);
+            DoubleVector f = ((DoubleVector) b.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes()).sub(one);
+            DoubleVector kf = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT), hf = f.mul(f).mul(0.5);
+            DoubleVector sf2 = f.div(f.add(2.0)), z = sf2.mul(sf2), z2 = z.mul(z);
+            DoubleVector rr = z2.mul(LG7).add(z.fma(LG6, LG5)).fma(z2, z.fma(LG4, LG3))
+                    .fma(z2, z.fma(LG2, LG1)).mul(z);
+            kf.mul(LN2_HI).sub(hf.sub(sf2.fma(hf.add(rr), kf.mul(LN2_LO))).sub(f))
+                    .intoArray(lanes, (L_LOG0 + h) * DL);
+        }
     }
 }
