@@ -186,6 +186,27 @@ class AllBackendsAllocationTest {
                 () -> losses.softmaxCrossEntropy(p, N / CLASSES, CLASSES, targets));
         allocationFree(backend, "softmax cross-entropy, float",
                 () -> losses.softmaxCrossEntropy(pf, N / CLASSES, CLASSES, targets));
+        // every BCE variant first (weights, outputs, clipping, both types, both losses), so that the loops are
+        // compiled with all their paths seen: with the float output's conversion in a branch, that state boxed
+        // every term of every later call
+        Kernels k = backend.context().kernels();
+        double[] out = new double[N];
+        float[] outF = new float[N];
+        double[] aux = new double[Kernels.AUX_LENGTH];
+        for (int rep = 0; rep < 200; rep++) {
+            for (int v = 0; v < 8; v++) {
+                boolean weights = (v & 1) != 0;
+                boolean outputs = (v & 2) != 0;
+                double eps = (v & 4) != 0 ? 1e-7 : 0;
+                int n = 1000 + rep % 50;
+                k.binaryCrossEntropy(q, 0, p, 0, weights ? p : null, 0, n, eps, outputs ? out : null, 0, aux);
+                k.binaryCrossEntropy(qf, 0, pf, 0, weights ? pf : null, 0, n, eps, outputs ? outF : null, 0, aux);
+                k.binaryCrossEntropyWithLogits(q, 0, p, 0, weights ? p : null, 0, n, 1.5, outputs ? out : null, 0,
+                        aux);
+                k.binaryCrossEntropyWithLogits(qf, 0, pf, 0, weights ? pf : null, 0, n, 1.5, outputs ? outF : null, 0,
+                        aux);
+            }
+        }
         allocationFree(backend, "binary cross-entropy, double", () -> losses.binaryCrossEntropy(q, p));
         allocationFree(backend, "binary cross-entropy, float", () -> losses.binaryCrossEntropy(qf, pf));
         allocationFree(backend, "binary cross-entropy with logits, double",
