@@ -113,6 +113,10 @@ final class SimdLossKernels {
         final double[] losses = new double[BLOCK_ROWS];
         /** A block of BCE terms (binaryBlock), written to a float output after the block's loop. */
         final double[] terms = new double[BINARY_BLOCK];
+        /** A float block's targets, second arguments and weights widened to double (binaryBlock). */
+        final double[] wideY = new double[BINARY_BLOCK];
+        final double[] wideS = new double[BINARY_BLOCK];
+        final double[] wideW = new double[BINARY_BLOCK];
         /** Vector accumulators stored for their fixed-order lane sums, {@link #LANES} vectors. */
         final double[] lanes = new double[LANES * DL];
         /** A float row widened (many classes). */
@@ -127,7 +131,7 @@ final class SimdLossKernels {
     }
 
     /** Slots of Scratch.lanes, each DL long. */
-    private static final int LANES = 11;
+    private static final int LANES = 9;
     private static final int L_SUM = 0;
     private static final int L_W = 1;
     private static final int L_COUNT = 2;
@@ -135,13 +139,11 @@ final class SimdLossKernels {
     /** BCE's two logs (binaryBlock). */
     private static final int L_LOG0 = 4;
     private static final int L_LOG1 = 5;
-    /** binaryBlock's inputs widened from float (targets and weights; second argument), the log arguments. */
-    private static final int L_Y = 6;
-    private static final int L_X = 7;
-    private static final int L_A0 = 8;
-    private static final int L_A1 = 9;
+    /** binaryBlock's log arguments. */
+    private static final int L_A0 = 6;
+    private static final int L_A1 = 7;
     /** Ones, binaryBlock's weights when there are none. */
-    private static final int L_ONES = 10;
+    private static final int L_ONES = 8;
 
     private SimdLossKernels() {
     }
@@ -540,11 +542,26 @@ final class SimdLossKernels {
         // boxed every term (12 bytes per element, every call) once calls with and without outputs had run (JFR
         // allocation samples). Routing chosen vectors through scratch slots did not help: C2 forwards a store in
         // one branch to the load after it, which is the same merge.
-        double[] terms = SCRATCH.get().terms;
+        // A float block is widened to double scratch first, so the loops read double arrays only.
+        Scratch sc = SCRATCH.get();
+        double[] terms = sc.terms;
+        if (yf != null) {
+            widen(yf, yo + from, sc.wideY, to - from);
+            widen(sf, so + from, sc.wideS, to - from);
+            if (wf != null) {
+                widen(wf, wo + from, sc.wideW, to - from);
+            }
+            yd = sc.wideY;
+            sd = sc.wideS;
+            wd = wf != null ? sc.wideW : null;
+            yo = -from;
+            so = -from;
+            wo = -from;
+        }
         if (logits) {
-            logitBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, oo, terms, lanes);
+            logitBlock(yd, yo, sd, so, wd, wo, from, to, c, outD, oo, terms, lanes);
         } else {
-            probabilityBlock(yd, yf, yo, sd, sf, so, wd, wf, wo, from, to, c, outD, oo, terms, lanes);
+            probabilityBlock(yd, yo, sd, so, wd, wo, from, to, c, outD, oo, terms, lanes);
         }
         if (outF != null) {
             for (int i = from; i < to; i++) {
@@ -553,12 +570,16 @@ final class SimdLossKernels {
         }
     }
 
+    private static void widen(float[] a, int offset, double[] to, int length) {
+        for (int i = 0; i < length; i++) {
+            to[i] = a[offset + i];
+        }
+    }
+
     /** binaryBlock from probabilities: c is the clipping eps (0: none). */
-    private static void probabilityBlock(double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
-                                         double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
-                                         int oo, double[] terms, double[] lanes) {
-        boolean wide = yf != null;
-        boolean weighted = wd != null || wf != null;
+    private static void probabilityBlock(double[] yd, int yo, double[] sd, int so, double[] wd, int wo, int from,
+                                         int to, double c, double[] outD, int oo, double[] terms, double[] lanes) {
+        boolean weighted = wd != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector lo = DoubleVector.broadcast(D, c);
@@ -566,20 +587,8 @@ final class SimdLossKernels {
         DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
         one.intoArray(lanes, L_ONES * DL);
         for (int i = from; i < to; i += DL) {
-            double[] ya = yd, va = sd;
-            int yi = yo + i, vi = so + i;
-            if (wide) {
-                ((DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_Y * DL);
-                ((DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_X * DL);
-                ya = lanes;
-                va = lanes;
-                yi = L_Y * DL;
-                vi = L_X * DL;
-            }
-            DoubleVector yv = DoubleVector.fromArray(D, ya, yi);
-            DoubleVector v = DoubleVector.fromArray(D, va, vi);
+            DoubleVector yv = DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector v = DoubleVector.fromArray(D, sd, so + i);
             bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0))
                     .and(v.compare(GE, 0.0)).and(v.compare(LE, 1.0)).not());
             // clipped to [eps, 1 − eps]; with eps = 0 only invalid lanes change, and they are counted above
@@ -594,17 +603,8 @@ final class SimdLossKernels {
             DoubleVector lb = DoubleVector.fromArray(D, lanes, L_LOG1 * DL).add(p.neg().sub(u.sub(one)).div(u))
                     .blend(-INF, u.compare(EQ, 0.0));
             DoubleVector raw = zero.sub(yv.mul(la), yv.compare(GT, 0.0)).sub(one.sub(yv).mul(lb), yv.compare(LT, 1.0));
-            // the weight through an array chosen by the branches (a slot of ones when there are none); w = 1
-            // leaves the term's bits as they are
-            double[] wa = weighted ? wd : lanes;
-            int wi = weighted ? wo + i : L_ONES * DL;
-            if (weighted && wide) {
-                ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_Y * DL);
-                wa = lanes;
-                wi = L_Y * DL;
-            }
-            DoubleVector w = DoubleVector.fromArray(D, wa, wi);
+            // the weight from a slot of ones when there are none: w = 1 leaves the term's bits as they are
+            DoubleVector w = DoubleVector.fromArray(D, weighted ? wd : lanes, weighted ? wo + i : L_ONES * DL);
             bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
             ws = ws.add(w);
             DoubleVector term = zero.blend(raw.mul(w), w.compare(GT, 0.0));
@@ -618,11 +618,9 @@ final class SimdLossKernels {
     }
 
     /** binaryBlock from logits: c is posWeight, the factor of the positive term. */
-    private static void logitBlock(double[] yd, float[] yf, int yo, double[] sd, float[] sf, int so,
-                                   double[] wd, float[] wf, int wo, int from, int to, double c, double[] outD,
-                                   int oo, double[] terms, double[] lanes) {
-        boolean wide = yf != null;
-        boolean weighted = wd != null || wf != null;
+    private static void logitBlock(double[] yd, int yo, double[] sd, int so, double[] wd, int wo, int from, int to,
+                                   double c, double[] outD, int oo, double[] terms, double[] lanes) {
+        boolean weighted = wd != null;
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector posWeight = DoubleVector.broadcast(D, c);
@@ -631,20 +629,8 @@ final class SimdLossKernels {
         DoubleVector s = zero, ws = zero, edge = zero, bad = zero; // counts, not masks: a loop-carried mask boxes
         one.intoArray(lanes, L_ONES * DL);
         for (int i = from; i < to; i += DL) {
-            double[] ya = yd, va = sd;
-            int yi = yo + i, vi = so + i;
-            if (wide) {
-                ((DoubleVector) FloatVector.fromArray(FH, yf, yo + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_Y * DL);
-                ((DoubleVector) FloatVector.fromArray(FH, sf, so + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_X * DL);
-                ya = lanes;
-                va = lanes;
-                yi = L_Y * DL;
-                vi = L_X * DL;
-            }
-            DoubleVector yv = DoubleVector.fromArray(D, ya, yi);
-            DoubleVector v = DoubleVector.fromArray(D, va, vi);
+            DoubleVector yv = DoubleVector.fromArray(D, yd, yo + i);
+            DoubleVector v = DoubleVector.fromArray(D, sd, so + i);
             bad = bad.add(one, yv.compare(GE, 0.0).and(yv.compare(LE, 1.0)).and(v.compare(EQ, v)).not());
             // t = e^−|x| (LaneMath.exp), then log1p(t) = ln(1 + t) + (t − ((1 + t) − 1))/(1 + t)
             DoubleVector x = v.abs().neg();
@@ -663,15 +649,7 @@ final class SimdLossKernels {
             DoubleVector py = posWeight.mul(yv);
             DoubleVector raw = zero.add(py.mul(l.sub(v, pos.not())), py.compare(GT, 0.0))  // softplus(−x)
                     .add(one.sub(yv).mul(l.add(v, pos)), yv.compare(LT, 1.0));            // softplus(x)
-            double[] wa = weighted ? wd : lanes;
-            int wi = weighted ? wo + i : L_ONES * DL;
-            if (weighted && wide) {
-                ((DoubleVector) FloatVector.fromArray(FH, wf, wo + i).convertShape(F2D, D, 0))
-                        .intoArray(lanes, L_Y * DL);
-                wa = lanes;
-                wi = L_Y * DL;
-            }
-            DoubleVector w = DoubleVector.fromArray(D, wa, wi);
+            DoubleVector w = DoubleVector.fromArray(D, weighted ? wd : lanes, weighted ? wo + i : L_ONES * DL);
             bad = bad.add(one, w.compare(GE, 0.0).and(w.compare(LT, INF)).not());
             ws = ws.add(w);
             DoubleVector term = zero.blend(raw.mul(w), w.compare(GT, 0.0));
