@@ -5,6 +5,8 @@ import static jdk.incubator.vector.VectorOperators.D2I;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.I2B;
+import static jdk.incubator.vector.VectorOperators.I2D;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
@@ -39,6 +41,13 @@ final class SimdEqualWidthBins {
     private static final double MARGIN_ULPS = 16;
     /** 2<sup>52</sup>: adding and subtracting it rounds a non-negative double below 2<sup>51</sup> to an integer. */
     private static final double MAGIC = 0x1p52;
+    /**
+     * The byte loop's floor by truncation to int lanes and back (four double lanes, AVX2 and its like): on Zen 1,
+     * 6M values in 4,096-value blocks take 8.7 ms against 12.9 ms by the 2<sup>52</sup> rounding, whose extra
+     * subtract and two range compares the single compare x &lt; bins − δ replaces, and the int lanes are packed to
+     * bytes without a second conversion. Unmeasured with 8 lanes, which keep the rounding.
+     */
+    static final boolean TRUNCATING = DL == 4;
 
     private SimdEqualWidthBins() {
     }
@@ -88,6 +97,11 @@ final class SimdEqualWidthBins {
      * 1 − δ), which is exact whenever it passes (Sterbenz, or r = 0). Edges where δ ≥ 1/4 (a range tiny against
      * its offset) always take the bounds. A vector with a lane outside the margin takes the bounds as the int loop
      * does, so the codes stay those of the reference lane for lane.
+     *
+     * <p>With {@link #TRUNCATING} the floor is r = (int) x instead, and the test f = x − r in (δ, 1 − δ) with x
+     * &lt; bins − δ: f &gt; δ fails for x &lt; 0 (truncation rounds up there, so f ≤ 0), for NaN, and x beyond the
+     * int range fails the last test, so a vector that passes has the same floor, the same exact f and the same
+     * margins as above.
      */
     static void bins(double[] values, int offset, int length, double[] edges, int bins, byte[] out) {
         double first = edges[0];
@@ -100,17 +114,28 @@ final class SimdEqualWidthBins {
         double delta = MARGIN_ULPS * 0x1p-53 * (bins + Math.max(Math.abs(first), Math.abs(edges[bins])) * scale);
         boolean margins = delta < 0.25; // false for NaN and ∞ too (a degenerate scale)
         double below = 1.0 - delta;
+        double beforeEnd = count - delta;
         int i = 0;
         for (; i <= length - BYTE_STORE; i += DL) {
             DoubleVector v = DoubleVector.fromArray(D, values, offset + i);
             DoubleVector x = v.sub(first).mul(scale);
-            DoubleVector near = x.sub(0.5).add(MAGIC).sub(MAGIC);
-            DoubleVector f = x.sub(near);
-            if (margins && f.compare(GT, delta).and(f.compare(LT, below)).and(near.compare(GE, 0.0))
-                    .and(near.compare(LE, lastBin)).allTrue()) {
-                // each branch stores its own vector: one merged from two branches boxes (see SimdRowKernels)
-                ((ByteVector) near.convertShape(D2B, B8, 0)).intoArray(out, i);
-                continue;
+            if (TRUNCATING) {
+                IntVector t = (IntVector) x.convertShape(D2I, IH, 0);
+                DoubleVector f = x.sub((DoubleVector) t.convertShape(I2D, D, 0));
+                if (margins && f.compare(GT, delta).and(f.compare(LT, below)).and(x.compare(LT, beforeEnd))
+                        .allTrue()) {
+                    ((ByteVector) t.convertShape(I2B, B8, 0)).intoArray(out, i);
+                    continue;
+                }
+            } else {
+                DoubleVector near = x.sub(0.5).add(MAGIC).sub(MAGIC);
+                DoubleVector f = x.sub(near);
+                if (margins && f.compare(GT, delta).and(f.compare(LT, below)).and(near.compare(GE, 0.0))
+                        .and(near.compare(LE, lastBin)).allTrue()) {
+                    // each branch stores its own vector: one merged from two branches boxes (see SimdRowKernels)
+                    ((ByteVector) near.convertShape(D2B, B8, 0)).intoArray(out, i);
+                    continue;
+                }
             }
             // (int) x < bins ? (int) x : bins − 1, then ≥ 0: NaN and x ≥ bins to the last bin, x < 0 to 0
             DoubleVector c = x.blend(lastBin, x.compare(LT, count).not());
