@@ -326,13 +326,27 @@ public interface CountingKernels {
      * −0.0 before 0.0, NaNs last. Every non-NaN value keeps its bits; NaNs may come in another order among
      * themselves. The one kernel that changes its input: Evidently's Wasserstein and KS sort through it, so that a
      * backend can choose the faster algorithm for its CPU (the JDK's is vectorised for 64-bit keys only with
-     * AVX-512); the other sorts (quantile edges, NannyML's rules, stored profiles, KSG's ranks) still call the JDK's.
+     * AVX-512); the other sorts of doubles (quantile edges, NannyML's rules, stored profiles) still call the
+     * JDK's.
      *
      * @param a the values, sorted in place
      * @param from index of the first element sorted
      * @param to index after the last element sorted
      */
     default void sort(double[] a, int from, int to) {
+        java.util.Arrays.sort(a, from, to);
+    }
+
+    /**
+     * Sorts {@code a[from .. to)} ascending, as {@link java.util.Arrays#sort(long[], int, int)} does (signed
+     * order; equal longs are indistinguishable, so the result is that sort's exactly). KSG's ranks sort their
+     * order keys through it, for the same reason as {@link #sort(double[], int, int)}.
+     *
+     * @param a the values, sorted in place
+     * @param from index of the first element sorted
+     * @param to index after the last element sorted
+     */
+    default void sort(long[] a, int from, int to) {
         java.util.Arrays.sort(a, from, to);
     }
 }

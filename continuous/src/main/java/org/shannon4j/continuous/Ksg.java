@@ -156,7 +156,8 @@ public final class Ksg {
             y = divide(y, scaleOf(y, 0.0));
         }
         int n = x.length;
-        double[] sums = new KsgSearch(x, y, k, context.parallelism()).sums(convention, context.parallelism());
+        double[] sums = new KsgSearch(x, y, k, context.parallelism(), context.kernels())
+                .sums(convention, context.parallelism());
         double mi = Digamma.of(n) + Digamma.of(k) - sums[0] / n - sums[1] / n;
         if (clipAtZero) {
             mi = Math.max(0.0, mi);

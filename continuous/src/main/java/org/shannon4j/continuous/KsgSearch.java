@@ -3,6 +3,7 @@ package org.shannon4j.continuous;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.shannon4j.spi.CountingKernels;
 import org.shannon4j.spi.Parallelism;
 
 /**
@@ -67,12 +68,18 @@ final class KsgSearch {
     private final double[] sortedX;
     private final double[] sortedY;
 
+    /** The reference kernels (the JDK's sorts). */
+    private static final CountingKernels REFERENCE = new CountingKernels() { };
+
     KsgSearch(double[] x, double[] y, int k) {
-        this(x, y, k, Parallelism.SEQUENTIAL);
+        this(x, y, k, Parallelism.SEQUENTIAL, REFERENCE);
     }
 
-    /** Sorts x and y on two threads when the parallelism has them and n is large enough to pay. */
-    KsgSearch(double[] x, double[] y, int k, Parallelism parallelism) {
+    /**
+     * Sorts x and y (by the kernels' long sort) on two threads when the parallelism has them and n is large
+     * enough to pay.
+     */
+    KsgSearch(double[] x, double[] y, int k, Parallelism parallelism, CountingKernels kernels) {
         this.n = x.length;
         this.k = k;
         this.sortedX = new double[n];
@@ -81,7 +88,7 @@ final class KsgSearch {
         int[] orderY = new int[n];
         run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
                 (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sortedX : sortedY,
-                        which == 0 ? byX : null, which == 0 ? null : orderY));
+                        which == 0 ? byX : null, which == 0 ? null : orderY, kernels));
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
         this.strips = Math.ceilDiv(n, width);
         this.stride = width + 2 * PAD;

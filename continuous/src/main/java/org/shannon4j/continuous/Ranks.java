@@ -1,11 +1,12 @@
 package org.shannon4j.continuous;
 
-import java.util.Arrays;
+import org.shannon4j.spi.CountingKernels;
 
 /**
  * Sorting with ranks: each value's order-preserving bit pattern, its low bits replaced by the value's index, sorted
- * as a long (the JDK sorts long[] with SIMD on x86, several times faster than a radix sort of the doubles with an
- * index array), then a pass that puts back in order the rare neighbours whose patterns agreed above the index
+ * as a long by the backend's {@link CountingKernels#sort(long[], int, int)} (the JDK's sort, vectorised with
+ * AVX-512 and several times faster there than a radix sort of the doubles with an index array; an in-place radix
+ * sort where it is not), then a pass that puts back in order the rare neighbours whose patterns agreed above the index
  * bits. Gives the sorted values and each value's position in them (the marginal counts start from it). Ties keep
  * their index order; −0.0 sorts just before 0.0, which the counts treat as equal values anyway.
  */
@@ -23,8 +24,9 @@ final class Ranks {
      * @param rank receives each value's position in {@code sorted} (v.length); null when not needed
      * @param order receives the index in v of each position of {@code sorted} (v.length): the inverse of rank;
      *     null when not needed
+     * @param kernels the backend's kernels, whose long sort sorts the keys
      */
-    static void sort(double[] v, double[] sorted, int[] rank, int[] order) {
+    static void sort(double[] v, double[] sorted, int[] rank, int[] order, CountingKernels kernels) {
         int n = v.length;
         if (n == 0) {
             return;
@@ -36,7 +38,7 @@ final class Ranks {
         for (int i = 0; i < n; i++) {
             keys[i] = (key(v[i]) & high) | i;
         }
-        Arrays.sort(keys);
+        kernels.sort(keys, 0, n);
         for (int p = 0; p < n; p++) {
             sorted[p] = v[(int) (keys[p] & low)];
         }

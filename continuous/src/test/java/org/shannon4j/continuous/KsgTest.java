@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.shannon4j.InfoUnit;
 import org.shannon4j.Shannon;
+import org.shannon4j.spi.CountingKernels;
 import org.shannon4j.spi.Parallelism;
 
 /** The search against a brute-force scan (both conventions, ties), threads, units, the digamma, and bad input. */
@@ -171,8 +172,8 @@ class KsgTest {
             double[] sortedY = new double[n];
             int[] rankX = new int[n];
             int[] rankY = new int[n];
-            Ranks.sort(x, sortedX, rankX, null);
-            Ranks.sort(y, sortedY, rankY, null);
+            Ranks.sort(x, sortedX, rankX, null, new CountingKernels() { });
+            Ranks.sort(y, sortedY, rankY, null, new CountingKernels() { });
             for (int k : new int[] {3, 1 + rnd.nextInt(5)}) {
                 KsgSearch search = new KsgSearch(x, y, k);
                 double[][] radii = search.radii(KsgConvention.KRASKOV, Parallelism.SEQUENTIAL);

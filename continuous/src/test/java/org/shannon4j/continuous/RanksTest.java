@@ -6,15 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.CountingKernels;
 
-/** The radix sort with ranks against Arrays.sort, and the window counts against a scan. */
+/**
+ * The sort with ranks against Arrays.sort, with the reference kernels' sort of the keys and each backend's (the
+ * SIMD backend radix-sorts them below 512-bit vectors), and the window counts against a scan.
+ */
 class RanksTest {
 
-    @Test
-    void sortsAndRanks() {
+    @ParameterizedTest
+    @ValueSource(strings = {"reference", "scalar", "simd"})
+    void sortsAndRanks(String backend) {
+        CountingKernels kernels = backend.equals("reference") ? new CountingKernels() { }
+                : Shannon.get(backend).context().kernels();
         SplittableRandom rnd = new SplittableRandom(3);
-        for (int n : new int[] {1, 2, 17, 1000, 70_000}) {
+        for (int n : new int[] {1, 2, 17, 1000, 4095, 4096, 70_000}) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = switch (i % 5) {
@@ -28,7 +37,7 @@ class RanksTest {
             double[] sorted = new double[n];
             int[] rank = new int[n];
             int[] order = new int[n];
-            Ranks.sort(v, sorted, rank, order);
+            Ranks.sort(v, sorted, rank, order, kernels);
             double[] want = v.clone();
             Arrays.sort(want);
             assertArrayEquals(want, sorted);
@@ -41,8 +50,8 @@ class RanksTest {
             for (boolean s : seen) {
                 assertEquals(true, s);
             }
-            if (n > 1000) {
-                continue; // the scan below is quadratic
+            if (n > 1000 || !backend.equals("reference")) {
+                continue; // the scan below is quadratic, and the kernels have no part in it
             }
             // windows of random radii (negative: none) at every place, against a scan
             double[] radius = new double[n];

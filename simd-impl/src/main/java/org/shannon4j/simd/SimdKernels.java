@@ -717,6 +717,16 @@ final class SimdKernels extends BlockedKernels {
         }
     }
 
+    /** As the sort of doubles: {@link RadixSort} below 512 bits. */
+    @Override
+    public void sort(long[] a, int from, int to) {
+        if (RadixSort.PREFERRED) {
+            RadixSort.sort(a, from, to);
+        } else {
+            super.sort(a, from, to);
+        }
+    }
+
     /** Byte compares into byte accumulators; see {@link SimdCodeCounts}. */
     @Override
     public int countCodes(byte[] codes, int offset, int length, int bins, long[] table) {
