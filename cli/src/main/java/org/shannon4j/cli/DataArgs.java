@@ -54,12 +54,17 @@ final class DataArgs {
      * @throws DataFileException for a malformed file or one without data rows
      */
     static Table read(Path file, Args args) {
+        return read(file, args, java.util.Set.of());
+    }
+
+    /** As {@link #read(Path, Args)}, with cells that are missing besides empty ones. */
+    static Table read(Path file, Args args, java.util.Set<String> missingWords) {
         Map<String, Column.Kind> kinds = new HashMap<>();
         List<String> text = args.list("text");
         if (text != null) {
             text.forEach(name -> kinds.put(name, Column.Kind.TEXT));
         }
-        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), kinds);
+        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), kinds, missingWords);
         Table table = DataFiles.read(file, csv);
         if (table.rows() == 0) {
             throw DataFiles.isNpy(file) ? DataFileException.atByte(file, 0, "no data rows (the array is empty)")

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.shannon4j.Shannon;
 import org.shannon4j.cli.data.Column;
+import org.shannon4j.cli.data.CsvReader;
 import org.shannon4j.cli.data.Table;
 import org.shannon4j.drift.Drift;
 import org.shannon4j.drift.DriftMethod;
@@ -135,8 +136,9 @@ public final class DriftCommand implements DataCommand {
         }
         Progress progress = new Progress(err, "drift", args.choice("progress", "auto", Progress.MODES));
 
-        Table ref = DataArgs.read(refFile, args);
-        Table cur = DataArgs.read(curFile, args);
+        // pandas' missing-value words (NA, null, N/A, ...) are missing, as in the data frames the tools are given
+        Table ref = DataArgs.read(refFile, args, CsvReader.PANDAS_NA_VALUES);
+        Table cur = DataArgs.read(curFile, args, CsvReader.PANDAS_NA_VALUES);
         progress.size((long) (ref.rows() + cur.rows()) * Math.max(ref.columns().size(), cur.columns().size()));
         progress.say(() -> "read " + ref.rows() + " + " + cur.rows() + " rows");
         List<String> text = args.list("text");
@@ -183,7 +185,16 @@ public final class DriftCommand implements DataCommand {
                     skipOrFail(wanted, name, args.get("method"), "categorical", presetName, skipped);
                     continue;
                 }
-                d = threshold == null ? drift.categorical(preset, m, r, c) : drift.categorical(preset, m, r, c, threshold);
+                if (ref.columns().get(rj) instanceof Column.Text) {
+                    d = threshold == null ? drift.categorical(preset, m, r, c)
+                            : drift.categorical(preset, m, r, c, threshold);
+                } else {
+                    // numbers as categories: the same categories, ordered as numbers (Evidently's z)
+                    double[] rv = values(ref, rj);
+                    double[] cv = values(cur, cj);
+                    d = threshold == null ? drift.categorical(preset, m, rv, cv)
+                            : drift.categorical(preset, m, rv, cv, threshold);
+                }
                 categorical++;
             } else {
                 boolean evidently = preset == DriftPreset.EVIDENTLY;
@@ -295,7 +306,7 @@ public final class DriftCommand implements DataCommand {
             Column x = t == ref ? r : c;
             if (x.missing().cardinality() == x.size()) {
                 throw new IllegalArgumentException("column '" + x.name() + "' in " + t.file() + " has no value (all "
-                        + x.size() + " cells empty): nothing to compare");
+                        + x.size() + " cells empty or a missing-value word such as NA): nothing to compare");
             }
         }
         boolean rText = r instanceof Column.Text;
@@ -324,8 +335,16 @@ public final class DriftCommand implements DataCommand {
             }
             return !forcedNumeric;
         }
-        return preset == DriftPreset.EVIDENTLY && c instanceof Column.Ints ints && ints.missing().isEmpty()
-                && distinctInts(ints, EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1)
+        if (preset != DriftPreset.EVIDENTLY || !c.missing().isEmpty()) {
+            return false; // (pandas reads an integer column with a missing cell as float64)
+        }
+        if (c instanceof Column.Ints ints) {
+            return distinctInts(ints, EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1)
+                    <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL;
+        }
+        // integers beyond the int range: int64 to pandas, so the same rule
+        return c instanceof Column.Doubles d && d.integerLiterals()
+                && Arrays.stream(d.values()).distinct().limit(EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1).count()
                         <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL;
     }
 

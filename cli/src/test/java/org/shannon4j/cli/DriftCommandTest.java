@@ -267,12 +267,13 @@ class DriftCommandTest {
 
     @Test
     void emptyOrAllNanColumnNamesColumnAndFile() throws IOException {
-        Path ref = Files.writeString(dir.resolve("ref.csv"), "x,y\n1,nan\n2,nan\n");
+        // "NAN": a NaN to the number syntax, not one of pandas' missing-value words (those are missing cells)
+        Path ref = Files.writeString(dir.resolve("ref.csv"), "x,y\n1,NAN\n2,NAN\n");
         Path cur = Files.writeString(dir.resolve("cur.csv"), "x,y\n,1\n,2\n");
         CliRun r = drift(ref.toString(), cur.toString(), "--method", "psi", "--columns", "x");
         assertEquals(1, r.status());
-        assertEquals("shannon4j drift: column 'x' in " + cur + " has no value (all 2 cells empty): nothing to"
-                + " compare\n", r.err());
+        assertEquals("shannon4j drift: column 'x' in " + cur + " has no value (all 2 cells empty or a"
+                + " missing-value word such as NA): nothing to compare\n", r.err());
         r = drift(ref.toString(), cur.toString(), "--method", "psi", "--columns", "y", "--numeric", "y");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("shannon4j drift: column 'y' in " + ref + " has no finite value"), r.err());
@@ -391,15 +392,78 @@ class DriftCommandTest {
                 new double[] {1, 2, 2, 1, 1, 2, 3, 1, 1}, new double[] {1, 2, 3})) + "\n", r.out());
     }
 
+    /**
+     * Evidently's z tests "not the first category" of Python's sorted keys: numbers as numbers (an integer column
+     * is categorical), text by code points. Expected values from Evidently 0.7.21's own _z_stat_test (an audit
+     * against its source): "-3" is the first category here, where the strings would put "-1" first.
+     */
+    @Test
+    void zTestsTheLeastNumberAndTheLeastCodePoints() throws IOException {
+        StringBuilder ref = new StringBuilder("n\n");
+        StringBuilder cur = new StringBuilder("n\n");
+        for (int i = 0; i < 10; i++) {
+            ref.append("-3\n-1\n");
+            cur.append("-1\n-2\n");
+        }
+        Path r = Files.writeString(dir.resolve("zref.csv"), ref);
+        Path c = Files.writeString(dir.resolve("zcur.csv"), cur);
+        CliRun run = drift(r.toString(), c.toString(), "--method", "z");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("true"), run.out());
+        Drift drift = Drift.of(Shannon.get().context());
+        double[] rn = new double[20];
+        double[] cn = new double[20];
+        for (int i = 0; i < 20; i++) {
+            rn[i] = i % 2 == 0 ? -3 : -1;
+            cn[i] = i % 2 == 0 ? -1 : -2;
+        }
+        DriftResult z = drift.categorical(DriftPreset.EVIDENTLY, DriftMethod.Z, rn, cn);
+        assertEquals(0x3f3116513f07c000L, Double.doubleToRawLongBits(z.value()), Double.toString(z.value()));
+        assertEquals(z, drift.numeric(DriftPreset.EVIDENTLY, DriftMethod.Z, rn, cn));
+        // text: U+FF01 before U+1F600 by code points (Java's UTF-16 order puts the surrogate pair first)
+        String[] rt = new String[20];
+        String[] ct = new String[20];
+        for (int i = 0; i < 20; i++) {
+            rt[i] = i < 10 ? "\uFF01" : "\uD83D\uDE00";
+            ct[i] = i < 10 ? "\uFF01" : "\uFF5A";
+        }
+        DriftResult t = drift.categorical(DriftPreset.EVIDENTLY, DriftMethod.Z, rt, ct);
+        assertEquals(1.0, t.value());
+        assertEquals(false, t.drift());
+    }
+
+    /** pandas' missing-value words are missing cells; integers beyond the int range are int64 to pandas. */
+    @Test
+    void pandasMissingWordsAndWideIntegers() throws IOException {
+        Path ref = Files.writeString(dir.resolve("naref.csv"), "v\n1.5\nNA\n2.5\nnull\n3.5\n");
+        Path cur = Files.writeString(dir.resolve("nacur.csv"), "v\nN/A\n1.0\n2.0\n4.5\n");
+        CliRun run = drift(ref.toString(), cur.toString(), "--method", "ks", "--format", "tsv");
+        assertEquals(0, run.status(), run.err());
+        DriftResult ks = Drift.of(Shannon.get().context()).numeric(DriftPreset.EVIDENTLY,
+                DriftMethod.KOLMOGOROV_SMIRNOV, new double[] {1.5, 2.5, 3.5}, new double[] {1.0, 2.0, 4.5});
+        assertEquals(HEADER + "\n" + expectedRow("v", ks) + "\n", run.out());
+        // 3e9 + a few values, no missing cell: categorical as a pandas int64 column (chisquare by default)
+        StringBuilder wr = new StringBuilder("w\n");
+        StringBuilder wc = new StringBuilder("w\n");
+        for (int i = 0; i < 40; i++) {
+            wr.append(3_000_000_000L + i % 4).append('\n');
+            wc.append(3_000_000_000L + i % 3).append('\n');
+        }
+        run = drift(Files.writeString(dir.resolve("wref.csv"), wr).toString(),
+                Files.writeString(dir.resolve("wcur.csv"), wc).toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("chisquare"), run.out());
+    }
+
     @Test
     void categoricalBadInput() throws IOException {
-        Path ref = Files.writeString(dir.resolve("ref.csv"), "a,x\nred,nan\nblue,inf\n,nan\n");
+        Path ref = Files.writeString(dir.resolve("ref.csv"), "a,x\nred,NAN\nblue,inf\n,NAN\n");
         Path cur = Files.writeString(dir.resolve("cur.csv"), "a,x\n,1\n,2\n,3\n");
         // an all-empty column
         CliRun r = drift(ref.toString(), cur.toString(), "--columns", "a");
         assertEquals(1, r.status());
-        assertEquals("shannon4j drift: column 'a' in " + cur + " has no value (all 3 cells empty): nothing to"
-                + " compare\n", r.err());
+        assertEquals("shannon4j drift: column 'a' in " + cur + " has no value (all 3 cells empty or a"
+                + " missing-value word such as NA): nothing to compare\n", r.err());
         // numbers as categories, none left after Evidently drops NaN and inf
         r = drift(ref.toString(), cur.toString(), "--columns", "x", "--categorical", "x");
         assertEquals(1, r.status());

@@ -17,12 +17,23 @@ final class CategoricalRules {
     private CategoricalRules() {
     }
 
+    /** Text categories: Python orders str by code points ({@link #evidentlyZ}'s first category). */
     static DriftResult evidently(Drift family, DriftMethod method, String[] reference, String[] current,
             double threshold) {
+        return evidently(family, method, reference, current, threshold, null);
+    }
+
+    /**
+     * @param first the category that Python's {@code sorted} puts first among those of reference ∪ current (for
+     *     numbers as categories, the least number's string), or null for text (the least by code points)
+     */
+    static DriftResult evidently(Drift family, DriftMethod method, String[] reference, String[] current,
+            double threshold, String first) {
         method.require(DriftPreset.EVIDENTLY, true);
         CategoryCounts k = nonEmpty(CategoryCounts.of(reference, current));
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
-            double p = method == DriftMethod.Z ? evidentlyZ(k) : evidentlyChiSquare(k);
+            double p = method == DriftMethod.Z ? evidentlyZ(k, firstIndex(k.categories(), first))
+                    : evidentlyChiSquare(k);
             // a test's drift score is its p-value: drift if p < threshold
             return new DriftResult(method, p, threshold, p < threshold, p);
         }
@@ -170,19 +181,60 @@ final class CategoricalRules {
         return Chi2.sf(BinEdges.pairwiseSum(terms, 0, terms.length), dof);
     }
 
-    /** Evidently's {@code _z_stat_test}: the two-proportion Z test of "not the first category", two-sided. */
-    static double evidentlyZ(CategoryCounts k) {
+    /**
+     * Evidently's {@code _z_stat_test}: the two-proportion Z test of "not the first category", two-sided, where
+     * the first category is {@code sorted(keys)[0]} in Python: the least number for numeric values, the least
+     * string by code points for text (Java's {@code String.compareTo} orders UTF-16 units, which differs for
+     * characters beyond U+FFFF against U+E000–U+FFFF; a numeric column's strings would order "10" before "9").
+     *
+     * @param first the index of that category in {@code k.categories()}
+     */
+    static double evidentlyZ(CategoryCounts k, int first) {
         String[] c = k.categories();
         if (c.length == 1) {
             return 1.0; // both columns hold one and the same value
         }
         double n1 = k.referenceSize();
         double n2 = k.currentSize();
-        double p1 = (n1 - k.reference()[0]) / n1;
-        double p2 = (n2 - k.current()[0]) / n2;
+        double p1 = (n1 - k.reference()[first]) / n1;
+        double p2 = (n2 - k.current()[first]) / n2;
         double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
         double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
         return 2 * (1 - Chi2.normalCdf(Math.abs(z)));
+    }
+
+    /** The index of {@code first} among the sorted categories, or of the least by code points when null. */
+    static int firstIndex(String[] categories, String first) {
+        if (first != null) {
+            int at = Arrays.binarySearch(categories, first);
+            if (at < 0) {
+                throw new IllegalStateException("'" + first + "' is not a category"); // a caller's bug
+            }
+            return at;
+        }
+        int least = 0;
+        for (int i = 1; i < categories.length; i++) {
+            if (compareCodePoints(categories[i], categories[least]) < 0) {
+                least = i;
+            }
+        }
+        return least;
+    }
+
+    /** Python's order of str: code point by code point, a prefix first. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** (o − e)² / e, o first moved up to 0.5 towards e when dof = 1 (Yates). */

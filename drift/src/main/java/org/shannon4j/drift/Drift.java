@@ -537,6 +537,82 @@ public final class Drift {
     }
 
     /**
+     * As {@link #categorical(DriftPreset, DriftMethod, String[], String[])} for numbers taken as categories: a
+     * pandas numeric column that the tool treats as categorical (Evidently: an integer column with few values) or
+     * that the caller declares so. Each distinct value is a category (−0.0 and 0.0 one); NaN is missing, and so
+     * are ±∞ under Evidently's rules (it drops them from every column). The categories are ordered as numbers
+     * where the order matters: Evidently's {@code z} tests "not the least value", as Python's {@code sorted}
+     * orders a numeric column, where the strings of the same values would order "10" before "9".
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset ({@link DriftMethod#categoricalIn})
+     * @param reference the reference column, NaN for missing
+     * @param current the current column, NaN for missing
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException as {@link #categorical(DriftPreset, DriftMethod, String[], String[])}
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, double[] reference, double[] current) {
+        Objects.requireNonNull(preset, "preset must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        method.require(preset, true);
+        // NaN: NannyML's default threshold, from the reference's chunks
+        return numberCategorical(preset, method, reference, current, preset == DriftPreset.EVIDENTLY
+                ? method.defaultThreshold(preset) : Double.NaN);
+    }
+
+    /**
+     * As {@link #categorical(DriftPreset, DriftMethod, double[], double[])} with the given threshold (see
+     * {@link #categorical(DriftPreset, DriftMethod, String[], String[], double)}).
+     *
+     * @param preset the tool whose rules are reproduced
+     * @param method a categorical method of the preset
+     * @param reference the reference column, NaN for missing
+     * @param current the current column, NaN for missing
+     * @param threshold the drift threshold
+     * @return the value, the threshold and the decision
+     * @throws IllegalArgumentException as {@link #categorical(DriftPreset, DriftMethod, String[], String[],
+     *     double)}
+     */
+    public DriftResult categorical(DriftPreset preset, DriftMethod method, double[] reference, double[] current,
+            double threshold) {
+        checkPresetArguments(preset, method, threshold);
+        return numberCategorical(preset, method, reference, current, threshold);
+    }
+
+    private DriftResult numberCategorical(DriftPreset preset, DriftMethod method, double[] reference,
+            double[] current, double threshold) {
+        Objects.requireNonNull(reference, "reference must not be null");
+        Objects.requireNonNull(current, "current must not be null");
+        boolean evidently = preset == DriftPreset.EVIDENTLY;
+        String[] ref = numberCategories(reference, evidently);
+        String[] cur = numberCategories(current, evidently);
+        if (!evidently) {
+            return CategoricalRules.nannyml(this, method, ref, cur, threshold);
+        }
+        method.require(preset, true);
+        double least = Double.POSITIVE_INFINITY;
+        for (double[] a : new double[][] {reference, current}) {
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    least = Math.min(least, v);
+                }
+            }
+        }
+        // no finite value: CategoricalRules names the empty column
+        String first = least == Double.POSITIVE_INFINITY ? null : EvidentlyRules.category(least);
+        return CategoricalRules.evidently(this, method, ref, cur, threshold, first);
+    }
+
+    /** Each value's category string: NaN missing, and ±∞ too when dropped. */
+    private static String[] numberCategories(double[] a, boolean dropInfinite) {
+        String[] out = new String[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = dropInfinite && Double.isInfinite(a[i]) ? null : EvidentlyRules.category(a[i]);
+        }
+        return out;
+    }
+
+    /**
      * The preset's default threshold for a categorical method and reference column (see
      * {@link #categorical(DriftPreset, DriftMethod, String[], String[])}).
      *

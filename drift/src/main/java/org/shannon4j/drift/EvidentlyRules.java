@@ -70,8 +70,10 @@ final class EvidentlyRules {
         if (method == DriftMethod.CHI_SQUARE || method == DriftMethod.Z) {
             // Evidently's default for a numeric column with at most 5 values: its values as categories (their
             // counts do not depend on the order, so the sorted values serve)
+            double least = Math.min(ref.sortedWithSentinel()[0], cs.min()); // Python sorts numbers as numbers
             return CategoricalRules.evidently(family, method,
-                    categories(Arrays.copyOf(ref.sortedWithSentinel(), ref.size())), categories(cur), threshold);
+                    categories(Arrays.copyOf(ref.sortedWithSentinel(), ref.size())), categories(cur), threshold,
+                    category(least));
         }
         if (method == DriftMethod.KOLMOGOROV_SMIRNOV) {
             double[] a = Arrays.copyOf(ref.sortedWithSentinel(), ref.size());
@@ -200,13 +202,18 @@ final class EvidentlyRules {
         return EvidentlyBinning.binnedShares(side, cur, ColumnScan.of(cur), null, Parallelism.SEQUENTIAL);
     }
 
-    /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string. */
-    private static String[] categories(double[] a) {
+    /** Each value as a category: equal doubles (−0.0 and 0.0 too) give the same string; NaN is missing. */
+    static String[] categories(double[] a) {
         String[] out = new String[a.length];
         for (int i = 0; i < a.length; i++) {
-            out[i] = Double.toString(a[i] == 0 ? 0.0 : a[i]);
+            out[i] = category(a[i]);
         }
         return out;
+    }
+
+    /** A value's category string (see {@link #categories}), null for NaN. */
+    static String category(double v) {
+        return v != v ? null : Double.toString(v == 0 ? 0.0 : v);
     }
 
     /** The sorted distinct values of two sorted arrays. */

@@ -57,8 +57,21 @@ public sealed interface Column permits Column.Ints, Column.Doubles, Column.Text 
      * @param name    the name
      * @param values  one value per row (NaN where missing)
      * @param missing the missing rows
+     * @param integerLiterals whether every present cell was written as an integer (a CSV column of integers
+     *     beyond the int range: pandas reads it as int64)
      */
-    record Doubles(String name, double[] values, BitSet missing) implements Column {
+    record Doubles(String name, double[] values, BitSet missing, boolean integerLiterals) implements Column {
+        /**
+         * A floating column of floating cells.
+         *
+         * @param name    the name
+         * @param values  one value per row (NaN where missing)
+         * @param missing the missing rows
+         */
+        public Doubles(String name, double[] values, BitSet missing) {
+            this(name, values, missing, false);
+        }
+
         @Override
         public Kind kind() {
             return Kind.FLOATING;

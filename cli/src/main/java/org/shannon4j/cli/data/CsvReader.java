@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a UTF-8 CSV file with a header row into a columnar {@link Table}, streaming record by record (see
@@ -31,12 +32,13 @@ public final class CsvReader {
      * @param delimiter the field separator ({@code ,} by default)
      * @param kinds     columns whose kind is given rather than inferred, by name
      */
-    public record Options(char delimiter, Map<String, Column.Kind> kinds) {
+    public record Options(char delimiter, Map<String, Column.Kind> kinds, Set<String> missingWords) {
         /**
          * Compact constructor: checks the delimiter.
          *
          * @param delimiter the field separator
          * @param kinds     forced kinds by column name
+         * @param missingWords cells that are missing values besides empty ones, as written (unquoted or quoted)
          */
         public Options {
             if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
@@ -44,11 +46,30 @@ public final class CsvReader {
                         + Character.getName(delimiter));
             }
             kinds = Map.copyOf(kinds);
+            missingWords = Set.copyOf(missingWords);
+        }
+
+        /**
+         * Only empty cells missing.
+         *
+         * @param delimiter the field separator
+         * @param kinds     forced kinds by column name
+         */
+        public Options(char delimiter, Map<String, Column.Kind> kinds) {
+            this(delimiter, kinds, Set.of());
         }
 
         /** Comma-separated, every kind inferred. */
         public static final Options DEFAULT = new Options(',', Map.of());
     }
+
+    /**
+     * pandas' {@code read_csv} default {@code na_values} (pandas 1.5 / 2.x, {@code _libs/parsers.pyx}
+     * {@code STR_NA_VALUES}): the cells it reads as NaN, in every column.
+     */
+    public static final Set<String> PANDAS_NA_VALUES = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
+            "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a",
+            "nan", "null");
 
     private CsvReader() {
     }
@@ -98,7 +119,8 @@ public final class CsvReader {
             names = header(file, t, options);
             builders = new Builder[names.size()];
             for (int j = 0; j < builders.length; j++) {
-                builders[j] = new Builder(names.get(j), options.kinds().get(names.get(j)));
+                builders[j] = new Builder(names.get(j), options.kinds().get(names.get(j)),
+                        options.missingWords());
             }
             while (t.next()) {
                 checkWidth(file, t, builders.length);
@@ -192,10 +214,14 @@ public final class CsvReader {
         double[] doubles;
         final BitSet missing = new BitSet();
         final Map<String, Integer> dictionary = new LinkedHashMap<>();
+        final Set<String> missingWords;
+        /** Every present cell so far an integer literal (within the long range). */
+        boolean integerLiterals = true;
 
-        Builder(String name, Column.Kind forced) {
+        Builder(String name, Column.Kind forced, Set<String> missingWords) {
             this.name = name;
             this.forced = forced;
+            this.missingWords = missingWords;
             if (forced != null) {
                 kind = forced;
                 if (forced == Column.Kind.FLOATING) {
@@ -209,7 +235,7 @@ public final class CsvReader {
             if (reread) {
                 return;
             }
-            if (t.isEmpty(j)) {
+            if (isMissing(t, j)) {
                 missing.set(row);
                 put(row, Double.NaN, -1);
                 return;
@@ -239,6 +265,7 @@ public final class CsvReader {
                 Double v = Numbers.parseDouble(s, from, to);
                 if (v != null) {
                     numericSeen = true;
+                    integerLiterals &= Numbers.isLong(s, from, to);
                     put(row, v, 0);
                     return;
                 }
@@ -260,8 +287,12 @@ public final class CsvReader {
             addText(t, j, row);
         }
 
+        boolean isMissing(CsvTokenizer t, int j) {
+            return t.isEmpty(j) || !missingWords.isEmpty() && missingWords.contains(t.field(j));
+        }
+
         void addText(CsvTokenizer t, int j, int row) {
-            if (t.isEmpty(j)) {
+            if (isMissing(t, j)) {
                 missing.set(row);
                 put(row, 0, -1);
                 return;
@@ -304,7 +335,8 @@ public final class CsvReader {
             }
             return switch (kind) {
                 case INTEGER -> new Column.Ints(name, Arrays.copyOf(ints, rows), missing);
-                case FLOATING -> new Column.Doubles(name, Arrays.copyOf(doubles, rows), missing);
+                case FLOATING -> new Column.Doubles(name, Arrays.copyOf(doubles, rows), missing,
+                        forced == null && integerLiterals);
                 case TEXT -> new Column.Text(name, ints == null ? new int[rows] : Arrays.copyOf(ints, rows),
                         dictionary.keySet().toArray(String[]::new), missing);
             };

@@ -36,6 +36,27 @@ final class Numbers {
         return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Long.MIN_VALUE : v;
     }
 
+    /** Whether {@code s[from..to)} is an integer literal within the long range (blanks and a sign allowed). */
+    static boolean isLong(char[] s, int start, int end) {
+        int from = skipBlanks(s, start, end);
+        int to = trailingBlanks(s, from, end);
+        int digits = from < to && (s[from] == '+' || s[from] == '-') ? from + 1 : from;
+        if (digits == to) {
+            return false;
+        }
+        for (int i = digits; i < to; i++) {
+            if (s[i] < '0' || s[i] > '9') {
+                return false;
+            }
+        }
+        try {
+            Long.parseLong(new String(s, from, to - from)); // digits and a sign: only the range can fail
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The double in {@code s[from..to)} (correctly rounded), or null if it is not a number. */
     static Double parseDouble(char[] s, int start, int end) {
         int from = skipBlanks(s, start, end);
