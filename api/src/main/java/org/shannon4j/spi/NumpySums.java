@@ -9,6 +9,11 @@ public final class NumpySums {
 
     /** numpy's PW_BLOCKSIZE. */
     private static final int PW_BLOCKSIZE = 128;
+    /**
+     * numpy's default buffer size (np.getbufsize()): a reduction calls its inner loop on chunks of at most this many
+     * elements and adds the chunks' sums in order, so the pairwise sum runs within each chunk only.
+     */
+    private static final int BUFSIZE = 8192;
 
     private NumpySums() {
     }
@@ -23,6 +28,20 @@ public final class NumpySums {
      * @return their sum as numpy adds them
      */
     public static double pairwiseSum(double[] a, int off, int n) {
+        if (n <= BUFSIZE) {
+            return pairwise(a, off, n);
+        }
+        // np.add.reduce: the chunks' pairwise sums added in order (a 10,000-value sum of squares here is an ulp
+        // away from one pairwise sum over all of them)
+        double res = pairwise(a, off, BUFSIZE);
+        for (int from = BUFSIZE; from < n; from += BUFSIZE) {
+            res += pairwise(a, off + from, Math.min(BUFSIZE, n - from));
+        }
+        return res;
+    }
+
+    /** numpy's {@code pairwise_sum} itself, over one inner-loop call. */
+    private static double pairwise(double[] a, int off, int n) {
         if (n < 8) {
             double res = 0.0;
             for (int i = 0; i < n; i++) {
@@ -57,7 +76,7 @@ public final class NumpySums {
         } else {
             int n2 = n / 2;
             n2 -= n2 % 8;
-            return pairwiseSum(a, off, n2) + pairwiseSum(a, off + n2, n - n2);
+            return pairwise(a, off, n2) + pairwise(a, off + n2, n - n2);
         }
     }
 
@@ -71,7 +90,13 @@ public final class NumpySums {
     public static double populationStd(double[] x) {
         int n = x.length;
         double mean = pairwiseSum(x, 0, n) / n;
-        return Math.sqrt(pairwiseSumOfSquares(x, mean, 0, n, new double[PW_BLOCKSIZE]) / n);
+        double[] block = new double[PW_BLOCKSIZE];
+        double squares = 0;
+        for (int from = 0; from < n; from += BUFSIZE) { // the chunks of pairwiseSum
+            double chunk = pairwiseSumOfSquares(x, mean, from, Math.min(BUFSIZE, n - from), block);
+            squares = from == 0 ? chunk : squares + chunk;
+        }
+        return Math.sqrt(squares / n);
     }
 
     /**
@@ -84,7 +109,7 @@ public final class NumpySums {
                 double v = x[off + i] - mean;
                 block[i] = v * v;
             }
-            return pairwiseSum(block, 0, n);
+            return pairwise(block, 0, n);
         }
         int n2 = n / 2;
         n2 -= n2 % 8;

@@ -86,7 +86,7 @@ public final class FeatureScoring {
         }
         boolean[] disc = mask(discrete, cols.length);
         prepare(cols, disc, xNoise);
-        double std = numpyStd(y);
+        double std = numpyStd("y", y);
         double[] ys = divided(y, std == 0 ? 1.0 : std);
         if (yNoise != null) {
             checkNoise("yNoise", yNoise, y.length);
@@ -182,7 +182,7 @@ public final class FeatureScoring {
             if (disc[j]) {
                 continue;
             }
-            double std = numpyStd(cols[j]);
+            double std = numpyStd("x column " + j + ": x", cols[j]);
             cols[j] = divided(cols[j], std < SCALE_FLOOR_FEATURE ? 1.0 : std);
             if (xNoise != null) {
                 double[] g = new double[n];
@@ -205,6 +205,24 @@ public final class FeatureScoring {
      */
     static double numpyStd(double[] v) {
         return NumpySums.populationStd(v);
+    }
+
+    /**
+     * {@link #numpyStd(double[])} of the caller's values named {@code name}; NaN (their sum or squares overflow
+     * to ∞ − ∞, where scikit-learn then rejects the scaled values as NaN) is an error naming the largest value. An
+     * infinite standard deviation is scikit-learn's too: the values scale to zeros.
+     */
+    static double numpyStd(String name, double[] v) {
+        double std = NumpySums.populationStd(v);
+        if (Double.isNaN(std)) {
+            int at = 0;
+            for (int i = 1; i < v.length; i++) {
+                at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
+            }
+            throw new IllegalArgumentException(name + "[" + at + "] = " + v[at] + ": the standard deviation of "
+                    + name + " overflows to NaN (so scikit-learn's scaled values are NaN): scale the values down");
+        }
+        return std;
     }
 
     private static double[] divided(double[] v, double s) {

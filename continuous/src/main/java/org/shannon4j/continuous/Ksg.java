@@ -152,8 +152,8 @@ public final class Ksg {
         checkFinite("x", x);
         checkFinite("y", y);
         if (scaling) {
-            x = divide(x, scaleOf(x, SCALE_FLOOR_FEATURE));
-            y = divide(y, scaleOf(y, 0.0));
+            x = divide(x, scaleOf("x", x, SCALE_FLOOR_FEATURE));
+            y = divide(y, scaleOf("y", y, 0.0));
         }
         int n = x.length;
         double[] sums = new KsgSearch(x, y, k, context.parallelism(), context.kernels())
@@ -177,27 +177,15 @@ public final class Ksg {
     private static final double SCALE_FLOOR_FEATURE = 10 * Math.ulp(1.0);
 
     /**
-     * numpy's population standard deviation √(Σ(v − mean)²/N), or 1 when it is not above {@code floor} (0 for
-     * scikit-learn's 1-D target, whose rule is "std == 0"; 10·eps for a column of X).
+     * numpy's population standard deviation √(Σ(v − mean)²/N) to the bit (numpy's pairwise sums, as
+     * {@link FeatureScoring} computes it: a compensated sum is an ulp away at times, and an ulp in the scale moves
+     * tied differences across the nextafter(ε, 0) radius), or 1 when it is not above {@code floor} (0 for
+     * scikit-learn's 1-D target, whose rule is "std == 0"; 10·eps for a column of X). A NaN standard deviation
+     * (overflow) is an error naming {@code name}'s largest value.
      */
-    static double scaleOf(double[] v, double floor) {
-        int n = v.length;
-        double mean = compensatedSum(v, 0.0, false) / n;
-        double var = compensatedSum(v, mean, true) / n;
-        double std = Math.sqrt(var);
+    static double scaleOf(String name, double[] v, double floor) {
+        double std = FeatureScoring.numpyStd(name, v);
         return floor == 0 ? (std == 0 ? 1.0 : std) : (std < floor ? 1.0 : std);
-    }
-
-    private static double compensatedSum(double[] v, double shift, boolean square) {
-        double s = 0;
-        double c = 0;
-        for (double a : v) {
-            double d = square ? (a - shift) * (a - shift) : a;
-            double t = s + d;
-            c += Math.abs(s) >= Math.abs(d) ? (s - t) + d : (d - t) + s;
-            s = t;
-        }
-        return s + c;
     }
 
     private static double[] divide(double[] v, double s) {

@@ -90,8 +90,8 @@ class KsgGoldenTest {
                 double[] y = java.util.Arrays.copyOf(data.get(f[0] + "_y"), n);
                 String what = line;
 
-                double[] sx = scaled ? scaled(x, Ksg.scaleOf(x, 10 * Math.ulp(1.0))) : x;
-                double[] sy = scaled ? scaled(y, Ksg.scaleOf(y, 0.0)) : y;
+                double[] sx = scaled ? scaled(x, Ksg.scaleOf("x", x, 10 * Math.ulp(1.0))) : x;
+                double[] sy = scaled ? scaled(y, Ksg.scaleOf("y", y, 0.0)) : y;
                 double[] sums = new KsgSearch(sx, sy, k).sums(KsgConvention.SKLEARN, handle.context().parallelism());
                 assertEquals(meanX, sums[0] / n, TOL * Math.abs(meanX), what);
                 assertEquals(meanY, sums[1] / n, TOL * Math.abs(meanY), what);

@@ -62,6 +62,33 @@ class KsgTest {
         return new double[] {sx, sy};
     }
 
+    /**
+     * scikit-learn's scale divides by numpy's standard deviation (pairwise sums): here a compensated sum is one ulp
+     * above it (0.12453996981544782 against ...83), which moved tied differences across the radius (0.18810).
+     * Expected: _compute_mi_cc(scale(x, with_mean=False), scale(y, with_mean=False), 1), scikit-learn 1.2.1. An
+     * infinite standard deviation scales the values to zeros, as numpy's does; a NaN one is an error.
+     */
+    @Test
+    void scalingIsNumpysStandardDeviation() {
+        Ksg sklearn = KSG.withScaling(true).withClipAtZero(true);
+        double[] x = {0.1, 0.3, 0.4, 0.0, 0.1, 0.2, 0.2};
+        double[] y = {0.1, 0.1, 0.0, 0.3, 0.4, 0.0, 0.3};
+        assertEquals(0x1.ddddddddddde0p-4, sklearn.mutualInformation(x, y, 1), 0.0);
+        double[] huge = {1e300, -1e300, 2e300, -3e300, 5e299, 7e299, -2e300, 1.5e300};
+        double[] y4 = {0.3, -1.2, 0.8, 2.0, -0.4, 0.1, 1.1, -0.7};
+        assertEquals(0x1.0p-53, sklearn.mutualInformation(huge, y4, 3), 0.0);
+        // numpy's accumulators: MAX + MAX = ∞ and −MAX − MAX = −∞, then ∞ − ∞ = NaN (scikit-learn: "Input X
+        // contains NaN")
+        double m = Double.MAX_VALUE;
+        double[] overflow = {m, -m, 1, 2, 3, 4, 5, 6, m, -m, 1, 2, 3, 4, 5, 6};
+        double[] y16 = new double[16];
+        Arrays.setAll(y16, i -> i);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> sklearn.mutualInformation(overflow, y16, 3));
+        assertTrue(e.getMessage().startsWith("x[0] = 1.7976931348623157E308: the standard deviation of x overflows"),
+                e.getMessage());
+    }
+
     @Test
     void searchMatchesBruteForce() {
         SplittableRandom rnd = new SplittableRandom(16);
