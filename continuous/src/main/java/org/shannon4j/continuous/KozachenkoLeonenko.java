@@ -18,7 +18,9 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <p>Exact duplicates make some εᵢ = 0 and the estimate −∞: they are reported as an
- * {@link IllegalArgumentException} naming the sample instead. The search is exact, over the context's threads: a
+ * {@link IllegalArgumentException} naming the sample instead. Euclidean distances are compared squared; where a
+ * square would overflow (distances beyond 1.3e154) or underflow (below 1.5e-154), the samples are first scaled by
+ * a power of two, exactly, and the estimate shifted back. The search is exact, over the context's threads: a
  * k-d tree when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d), with the same bits; the sum is compensated and in
  * a fixed order (the same bits for any thread count).
  */
@@ -97,6 +99,22 @@ public final class KozachenkoLeonenko {
         boolean euclidean = norm == KnnNorm.EUCLIDEAN;
         double[] eps = new KnnBlocks(new double[][] {x}, new int[] {d}, n, k)
                 .kthDistances(euclidean, context.parallelism());
+        int shift = 0;
+        if (euclidean && !allNormalSquares(eps)) {
+            // squared distances beyond 1.3e154 overflow and below 1.5e-154 underflow: the samples scaled by a power of
+            // two (exact) so that the largest |value| is near 1, and the entropy moved back by d·shift·ln 2
+            double max = 0;
+            for (double v : x) {
+                max = Math.max(max, Math.abs(v));
+            }
+            shift = Math.getExponent(max);
+            double[] scaled = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                scaled[i] = Math.scalb(x[i], -shift);
+            }
+            eps = new KnnBlocks(new double[][] {scaled}, new int[] {d}, n, k)
+                    .kthDistances(true, context.parallelism());
+        }
         MultivariateKsg.Sum logs = new MultivariateKsg.Sum();
         for (int i = 0; i < n; i++) {
             if (eps[i] == 0) {
@@ -105,7 +123,20 @@ public final class KozachenkoLeonenko {
             }
             logs.add(euclidean ? 0.5 * Math.log(eps[i]) : Math.log(eps[i]));
         }
-        double h = Digamma.of(n) - Digamma.of(k) + norm.logUnitBallVolume(d) + d * (logs.value() / n);
+        double h = Digamma.of(n) - Digamma.of(k) + norm.logUnitBallVolume(d) + d * (logs.value() / n)
+                + d * shift * LN2;
         return context.unit().fromNats(h);
+    }
+
+    private static final double LN2 = Math.log(2);
+
+    /** Whether every squared distance is normal (none underflowed or overflowed, none 0). */
+    private static boolean allNormalSquares(double[] eps) {
+        for (double e : eps) {
+            if (!(e >= Double.MIN_NORMAL && e <= Double.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -82,6 +82,30 @@ class KnnEstimatorsTest {
         assertEquals(nats / Math.log(2), bits, 1e-15);
     }
 
+    /**
+     * Euclidean distances are compared squared: beyond 1.3e154 the squares overflowed (the estimate was NaN) and
+     * below 1.5e-154 they underflowed ("exact duplicates" where there are none). In 1-D the Euclidean estimate is
+     * the max-norm one (the same distances, the same unit ball), and scaling the samples by c adds ln|c|.
+     */
+    @Test
+    void euclideanSquaresNeitherOverflowNorUnderflow() {
+        KozachenkoLeonenko euclidean = KozachenkoLeonenko.of(context);
+        KozachenkoLeonenko max = euclidean.withNorm(KnnNorm.MAX);
+        double[] huge = {0, 1e160, 3e160, 6e160, 1e161};
+        double[] tiny = {0, 1e-170, 3e-170, 6e-170, 1e-169};
+        for (double[] x : new double[][] {huge, tiny}) {
+            double want = max.entropy(x, 1, 1);
+            assertEquals(want, euclidean.entropy(x, 1, 1), 1e-13 * Math.abs(want));
+        }
+        double[][] plane = gaussian(200, 2, 5);
+        double[][] scaledUp = new double[plane.length][];
+        for (int i = 0; i < plane.length; i++) {
+            scaledUp[i] = new double[] {plane[i][0] * 0x1p600, plane[i][1] * 0x1p600};
+        }
+        double h = euclidean.entropy(plane, 3);
+        assertEquals(h + 2 * 600 * Math.log(2), euclidean.entropy(scaledUp, 3), 1e-12 * Math.abs(h + 832));
+    }
+
     @Test
     void badInputNamesArgumentIndexAndValue() {
         MultivariateKsg ksg = Ksg.of(context).multivariate(KsgAlgorithm.KSG1);
