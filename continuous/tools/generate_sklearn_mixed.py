@@ -55,6 +55,16 @@ def cd_cases(lines):
     sets.append(("cd200_ties", np.round(rng.standard_normal(200) * 2) / 2 + d * 0.3, d))
     d = rng.randint(0, 4, 1000)
     sets.append(("cd1000_indep", rng.standard_normal(1000), d))
+    # labels of 2 to 11 members: NearestNeighbors searches those with k_i >= N_c // 2 by brute force, whose
+    # distances are sqrt((c_i^2 - 2 c_i c_j) + c_j^2), each step rounded
+    d = np.repeat(np.arange(30), rng.randint(2, 12, 30))
+    sets.append(("cd_small_labels", rng.standard_normal(len(d)) + 0.2 * d, d))
+    # a nearly constant column: the brute-force rounding dominates the distances
+    d = np.repeat(np.arange(8), 5)
+    sets.append(("cd_near_constant", 3.0 + 1e-9 * rng.standard_normal(40), d))
+    # squares of the distances underflow to 0 (KDTree compares squared distances): every point ties
+    d = np.arange(40) % 2
+    sets.append(("cd_underflow", 1e-170 * rng.standard_normal(40), d))
     for name, c, d in sets:
         data_block(lines, name, c, d)
         for k in (1, 3, 5):

@@ -169,6 +169,8 @@ public final class KsgMixed {
         private final int[] size;
         private final int k;
         private final boolean sklearn;
+        /** scikit-learn's Euclidean arithmetic (1-D, see {@link #sklearnRadius}). */
+        private final boolean squares;
 
         Neighbours(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts, boolean sklearn) {
             this.c = c;
@@ -176,6 +178,7 @@ public final class KsgMixed {
             this.n = n;
             this.k = k;
             this.sklearn = sklearn;
+            this.squares = sklearn && dims == 1;
             // dense label ids, so that no query boxes a label
             Map<Integer, Integer> ids = new HashMap<>();
             group = new int[n];
@@ -192,6 +195,45 @@ public final class KsgMixed {
 
         private double radius(double eps) {
             return sklearn ? (eps > 0 ? Math.nextDown(eps) : 0.0) : eps;
+        }
+
+        /** Whether scikit-learn's NearestNeighbors searches i's label by brute force: k_i ≥ N_c // 2. */
+        private boolean bruteLabel(int i) {
+            return neighbour(i) >= size[i] / 2;
+        }
+
+        /**
+         * scikit-learn's counting radius of i in 1-D, as its Euclidean searches compute it: ε is the k_i-th
+         * smallest over the other points j of i's label of √(d²) with d² = (c_i − c_j)² rounded (KDTree), or, for a
+         * label searched by brute force, √max(0, (c_i² − 2·c_i·c_j) + c_j²) (its GEMM expansion, each step rounded);
+         * r = nextafter(ε, 0); and KDTree.query_radius counts the points with (c_i − c_j)² ≤ r², squares rounded.
+         * Returned is the largest |c_i − c_j| that count takes, so that a count of |c_i − c_j| ≤ it is
+         * scikit-learn's. They are the exact |c_i − c_j| where the squares are normal, except on brute-force labels.
+         *
+         * @param kth the k_i-th smallest |c_i − c_j| in i's label (a KDTree label's ε before rounding)
+         * @param members the points of i's label (for a brute-force label), or null to scan all
+         */
+        private double sklearnRadius(int i, double kth, int[] members, double[] scratch) {
+            double eps;
+            if (bruteLabel(i)) {
+                double xi = c[i];
+                int found = 0;
+                int count = members == null ? n : members.length;
+                for (int m = 0; m < count; m++) {
+                    int j = members == null ? m : members[m];
+                    if (j == i || group[j] != group[i]) {
+                        continue;
+                    }
+                    double xj = c[j];
+                    double raw = (xi * xi + -2.0 * (xi * xj)) + xj * xj;
+                    scratch[found++] = raw > 0 ? Math.sqrt(raw) : 0.0;
+                }
+                java.util.Arrays.sort(scratch, 0, found);
+                eps = scratch[neighbour(i) - 1];
+            } else {
+                eps = Math.sqrt(kth * kth);
+            }
+            return squaredBound(radius(eps));
         }
 
         int[] counts(org.shannon4j.spi.Parallelism parallelism) {
@@ -231,7 +273,8 @@ public final class KsgMixed {
             KdTree all = new KdTree(c, dims, counted, false);
             KdTree[] every = java.util.Arrays.copyOf(byLabel, groups + 1);
             every[groups] = all;
-            KnnBlocks.run(parts, parallelism, () -> new Object[] {new KdTree.Query(k, every), new double[dims]},
+            KnnBlocks.run(parts, parallelism, () -> new Object[] {new KdTree.Query(k, every), new double[dims],
+                    new double[squares ? 2 * k + 2 : 0]},
                     (state, p) -> {
                         KdTree.Query q = (KdTree.Query) state[0];
                         double[] r = (double[]) state[1];
@@ -241,7 +284,9 @@ public final class KsgMixed {
                             }
                             int ki = neighbour(i);
                             byLabel[group[i]].nearest(c, i * dims, i, ki, q);
-                            java.util.Arrays.fill(r, radius(q.bestD[ki - 1]));
+                            java.util.Arrays.fill(r, squares
+                                    ? sklearnRadius(i, q.bestD[ki - 1], members[group[i]], scratchOf(state))
+                                    : radius(q.bestD[ki - 1]));
                             int m = all.count(c, i * dims, r, false, q);
                             out[i] = sklearn ? m : m - 1;
                         }
@@ -258,7 +303,9 @@ public final class KsgMixed {
                 }
                 scratch[j] = m;
             }
-            double r = radius(kthWithinLabel(scratch, n, group, i, neighbour(i), scratch));
+            double kth = kthWithinLabel(scratch, n, group, i, neighbour(i), scratch);
+            double r = squares ? sklearnRadius(i, kth, null, bruteLabel(i) ? new double[size[i]] : null)
+                    : radius(kth);
             int m = 0;
             for (int j = 0; j < n; j++) {
                 if (scratch[j] <= r && (!sklearn || size[j] > 1)) {
@@ -267,6 +314,33 @@ public final class KsgMixed {
             }
             return sklearn ? m : m - 1; // JIDT: the point itself is within any ε
         }
+    }
+
+    private static double[] scratchOf(Object[] state) {
+        return (double[]) state[2];
+    }
+
+    /**
+     * The largest d ≥ 0 with d·d ≤ r·r as doubles (squares rounded; +∞ when r·r overflows): d·d rounded is monotone
+     * in d, so a bisection over the bit patterns finds it. Beyond r only where squares round together or underflow.
+     */
+    static double squaredBound(double r) {
+        double t = r * r;
+        if (t == Double.POSITIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long lo = Double.doubleToRawLongBits(Math.abs(r)); // lo·lo ≤ t
+        long hi = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY); // hi·hi > t
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            double d = Double.longBitsToDouble(mid);
+            if (d * d <= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Double.longBitsToDouble(lo);
     }
 
     /** The k-th smallest of dist[0 … n − 1] over the other points of i's group; best[n … n + k − 1] is scratch. */

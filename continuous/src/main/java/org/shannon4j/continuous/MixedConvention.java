@@ -10,7 +10,9 @@ public enum MixedConvention {
      * scikit-learn 1.2's {@code _compute_mi_cd} (before its {@code max(0, mi)}): points whose label occurs once are
      * dropped (N is the number kept); k_i = min(k, N_c − 1); m_i counts the kept points, i itself included, within
      * nextafter(ε, 0) (so strictly within ε when ε &gt; 0, the duplicates when ε = 0);
-     * I = ψ(N) + ⟨ψ(k_i)⟩ − ⟨ψ(N_c)⟩ − ⟨ψ(m_i)⟩.
+     * I = ψ(N) + ⟨ψ(k_i)⟩ − ⟨ψ(N_c)⟩ − ⟨ψ(m_i)⟩. For a 1-D sample the distances are scikit-learn's Euclidean ones
+     * as it computes them: squares of rounded differences, and on a label its NearestNeighbors searches by brute
+     * force (k_i ≥ N_c // 2) the expansion (c_i² − 2·c_i·c_j) + c_j², each step rounded.
      */
     SKLEARN,
     /**
