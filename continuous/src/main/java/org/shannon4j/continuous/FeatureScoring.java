@@ -79,6 +79,7 @@ public final class FeatureScoring {
     public double[] mutualInfoRegression(double[][] x, double[] y, int k, boolean[] discrete, double[][] xNoise,
             double[] yNoise) {
         Objects.requireNonNull(y, "y must not be null");
+        checkK(k);
         double[][] cols = columns(x, y.length, discrete);
         Samples.rows("y", y, 1);
         if ((xNoise == null) != (yNoise == null)) {
@@ -125,6 +126,7 @@ public final class FeatureScoring {
      */
     public double[] mutualInfoClassif(double[][] x, int[] y, int k, boolean[] discrete, double[][] xNoise) {
         Objects.requireNonNull(y, "y must not be null");
+        checkK(k);
         double[][] cols = columns(x, y.length, discrete);
         boolean[] disc = mask(discrete, cols.length);
         prepare(cols, disc, xNoise);
@@ -231,6 +233,13 @@ public final class FeatureScoring {
             out[i] = v[i] / s;
         }
         return out;
+    }
+
+    /** k ≥ 1 even when every column is discrete (scikit-learn does not check it then; its k-NN paths do). */
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k = " + k + ": must be >= 1");
+        }
     }
 
     private static void checkNoise(String name, double[] g, int n) {

@@ -159,6 +159,9 @@ class KnnEstimatorsTest {
         assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][1], new double[10]),
                 "xNoise[0].length = 1");
         assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, new double[9][2]), "xNoise.length = 9");
+        // k is checked even when no column needs neighbours
+        assertMessage(() -> fs.mutualInfoClassif(x, new int[10], -1, new boolean[] {true, true}, null), "k = -1");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 0, new boolean[] {true, true}, null, null), "k = 0");
     }
 
     @Test
