@@ -329,6 +329,14 @@ public final class KsgMixed {
         if (t == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
+        if (t >= Double.MIN_NORMAL) {
+            // normal squares: the bound is r or a few ulps above it
+            double d = Math.abs(r);
+            for (double up = Math.nextUp(d); up * up <= t; up = Math.nextUp(d)) {
+                d = up;
+            }
+            return d;
+        }
         long lo = Double.doubleToRawLongBits(Math.abs(r)); // lo·lo ≤ t
         long hi = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY); // hi·hi > t
         while (hi - lo > 1) {
