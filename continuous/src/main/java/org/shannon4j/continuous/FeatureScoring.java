@@ -184,7 +184,7 @@ public final class FeatureScoring {
             if (disc[j]) {
                 continue;
             }
-            double std = numpyStd("x column " + j + ": x", cols[j]);
+            double std = numpyStd("x column " + j, "x[%d][" + j + "]", cols[j]);
             cols[j] = divided(cols[j], std < SCALE_FLOOR_FEATURE ? 1.0 : std);
             if (xNoise != null) {
                 double[] g = new double[n];
@@ -215,14 +215,23 @@ public final class FeatureScoring {
      * infinite standard deviation is scikit-learn's too: the values scale to zeros.
      */
     static double numpyStd(String name, double[] v) {
+        return numpyStd(name, name + "[%d]", v);
+    }
+
+    /**
+     * As {@link #numpyStd(String, double[])}, for values named {@code name} whose element i is named
+     * {@code String.format(element, i)} (a column of X: "x column 2", "x[%d][2]").
+     */
+    static double numpyStd(String name, String element, double[] v) {
         double std = NumpySums.populationStd(v);
         if (Double.isNaN(std)) {
             int at = 0;
             for (int i = 1; i < v.length; i++) {
                 at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
             }
-            throw new IllegalArgumentException(name + "[" + at + "] = " + v[at] + ": the standard deviation of "
-                    + name + " overflows to NaN (so scikit-learn's scaled values are NaN): scale the values down");
+            throw new IllegalArgumentException(String.format(element, at) + " = " + v[at]
+                    + ": the standard deviation of " + name + " overflows to NaN (so scikit-learn's scaled values"
+                    + " are NaN): scale the values down");
         }
         return std;
     }

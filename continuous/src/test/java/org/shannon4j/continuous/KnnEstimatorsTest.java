@@ -159,6 +159,17 @@ class KnnEstimatorsTest {
         assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][1], new double[10]),
                 "xNoise[0].length = 1");
         assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, new double[9][2]), "xNoise.length = 9");
+        // a standard deviation overflowing to NaN (numpy's accumulators: ∞ − ∞) names the caller's element
+        double m = Double.MAX_VALUE;
+        double[] big = {m, -m, 1, 2, 3, 4, 5, 6, m, -m, 1, 2, 3, 4, 5, 6};
+        double[][] x16 = new double[16][];
+        double[] y16 = new double[16];
+        for (int i = 0; i < 16; i++) {
+            x16[i] = new double[] {i, big[i]};
+            y16[i] = i % 3;
+        }
+        assertMessage(() -> fs.mutualInfoRegression(x16, y16, 3),
+                "x[0][1] = 1.7976931348623157E308: the standard deviation of x column 1 overflows");
         // k is checked even when no column needs neighbours
         assertMessage(() -> fs.mutualInfoClassif(x, new int[10], -1, new boolean[] {true, true}, null), "k = -1");
         assertMessage(() -> fs.mutualInfoRegression(x, y, 0, new boolean[] {true, true}, null, null), "k = 0");
