@@ -32,8 +32,8 @@ final class SimdCodeCounts {
     /**
      * Whether masks live in mask registers (512-bit vectors, AVX-512): there a masked add is one instruction. An
      * AVX2 or NEON compare yields a vector of 0 and −1 lanes, on which the masked add is a blend of the sum with
-     * the accumulator, while subtracting the compare is one instruction (6M codes into 24 slots on Zen 1:
-     * 8.3 ms → 5.1 ms). The choice is a constant, so C2 keeps only one of the two expressions.
+     * the accumulator, while subtracting the compare is one instruction ({@code docs/performance-notes.md}). The
+     * choice is a constant, so C2 keeps only one of the two expressions.
      */
     static final boolean MASK_REGISTERS = B.length() >= 64;
 
