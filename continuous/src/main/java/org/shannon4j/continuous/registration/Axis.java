@@ -15,9 +15,18 @@ final class Axis {
     final double[] edges;
     final boolean wellConditioned;
     private final double scale;
+    /** CLAMP's np.clip bounds: the range as given (before numpy widens an empty one by ½ each side). */
+    private final double clipLo;
+    private final double clipHi;
 
     Axis(int bins, double min, double max) {
+        this(bins, min, max, min, max);
+    }
+
+    Axis(int bins, double min, double max, double clipLo, double clipHi) {
         this.bins = bins;
+        this.clipLo = clipLo;
+        this.clipHi = clipHi;
         double delta = max - min;
         double step = delta / bins;
         edges = new double[bins + 1];
@@ -53,8 +62,12 @@ final class Axis {
         return (v == edges[bins] ? lo - 1 : lo) - 1;
     }
 
-    /** The bin of a finite value under CLAMP. */
+    /**
+     * The bin of a finite value under CLAMP: the bin of np.clip(v, min, max). Clamping the value, not the bin: where
+     * a range a few ulps wide makes several edges equal, numpy puts a value clipped to min in the last of the bins
+     * that start there.
+     */
     int clampedBin(double v) {
-        return Math.min(Math.max(bin(v), 0), bins - 1);
+        return bin(Math.min(Math.max(v, clipLo), clipHi));
     }
 }

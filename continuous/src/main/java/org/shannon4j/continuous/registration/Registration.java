@@ -446,6 +446,8 @@ public final class Registration {
             throw new IllegalArgumentException("moving is constant (every value is " + mMin + "): Mattes MI needs a "
                     + "range to size its bins");
         }
+        checkBinSize("fixed", fMin, fMax, bins);
+        checkBinSize("moving", mMin, mMax, bins);
         double[] r = Mattes.compute(n, bins, fixed, fMin, fMax, moving, mMin, mMax, term, parameters);
         var unit = context.unit();
         double[] derivative = new double[r.length - 1];
@@ -863,6 +865,14 @@ public final class Registration {
         return measures(context.kernels().nLogN(table, 0, table.length), rows, cols);
     }
 
+    private static int occupied(long[] counts) {
+        int occupied = 0;
+        for (long c : counts) {
+            occupied += c != 0 ? 1 : 0;
+        }
+        return occupied;
+    }
+
     /** The measures from Σ c·ln c of the joint table and its row and column sums. */
     private HistogramMutualInformation measures(double tJoint, long[] rows, long[] cols) {
         Kernels k = context.kernels();
@@ -877,10 +887,14 @@ public final class Registration {
         }
         double tA = k.nLogN(rows, 0, bins);
         double tB = k.nLogN(cols, 0, bins);
-        double hA = PlugInSums.entropy(n, tA);
-        double hB = PlugInSums.entropy(n, tB);
-        double hAB = PlugInSums.entropy(n, tJoint);
-        double mi = PlugInSums.mutualInformation(n, tJoint, tA, tB);
+        // an image in one bin has entropy 0 and shares no information: exactly, as ln n − (n·ln n)/n leaves a
+        // rounding residue that made two constant images score NMI 2 and ECC 1
+        boolean oneA = occupied(rows) == 1;
+        boolean oneB = occupied(cols) == 1;
+        double hA = oneA ? 0.0 : PlugInSums.entropy(n, tA);
+        double hB = oneB ? 0.0 : PlugInSums.entropy(n, tB);
+        double hAB = oneA && oneB ? 0.0 : oneA ? hB : oneB ? hA : PlugInSums.entropy(n, tJoint);
+        double mi = oneA || oneB ? 0.0 : PlugInSums.mutualInformation(n, tJoint, tA, tB);
         double nmi = hAB == 0 ? 1.0 : (hA + hB) / hAB;
         double ecc = hA + hB == 0 ? 0.0 : 2 * mi / (hA + hB);
         var unit = context.unit();
@@ -1189,6 +1203,20 @@ public final class Registration {
         checkBins(bins);
     }
 
+    /**
+     * Mattes' bin size (max − min)/(bins − 4) must be a positive, finite double with a finite min/size (ITK refuses
+     * these ranges: "A spacing of 0 is not allowed", or non-finite matrix elements); the sums would be 0 otherwise.
+     */
+    private static void checkBinSize(String name, double min, double max, int bins) {
+        double size = (max - min) / (double) (bins - 2 * Mattes.PADDING);
+        if (!(size > 0) || !Double.isFinite(size) || !Double.isFinite(min / size)) {
+            throw new IllegalArgumentException("range of " + name + " [" + min + ", " + max + "]: its Mattes bin size "
+                    + "(max - min)/" + (bins - 2 * Mattes.PADDING) + " = " + size + " is "
+                    + (size > 0 && Double.isFinite(size) ? "too small for the values" : size == 0 ? "0"
+                            : "not finite") + ": rescale the image");
+        }
+    }
+
     private static void checkBins(int bins) {
         if (bins < 2 || bins > MAX_BINS) {
             throw new IllegalArgumentException("bins = " + bins + ": must be in 2.." + MAX_BINS);
@@ -1202,6 +1230,8 @@ public final class Registration {
         if (min > max) {
             throw new IllegalArgumentException("range of " + name + " [" + min + ", " + max + "]: min > max");
         }
+        double clipLo = min;
+        double clipHi = max;
         if (min == max) { // numpy's _get_outer_edges
             min -= 0.5;
             max += 0.5;
@@ -1210,7 +1240,7 @@ public final class Registration {
             throw new IllegalArgumentException("range of " + name + " [" + min + ", " + max + "] is wider than the "
                     + "largest double");
         }
-        return new Axis(bins, min, max);
+        return new Axis(bins, min, max, clipLo, clipHi);
     }
 
     private static int mask(Signedness signedness, int unsigned) {
