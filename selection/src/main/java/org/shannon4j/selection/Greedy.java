@@ -72,6 +72,14 @@ final class Greedy {
 
     /** Rejects a selection whose largest (candidate, selected, target) table could not be counted densely. */
     static void checkTableSize(int max, int ly, Criterion criterion, int k) {
+        // every criterion counts a (candidate, target) table: a code of 1.5e9 overflowed its int size
+        long pairCells = (long) max * ly;
+        if (pairCells > FeatureSelection.MAX_TABLE_CELLS) {
+            throw new IllegalArgumentException("a column has " + max + " levels and the target " + ly + ": the dense "
+                    + "(candidate, target) table of " + pairCells + " cells is above the limit of "
+                    + FeatureSelection.MAX_TABLE_CELLS + " (codes are dense level numbers 0..levels-1; renumber "
+                    + "sparse codes)");
+        }
         Criterion.Method m = criterion.method();
         if (k == 1 || m == Criterion.Method.MIM || m == Criterion.Method.COND_MI) {
             return;

@@ -153,6 +153,14 @@ class FeatureSelectionTest {
                 () -> FS.select(x, new int[] {4, 4, 4}, Criterion.JMI, 1));
         assertEquals("target is constant (every row is 4): I(X;Y) = 0 for every feature, so there is nothing to "
                 + "select", constant.getMessage());
+        // a huge code: its (candidate, target) table would overflow an int array (was NegativeArraySizeException)
+        DiscreteColumns huge = DiscreteColumns.of(new int[][] {{0, 1_500_000_000, 0, 1_500_000_000}});
+        for (Criterion c : new Criterion[] {Criterion.MIM, Criterion.COND_MI, Criterion.JMI}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> FS.select(huge, new int[] {0, 1, 0, 1}, c, 1));
+            assertTrue(e.getMessage().startsWith("a column has 1500000001 levels and the target 2: the dense "
+                    + "(candidate, target) table of 3000000002 cells is above the limit"), e.getMessage());
+        }
         for (int k : new int[] {0, -1, 3}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> FS.select(x, new int[] {0, 1, 0}, Criterion.MIM, k));
