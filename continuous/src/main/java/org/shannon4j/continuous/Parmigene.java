@@ -8,7 +8,10 @@ import org.shannon4j.spi.Context;
  * left as is), then {@code noise · r/32767} is added to x and then y, r from the C library's classic LCG
  * (seed·1103515245 + 12345, bits 16…30) seeded with n·k·(⌊x[n/2]⌋·100) from the raw x, and the result is KSG
  * algorithm 2 on the two columns. All of it is reproduced, including the noise, so its public values (noise =
- * 1e-12 by default) come out here too.
+ * 1e-12 by default) come out here too, except on ties: where several points lie at the k-th distance, parmigene's
+ * grid search takes them in its own order and this search the lowest index, which changes KSG2's counts (its
+ * default noise, r/32767·1e-12, is below an ulp of the standardised values, so exact ties survive it). A mean or
+ * standard deviation that overflows (where parmigene returns NaN) is an error naming the largest value.
  */
 final class Parmigene {
 
@@ -30,16 +33,24 @@ final class Parmigene {
         Samples.rows("x", x, 1);
         Samples.rows("y", y, 1);
         // C: unsigned int seed = n * k * ((int) x[n/2] * 100), in wrapping 32-bit arithmetic
-        int[] seed = {n * k * ((int) x[n / 2] * 100)};
-        double[] nx = normalize(x);
-        double[] ny = normalize(y);
+        int[] seed = {n * k * (cInt(x[n / 2]) * 100)};
+        double[] nx = normalize("x", x);
+        double[] ny = normalize("y", y);
         addNoise(nx, noise, seed);
         addNoise(ny, noise, seed);
         return new MultivariateKsg(context, KsgAlgorithm.KSG2, 0, 0).mutualInformation(nx, 1, ny, 1, k);
     }
 
+    /**
+     * C's {@code (int) v} as x86-64 compiles it (cvttsd2si): truncation, and INT_MIN for a value outside the int range
+     * (undefined in C; Java's cast clamps to INT_MAX instead, which gave parmigene's noise another seed).
+     */
+    static int cInt(double v) {
+        return v > -2147483649.0 && v < 2147483648.0 ? (int) v : Integer.MIN_VALUE;
+    }
+
     /** points.c normalize: (v − mean)/sd with plain sums and the n − 1 variance, then minus the minimum. */
-    private static double[] normalize(double[] v) {
+    private static double[] normalize(String name, double[] v) {
         int n = v.length;
         double m = 0;
         for (double a : v) {
@@ -51,6 +62,14 @@ final class Parmigene {
             s += (a - m) * (a - m);
         }
         s = Math.sqrt(s / (n - 1));
+        if (!Double.isFinite(m) || !Double.isFinite(s)) {
+            int at = 0;
+            for (int i = 1; i < n; i++) {
+                at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
+            }
+            throw new IllegalArgumentException(name + "[" + at + "] = " + v[at] + ": the mean or standard deviation"
+                    + " of " + name + " overflows (parmigene's knnmi returns NaN): scale the values down");
+        }
         double[] out = v.clone();
         if (s > 0) {
             double l = Double.MAX_VALUE;

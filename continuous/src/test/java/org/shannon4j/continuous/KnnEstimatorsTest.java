@@ -106,6 +106,26 @@ class KnnEstimatorsTest {
         assertEquals(h + 2 * 600 * Math.log(2), euclidean.entropy(scaledUp, 3), 1e-12 * Math.abs(h + 832));
     }
 
+    /**
+     * parmigene seeds its noise with C's (int) x[n/2], INT_MIN on x86-64 for 5e9 (Java's cast clamps to INT_MAX).
+     * Expected: R, parmigene 1.1.0, {@code knnmi(x, y, 8, 0.5)} on these values (the JIDT/R audit's case 356 kind).
+     * A mean or standard deviation that overflows is an error (parmigene returns NaN).
+     */
+    @Test
+    void parmigeneSeedAndOverflow() {
+        double[] x = {0.3, 1.2, -0.5, 2.2, 0.9, -1.1, 5e9, 0.4, 1.7, -0.2, 0.8, 2.5};
+        double[] y = {1.1, 0.2, 0.7, -0.4, 1.9, 0.5, 2.2, -1.3, 0.6, 1.4, -0.8, 0.1};
+        assertEquals(0.036742424242424576, Ksg.of(context).parmigeneKnnmi(x, y, 8, 0.5), 1e-13);
+        assertEquals(Integer.MIN_VALUE, Parmigene.cInt(5e9));
+        assertEquals(Integer.MIN_VALUE, Parmigene.cInt(-2147483649.0));
+        assertEquals(-2147483648, Parmigene.cInt(-2147483648.9));
+        assertEquals(2147483647, Parmigene.cInt(2147483647.9));
+        assertEquals(-3, Parmigene.cInt(-3.7));
+        double[] huge = {1e200, -3e200, 2e200, 5e199, -1e200, 7e199};
+        assertMessage(() -> Ksg.of(context).parmigeneKnnmi(huge, new double[] {1, 2, 3, 4, 5, 6}, 2, 0),
+                "x[1] = -3.0E200: the mean or standard deviation of x overflows");
+    }
+
     @Test
     void badInputNamesArgumentIndexAndValue() {
         MultivariateKsg ksg = Ksg.of(context).multivariate(KsgAlgorithm.KSG1);
