@@ -225,10 +225,7 @@ public final class FeatureScoring {
     static double numpyStd(String name, String element, double[] v) {
         double std = NumpySums.populationStd(v);
         if (Double.isNaN(std)) {
-            int at = 0;
-            for (int i = 1; i < v.length; i++) {
-                at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
-            }
+            int at = Samples.largestMagnitude(v);
             throw new IllegalArgumentException(String.format(element, at) + " = " + v[at]
                     + ": the standard deviation of " + name + " overflows to NaN (so scikit-learn's scaled values"
                     + " are NaN): scale the values down");

@@ -63,10 +63,7 @@ final class Parmigene {
         }
         s = Math.sqrt(s / (n - 1));
         if (!Double.isFinite(m) || !Double.isFinite(s)) {
-            int at = 0;
-            for (int i = 1; i < n; i++) {
-                at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
-            }
+            int at = Samples.largestMagnitude(v);
             throw new IllegalArgumentException(name + "[" + at + "] = " + v[at] + ": the mean or standard deviation"
                     + " of " + name + " overflows (parmigene's knnmi returns NaN): scale the values down");
         }

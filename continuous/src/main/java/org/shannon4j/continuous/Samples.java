@@ -59,6 +59,15 @@ final class Samples {
         return flat.length / dims;
     }
 
+    /** The index of the first value of largest magnitude (an error names it when a sum over v overflows). */
+    static int largestMagnitude(double[] v) {
+        int at = 0;
+        for (int i = 1; i < v.length; i++) {
+            at = Math.abs(v[i]) > Math.abs(v[at]) ? i : at;
+        }
+        return at;
+    }
+
     static void checkSameLength(String a, int na, String b, int nb) {
         if (na != nb) {
             throw new IllegalArgumentException(a + " has " + na + " samples and " + b + " has " + nb
