@@ -215,6 +215,8 @@ public final class CsvReader {
         final BitSet missing = new BitSet();
         final Map<String, Integer> dictionary = new LinkedHashMap<>();
         final Set<String> missingWords;
+        /** The longest missing word: a longer cell is not one, so no String is made for it. */
+        final int longestMissingWord;
         /** Every present cell so far an integer literal (within the long range). */
         boolean integerLiterals = true;
 
@@ -222,6 +224,7 @@ public final class CsvReader {
             this.name = name;
             this.forced = forced;
             this.missingWords = missingWords;
+            this.longestMissingWord = missingWords.stream().mapToInt(String::length).max().orElse(-1);
             if (forced != null) {
                 kind = forced;
                 if (forced == Column.Kind.FLOATING) {
@@ -288,7 +291,8 @@ public final class CsvReader {
         }
 
         boolean isMissing(CsvTokenizer t, int j) {
-            return t.isEmpty(j) || !missingWords.isEmpty() && missingWords.contains(t.field(j));
+            return t.isEmpty(j) || t.fieldEnd(j) - t.fieldStart(j) <= longestMissingWord
+                    && missingWords.contains(t.field(j));
         }
 
         void addText(CsvTokenizer t, int j, int row) {
