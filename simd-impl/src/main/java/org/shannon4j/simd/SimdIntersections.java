@@ -2,6 +2,9 @@ package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.BIT_COUNT;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -36,12 +39,11 @@ import org.shannon4j.spi.KernelMath;
  * counted by scalar loops. The wide tiles take blocks of about {@value #WIDE_BLOCK} words: their nine sets of a
  * block (144 kB) stay in L2 while each row tile streams them, and the fewer blocks cut the per-block reductions.
  *
- * <p>Vectors narrower than 512 bits mean, on x86, a CPU with 16 vector registers (AVX2; the width knob of
- * {@link Species} tests this path on AVX-512 machines too; AArch64, with 32, takes it as well, unmeasured), where
- * the wide tiles' 27 accumulators and the 4-wide tiles' 16 spill to the stack: there the tiles are 2 or 3 sets
- * wide ({@link #narrowPart}), 2 × 2 where the counts allow. On a Zen 1 host a 9 × 9 table of 784 words took
- * 0.59 ns per word and cell in 2 × 2 tiles against 0.70 in the wide tiles; a carry-save (Harris–Seal) count,
- * which needs a popcount for only one AND in eight, measured the same as the 2 × 2 tiles there.
+ * <p>Vectors narrower than 512 bits mean, on x86, a CPU with 16 vector registers and no vector popcount (AVX2;
+ * AArch64 takes this path as well, unmeasured): there the tiles' accumulators spill, and C2's BIT_COUNT is a
+ * nibble lookup plus a horizontal byte sum per vector. Each cell is then counted on its own by carry-save adders
+ * ({@link #carrySaveCell}), which popcount one vector in eight; the width knob of {@link Species} tests this path
+ * on AVX-512 machines too. docs/performance-notes.md has the measurements.
  *
  * <p>As in {@link SimdKernels}: no method takes or returns a vector; each tile shape is its own small method.
  */
@@ -55,8 +57,22 @@ final class SimdIntersections {
     static final int WIDE = 9;
     /** Target words per row block of the wide tiles. */
     static final int WIDE_BLOCK = 2048;
-    /** Whether the wide and 4-wide tiles are used: only with 512-bit vectors, i.e. 32 vector registers. */
+    /**
+     * Whether the tiles are used: only with 512-bit vectors (32 vector registers, and on x86 VPOPCNTQ where the CPU
+     * has it); narrower vectors count each cell by carry-save adders ({@link #carrySave}).
+     */
     static final boolean WIDE_TILES = LL >= 8;
+    /** Words a carry-save step adds: eight vectors. */
+    private static final int STEP = 8 * LL;
+    /**
+     * Most words per carry-save cell call: each step adds at most 8 to a byte of the eights' byte counts, which
+     * hold 255, so 31 steps.
+     */
+    static final int CARRY_SAVE_BLOCK = 31 * STEP;
+    private static final long M1 = 0x5555555555555555L;
+    private static final long M2 = 0x3333333333333333L;
+    private static final long M4 = 0x0f0f0f0f0f0f0f0fL;
+    private static final long M8 = 0x00ff00ff00ff00ffL;
 
     private SimdIntersections() {
     }
@@ -66,17 +82,21 @@ final class SimdIntersections {
         intersectionCounts(x, xOffset, xSets, z, zOffset, zSets, words, counts, WIDE_TILES);
     }
 
-    /** As above with the tile family given, so that tests cover both on any CPU. */
+    /** As above with the path given (the tiles, or carry-save cells), so that tests cover both on any CPU. */
     static void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
                                    long[] counts, boolean wideTiles) {
+        if (!wideTiles) {
+            carrySave(x, xOffset, xSets, z, zOffset, zSets, words, counts);
+            return;
+        }
         int vectorWords = words - words % LL;
         if (vectorWords > 0) {
-            int target = wideTiles && wide(xSets, zSets) ? WIDE_BLOCK : BLOCK;
+            int target = wide(xSets, zSets) ? WIDE_BLOCK : BLOCK;
             int blocks = (vectorWords + target - 1) / target;
             int perBlock = ((vectorWords / LL + blocks - 1) / blocks) * LL;
             for (int from = 0; from < vectorWords; from += perBlock) {
                 block(x, xOffset + from, xSets, z, zOffset + from, zSets, words,
-                        Math.min(perBlock, vectorWords - from), counts, wideTiles);
+                        Math.min(perBlock, vectorWords - from), counts);
             }
         }
         if (vectorWords < words) {
@@ -90,26 +110,26 @@ final class SimdIntersections {
      * set, lines of it against the other.
      */
     private static void block(long[] x, int xStart, int xSets, long[] z, int zStart, int zSets, int words,
-                              int length, long[] counts, boolean wideTiles) {
+                              int length, long[] counts) {
         if (zSets == 1) {
             line(x, xStart, xSets, z, zStart, words, length, counts, 0, zSets);
         } else if (xSets == 1) {
             line(z, zStart, zSets, x, xStart, words, length, counts, 0, 1);
-        } else if (wideTiles && zSets == WIDE) {
+        } else if (zSets == WIDE) {
             for (int i = 0, p; i < xSets; i += p) {
                 p = wideRows(xSets - i);
                 wideTile(p, x, xStart + i * words, z, zStart, words, length, counts, i * zSets, zSets, 1);
             }
-        } else if (wideTiles && xSets == WIDE) {
+        } else if (xSets == WIDE) {
             for (int j = 0, q; j < zSets; j += q) {
                 q = wideRows(zSets - j);
                 wideTile(q, z, zStart + j * words, x, xStart, words, length, counts, j, 1, zSets);
             }
         } else {
             for (int i = 0, p; i < xSets; i += p) {
-                p = wideTiles ? part(xSets - i) : narrowPart(xSets - i);
+                p = part(xSets - i);
                 for (int j = 0, q; j < zSets; j += q) {
-                    q = wideTiles ? part(zSets - j) : narrowPart(zSets - j);
+                    q = part(zSets - j);
                     tile(p, q, x, xStart + i * words, z, zStart + j * words, words, length, counts, i * zSets + j,
                             zSets);
                 }
@@ -297,11 +317,6 @@ final class SimdIntersections {
      */
     static int part(int left) {
         return left <= 4 ? left : left % 4 == 1 || left == 6 ? 3 : 4;
-    }
-
-    /** The width of the next narrow tile when {@code left} (at least 2) sets are left: 2s, and one 3 if odd. */
-    static int narrowPart(int left) {
-        return left % 2 == 1 ? 3 : 2;
     }
 
     /**
@@ -621,6 +636,116 @@ final class SimdIntersections {
                     .lanewise(BIT_COUNT));
         }
         counts[cell] += c.reduceLanes(ADD);
+    }
+
+    /**
+     * Every cell on its own, in blocks of at most {@link #CARRY_SAVE_BLOCK} words (all cells per block, so a
+     * block's sets are read from L2 by the cells after the first), then the scalar tail words.
+     */
+    private static void carrySave(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
+                                  long[] counts) {
+        int vectorWords = words - words % LL;
+        if (vectorWords > 0) {
+            int blocks = Math.ceilDiv(vectorWords, CARRY_SAVE_BLOCK);
+            int perBlock = Math.ceilDiv(vectorWords / LL, blocks) * LL;
+            for (int from = 0; from < vectorWords; from += perBlock) {
+                int length = Math.min(perBlock, vectorWords - from);
+                int steps = length - length % STEP;
+                for (int i = 0; i < xSets; i++) {
+                    for (int j = 0; j < zSets; j++) {
+                        int a = xOffset + i * words + from;
+                        int b = zOffset + j * words + from;
+                        int cell = i * zSets + j;
+                        if (steps > 0) {
+                            counts[cell] += carrySaveCell(x, a, z, b, steps);
+                        }
+                        if (steps < length) {
+                            // fewer than eight vectors: a vector loop after the steps' loop in carrySaveCell
+                            // allocated its sum on some compilations
+                            tile1x1(x, a + steps, z, b + steps, length - steps, counts, cell);
+                        }
+                    }
+                }
+            }
+        }
+        if (vectorWords < words) {
+            tail(x, xOffset, xSets, z, zOffset, zSets, words, vectorWords, counts);
+        }
+    }
+
+    /**
+     * Σ popcount(a[aStart + w] &amp; b[bStart + w]) over {@code length} words (a multiple of {@link #STEP}, at
+     * most {@link #CARRY_SAVE_BLOCK}). A Harris–Seal count: the ANDed vectors go through a tree of carry-save adders
+     * (three bitwise operations for the sum, two for the carry), with the running ones, twos and fours as the
+     * tree's state, so that only the eights, one vector per eight, are popcounted. The popcount is the bytewise one
+     * (shifts, masks and adds), whose byte counts are summed across steps and folded once per call. AVX2 has no
+     * vector popcount: C2's BIT_COUNT for long lanes is a nibble lookup with a horizontal byte sum for every vector
+     * (about 13 instructions); the adders cost five bitwise operations per vector, which run on all four vector
+     * pipes of the CPUs we measured.
+     */
+    private static long carrySaveCell(long[] a, int aStart, long[] b, int bStart, int length) {
+        LongVector ones = LongVector.zero(L);
+        LongVector twos = ones;
+        LongVector fours = ones;
+        LongVector eights = ones;
+        for (int w = 0; w < length; w += STEP) {
+            int i = aStart + w;
+            int j = bStart + w;
+            LongVector p = LongVector.fromArray(L, a, i).and(LongVector.fromArray(L, b, j));
+            LongVector q = LongVector.fromArray(L, a, i + LL).and(LongVector.fromArray(L, b, j + LL));
+            LongVector u = p.lanewise(XOR, q);
+            LongVector twosA = p.and(q).or(u.and(ones));
+            ones = u.lanewise(XOR, ones);
+            p = LongVector.fromArray(L, a, i + 2 * LL).and(LongVector.fromArray(L, b, j + 2 * LL));
+            q = LongVector.fromArray(L, a, i + 3 * LL).and(LongVector.fromArray(L, b, j + 3 * LL));
+            u = p.lanewise(XOR, q);
+            LongVector twosB = p.and(q).or(u.and(ones));
+            ones = u.lanewise(XOR, ones);
+            u = twosA.lanewise(XOR, twosB);
+            LongVector foursA = twosA.and(twosB).or(u.and(twos));
+            twos = u.lanewise(XOR, twos);
+            p = LongVector.fromArray(L, a, i + 4 * LL).and(LongVector.fromArray(L, b, j + 4 * LL));
+            q = LongVector.fromArray(L, a, i + 5 * LL).and(LongVector.fromArray(L, b, j + 5 * LL));
+            u = p.lanewise(XOR, q);
+            twosA = p.and(q).or(u.and(ones));
+            ones = u.lanewise(XOR, ones);
+            p = LongVector.fromArray(L, a, i + 6 * LL).and(LongVector.fromArray(L, b, j + 6 * LL));
+            q = LongVector.fromArray(L, a, i + 7 * LL).and(LongVector.fromArray(L, b, j + 7 * LL));
+            u = p.lanewise(XOR, q);
+            twosB = p.and(q).or(u.and(ones));
+            ones = u.lanewise(XOR, ones);
+            u = twosA.lanewise(XOR, twosB);
+            LongVector foursB = twosA.and(twosB).or(u.and(twos));
+            twos = u.lanewise(XOR, twos);
+            u = foursA.lanewise(XOR, foursB);
+            LongVector e = foursA.and(foursB).or(u.and(fours));
+            fours = u.lanewise(XOR, fours);
+            e = e.sub(e.lanewise(LSHR, 1).and(M1));
+            e = e.and(M2).add(e.lanewise(LSHR, 2).and(M2));
+            eights = eights.add(e.add(e.lanewise(LSHR, 4)).and(M4));
+        }
+        LongVector v = ones;
+        v = v.sub(v.lanewise(LSHR, 1).and(M1));
+        v = v.and(M2).add(v.lanewise(LSHR, 2).and(M2));
+        LongVector rest = v.add(v.lanewise(LSHR, 4)).and(M4);
+        v = twos;
+        v = v.sub(v.lanewise(LSHR, 1).and(M1));
+        v = v.and(M2).add(v.lanewise(LSHR, 2).and(M2));
+        rest = rest.add(v.add(v.lanewise(LSHR, 4)).and(M4).lanewise(LSHL, 1));
+        v = fours;
+        v = v.sub(v.lanewise(LSHR, 1).and(M1));
+        v = v.and(M2).add(v.lanewise(LSHR, 2).and(M2));
+        rest = rest.add(v.add(v.lanewise(LSHR, 4)).and(M4).lanewise(LSHL, 2));
+        // bytes: eights ≤ 31 · 8, rest ≤ 8 + 16 + 32; pairs of bytes into 16-bit fields, then lanes summed (at
+        // most 8 lanes · 2 · 248 per field, no carry between fields)
+        long e16 = eights.and(M8).add(eights.lanewise(LSHR, 8).and(M8)).reduceLanes(ADD);
+        long r16 = rest.and(M8).add(rest.lanewise(LSHR, 8).and(M8)).reduceLanes(ADD);
+        return 8 * sumOfFields(e16) + sumOfFields(r16);
+    }
+
+    /** The sum of the four 16-bit fields of t. */
+    private static long sumOfFields(long t) {
+        return (t & 0xffff) + (t >>> 16 & 0xffff) + (t >>> 32 & 0xffff) + (t >>> 48);
     }
 
     /** Words [from, words) of every cell, scalar. */
