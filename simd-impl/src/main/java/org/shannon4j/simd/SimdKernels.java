@@ -674,7 +674,10 @@ final class SimdKernels extends BlockedKernels {
         return signs < 0 ? Double.NaN : total + compensation + tail;
     }
 
-    /** AND + BIT_COUNT over register tiles of 4 × 4 sets; see {@link SimdIntersections}. */
+    /**
+     * AND + BIT_COUNT over register tiles with 512-bit vectors, else each cell by carry-save adders; see
+     * {@link SimdIntersections}.
+     */
     @Override
     public void intersectionCounts(long[] x, int xOffset, int xSets, long[] z, int zOffset, int zSets, int words,
                                    long[] counts) {
