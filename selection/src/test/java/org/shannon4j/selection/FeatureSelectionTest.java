@@ -179,6 +179,16 @@ class FeatureSelectionTest {
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                 () -> DiscreteColumns.of(new int[][] {{0, -3, 0}}));
         assertEquals("columns[0][1] = -3 (column 0, row 1): codes must be >= 0", negative.getMessage());
+        // byte and short codes are read unsigned; the first code out of range is named
+        IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
+                () -> DiscreteColumns.wrap(new byte[][] {{0, 1, 0, 1}, {1, 3, 4, (byte) 200}}, new int[] {2, 4}));
+        assertEquals("columns[1][2] = 4 (column 1, row 2): column 1 has 4 levels, codes must be in [0, 4)",
+                bytes.getMessage());
+        IllegalArgumentException shorts = assertThrows(IllegalArgumentException.class,
+                () -> DiscreteColumns.of(new short[][] {{0, 299, 0, (short) 40000, 300}}, new int[] {300}));
+        assertEquals("columns[0][3] = 40000 (column 0, row 3): column 0 has 300 levels, codes must be in [0, 300)",
+                shorts.getMessage());
+        assertEquals(256, DiscreteColumns.wrap(new byte[][] {{(byte) 255, 0}}, new int[] {256}).levels(0));
     }
 
     @Test
