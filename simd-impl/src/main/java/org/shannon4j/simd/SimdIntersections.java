@@ -646,8 +646,10 @@ final class SimdIntersections {
                                   long[] counts) {
         int vectorWords = words - words % LL;
         if (vectorWords > 0) {
+            // blocks of whole steps (at most CARRY_SAVE_BLOCK, itself whole steps), evened out: only the last
+            // one can end in vectors that are not a whole step
             int blocks = Math.ceilDiv(vectorWords, CARRY_SAVE_BLOCK);
-            int perBlock = Math.ceilDiv(vectorWords / LL, blocks) * LL;
+            int perBlock = Math.ceilDiv(Math.ceilDiv(vectorWords, blocks), STEP) * STEP;
             for (int from = 0; from < vectorWords; from += perBlock) {
                 int length = Math.min(perBlock, vectorWords - from);
                 int steps = length - length % STEP;
