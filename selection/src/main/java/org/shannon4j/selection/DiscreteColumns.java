@@ -135,7 +135,7 @@ public final class DiscreteColumns {
         checkLevels(levels, columns.length, 1 << 8);
         for (int c = 0; c < columns.length; c++) {
             byte[] col = columns[c];
-            int r = firstOutside(col, levels[c]);
+            int r = levels[c] < 256 ? firstOutside(col, levels[c]) : -1; // 256 levels: every byte is a code
             if (r >= 0) {
                 checkCode(c, r, col[r] & 0xFF, levels[c]);
             }
@@ -221,8 +221,10 @@ public final class DiscreteColumns {
         }
     }
 
-    // The first row whose code is not in [0, l), or -1. A loop of its own: inline in the loop over the columns,
-    // C2 compiled the byte check about 3 times slower (0.9 against 0.28 ns per code, 90 ms at 100,000 x 1,000).
+    // The first row whose code is not in [0, l), or -1. A method of its own, compiled normally after a few
+    // columns: inline, the check ran as the on-stack replacement of the loop over the columns, about 3 times
+    // slower, in every call but the steady state of many (a selection wraps its columns once; see
+    // docs/performance-notes.md).
 
     private static int firstOutside(int[] col, int l) {
         for (int r = 0; r < col.length; r++) {
