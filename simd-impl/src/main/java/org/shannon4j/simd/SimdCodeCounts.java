@@ -10,20 +10,28 @@ import jdk.incubator.vector.VectorSpecies;
 import org.shannon4j.spi.KernelMath;
 
 /**
- * {@link org.shannon4j.spi.CountingKernels#countCodes} by byte compares: {@value #SLOTS} byte accumulators per
- * pass, each adding one per lane whose code equals its slot (how: {@link #MASK_REGISTERS}), so a vector of 64
- * codes costs a compare and an add per slot instead of 64 scattered increments (each a load, an add and a store,
- * and a wait when two codes in a row hit the same slot). A pass covers {@value #SLOTS} slots; tables of up to
- * {@value #MAX_VECTOR_BINS} bins take two, more go through the reference loop, whose cost does not grow with the
- * bins. The byte accumulators are widened into the table every {@value #FLUSH} vectors, before a lane can pass
- * 255; the sums are integers, so the table is the reference's exactly.
+ * {@link org.shannon4j.spi.CountingKernels#countCodes} by byte compares: a pass compares each vector of codes with
+ * a run of slots and counts the lanes equal to each, so a vector of codes costs a compare and a count per slot
+ * instead of one scattered increment per code (each a load, an add and a store, and a wait when two codes in a
+ * row hit the same slot). How the matches are counted depends on the masks ({@link #MASK_REGISTERS}): with mask
+ * registers, {@value #SLOTS} byte accumulators per pass each add one per matching lane and are widened into the
+ * table every {@value #FLUSH} vectors, before a lane can pass 255; without, {@value #COUNT_SLOTS} int counters
+ * per pass each add the compare's true count. Tables of up to {@value #MAX_VECTOR_BINS} bins take a few passes,
+ * more go through the reference loop, whose cost does not grow with the bins. The sums are integers, so the table
+ * is the reference's exactly.
  */
 final class SimdCodeCounts {
 
     private static final VectorSpecies<Byte> B = Species.B;
     private static final int BL = B.length();
-    /** Accumulators per pass (24 of the 32 vector registers, with the codes and the compare results). */
+    /** Byte accumulators per pass with mask registers (24 of the 32 vector registers). */
     static final int SLOTS = 24;
+    /**
+     * Int counters per pass without mask registers: as many as the general registers hold next to the loop's
+     * (C2 keeps the slots' broadcasts in the 16 vector registers); 6 or 8 per pass made the count about 1.7×
+     * slower ({@code docs/performance-notes.md}).
+     */
+    static final int COUNT_SLOTS = 12;
     /** Tables of more bins are counted by the reference loop. */
     static final int MAX_VECTOR_BINS = 2 * SLOTS;
     /** Vectors per accumulation: a lane adds at most one per vector, and a byte holds 255. */
@@ -31,9 +39,10 @@ final class SimdCodeCounts {
     private static final short LOW = 0xFF;
     /**
      * Whether masks live in mask registers (512-bit vectors, AVX-512): there a masked add is one instruction. An
-     * AVX2 or NEON compare yields a vector of 0 and −1 lanes, on which the masked add is a blend of the sum with
-     * the accumulator, while subtracting the compare is one instruction ({@code docs/performance-notes.md}). The
-     * choice is a constant, so C2 keeps only one of the two expressions.
+     * AVX2 or NEON compare yields a vector of 0 and −1 lanes, but C2 turns that vector back into a mask and the
+     * mask into a vector by a blend, and a masked add is a blend too; there each compare's true count (a move of
+     * the lanes' signs to a general register and a popcount) is added to an int counter instead
+     * ({@code docs/performance-notes.md}). The choice is a constant, so C2 compiles only one of the two loops.
      */
     static final boolean MASK_REGISTERS = B.length() >= 64;
 
@@ -41,11 +50,23 @@ final class SimdCodeCounts {
     }
 
     static int count(byte[] codes, int offset, int length, int bins, long[] table) {
+        return count(codes, offset, length, bins, table, MASK_REGISTERS);
+    }
+
+    /** {@link #count} with either loop ({@code maskRegisters}: the masked adds), so the tests run both on every CPU. */
+    static int count(byte[] codes, int offset, int length, int bins, long[] table, boolean maskRegisters) {
         if (bins > MAX_VECTOR_BINS) {
             return KernelMath.countCodes(codes, offset, offset + length, bins, table);
         }
         int vectorEnd = offset + B.loopBound(length);
         long counted = 0;
+        if (!maskRegisters) {
+            for (int base = 0; base < bins; base += COUNT_SLOTS) {
+                counted += passByTrueCounts(codes, offset, vectorEnd, base, bins, table);
+            }
+            int tail = KernelMath.countCodes(codes, vectorEnd, offset + length, bins, table);
+            return (int) (vectorEnd - offset - counted) + tail;
+        }
         for (int base = 0; base < bins; base += SLOTS) {
             for (int from = offset; from < vectorEnd; from += FLUSH * BL) {
                 // vectorEnd − from, not from + FLUSH·BL: the sum overflows near the end of a 2 GB array
@@ -72,30 +93,30 @@ final class SimdCodeCounts {
         byte b = (byte) base;
         for (int i = from; i < to; i += BL) {
             ByteVector c = ByteVector.fromArray(B, codes, i);
-            a0 = MASK_REGISTERS ? a0.add((byte) 1, c.eq(b)) : a0.sub(c.eq(b).toVector());
-            a1 = MASK_REGISTERS ? a1.add((byte) 1, c.eq((byte) (b + 1))) : a1.sub(c.eq((byte) (b + 1)).toVector());
-            a2 = MASK_REGISTERS ? a2.add((byte) 1, c.eq((byte) (b + 2))) : a2.sub(c.eq((byte) (b + 2)).toVector());
-            a3 = MASK_REGISTERS ? a3.add((byte) 1, c.eq((byte) (b + 3))) : a3.sub(c.eq((byte) (b + 3)).toVector());
-            a4 = MASK_REGISTERS ? a4.add((byte) 1, c.eq((byte) (b + 4))) : a4.sub(c.eq((byte) (b + 4)).toVector());
-            a5 = MASK_REGISTERS ? a5.add((byte) 1, c.eq((byte) (b + 5))) : a5.sub(c.eq((byte) (b + 5)).toVector());
-            a6 = MASK_REGISTERS ? a6.add((byte) 1, c.eq((byte) (b + 6))) : a6.sub(c.eq((byte) (b + 6)).toVector());
-            a7 = MASK_REGISTERS ? a7.add((byte) 1, c.eq((byte) (b + 7))) : a7.sub(c.eq((byte) (b + 7)).toVector());
-            a8 = MASK_REGISTERS ? a8.add((byte) 1, c.eq((byte) (b + 8))) : a8.sub(c.eq((byte) (b + 8)).toVector());
-            a9 = MASK_REGISTERS ? a9.add((byte) 1, c.eq((byte) (b + 9))) : a9.sub(c.eq((byte) (b + 9)).toVector());
-            a10 = MASK_REGISTERS ? a10.add((byte) 1, c.eq((byte) (b + 10))) : a10.sub(c.eq((byte) (b + 10)).toVector());
-            a11 = MASK_REGISTERS ? a11.add((byte) 1, c.eq((byte) (b + 11))) : a11.sub(c.eq((byte) (b + 11)).toVector());
-            a12 = MASK_REGISTERS ? a12.add((byte) 1, c.eq((byte) (b + 12))) : a12.sub(c.eq((byte) (b + 12)).toVector());
-            a13 = MASK_REGISTERS ? a13.add((byte) 1, c.eq((byte) (b + 13))) : a13.sub(c.eq((byte) (b + 13)).toVector());
-            a14 = MASK_REGISTERS ? a14.add((byte) 1, c.eq((byte) (b + 14))) : a14.sub(c.eq((byte) (b + 14)).toVector());
-            a15 = MASK_REGISTERS ? a15.add((byte) 1, c.eq((byte) (b + 15))) : a15.sub(c.eq((byte) (b + 15)).toVector());
-            a16 = MASK_REGISTERS ? a16.add((byte) 1, c.eq((byte) (b + 16))) : a16.sub(c.eq((byte) (b + 16)).toVector());
-            a17 = MASK_REGISTERS ? a17.add((byte) 1, c.eq((byte) (b + 17))) : a17.sub(c.eq((byte) (b + 17)).toVector());
-            a18 = MASK_REGISTERS ? a18.add((byte) 1, c.eq((byte) (b + 18))) : a18.sub(c.eq((byte) (b + 18)).toVector());
-            a19 = MASK_REGISTERS ? a19.add((byte) 1, c.eq((byte) (b + 19))) : a19.sub(c.eq((byte) (b + 19)).toVector());
-            a20 = MASK_REGISTERS ? a20.add((byte) 1, c.eq((byte) (b + 20))) : a20.sub(c.eq((byte) (b + 20)).toVector());
-            a21 = MASK_REGISTERS ? a21.add((byte) 1, c.eq((byte) (b + 21))) : a21.sub(c.eq((byte) (b + 21)).toVector());
-            a22 = MASK_REGISTERS ? a22.add((byte) 1, c.eq((byte) (b + 22))) : a22.sub(c.eq((byte) (b + 22)).toVector());
-            a23 = MASK_REGISTERS ? a23.add((byte) 1, c.eq((byte) (b + 23))) : a23.sub(c.eq((byte) (b + 23)).toVector());
+            a0 = a0.add((byte) 1, c.eq(b));
+            a1 = a1.add((byte) 1, c.eq((byte) (b + 1)));
+            a2 = a2.add((byte) 1, c.eq((byte) (b + 2)));
+            a3 = a3.add((byte) 1, c.eq((byte) (b + 3)));
+            a4 = a4.add((byte) 1, c.eq((byte) (b + 4)));
+            a5 = a5.add((byte) 1, c.eq((byte) (b + 5)));
+            a6 = a6.add((byte) 1, c.eq((byte) (b + 6)));
+            a7 = a7.add((byte) 1, c.eq((byte) (b + 7)));
+            a8 = a8.add((byte) 1, c.eq((byte) (b + 8)));
+            a9 = a9.add((byte) 1, c.eq((byte) (b + 9)));
+            a10 = a10.add((byte) 1, c.eq((byte) (b + 10)));
+            a11 = a11.add((byte) 1, c.eq((byte) (b + 11)));
+            a12 = a12.add((byte) 1, c.eq((byte) (b + 12)));
+            a13 = a13.add((byte) 1, c.eq((byte) (b + 13)));
+            a14 = a14.add((byte) 1, c.eq((byte) (b + 14)));
+            a15 = a15.add((byte) 1, c.eq((byte) (b + 15)));
+            a16 = a16.add((byte) 1, c.eq((byte) (b + 16)));
+            a17 = a17.add((byte) 1, c.eq((byte) (b + 17)));
+            a18 = a18.add((byte) 1, c.eq((byte) (b + 18)));
+            a19 = a19.add((byte) 1, c.eq((byte) (b + 19)));
+            a20 = a20.add((byte) 1, c.eq((byte) (b + 20)));
+            a21 = a21.add((byte) 1, c.eq((byte) (b + 21)));
+            a22 = a22.add((byte) 1, c.eq((byte) (b + 22)));
+            a23 = a23.add((byte) 1, c.eq((byte) (b + 23)));
         }
         int slots = Math.min(SLOTS, bins - base);
         long counted = 0;
@@ -153,7 +174,47 @@ final class SimdCodeCounts {
         return counted;
     }
 
-    private static long add(long[] table, int slot, short n) {
+    /**
+     * Slots base .. base + {@value #COUNT_SLOTS} − 1 (those below bins) over codes[from, to), whole vectors; returns
+     * the codes counted. A counter gains at most one vector's lanes per vector, so it holds any int-sized range.
+     */
+    private static long passByTrueCounts(byte[] codes, int from, int to, int base, int bins, long[] table) {
+        int n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0;
+        int n6 = 0, n7 = 0, n8 = 0, n9 = 0, n10 = 0, n11 = 0;
+        byte b = (byte) base;
+        for (int i = from; i < to; i += BL) {
+            ByteVector c = ByteVector.fromArray(B, codes, i);
+            n0 += c.eq(b).trueCount();
+            n1 += c.eq((byte) (b + 1)).trueCount();
+            n2 += c.eq((byte) (b + 2)).trueCount();
+            n3 += c.eq((byte) (b + 3)).trueCount();
+            n4 += c.eq((byte) (b + 4)).trueCount();
+            n5 += c.eq((byte) (b + 5)).trueCount();
+            n6 += c.eq((byte) (b + 6)).trueCount();
+            n7 += c.eq((byte) (b + 7)).trueCount();
+            n8 += c.eq((byte) (b + 8)).trueCount();
+            n9 += c.eq((byte) (b + 9)).trueCount();
+            n10 += c.eq((byte) (b + 10)).trueCount();
+            n11 += c.eq((byte) (b + 11)).trueCount();
+        }
+        int slots = Math.min(COUNT_SLOTS, bins - base);
+        long counted = 0;
+        counted += slots > 0 ? add(table, base + 0, n0) : 0;
+        counted += slots > 1 ? add(table, base + 1, n1) : 0;
+        counted += slots > 2 ? add(table, base + 2, n2) : 0;
+        counted += slots > 3 ? add(table, base + 3, n3) : 0;
+        counted += slots > 4 ? add(table, base + 4, n4) : 0;
+        counted += slots > 5 ? add(table, base + 5, n5) : 0;
+        counted += slots > 6 ? add(table, base + 6, n6) : 0;
+        counted += slots > 7 ? add(table, base + 7, n7) : 0;
+        counted += slots > 8 ? add(table, base + 8, n8) : 0;
+        counted += slots > 9 ? add(table, base + 9, n9) : 0;
+        counted += slots > 10 ? add(table, base + 10, n10) : 0;
+        counted += slots > 11 ? add(table, base + 11, n11) : 0;
+        return counted;
+    }
+
+    private static long add(long[] table, int slot, int n) {
         table[slot] += n;
         return n;
     }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.shannon4j.spi.KernelMath;
 
 /**
- * {@link SimdCodeCounts} and the byte codes of {@link SimdEqualWidthBins} against the reference loops: every bin
- * count from 1 to 60 (one pass, two passes, the reference beyond), lengths around the {@value SimdCodeCounts#FLUSH}
- * vector accumulation, a column of one code (every lane of one accumulator adds one per vector, the case the
+ * {@link SimdCodeCounts} (both loops, whatever the CPU's masks) and the byte codes of {@link SimdEqualWidthBins}
+ * against the reference loops: every bin count from 1 to 60 (one pass, several, the reference beyond), lengths
+ * around the {@value SimdCodeCounts#FLUSH} vector accumulation, a column of one code (every lane of one accumulator adds one per vector, the case the
  * flush exists for), and values on, just beside and outside the edges, NaN and ±∞.
  */
 class SimdCodeCountsTest {
@@ -49,13 +49,19 @@ class SimdCodeCountsTest {
 
     private static void check(byte[] codes, int offset, int length, int bins) {
         long[] expected = new long[bins + 3];
-        long[] counts = new long[bins + 3];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = counts[i] = 1000 + i; // added into; the slots past the bins stay
+            expected[i] = 1000 + i;
         }
         int skipped = KernelMath.countCodes(codes, offset, offset + length, bins, expected);
-        assertEquals(skipped, SimdCodeCounts.count(codes, offset, length, bins, counts), bins + " bins, " + length);
-        assertArrayEquals(expected, counts, bins + " bins, " + length + " codes");
+        for (boolean maskRegisters : new boolean[] {false, true}) {
+            long[] counts = new long[bins + 3];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = 1000 + i; // added into; the slots past the bins stay
+            }
+            String loop = (maskRegisters ? "masked adds, " : "true counts, ") + bins + " bins, " + length;
+            assertEquals(skipped, SimdCodeCounts.count(codes, offset, length, bins, counts, maskRegisters), loop);
+            assertArrayEquals(expected, counts, loop + " codes");
+        }
     }
 
     /**
