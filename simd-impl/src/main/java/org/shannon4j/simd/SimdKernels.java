@@ -9,6 +9,7 @@ import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.OR;
 import static jdk.incubator.vector.VectorOperators.XOR;
 import static org.shannon4j.spi.Terms.CROSS;
@@ -610,9 +611,83 @@ final class SimdKernels extends BlockedKernels {
         return ((long) min << 32) | (max & 0xFFFFFFFFL);
     }
 
-    /** As {@link #minMaxKeys(float[], int, int)} in long lanes. */
+    /**
+     * As {@link #minMaxKeys(float[], int, int)} for doubles: by double compares and blends (two vectors per
+     * iteration), with the keys' two finer points settled after the loop, since without AVX-512 C2 has neither the
+     * keys' 64-bit arithmetic shift nor a 64-bit min/max and builds each of several instructions
+     * ({@code docs/performance-notes.md}). A compare ranks −0.0 and +0.0 equal, the keys rank −0.0 lower: a zero
+     * minimum is −0.0 exactly when some value's sign bit is set (no value is negative then), which the OR of the
+     * bits shows; a zero maximum is +0.0 exactly when some sign bit is clear, which the AND shows. A NaN or ±∞
+     * makes the sum of v − v NaN, and then the keys are computed after all ({@link #minMaxByKeys}). Two double
+     * lanes keep the keys: their masks box ({@link #TWO_DOUBLE_LANES}).
+     */
     @Override
     public void minMaxKeys(double[] a, int offset, int length, long[] keys) {
+        if (TWO_DOUBLE_LANES || length < 4 * DL || !minMaxOfFinite(a, offset, length, keys)) {
+            minMaxByKeys(a, offset, length, keys);
+        }
+    }
+
+    /** {@link #minMaxKeys(double[], int, int, long[])} if every value is finite: true, keys set; else false. */
+    private static boolean minMaxOfFinite(double[] a, int offset, int length, long[] keys) {
+        DoubleVector lo0 = DoubleVector.broadcast(D, Double.POSITIVE_INFINITY);
+        DoubleVector lo1 = lo0;
+        DoubleVector hi0 = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
+        DoubleVector hi1 = hi0;
+        DoubleVector nonFinite0 = DoubleVector.zero(D);
+        DoubleVector nonFinite1 = nonFinite0;
+        LongVector anyBits = LongVector.zero(L);
+        LongVector allBits = LongVector.broadcast(L, -1L);
+        int i = offset;
+        for (int bound = offset + length - length % (2 * DL); i < bound; i += 2 * DL) {
+            DoubleVector v0 = DoubleVector.fromArray(D, a, i);
+            DoubleVector v1 = DoubleVector.fromArray(D, a, i + DL);
+            lo0 = lo0.blend(v0, v0.compare(LT, lo0));
+            lo1 = lo1.blend(v1, v1.compare(LT, lo1));
+            hi0 = hi0.blend(v0, v0.compare(GT, hi0));
+            hi1 = hi1.blend(v1, v1.compare(GT, hi1));
+            nonFinite0 = nonFinite0.add(v0.sub(v0));
+            nonFinite1 = nonFinite1.add(v1.sub(v1));
+            LongVector b0 = v0.reinterpretAsLongs();
+            LongVector b1 = v1.reinterpretAsLongs();
+            anyBits = anyBits.or(b0).or(b1);
+            allBits = allBits.and(b0).and(b1);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double nonFinite = 0;
+        for (int j = 0; j < DL; j++) {
+            lo = Math.min(lo, Math.min(lo0.lane(j), lo1.lane(j)));
+            hi = Math.max(hi, Math.max(hi0.lane(j), hi1.lane(j)));
+            nonFinite += nonFinite0.lane(j) + nonFinite1.lane(j);
+        }
+        long any = anyBits.reduceLanes(OR);
+        long all = allBits.reduceLanes(AND);
+        for (int end = offset + length; i < end; i++) {
+            double v = a[i];
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            nonFinite += v - v;
+            long bits = Double.doubleToRawLongBits(v);
+            any |= bits;
+            all &= bits;
+        }
+        if (nonFinite != 0) {
+            return false; // NaN: a NaN or ±∞ was seen
+        }
+        if (lo == 0) {
+            lo = any < 0 ? -0.0 : 0.0;
+        }
+        if (hi == 0) {
+            hi = all < 0 ? -0.0 : 0.0;
+        }
+        keys[0] = org.shannon4j.spi.KernelMath.doubleKey(lo);
+        keys[1] = org.shannon4j.spi.KernelMath.doubleKey(hi);
+        return true;
+    }
+
+    /** {@link #minMaxKeys(double[], int, int, long[])} by the keys themselves in long lanes, for any values. */
+    private static void minMaxByKeys(double[] a, int offset, int length, long[] keys) {
         int dl = D.length();
         int end = offset + length;
         int i = offset;
