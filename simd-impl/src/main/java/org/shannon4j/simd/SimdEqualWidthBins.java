@@ -1,17 +1,21 @@
 package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.D2B;
+import static jdk.incubator.vector.VectorOperators.D2F;
 import static jdk.incubator.vector.VectorOperators.D2I;
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.F2I;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2B;
 import static jdk.incubator.vector.VectorOperators.I2D;
+import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
@@ -34,6 +38,9 @@ final class SimdEqualWidthBins {
     /** Int lanes as many as double lanes (half the bits). */
     private static final VectorSpecies<Integer> IH =
             VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    /** Float lanes as many as the double lanes (half the bits), for the byte loop's test ({@link #TRUNCATING}). */
+    private static final VectorSpecies<Float> FH =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
     /** Bytes per byte store: the 64-bit shape, whatever the double lanes. */
     private static final int BYTE_STORE = 8;
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
@@ -42,10 +49,11 @@ final class SimdEqualWidthBins {
     /** 2<sup>52</sup>: adding and subtracting it rounds a non-negative double below 2<sup>51</sup> to an integer. */
     private static final double MAGIC = 0x1p52;
     /**
-     * The byte loop's floor by truncation to int lanes and back (four double lanes, AVX2 and its like): faster
-     * there than the 2<sup>52</sup> rounding, whose extra subtract and two range compares the single compare
-     * x &lt; bins − δ replaces, and the int lanes are packed to bytes without a second conversion
-     * ({@code docs/performance-notes.md}). Unmeasured with 8 lanes, which keep the rounding.
+     * The byte loop's test on the guess rounded to float lanes and its floor by truncation to int lanes and back
+     * (four double lanes, AVX2 and its like): faster there than the 2<sup>52</sup> rounding, whose extra subtract
+     * and two range compares the single compare y &lt; bins − δ' replaces, the float lanes fill half-width vectors,
+     * and the int lanes are packed to bytes without a second conversion ({@code docs/performance-notes.md}).
+     * Unmeasured with 8 lanes, which keep the rounding.
      */
     static final boolean TRUNCATING = DL == 4;
 
@@ -98,10 +106,14 @@ final class SimdEqualWidthBins {
      * its offset) always take the bounds. A vector with a lane outside the margin takes the bounds as the int loop
      * does, so the codes stay those of the reference lane for lane.
      *
-     * <p>With {@link #TRUNCATING} the floor is r = (int) x instead, and the test f = x − r in (δ, 1 − δ) with x
-     * &lt; bins − δ: f &gt; δ fails for x &lt; 0 (truncation rounds up there, so f ≤ 0), for NaN, and x beyond the
-     * int range fails the last test, so a vector that passes has the same floor, the same exact f and the same
-     * margins as above.
+     * <p>With {@link #TRUNCATING} the test runs on x rounded to a float, y (half the vector width: one instruction
+     * per operation on x86 without AVX-512, where a 256-bit one is two), with the floor r = (int) y: |y − x| ≤
+     * 2<sup>−24</sup>·bins for the x that can pass, so the float margin δ' = δ + 2<sup>−23</sup>·bins (its float
+     * rounded up, and 1 − δ' and bins − δ' rounded down) has room for it, and f = y − r in (δ', 1 − δ') with y
+     * &lt; bins − δ' gives x − r in (δ, 1 − δ) and x &lt; bins − δ. f is exact (Sterbenz, or r = 0); f &gt; δ'
+     * fails for y &lt; 0 (truncation rounds up there, so f ≤ 0) and for NaN, and y beyond the int range fails the
+     * last test, so a vector that passes has the floor of x, within the margins above. δ' is below δ + 2<sup>−15</sup>
+     * at 255 bins: few more lanes fall in it.
      */
     static void bins(double[] values, int offset, int length, double[] edges, int bins, byte[] out) {
         double first = edges[0];
@@ -114,15 +126,18 @@ final class SimdEqualWidthBins {
         double delta = MARGIN_ULPS * 0x1p-53 * (bins + Math.max(Math.abs(first), Math.abs(edges[bins])) * scale);
         boolean margins = delta < 0.25; // false for NaN and ∞ too (a degenerate scale)
         double below = 1.0 - delta;
-        double beforeEnd = count - delta;
+        float deltaF = Math.nextUp((float) (delta + 0x1p-23 * count));
+        float belowF = Math.nextDown((float) (1.0 - deltaF));
+        float beforeEndF = Math.nextDown((float) (count - deltaF));
         int i = 0;
         for (; i <= length - BYTE_STORE; i += DL) {
             DoubleVector v = DoubleVector.fromArray(D, values, offset + i);
             DoubleVector x = v.sub(first).mul(scale);
             if (TRUNCATING) {
-                IntVector t = (IntVector) x.convertShape(D2I, IH, 0);
-                DoubleVector f = x.sub((DoubleVector) t.convertShape(I2D, D, 0));
-                if (margins && f.compare(GT, delta).and(f.compare(LT, below)).and(x.compare(LT, beforeEnd))
+                FloatVector y = (FloatVector) x.convertShape(D2F, FH, 0);
+                IntVector t = (IntVector) y.convert(F2I, 0);
+                FloatVector f = y.sub((FloatVector) t.convert(I2F, 0));
+                if (margins && f.compare(GT, deltaF).and(f.compare(LT, belowF)).and(y.compare(LT, beforeEndF))
                         .allTrue()) {
                     ((ByteVector) t.convertShape(I2B, B8, 0)).intoArray(out, i);
                     continue;
