@@ -64,16 +64,15 @@ final class SimdCodeCounts {
             for (int base = 0; base < bins; base += COUNT_SLOTS) {
                 counted += passByTrueCounts(codes, offset, vectorEnd, base, bins, table);
             }
-            int tail = KernelMath.countCodes(codes, vectorEnd, offset + length, bins, table);
-            return (int) (vectorEnd - offset - counted) + tail;
-        }
-        for (int base = 0; base < bins; base += SLOTS) {
-            for (int from = offset; from < vectorEnd; from += FLUSH * BL) {
-                // vectorEnd − from, not from + FLUSH·BL: the sum overflows near the end of a 2 GB array
-                int to = vectorEnd - from <= FLUSH * BL ? vectorEnd : from + FLUSH * BL;
-                counted += pass(codes, from, to, base, bins, table);
-                if (to == vectorEnd) {
-                    break;
+        } else {
+            for (int base = 0; base < bins; base += SLOTS) {
+                for (int from = offset; from < vectorEnd; from += FLUSH * BL) {
+                    // vectorEnd − from, not from + FLUSH·BL: the sum overflows near the end of a 2 GB array
+                    int to = vectorEnd - from <= FLUSH * BL ? vectorEnd : from + FLUSH * BL;
+                    counted += pass(codes, from, to, base, bins, table);
+                    if (to == vectorEnd) {
+                        break;
+                    }
                 }
             }
         }
