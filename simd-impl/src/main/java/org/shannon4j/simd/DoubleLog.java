@@ -34,9 +34,10 @@ import org.shannon4j.spi.Terms;
  * of {@code bits(x) − bits(0.703125)} pick one of 16 intervals, each with a constant {@code invc ≈ 1/c} and
  * {@code logc = −ln invc}; then r = z·invc − 1 (one FMA, |r| ≤ 1/32) and
  * ln x = (k·ln2 + logc) + (r + r²·P(r)), with P a degree-7 Chebyshev fit of (ln(1+r) − r)/r² (relative error of
- * r + r²P below 2^-55.7). The interval holding 1 has invc = 1 exactly, so near 1 the result is r + r²P with r
- * exact. The other invc were chosen so that ln(invc) is within 10^-4 ulp of a double: the tables are exact for
- * practical purposes. Tables and coefficients: {@code simd-impl/tools/log_tables.py}.
+ * r + r²P below 2^-55.7), evaluated by Estrin's scheme (pairs of coefficients, then r², then r⁴): four FMAs deep
+ * instead of Horner's seven, so that a vector's chain of latencies overlaps the next vector's work. The interval
+ * holding 1 has invc = 1 exactly, so near 1 the result is r + r²P with r exact. The other invc were chosen so
+ * that ln(invc) is within 10^-4 ulp of a double: the tables are exact for practical purposes. Tables and coefficients: {@code simd-impl/tools/log_tables.py}.
  *
  * <p>Accuracy: the two parts are added once, without the hi/lo compensation that would make it 1 ulp (nine
  * more operations per vector, 1.7× slower in the kernels). Elsewhere than near 1 the sum has one extra rounding
@@ -280,8 +281,10 @@ final class DoubleLog {
             DoubleVector invc = invcBits.viewAsFloatingLanes().reinterpretAsDoubles();
             DoubleVector logc = logcBits.viewAsFloatingLanes().reinterpretAsDoubles();
             DoubleVector r = z.fma(invc, minusOne);
-            DoubleVector poly = r.fma(p7, p6).fma(r, p5).fma(r, p4).fma(r, p3).fma(r, p2).fma(r, p1).fma(r, p0);
-            DoubleVector l = kd.fma(ln2, logc).add(r.mul(r).fma(poly, r));
+            DoubleVector r2 = r.mul(r);
+            DoubleVector poly = r2.mul(r2).fma(r2.fma(r.fma(p7, p6), r.fma(p5, p4)),
+                    r2.fma(r.fma(p3, p2), r.fma(p1, p0)));
+            DoubleVector l = kd.fma(ln2, logc).add(r2.fma(poly, r));
             if (kind == LOG) {
                 l.intoArray(q, i + shift);
             } else {

@@ -265,9 +265,10 @@ final class SimdRowKernels {
                 DoubleVector invc = invcBits.viewAsFloatingLanes().reinterpretAsDoubles();
                 DoubleVector logc = logcBits.viewAsFloatingLanes().reinterpretAsDoubles();
                 DoubleVector rr = z.fma(invc, minusOne);
-                DoubleVector poly = rr.fma(p7, p6).fma(rr, p5).fma(rr, p4).fma(rr, p3).fma(rr, p2).fma(rr, p1)
-                        .fma(rr, p0);
-                DoubleVector l = kd.fma(ln2, logc).add(rr.mul(rr).fma(poly, rr));
+                DoubleVector r2 = rr.mul(rr);
+                DoubleVector poly = r2.mul(r2).fma(r2.fma(rr.fma(p7, p6), rr.fma(p5, p4)),
+                        r2.fma(rr.fma(p3, p2), rr.fma(p1, p0)));
+                DoubleVector l = kd.fma(ln2, logc).add(r2.fma(poly, rr));
                 l.intoArray(tmp, U); // the last one is the row's own log (a loop-carried vector boxed)
                 // p > 0 = q made u = ∞ above: such a group is declined
                 DoubleVector.fromArray(G, tmp, W).fma(l, DoubleVector.fromArray(G, tmp, ACC)).intoArray(tmp, ACC);
