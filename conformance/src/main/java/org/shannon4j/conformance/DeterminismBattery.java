@@ -87,8 +87,8 @@ public final class DeterminismBattery {
             add("entropy(counts) plug-in n=" + n, () -> d.entropy(counts, Estimator.PLUG_IN));
         }
         // row measures: one result per row, so a row whose lane took another path (group or leftover) shows
-        for (int classes : new int[] {10, 23}) {
-            int rows = 37;
+        for (int classes : new int[] {10, 23, 3000}) {
+            int rows = classes > 1000 ? 3 : 37; // 3000: one row per block, in two chunks
             double[] p = new double[rows * classes];
             double[] q = new double[rows * classes];
             for (int r = 0; r < rows; r++) {

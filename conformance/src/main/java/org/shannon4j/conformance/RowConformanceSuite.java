@@ -256,9 +256,17 @@ public abstract class RowConformanceSuite {
                 }
             }
         }
-        for (int c : new int[] {5, 10, 40}) {
+        for (int c : new int[] {5, 10, 40, 1000, 5000}) {
             all.add(new Shape(150, c, false, false, "counts"));
             all.add(new Shape(150, c, true, false, "counts"));
+        }
+        // long rows: blocks of fewer rows (1000), one row in chunks of a block's elements (2049, 5000)
+        for (int c : new int[] {1000, 2049, 5000}) {
+            for (boolean f : new boolean[] {false, true}) {
+                all.add(new Shape(9, c, f, true, "dirichlet"));
+                all.add(new Shape(9, c, f, true, "zeros"));
+                all.add(new Shape(9, c, f, true, "subnormal"));
+            }
         }
         all.add(new Shape(100_000, 10, false, true, "dirichlet"));
         all.add(new Shape(100_000, 10, true, true, "dirichlet"));
@@ -483,7 +491,7 @@ public abstract class RowConformanceSuite {
         List<Shannon> parallel = List.of(backend.withParallelism(2), backend.withParallelism(3),
                 backend.withParallelism(2).withDeterministicParallelism(true),
                 backend.withParallelism(4, dropsEveryTask));
-        for (int classes : new int[] {3, 10, 33}) {
+        for (int classes : new int[] {3, 10, 33, 1000}) {
             int rows = (300_000 + classes - 1) / classes + 7; // ≥ 2^18 elements, rows not a multiple of 64
             Shape sh = new Shape(rows, classes, false, true, "dirichlet");
             SplittableRandom rnd = new SplittableRandom(classes);

@@ -107,6 +107,15 @@ final class DoubleLog {
     static final int LOG = 64;
     /** JS's q half, Σ q·ln(2cq/m) into OUT_A (kind {@link Terms#JS} gives the p half). */
     static final int JS_Q = 65;
+    /**
+     * The row kinds ({@link SimdRowKernels}' blocks, double input): as {@link Terms#X_LOG_X} (p·ln p) and
+     * {@link Terms#KL} (p·ln(p/q)), but each lane's term stored to {@code out[i − from]} (0 for a lane of weight
+     * 0), nothing accumulated, and false returned at once for a lane the scalar terms would have to take or for an
+     * element with its sign bit set: the block then goes to the reference.
+     */
+    static final int ROW_X = 66;
+    /** See {@link #ROW_X}. */
+    static final int ROW_KL = 67;
 
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
@@ -164,12 +173,14 @@ final class DoubleLog {
      *
      * <p>Input is {@code p, q} or, when {@code pf != null}, the float arrays {@code pf, qf} widened to double
      * lanes (float KL and JS cancel when p ≈ q, so they are computed in double). {@code [from, to)} is a
-     * multiple of 8. Writes OUT_A, OUT_B (0), OUT_P, OUT_Q; returns false if an element is negative.
+     * multiple of 8. Writes OUT_A, OUT_B (0), OUT_P, OUT_Q; returns false if an element is negative. The
+     * {@linkplain #ROW_X row kinds} write the terms to {@code out} instead.
      */
     static boolean loop(int kind, double[] p, double[] q, float[] pf, float[] qf, int from, int to, int shift,
                             double c, double[] out) {
         boolean wide = pf != null;
-        boolean hasQ = kind != Terms.X_LOG_X && kind != LOG;
+        boolean hasQ = kind != Terms.X_LOG_X && kind != LOG && kind != ROW_X;
+        boolean rowKind = kind >= ROW_X;
         // 8 lanes: the whole table in four registers (read only when DL == 8)
         LongVector invcLo = LongVector.fromArray(L, INVC_BITS, 0);
         LongVector invcHi = LongVector.fromArray(L, INVC_BITS, 16 - DL);
@@ -212,7 +223,7 @@ final class DoubleLog {
             // ---- the log argument u, its weight w, and whether a lane needs the scalar term
             DoubleVector u = x, w = x;
             boolean special;
-            if (kind == Terms.X_LOG_X) {
+            if (kind == Terms.X_LOG_X || kind == ROW_X) {
                 special = bx.sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
             } else if (kind == LOG) {
                 special = bx.sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS).anyTrue();
@@ -221,7 +232,7 @@ final class DoubleLog {
                 // |q| by clearing the sign: −0.0 (a valid zero) must count as q = 0, not as a huge unsigned value
                 special = by.and(Long.MAX_VALUE).compare(ULT, MIN_NORMAL_BITS).and(bx.compare(GT, 0L)).anyTrue();
             } else {
-                if (kind == Terms.KL) {
+                if (kind == Terms.KL || kind == ROW_KL) {
                     u = x.div(y);
                 } else {
                     DoubleVector cy = y.mul(c);
@@ -236,6 +247,9 @@ final class DoubleLog {
                         .and(w.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
             }
             if (special) {
+                if (rowKind) {
+                    return false;
+                }
                 for (int j = i; j < i + DL; j++) {
                     double pj = wide ? pf[j] : p[j];
                     double qj = !hasQ ? 0 : wide ? qf[j + shift] : q[j + shift];
@@ -287,12 +301,17 @@ final class DoubleLog {
             DoubleVector l = kd.fma(ln2, logc).add(r2.fma(poly, r));
             if (kind == LOG) {
                 l.intoArray(q, i + shift);
+            } else if (rowKind) {
+                w.mul(l).intoArray(out, i - from);
             } else {
                 t = w.fma(l, t);
             }
         }
         if (kind == LOG) {
             return true;
+        }
+        if (rowKind) {
+            return signs.reduceLanes(OR) >= 0;
         }
         // Lanes added in a fixed order, lane 0 first (the constant trip count is unrolled by C2, and nothing
         // allocates): reduceLanes(ADD) has no specified order (C2 adds in a tree, the Java fallback that runs

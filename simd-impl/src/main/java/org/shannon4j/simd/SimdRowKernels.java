@@ -35,24 +35,35 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.shannon4j.spi.Parallelism;
 import org.shannon4j.spi.RowMath;
 
 /**
- * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}) for short rows (at most
- * {@value #MAX_CLASSES} classes): one lane per row, a group of as many rows as lanes read by gathers with the
- * constant index map j·classes (no transposed copy: the scalar transpose into a block cost more than the
- * arithmetic), so row sums, the Σ w·ln r terms and the final expression run lane-wise with no reduction per row.
- * Longer rows, the leftover rows of fewer than a group, any group with a lane the log does not cover (see
- * {@link #groups}), and 128-bit vectors (C2 on x86 compiles no 2-lane long masks, see
- * {@link SimdKernels#SCALAR_DOUBLE_LANES}) run the reference loops of {@link RowMath}, which also decide validity.
+ * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}).
  *
- * <p>The log is {@link DoubleLog}'s (table plus polynomial, no division, ≤ 2 ulp), written out in the one class
- * loop — a helper taking a vector would box, see {@link SimdLossKernels} — so a row's value has the same bits on
- * every JIT tier and every call; sums run left to right per lane, as the reference's do.
+ * <p><b>Entropy and KL: blocks of rows</b> ({@link #block}), any row length. The logs of a block's elements are
+ * one flat pass of {@link DoubleLog#loop} (its row kinds store each element's term p·ln p, resp. p·ln(p/q)), with
+ * contiguous loads and nothing transposed; a scalar pass then sums each row's terms and entries left to right,
+ * four rows interleaved; a row's own log (ln S, resp. ln(Sq/S)) is a short series when its argument is within
+ * 2^-20 of 1 (normalised rows) and the same vector log otherwise. Blocks hold at most {@value #BLOCK_ROWS} rows
+ * (fewer for long rows, a long row in chunks), aligned with the parts of a parallel call, so whether a row goes
+ * to the reference never depends on the thread count. A block with a lane the vector log cannot take, a sign
+ * bit, or a row sum out of range goes to the reference loops of {@link RowMath}, which also decide validity.
+ *
+ * <p><b>JS: transposed groups</b> ({@link #groups}, at most {@value #MAX_CLASSES} classes): one lane per row, a
+ * group of as many rows as lanes read by gathers with the constant index map j·classes, so row sums, the
+ * Σ w·ln r terms and the final expression run lane-wise with no reduction per row. Longer rows, the leftover rows
+ * of fewer than a group, any group with a lane the log does not cover, and 128-bit vectors (C2 on x86 compiles no
+ * 2-lane long masks, see {@link SimdKernels#SCALAR_DOUBLE_LANES}; the blocks follow the flat kernels' choice,
+ * {@link SimdKernels#OWN_DOUBLE}) run the reference. The log there is {@link DoubleLog}'s (table plus polynomial,
+ * no division, ≤ 2 ulp), written out in the one class loop — a helper taking a vector would box, see
+ * {@link SimdLossKernels}.
+ *
+ * <p>Either way a row's value has the same bits on every JIT tier, every call and every thread count.
  */
 final class SimdRowKernels {
 
-    /** Rows longer than this run the reference (and JS keeps a group's rows in L1 scratch of this size). */
+    /** JS rows longer than this run the reference (JS keeps a group's rows in L1 scratch of this size). */
     static final int MAX_CLASSES = 32;
 
     /** The vector shape: {@link Species}' (so the test knob reaches it), the one of DoubleLog's tables. */
@@ -65,6 +76,21 @@ final class SimdRowKernels {
             VectorSpecies.of(int.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
     /** Two double lanes: C2 compiles no 2-lane long masks on x86 (see SimdKernels.SCALAR_DOUBLE_LANES). */
     private static final boolean GATHER = GL >= 4 && DoubleLog.SUPPORTED;
+    /** Entropy and KL in blocks of rows through {@link DoubleLog#loop}, wherever the flat log kernels take it. */
+    private static final boolean BLOCKS = SimdKernels.OWN_DOUBLE;
+    /**
+     * Rows per block at most: a divisor of {@link Parallelism#ROW_ALIGN}, so that a row's block, and with it
+     * whether it goes to the reference, does not depend on where a part of the rows starts.
+     */
+    static final int BLOCK_ROWS = 64;
+    /**
+     * The rows' own logs ln S (KL: ln(Sq/S)) within this of 1 are d − d²/2 + d³/3 with d = S − 1 (exact there):
+     * the next term is below 2^-60 of d, so the sum is within an ulp or so, as the vector log is, and a row of
+     * normalised probabilities needs no log of its own.
+     */
+    private static final double NEAR_ONE = 0x1p-20;
+    /** Elements whose logs a block holds (a multiple of 8); longer rows are blocks of one row, in chunks. */
+    static final int BLOCK_ELEMENTS = 2048;
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double LN2 = Math.log(2);
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
@@ -90,6 +116,16 @@ final class SimdRowKernels {
         final int[] map = new int[GL];
         /** The log table's index map when it is read with gathers ({@link DoubleLog#GATHERS}). */
         final int[] logMap = new int[GL];
+        /** A block's element logs, and a chunk copied to a length of a multiple of 8. */
+        final double[] logs = new double[BLOCK_ELEMENTS];
+        final double[] padP = new double[BLOCK_ELEMENTS];
+        final double[] padQ = new double[BLOCK_ELEMENTS];
+        /** Per row of a block: S, Sq, T, the row's own log argument and its log. */
+        final double[] rowS = new double[BLOCK_ROWS];
+        final double[] rowQ = new double[BLOCK_ROWS];
+        final double[] rowT = new double[BLOCK_ROWS];
+        final double[] rowArg = new double[BLOCK_ROWS];
+        final double[] rowLn = new double[BLOCK_ROWS];
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -113,10 +149,204 @@ final class SimdRowKernels {
 
     private static double rows(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf, int qOffset,
                                int rows, int classes, double scale, double[] out, int outOffset) {
+        if (BLOCKS && kind != JS) {
+            return blocked(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
+        }
         if (GATHER && classes <= MAX_CLASSES) {
             return gathered(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
         }
         return reference(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
+    }
+
+    /**
+     * The entropy or KL of blocks of whole rows (see the class comment); a block the vector log or the row sums
+     * decline goes to the reference whole.
+     */
+    private static double blocked(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
+                                  int qOffset, int rows, int classes, double scale, double[] out, int outOffset) {
+        Scratch sc = SCRATCH.get();
+        int blockRows = BLOCK_ROWS;
+        while (blockRows > 1 && blockRows * classes > BLOCK_ELEMENTS) {
+            blockRows >>= 1;
+        }
+        double maxError = 0;
+        for (int r = 0; r < rows; r += blockRows) {
+            int n = Math.min(blockRows, rows - r);
+            int skip = r * classes;
+            double e = block(kind == KL, pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out,
+                    outOffset + r, sc);
+            if (e < 0) {
+                e = reference(kind, pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out,
+                        outOffset + r);
+                if (e != e) {
+                    return Double.NaN;
+                }
+            }
+            maxError = Math.max(maxError, e);
+        }
+        return maxError;
+    }
+
+    /**
+     * One block of n rows from p[pb], q[qb]: the logs of its elements by {@link DoubleLog#loop} (one flat pass per
+     * chunk of at most BLOCK_ELEMENTS; float input, or a chunk of a length off a multiple of 8, is first copied to
+     * scratch as doubles, padded with ones), then per row, left to right, S = Σ p, (KL: Sq = Σ q) and
+     * T = Σ fma(p, ln u, ·), four rows at a time (four independent chains: one row's sums are a chain of latencies);
+     * then the logs of the rows' own arguments (S, resp. Sq/S) by the same vector log, and out = scale·(ln S − T/S),
+     * resp. scale·(T/S + ln(Sq/S)), negative results as 0: the arithmetic of the transposed groups, row by row.
+     * Nothing is written to out unless the block is accepted. Returns max |S − 1| (and |Sq − 1|), or −1 to decline:
+     * a lane the vector log cannot take under a positive weight, a sign bit set (−0.0 too: the reference takes it),
+     * a row sum outside [MIN_NORMAL, HUGE] (Sq: [MIN_NORMAL, ∞)) or a ratio Sq/S off the normal range.
+     */
+    private static double block(boolean kl, double[] pd, float[] pf, int pb, double[] qd, float[] qf, int qb, int n,
+                                int classes, double scale, double[] out, int o, Scratch sc) {
+        double[] rs = sc.rowS, rq = sc.rowQ, rt = sc.rowT, logs = sc.logs;
+        int len = n * classes; // one chunk unless n == 1
+        for (int c0 = 0; c0 < len; c0 += BLOCK_ELEMENTS) {
+            int m = Math.min(BLOCK_ELEMENTS, len - c0);
+            double[] p = pd, q = qd;
+            int pAt = pb + c0, qAt = qb + c0;
+            if (pd == null || (m & 7) != 0) {
+                p = sc.padP;
+                q = sc.padQ;
+                widen(pd, pf, pAt, m, p);
+                if (kl) {
+                    widen(qd, qf, qAt, m, q);
+                }
+                pAt = 0;
+                qAt = 0;
+            }
+            int m8 = (m + 7) & ~7;
+            if (!DoubleLog.loop(kl ? DoubleLog.ROW_KL : DoubleLog.ROW_X, p, q, null, null, pAt, pAt + m8, qAt - pAt,
+                    1.0, logs)) {
+                return -1;
+            }
+            if (n == 1) { // a chunk of one row
+                double s = c0 == 0 ? 0 : rs[0], sq = c0 == 0 ? 0 : rq[0], t = c0 == 0 ? 0 : rt[0];
+                for (int e = 0; e < m; e++) {
+                    double x = p[pAt + e];
+                    s += x;
+                    t += logs[e];
+                    if (kl) {
+                        sq += q[qAt + e];
+                    }
+                }
+                rs[0] = s;
+                rq[0] = sq;
+                rt[0] = t;
+                continue;
+            }
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                int e0 = i * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+                double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+                for (int c = 0; c < classes; c++) {
+                    double x0 = p[pAt + e0 + c], x1 = p[pAt + e1 + c], x2 = p[pAt + e2 + c], x3 = p[pAt + e3 + c];
+                    s0 += x0;
+                    s1 += x1;
+                    s2 += x2;
+                    s3 += x3;
+                    t0 += logs[e0 + c];
+                    t1 += logs[e1 + c];
+                    t2 += logs[e2 + c];
+                    t3 += logs[e3 + c];
+                    if (kl) {
+                        q0 += q[qAt + e0 + c];
+                        q1 += q[qAt + e1 + c];
+                        q2 += q[qAt + e2 + c];
+                        q3 += q[qAt + e3 + c];
+                    }
+                }
+                rs[i] = s0;
+                rs[i + 1] = s1;
+                rs[i + 2] = s2;
+                rs[i + 3] = s3;
+                rt[i] = t0;
+                rt[i + 1] = t1;
+                rt[i + 2] = t2;
+                rt[i + 3] = t3;
+                rq[i] = q0;
+                rq[i + 1] = q1;
+                rq[i + 2] = q2;
+                rq[i + 3] = q3;
+            }
+            for (; i < n; i++) {
+                int e0 = i * classes;
+                double s = 0, sq = 0, t = 0;
+                for (int c = 0; c < classes; c++) {
+                    double x = p[pAt + e0 + c];
+                    s += x;
+                    t += logs[e0 + c];
+                    if (kl) {
+                        sq += q[qAt + e0 + c];
+                    }
+                }
+                rs[i] = s;
+                rq[i] = sq;
+                rt[i] = t;
+            }
+        }
+        double[] arg = sc.rowArg, ln = sc.rowLn;
+        boolean far = false;
+        for (int i = 0; i < n; i++) {
+            double s = rs[i];
+            if (!(s >= Double.MIN_NORMAL && s <= RowMath.HUGE)) {
+                return -1;
+            }
+            double a = s;
+            if (kl) {
+                double sq = rq[i];
+                a = sq / s;
+                if (!(sq >= Double.MIN_NORMAL && sq < INF && a >= Double.MIN_NORMAL && a <= Double.MAX_VALUE)) {
+                    return -1;
+                }
+            }
+            arg[i] = a;
+            double d = a - 1; // exact near 1 (Sterbenz)
+            if (Math.abs(d) <= NEAR_ONE) {
+                ln[i] = d - d * d * (0.5 - d * (1.0 / 3));
+            } else {
+                far = true;
+            }
+        }
+        if (far) { // rows that are not normalised: the vector log for all, kept where the series is not used
+            int n8 = (n + 7) & ~7;
+            for (int i = n; i < n8; i++) {
+                arg[i] = 1;
+            }
+            double[] vl = sc.padP;
+            DoubleLog.logInto(arg, 0, n8, vl, 0); // normal arguments: the vector log's own lanes
+            for (int i = 0; i < n; i++) {
+                if (!(Math.abs(arg[i] - 1) <= NEAR_ONE)) {
+                    ln[i] = vl[i];
+                }
+            }
+        }
+        double e = 0;
+        for (int i = 0; i < n; i++) {
+            double v = kl ? rt[i] / rs[i] + ln[i] : ln[i] - rt[i] / rs[i];
+            out[o + i] = (v < 0 ? 0.0 : v) * scale;
+            e = Math.max(e, Math.abs(rs[i] - 1));
+            if (kl) {
+                e = Math.max(e, Math.abs(rq[i] - 1));
+            }
+        }
+        return e;
+    }
+
+    /** m elements of d (or f) from {@code at} into t[0, m) as doubles, then ones up to a multiple of 8. */
+    private static void widen(double[] d, float[] f, int at, int m, double[] t) {
+        if (d != null) {
+            System.arraycopy(d, at, t, 0, m);
+        } else {
+            for (int i = 0; i < m; i++) {
+                t[i] = f[at + i];
+            }
+        }
+        for (int i = m, m8 = (m + 7) & ~7; i < m8; i++) {
+            t[i] = 1;
+        }
     }
 
     /** The measure in groups of GL rows; the groups the vector loop declines go to the reference one at a time. */
