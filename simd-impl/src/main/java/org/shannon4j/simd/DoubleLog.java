@@ -116,6 +116,10 @@ final class DoubleLog {
     static final int ROW_X = 66;
     /** See {@link #ROW_X}. */
     static final int ROW_KL = 67;
+    /** See {@link #ROW_X}: JS's terms p·ln(2p/m) and q·ln(2cq/m) (as {@link Terms#JS} and {@link #JS_Q}). */
+    static final int ROW_JS = 68;
+    /** See {@link #ROW_JS}. */
+    static final int ROW_JS_Q = 69;
 
     private static final VectorSpecies<Float> FH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
@@ -236,7 +240,7 @@ final class DoubleLog {
                     u = x.div(y);
                 } else {
                     DoubleVector cy = y.mul(c);
-                    if (kind == Terms.JS) {
+                    if (kind == Terms.JS || kind == ROW_JS) {
                         u = x.add(x).div(x.add(cy));     // 2p/m
                     } else {
                         u = cy.add(cy).div(x.add(cy));   // 2cq/m

@@ -917,7 +917,7 @@ final class SimdKernels extends BlockedKernels {
     }
 
     // ------------------------------------------------------------------------------------------------------
-    // Row measures (issue 15): short rows through the transposed block of SimdRowKernels; kl_div is the
+    // Row measures (issue 15): blocks of whole rows through SimdRowKernels; kl_div is the
     // reference default.
     // ------------------------------------------------------------------------------------------------------
 

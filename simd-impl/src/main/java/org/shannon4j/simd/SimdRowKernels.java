@@ -1,82 +1,27 @@
 package org.shannon4j.simd;
 
-import static jdk.incubator.vector.VectorOperators.ABS;
-import static jdk.incubator.vector.VectorOperators.ASHR;
-import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.F2D;
-import static jdk.incubator.vector.VectorOperators.GE;
-import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.L2I;
-import static jdk.incubator.vector.VectorOperators.LE;
-import static jdk.incubator.vector.VectorOperators.LSHL;
-import static jdk.incubator.vector.VectorOperators.LSHR;
-import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.UGE;
-import static jdk.incubator.vector.VectorOperators.ULT;
-import static org.shannon4j.simd.LaneMath.LG1;
-import static org.shannon4j.simd.LaneMath.LG2;
-import static org.shannon4j.simd.LaneMath.LG3;
-import static org.shannon4j.simd.LaneMath.LG4;
-import static org.shannon4j.simd.LaneMath.LG5;
-import static org.shannon4j.simd.LaneMath.LG6;
-import static org.shannon4j.simd.LaneMath.LG7;
-import static org.shannon4j.simd.LaneMath.LN2_HI;
-import static org.shannon4j.simd.LaneMath.LN2_LO;
-import static org.shannon4j.simd.LaneMath.SHIFT;
-import static org.shannon4j.simd.LaneMath.SHIFT_BITS;
-import static org.shannon4j.simd.LaneMath.SQRT_HALF_BITS;
-
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
-
 import org.shannon4j.spi.Parallelism;
 import org.shannon4j.spi.RowMath;
 
 /**
- * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}).
- *
- * <p><b>Entropy and KL: blocks of rows</b> ({@link #block}), any row length. The logs of a block's elements are
- * one flat pass of {@link DoubleLog#loop} (its row kinds store each element's term p·ln p, resp. p·ln(p/q)), with
- * contiguous loads and nothing transposed; a scalar pass then sums each row's terms and entries left to right,
- * four rows interleaved; a row's own log (ln S, resp. ln(Sq/S)) is a short series when its argument is within
- * 2^-20 of 1 (normalised rows) and the same vector log otherwise. Blocks hold at most {@value #BLOCK_ROWS} rows
- * (fewer for long rows, a long row in chunks), aligned with the parts of a parallel call, so whether a row goes
- * to the reference never depends on the thread count. A block with a lane the vector log cannot take, a sign
- * bit, or a row sum out of range goes to the reference loops of {@link RowMath}, which also decide validity.
- *
- * <p><b>JS: transposed groups</b> ({@link #groups}, at most {@value #MAX_CLASSES} classes): one lane per row, a
- * group of as many rows as lanes read by gathers with the constant index map j·classes, so row sums, the
- * Σ w·ln r terms and the final expression run lane-wise with no reduction per row. Longer rows, the leftover rows
- * of fewer than a group, any group with a lane the log does not cover, and 128-bit vectors (C2 on x86 compiles no
- * 2-lane long masks, see {@link SimdKernels#SCALAR_DOUBLE_LANES}; the blocks follow the flat kernels' choice,
- * {@link SimdKernels#OWN_DOUBLE}) run the reference. The log there is {@link DoubleLog}'s (table plus polynomial,
- * no division, ≤ 2 ulp), written out in the one class loop — a helper taking a vector would box, see
- * {@link SimdLossKernels}.
- *
- * <p>Either way a row's value has the same bits on every JIT tier, every call and every thread count.
+ * Vector loops of the row measures ({@link org.shannon4j.spi.RowKernels}): blocks of whole rows, any row length.
+ * The terms of a block's elements (p·ln p, p·ln(p/q), or JS's two halves) are flat passes of {@link DoubleLog#loop}
+ * over contiguous scratch or input, no gathers and nothing transposed; scalar passes then sum each row left to
+ * right, four rows interleaved (one row's sum is a chain of latencies). The entropy's and KL's own log of a row
+ * (ln S, resp. ln(Sq/S)) is a short series when its argument is within 2^-20 of 1 (normalised rows) and the same
+ * vector log otherwise; JS takes a = p/Sp and b = q/Sq, so its sums come first. Blocks hold at most
+ * {@value #BLOCK_ROWS} rows (fewer for long rows; a long row in chunks of {@value #BLOCK_ELEMENTS}), aligned with
+ * the parts of a parallel call, so whether a row goes to the reference never depends on the thread count. A
+ * block with a lane the vector log cannot take, a sign bit, or a row sum out of range goes to the reference loops
+ * of {@link RowMath}, which also decide validity; so do all rows where the flat kernels do not run the vector log
+ * ({@link #BLOCKS}). A row's value has the same bits on every JIT tier, every call and every thread count.
  */
 final class SimdRowKernels {
 
-    /** JS rows longer than this run the reference (JS keeps a group's rows in L1 scratch of this size). */
-    static final int MAX_CLASSES = 32;
-
-    /** The vector shape: {@link Species}' (so the test knob reaches it), the one of DoubleLog's tables. */
-    private static final VectorSpecies<Double> G = Species.D;
-    private static final VectorSpecies<Long> L = Species.L;
-    private static final VectorSpecies<Float> FH =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
-    private static final int GL = G.length();
-    private static final VectorSpecies<Integer> IH =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(G.vectorBitSize() / 2));
-    /** Two double lanes: C2 compiles no 2-lane long masks on x86 (see SimdKernels.SCALAR_DOUBLE_LANES). */
-    private static final boolean GATHER = GL >= 4 && DoubleLog.SUPPORTED;
-    /** Entropy and KL in blocks of rows through {@link DoubleLog#loop}, wherever the flat log kernels take it. */
+    /**
+     * Blocks of rows through {@link DoubleLog#loop} wherever the flat log kernels take it (not at two double lanes:
+     * C2 on x86 compiles no 2-lane long masks, see {@link SimdKernels#SCALAR_DOUBLE_LANES}; not with the JDK's log).
+     */
     private static final boolean BLOCKS = SimdKernels.OWN_DOUBLE;
     /**
      * Rows per block at most: a divisor of {@link Parallelism#ROW_ALIGN}, so that a row's block, and with it
@@ -93,34 +38,15 @@ final class SimdRowKernels {
     static final int BLOCK_ELEMENTS = 2048;
     private static final double INF = Double.POSITIVE_INFINITY;
     private static final double LN2 = Math.log(2);
-    private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
-    private static final int U = 0;
-    private static final int W = GL;
-    private static final int ISP = 2 * GL;
-    private static final int ISQ = 3 * GL;
-    private static final int SP = 4 * GL;
-    private static final int SQ = 5 * GL;
-    private static final int ACC = 6 * GL;
-    private static final long INF_BITS = 0x7ff0000000000000L;
-
     /** Per-thread scratch (plain arrays: no vector is stored). */
     private static final class Scratch {
-        /** A group's gathered p and q rows, class-major, and the row's own log argument after them. */
-        final double[] p = new double[(MAX_CLASSES + 1) * GL];
-        final double[] q = new double[(MAX_CLASSES + 1) * GL];
-        /** One vector each at U, W, ISP, ISQ, SP, SQ, ACC. */
-        final double[] tmp = new double[7 * GL];
-        /** max |S − 1| of the groups done. */
-        final double[] lanes = new double[1];
-        /** The gathers' index map: lane j reads row j. */
-        final int[] map = new int[GL];
-        /** The log table's index map when it is read with gathers ({@link DoubleLog#GATHERS}). */
-        final int[] logMap = new int[GL];
         /** A block's element logs, and a chunk copied to a length of a multiple of 8. */
         final double[] logs = new double[BLOCK_ELEMENTS];
         final double[] padP = new double[BLOCK_ELEMENTS];
         final double[] padQ = new double[BLOCK_ELEMENTS];
-        /** Per row of a block: S, Sq, T, the row's own log argument and its log. */
+        /** JS: the q half's terms. */
+        final double[] logsQ = new double[BLOCK_ELEMENTS];
+        /** Per row of a block: S, Sq, T (JS: Ha), the row's own log argument (JS: Hb) and its log. */
         final double[] rowS = new double[BLOCK_ROWS];
         final double[] rowQ = new double[BLOCK_ROWS];
         final double[] rowT = new double[BLOCK_ROWS];
@@ -149,31 +75,30 @@ final class SimdRowKernels {
 
     private static double rows(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf, int qOffset,
                                int rows, int classes, double scale, double[] out, int outOffset) {
-        if (BLOCKS && kind != JS) {
+        if (BLOCKS) {
             return blocked(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
-        }
-        if (GATHER && classes <= MAX_CLASSES) {
-            return gathered(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
         }
         return reference(kind, pd, pf, pOffset, qd, qf, qOffset, rows, classes, scale, out, outOffset);
     }
 
     /**
-     * The entropy or KL of blocks of whole rows (see the class comment); a block the vector log or the row sums
-     * decline goes to the reference whole.
+     * The measure in blocks of whole rows (see the class comment); a block the vector log or the row sums decline
+     * goes to the reference whole.
      */
     private static double blocked(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
                                   int qOffset, int rows, int classes, double scale, double[] out, int outOffset) {
         Scratch sc = SCRATCH.get();
         int blockRows = BLOCK_ROWS;
-        while (blockRows > 1 && blockRows * classes > BLOCK_ELEMENTS) {
+        while (blockRows > 1 && (long) blockRows * classes > BLOCK_ELEMENTS) {
             blockRows >>= 1;
         }
         double maxError = 0;
         for (int r = 0; r < rows; r += blockRows) {
             int n = Math.min(blockRows, rows - r);
             int skip = r * classes;
-            double e = block(kind == KL, pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out,
+            double e = kind == JS
+                    ? blockJs(pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out, outOffset + r, sc)
+                    : block(kind == KL, pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out,
                     outOffset + r, sc);
             if (e < 0) {
                 e = reference(kind, pd, pf, pOffset + skip, qd, qf, qOffset + skip, n, classes, scale, out,
@@ -188,12 +113,11 @@ final class SimdRowKernels {
     }
 
     /**
-     * One block of n rows from p[pb], q[qb]: the logs of its elements by {@link DoubleLog#loop} (one flat pass per
-     * chunk of at most BLOCK_ELEMENTS; float input, or a chunk of a length off a multiple of 8, is first copied to
-     * scratch as doubles, padded with ones), then per row, left to right, S = Σ p, (KL: Sq = Σ q) and
-     * T = Σ fma(p, ln u, ·), four rows at a time (four independent chains: one row's sums are a chain of latencies);
-     * then the logs of the rows' own arguments (S, resp. Sq/S) by the same vector log, and out = scale·(ln S − T/S),
-     * resp. scale·(T/S + ln(Sq/S)), negative results as 0: the arithmetic of the transposed groups, row by row.
+     * Entropy (KL) of one block of n rows from p[pb], q[qb]: the terms p·ln p (p·ln(p/q)) of its elements by
+     * {@link DoubleLog#loop} (one flat pass per chunk of at most BLOCK_ELEMENTS; float input, or a chunk of a length
+     * off a multiple of 8, is first copied to scratch as doubles, padded with ones), then per row, left to right,
+     * S = Σ p, (KL: Sq = Σ q) and T = Σ terms, four rows at a time; then the rows' own logs (see
+     * {@link #NEAR_ONE}) and out = scale·(ln S − T/S), resp. scale·(T/S + ln(Sq/S)), negative results as 0.
      * Nothing is written to out unless the block is accepted. Returns max |S − 1| (and |Sq − 1|), or −1 to decline:
      * a lane the vector log cannot take under a positive weight, a sign bit set (−0.0 too: the reference takes it),
      * a row sum outside [MIN_NORMAL, HUGE] (Sq: [MIN_NORMAL, ∞)) or a ratio Sq/S off the normal range.
@@ -335,6 +259,107 @@ final class SimdRowKernels {
         return e;
     }
 
+    /**
+     * JS of one block of n rows: the row sums first (four rows interleaved), since the logs take a = p/Sp and
+     * b = q/Sq (as a = p·(1/Sp): one division per row); then per chunk a and b into scratch, the terms
+     * a·ln(2a/(a + b)) and b·ln(2b/(a + b)) by two flat passes of {@link DoubleLog#loop} (each with one division
+     * per lane, as the flat JS kernel), their row sums Ha and Hb, and out = scale·min(max(0, (Ha + Hb)/2), ln 2).
+     * Returns max |S − 1| over both sums, or −1 to decline as {@link #block} does (sums: Sp and Sq in
+     * [MIN_NORMAL, ∞); a lane whose ratio is off the normal range under a positive weight, a sign bit).
+     */
+    private static double blockJs(double[] pd, float[] pf, int pb, double[] qd, float[] qf, int qb, int n,
+                                  int classes, double scale, double[] out, int o, Scratch sc) {
+        double[] rs = sc.rowS, rq = sc.rowQ, ha = sc.rowT, hb = sc.rowArg;
+        rowSums(pd, pf, pb, n, classes, rs);
+        rowSums(qd, qf, qb, n, classes, rq);
+        for (int i = 0; i < n; i++) {
+            if (!(rs[i] >= Double.MIN_NORMAL && rs[i] < INF && rq[i] >= Double.MIN_NORMAL && rq[i] < INF)) {
+                return -1;
+            }
+            ha[i] = 0;
+            hb[i] = 0;
+        }
+        double[] a = sc.padP, b = sc.padQ, ta = sc.logs, tb = sc.logsQ, sums = sc.rowLn;
+        int len = n * classes; // one chunk unless n == 1
+        for (int c0 = 0; c0 < len; c0 += BLOCK_ELEMENTS) {
+            int m = Math.min(BLOCK_ELEMENTS, len - c0);
+            int first = c0 / classes, last = (c0 + m - 1) / classes;
+            for (int i = first; i <= last; i++) {
+                int from = Math.max(i * classes, c0), to = Math.min((i + 1) * classes, c0 + m);
+                double ip = 1 / rs[i], iq = 1 / rq[i];
+                for (int e = from; e < to; e++) {
+                    a[e - c0] = (pd != null ? pd[pb + e] : pf[pb + e]) * ip;
+                    b[e - c0] = (qd != null ? qd[qb + e] : qf[qb + e]) * iq;
+                }
+            }
+            int m8 = (m + 7) & ~7;
+            for (int e = m; e < m8; e++) {
+                a[e] = 1;
+                b[e] = 1;
+            }
+            if (!DoubleLog.loop(DoubleLog.ROW_JS, a, b, null, null, 0, m8, 0, 1.0, ta)
+                    || !DoubleLog.loop(DoubleLog.ROW_JS_Q, a, b, null, null, 0, m8, 0, 1.0, tb)) {
+                return -1;
+            }
+            if (n == 1) { // a chunk of one row
+                double sa = ha[0], sb = hb[0];
+                for (int e = 0; e < m; e++) {
+                    sa += ta[e];
+                    sb += tb[e];
+                }
+                ha[0] = sa;
+                hb[0] = sb;
+                continue;
+            }
+            rowSums(ta, null, 0, n, classes, ha);
+            rowSums(tb, null, 0, n, classes, sums);
+            System.arraycopy(sums, 0, hb, 0, n);
+        }
+        double e = 0;
+        for (int i = 0; i < n; i++) {
+            double v = Math.min(Math.max(0.0, 0.5 * (ha[i] + hb[i])), LN2);
+            out[o + i] = v * scale;
+            e = Math.max(e, Math.max(Math.abs(rs[i] - 1), Math.abs(rq[i] - 1)));
+        }
+        return e;
+    }
+
+    /** The sums of n rows of {@code classes} entries of d (or f, widened) from {@code at}, each left to right. */
+    private static void rowSums(double[] d, float[] f, int at, int n, int classes, double[] sums) {
+        int i = 0;
+        for (; i + 4 <= n; i += 4) { // four independent chains
+            int e0 = at + i * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            if (d != null) {
+                for (int c = 0; c < classes; c++) {
+                    s0 += d[e0 + c];
+                    s1 += d[e1 + c];
+                    s2 += d[e2 + c];
+                    s3 += d[e3 + c];
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    s0 += f[e0 + c];
+                    s1 += f[e1 + c];
+                    s2 += f[e2 + c];
+                    s3 += f[e3 + c];
+                }
+            }
+            sums[i] = s0;
+            sums[i + 1] = s1;
+            sums[i + 2] = s2;
+            sums[i + 3] = s3;
+        }
+        for (; i < n; i++) {
+            int e0 = at + i * classes;
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                s += d != null ? d[e0 + c] : f[e0 + c];
+            }
+            sums[i] = s;
+        }
+    }
+
     /** m elements of d (or f) from {@code at} into t[0, m) as doubles, then ones up to a multiple of 8. */
     private static void widen(double[] d, float[] f, int at, int m, double[] t) {
         if (d != null) {
@@ -347,221 +372,6 @@ final class SimdRowKernels {
         for (int i = m, m8 = (m + 7) & ~7; i < m8; i++) {
             t[i] = 1;
         }
-    }
-
-    /** The measure in groups of GL rows; the groups the vector loop declines go to the reference one at a time. */
-    private static double gathered(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
-                                   int qOffset, int rows, int classes, double scale, double[] out, int outOffset) {
-        Scratch sc = SCRATCH.get();
-        for (int j = 0; j < GL; j++) {
-            sc.map[j] = j * classes;
-        }
-        sc.lanes[0] = 0;
-        double maxError = 0;
-        int r = 0;
-        while (r + GL <= rows) {
-            r = groups(kind, pd, pf, pOffset, qd, qf, qOffset, r, rows, classes, scale, out, outOffset,
-                    sc.map, sc.logMap, sc.p, sc.q, sc.tmp, sc.lanes);
-            if (r + GL <= rows) {
-                double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, GL,
-                        classes, scale, out, outOffset + r);
-                if (e != e) {
-                    return Double.NaN;
-                }
-                maxError = Math.max(maxError, e);
-                r += GL;
-            }
-        }
-        maxError = Math.max(maxError, sc.lanes[0]);
-        if (r < rows) {
-            double e = reference(kind, pd, pf, pOffset + r * classes, qd, qf, qOffset + r * classes, rows - r,
-                    classes, scale, out, outOffset + r);
-            maxError = e != e ? e : Math.max(maxError, e);
-        }
-        return maxError;
-    }
-
-    /**
-     * Groups of GL rows from row {@code from} while they are on the fast path; returns the first row of the
-     * group it declined, or the first row after the last full group. A group is declined if a lane holds a
-     * negative (or −0.0) entry, a log argument that is not a normal double under a positive weight (a
-     * subnormal entry; for KL a ratio p/q off the normal range, so also p &gt; 0 = q), or a row sum outside
-     * [MIN_NORMAL, HUGE] (KL: Sq in [MIN_NORMAL, ∞)), which also catches NaN and ∞ entries.
-     *
-     * <p>Class loop c = 0 … classes: the last iteration's argument is the row's own log (Sp for the entropy,
-     * Sq/Sp for KL) with weight 0, blended in arithmetically (x·w + S·(1 − w), w a scalar 1 or 0: no vector
-     * chosen by a condition), so the loop has one copy of {@link DoubleLog}'s log (table plus polynomial, no
-     * division; same constants). Sums run left to right per lane, as the reference's do. err[0] receives
-     * max |S − 1| over the groups done.
-     */
-    private static int groups(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
-                              int qOffset, int from, int rows, int classes, double scale, double[] out,
-                              int outOffset, int[] map, int[] logMap, double[] tp, double[] tq, double[] tmp,
-                              double[] err) {
-        boolean wide = pf != null, kl = kind == KL, js = kind == JS, hasQ = kind != ENTROPY;
-        int visits = js ? 2 * classes : classes + 1;
-        DoubleVector half = DoubleVector.broadcast(G, 0.5);
-        LongVector invcLo = LongVector.fromArray(L, DoubleLog.INVC_BITS, 0);
-        LongVector invcHi = LongVector.fromArray(L, DoubleLog.INVC_BITS, 16 - GL);
-        LongVector logcLo = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0);
-        LongVector logcHi = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 16 - GL);
-        DoubleVector minusOne = DoubleVector.broadcast(G, -1.0), one = DoubleVector.broadcast(G, 1.0);
-        DoubleVector ln2 = DoubleVector.broadcast(G, DoubleLog.LN2);
-        DoubleVector p0 = DoubleVector.broadcast(G, DoubleLog.P0), p1 = DoubleVector.broadcast(G, DoubleLog.P1);
-        DoubleVector p2 = DoubleVector.broadcast(G, DoubleLog.P2), p3 = DoubleVector.broadcast(G, DoubleLog.P3);
-        DoubleVector p4 = DoubleVector.broadcast(G, DoubleLog.P4), p5 = DoubleVector.broadcast(G, DoubleLog.P5);
-        DoubleVector p6 = DoubleVector.broadcast(G, DoubleLog.P6), p7 = DoubleVector.broadcast(G, DoubleLog.P7);
-        DoubleVector zero = DoubleVector.zero(G);
-        double e = err[0];
-        int r = from;
-        for (; r + GL <= rows; r += GL) {
-            int pb = pOffset + r * classes, qb = qOffset + r * classes;
-            // the sum over classes lives in tmp, not in a loop-carried vector: with several measures' profiles
-            // C2 boxed that vector at the loop's phi (about one 72-byte box per group of rows)
-            zero.intoArray(tmp, ACC);
-            boolean special = false;
-            // Gathered once into L1 (each branch stores its own vector: no vector merged from two branches,
-            // which boxes under a profile that has seen both), row `classes` the row's own log argument.
-            // sums and signs in the gathers (no vector merged from two branches here: see gather)
-            boolean signsOk = gather(pd, pf, pb, classes, map, tp, tmp, SP)
-                    & (!hasQ || gather(qd, qf, qb, classes, map, tq, tmp, SQ));
-            DoubleVector spIn = DoubleVector.fromArray(G, tmp, SP);
-            if (js) {
-                // reciprocals once per row: a = x·(1/Sp) rounds twice, well inside the bound
-                one.div(spIn).intoArray(tmp, ISP);
-                one.div(DoubleVector.fromArray(G, tmp, SQ)).intoArray(tmp, ISQ);
-            } else if (kl) {
-                DoubleVector.fromArray(G, tmp, SQ).intoArray(tp, classes * GL); // ln(Sq/Sp) with weight 0
-                spIn.intoArray(tq, classes * GL);
-            } else {
-                spIn.intoArray(tp, classes * GL); // ln Sp with weight 0
-            }
-            for (int i = 0; i < visits; i++) {
-                int c = js ? i >> 1 : i;
-                double w = c < classes ? 1.0 : 0.0;
-                DoubleVector x = DoubleVector.fromArray(G, tp, c * GL);
-                // u and its weight through tmp, for the reason above
-                if (js) {
-                    // visit i of class c: the a half (i even) or the b half, m = a/2 + b/2
-                    DoubleVector y = DoubleVector.fromArray(G, tq, c * GL);
-                    double wa = 1 - (i & 1);
-                    DoubleVector a = x.mul(DoubleVector.fromArray(G, tmp, ISP));
-                    DoubleVector b = y.mul(DoubleVector.fromArray(G, tmp, ISQ));
-                    DoubleVector xw = a.mul(wa).add(b.mul(1.0 - wa));
-                    DoubleVector u = xw.div(a.mul(half).add(b.mul(half)));
-                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
-                            .and(xw.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
-                    u.intoArray(tmp, U);
-                    xw.intoArray(tmp, W);
-                } else if (kl) {
-                    DoubleVector u = x.div(DoubleVector.fromArray(G, tq, c * GL));
-                    special |= u.viewAsIntegralLanes().sub(MIN_NORMAL_BITS).compare(UGE, INF_BITS - MIN_NORMAL_BITS)
-                            .and(x.viewAsIntegralLanes().compare(GT, 0L)).anyTrue();
-                    u.intoArray(tmp, U);
-                    x.mul(w).intoArray(tmp, W);
-                } else {
-                    special |= x.viewAsIntegralLanes().sub(1).compare(ULT, MIN_NORMAL_BITS - 1).anyTrue();
-                    x.intoArray(tmp, U);
-                    x.mul(w).intoArray(tmp, W);
-                }
-                LongVector bu = DoubleVector.fromArray(G, tmp, U).viewAsIntegralLanes();
-                // ---- ln u: DoubleLog's algorithm and constants
-                LongVector m = bu.sub(DoubleLog.OFF);
-                LongVector k = m.lanewise(ASHR, 52);
-                LongVector idx = m.lanewise(LSHR, 48).and(15);
-                DoubleVector z = bu.sub(k.lanewise(LSHL, 52)).viewAsFloatingLanes().reinterpretAsDoubles();
-                DoubleVector kd = k.add(SHIFT_BITS).viewAsFloatingLanes().sub(SHIFT);
-                LongVector invcBits, logcBits;
-                if (GL == 8) {
-                    invcBits = idx.selectFrom(invcLo, invcHi);
-                    logcBits = idx.selectFrom(logcLo, logcHi);
-                } else if (DoubleLog.GATHERS) {
-                    ((IntVector) idx.convertShape(L2I, IH, 0)).intoArray(logMap, 0);
-                    invcBits = LongVector.fromArray(L, DoubleLog.INVC_BITS, 0, logMap, 0);
-                    logcBits = LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0, logMap, 0);
-                } else {
-                    invcBits = idx.selectFrom(LongVector.fromArray(L, DoubleLog.INVC_BITS, 0),
-                            LongVector.fromArray(L, DoubleLog.INVC_BITS, GL));
-                    logcBits = idx.selectFrom(LongVector.fromArray(L, DoubleLog.LOGC_BITS, 0),
-                            LongVector.fromArray(L, DoubleLog.LOGC_BITS, GL));
-                    for (int pair = 2 * GL; pair < 16; pair += 2 * GL) {
-                        VectorMask<Long> here = idx.compare(GE, pair);
-                        invcBits = invcBits.blend(idx.selectFrom(LongVector.fromArray(L, DoubleLog.INVC_BITS, pair),
-                                LongVector.fromArray(L, DoubleLog.INVC_BITS, pair + GL)), here);
-                        logcBits = logcBits.blend(idx.selectFrom(LongVector.fromArray(L, DoubleLog.LOGC_BITS, pair),
-                                LongVector.fromArray(L, DoubleLog.LOGC_BITS, pair + GL)), here);
-                    }
-                }
-                DoubleVector invc = invcBits.viewAsFloatingLanes().reinterpretAsDoubles();
-                DoubleVector logc = logcBits.viewAsFloatingLanes().reinterpretAsDoubles();
-                DoubleVector rr = z.fma(invc, minusOne);
-                DoubleVector r2 = rr.mul(rr);
-                DoubleVector poly = r2.mul(r2).fma(r2.fma(rr.fma(p7, p6), rr.fma(p5, p4)),
-                        r2.fma(rr.fma(p3, p2), rr.fma(p1, p0)));
-                DoubleVector l = kd.fma(ln2, logc).add(r2.fma(poly, rr));
-                l.intoArray(tmp, U); // the last one is the row's own log (a loop-carried vector boxed)
-                // p > 0 = q made u = ∞ above: such a group is declined
-                DoubleVector.fromArray(G, tmp, W).fma(l, DoubleVector.fromArray(G, tmp, ACC)).intoArray(tmp, ACC);
-            }
-            DoubleVector acc = DoubleVector.fromArray(G, tmp, ACC);
-            DoubleVector sp = DoubleVector.fromArray(G, tmp, SP);
-            // (JS normalises first, so only the entropy and KL need Sp ≤ HUGE; JS's bound is the same test)
-            boolean sumsOk = sp.compare(GE, Double.MIN_NORMAL).and(sp.compare(LE, js ? Double.MAX_VALUE : RowMath.HUGE))
-                    .allTrue() && (!hasQ || DoubleVector.fromArray(G, tmp, SQ).compare(GE, Double.MIN_NORMAL)
-                    .and(DoubleVector.fromArray(G, tmp, SQ).compare(LT, INF)).allTrue());
-            if (special || !sumsOk || !signsOk) {
-                break;
-            }
-            // entropy ln S − T/S; KL U/Sp + ln(Sq/Sp); JS (Σ a·ln(a/m) + Σ b·ln(b/m))/2 clamped to [0, ln 2]
-            DoubleVector last = DoubleVector.fromArray(G, tmp, U);
-            if (js) {
-                acc.mul(half).intoArray(tmp, U);
-            } else if (kl) {
-                acc.div(sp).add(last).intoArray(tmp, U);
-            } else {
-                last.sub(acc.div(sp)).intoArray(tmp, U);
-            }
-            DoubleVector v = DoubleVector.fromArray(G, tmp, U);
-            v = v.blend(0.0, v.compare(LT, 0.0));
-            v.blend(LN2, v.compare(GT, js ? LN2 : INF)).mul(scale).intoArray(out, outOffset + r);
-            for (int j = 0; j < GL; j++) {
-                e = Math.max(e, Math.abs(tmp[SP + j] - 1));
-                if (hasQ) {
-                    e = Math.max(e, Math.abs(tmp[SQ + j] - 1));
-                }
-            }
-        }
-        err[0] = e;
-        return r;
-    }
-
-    /**
-     * Rows [base, base + GL·classes) of d (or f, widened) into t[c·GL + j], by gathers, their sums (left to
-     * right) into sums[sumOffset ..]; false if an entry has its sign bit set (−0.0 too: the reference takes it).
-     * Array to array, in a method of its own: with the gathers of both element types and the optional q sums in
-     * the measure's loop, one JVM running several measures boxed vectors (90–200 MB per call).
-     */
-    private static boolean gather(double[] d, float[] f, int base, int classes, int[] map, double[] t,
-                                  double[] sums, int sumOffset) {
-        if (f != null) {
-            for (int c = 0; c < classes; c++) {
-                ((DoubleVector) FloatVector.fromArray(FH, f, base + c, map, 0).convertShape(F2D, G, 0))
-                        .intoArray(t, c * GL);
-            }
-        } else {
-            for (int c = 0; c < classes; c++) {
-                DoubleVector.fromArray(G, d, base + c, map, 0).intoArray(t, c * GL);
-            }
-        }
-        DoubleVector s = DoubleVector.zero(G);
-        LongVector signs = LongVector.zero(L);
-        for (int c = 0; c < classes; c++) {
-            DoubleVector x = DoubleVector.fromArray(G, t, c * GL);
-            s = s.add(x);
-            signs = signs.or(x.viewAsIntegralLanes());
-        }
-        s.intoArray(sums, sumOffset);
-        return !signs.compare(LT, 0L).anyTrue();
     }
 
     private static double reference(int kind, double[] pd, float[] pf, int pOffset, double[] qd, float[] qf,
