@@ -279,7 +279,7 @@ final class SimdRowKernels {
             ha[i] = 0;
             hb[i] = 0;
         }
-        double[] a = sc.padP, b = sc.padQ, ta = sc.logs, tb = sc.logsQ, sums = sc.rowLn;
+        double[] a = sc.padP, b = sc.padQ, ta = sc.logs, tb = sc.logsQ;
         int len = n * classes; // one chunk unless n == 1
         for (int c0 = 0; c0 < len; c0 += BLOCK_ELEMENTS) {
             int m = Math.min(BLOCK_ELEMENTS, len - c0);
@@ -311,9 +311,8 @@ final class SimdRowKernels {
                 hb[0] = sb;
                 continue;
             }
-            rowSums(ta, null, 0, n, classes, ha);
-            rowSums(tb, null, 0, n, classes, sums);
-            System.arraycopy(sums, 0, hb, 0, n);
+            rowSums(ta, null, 0, n, classes, ha); // the block's one chunk
+            rowSums(tb, null, 0, n, classes, hb);
         }
         double e = 0;
         for (int i = 0; i < n; i++) {
