@@ -2,7 +2,6 @@ package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.F2D;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -38,10 +37,8 @@ import static org.shannon4j.spi.KernelMath.compensated;
 import static org.shannon4j.spi.KernelMath.sumError;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.shannon4j.spi.Kernels;
@@ -73,10 +70,11 @@ import org.shannon4j.spi.LossMath;
  * <p>Two shapes, in double for float input too:
  * <ul>
  *   <li><b>Few classes</b> (≤ {@value #SMALL_CLASSES}): per-row vectors would waste lanes and spend their
- *       time in horizontal reductions. Each lane holds one row, read by gathers with the constant index map
- *       j·classes (float widened; cheaper than the scalar transpose into a scratch block it replaced): the
- *       shifted exp sum, the log1p and the loss are lane-wise with no reduction per row. A block of
- *       {@value #BLOCK_ROWS} rows is the unit the reference recomputes; leftover rows (fewer than a block) go to
+ *       time in horizontal reductions. A block of {@value #BLOCK_ROWS} rows is shifted by each row's target
+ *       logit into scratch (float widened), its exponentials are one flat vector pass over that, each row's sum
+ *       is scalar (left to right, four rows interleaved), and the log1p and the loss are lane-wise over the rows'
+ *       sums. (Each lane holding one row, read by gathers, did the same arithmetic with a gather per element.) The
+ *       block is the unit the reference recomputes; leftover rows (fewer than a block) go to
  *       {@link LossMath}.</li>
  *   <li><b>Many classes</b>: per row (float rows widened into a scratch row first), one vector exp-sum loop
  *       over the classes before and one after the target's vector, the target's own vector in scalar code.</li>
@@ -86,9 +84,6 @@ final class SimdLossKernels {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int DL = D.length();
-    /** Float vectors of half the bit size: DL floats, widened to one double vector. */
-    private static final VectorSpecies<Float> FH =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     /** Up to this many classes, rows go lane-wise, read by gathers. */
     static final int SMALL_CLASSES = 32;
@@ -104,13 +99,15 @@ final class SimdLossKernels {
 
     /** Per-thread blocks (plain arrays: no vector is ever stored here). */
     private static final class Scratch {
-        /** The gathers' index map: lane j reads row j. */
-        final int[] map = new int[DL];
         /** Per block row: z_y, w[y] (−1: not contributing), y (−1: none), the weighted loss. */
         final double[] zy = new double[BLOCK_ROWS];
         final double[] wy = new double[BLOCK_ROWS];
         final double[] y = new double[BLOCK_ROWS];
         final double[] losses = new double[BLOCK_ROWS];
+        /** A block's logits shifted by their row's target logit, their exponentials, and the rows' sums. */
+        final double[] shifted = new double[BLOCK_ROWS * SMALL_CLASSES];
+        final double[] exps = new double[BLOCK_ROWS * SMALL_CLASSES];
+        final double[] rowSums = new double[BLOCK_ROWS];
         /** A block of BCE terms (binaryBlock), written to a float output after the block's loop. */
         final double[] terms = new double[BINARY_BLOCK];
         /** A float block's targets, second arguments and weights widened to double (binaryBlock). */
@@ -174,7 +171,7 @@ final class SimdLossKernels {
                         ? targets(zd, base, classes, targets, targetOffset + done, ignoreIndex, w, sc)
                         : targets(zf, base, classes, targets, targetOffset + done, ignoreIndex, w, sc);
                 if (targetsOk) {
-                    blockLanes(zd, zf, base, classes, sc.zy, sc.wy, sc.y, sc.map, sc.losses, lanes);
+                    blockLanes(zd, zf, base, classes, sc.zy, sc.wy, sc.y, sc, sc.losses, lanes);
                 }
                 double l, bw, bc;
                 if (targetsOk && laneSum(lanes, L_CHECK) < INF) {
@@ -286,9 +283,6 @@ final class SimdLossKernels {
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
         }
-        for (int j = 0; j < DL; j++) {
-            sc.map[j] = j * classes;
-        }
         return ok;
     }
 
@@ -299,9 +293,6 @@ final class SimdLossKernels {
             int rb = base + j * classes;
             ok &= target(z[rb + Math.clamp(targets[tOff + j], 0, classes - 1)], targets[tOff + j], classes,
                     ignoreIndex, w, sc, j);
-        }
-        for (int j = 0; j < DL; j++) {
-            sc.map[j] = j * classes;
         }
         return ok;
     }
@@ -321,43 +312,58 @@ final class SimdLossKernels {
     }
 
     /**
-     * One block, lane = row, read from the logits by gathers (lane j reads row j through the index map j·classes,
-     * float widened): S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S). Writes the weighted row losses to
-     * {@code losses} and, per lane, the block's loss sum, weight sum, count and Σ S over the contributing lanes
-     * (not finite if any S is not) to {@code lanes}. The target's own class is blended to 0 (before the
-     * overflow blend, so that a non-finite target logit still sends the block to the reference). The exp and log1p
+     * One block of BLOCK_ROWS rows (see the class comment): S = Σ_{c ≠ y} exp(z_c − z_y), loss = w[y]·log1p(S).
+     * Writes the weighted row losses to {@code losses} and, per lane (row j in lane j mod DL), the block's loss
+     * sum, weight sum, count and Σ S over the contributing rows (not finite if any S is not) to {@code lanes}. The
+     * target's own class enters as −∞, giving 0, or as NaN when its logit is −∞, so that the block still goes to
+     * the reference. The exp and log1p
      * are LaneMath's expressions written out here (the class comment says why): an argument above 708 or NaN
      * gives +∞, so the block goes to the reference; one below −708 gives 0 (e^−708 ≈ 3e-308: the loss moves by
      * less than 1e-305 absolutely, and only a loss that small at all).
      */
     private static void blockLanes(double[] zd, float[] zf, int base, int classes, double[] zy, double[] wy,
-                                   double[] ys, int[] map, double[] losses, double[] lanes) {
-        boolean wide = zf != null;
+                                   double[] ys, Scratch sc, double[] losses, double[] lanes) {
+        // the shifted logits of the block, the target's own at −∞ (NaN if its logit is −∞, so that the block goes
+        // to the reference), row after row: then one flat exp pass and the row sums, no gathers
+        double[] xs = sc.shifted, es = sc.exps, sums = sc.rowSums;
+        for (int j = 0; j < BLOCK_ROWS; j++) {
+            int rb = base + j * classes, o = j * classes;
+            double shift = zy[j];
+            if (zd != null) {
+                for (int c = 0; c < classes; c++) {
+                    xs[o + c] = zd[rb + c] - shift;
+                }
+            } else {
+                for (int c = 0; c < classes; c++) {
+                    xs[o + c] = zf[rb + c] - shift;
+                }
+            }
+            int y = (int) ys[j];
+            if (y >= 0) {
+                xs[o + y] = xs[o + y] == 0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+            }
+        }
+        expBlock(xs, BLOCK_ROWS * classes, es);
+        int j4 = 0;
+        for (; j4 + 4 <= BLOCK_ROWS; j4 += 4) { // four rows at a time: one row's sum is a chain of adds
+            int e0 = j4 * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int c = 0; c < classes; c++) {
+                s0 += es[e0 + c];
+                s1 += es[e1 + c];
+                s2 += es[e2 + c];
+                s3 += es[e3 + c];
+            }
+            sums[j4] = s0;
+            sums[j4 + 1] = s1;
+            sums[j4 + 2] = s2;
+            sums[j4 + 3] = s3;
+        }
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
-        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
         DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;
         for (int j = 0; j < BLOCK_ROWS; j += DL) {
-            DoubleVector shift = DoubleVector.fromArray(D, zy, j);
-            DoubleVector yv = DoubleVector.fromArray(D, ys, j);
-            DoubleVector s = zero;
-            int rb = base + j * classes;
-            for (int c = 0; c < classes; c++) {
-                DoubleVector x = (wide
-                        ? (DoubleVector) FloatVector.fromArray(FH, zf, rb + c, map, 0).convertShape(F2D, D, 0)
-                        : DoubleVector.fromArray(D, zd, rb + c, map, 0)).sub(shift);
-                // e^x, LaneMath.exp
-                DoubleVector kd = x.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
-                DoubleVector r = nd.fma(mLo, nd.fma(mHi, x)), r2 = r.mul(r);
-                DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
-                        .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
-                DoubleVector e = ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
-                        .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
-                        .blend(0.0, x.compare(LT, -EXP_RANGE).or(yv.compare(EQ, (double) c)))
-                        .blend(INF, x.compare(LE, EXP_RANGE).not()); // a NaN or ±∞ target logit still gives ∞
-                s = s.add(e);
-            }
+            DoubleVector s = DoubleVector.fromArray(D, sums, j);
             // log1p(S), LaneMath.log1p; a contributing lane's u = 1 + S is in [1, ∞) (∞ only if S is not finite,
             // and then the check below discards the block)
             DoubleVector u = s.add(one);
@@ -382,6 +388,28 @@ final class SimdLossKernels {
         wsum.intoArray(lanes, L_W * DL);
         cnt.intoArray(lanes, L_COUNT * DL);
         check.intoArray(lanes, L_CHECK * DL);
+    }
+
+    /**
+     * out[i] = e^x[i] for i in [0, n), n a multiple of DL: LaneMath.exp's expression, with an argument below −708
+     * giving 0 and one above 708 or NaN giving +∞ (see {@link #blockLanes}).
+     */
+    private static void expBlock(double[] x, int n, double[] out) {
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector mHi = DoubleVector.broadcast(D, -LN2_HI);
+        DoubleVector mLo = DoubleVector.broadcast(D, -LN2_LO);
+        for (int i = 0; i < n; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            DoubleVector kd = v.fma(INV_LN2, SHIFT), nd = kd.sub(SHIFT);
+            DoubleVector r = nd.fma(mLo, nd.fma(mHi, v)), r2 = r.mul(r);
+            DoubleVector q = r.fma(E13, E12).fma(r2, r.fma(E11, E10)).fma(r2, r.fma(E9, E8))
+                    .fma(r2, r.fma(E7, E6)).fma(r2, r.fma(E5, E4)).fma(r2, r.fma(E3, E2));
+            ((DoubleVector) r2.fma(q, r).add(one).viewAsIntegralLanes()
+                    .add(kd.viewAsIntegralLanes().sub(SHIFT_BITS).lanewise(LSHL, 52)).viewAsFloatingLanes())
+                    .blend(0.0, v.compare(LT, -EXP_RANGE))
+                    .blend(INF, v.compare(LE, EXP_RANGE).not())
+                    .intoArray(out, i);
+        }
     }
 
     // ------------------------------------------------------------------------------------- many classes
