@@ -344,21 +344,7 @@ final class SimdLossKernels {
             }
         }
         expBlock(xs, BLOCK_ROWS * classes, es);
-        int j4 = 0;
-        for (; j4 + 4 <= BLOCK_ROWS; j4 += 4) { // four rows at a time: one row's sum is a chain of adds
-            int e0 = j4 * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int c = 0; c < classes; c++) {
-                s0 += es[e0 + c];
-                s1 += es[e1 + c];
-                s2 += es[e2 + c];
-                s3 += es[e3 + c];
-            }
-            sums[j4] = s0;
-            sums[j4 + 1] = s1;
-            sums[j4 + 2] = s2;
-            sums[j4 + 3] = s3;
-        }
+        SimdRowKernels.rowSums(es, null, 0, BLOCK_ROWS, classes, sums); // left to right, four rows at a time
         DoubleVector zero = DoubleVector.zero(D);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         DoubleVector sum = zero, wsum = zero, cnt = zero, check = zero;

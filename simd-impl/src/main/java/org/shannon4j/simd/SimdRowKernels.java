@@ -323,8 +323,11 @@ final class SimdRowKernels {
         return e;
     }
 
-    /** The sums of n rows of {@code classes} entries of d (or f, widened) from {@code at}, each left to right. */
-    private static void rowSums(double[] d, float[] f, int at, int n, int classes, double[] sums) {
+    /**
+     * The sums of n rows of {@code classes} entries of d (or f, widened) from {@code at}, each left to right, four
+     * rows at a time (also the softmax cross-entropy's row sums, {@link SimdLossKernels}).
+     */
+    static void rowSums(double[] d, float[] f, int at, int n, int classes, double[] sums) {
         int i = 0;
         for (; i + 4 <= n; i += 4) { // four independent chains
             int e0 = at + i * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
