@@ -116,7 +116,7 @@ final class SimdRowKernels {
      * Entropy (KL) of one block of n rows from p[pb], q[qb]: the terms p·ln p (p·ln(p/q)) of its elements by
      * {@link DoubleLog#loop} (one flat pass per chunk of at most BLOCK_ELEMENTS; float input, or a chunk of a length
      * off a multiple of 8, is first copied to scratch as doubles, padded with ones), then per row, left to right,
-     * S = Σ p, (KL: Sq = Σ q) and T = Σ terms, four rows at a time; then the rows' own logs (see
+     * S = Σ p, (KL: Sq = Σ q) and T = Σ terms ({@link #rowSums}); then the rows' own logs (see
      * {@link #NEAR_ONE}) and out = scale·(ln S − T/S), resp. scale·(T/S + ln(Sq/S)), negative results as 0.
      * Nothing is written to out unless the block is accepted. Returns max |S − 1| (and |Sq − 1|), or −1 to decline:
      * a lane the vector log cannot take under a positive weight, a sign bit set (−0.0 too: the reference takes it),
@@ -160,55 +160,10 @@ final class SimdRowKernels {
                 rt[0] = t;
                 continue;
             }
-            int i = 0;
-            for (; i + 4 <= n; i += 4) {
-                int e0 = i * classes, e1 = e0 + classes, e2 = e1 + classes, e3 = e2 + classes;
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-                double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-                for (int c = 0; c < classes; c++) {
-                    double x0 = p[pAt + e0 + c], x1 = p[pAt + e1 + c], x2 = p[pAt + e2 + c], x3 = p[pAt + e3 + c];
-                    s0 += x0;
-                    s1 += x1;
-                    s2 += x2;
-                    s3 += x3;
-                    t0 += logs[e0 + c];
-                    t1 += logs[e1 + c];
-                    t2 += logs[e2 + c];
-                    t3 += logs[e3 + c];
-                    if (kl) {
-                        q0 += q[qAt + e0 + c];
-                        q1 += q[qAt + e1 + c];
-                        q2 += q[qAt + e2 + c];
-                        q3 += q[qAt + e3 + c];
-                    }
-                }
-                rs[i] = s0;
-                rs[i + 1] = s1;
-                rs[i + 2] = s2;
-                rs[i + 3] = s3;
-                rt[i] = t0;
-                rt[i + 1] = t1;
-                rt[i + 2] = t2;
-                rt[i + 3] = t3;
-                rq[i] = q0;
-                rq[i + 1] = q1;
-                rq[i + 2] = q2;
-                rq[i + 3] = q3;
-            }
-            for (; i < n; i++) {
-                int e0 = i * classes;
-                double s = 0, sq = 0, t = 0;
-                for (int c = 0; c < classes; c++) {
-                    double x = p[pAt + e0 + c];
-                    s += x;
-                    t += logs[e0 + c];
-                    if (kl) {
-                        sq += q[qAt + e0 + c];
-                    }
-                }
-                rs[i] = s;
-                rq[i] = sq;
-                rt[i] = t;
+            rowSums(p, null, pAt, n, classes, rs); // the block's one chunk
+            rowSums(logs, null, 0, n, classes, rt);
+            if (kl) {
+                rowSums(q, null, qAt, n, classes, rq);
             }
         }
         double[] arg = sc.rowArg, ln = sc.rowLn;
