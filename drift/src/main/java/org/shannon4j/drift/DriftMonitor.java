@@ -52,11 +52,19 @@ public final class DriftMonitor {
      * @param fill the empty-bin policy for PSI and KL
      * @param threshold the drift threshold
      * @return the monitor
-     * @throws IllegalArgumentException on no profiles, a null profile (naming its index), a NaN threshold
+     * @throws IllegalArgumentException on no profiles, a null profile (naming its index), a NaN threshold, a method
+     *     other than the four (the tests and Wasserstein need the samples: {@link #evidently})
      */
     public static DriftMonitor binned(Drift family, List<BinnedProfile> profiles, DriftMethod method, EmptyBins fill,
             double threshold) {
         Objects.requireNonNull(fill, "fill must not be null");
+        Objects.requireNonNull(method, "method must not be null");
+        switch (method) {
+            case PSI, KL_DIV, JENSENSHANNON, HELLINGER -> { }
+            default -> throw new IllegalArgumentException("method = " + method + ": a binned monitor measures PSI, "
+                    + "KL_DIV, JENSENSHANNON or HELLINGER; the others need the samples (DriftMonitor.evidently with "
+                    + "ExactProfiles)");
+        }
         return new DriftMonitor(family, check(family, method, threshold), threshold, fill,
                 checked(profiles).toArray(new BinnedProfile[0]), null);
     }
@@ -123,9 +131,9 @@ public final class DriftMonitor {
         return run((scratch, c) -> {
             double[] col = current[c];
             if (binned != null) {
-                return binned[c].measure(family, method, fill, binned[c].currentCounts(col, locator(c)));
+                return binnedResult(binned[c].measure(family, method, fill, binned[c].currentCounts(col, locator(c))));
             }
-            return exact[c].evidently(family, method, col, threshold).value();
+            return exact[c].evidently(family, method, col, threshold);
         });
     }
 
@@ -142,11 +150,10 @@ public final class DriftMonitor {
             float[] col = current[c];
             if (binned != null) {
                 long[] counts = new long[binned[c].bins() + 3];
-                return binned[c].measure(family, method, fill,
-                        binned[c].currentCounts(col, 0, col.length, counts, locator(c)));
+                return binnedResult(binned[c].measure(family, method, fill,
+                        binned[c].currentCounts(col, 0, col.length, counts, locator(c))));
             }
-            return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold)
-                    .value();
+            return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold);
         });
     }
 
@@ -179,11 +186,10 @@ public final class DriftMonitor {
                     MemorySegment.copy(columnMajor, ValueLayout.JAVA_FLOAT, base + Float.BYTES * r, scratch, 0, len);
                     binned[c].currentCounts(scratch, 0, len, counts, by);
                 }
-                return binned[c].measure(family, method, fill, counts);
+                return binnedResult(binned[c].measure(family, method, fill, counts));
             }
             float[] col = columnMajor.asSlice(base, Float.BYTES * rows).toArray(ValueLayout.JAVA_FLOAT);
-            return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold)
-                    .value();
+            return exact[c].evidently(family, method, ExactProfile.widen(col, new double[col.length]), threshold);
         });
     }
 
@@ -204,9 +210,18 @@ public final class DriftMonitor {
         }
     }
 
-    /** One column's value, given the running thread's float buffer. */
+    /**
+     * One column's result, given the running thread's float buffer. The whole result, not only its value: for
+     * Evidently's tests (ks, chisquare, z) the decision is taken on the p-value, p < threshold (ks: ≤), which only
+     * the preset knows.
+     */
     private interface ColumnValue {
-        double of(float[] scratch, int column);
+        DriftResult of(float[] scratch, int column);
+    }
+
+    /** A binned profile's distance and its decision (value ≥ threshold). */
+    private DriftResult binnedResult(double value) {
+        return BinnedProfile.result(method, value, threshold);
     }
 
     private DriftResult[] run(ColumnValue value) {
@@ -215,10 +230,10 @@ public final class DriftMonitor {
 
     private DriftResult[] run(boolean threads, ColumnValue value) {
         int n = columns();
-        double[] values = new double[n];
+        DriftResult[] out = new DriftResult[n];
         Parallelism.Part<float[]> body = (scratch, c) -> {
             try {
-                values[c] = value.of(scratch, c);
+                out[c] = value.of(scratch, c);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("column " + c + ": " + e.getMessage(), e);
             }
@@ -231,10 +246,6 @@ public final class DriftMonitor {
             }
         } else {
             par.forEachPart(n, par.threads() - 1, () -> new float[SEGMENT_CHUNK], body);
-        }
-        DriftResult[] out = new DriftResult[n];
-        for (int c = 0; c < n; c++) {
-            out[c] = BinnedProfile.result(method, values[c], threshold);
         }
         return out;
     }

@@ -144,6 +144,31 @@ class ReferenceProfileTest {
     }
 
     /**
+     * The monitor's results are the preset's whole results: Evidently's tests decide on the p-value (p < threshold,
+     * ks p ≤ threshold), not value ≥ threshold, and keep their p-value (a reference equal to the current is no
+     * drift; one far from it is).
+     */
+    @Test
+    void monitorOfExactProfilesKeepsTheTestsDecisions() {
+        double[] ref = {1, 2, 3, 4, 5, 6, 7, 8};
+        double[] same = ref.clone();
+        double[] far = {101, 102, 103, 104, 105, 106, 107, 108};
+        for (DriftMethod m : List.of(DriftMethod.KOLMOGOROV_SMIRNOV, DriftMethod.CHI_SQUARE, DriftMethod.Z,
+                DriftMethod.WASSERSTEIN, DriftMethod.PSI)) {
+            double t = m.defaultThreshold(DriftPreset.EVIDENTLY);
+            DriftMonitor mon = DriftMonitor.evidently(DRIFT, List.of(ExactProfile.of(ref)), m, t);
+            for (double[] cur : List.of(same, far)) {
+                DriftResult want = DRIFT.numeric(DriftPreset.EVIDENTLY, m, ref, cur, t);
+                assertEquals(want, mon.check(new double[][] {cur})[0], m + " " + Arrays.toString(cur));
+                assertEquals(want, mon.check(new float[][] {toFloat(cur)})[0], m + " float");
+                if (m != DriftMethod.Z) { // Evidently's z on eight numbers: the share of each number, no drift
+                    assertEquals(cur == far, want.drift(), m + " " + Arrays.toString(cur));
+                }
+            }
+        }
+    }
+
+    /**
      * Hellinger's distinct-count bound on two threads (a bitmap per column, ORed) gives the bin count of one thread:
      * all distinct values (the bound settles it), and unions of exactly 2^18 and 2^18 + 1 distinct values (the
      * bound cannot, so the columns are sorted).
@@ -263,6 +288,10 @@ class ReferenceProfileTest {
         fails(() -> mon.check(new float[][] {{0.5f}, null}), "current[1] is null");
         fails(() -> mon.check(new double[][] {{0.5}, {Double.NaN}}), "column 1: current has no finite value");
         fails(() -> DriftMonitor.binned(DRIFT, List.of(), DriftMethod.PSI, EmptyBins.NONE, 0.1), "empty");
+        for (DriftMethod m : List.of(DriftMethod.KOLMOGOROV_SMIRNOV, DriftMethod.CHI_SQUARE, DriftMethod.Z,
+                DriftMethod.WASSERSTEIN)) {
+            fails(() -> DriftMonitor.binned(DRIFT, List.of(full), m, EmptyBins.NONE, 0.1), "a binned monitor");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment seg = arena.allocate(12);
             fails(() -> mon.check(seg, 2), "columnMajor has 12 bytes");
