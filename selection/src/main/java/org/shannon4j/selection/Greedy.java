@@ -88,7 +88,8 @@ final class Greedy {
         if (cells > FeatureSelection.MAX_TABLE_CELLS) {
             throw new IllegalArgumentException("a column has " + max + " levels and the target " + ly + ": the dense "
                     + "(candidate, selected, target) table of " + cells + " cells is above the limit of "
-                    + FeatureSelection.MAX_TABLE_CELLS + " (" + criterion + ")");
+                    + FeatureSelection.MAX_TABLE_CELLS + " (" + criterion + "; codes are dense level numbers "
+                    + "0..levels-1: renumber sparse or offset codes, or use MIM or CondMI)");
         }
     }
 
