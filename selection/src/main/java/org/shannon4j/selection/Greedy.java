@@ -186,6 +186,13 @@ final class Greedy {
                         case BETA_GAMMA -> {
                             acc[j] += criterion.beta() * a - criterion.gamma() * snap(termB[j]);
                             candidate[j] = relevance[j] - acc[j];
+                            if (!Double.isFinite(candidate[j])) {
+                                // only a finite β and γ are checked up front: their products with the terms can
+                                // still overflow, and ±∞ (or ∞ − ∞) scores would leave the argmax to index order
+                                throw new ArithmeticException(criterion + ": feature " + j + "'s score at step "
+                                        + (size + 1) + " is " + candidate[j] + " (β·I(X;X_s) − γ·I(X;X_s|Y) beyond "
+                                        + "the double range): use smaller β and γ");
+                            }
                         }
                         default -> throw new AssertionError(criterion);
                     }

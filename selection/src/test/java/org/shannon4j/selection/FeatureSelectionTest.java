@@ -189,6 +189,24 @@ class FeatureSelectionTest {
         assertEquals("columns[0][3] = 40000 (column 0, row 3): column 0 has 300 levels, codes must be in [0, 300)",
                 shorts.getMessage());
         assertEquals(256, DiscreteColumns.wrap(new byte[][] {{(byte) 255, 0}}, new int[] {256}).levels(0));
+        // offset codes: the three-way table counts up to the largest code, and the error says how to avoid it
+        int[][] offset = new int[2][500];
+        int[] y3 = new int[500];
+        for (int r = 0; r < 500; r++) {
+            offset[0][r] = 5000 + r % 11;
+            offset[1][r] = 5000 + (r * 7) % 11;
+            y3[r] = r % 3;
+        }
+        IllegalArgumentException sparse = assertThrows(IllegalArgumentException.class,
+                () -> FS.select(DiscreteColumns.of(offset), y3, Criterion.JMI, 2));
+        assertTrue(sparse.getMessage().contains("renumber sparse or offset codes"), sparse.getMessage());
+        // a finite β/γ whose products overflow: an error, not -∞ scores left to index order
+        // (a copy of the first pick: β·I(X;X_s) = 1e308·ln 8)
+        int[] eight = {0, 1, 2, 3, 4, 5, 6, 7};
+        DiscreteColumns bg = DiscreteColumns.of(new int[][] {eight, eight.clone(), {0, 0, 0, 0, 0, 0, 0, 0}});
+        ArithmeticException overflow = assertThrows(ArithmeticException.class,
+                () -> FS.select(bg, new int[] {0, 1, 0, 1, 0, 1, 0, 1}, Criterion.betaGamma(1e308, -1e308), 3));
+        assertTrue(overflow.getMessage().contains("beyond the double range"), overflow.getMessage());
     }
 
     @Test
