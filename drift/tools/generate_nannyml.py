@@ -204,6 +204,10 @@ def cases():
     cur[[1, 2]] = np.inf
     cur[[3]] = -np.inf
     c["approx_current_infinities"] = (rng.normal(size=11000), cur)
+    # values one ulp apart (0.1 + 0.2 next to 0.3): the Doane edges repeat, numpy counts between them
+    noise = 0.1 + 0.2
+    c["float_noise_two_values"] = (np.array([0.3] * 200 + [noise] * 5), np.array([0.3] * 50 + [noise] * 50))
+    c["float_noise_approx"] = (np.array([0.3] * 9000 + [noise] * 1500), np.array([0.3] * 50 + [noise] * 70))
     return c
 
 

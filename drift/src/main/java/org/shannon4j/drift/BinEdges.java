@@ -38,8 +38,10 @@ import org.shannon4j.spi.NumpySums;
  * [0, 1] for it hides a missing column. Non-finite values follow the {@link NonFinite} policy (default
  * {@link NonFinite#REJECT}; numpy raises for them unless a range is given, when it silently leaves them out). A range
  * whose width overflows to ∞, a range too narrow (subnormal) for distinct edges, and an estimator width that
- * overflows to ∞ (Scott's for data near ±1e308) are errors (numpy returns NaN, repeated, or a single edge). Errors are {@link IllegalArgumentException}s
- * naming the argument, the index and the value.
+ * overflows to ∞ (Scott's for data near ±1e308) are errors here (numpy returns NaN, repeated, or a single edge).
+ * The presets reproduce the peers instead: Evidently's and NannyML's edges over a range of a few ulps (0.3 next to
+ * 0.1 + 0.2) repeat as numpy's do, and their counts between repeated edges are numpy's. Errors are
+ * {@link IllegalArgumentException}s naming the argument, the index and the value.
  */
 public final class BinEdges {
 
@@ -75,7 +77,16 @@ public final class BinEdges {
      * @throws IllegalArgumentException on empty data, or non-finite data under {@link NonFinite#REJECT}
      */
     public static double[] of(double[] values, BinRule rule, NonFinite nonFinite) {
-        return compute(values, rule, false, 0, 0, nonFinite, false);
+        return compute(values, rule, false, 0, 0, nonFinite, false, false);
+    }
+
+    /**
+     * The presets' {@code np.histogram_bin_edges(values, rule)} (non-finite values rejected): as {@link #of}, but a
+     * range too narrow for distinct edges gives numpy's repeated edges instead of an error, since the peers go on
+     * to count with them (a bin between equal edges holds nothing: {@link Histogram#countNumpy}).
+     */
+    static double[] ofNumpy(double[] values, BinRule rule) {
+        return compute(values, rule, false, 0, 0, NonFinite.REJECT, false, true);
     }
 
     /**
@@ -100,7 +111,7 @@ public final class BinEdges {
         if (min > max) {
             throw new IllegalArgumentException("range = [" + min + ", " + max + "]: min must be <= max");
         }
-        return compute(values, rule, true, min, max, nonFinite, false);
+        return compute(values, rule, true, min, max, nonFinite, false, false);
     }
 
     /**
@@ -117,7 +128,7 @@ public final class BinEdges {
      *     {@link NonFinite#REJECT}
      */
     public static double[] ofIntegerColumn(double[] values, BinRule rule, NonFinite nonFinite) {
-        return compute(values, rule, false, 0, 0, nonFinite, true);
+        return compute(values, rule, false, 0, 0, nonFinite, true, false);
     }
 
     /**
@@ -168,7 +179,7 @@ public final class BinEdges {
     }
 
     private static double[] compute(double[] values, BinRule rule, boolean hasRange, double min, double max,
-            NonFinite nonFinite, boolean integerColumn) {
+            NonFinite nonFinite, boolean integerColumn, boolean repeats) {
         Objects.requireNonNull(rule, "rule");
         double[] a = finiteValues(values, nonFinite);
         if (rule.kind == BinRule.Kind.EDGES) {
@@ -216,7 +227,7 @@ public final class BinEdges {
                 bins = binsForWidth(delta, width, rule);
             }
         }
-        return spaced(first, last, bins);
+        return repeats ? numpyEdges(first, last, bins) : spaced(first, last, bins);
     }
 
     /**
@@ -227,6 +238,45 @@ public final class BinEdges {
      */
     static double[] sturges(double min, double max, double n) {
         return spacedOver(min, max, sturgesBins(min, max, n));
+    }
+
+    /**
+     * {@link #sturges} as numpy gives it: the edges may repeat where the range is too narrow for distinct ones
+     * (count with {@link Histogram#countNumpy} then).
+     */
+    static double[] sturgesNumpy(double min, double max, double n) {
+        return spacedOverNumpy(min, max, sturgesBins(min, max, n));
+    }
+
+    /** {@link #spacedOver} with numpy's repeated edges where the range is too narrow for distinct ones. */
+    static double[] spacedOverNumpy(double min, double max, int bins) {
+        return numpyEdges(min == max ? min - 0.5 : min, min == max ? max + 0.5 : max, bins);
+    }
+
+    /**
+     * numpy's linspace edges, which may repeat; over a few subnormal units the rounded step can carry an edge
+     * past the last one, where {@code np.histogram} raises, and so does this.
+     */
+    private static double[] numpyEdges(double first, double last, int bins) {
+        double[] edges = linspace(first, last, bins + 1);
+        for (int i = 1; i < edges.length; i++) {
+            if (edges[i] < edges[i - 1]) {
+                throw new IllegalArgumentException("range = [" + first + ", " + last + "]: too narrow for " + bins
+                        + " bins (edge " + i + " = " + edges[i] + " is below edge " + (i - 1) + " = " + edges[i - 1]
+                        + "; numpy's np.histogram raises 'bins must increase monotonically')");
+            }
+        }
+        return edges;
+    }
+
+    /** Whether the edges (non-decreasing) repeat one. */
+    static boolean repeats(double[] edges) {
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] > edges[i - 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The edges of {@code bins} equal bins over [min, max] (± 0.5 if equal), as numpy's outer edges and linspace. */

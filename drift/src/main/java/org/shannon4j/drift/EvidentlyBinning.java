@@ -27,6 +27,9 @@ final class EvidentlyBinning {
         /** The reference's counts in the locator's bins (every finite value lies within them). */
         long[] counts(BinLocator bins);
 
+        /** The reference's counts between edges that repeat ({@link Histogram#countNumpy}). */
+        long[] countsNumpy(double[] edges);
+
         /**
          * A bitmap of 2^logBits bits with the reference's values set: all of them, or (a column) as many as it
          * takes to set {@code enough} bits.
@@ -71,6 +74,11 @@ final class EvidentlyBinning {
             }
 
             @Override
+            public long[] countsNumpy(double[] edges) {
+                return Histogram.countNumpy(ref, edges, NonFinite.DROP);
+            }
+
+            @Override
             public DistinctLowerBound sketch(int logBits, long enough) {
                 DistinctLowerBound b = new DistinctLowerBound(logBits);
                 b.addUntil(ref, 0, enough);
@@ -111,10 +119,16 @@ final class EvidentlyBinning {
         long[] cc;
         if (rv == null) {
             ColumnScan both = rs.with(cs);
-            BinLocator bins = new BinLocator(BinEdges.sturges(both.min(), both.max(), both.finite()), kernels);
-            long[][] counts = counts(par, ref, bins, cur);
-            rc = counts[0];
-            cc = counts[1];
+            double[] edges = BinEdges.sturgesNumpy(both.min(), both.max(), both.finite());
+            if (BinEdges.repeats(edges)) {
+                // a range too narrow for distinct edges: numpy's repeated edges and its counts between them
+                rc = ref.countsNumpy(edges);
+                cc = Histogram.countNumpy(cur, edges, NonFinite.DROP);
+            } else {
+                long[][] counts = counts(par, ref, new BinLocator(edges, kernels), cur);
+                rc = counts[0];
+                cc = counts[1];
+            }
         } else {
             // one bin per distinct value of both: the current's values are counted against the reference's few
             // (a current with many other values is sorted, as Evidently's np.unique does)
@@ -145,11 +159,19 @@ final class EvidentlyBinning {
         double min = both.min();
         double max = both.max();
         int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite(), par);
-        double[] edges = BinEdges.spacedOver(min, max, bins);
-        BinLocator locator = new BinLocator(edges, kernels);
-        long[][] counts = counts(par, ref, locator, cur);
-        long[] rc = counts[0];
-        long[] cc = counts[1];
+        double[] edges = BinEdges.spacedOverNumpy(min, max, bins);
+        long[] rc;
+        long[] cc;
+        if (BinEdges.repeats(edges)) {
+            // numpy's repeated edges (a range of a few ulps): a bin between equal edges has width 0, so its
+            // density is 0/0 or n/0, as in Evidently
+            rc = ref.countsNumpy(edges);
+            cc = Histogram.countNumpy(cur, edges, NonFinite.DROP);
+        } else {
+            long[][] counts = counts(par, ref, new BinLocator(edges, kernels), cur);
+            rc = counts[0];
+            cc = counts[1];
+        }
         double width = (edges[bins] - edges[0]) / bins;
         double bc = 0.0;
         for (int i = 0; i < bins; i++) {

@@ -172,6 +172,11 @@ final class EvidentlyRules {
             }
 
             @Override
+            public long[] countsNumpy(double[] edges) {
+                return binning.countsNumpy(edges);
+            }
+
+            @Override
             public DistinctLowerBound sketch(int logBits, long enough) {
                 return binning.sketch(logBits, enough);
             }

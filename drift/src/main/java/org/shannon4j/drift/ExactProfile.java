@@ -221,6 +221,11 @@ public final class ExactProfile {
         }
 
         @Override
+        public long[] countsNumpy(double[] edges) {
+            return Histogram.countNumpy(sorted, edges, NonFinite.DROP); // the +∞ sentinel lies outside
+        }
+
+        @Override
         public DistinctLowerBound sketch(int logBits, long enough) {
             DistinctLowerBound s;
             synchronized (sketches) {

@@ -70,6 +70,49 @@ public final class Histogram {
         return counts;
     }
 
+    /**
+     * {@code np.histogram(values, bins=edges)} for edges that may repeat (the presets' edges over a range too narrow
+     * for distinct ones; strictly increasing edges are counted by {@link #count(double[], double[], NonFinite)}):
+     * numpy's {@code searchsorted} difference, so bin i holds edges[i] ≤ v < edges[i + 1] (nothing between equal
+     * edges) and v = edges[last] is in the last bin, whatever edges equal it; values outside are in no bin.
+     *
+     * @param values the data
+     * @param edges finite, non-decreasing, at least two
+     * @param nonFinite what to do with NaN and ±∞
+     * @return {@code edges.length - 1} counts
+     */
+    static long[] countNumpy(double[] values, double[] edges, NonFinite nonFinite) {
+        if (!BinEdges.repeats(edges)) {
+            return count(values, edges, nonFinite);
+        }
+        int bins = edges.length - 1;
+        long[] counts = new long[bins];
+        double first = edges[0];
+        double last = edges[bins];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v == last) {
+                counts[bins - 1]++;
+            } else if (v >= first && v < last) {
+                // the number of edges ≤ v, less one: searchsorted(edges, v, 'right') − 1
+                int lo = 0;
+                int hi = bins;
+                while (lo < hi) {
+                    int mid = (lo + hi + 1) >>> 1;
+                    if (edges[mid] <= v) {
+                        lo = mid;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                counts[lo]++;
+            } else if (nonFinite == NonFinite.REJECT && !Double.isFinite(v)) {
+                throw BinEdges.nonFiniteValue(values, i);
+            }
+        }
+        return counts;
+    }
+
     private static BinLocator locator(double[] edges, NonFinite nonFinite) {
         Objects.requireNonNull(edges, "edges");
         Objects.requireNonNull(nonFinite, "nonFinite");

@@ -61,8 +61,8 @@ final class NannyMLRules {
                     && (method == DriftMethod.KOLMOGOROV_SMIRNOV || method == DriftMethod.WASSERSTEIN);
             switch (method) {
                 case JENSENSHANNON, HELLINGER -> {
-                    edges = BinEdges.of(reference, BinRule.DOANE);
-                    ref = Drift.shares(Histogram.count(reference, edges), n);
+                    edges = BinEdges.ofNumpy(reference, BinRule.DOANE);
+                    ref = Drift.shares(Histogram.countNumpy(reference, edges, NonFinite.REJECT), n);
                 }
                 case KOLMOGOROV_SMIRNOV, WASSERSTEIN -> {
                     if (approximate) {
@@ -82,9 +82,10 @@ final class NannyMLRules {
                             edges = BinEdges.linspace(min, max, APPROXIMATION_BINS + 1);
                         } else {
                             // np.histogram(reference, bins=n_bins)
-                            edges = BinEdges.of(reference, BinRule.count(APPROXIMATION_BINS));
+                            edges = BinEdges.ofNumpy(reference, BinRule.count(APPROXIMATION_BINS));
                         }
-                        ref = cumulative(Drift.shares(Histogram.count(reference, edges), n));
+                        ref = cumulative(Drift.shares(
+                                Histogram.countNumpy(reference, edges, NonFinite.REJECT), n));
                     } else {
                         sorted = reference.clone();
                         Arrays.sort(sorted);
@@ -106,7 +107,7 @@ final class NannyMLRules {
 
         /** Continuous JS and Hellinger: the reference's Doane bins plus NannyML's leftover bin. */
         private double binned(double[] cur) {
-            double[] c = Drift.shares(Histogram.count(cur, edges, NonFinite.DROP), cur.length);
+            double[] c = Drift.shares(Histogram.countNumpy(cur, edges, NonFinite.DROP), cur.length);
             double[] r = ref;
             double leftover = 1 - BinEdges.pairwiseSum(c, 0, c.length);
             if (leftover > 0) {
@@ -127,7 +128,7 @@ final class NannyMLRules {
                 }
             }
             double lower = (double) below / len;
-            double[] c = cumulative(Drift.shares(Histogram.count(cur, edges, NonFinite.DROP), len));
+            double[] c = cumulative(Drift.shares(Histogram.countNumpy(cur, edges, NonFinite.DROP), len));
             double d = 0;
             for (int k = 0; k < c.length; k++) {
                 d = Math.max(d, Math.abs(ref[k] - (lower + c[k])));
@@ -163,7 +164,7 @@ final class NannyMLRules {
                 double[] vec = outside(cur, nBigger, max, false);
                 termBigger = ecdfTerm(vec, true) * amountBigger;
             }
-            double[] c = cumulative(Drift.shares(Histogram.count(cur, edges, NonFinite.DROP), len));
+            double[] c = cumulative(Drift.shares(Histogram.countNumpy(cur, edges, NonFinite.DROP), len));
             double width = edges[1] - edges[0];
             double[] terms = new double[c.length];
             for (int k = 0; k < c.length; k++) {

@@ -21,6 +21,62 @@ class BinLocatorPropertyTest {
 
     private int kernelsUsed;
 
+    /**
+     * Edges that repeat (numpy's linspace over a range of a few ulps): the counts are numpy's searchsorted
+     * differences, cum[i] = #(v < e_i) for i < last and #(v ≤ e_last), values planted on every edge and next to it.
+     */
+    @Test
+    void repeatedEdgesCountAsNumpy() {
+        SplittableRandom rnd = new SplittableRandom(33);
+        double[] starts = {0.3, 1.0, -2.5, 0.0, Double.MIN_VALUE, 1e300};
+        int repeating = 0;
+        int decreasing = 0;
+        for (double start : starts) {
+            for (int ulps = 1; ulps <= 6; ulps++) {
+                double stop = start;
+                for (int u = 0; u < ulps; u++) {
+                    stop = Math.nextUp(stop);
+                }
+                for (int bins = 1; bins <= 12; bins++) {
+                    double[] edges;
+                    try {
+                        edges = BinEdges.spacedOverNumpy(start, stop, bins);
+                    } catch (IllegalArgumentException e) {
+                        // a rounded subnormal step past the last edge: numpy raises too
+                        assertTrue(e.getMessage().contains("bins must increase monotonically"), e.getMessage());
+                        decreasing++;
+                        continue;
+                    }
+                    repeating += BinEdges.repeats(edges) ? 1 : 0;
+                    double[] values = new double[200];
+                    for (int i = 0; i < values.length; i++) {
+                        double e = edges[rnd.nextInt(edges.length)];
+                        int move = rnd.nextInt(5);
+                        values[i] = move == 0 ? Math.nextDown(e) : move == 1 ? Math.nextUp(e)
+                                : move == 2 ? Double.NaN : e;
+                    }
+                    long[] want = new long[bins];
+                    for (int i = 0; i < bins; i++) {
+                        want[i] = below(values, edges[i + 1], i + 1 == bins) - below(values, edges[i], false);
+                    }
+                    assertArrayEquals(want, Histogram.countNumpy(values, edges, NonFinite.DROP),
+                            () -> Arrays.toString(edges));
+                }
+            }
+        }
+        assertTrue(repeating > 50 && decreasing > 0, "cases with repeated edges: " + repeating + ", decreasing: "
+                + decreasing);
+    }
+
+    /** #(v < e), or #(v ≤ e) for the closed last edge. */
+    private static long below(double[] values, double e, boolean closed) {
+        long n = 0;
+        for (double v : values) {
+            n += v < e || closed && v == e ? 1 : 0;
+        }
+        return n;
+    }
+
     @Test
     void equalsBinarySearchForAnyEdges() {
         SplittableRandom rnd = new SplittableRandom(15);

@@ -176,7 +176,7 @@ class EvidentlyFastPathTest {
             if (distinct > EvidentlyRules.MAX_DISTINCT_FOR_VALUE_BINS) {
                 double[] both = Arrays.copyOf(ref, ref.length + cur.length);
                 System.arraycopy(cur, 0, both, ref.length, cur.length);
-                double[] edges = BinEdges.of(both, BinRule.STURGES);
+                double[] edges = BinEdges.ofNumpy(both, BinRule.STURGES);
                 rc = binarySearchCount(ref, edges);
                 cc = binarySearchCount(cur, edges);
             } else {
@@ -195,7 +195,7 @@ class EvidentlyFastPathTest {
             double[] sortedCur = cur.clone();
             Arrays.sort(sortedCur);
             double[] keys = EvidentlyRules.distinctUnion(sortedRef, sortedCur);
-            double[] edges = BinEdges.of(keys, BinRule.STURGES);
+            double[] edges = BinEdges.ofNumpy(keys, BinRule.STURGES);
             long[] rc = binarySearchCount(ref, edges);
             long[] cc = binarySearchCount(cur, edges);
             int bins = rc.length;
@@ -211,12 +211,18 @@ class EvidentlyFastPathTest {
             return Math.sqrt(1 - bc);
         }
 
+        /** np.histogram's counts, literally: the differences of #(v < e_i) (#(v ≤ e_last) at the end). */
         static long[] binarySearchCount(double[] values, double[] edges) {
-            long[] counts = new long[edges.length - 1];
+            int bins = edges.length - 1;
+            long[] below = new long[bins + 1];
             for (double v : values) {
-                if (v >= edges[0] && v <= edges[edges.length - 1]) {
-                    counts[Histogram.bin(edges, v)]++;
+                for (int i = 0; i <= bins; i++) {
+                    below[i] += v < edges[i] || i == bins && v == edges[i] ? 1 : 0;
                 }
+            }
+            long[] counts = new long[bins];
+            for (int i = 0; i < bins; i++) {
+                counts[i] = below[i + 1] - below[i];
             }
             return counts;
         }
