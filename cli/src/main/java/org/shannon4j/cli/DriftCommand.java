@@ -144,7 +144,9 @@ public final class DriftCommand implements DataCommand {
         List<String> text = args.list("text");
         for (Table t : List.of(ref, cur)) {
             for (int j = 0; j < t.columns().size(); j++) {
-                if (text == null || !text.contains(t.columns().get(j).name())) {
+                String name = t.columns().get(j).name();
+                // a stray cell in a column that --columns leaves out stops nothing
+                if ((wanted == null || wanted.contains(name)) && (text == null || !text.contains(name))) {
                     Codes.rejectStrayText(t, j);
                 }
             }
@@ -192,6 +194,7 @@ public final class DriftCommand implements DataCommand {
                     // numbers as categories: the same categories, ordered as numbers (Evidently's z)
                     double[] rv = values(ref, rj);
                     double[] cv = values(cur, cj);
+                    exactIntegerRanks(ref.columns().get(rj), rv, cur.columns().get(cj), cv);
                     d = threshold == null ? drift.categorical(preset, m, rv, cv)
                             : drift.categorical(preset, m, rv, cv, threshold);
                 }
@@ -343,8 +346,8 @@ public final class DriftCommand implements DataCommand {
                     <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL;
         }
         // integers beyond the int range: int64 to pandas, so the same rule
-        return c instanceof Column.Doubles d && d.integerLiterals()
-                && Arrays.stream(d.values()).distinct().limit(EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1).count()
+        return c instanceof Column.Doubles d && d.integerLiterals() && d.longs() != null
+                && Arrays.stream(d.longs()).distinct().limit(EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL + 1).count()
                         <= EVIDENTLY_MAX_INT_VALUES_FOR_CATEGORICAL;
     }
 
@@ -383,11 +386,16 @@ public final class DriftCommand implements DataCommand {
         Column col = t.columns().get(j);
         String[] out = new String[col.size()];
         int present = 0;
+        String[] boolLevels = col instanceof Column.Text x ? booleans(x.levels()) : null;
         for (int r = 0; r < out.length; r++) {
             out[r] = switch (col) {
-                case Column.Text x -> x.codes()[r] < 0 ? null : x.levels()[x.codes()[r]];
+                case Column.Text x -> x.codes()[r] < 0 ? null
+                        : (boolLevels != null ? boolLevels : x.levels())[x.codes()[r]];
                 case Column.Ints x -> x.missing().get(r) ? null : Integer.toString(x.values()[r]);
-                case Column.Doubles x -> category(x.values()[r], preset == DriftPreset.EVIDENTLY);
+                // integers as written: beyond 2^53 their doubles merge neighbours that pandas' int64 keeps apart
+                case Column.Doubles x -> x.longs() != null
+                        ? (x.missing().get(r) ? null : Long.toString(x.longs()[r]))
+                        : category(x.values()[r], preset == DriftPreset.EVIDENTLY);
             };
             present += out[r] == null ? 0 : 1;
         }
@@ -397,6 +405,25 @@ public final class DriftCommand implements DataCommand {
                             + " Evidently drops" : " or NaN cells, which NannyML drops") + "): nothing to compare");
         }
         return out;
+    }
+
+    /**
+     * pandas reads a column whose every cell is one of its boolean words (True, TRUE, true; False, FALSE, false) as
+     * bool, so "True" and "true" are one category: the levels as True/False then, else null.
+     */
+    private static String[] booleans(String[] levels) {
+        String[] out = new String[levels.length];
+        for (int l = 0; l < levels.length; l++) {
+            out[l] = switch (levels[l]) {
+                case "True", "TRUE", "true" -> "True";
+                case "False", "FALSE", "false" -> "False";
+                default -> null;
+            };
+            if (out[l] == null) {
+                return null;
+            }
+        }
+        return levels.length == 0 ? null : out;
     }
 
     private static String category(double v, boolean dropInfinite) {
@@ -467,6 +494,48 @@ public final class DriftCommand implements DataCommand {
      * The column's cells as doubles, an empty cell as NaN (NannyML drops NaN itself); only NaN is an error naming
      * the column and the file.
      */
+    /**
+     * Integer columns beyond 2^53 (int64 to pandas) as categories: their doubles would merge neighbours, so each
+     * value is replaced by its rank among the distinct integers of both columns, which keeps the categories and
+     * their order (all that the categorical tests read). Nothing changes when every integer is exact as a double.
+     */
+    static void exactIntegerRanks(Column r, double[] rv, Column c, double[] cv) {
+        long[] rl = longs(r);
+        long[] cl = longs(c);
+        if (rl == null || cl == null || !(beyondDoubles(r, rl) || beyondDoubles(c, cl))) {
+            return;
+        }
+        long[] keys = java.util.stream.LongStream.concat(present(r, rl), present(c, cl)).distinct().sorted()
+                .toArray();
+        for (Object[] side : new Object[][] {{r, rl, rv}, {c, cl, cv}}) {
+            Column col = (Column) side[0];
+            long[] l = (long[]) side[1];
+            double[] v = (double[]) side[2];
+            for (int i = 0; i < v.length; i++) {
+                if (!col.missing().get(i)) {
+                    v[i] = Arrays.binarySearch(keys, l[i]);
+                }
+            }
+        }
+    }
+
+    /** A column's integers as written (an int column's values, an integer-literal column's longs), else null. */
+    private static long[] longs(Column c) {
+        return switch (c) {
+            case Column.Ints ints -> Arrays.stream(ints.values()).asLongStream().toArray();
+            case Column.Doubles d -> d.longs();
+            case Column.Text t -> null;
+        };
+    }
+
+    private static boolean beyondDoubles(Column c, long[] l) {
+        return present(c, l).anyMatch(v -> Math.abs(v) > (1L << 53));
+    }
+
+    private static java.util.stream.LongStream present(Column c, long[] l) {
+        return java.util.stream.IntStream.range(0, l.length).filter(i -> !c.missing().get(i)).mapToLong(i -> l[i]);
+    }
+
     static double[] values(Table t, int j) {
         Column c = t.columns().get(j);
         double[] v = new double[c.size()];

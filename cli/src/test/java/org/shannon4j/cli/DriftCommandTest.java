@@ -298,6 +298,37 @@ class DriftCommandTest {
         assertEquals("shannon4j drift: " + header + ":1: no data rows after the header\n", r.err());
     }
 
+    /**
+     * What pandas makes of cells the tools see differently from their text: boolean words in any of its cases are one
+     * bool category (True and true: no drift), integers beyond 2^53 stay distinct int64 categories (Evidently's z
+     * finds the drift), float noise next to a value (0.1 + 0.2 and 0.3) gets numpy's repeated Hellinger edges, and a
+     * stray cell in a column --columns leaves out stops nothing. Values as Evidently 0.7.21 gave them (pandas 1.5).
+     */
+    @Test
+    void pandasReadingOfBooleansBigIntegersAndFloatNoise() throws IOException {
+        StringBuilder ref = new StringBuilder("b,k,noise,other\n");
+        StringBuilder cur = new StringBuilder("b,k,noise,other\n");
+        for (int i = 0; i < 100; i++) {
+            ref.append(i % 2 == 0 ? "True" : "False").append(',').append(i % 2 == 0 ? "9007199254740992"
+                    : "9007199254740993").append(',').append(i < 95 ? "0.3" : "0.30000000000000004").append(',')
+                    .append(i == 7 ? "0x10" : Integer.toString(i)).append('\n');
+            cur.append(i % 2 == 0 ? "true" : "false").append(",9007199254740993,")
+                    .append(i < 50 ? "0.3" : "0.30000000000000004").append(',').append(i).append('\n');
+        }
+        Path r = Files.writeString(dir.resolve("pref.csv"), ref);
+        Path c = Files.writeString(dir.resolve("pcur.csv"), cur);
+        CliRun run = drift(r.toString(), c.toString(), "--format", "tsv", "--columns", "b,k");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(HEADER + "\nb\tz\t1\t0.050000000000000003\tfalse\n"
+                + "k\tz\t2.2204460492503131e-16\t0.050000000000000003\ttrue\n", run.out());
+        run = drift(r.toString(), c.toString(), "--format", "tsv", "--columns", "noise", "--method", "hellinger");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(HEADER + "\nnoise\thellinger\t0\t0.10000000000000001\tfalse\n", run.out());
+        run = drift(r.toString(), c.toString(), "--format", "tsv");
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.err().contains("'0x10' in column 'other'"), run.err());
+    }
+
     private static final String CREF = "examples/drift_categorical_reference.csv";
     private static final String CCUR = "examples/drift_categorical_current.csv";
 

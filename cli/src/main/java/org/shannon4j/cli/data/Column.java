@@ -59,8 +59,11 @@ public sealed interface Column permits Column.Ints, Column.Doubles, Column.Text 
      * @param missing the missing rows
      * @param integerLiterals whether every present cell was written as an integer (a CSV column of integers
      *     beyond the int range: pandas reads it as int64)
+     * @param longs with {@code integerLiterals}, each present cell's integer as written (beyond 2^53 a double
+     *     rounds it), else null
      */
-    record Doubles(String name, double[] values, BitSet missing, boolean integerLiterals) implements Column {
+    record Doubles(String name, double[] values, BitSet missing, boolean integerLiterals, long[] longs)
+            implements Column {
         /**
          * A floating column of floating cells.
          *
@@ -69,7 +72,7 @@ public sealed interface Column permits Column.Ints, Column.Doubles, Column.Text 
          * @param missing the missing rows
          */
         public Doubles(String name, double[] values, BitSet missing) {
-            this(name, values, missing, false);
+            this(name, values, missing, false, null);
         }
 
         @Override

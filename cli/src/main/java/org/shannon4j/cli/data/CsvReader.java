@@ -219,6 +219,11 @@ public final class CsvReader {
         final int longestMissingWord;
         /** Every present cell so far an integer literal (within the long range). */
         boolean integerLiterals = true;
+        /**
+         * A floating column's cells as written while {@link #integerLiterals} holds: integers beyond 2^53, which a
+         * double rounds, stay distinct categories (pandas reads the column as int64).
+         */
+        long[] longs;
 
         Builder(String name, Column.Kind forced, Set<String> missingWords) {
             this.name = name;
@@ -259,8 +264,10 @@ public final class CsvReader {
                 }
                 kind = Column.Kind.FLOATING;
                 doubles = new double[ints.length];
+                longs = new long[ints.length];
                 for (int r = 0; r < row; r++) {
                     doubles[r] = missing.get(r) ? Double.NaN : ints[r];
+                    longs[r] = ints[r];
                 }
                 ints = null;
             }
@@ -268,8 +275,15 @@ public final class CsvReader {
                 Double v = Numbers.parseDouble(s, from, to);
                 if (v != null) {
                     numericSeen = true;
-                    integerLiterals &= Numbers.isLong(s, from, to);
+                    Long exact = integerLiterals ? Numbers.longValue(s, from, to) : null;
+                    if (exact == null) {
+                        integerLiterals = false;
+                        longs = null;
+                    }
                     put(row, v, 0);
+                    if (longs != null) {
+                        longs[row] = exact;
+                    }
                     return;
                 }
                 if (forced != null) {
@@ -311,6 +325,9 @@ public final class CsvReader {
                     doubles = Arrays.copyOf(doubles, grow(row));
                 }
                 doubles[row] = d;
+                if (longs != null && row >= longs.length) {
+                    longs = Arrays.copyOf(longs, doubles.length);
+                }
             } else {
                 if (ints == null) {
                     ints = new int[1024];
@@ -339,8 +356,10 @@ public final class CsvReader {
             }
             return switch (kind) {
                 case INTEGER -> new Column.Ints(name, Arrays.copyOf(ints, rows), missing);
-                case FLOATING -> new Column.Doubles(name, Arrays.copyOf(doubles, rows), missing,
-                        forced == null && integerLiterals);
+                case FLOATING -> forced == null && integerLiterals
+                        ? new Column.Doubles(name, Arrays.copyOf(doubles, rows), missing, true,
+                                longs == null ? null : Arrays.copyOf(longs, rows))
+                        : new Column.Doubles(name, Arrays.copyOf(doubles, rows), missing);
                 case TEXT -> new Column.Text(name, ints == null ? new int[rows] : Arrays.copyOf(ints, rows),
                         dictionary.keySet().toArray(String[]::new), missing);
             };

@@ -36,6 +36,16 @@ final class Numbers {
         return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Long.MIN_VALUE : v;
     }
 
+    /** The long written in {@code s[start..end)} (blanks around it allowed), or null if it is not one. */
+    static Long longValue(char[] s, int start, int end) {
+        if (!isLong(s, start, end)) {
+            return null;
+        }
+        int from = skipBlanks(s, start, end);
+        int to = trailingBlanks(s, from, end);
+        return Long.parseLong(new String(s, from, to - from));
+    }
+
     /** Whether {@code s[from..to)} is an integer literal within the long range (blanks and a sign allowed). */
     static boolean isLong(char[] s, int start, int end) {
         int from = skipBlanks(s, start, end);
