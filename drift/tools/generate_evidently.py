@@ -190,6 +190,10 @@ def cases():
     noise = 0.1 + 0.2
     c["float_noise_two_values"] = (np.array([0.3] * 200 + [noise] * 5), np.array([0.3] * 50 + [noise] * 50))
     c["float_noise_hellinger_nan"] = (np.array([0.3, noise] * 10), np.array([0.3] * 20))
+    # three subnormal values: Sturges' width over 3 distinct values is one unit (2 bins, densities inf, NaN),
+    # over the 12 values an upper bound would count it underflows to 0 (1 bin)
+    t = 5e-324
+    c["subnormal_three_values"] = (np.array([-t] * 8 + [0.0, t]), np.array([0.0, t]))
     return c
 
 

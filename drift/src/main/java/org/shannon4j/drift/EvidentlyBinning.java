@@ -212,9 +212,12 @@ final class EvidentlyBinning {
                                      Parallelism par) {
         int most = BinEdges.sturgesBins(min, max, upper);
         if (most == 1) {
-            return 1; // a constant union, or a single value
+            // a constant union; or a subnormal range whose width ptp / (log2 d + 1) underflows to 0 at `upper`
+            // values (numpy's one bin) but not at the true distinct count: there the count is not monotone in d
+            return min == max ? 1 : BinEdges.sturgesBins(min, max, ref.distinctUnion(sortedFinite(cur)));
         }
-        // the bin count grows with the distinct count d (through log2 d): settled if the lower bound gives it too
+        // the bin count grows with the distinct count d (through log2 d) while the width stays above 0, as it does
+        // for every d below `upper` here: settled if the lower bound gives it too
         // the values are hashed only until the bound reaches the fewest distinct values that give `most` bins
         long enough = fewestDistinctFor(min, max, most, upper);
         int logBits = DistinctLowerBound.logBitsFor(upper);
