@@ -18,6 +18,11 @@ final class Axis {
     /** CLAMP's np.clip bounds: the range as given (before numpy widens an empty one by ½ each side). */
     private final double clipLo;
     private final double clipHi;
+    /**
+     * A given range of one value (numpy widens its edges by ½ each side): the edges then hold values that CLAMP
+     * moves to that value and REJECT refuses, so those policies cannot count by the edges alone.
+     */
+    final boolean pinned;
 
     Axis(int bins, double min, double max) {
         this(bins, min, max, min, max);
@@ -27,6 +32,7 @@ final class Axis {
         this.bins = bins;
         this.clipLo = clipLo;
         this.clipHi = clipHi;
+        this.pinned = clipLo == clipHi;
         double delta = max - min;
         double step = delta / bins;
         edges = new double[bins + 1];
@@ -60,6 +66,22 @@ final class Axis {
             }
         }
         return (v == edges[bins] ? lo - 1 : lo) - 1;
+    }
+
+    /** The range as given (or measured), for messages: numpy widens an empty one only for its edges. */
+    String range() {
+        return "[" + clipLo + ", " + clipHi + "]";
+    }
+
+    /**
+     * The bin of v under a policy: {@link #bin} but on a pinned axis, where CLAMP puts every finite value in the
+     * bin of the one value and REJECT finds every other value outside (−1).
+     */
+    int bin(double v, OutOfRange outside) {
+        if (!pinned || outside == OutOfRange.IGNORE || v == clipLo) {
+            return bin(v);
+        }
+        return outside == OutOfRange.CLAMP && Double.isFinite(v) ? bin(clipLo) : -1;
     }
 
     /**

@@ -32,10 +32,14 @@ import org.shannon4j.spi.Parallelism;
  * The bin is found by the arithmetic candidate ⌊(v − min)·bins/(max − min)⌋ settled by comparing v with the two
  * edges around it, so values on an edge or one ulp off it land where numpy's {@code searchsorted} puts them
  * (ranges only a few ulps wide are binned by that search itself). float values are compared as the doubles they
- * are (numpy ≥ 2 does the same; numpy 1.x differs in one case: with a float32 sample and a given max that is not
- * a float, its "value on the last edge" test compares in float32, so a value equal to (float) max but below max
- * leaves the last bin for the one before it). Values outside a given range follow an explicit {@link OutOfRange}
- * policy; {@link OutOfRange#IGNORE} is numpy's. NaN and ±∞ are errors.
+ * are (numpy ≥ 2 does the same; numpy 1.x differs in one case: with a float32 sample and a max that is not a
+ * float, its "value on the last edge" test compares in float32, so a value equal to (float) max but below max
+ * leaves the last bin for the one before it, or the range when that is the last edge. The max is then a given one,
+ * or a measured constant float image's v + ½ where |v| ≥ 2²³: numpy 1.x bins [1e8f, 1e8f, 1e8f] against
+ * {0, 1, 2} as [1, 2, 0, 0], numpy 2 and this class as [0, 0, 1, 2]; the entropies are the same). Values outside a
+ * given range follow an explicit {@link OutOfRange} policy; {@link OutOfRange#IGNORE} is numpy's. A given range
+ * of one value m has numpy's edges m ± ½: IGNORE counts what they hold, CLAMP puts every value in m's bin (the
+ * histogram of {@code np.clip(a, m, m)}), REJECT refuses any value but m. NaN and ±∞ are errors.
  *
  * <h2>Measures</h2>
  * From the joint counts c (n pairs counted) through Σ c·ln c sums ({@link PlugInSums}): H(A), H(B), H(A,B) plug-in
@@ -1019,7 +1023,7 @@ public final class Registration {
         long size = layout.byteSize();
         int bins = ax.bins;
         int cells = bins * bins;
-        boolean fast = ax.wellConditioned && bx.wellConditioned;
+        boolean fast = ax.wellConditioned && bx.wellConditioned && byEdges(ax, bx, outside);
         Kernels k = context.kernels();
         Parallelism par = context.parallelism();
         // a confined arena's segments are readable by their owner thread alone: those are counted here
@@ -1094,7 +1098,7 @@ public final class Registration {
      */
     private int[] count(int n, Axis ax, Axis bx, OutOfRange outside, Values va, Values vb, PairKernel kernel,
                         boolean edgeKernel) {
-        boolean fast = !edgeKernel || ax.wellConditioned && bx.wellConditioned;
+        boolean fast = !edgeKernel || ax.wellConditioned && bx.wellConditioned && byEdges(ax, bx, outside);
         int bins = ax.bins;
         int cells = bins * bins;
         Parallelism par = context.parallelism();
@@ -1130,15 +1134,15 @@ public final class Registration {
         int bins = ax.bins;
         while (pos < to) {
             int p = pos + (fast ? kernel.count(ax, bx, pos, to - pos, table)
-                    : countInside(ax, bx, va, vb, pos, to, table));
+                    : countInside(ax, bx, outside, va, vb, pos, to, table));
             // pairs here from the one outside until RESTART_RUN in a row are inside: restarting the kernel at
             // every pair of a stretch outside the range costs its set-up per pair
             int run = 0;
             for (pos = p; pos < to && run < RESTART_RUN; pos++) {
                 double u = va.get(pos);
                 double v = vb.get(pos);
-                int x = ax.bin(u);
-                int y = bx.bin(v);
+                int x = ax.bin(u, outside);
+                int y = bx.bin(v, outside);
                 if ((x | y) >= 0 && x < bins && y < bins) {
                     table[x * bins + y]++;
                     run++;
@@ -1156,12 +1160,18 @@ public final class Registration {
         return Long.MAX_VALUE;
     }
 
+    /** Whether the edges alone bin every pair under the policy (not on a pinned axis under CLAMP or REJECT). */
+    private static boolean byEdges(Axis ax, Axis bx, OutOfRange outside) {
+        return outside == OutOfRange.IGNORE || !ax.pinned && !bx.pinned;
+    }
+
     /** The kernel's contract for ill-conditioned edges: pairs counted until the first one outside. */
-    private static int countInside(Axis ax, Axis bx, Values va, Values vb, int from, int to, int[] table) {
+    private static int countInside(Axis ax, Axis bx, OutOfRange outside, Values va, Values vb, int from, int to,
+                                   int[] table) {
         int bins = ax.bins;
         for (int i = from; i < to; i++) {
-            int x = ax.bin(va.get(i));
-            int y = bx.bin(vb.get(i));
+            int x = ax.bin(va.get(i), outside);
+            int y = bx.bin(vb.get(i), outside);
             if ((x | y) < 0 || x >= bins || y >= bins) {
                 return i - from;
             }
@@ -1177,13 +1187,13 @@ public final class Registration {
         if (!Double.isFinite(v)) {
             return new IllegalArgumentException("b[" + i + "] = " + v + ": values must be finite");
         }
-        int x = ax.bin(u);
+        int x = ax.bin(u, OutOfRange.REJECT);
         if (x < 0 || x >= ax.bins) {
-            return new IllegalArgumentException("a[" + i + "] = " + u + " is outside the range [" + ax.edges[0] + ", "
-                    + ax.edges[ax.bins] + "] (OutOfRange.REJECT)");
+            return new IllegalArgumentException("a[" + i + "] = " + u + " is outside the range " + ax.range()
+                    + " (OutOfRange.REJECT)");
         }
-        return new IllegalArgumentException("b[" + i + "] = " + v + " is outside the range [" + bx.edges[0] + ", "
-                + bx.edges[bx.bins] + "] (OutOfRange.REJECT)");
+        return new IllegalArgumentException("b[" + i + "] = " + v + " is outside the range " + bx.range()
+                + " (OutOfRange.REJECT)");
     }
 
     private static void checkPair(Integer aLength, Integer bLength, int bins) {

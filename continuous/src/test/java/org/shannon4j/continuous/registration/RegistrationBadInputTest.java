@@ -59,6 +59,42 @@ class RegistrationBadInputTest {
                         Double.MIN_VALUE}, moving, 16)));
     }
 
+    /**
+     * A given range of one value m: numpy widens its edges to m ± ½, CLAMP is the histogram of np.clip(a, m, m)
+     * (every value in m's bin), REJECT refuses any other value, IGNORE counts what the widened edges hold (numpy's
+     * histogram2d with that range). Float and double images, long enough for the kernels.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd"})
+    void pinnedRangeUnderEveryPolicy(String backend) {
+        Registration r = reg(backend);
+        int n = 1000;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        float[] af = new float[n];
+        float[] bf = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = 0.5 + (i * 37 % n) / (double) n; // 0.5 .. 1.499
+            b[i] = i % 2;
+            af[i] = (float) a[i];
+            bf[i] = (float) b[i];
+        }
+        // np.histogram2d(np.clip(a, 1, 1), b, 2, range=[[1, 1], [0, 1]]): [[0, 0], [500, 500]]
+        assertArrayEquals(new int[] {0, 0, 500, 500}, r.jointHistogram(a, b, 2, 1.0, 1.0, 0.0, 1.0,
+                OutOfRange.CLAMP));
+        assertArrayEquals(new int[] {0, 0, 500, 500}, r.jointHistogram(af, bf, 2, 1.0, 1.0, 0.0, 1.0,
+                OutOfRange.CLAMP));
+        assertEquals(0.0, r.measures(a, b, 2, 1.0, 1.0, 0.0, 1.0, OutOfRange.CLAMP).mutualInformation());
+        int[] ignored = r.jointHistogram(a, b, 2, 1.0, 1.0, 0.0, 1.0, OutOfRange.IGNORE);
+        assertEquals(n, java.util.Arrays.stream(ignored).sum()); // every value within the widened [0.5, 1.5]
+        assertEquals("a[0] = 0.5 is outside the range [1.0, 1.0] (OutOfRange.REJECT)",
+                message(() -> r.measures(a, b, 2, 1.0, 1.0, 0.0, 1.0, OutOfRange.REJECT)));
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        assertArrayEquals(new int[] {0, 0, 500, 500}, r.jointHistogram(ones, b, 2, 1.0, 1.0, 0.0, 1.0,
+                OutOfRange.REJECT));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void badArguments(String backend) {
