@@ -21,7 +21,9 @@ import org.shannon4j.spi.NumpySums;
  * 10·2⁻⁵² counts as 1) and a continuous target by its own (0 counts as 1); then the noise (below); then per column
  * {@code _compute_mi_cc} ({@link Ksg}, continuous × continuous), {@code _compute_mi_cd} ({@link KsgMixed},
  * continuous × discrete, whichever side is discrete) or, for a discrete column against discrete labels,
- * {@code mutual_info_score} (the plug-in MI of the contingency table); each clipped at 0.
+ * {@code mutual_info_score} (the plug-in MI of the contingency table); each clipped at 0. scikit-learn 1.2 writes
+ * the scaled columns back into a copy of X, so with an integer-dtype X they are truncated to integers: its values
+ * match this class's only for a float X ({@code mutual_info_regression(X.astype(float), y)}).
  *
  * <h2>Noise</h2>
  * scikit-learn adds {@code 1e-10 · max(1, mean|v|) · g} to every scaled continuous column v (and to a continuous

@@ -433,7 +433,11 @@ final class KsgSearch {
         }
     }
 
-    /** Puts d into the ascending best[0..last] if it is below kth = best[last]; returns the new best[last]. */
+    /**
+     * Puts d into the k best if it is below kth = best[last], their largest; returns the new largest. The k best are
+     * a max-heap stored from best[last] down (node i at best[last − i]), so an offer costs O(log k), not O(k): with k
+     * near n a query offers about n candidates. An ascending array is such a heap (k = 3 keeps one, {@link #offer3}).
+     */
     private static double offer(double[] best, int last, double kth, double d) {
         if (last == 2) {
             return offer3(best, d);
@@ -459,14 +463,30 @@ final class KsgSearch {
         return Double.longBitsToDouble(b2);
     }
 
-    /** Puts d into the ascending best[0..last] (d &lt; best[last]); returns the new best[last]. */
+    /**
+     * Replaces the largest of the k best (the heap's root, best[last]) by d &lt; it and sifts d down; returns the new
+     * largest. Its value is the k-th smallest offered so far whatever the heap's shape, ties included.
+     */
     private static double insert(double[] best, int last, double d) {
-        int p = last;
-        while (p > 0 && best[p - 1] > d) {
-            best[p] = best[p - 1];
-            p--;
+        int n = last + 1;
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= n) {
+                break;
+            }
+            double cv = best[last - c];
+            if (c + 1 < n && best[last - c - 1] > cv) {
+                c++;
+                cv = best[last - c];
+            }
+            if (cv <= d) {
+                break;
+            }
+            best[last - i] = cv;
+            i = c;
         }
-        best[p] = d;
+        best[last - i] = d;
         return best[last];
     }
 

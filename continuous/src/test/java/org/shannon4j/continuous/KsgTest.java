@@ -92,9 +92,10 @@ class KsgTest {
     @Test
     void searchMatchesBruteForce() {
         SplittableRandom rnd = new SplittableRandom(16);
-        for (int trial = 0; trial < 60; trial++) {
+        for (int trial = 0; trial < 80; trial++) {
             int n = 2 + rnd.nextInt(trial < 30 ? 40 : 700);
-            int k = 1 + rnd.nextInt(Math.min(n - 1, 6));
+            // every fourth trial any k up to n − 1 (the k best are a heap beyond k = 3)
+            int k = 1 + rnd.nextInt(trial % 4 == 3 ? n - 1 : Math.min(n - 1, 6));
             int levels = trial % 3 == 0 ? 4 : trial % 3 == 1 ? 50 : 0; // 0: continuous
             double[] x = new double[n];
             double[] y = new double[n];
