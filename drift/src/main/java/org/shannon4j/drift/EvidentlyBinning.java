@@ -119,16 +119,10 @@ final class EvidentlyBinning {
         long[] cc;
         if (rv == null) {
             ColumnScan both = rs.with(cs);
-            double[] edges = BinEdges.sturgesNumpy(both.min(), both.max(), both.finite());
-            if (BinEdges.repeats(edges)) {
-                // a range too narrow for distinct edges: numpy's repeated edges and its counts between them
-                rc = ref.countsNumpy(edges);
-                cc = Histogram.countNumpy(cur, edges, NonFinite.DROP);
-            } else {
-                long[][] counts = counts(par, ref, new BinLocator(edges, kernels), cur);
-                rc = counts[0];
-                cc = counts[1];
-            }
+            long[][] counts = counts(par, ref, BinEdges.sturgesNumpy(both.min(), both.max(), both.finite()),
+                    kernels, cur);
+            rc = counts[0];
+            cc = counts[1];
         } else {
             // one bin per distinct value of both: the current's values are counted against the reference's few
             // (a current with many other values is sorted, as Evidently's np.unique does)
@@ -159,19 +153,12 @@ final class EvidentlyBinning {
         double min = both.min();
         double max = both.max();
         int bins = hellingerBins(ref, cur, min, max, ref.distinctUpperBound() + cs.finite(), par);
+        // over a range of a few ulps the edges repeat: a bin between equal edges has width 0, so its density is
+        // 0/0 or n/0, as in Evidently
         double[] edges = BinEdges.spacedOverNumpy(min, max, bins);
-        long[] rc;
-        long[] cc;
-        if (BinEdges.repeats(edges)) {
-            // numpy's repeated edges (a range of a few ulps): a bin between equal edges has width 0, so its
-            // density is 0/0 or n/0, as in Evidently
-            rc = ref.countsNumpy(edges);
-            cc = Histogram.countNumpy(cur, edges, NonFinite.DROP);
-        } else {
-            long[][] counts = counts(par, ref, new BinLocator(edges, kernels), cur);
-            rc = counts[0];
-            cc = counts[1];
-        }
+        long[][] counts = counts(par, ref, edges, kernels, cur);
+        long[] rc = counts[0];
+        long[] cc = counts[1];
         double width = (edges[bins] - edges[0]) / bins;
         double bc = 0.0;
         for (int i = 0; i < bins; i++) {
@@ -182,6 +169,18 @@ final class EvidentlyBinning {
         }
         bc = Math.min(1.0, Math.max(0.0, bc));
         return Math.sqrt(1 - bc);
+    }
+
+    /**
+     * {reference counts, current counts} between numpy's edges: repeated ones (a range too narrow for distinct
+     * edges) counted as numpy counts between them, distinct ones by the backend's binning.
+     */
+    private static long[][] counts(Parallelism par, Reference ref, double[] edges, CountingKernels kernels,
+                                   double[] cur) {
+        if (BinEdges.repeats(edges)) {
+            return new long[][] {ref.countsNumpy(edges), Histogram.countNumpy(cur, edges, NonFinite.DROP)};
+        }
+        return counts(par, ref, new BinLocator(edges, kernels), cur);
     }
 
     /**

@@ -94,18 +94,7 @@ public final class Histogram {
             if (v == last) {
                 counts[bins - 1]++;
             } else if (v >= first && v < last) {
-                // the number of edges ≤ v, less one: searchsorted(edges, v, 'right') − 1
-                int lo = 0;
-                int hi = bins;
-                while (lo < hi) {
-                    int mid = (lo + hi + 1) >>> 1;
-                    if (edges[mid] <= v) {
-                        lo = mid;
-                    } else {
-                        hi = mid - 1;
-                    }
-                }
-                counts[lo]++;
+                counts[BinLocator.search(edges, v, 0, bins)]++; // below last: at most bins − 1
             } else if (nonFinite == NonFinite.REJECT && !Double.isFinite(v)) {
                 throw BinEdges.nonFiniteValue(values, i);
             }
