@@ -178,7 +178,7 @@ final class KdTree {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
-    /** One thread's scratch: the k best (ascending by distance, then index) and the traversal stack. */
+    /** One thread's scratch: the k best (a heap by distance, then index: see {@link #nearest}) and the stack. */
     static final class Query {
         final double[] bestD;
         final int[] bestJ;
@@ -199,7 +199,10 @@ final class KdTree {
 
     /**
      * The k nearest rows to the point at {@code q[qo … qo + d − 1]} other than row {@code self}, into
-     * {@code s.bestD} (distances, ascending) and {@code s.bestJ} (their rows); ties go to the lower row.
+     * {@code s.bestD} (distances) and {@code s.bestJ} (their rows); ties go to the lower row. The k found are a
+     * max-heap by (distance, row) stored from index k − 1 down (node i at k − 1 − i), so {@code bestD[k − 1]} is the
+     * k-th distance and {@code bestJ[k − 1]} its row, and an offer costs O(log k) (a large k offers about n
+     * candidates a query). Fewer than k found (a tree of k or fewer other rows) are left ascending in [0, found).
      *
      * @return how many were found (less than k only if the tree holds k or fewer other rows)
      */
@@ -227,15 +230,10 @@ final class KdTree {
                         continue;
                     }
                     double dist = distance(p * d, q, qo);
-                    if (found < k || dist < bestD[k - 1] || (dist == bestD[k - 1] && j < bestJ[k - 1])) {
-                        int at = found < k ? found++ : k - 1;
-                        while (at > 0 && (bestD[at - 1] > dist || (bestD[at - 1] == dist && bestJ[at - 1] > j))) {
-                            bestD[at] = bestD[at - 1];
-                            bestJ[at] = bestJ[at - 1];
-                            at--;
-                        }
-                        bestD[at] = dist;
-                        bestJ[at] = j;
+                    if (found < k) {
+                        siftUp(bestD, bestJ, k - 1, found++, dist, j);
+                    } else if (dist < bestD[k - 1] || (dist == bestD[k - 1] && j < bestJ[k - 1])) {
+                        siftDown(bestD, bestJ, k - 1, dist, j);
                     }
                 }
                 continue;
@@ -249,7 +247,68 @@ final class KdTree {
             s.stack[sp] = near;
             s.bound[sp++] = near == l ? bl : br;
         }
+        if (found < k && found > 0) {
+            ascendingToFront(bestD, bestJ, k - 1, found);
+        }
         return found;
+    }
+
+    /** Whether (d1, j1) comes after (d2, j2): larger distance, or equal distance and higher row. */
+    private static boolean after(double d1, int j1, double d2, int j2) {
+        return d1 > d2 || (d1 == d2 && j1 > j2);
+    }
+
+    /** Adds (dist, j) as heap node i (the heap holds nodes 0 … i − 1; node m at last − m). */
+    private static void siftUp(double[] bestD, int[] bestJ, int last, int i, double dist, int j) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!after(dist, j, bestD[last - parent], bestJ[last - parent])) {
+                break;
+            }
+            bestD[last - i] = bestD[last - parent];
+            bestJ[last - i] = bestJ[last - parent];
+            i = parent;
+        }
+        bestD[last - i] = dist;
+        bestJ[last - i] = j;
+    }
+
+    /** Replaces the full heap's root (its largest) by (dist, j), which comes before it, and sifts it down. */
+    private static void siftDown(double[] bestD, int[] bestJ, int last, double dist, int j) {
+        int n = last + 1;
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= n) {
+                break;
+            }
+            if (c + 1 < n && after(bestD[last - c - 1], bestJ[last - c - 1], bestD[last - c], bestJ[last - c])) {
+                c++;
+            }
+            if (!after(bestD[last - c], bestJ[last - c], dist, j)) {
+                break;
+            }
+            bestD[last - i] = bestD[last - c];
+            bestJ[last - i] = bestJ[last - c];
+            i = c;
+        }
+        bestD[last - i] = dist;
+        bestJ[last - i] = j;
+    }
+
+    /** The heap of found (fewer than last + 1) entries at [last − found + 1, last], ascending into [0, found). */
+    private static void ascendingToFront(double[] bestD, int[] bestJ, int last, int found) {
+        double[] d = java.util.Arrays.copyOfRange(bestD, last - found + 1, last + 1);
+        int[] jj = java.util.Arrays.copyOfRange(bestJ, last - found + 1, last + 1);
+        Integer[] order = new Integer[found];
+        for (int t = 0; t < found; t++) {
+            order[t] = t;
+        }
+        java.util.Arrays.sort(order, (a, b) -> after(d[a], jj[a], d[b], jj[b]) ? 1 : a.equals(b) ? 0 : -1);
+        for (int t = 0; t < found; t++) {
+            bestD[t] = d[order[t]];
+            bestJ[t] = jj[order[t]];
+        }
     }
 
     private double distance(int po, double[] q, int qo) {

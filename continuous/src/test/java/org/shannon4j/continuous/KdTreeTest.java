@@ -44,7 +44,7 @@ class KdTreeTest {
         Random r = new Random(42);
         for (int trial = 0; trial < 60; trial++) {
             int n = 200 + r.nextInt(400);
-            int k = 1 + r.nextInt(6);
+            int k = 1 + r.nextInt(trial % 4 == 3 ? n - 1 : 6); // any k now and then: the tree's k best are a heap
             int blocks = 2 + r.nextInt(2);
             int[] dims = new int[blocks];
             double[][] data = new double[blocks][];
@@ -71,13 +71,24 @@ class KdTreeTest {
         }
     }
 
+    /** Fewer rows than k: all of them, ascending by distance then row, from index 0 (the heap is unrolled). */
+    @Test
+    void fewerRowsThanKAreAscending() {
+        double[] pts = {5, 1, 3, 1, 9, 0};
+        KdTree t = new KdTree(pts, 1, null, false);
+        KdTree.Query q = new KdTree.Query(8, t);
+        assertEquals(5, t.nearest(pts, 0, 0, 8, q)); // the rows around row 0 (x = 5), itself left out
+        assertArrayEquals(new double[] {2, 4, 4, 4, 5}, java.util.Arrays.copyOf(q.bestD, 5));
+        assertArrayEquals(new int[] {2, 1, 3, 4, 5}, java.util.Arrays.copyOf(q.bestJ, 5));
+    }
+
     @Test
     void kthDistancesMatchTheScan() {
         Random r = new Random(7);
         for (int trial = 0; trial < 60; trial++) {
             int n = 100 + r.nextInt(500);
             int d = 1 + r.nextInt(5);
-            int k = 1 + r.nextInt(8);
+            int k = 1 + r.nextInt(trial % 4 == 3 ? n - 1 : 8);
             int kind = r.nextInt(4);
             double[] x = sample(r, n, d, kind);
             for (boolean euclidean : new boolean[] {false, true}) {
