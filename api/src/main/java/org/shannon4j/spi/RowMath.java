@@ -14,6 +14,11 @@ public final class RowMath {
     private static final double LN2 = Math.log(2);
     /** Rows summing above this may overflow x·ln x: they are measured from their normalised terms. */
     public static final double HUGE = 0x1p900;
+    /**
+     * Rows summing below this (subnormal entries, whose terms x·ln x are subnormal too and keep a few bits) are
+     * measured from their normalised terms as well; above it a subnormal term's rounding is at most 2^-175 of the sum.
+     */
+    public static final double TINY = 0x1p-900;
 
     private RowMath() {
     }
@@ -42,7 +47,7 @@ public final class RowMath {
      * @return max(0, U/Sp + ln(Sq/Sp)), nats
      */
     public static double kl(double u, double sp, double sq) {
-        return Math.max(0.0, u / sp + Math.log(sq / sp));
+        return Math.max(0.0, u / sp + logRatio(sq, sp));
     }
 
     /**
@@ -101,8 +106,8 @@ public final class RowMath {
                 return Double.NaN;
             }
             double h;
-            if (s > HUGE) {
-                // x·ln x may have overflowed: the terms of the normalised row instead (each ≤ 1/e)
+            if (s > HUGE || s < TINY) {
+                // x·ln x may have overflowed, or be subnormal: the terms of the normalised row instead (each ≤ 1/e)
                 double tn = 0;
                 for (int c = 0; c < classes; c++) {
                     double a = at(pd, pf, base + c) / s;
@@ -171,9 +176,10 @@ public final class RowMath {
                     }
                 }
                 value = js(ha, hb);
-            } else if (sp > HUGE) {
-                // p·ln(p/q) may have overflowed (only p > 2^900 / 709 can): the normalised terms a·ln(a/b)
-                // instead, a = p/Sp, b = q/Sq (ln(p/q) + ln(Sq/Sp) where b underflows); +∞ only from p > 0 = q
+            } else if (sp > HUGE || sp < TINY) {
+                // p·ln(p/q) may have overflowed (only p > 2^900 / 709 can), or be subnormal: the normalised terms
+                // a·ln(a/b) instead, a = p/Sp, b = q/Sq (ln(p/q) + ln(Sq/Sp) where b underflows); +∞ only from
+                // p > 0 = q
                 double un = 0;
                 for (int c = 0; c < classes; c++) {
                     double p = at(pd, pf, pb + c), q = at(qd, qf, qb + c), a = p / sp, b = q / sq;

@@ -607,4 +607,51 @@ public abstract class RowConformanceSuite {
         assertEquals(expected, kl[r], 1e-15);
         assertEquals(0.0, kl[r + 1]);
     }
+
+    /**
+     * Rows of subnormal entries (an audit against PyTorch: KL +∞ where it is 0.1927, entropy 0.25 where it is
+     * ln 2): their terms x·ln x are subnormal and keep a few bits, so they are measured from the normalised row,
+     * as torch and scipy divide by the sum first; among ordinary rows, so the SIMD blocks meet them too. Values:
+     * torch.nn.functional and scipy.stats.entropy on the same rows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backendArgs")
+    void subnormalEntriesAreMeasuredNormalised(Shannon backend) {
+        int rows = 70, classes = 3;
+        double[] p = new double[rows * classes], q = new double[rows * classes];
+        java.util.Arrays.fill(p, 1.0 / 3);
+        java.util.Arrays.fill(q, 1.0 / 3);
+        int r = 9;
+        double t = Double.MIN_VALUE;
+        p[r * classes] = Math.scalb(1.0, -1070);
+        p[r * classes + 1] = Math.scalb(1.0, -1071);
+        p[r * classes + 2] = Math.scalb(1.0, -1071);
+        p[(r + 1) * classes] = t;
+        p[(r + 1) * classes + 1] = t;
+        p[(r + 1) * classes + 2] = 0;
+        q[(r + 1) * classes] = 0.5;
+        q[(r + 1) * classes + 1] = 0.5;
+        q[(r + 1) * classes + 2] = 0;
+        p[(r + 2) * classes] = Math.scalb(1.0, -1070);
+        p[(r + 2) * classes + 1] = Math.scalb(1.0, -1072);
+        p[(r + 2) * classes + 2] = 0;
+        q[(r + 2) * classes] = 0.5;
+        q[(r + 2) * classes + 1] = 0.5;
+        q[(r + 2) * classes + 2] = 0;
+        p[(r + 3) * classes] = Math.scalb(1.0, -960); // above TINY: a subnormal product is noise there
+        p[(r + 3) * classes + 1] = Math.scalb(1.0, -960);
+        p[(r + 3) * classes + 2] = 0;
+        RowMeasures m = backend.withNormalization(Normalization.NORMALIZE).rows();
+        double[] h = m.entropy(p, rows, classes);
+        assertEquals(1.0397207708399179, h[r], 1e-15); // (1/2, 1/4, 1/4)
+        assertEquals(Math.log(2), h[r + 1], 1e-15);
+        assertEquals(Math.log(2), h[r + 3], 1e-15);
+        assertEquals(Math.log(3), h[r + 4], 1e-15);
+        double[] kl = m.klDivergence(p, q, rows, classes);
+        assertEquals(0.0, kl[r + 1], 1e-15);
+        assertEquals(0.19274475702175753, kl[r + 2], 1e-15); // (4/5, 1/5) against (1/2, 1/2)
+        assertEquals(0.0, kl[r + 4]);
+        double[] js = m.jsDivergence(p, q, rows, classes);
+        assertEquals(0.0, js[r + 1], 1e-15);
+    }
 }

@@ -120,7 +120,7 @@ final class SimdRowKernels {
      * {@link #NEAR_ONE}) and out = scale·(ln S − T/S), resp. scale·(T/S + ln(Sq/S)), negative results as 0.
      * Nothing is written to out unless the block is accepted. Returns max |S − 1| (and |Sq − 1|), or −1 to decline:
      * a lane the vector log cannot take under a positive weight, a sign bit set (−0.0 too: the reference takes it),
-     * a row sum outside [MIN_NORMAL, HUGE] (Sq: [MIN_NORMAL, ∞)) or a ratio Sq/S off the normal range.
+     * a row sum outside [TINY, HUGE] (Sq: [MIN_NORMAL, ∞)) or a ratio Sq/S off the normal range.
      */
     private static double block(boolean kl, double[] pd, float[] pf, int pb, double[] qd, float[] qf, int qb, int n,
                                 int classes, double scale, double[] out, int o, Scratch sc) {
@@ -170,7 +170,7 @@ final class SimdRowKernels {
         boolean far = false;
         for (int i = 0; i < n; i++) {
             double s = rs[i];
-            if (!(s >= Double.MIN_NORMAL && s <= RowMath.HUGE)) {
+            if (!(s >= RowMath.TINY && s <= RowMath.HUGE)) {
                 return -1;
             }
             double a = s;
