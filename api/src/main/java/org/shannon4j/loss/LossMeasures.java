@@ -109,8 +109,17 @@ final class LossMeasures {
         };
     }
 
-    /** sum / by; a mean over nothing (by = 0) is 0. Dividing by 1 (NONE, SUM) returns {@code sum} to the bit. */
+    /**
+     * sum / by; a mean over nothing (by = 0, and so sum = 0) is 0. Dividing by 1 (NONE, SUM) returns {@code sum} to
+     * the bit. A non-zero sum over a weight sum of 0 has no mean: label smoothing weighs every class, so with the
+     * targets' class weights all 0 the sum is not (PyTorch returns NaN there).
+     */
     private static double divide(double sum, double by) {
+        if (by == 0 && sum != 0) {
+            throw new IllegalArgumentException("weights sums to 0 over the targets (every target's class weight is "
+                    + "0) while label smoothing, which weighs the other classes, makes the loss sum " + sum + ": the "
+                    + "weighted mean has no value (PyTorch: NaN); use Reduction.SUM or MEAN_BY_COUNT");
+        }
         return by == 0 ? 0.0 : sum / by;
     }
 

@@ -6,7 +6,9 @@ package org.shannon4j.loss;
  * {@link Losses#binaryCrossEntropyWithLogits} and {@link Losses#logLoss} accept all of them.
  *
  * <p>A mean over nothing (every target ignored, or every weight 0) is 0, not NaN as in PyTorch; the number of
- * contributing elements and their weight sum are available from {@link LossResult}.
+ * contributing elements and their weight sum are available from {@link LossResult}. The one mean with no value is
+ * a non-zero sum over a weight sum of 0 (label smoothing with every target's class weight 0): an
+ * {@link IllegalArgumentException}.
  */
 public enum Reduction {
     /**

@@ -305,6 +305,25 @@ public abstract class LossBadInputSuite {
                 + e.getMessage() + "\" should name " + name);
     }
 
+    /**
+     * Every target's class weight 0 with label smoothing (an audit against PyTorch, which gives NaN): the sum is
+     * not 0, the weight sum is, so the mean has no value; SUM is still the sum.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void smoothedMeanOverZeroTargetWeightsIsAnError(Shannon s) {
+        double[] logits = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+        int[] targets = {0, 0, 1};
+        SoftmaxLossOptions o = SoftmaxLossOptions.defaults().weights(new double[] {0, 0, 1}).labelSmoothing(0.3);
+        double sum = s.losses().softmaxCrossEntropy(logits, 3, 3, targets, o.reduction(Reduction.SUM));
+        assertTrue(sum > 0.12 && sum < 0.123, "sum " + sum);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.losses().softmaxCrossEntropy(logits, 3, 3, targets, o));
+        assertTrue(e.getMessage().startsWith("weights sums to 0 over the targets"), e.getMessage());
+        // no smoothing: every term is weighted 0, a mean over nothing, 0
+        assertEquals(0.0, s.losses().softmaxCrossEntropy(logits, 3, 3, targets, o.labelSmoothing(0)));
+    }
+
     @Test
     void emptyBatchesAreZeroNotNaN() {
         backends().forEach(s -> {

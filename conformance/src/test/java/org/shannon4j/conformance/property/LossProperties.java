@@ -69,7 +69,7 @@ class LossProperties {
         int off = c.offset();
         int[] t = LossCase.shifted(c.targets(), off);
         List<Call> calls = new ArrayList<>();
-        boolean valid = c.clean() && validTargets(c);
+        boolean valid = c.clean() && validTargets(c) && !smoothedMeanOverZeroWeights(c);
         if (c.float32()) {
             float[] z = LossCase.f(c.logits());
             float[] zs = LossCase.f(LossCase.shifted(c.logits(), off));
@@ -230,6 +230,27 @@ class LossProperties {
         double per = c.unit().natsPerUnit();
         return calls.stream().map(k -> new Call(k.name(), s -> k.f().applyAsDouble(s.withUnit(c.unit())),
                 v -> k.tolerance().applyAsDouble(v) / Math.min(1, per), k.valid())).toList();
+    }
+
+    /**
+     * A weighted mean (class indices: MEAN, MEAN_BY_WEIGHT) with label smoothing where every counted target's class
+     * weight is 0: the sum is not 0, the weight sum is, and the call is rejected ("weights sums to 0").
+     */
+    private static boolean smoothedMeanOverZeroWeights(LossCase c) {
+        org.shannon4j.loss.SoftmaxLossOptions o = c.softmaxOptions();
+        org.shannon4j.loss.Reduction red = o.reduction();
+        double[] w = o.weights();
+        if (w == null || o.labelSmoothing() == 0 || !(red == org.shannon4j.loss.Reduction.MEAN
+                || red == org.shannon4j.loss.Reduction.MEAN_BY_WEIGHT)) {
+            return false;
+        }
+        double sum = 0;
+        for (int t : c.targets()) {
+            if (t != o.ignoreIndex() && t >= 0 && t < c.classes()) {
+                sum += w[t];
+            }
+        }
+        return sum == 0;
     }
 
     private static boolean validTargets(LossCase c) {
