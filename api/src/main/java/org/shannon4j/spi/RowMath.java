@@ -117,7 +117,8 @@ public final class RowMath {
                 }
                 h = entropy(1, tn);
             } else {
-                h = entropy(s, t);
+                // one class: the normalised row is {1}, entropy exactly 0 (ln S and T/S only cancel)
+                h = classes == 1 ? 0.0 : entropy(s, t);
             }
             out[outOffset + r] = h * scale;
             maxError = Math.max(maxError, Math.abs(s - 1));
@@ -190,7 +191,8 @@ public final class RowMath {
                 }
                 value = Math.max(0.0, un);
             } else {
-                value = kl(u, sp, sq);
+                // one class: both normalised rows are {1}, KL exactly 0 (U/Sp and ln(Sq/Sp) only cancel)
+                value = classes == 1 ? 0.0 : kl(u, sp, sq);
             }
             out[outOffset + r] = value * scale;
             maxError = Math.max(maxError, Math.max(Math.abs(sp - 1), Math.abs(sq - 1)));

@@ -609,6 +609,29 @@ public abstract class RowConformanceSuite {
     }
 
     /**
+     * One class: every normalised row is {1}, so entropy, KL and JS are exactly 0 (an audit found KL 2^-48 from
+     * U/Sp + ln(Sq/Sp), on one backend and not the other), for rows of any size and as many rows as a block holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backendArgs")
+    void oneClassRowsAreZero(Shannon backend) {
+        int rows = 70;
+        double[] p = new double[rows], q = new double[rows];
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int r = 0; r < rows; r++) {
+            p[r] = Math.scalb(1 + rnd.nextDouble(), rnd.nextInt(-1070, 1000));
+            q[r] = Math.scalb(1 + rnd.nextDouble(), rnd.nextInt(-1070, 1000));
+        }
+        p[5] = 1e6;
+        q[5] = 0.1;
+        RowMeasures m = backend.withNormalization(Normalization.NORMALIZE).rows();
+        double[] zeros = new double[rows];
+        assertArrayEquals(zeros, m.entropy(p, rows, 1));
+        assertArrayEquals(zeros, m.klDivergence(p, q, rows, 1));
+        assertArrayEquals(zeros, m.jsDivergence(p, q, rows, 1));
+    }
+
+    /**
      * Rows of subnormal entries (an audit against PyTorch: KL +∞ where it is 0.1927, entropy 0.25 where it is
      * ln 2): their terms x·ln x are subnormal and keep a few bits, so they are measured from the normalised row,
      * as torch and scipy divide by the sum first; among ordinary rows, so the SIMD blocks meet them too. Values:

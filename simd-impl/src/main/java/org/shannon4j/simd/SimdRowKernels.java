@@ -204,7 +204,8 @@ final class SimdRowKernels {
         }
         double e = 0;
         for (int i = 0; i < n; i++) {
-            double v = kl ? rt[i] / rs[i] + ln[i] : ln[i] - rt[i] / rs[i];
+            // one class: the normalised row is {1}, its entropy and KL exactly 0 (the two parts only cancel)
+            double v = classes == 1 ? 0.0 : kl ? rt[i] / rs[i] + ln[i] : ln[i] - rt[i] / rs[i];
             out[o + i] = (v < 0 ? 0.0 : v) * scale;
             e = Math.max(e, Math.abs(rs[i] - 1));
             if (kl) {
