@@ -32,8 +32,12 @@ final class KdTree {
     private int nodes;
     private int[] start = new int[16];
     private int[] end = new int[16];
-    /** Left child; the right child is left + 1; −1 for a leaf. */
+    /**
+     * Left child; the right child is left + 1; −1 for a leaf, {@link #COINCIDENT} for a leaf of more than
+     * {@link #LEAF} points that all coincide, held in ascending row order.
+     */
     private int[] left = new int[16];
+    private static final int COINCIDENT = -2;
     /** Bounding boxes, d per node. */
     private double[] lo;
     private double[] hi;
@@ -127,7 +131,12 @@ final class KdTree {
             }
         }
         if (spread == 0) {
-            return; // all points coincide: one leaf, taken whole or not at all by a count
+            // All points coincide: one leaf, taken whole or not at all by a count. Every point is at the same
+            // distance from a query, so its k nearest here are its lowest rows: in row order, a search stops at
+            // the first point it rejects instead of scanning them all (n² on data of few distinct rows).
+            Arrays.sort(perm, s, e);
+            left[node] = COINCIDENT;
+            return;
         }
         int mid = (s + e) >>> 1;
         select(data, perm, s, e - 1, mid, dim);
@@ -223,6 +232,23 @@ final class KdTree {
                 continue;
             }
             int l = left[node];
+            if (l == COINCIDENT) {
+                double dist = distance(start[node] * d, q, qo);
+                for (int p = start[node], e = end[node]; p < e; p++) {
+                    int j = index[p];
+                    if (j == self) {
+                        continue;
+                    }
+                    if (found < k) {
+                        siftUp(bestD, bestJ, k - 1, found++, dist, j);
+                    } else if (dist < bestD[k - 1] || (dist == bestD[k - 1] && j < bestJ[k - 1])) {
+                        siftDown(bestD, bestJ, k - 1, dist, j);
+                    } else {
+                        break; // the rest: the same distance, higher rows
+                    }
+                }
+                continue;
+            }
             if (l < 0) {
                 for (int p = start[node], e = end[node]; p < e; p++) {
                     int j = index[p];

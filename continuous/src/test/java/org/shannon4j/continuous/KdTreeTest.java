@@ -144,6 +144,64 @@ class KdTreeTest {
         }
     }
 
+    /**
+     * Few distinct rows: leaves of coincident points, searched in row order and left at the first point rejected.
+     * The k nearest rows themselves (by distance, then row) against a sort of all the others, for k below, at and
+     * above a cluster's size, the query's own row anywhere in its cluster.
+     */
+    @Test
+    void coincidentLeavesGiveTheLowestRows() {
+        Random r = new Random(13);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 150 + r.nextInt(600);
+            int d = 1 + r.nextInt(3);
+            int distinct = 1 + r.nextInt(6);
+            double[] centres = new double[distinct * d];
+            for (int i = 0; i < centres.length; i++) {
+                centres[i] = r.nextInt(5) - (trial % 3 == 0 ? 0.0 : 2.5); // −0.0 and 0.0 coincide too
+            }
+            double[] x = new double[n * d];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(centres, r.nextInt(distinct) * d, x, i * d, d);
+                if (trial % 3 == 0 && x[i * d] == 0 && r.nextBoolean()) {
+                    x[i * d] = -0.0;
+                }
+            }
+            boolean squared = trial % 2 == 1;
+            KdTree t = new KdTree(x, d, null, squared);
+            int k = 1 + r.nextInt(trial % 4 == 3 ? n - 1 : Math.max(1, n / distinct));
+            KdTree.Query q = new KdTree.Query(k, t);
+            for (int i = 0; i < n; i += 1 + r.nextInt(9)) {
+                double[] dist = new double[n];
+                Integer[] order = new Integer[n - 1];
+                for (int j = 0, o = 0; j < n; j++) {
+                    double m = 0;
+                    for (int c = 0; c < d; c++) {
+                        double g = x[j * d + c] - x[i * d + c];
+                        m = squared ? m + g * g : Math.max(m, Math.abs(g));
+                    }
+                    dist[j] = m;
+                    if (j != i) {
+                        order[o++] = j;
+                    }
+                }
+                java.util.Arrays.sort(order, (a, b) -> dist[a] != dist[b] ? Double.compare(dist[a], dist[b]) : a - b);
+                assertEquals(k, t.nearest(x, i * d, i, k, q));
+                int[] rows = java.util.Arrays.copyOf(q.bestJ, k);
+                java.util.Arrays.sort(rows);
+                int[] expected = new int[k];
+                for (int m = 0; m < k; m++) {
+                    expected[m] = order[m];
+                }
+                java.util.Arrays.sort(expected);
+                String what = "trial " + trial + " n=" + n + " d=" + d + " k=" + k + " row " + i;
+                assertArrayEquals(expected, rows, what);
+                assertEquals(dist[order[k - 1]], q.bestD[k - 1], what);
+                assertEquals(order[k - 1], q.bestJ[k - 1], what);
+            }
+        }
+    }
+
     @Test
     void allPointsEqual() {
         int n = 300;
