@@ -7,14 +7,14 @@ import org.shannon4j.spi.CountingKernels;
 import org.shannon4j.spi.Parallelism;
 
 /**
- * The exact neighbour search of the 1-D × 1-D KSG estimator. The points are cut into vertical strips of
- * {@code width} consecutive points in x order, and each strip holds its points sorted by y (a counting pass over the
- * y order, no comparison sort). A point's k nearest others (max-norm) are searched in its own strip, walking up and
+ * The exact neighbour search of the 1-D × 1-D KSG estimator. The points are cut into vertical strips of at least
+ * {@code width} consecutive points in x order, ending where x changes, and each strip holds its points sorted by y (a
+ * counting pass over the y order, no comparison sort); x here is whichever variable has more tied pairs (see the
+ * constructor). A point's k nearest others (max-norm) are searched in its own strip, walking up and
  * down in y from its place while |Δy| is below the current k-th distance, then in the strips to its left and right
  * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
  * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
- * looks at ~k points in two or three strips for smooth data; any data stay exact (equal x across strips, ties, heavy
- * tails only cost time). For k = 3 a query first takes fixed windows of points around its y in its own strip and
+ * looks at ~k points in two or three strips for smooth data; any data stay exact (ties, heavy tails only cost time). For k = 3 a query first takes fixed windows of points around its y in its own strip and
  * both neighbours (their places there stored by the build pass; padded strips, so no clamping) and keeps their third
  * distance when the window edges and the x gap to the strips two away prove it exact (~84% of queries on a
  * Gaussian); otherwise the walk runs, starting from that distance as a bound. Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
@@ -45,11 +45,18 @@ final class KsgSearch {
 
     private final int n;
     private final int k;
-    /** Points per strip (the last strip may hold fewer). */
+    /** Points per strip at least (a strip ends at a change of its axis' value: the last strip may hold fewer). */
     private final int width;
     private final int strips;
-    /** Slots per strip: its points, PAD below and PAD above; strip t (−1 ≤ t ≤ strips) starts at (t + 1)·stride. */
-    private final int stride;
+    /**
+     * Whether the strips run along y (the points sorted by y, each strip sorted by x): the fields below then name
+     * the strip axis "x" and the other "y". ε is symmetric in x and y, so the radii are the same bits either way.
+     */
+    private final boolean swapped;
+    /** Strip t holds the points of ranks [stripStart[t], stripStart[t + 1]) along the strip axis. */
+    private final int[] stripStart;
+    /** Strip t's slots (−1 ≤ t ≤ strips): PAD below its first point at slotStart[t + 1] − PAD, its points, PAD above. */
+    private final int[] slotStart;
     /** x, y of the points in strip order (strip by strip, each sorted by y, padded; strips −1 and strips empty). */
     private final double[] px;
     private final double[] py;
@@ -65,6 +72,7 @@ final class KsgSearch {
     /** The smallest and the largest x of strip t at t + 2 (+∞ and −∞ for the strips −2, −1, strips, strips + 1). */
     private final double[] lowX;
     private final double[] highX;
+    /** The strip axis' and the other axis' values, sorted. */
     private final double[] sortedX;
     private final double[] sortedY;
 
@@ -77,22 +85,50 @@ final class KsgSearch {
 
     /**
      * Sorts x and y (by the kernels' long sort) on two threads when the parallelism has them and n is large
-     * enough to pay.
+     * enough to pay. The strips run along the variable with more tied pairs (x on a draw), and no value's ties are
+     * split between strips: a value held by many points would otherwise leave many strips at x gap 0 from a query,
+     * all searched (n^1.5 for a constant x), and many equal y in a strip would all be walked (the same for a constant
+     * y). Along the strip axis a tie is one strip; across it, the other variable has fewer ties.
      */
     KsgSearch(double[] x, double[] y, int k, Parallelism parallelism, CountingKernels kernels) {
         this.n = x.length;
         this.k = k;
-        this.sortedX = new double[n];
-        this.sortedY = new double[n];
-        int[] byX = new int[n];
-        int[] orderY = new int[n];
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        int[][] rank = new int[2][n];
+        int[][] order = new int[2][n];
         run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
-                (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sortedX : sortedY,
-                        which == 0 ? byX : null, which == 0 ? null : orderY, kernels));
+                (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sx : sy, rank[which], order[which],
+                        kernels));
+        this.swapped = tiedPairs(sy) > tiedPairs(sx);
+        int a = swapped ? 1 : 0;
+        this.sortedX = swapped ? sy : sx;
+        this.sortedY = swapped ? sx : sy;
+        double[] valuesX = swapped ? y : x;
+        int[] byX = rank[a];
+        int[] orderY = order[1 - a];
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
-        this.strips = Math.ceilDiv(n, width);
-        this.stride = width + 2 * PAD;
-        int slots = (strips + 2) * stride;
+        // strips of at least width points, each ending where the strip axis' value changes
+        int[] starts = new int[Math.ceilDiv(n, width) + 1];
+        int t0 = 0;
+        boolean uniform = true;
+        for (int from = 0; from < n; ) {
+            int to = Math.min(n, from + width);
+            while (to < n && sortedX[to] == sortedX[to - 1]) {
+                to++;
+                uniform = false;
+            }
+            starts[++t0] = to;
+            from = to;
+        }
+        this.strips = t0;
+        this.stripStart = java.util.Arrays.copyOf(starts, strips + 1);
+        this.slotStart = new int[strips + 2];
+        int slots = 0;
+        for (int t = -1; t <= strips; t++) {
+            slotStart[t + 1] = slots + PAD;
+            slots += count(t) + 2 * PAD;
+        }
         this.px = new double[slots];
         this.py = new double[slots];
         this.rankX = new int[slots];
@@ -110,23 +146,30 @@ final class KsgSearch {
             int count = count(t);
             fill[t + 1] = lo;
             java.util.Arrays.fill(py, lo - PAD, lo, Double.NEGATIVE_INFINITY);
-            java.util.Arrays.fill(py, lo + count, lo - PAD + stride, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(py, lo + count, lo + count + PAD, Double.POSITIVE_INFINITY);
             if (count > 0) {
-                lowX[t + 2] = sortedX[t * width];
-                highX[t + 2] = sortedX[t * width + count - 1];
+                lowX[t + 2] = sortedX[stripStart[t]];
+                highX[t + 2] = sortedX[stripStart[t] + count - 1];
             }
         }
-        // a stable counting pass over the y order puts each strip's points in y order
-        // byX / width as a multiply and shift (Granlund–Montgomery, exact for 0 ≤ byX < 2³¹): a division per point
-        // costs more than the rest of the pass
+        // a stable counting pass over the y order puts each strip's points in y order. Equal-width strips: byX / width
+        // as a multiply and shift (Granlund–Montgomery, exact for 0 ≤ byX < 2³¹), since a division per point costs
+        // more than the rest of the pass; else each rank's strip from a table.
+        int[] stripOf = null;
+        if (!uniform) {
+            stripOf = new int[n];
+            for (int t = 0; t < strips; t++) {
+                java.util.Arrays.fill(stripOf, stripStart[t], stripStart[t + 1], t);
+            }
+        }
         int shift = 31 + (32 - Integer.numberOfLeadingZeros(width - 1));
         long reciprocal = Math.ceilDiv(1L << shift, width);
         for (int p = 0; p < n; p++) {
             int i = orderY[p];
             int byXi = byX[i];
-            int s = (int) ((byXi * reciprocal) >>> shift);
+            int s = uniform ? (int) ((byXi * reciprocal) >>> shift) : stripOf[byXi];
             int q = fill[s + 1]++;
-            px[q] = x[i];
+            px[q] = valuesX[i];
             py[q] = sortedY[p];
             rankX[q] = byXi;
             rankY[q] = p;
@@ -135,14 +178,28 @@ final class KsgSearch {
         }
     }
 
+    /** The number of pairs of equal values in a sorted array. */
+    private static long tiedPairs(double[] sorted) {
+        long pairs = 0;
+        long run = 1;
+        for (int p = 1; p < sorted.length; p++) {
+            if (sorted[p] == sorted[p - 1]) {
+                pairs += run++;
+            } else {
+                run = 1;
+            }
+        }
+        return pairs;
+    }
+
     /** The first slot of strip t's points. */
     private int lo(int t) {
-        return (t + 1) * stride + PAD;
+        return slotStart[t + 1];
     }
 
     /** The number of points in strip t (0 for the empty strips −1 and {@code strips}). */
     private int count(int t) {
-        return t < 0 || t >= strips ? 0 : Math.min(width, n - t * width);
+        return t < 0 || t >= strips ? 0 : stripStart[t + 1] - stripStart[t];
     }
 
     /**
@@ -183,7 +240,7 @@ final class KsgSearch {
                 }
             }
         });
-        return new double[][] {radiusX, radiusY};
+        return swapped ? new double[][] {radiusY, radiusX} : new double[][] {radiusX, radiusY};
     }
 
     /**
@@ -197,7 +254,9 @@ final class KsgSearch {
         List<int[][]> histograms = run(parallelism, 2 * parts, () -> new int[2][n], (hist, part) -> {
             boolean isX = part < parts;
             int from = (isX ? part : part - parts) * PART;
-            count(isX ? sortedX : sortedY, radii[isX ? 0 : 1], from, Math.min(n, from + PART), hist[isX ? 0 : 1]);
+            // radii and sums in the caller's order (x first), whichever axis the strips run along
+            double[] sorted = isX != swapped ? sortedX : sortedY;
+            count(sorted, radii[isX ? 0 : 1], from, Math.min(n, from + PART), hist[isX ? 0 : 1]);
         });
         return new double[] {digammaSum(histograms, 0), digammaSum(histograms, 1)};
     }

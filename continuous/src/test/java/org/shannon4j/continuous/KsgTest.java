@@ -118,19 +118,20 @@ class KsgTest {
 
     /**
      * More points than one part, so that parts start inside a strip (the neighbour-strip cursors restart there),
-     * with shapes that stress the strips: ties in x across strips, a vertical line, a diagonal, heavy tails.
+     * with shapes that stress the strips: x levels wider than a strip, a vertical and a horizontal line, a diagonal,
+     * heavy tails.
      */
     @Test
     void searchMatchesBruteForceAcrossParts() {
         SplittableRandom rnd = new SplittableRandom(1616);
         int n = KsgSearch.PART + 777;
-        for (int shape = 0; shape < 4; shape++) {
+        for (int shape = 0; shape < 5; shape++) {
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
                 double g = rnd.nextGaussian();
                 switch (shape) {
-                    case 0 -> { // ties: few x levels, so equal x sit in several strips
+                    case 0 -> { // ties: few x levels, each a strip wider than the width
                         x[i] = rnd.nextInt(9);
                         y[i] = rnd.nextInt(40) * 0.25;
                     }
@@ -141,6 +142,10 @@ class KsgTest {
                     case 2 -> { // a diagonal with duplicates
                         x[i] = rnd.nextInt(n / 2);
                         y[i] = 2 * x[i];
+                    }
+                    case 4 -> { // most points on a horizontal line: the strips run along y
+                        x[i] = rnd.nextGaussian();
+                        y[i] = i % 10 == 0 ? g : -1.5;
                     }
                     default -> { // Cauchy tails
                         x[i] = g / rnd.nextGaussian();
@@ -166,9 +171,9 @@ class KsgTest {
     @Test
     void radiiMatchBruteForceBitForBit() {
         SplittableRandom rnd = new SplittableRandom(316);
-        for (int trial = 0; trial < 40; trial++) {
-            int n = 4 + rnd.nextInt(trial < 20 ? 60 : 3000);
-            int shape = trial % 5;
+        for (int trial = 0; trial < 48; trial++) {
+            int n = 4 + rnd.nextInt(trial < 24 ? 60 : 3000);
+            int shape = trial % 6;
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -190,6 +195,10 @@ class KsgTest {
                         x[i] = g * 1e3;
                         y[i] = rnd.nextInt(3) + 1e-9 * g;
                     }
+                    case 4 -> { // a horizontal line: y has the ties, so the strips run along y
+                        x[i] = rnd.nextDouble();
+                        y[i] = i % 7 == 0 ? g : 2.5;
+                    }
                     default -> { // Cauchy tails
                         x[i] = g / rnd.nextGaussian();
                         y[i] = x[i] + Math.tan(Math.PI * (rnd.nextDouble() - 0.5));
@@ -202,7 +211,7 @@ class KsgTest {
             int[] rankY = new int[n];
             Ranks.sort(x, sortedX, rankX, null, new CountingKernels() { });
             Ranks.sort(y, sortedY, rankY, null, new CountingKernels() { });
-            for (int k : new int[] {3, 1 + rnd.nextInt(5)}) {
+            for (int k : new int[] {3, 1 + rnd.nextInt(Math.min(5, n - 1))}) {
                 KsgSearch search = new KsgSearch(x, y, k);
                 double[][] radii = search.radii(KsgConvention.KRASKOV, Parallelism.SEQUENTIAL);
                 for (int i = 0; i < n; i++) {
