@@ -18,9 +18,11 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <p>Exact duplicates make some εᵢ = 0 and the estimate −∞: they are reported as an
- * {@link IllegalArgumentException} naming the sample instead. Euclidean distances are compared squared; where a
- * square would overflow (distances beyond 1.3e154) or underflow (below 1.5e-154), the samples are first scaled by
- * a power of two, exactly, and the estimate shifted back. The search is exact, over the context's threads: a
+ * {@link IllegalArgumentException} naming the sample instead. Euclidean distances are compared squared, as FNN
+ * does; where a point's k-th square would overflow (distances beyond 1.3e154) or underflow (below 1.5e-154), its
+ * distance is measured at its own scale (its neighbours' differences scaled by a power of two, exactly), so data
+ * mixing large values with small distances keep every bit FNN's squares lose (FNN gives −∞ or a wrong value
+ * there). The search is exact, over the context's threads: a
  * k-d tree when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d), with the same bits; the sum is compensated and in
  * a fixed order (the same bits for any thread count).
  */
@@ -99,36 +101,80 @@ public final class KozachenkoLeonenko {
         boolean euclidean = norm == KnnNorm.EUCLIDEAN;
         double[] eps = new KnnBlocks(new double[][] {x}, new int[] {d}, n, k)
                 .kthDistances(euclidean, context.parallelism());
-        int shift = 0;
-        if (euclidean && !allNormalSquares(eps)) {
-            // squared distances beyond 1.3e154 overflow and below 1.5e-154 underflow: the samples scaled by a power of
-            // two (exact) so that the largest |value| is near 1, and the entropy moved back by d·shift·ln 2
-            double max = 0;
-            for (double v : x) {
-                max = Math.max(max, Math.abs(v));
-            }
-            shift = Math.getExponent(max);
-            double[] scaled = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                scaled[i] = Math.scalb(x[i], -shift);
-            }
-            eps = new KnnBlocks(new double[][] {scaled}, new int[] {d}, n, k)
-                    .kthDistances(true, context.parallelism());
-        }
+        // Euclidean: eps holds squares; where one is not a normal double (a distance beyond 1.3e154 or below
+        // 1.5e-154, or 0), that point's ln ε comes from its own scale instead (see logsAtOwnScale)
+        double[] own = euclidean && !allNormalSquares(eps) ? logsAtOwnScale(x, d, n, k, eps) : null;
         MultivariateKsg.Sum logs = new MultivariateKsg.Sum();
         for (int i = 0; i < n; i++) {
-            if (eps[i] == 0) {
+            double log = own != null && !Double.isNaN(own[i]) ? own[i]
+                    : euclidean ? 0.5 * Math.log(eps[i]) : Math.log(eps[i]);
+            if (log == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException("x sample " + i + " has " + k
                         + " or more exact duplicates: its k-th neighbour distance is 0 and the estimate -infinity");
             }
-            logs.add(euclidean ? 0.5 * Math.log(eps[i]) : Math.log(eps[i]));
+            logs.add(log);
         }
-        double h = Digamma.of(n) - Digamma.of(k) + norm.logUnitBallVolume(d) + d * (logs.value() / n)
-                + d * shift * LN2;
+        double h = Digamma.of(n) - Digamma.of(k) + norm.logUnitBallVolume(d) + d * (logs.value() / n);
         return context.unit().fromNats(h);
     }
 
     private static final double LN2 = Math.log(2);
+
+    /**
+     * ln ε of each point whose squared k-th Euclidean distance is not a normal double, NaN for the others. A single
+     * scale for all samples cannot serve data that mix large values with small distances, so each such point gets
+     * its own: its k-th max-norm distance m (exact, no squares; 0 means k exact duplicates, ln ε = −∞) bounds its
+     * k-th Euclidean distance to [m, √d·m], so its k nearest lie in the box of half-width √d·m around it. Their
+     * differences, scaled by 2^−e with e the exponent of m (exact), have squares near 1, and
+     * ln ε = ln(S_k)/2 + e·ln 2 with S_k the k-th smallest scaled sum of squares in the box. Where the squares are
+     * normal this is the unscaled sum's value, exactly scaled.
+     */
+    private double[] logsAtOwnScale(double[] x, int d, int n, int k, double[] squares) {
+        double[] m = new KnnBlocks(new double[][] {x}, new int[] {d}, n, k).kthDistances(false,
+                context.parallelism());
+        KdTree tree = new KdTree(x, d, null, false);
+        KdTree.Query query = new KdTree.Query(1, tree);
+        int[][] rows = {new int[16]};
+        double[] sums = new double[16];
+        double reach = Math.sqrt(d) * (1 + 0x1p-20);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s2 = squares[i];
+            if (s2 >= Double.MIN_NORMAL && s2 <= Double.MAX_VALUE) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            if (m[i] == 0) {
+                out[i] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
+            int e = m[i] >= Double.MIN_NORMAL ? Math.getExponent(m[i]) : Math.getExponent(m[i] * 0x1p60) - 60;
+            int found = tree.within(x, i * d, m[i] * reach, rows, query);
+            if (sums.length < found) {
+                sums = new double[rows[0].length];
+            }
+            int c = 0;
+            for (int f = 0; f < found; f++) {
+                int j = rows[0][f];
+                if (j == i) {
+                    continue;
+                }
+                double t = 0;
+                for (int col = 0; col < d; col++) {
+                    double a = x[j * d + col];
+                    double b = x[i * d + col];
+                    double diff = a - b;
+                    // a difference beyond the doubles: subtract the scaled values instead
+                    double g = Double.isInfinite(diff) ? Math.scalb(a, -e) - Math.scalb(b, -e) : Math.scalb(diff, -e);
+                    t += g * g;
+                }
+                sums[c++] = t;
+            }
+            java.util.Arrays.sort(sums, 0, c);
+            out[i] = 0.5 * Math.log(sums[k - 1]) + e * LN2;
+        }
+        return out;
+    }
 
     /** Whether every squared distance is normal (none underflowed or overflowed, none 0). */
     private static boolean allNormalSquares(double[] eps) {

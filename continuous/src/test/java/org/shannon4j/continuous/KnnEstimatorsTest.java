@@ -107,6 +107,53 @@ class KnnEstimatorsTest {
     }
 
     /**
+     * Large values next to small distances: no one scale of all samples keeps every square normal (one shift from
+     * the largest |value| left the squares of 1e-170 apart at 0, "exact duplicates", or subnormal, a few bits). Each
+     * such point's distance is taken at its own scale. References: the max-norm estimate in 1-D (the same distances,
+     * the same unit ball), and in 2-D each k-th distance as m·√Σ(Δ/m)² with m = max|Δ|, from a sort of all of them.
+     */
+    @Test
+    void euclideanDistancesAtEachPointsOwnScale() {
+        KozachenkoLeonenko euclidean = KozachenkoLeonenko.of(context);
+        KozachenkoLeonenko max = euclidean.withNorm(KnnNorm.MAX);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(21);
+        double[] scales = {1e-170, 3e-160, 1, 1e160, 1e-300, 1e200};
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 5 + rnd.nextInt(trial < 20 ? 60 : 400); // the k-d tree from 128 points
+            int k = 1 + rnd.nextInt(Math.min(4, n - 1));
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = rnd.nextGaussian() * scales[rnd.nextInt(scales.length)];
+            }
+            double want = max.entropy(x, 1, k);
+            assertEquals(want, euclidean.entropy(x, 1, k), 1e-13 * Math.abs(want), "1-D trial " + trial);
+            int d = 2;
+            double[] plane = new double[n * d];
+            for (int i = 0; i < n * d; i++) {
+                plane[i] = rnd.nextGaussian() * scales[(i / d) % 3];
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double[] dist = new double[n - 1];
+                for (int j = 0, o = 0; j < n; j++) {
+                    if (j != i) {
+                        double g0 = plane[j * d] - plane[i * d];
+                        double g1 = plane[j * d + 1] - plane[i * d + 1];
+                        double m = Math.max(Math.abs(g0), Math.abs(g1));
+                        dist[o++] = m == 0 ? 0 : m * Math.sqrt((g0 / m) * (g0 / m) + (g1 / m) * (g1 / m));
+                    }
+                }
+                java.util.Arrays.sort(dist);
+                sum += Math.log(dist[k - 1]);
+            }
+            double h = Digamma.of(n) - Digamma.of(k) + KnnNorm.EUCLIDEAN.logUnitBallVolume(d) + d * sum / n;
+            assertEquals(h, euclidean.entropy(plane, d, k), 1e-12 * Math.abs(h), "2-D trial " + trial);
+        }
+        double[] twins = {0, 0, 1e-170, 1}; // a true duplicate stays an error
+        assertMessage(() -> euclidean.entropy(twins, 1, 1), "x sample 0 has 1 or more exact duplicates");
+    }
+
+    /**
      * parmigene seeds its noise with C's (int) x[n/2], INT_MIN on x86-64 for 5e9 (Java's cast clamps to INT_MAX).
      * Expected: R, parmigene 1.1.0, {@code knnmi(x, y, 8, 0.5)} on these values (the JIDT/R audit's case 356 kind).
      * A mean or standard deviation that overflows is an error (parmigene returns NaN).
