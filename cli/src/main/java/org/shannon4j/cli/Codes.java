@@ -8,7 +8,8 @@ import org.shannon4j.cli.data.Table;
 
 /**
  * Turns a table column into int codes for the count-based measures. Integer columns are used as codes as they
- * are; text columns by their dictionary codes; floating columns by equal-width bins exactly as numpy's
+ * are (a CSV column of integers beyond the int range, which pandas reads as int64, by the ranks of its values);
+ * text columns by their dictionary codes; floating columns by equal-width bins exactly as numpy's
  * {@code digitize(x, linspace(min, max, bins + 1)[1:-1])} (so bin i holds edge[i-1] ≤ x &lt; edge[i], the
  * maximum falls in the last bin, and a constant column is one level). Missing cells (and NaN) are an error that
  * names the cell's place in the file, or under {@link Missing#LEVEL} a level of their own. Infinite values cannot
@@ -46,8 +47,43 @@ public final class Codes {
         return switch (c) {
             case Column.Ints ints -> ofInts(table, column, ints, missing);
             case Column.Text text -> ofText(table, column, text, missing);
+            case Column.Doubles doubles when isIntegers(doubles) -> ofLongs(table, column, doubles, missing);
             case Column.Doubles doubles -> ofDoubles(table, column, doubles, bins, missing);
         };
+    }
+
+    /**
+     * Whether a column holds integers only: an integer column, or a CSV column of integers beyond the int range
+     * (pandas reads both as int64, and they are codes, not values to bin).
+     *
+     * @param c a column
+     * @return whether its present cells are all integers as written
+     */
+    public static boolean isIntegers(Column c) {
+        return c instanceof Column.Ints || c instanceof Column.Doubles d && d.integerLiterals() && d.longs() != null;
+    }
+
+    /**
+     * The kind of a column as the commands' titles name it: "integer" for {@link #isIntegers} columns.
+     *
+     * @param c a column
+     * @return integer, floating or text
+     */
+    public static String kindName(Column c) {
+        return isIntegers(c) ? "integer" : c.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Integers beyond the int range: their ranks among the column's distinct values (as written, not rounded). */
+    private static int[] ofLongs(Table table, int column, Column.Doubles c, Codes.Missing missing) {
+        rejectMissing(table, column, c.missing(), missing);
+        long[] v = c.longs();
+        long[] distinct = java.util.stream.IntStream.range(0, v.length).filter(r -> !c.missing().get(r))
+                .mapToLong(r -> v[r]).sorted().distinct().toArray();
+        int[] codes = new int[v.length];
+        for (int r = 0; r < v.length; r++) {
+            codes[r] = c.missing().get(r) ? distinct.length : Arrays.binarySearch(distinct, v[r]);
+        }
+        return codes;
     }
 
     private static void rejectMissing(Table table, int column, BitSet rows, Missing missing) {
@@ -109,6 +145,14 @@ public final class Codes {
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             }
+        }
+        if (bins > 1 && Double.isInfinite(max - min)) {
+            int at = 0;
+            while (!(v[at] == max)) {
+                at++;
+            }
+            throw table.error(column, at, "column '" + c.name() + "' spans " + min + " to " + max
+                    + ": max - min overflows a double, so equal-width bins have no edges");
         }
         double[] edges = min <= max ? innerEdges(min, max, bins) : new double[0];
         int[] codes = new int[v.length];

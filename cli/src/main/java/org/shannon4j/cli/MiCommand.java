@@ -89,8 +89,7 @@ public final class MiCommand implements DataCommand {
         }
         Column tc = table.columns().get(t);
         String title = String.format(java.util.Locale.ROOT, "%s: %d rows; target '%s' (%s); %s; floating columns"
-                + " in %d equal-width bins", file, table.rows(), tc.name(), tc.kind().name().toLowerCase(
-                java.util.Locale.ROOT), unit.name().toLowerCase(java.util.Locale.ROOT), bins);
+                + " in %d equal-width bins", file, table.rows(), tc.name(), Codes.kindName(tc), unit.name().toLowerCase(java.util.Locale.ROOT), bins);
         rt.print(format, title, out);
         return 0;
     }

@@ -24,7 +24,8 @@ import org.shannon4j.selection.StopReason;
  * {@code select}: forward greedy feature selection ({@link FeatureSelection}) of k of the columns other than the
  * target. Integer and text columns are codes as they are unless {@code --bins} is given, which bins the integer
  * ones too (text columns are always categories); floating columns are binned, 10 equal-width bins by default.
- * The target is used as {@link Codes} makes it (integer and text columns as classes, a floating one binned).
+ * The target's integers and text are always classes ({@code --bins} does not bin them); a floating target is
+ * binned as the features are ({@code --binning}).
  * {@code --feast} switches to FEAST's conventions: bits, and every value floored to an int
  * ({@link Codes#floored}) instead of binned. Progress lines go to stderr ({@link Progress}).
  */
@@ -38,7 +39,8 @@ public final class SelectCommand implements DataCommand {
                         mim mrmr jmi jmim cmim disr icap cife condmi betagamma (--beta,
                         --gamma). Integer and text columns are codes; floating columns (and
                         integer ones when --bins is given) are binned: equal width as numpy's
-                        digitize(x, linspace(min, max, bins + 1)[1:-1]), or quantile edges.
+                        digitize(x, linspace(min, max, bins + 1)[1:-1]), or quantile edges;
+                        a floating target too, an integer or text target is classes.
                         Prints rank, index (among the feature columns), column, the score
                         at that step and I(X;target). When nothing scores above 0 any more
                         (jmi, disr, condmi) it stops early and says so on stderr.
@@ -125,7 +127,13 @@ public final class SelectCommand implements DataCommand {
                 ? MissingValues.OWN_LEVEL : MissingValues.ERROR);
         List<String> names = features.stream().map(j -> table.columns().get(j).name()).toList();
         DiscreteColumns columns = columns(table, features, binInts, discretizer, missing).withNames(names);
-        int[] y = floor ? Codes.floored(table, t, missing) : Codes.of(table, t, bins, missing);
+        // the target's classes: integers and text as they are; floating values binned as the features are
+        Column targetColumn = table.columns().get(t);
+        int[] y = floor ? Codes.floored(table, t, missing)
+                : targetColumn instanceof Column.Doubles && !Codes.isIntegers(targetColumn)
+                && binning.equals("quantile")
+                ? discretizer.discretize(new double[][] {Codes.binnable(table, t, missing)}).column(0)
+                : Codes.of(table, t, bins, missing);
         progress.say(() -> "coded " + features.size() + " feature columns and the target");
 
         String unitName = unit.name().toLowerCase(Locale.ROOT);
@@ -163,7 +171,7 @@ public final class SelectCommand implements DataCommand {
                 binInts ? "numeric columns" : "floating columns", bins,
                 binning.equals("quantile") ? "equal-frequency" : "equal-width");
         String title = String.format(Locale.ROOT, "%s: %d rows, %d features; target '%s' (%s); %s, k = %d; %s; %s",
-                file, table.rows(), features.size(), tc.name(), tc.kind().name().toLowerCase(Locale.ROOT), method, k,
+                file, table.rows(), features.size(), tc.name(), Codes.kindName(tc), method, k,
                 unitName, coding);
         rt.print(format, title, out);
         return 0;
@@ -220,8 +228,11 @@ public final class SelectCommand implements DataCommand {
         for (int f = 0; f < n; f++) {
             int j = features.get(f);
             Column c = table.columns().get(j);
-            if (c instanceof Column.Text || (c instanceof Column.Ints && !binInts) || discretizer == null) {
+            if (discretizer == null) {
                 codes[f] = Codes.floored(table, j, missing);
+                levels[f] = max(codes[f]) + 1;
+            } else if (c instanceof Column.Text || (Codes.isIntegers(c) && !binInts)) {
+                codes[f] = Codes.dense(Codes.of(table, j, 1, missing));
                 levels[f] = max(codes[f]) + 1;
             } else {
                 binned.add(f);
@@ -231,8 +242,10 @@ public final class SelectCommand implements DataCommand {
         if (!binned.isEmpty()) {
             DiscreteColumns d = discretizer.discretize(values.toArray(double[][]::new));
             for (int i = 0; i < binned.size(); i++) {
-                codes[binned.get(i)] = d.column(i);
-                levels[binned.get(i)] = d.levels(i);
+                // the levels in use, renumbered in order: many more bins than rows must not ask for a table of
+                // every bin (the engine's three-way tables are dense)
+                codes[binned.get(i)] = Codes.dense(d.column(i));
+                levels[binned.get(i)] = max(codes[binned.get(i)]) + 1;
             }
         }
         return DiscreteColumns.of(codes, levels);

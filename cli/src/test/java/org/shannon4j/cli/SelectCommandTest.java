@@ -381,6 +381,54 @@ class SelectCommandTest {
                 "mim", "--k", "1").status());
     }
 
+    /**
+     * A floating target is binned as the features are (it was binned by width under {@code --binning quantile}), and
+     * a target of integers beyond the int range is classes (it was binned by width, merging 0 and 1). Expected: MIM's
+     * relevances from numpy's binning and sklearn's mutual_info_score ({@code make_target_fixtures.py}).
+     */
+    @Test
+    void targetsAreBinnedAsTheFeaturesOrAreClasses() throws IOException {
+        String fixtures = "src/test/resources/fixtures/";
+        List<String> lines = Files.readAllLines(Path.of(fixtures + "target-mi.tsv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            boolean floating = f[0].startsWith("floating");
+            String[] args = floating
+                    ? new String[] {fixtures + f[0], "--target", "label", "--method", "mim", "--k", "2", "--format",
+                        "tsv", "--binning", f[1], "--bins", f[2]}
+                    : new String[] {fixtures + f[0], "--target", "label", "--method", "mim", "--k", "2", "--format",
+                        "tsv"};
+            CliRun r = select(args);
+            assertEquals(0, r.status(), r.err());
+            double got = r.out().lines().skip(1).map(l -> l.split("\t")).filter(c -> c[2].equals(f[3]))
+                    .mapToDouble(c -> Double.parseDouble(c[4])).findFirst().orElseThrow();
+            double want = Double.parseDouble(f[4]);
+            assertEquals(want, got, 1e-12 * want, line);
+        }
+        CliRun r = select(fixtures + "long-target.csv", "--target", "label", "--method", "mim", "--k", "1");
+        assertTrue(r.out().startsWith(fixtures + "long-target.csv: 40 rows, 2 features; target 'label' (integer)"),
+                r.out());
+    }
+
+    /** Bins beyond the rows: the levels in use, not every bin, make the engine's tables. */
+    @Test
+    void manyMoreBinsThanRows() {
+        CliRun r = select("src/test/resources/fixtures/floating-target.csv", "--target", "label", "--method", "jmi",
+                "--k", "2", "--bins", "20000");
+        assertEquals(0, r.status(), r.err());
+    }
+
+    /** max − min beyond the doubles: equal-width bins have no edges, an error at a cell of the column. */
+    @Test
+    void aRangeBeyondTheDoublesIsAnErrorAtItsPlace() throws IOException {
+        Path f = dir.resolve("huge.csv");
+        CliRun r = selectOn(f, "x,label\n1,-1e308\n2,1e308\n3,0\n4,5\n", "--target", "label", "--method", "mim",
+                "--k", "1");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j select: " + f + ":3:3: column 'label' spans -1.0E308 to 1.0E308: max - min overflows a"
+                + " double, so equal-width bins have no edges\n", r.err());
+    }
+
     @Test
     void aConstantTargetIsSaidToBeConstant() throws IOException {
         Path f = dir.resolve("constant.csv");

@@ -116,7 +116,10 @@ public final class Discretizer {
      * @param columns column-major values, {@code columns[c][row]}, all of the same length ≥ 1
      * @return the codes and level counts
      * @throws IllegalArgumentException for no column or row, ragged columns, an infinite value, or NaN under
-     *                                  {@link MissingValues#ERROR} (naming the column, the row and the value)
+     *                                  {@link MissingValues#ERROR} (naming the column, the row and the value); a
+     *                                  column whose edges need a difference beyond the doubles (max − min for
+     *                                  equal width with 2 or more bins, two neighbouring order statistics for equal
+     *                                  frequency: numpy's edges become infinite there)
      */
     public DiscreteColumns discretize(double[][] columns) {
         if (columns == null) {
@@ -174,7 +177,7 @@ public final class Discretizer {
             inner = switch (kind) {
                 case EDGES -> edges;
                 case WIDTH -> widthEdges(c, x);
-                case FREQUENCY -> quantileEdges(x, finite);
+                case FREQUENCY -> quantileEdges(c, x, finite);
             };
         }
         int valueLevels = inner.length + 1;
@@ -195,7 +198,7 @@ public final class Discretizer {
                 max = Math.max(max, v);
             }
         }
-        if (min == max) {
+        if (min == max || bins == 1) {
             return new double[0];
         }
         double delta = max - min;
@@ -213,7 +216,7 @@ public final class Discretizer {
     }
 
     /** numpy's unique(quantile(x, linspace(0, 1, bins + 1)[1:-1])) over the non-NaN values. */
-    private double[] quantileEdges(double[] x, int finite) {
+    private double[] quantileEdges(int c, double[] x, int finite) {
         double[] s = new double[finite];
         int m = 0;
         for (double v : x) {
@@ -238,6 +241,10 @@ public final class Discretizer {
                 double a = s[p];
                 double b = s[p + 1];
                 double diff = b - a;
+                if (Double.isInfinite(diff)) { // numpy's edges become ±inf and out of order there
+                    throw new IllegalArgumentException("columns[" + c + "]: the quantile between " + a + " and " + b
+                            + " overflows a double (b − a), equal-frequency edges cannot be computed");
+                }
                 // numpy's _lerp: a + diff·t, or b − diff·(1 − t) where t ≥ 0.5
                 value = t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
             }

@@ -8,7 +8,8 @@ public enum MissingValues {
     ERROR,
     /**
      * A NaN gets a level of its own: the level after the column's bins, added only to columns that hold a NaN.
-     * Bin edges are computed from the other values; a column of NaN only is one level.
+     * Bin edges are computed from the other values; a column of NaN only has two levels,
+     * the empty bin 0 and the NaN level 1 (every code 1).
      */
     OWN_LEVEL
 }

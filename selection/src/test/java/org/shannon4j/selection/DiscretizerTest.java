@@ -91,5 +91,31 @@ class DiscretizerTest {
                 ragged.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Discretizer.equalWidth(0));
         assertThrows(IllegalArgumentException.class, () -> Discretizer.equalFrequency(-1));
+        DiscreteColumns nan = Discretizer.equalWidth(3).withMissingValues(MissingValues.OWN_LEVEL)
+                .discretize(new double[][] {{Double.NaN, Double.NaN}});
+        assertArrayEquals(new int[] {1, 1}, nan.column(0), "NaN only: the empty bin 0 and the NaN level");
+        assertEquals(2, nan.levels(0));
+    }
+
+    /**
+     * Differences beyond the doubles: numpy's edges become ±inf (and its quantile edges out of order, which merged
+     * three values into one level here). An error, except for one equal-width bin, which needs no edge.
+     */
+    @Test
+    void differencesBeyondTheDoubles() {
+        double[][] wide = {{-1e308, 1e308, 1.7e308}};
+        IllegalArgumentException q = assertThrows(IllegalArgumentException.class,
+                () -> Discretizer.equalFrequency(5).discretize(wide));
+        assertEquals("columns[0]: the quantile between -1.0E308 and 1.0E308 overflows a double (b − a),"
+                + " equal-frequency edges cannot be computed", q.getMessage());
+        IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
+                () -> Discretizer.equalWidth(2).discretize(wide));
+        assertTrue(w.getMessage().startsWith("columns[0]: max − min = 1.7E308 − -1.0E308 overflows"), w.getMessage());
+        DiscreteColumns one = Discretizer.equalWidth(1).discretize(wide);
+        assertArrayEquals(new int[] {0, 0, 0}, one.column(0));
+        assertEquals(1, one.levels(0));
+        // neighbouring order statistics within range: edges as numpy's
+        assertArrayEquals(new int[] {0, 1, 2},
+                Discretizer.equalFrequency(3).discretize(new double[][] {{-8e307, 8e307, 1.7e308}}).column(0));
     }
 }
