@@ -189,9 +189,10 @@ public final class Parallelism {
      * finds nothing left when (if ever) it runs. Each thread that claims a part makes one state with
      * {@code newState} first and passes it to every part it runs; the states are returned, in no particular
      * order, once every part has finished, so that the caller can add them up — results that must not depend
-     * on the thread count belong in per-part slots combined in part order instead. The first exception thrown
-     * by a part is rethrown to the caller (an unchecked one as is) after the running parts have finished; the
-     * parts not started by then are skipped.
+     * on the thread count belong in per-part slots combined in part order instead. The exception of the lowest
+     * part that throws is rethrown to the caller (an unchecked one as is) after the running parts have finished,
+     * as a sequential loop over the parts would throw it, whichever thread met it first: parts above a failed one
+     * are skipped, the parts below it all run.
      *
      * @param <S> the per-thread state
      * @param parts number of parts (≥ 1)
@@ -239,12 +240,15 @@ public final class Parallelism {
         /** Registered before the thread's first part finishes, so the caller's await makes them visible. */
         private final List<S> states = new ArrayList<>();
         private volatile Throwable failure;
+        /** The part that threw {@link #failure} (parts from it on are skipped), or parts while none has. */
+        private volatile int failed;
 
         Job(int parts, Supplier<S> newState, Part<S> body) {
             this.parts = parts;
             this.newState = newState;
             this.body = body;
             this.done = new CountDownLatch(parts);
+            this.failed = parts;
         }
 
         @Override
@@ -252,7 +256,7 @@ public final class Parallelism {
             S state = null;
             for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) {
                 try {
-                    if (failure == null) {
+                    if (i < failed) {
                         if (state == null) {
                             state = newState.get();
                             synchronized (states) {
@@ -263,8 +267,9 @@ public final class Parallelism {
                     }
                 } catch (Throwable t) {
                     synchronized (this) {
-                        if (failure == null) {
+                        if (i < failed) {
                             failure = t;
+                            failed = i;
                         }
                     }
                 } finally {

@@ -78,6 +78,40 @@ class ParallelPartsTest {
         }, (state, i) -> { })));
     }
 
+    /**
+     * The lowest failing part's exception, as a sequential loop would throw it, whichever thread fails first: part 2
+     * waits until part 9 has thrown (another thread claims it meanwhile), then throws too. Parts above a failure are
+     * skipped, those below it all run.
+     */
+    @Test
+    void theLowestFailingPartsExceptionIsRethrown() throws Exception {
+        Parallelism par = Parallelism.of(3, POOL, false);
+        for (int round = 0; round < 10; round++) {
+            java.util.concurrent.CountDownLatch nineThrew = new java.util.concurrent.CountDownLatch(1);
+            AtomicIntegerArray ran = new AtomicIntegerArray(12);
+            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                    () -> par.forEachPart(12, 2, Object::new, (state, i) -> {
+                        ran.incrementAndGet(i);
+                        if (i == 9) {
+                            nineThrew.countDown();
+                            throw new IllegalArgumentException("part 9");
+                        }
+                        if (i == 2) {
+                            try {
+                                nineThrew.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            throw new IllegalArgumentException("part 2");
+                        }
+                    }));
+            assertEquals("part 2", thrown.getMessage(), "round " + round);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(1, ran.get(i), "part " + i + " below the failure ran");
+            }
+        }
+    }
+
     private static int[] labels(int n, int k, long seed) {
         int[] a = new int[n];
         long state = seed;
