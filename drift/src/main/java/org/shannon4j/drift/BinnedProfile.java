@@ -47,6 +47,10 @@ public final class BinnedProfile {
     private final BinLocator locator;
 
     private BinnedProfile(double[] edges, long[] counts, long below, long above, long nonFinite) {
+        long total = Math.addExact(Math.addExact(below, above), nonFinite);
+        for (long c : counts) {
+            total = Math.addExact(total, c); // the shares divide by the total: it must be a long
+        }
         this.edges = edges;
         this.counts = counts;
         this.below = below;
@@ -165,6 +169,7 @@ public final class BinnedProfile {
      * @param other a profile with the same edges, bit for bit
      * @return the merged profile
      * @throws IllegalArgumentException naming the first edge that differs, or the bin counts
+     * @throws ArithmeticException if the counts add up beyond {@code Long.MAX_VALUE}
      */
     public BinnedProfile merge(BinnedProfile other) {
         Objects.requireNonNull(other, "other must not be null");
@@ -315,7 +320,7 @@ public final class BinnedProfile {
      * @return the profile
      * @throws NullPointerException if bytes is null
      * @throws IllegalArgumentException on a wrong magic number or version, a wrong length, a checksum
-     *     mismatch, bad edges or a negative count
+     *     mismatch, bad edges, a negative count or counts adding up beyond {@code Long.MAX_VALUE}
      */
     public static BinnedProfile fromBytes(byte[] bytes) {
         ByteBuffer b = ProfileBytes.reader(bytes, ProfileBytes.Kind.BINNED, 1);
@@ -329,8 +334,15 @@ public final class BinnedProfile {
         for (int i = 0; i < bins; i++) {
             counts[i] = ProfileBytes.nonNegative(b.getLong(), "counts[" + i + "]");
         }
-        return new BinnedProfile(edges, counts, ProfileBytes.nonNegative(b.getLong(), "below"),
-                ProfileBytes.nonNegative(b.getLong(), "above"), ProfileBytes.nonNegative(b.getLong(), "nonFinite"));
+        long below = ProfileBytes.nonNegative(b.getLong(), "below");
+        long above = ProfileBytes.nonNegative(b.getLong(), "above");
+        long nonFinite = ProfileBytes.nonNegative(b.getLong(), "nonFinite");
+        try {
+            return new BinnedProfile(edges, counts, below, above, nonFinite);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("counts: the stored counts add up beyond Long.MAX_VALUE, which no"
+                    + " profile holds", e);
+        }
     }
 
     // ----------------------------------------------------------------------------------------------------

@@ -65,6 +65,9 @@ final class CategoricalRules {
         String[] cur = withoutMissing("current", current);
         Drift scipy = family.scipy();
         if (method == DriftMethod.CHI_SQUARE) {
+            if (Double.isNaN(threshold)) {
+                NannyMLRules.requireChunks(reference.length);
+            }
             double[] statP = chi2Contingency(CategoryCounts.of(ref, cur));
             double t = Double.isNaN(threshold) ? NANNYML_CHI2_P : threshold;
             return new DriftResult(method, statP[0], t, statP[1] < t, statP[1]);
@@ -85,6 +88,7 @@ final class CategoricalRules {
         method.require(DriftPreset.NANNYML, true);
         if (method == DriftMethod.CHI_SQUARE) {
             withoutMissing("reference", reference);
+            NannyMLRules.requireChunks(reference.length);
             return NANNYML_CHI2_P;
         }
         return nannyml(family, method, reference, withoutMissing("reference", reference), Double.NaN).threshold();

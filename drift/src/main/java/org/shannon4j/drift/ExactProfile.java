@@ -165,7 +165,8 @@ public final class ExactProfile {
      * @return the profile
      * @throws NullPointerException if bytes is null
      * @throws IllegalArgumentException on a wrong magic number or version, a wrong length, a checksum
-     *     mismatch, a non-finite or out-of-order value or a negative σ
+     *     mismatch, a non-finite or out-of-order value, or a σ the values cannot have (negative, above their
+     *     range, or NaN or ∞ where their sums cannot overflow)
      */
     public static ExactProfile fromBytes(byte[] bytes) {
         ByteBuffer b = ProfileBytes.reader(bytes, ProfileBytes.Kind.EXACT, 1);
@@ -185,7 +186,25 @@ public final class ExactProfile {
             sorted[i] = v;
         }
         sorted[n] = Double.POSITIVE_INFINITY;
+        checkStandardDeviation(std, sorted, n);
         return new ExactProfile(sorted, std);
+    }
+
+    /**
+     * Whether σ can be that of the values: at most their range (a population σ is at most half of it; the rounded
+     * mean of equal values can be an ulp off them, hence the margin), and NaN or ∞ only where numpy's sums can
+     * overflow (n·max|v| or n·range² beyond 1e306), as σ of values near ±1.8e308 is.
+     */
+    private static void checkStandardDeviation(double std, double[] sorted, int n) {
+        double range = sorted[n - 1] - sorted[0];
+        double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
+        boolean overflows = !(n * largest < 1e306 && n * range * range < 1e306);
+        boolean fits = Double.isFinite(std) ? !(std > range + 1e-6 * largest) : overflows;
+        if (!fits) {
+            throw new IllegalArgumentException("standard deviation = " + std + " (byte offset " + ProfileBytes.HEADER
+                    + "): not the σ of the stored values, which range over [" + sorted[0] + ", " + sorted[n - 1]
+                    + "]");
+        }
     }
 
     /** The reference side of {@link EvidentlyRules}, from the stored summary. */

@@ -192,17 +192,25 @@ final class NannyMLRules {
     }
 
     /**
+     * NannyML's fit cuts the reference into chunks of rows / 10 for every method (chi2 too, which then ignores
+     * them), and fails below 10 rows: so do its defaults here. With a threshold given, no chunk is needed.
+     */
+    static void requireChunks(int rows) {
+        if (rows / DEFAULT_CHUNKS == 0) {
+            throw new IllegalArgumentException("reference has " + rows + " rows: NannyML's default threshold"
+                    + " cuts it into chunks of rows / " + DEFAULT_CHUNKS + " (its DefaultChunker fails on"
+                    + " fewer than " + DEFAULT_CHUNKS + "); pass a threshold");
+        }
+    }
+
+    /**
      * NannyML's default threshold over {@code rows} reference rows: DefaultChunker's chunks of rows / 10 rows (the
      * incomplete last one kept), nanmean + 3·nanstd of the chunks' values, capped at 1 where the method's upper
      * limit is 1 (KS).
      */
     static double chunkThreshold(int rows, ChunkValue value, boolean capAtOne) {
+        requireChunks(rows);
         int size = rows / DEFAULT_CHUNKS;
-        if (size == 0) {
-            throw new IllegalArgumentException("reference has " + rows + " rows: NannyML's default threshold"
-                    + " cuts it into chunks of rows / " + DEFAULT_CHUNKS + " (its DefaultChunker fails on"
-                    + " fewer than " + DEFAULT_CHUNKS + "); pass a threshold");
-        }
         int chunks = (rows + size - 1) / size; // full chunks, and the incomplete one kept
         double[] values = new double[chunks];
         for (int k = 0; k < chunks; k++) {

@@ -151,6 +151,20 @@ class ProfileBytesTest {
         byte[] noValues = Arrays.copyOf(good, 24);
         ByteBuffer.wrap(noValues).putInt(8, 0);
         fails(() -> ExactProfile.fromBytes(reseal(noValues)), "values = 0");
+        // a σ the values cannot have: NaN or ∞ where no sum overflows, or above their range
+        for (double std : new double[] {Double.NaN, Double.POSITIVE_INFINITY, 1e6}) {
+            byte[] b = good.clone();
+            ByteBuffer.wrap(b).putDouble(12, std);
+            fails(() -> ExactProfile.fromBytes(reseal(b)), "standard deviation = " + std + " (byte offset 12): not"
+                    + " the σ of the stored values");
+        }
+        // ... but σ of values whose sums overflow is NaN or ∞ (numpy's too), and of equal values an ulp or so
+        for (double[] values : new double[][] {{1.7e308, 1.7e308, -1.7e308, -1.7e308}, {1.7e308, 1.7e308, 1.0},
+                {0.1, 0.1, 0.1}}) {
+            ExactProfile p = ExactProfile.of(values);
+            assertEquals(bits(p.standardDeviation()),
+                    bits(ExactProfile.fromBytes(p.toBytes()).standardDeviation()), Arrays.toString(values));
+        }
     }
 
     @Test
@@ -165,6 +179,14 @@ class ProfileBytesTest {
         byte[] edges = good.clone();
         ByteBuffer.wrap(edges).putDouble(20, -1e9); // edges[1] below edges[0]
         fails(() -> BinnedProfile.fromBytes(reseal(edges)), "edges");
+        int bins = BinnedProfile.fromBytes(good).edges().length - 1; // counts[0] at 12 + 8·(bins + 1)
+        byte[] huge = good.clone(); // counts that a long cannot add up (the shares divide by their total)
+        ByteBuffer.wrap(huge).putLong(20 + 8 * bins, Long.MAX_VALUE).putLong(28 + 8 * bins, Long.MAX_VALUE);
+        fails(() -> BinnedProfile.fromBytes(reseal(huge)), "the stored counts add up beyond Long.MAX_VALUE");
+        byte[] half = good.clone();
+        ByteBuffer.wrap(half).putLong(20 + 8 * bins, Long.MAX_VALUE / 2 + 1);
+        BinnedProfile big = BinnedProfile.fromBytes(reseal(half));
+        assertThrows(ArithmeticException.class, () -> big.merge(big));
         byte[] version1 = good.clone();
         ByteBuffer.wrap(version1).putInt(4, 1);
         fails(() -> BinnedProfile.fromBytes(version1), "version 1 (byte offset 4); this library reads version 2");
