@@ -215,6 +215,17 @@ class DriftCommandTest {
         assertTrue(r.out().startsWith(HEADER + "\nlatency_ms\tkolmogorov_smirnov\t"), r.out());
     }
 
+    /** A file that is not there says so (the JDK's message was only the path again). */
+    @Test
+    void aMissingFileSaysSo() {
+        Path gone = dir.resolve("gone.csv");
+        CliRun r = drift(REF, gone.toString(), "--method", "psi");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j drift: " + gone + ": no such file\n", r.err());
+        r = drift(gone.resolveSibling("gone.npy").toString(), REF, "--method", "psi");
+        assertEquals("shannon4j drift: " + gone.resolveSibling("gone.npy") + ": no such file\n", r.err());
+    }
+
     @Test
     void columnMissingInOneFileNamesTheFile() throws IOException {
         Path cur = Files.writeString(dir.resolve("cur.csv"), "latency_ms,items\n1.5,3\n2.5,4\n");

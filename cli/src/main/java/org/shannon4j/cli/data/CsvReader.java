@@ -99,7 +99,7 @@ public final class CsvReader {
         try {
             return readChecked(file, options);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": " + DataFiles.reason(e), e);
         }
     }
 

@@ -30,4 +30,19 @@ public final class DataFiles {
     public static boolean isNpy(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
     }
+
+    /**
+     * Why a file could not be read, in words: the JDK's message of a missing or unreadable file is only its path.
+     *
+     * @param e the failure
+     * @return a reason for the message after the file's name
+     */
+    static String reason(java.io.IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such file";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
+    }
 }

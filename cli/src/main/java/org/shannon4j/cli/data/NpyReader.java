@@ -70,7 +70,7 @@ public final class NpyReader {
             return new Table(file, columns, (int) rows,
                     (column, row, detail) -> DataFileException.atByte(file, offset(h, row, column, rows, cs), detail));
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": " + DataFiles.reason(e), e);
         }
     }
 
