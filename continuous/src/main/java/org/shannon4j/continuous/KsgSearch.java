@@ -10,18 +10,19 @@ import org.shannon4j.spi.Parallelism;
  * The exact neighbour search of the 1-D × 1-D KSG estimator. The points are cut into vertical strips of at least
  * {@code width} consecutive points in x order, ending where x changes, and each strip holds its points sorted by y (a
  * counting pass over the y order, no comparison sort); x here is whichever variable has more tied pairs (see the
- * constructor). A point's k nearest others (max-norm) are searched in its own strip, walking up and
- * down in y from its place while |Δy| is below the current k-th distance, then in the strips to its left and right
- * (alternately, from a cursor that only moves forward since the queries of a strip come in y order, or a binary
- * search for strips further away) while the strip's x gap is below it. With about √(k·n) points per strip a query
- * looks at ~k points in two or three strips for smooth data; any data stay exact (ties, heavy tails only cost time). For k = 3 a query first takes fixed windows of points around its y in its own strip and
- * both neighbours (their places there stored by the build pass; padded strips, so no clamping) and keeps their third
- * distance when the window edges and the x gap to the strips two away prove it exact (~84% of queries on a
- * Gaussian); otherwise the walk runs, starting from that distance as a bound. Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks});
- * the marginal counts are then taken in sorted order, four windows at a time by interleaved branch-free binary
- * searches bracketed by the previous windows' widths, so that the searches stay in cache and their chains of loads
- * overlap. Every distance is the rounded |a − b| the peers compute, and every pruning and search bound is
- * that same rounded difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
+ * constructor). A point's k nearest others (max-norm) are searched in its own strip, walking up and down in y from its
+ * place while |Δy| is below the current k-th distance, then in the strips to its left and right (alternately, from a
+ * cursor that only moves forward since the queries of a strip come in y order, or a binary search for strips further
+ * away) while the strip's x gap is below it. With about √(k·n) points per strip a query looks at ~k points in two or
+ * three strips for smooth data; any data stay exact (ties, heavy tails only cost time). For k = 3 a query first takes
+ * fixed windows of points around its y in its own strip and both neighbours (their places there stored by the build
+ * pass; padded strips, so no clamping) and keeps their third distance when the window edges and the x gap to the
+ * strips two away prove it exact (~84% of queries on a Gaussian); otherwise the walk runs, starting from that distance
+ * as a bound. Each point's counting radius goes to its place in the sorted x and y (see {@link Ranks}); the marginal
+ * counts are then taken in sorted order, four windows at a time by interleaved branch-free binary searches bracketed
+ * by the previous windows' widths, so that the searches stay in cache and their chains of loads overlap. Every
+ * distance is the rounded |a − b| the peers compute, and every pruning and search bound is that same rounded
+ * difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
  * <p>The counts go into integer histograms (per thread, merged exactly), and Σ ψ(n + 1) is summed over the distinct
  * counts, compensated, in increasing order: the result has the same bits for every thread count, and ψ is evaluated
