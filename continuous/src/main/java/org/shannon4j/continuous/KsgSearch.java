@@ -96,17 +96,18 @@ final class KsgSearch {
         this.k = k;
         double[] sx = new double[n];
         double[] sy = new double[n];
-        int[][] rank = new int[2][n];
         int[][] order = new int[2][n];
         run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
-                (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sx : sy, rank[which], order[which],
-                        kernels));
+                (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sx : sy, null, order[which], kernels));
         this.swapped = tiedPairs(sy) > tiedPairs(sx);
         int a = swapped ? 1 : 0;
         this.sortedX = swapped ? sy : sx;
         this.sortedY = swapped ? sx : sy;
         double[] valuesX = swapped ? y : x;
-        int[] byX = rank[a];
+        int[] byX = new int[n]; // the strip axis' ranks: the inverse of its order
+        for (int p = 0; p < n; p++) {
+            byX[order[a][p]] = p;
+        }
         int[] orderY = order[1 - a];
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
         // strips of at least width points, each ending where the strip axis' value changes
