@@ -71,7 +71,7 @@ final class IndependenceTests {
         int[] cx = codes(k, x, xOffset, length, kx);
         int[] cy = codes(k, y, yOffset, length, ky);
         double threshold = tObs - 1e-12 * Math.abs(tObs);
-        int parts = par.threads() == 1 ? 1 : Math.min(permutations, PARTS_PER_THREAD * par.threads());
+        int parts = par.threads() == 1 ? 1 : (int) Math.min(permutations, (long) PARTS_PER_THREAD * par.threads());
         long[] exceedByPart = new long[parts];
         par.forEachPart(parts, par.threads() - 1, () -> new Worker(k, cx, cy, kx[0], ky[0], seed, threshold),
                 (worker, i) -> exceedByPart[i] = worker.run((int) ((long) permutations * i / parts),

@@ -184,6 +184,18 @@ class ParallelPartsTest {
         }
     }
 
+    /** Thread counts near the int range: 4 parts per thread overflowed an int (no permutation ran, p = 0.001). */
+    @Test
+    void permutationTestWithAbsurdThreadCounts() {
+        int[] x = labels(2000, 10, 11);
+        int[] y = labels(2000, 10, 12);
+        IndependenceTest one = d.permutationTest(x, y, 99, 42L);
+        for (int threads : new int[] {1 << 29, 1 << 30, Integer.MAX_VALUE}) {
+            IndependenceTest t = s.withParallelism(threads, POOL).dependence().permutationTest(x, y, 99, 42L);
+            assertEquals(one.exceedances(), t.exceedances(), "threads " + threads);
+        }
+    }
+
     @Test
     void permutationResultHoldsTheStatisticAndTheCountApart() {
         int[] x = labels(500, 3, 5);

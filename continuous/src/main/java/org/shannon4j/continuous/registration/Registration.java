@@ -1028,11 +1028,12 @@ public final class Registration {
         Parallelism par = context.parallelism();
         // a confined arena's segments are readable by their owner thread alone: those are counted here
         boolean shared = a.isAccessibleBy(ANY_OTHER_THREAD) && b.isAccessibleBy(ANY_OTHER_THREAD);
-        int parts = shared && par.threads() > 1 && n >= Parallelism.MIN_SPLIT ? par.threads() : 1;
+        int parts = shared && par.threads() > 1 && n >= Parallelism.MIN_SPLIT
+                ? (int) Math.min(par.threads(), n / Parallelism.MIN_CHUNK) : 1;
         long per = n / parts;
         long[] bad = new long[parts];
         int chunk = chunk(bins);
-        List<long[]> tables = par.forEachPart(parts, parts - 1, () -> new long[cells], (sum, part) -> {
+        List<long[]> tables = par.forEachPart(parts, Math.min(parts, par.threads()) - 1, () -> new long[cells], (sum, part) -> {
             long pos = part * per;
             long to = part == parts - 1 ? n : pos + per;
             int[] table = new int[cells];
@@ -1105,7 +1106,7 @@ public final class Registration {
         int parts = Ranges.parts(par, n);
         int per = n / parts;
         long[] bad = new long[parts];
-        List<int[]> tables = par.forEachPart(parts, parts - 1, () -> new int[cells], (table, part) -> {
+        List<int[]> tables = par.forEachPart(parts, Math.min(parts, par.threads()) - 1, () -> new int[cells], (table, part) -> {
             int pos = part * per;
             int to = part == parts - 1 ? n : pos + per;
             bad[part] = span(ax, bx, outside, va, vb, kernel, fast, pos, to, table);

@@ -94,6 +94,33 @@ class RegistrationIntegerAndSegmentTest {
         }
     }
 
+    /**
+     * Absurd thread counts: parts are bounded by the input (at least 2^17 voxels each), not by the threads (65,536
+     * threads took 19 s on 2^18 voxels, Integer.MAX_VALUE threads a NegativeArraySizeException).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "simd"})
+    void threadCountsBeyondTheWork(String backend) {
+        int n = (int) Parallelism.MIN_SPLIT + 99;
+        try (Arena arena = Arena.ofShared()) {
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.sin(i * 1e-3);
+                b[i] = Math.cos(i * 7e-4);
+            }
+            MemorySegment sa = TestSegments.of(arena, ValueLayout.JAVA_DOUBLE, a);
+            MemorySegment sb = TestSegments.of(arena, ValueLayout.JAVA_DOUBLE, b);
+            Registration one = Registration.of(Shannon.get(backend).context());
+            for (int threads : new int[] {1 << 16, Integer.MAX_VALUE}) {
+                Registration many = Registration.of(Shannon.get(backend).withParallelism(threads).context());
+                assertEquals(one.measures(sa, sb, ValueLayout.JAVA_DOUBLE, 16),
+                        many.measures(sa, sb, ValueLayout.JAVA_DOUBLE, 16), "threads " + threads);
+                assertArrayEquals(one.jointHistogram(a, b, 16), many.jointHistogram(a, b, 16), "threads " + threads);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "simd"})
     void segmentsAreTheirArrays(String backend) {
