@@ -42,6 +42,18 @@ final class DataArgs {
     }
 
     /** {@code --missing error|level}, error by default. */
+    /** The most bins a column is cut into: its edges are an array of that many doubles. */
+    static final int MAX_BINS = 1 << 24;
+
+    /** {@code --bins}, 10 by default, 1 to {@link #MAX_BINS}. */
+    static int bins(Args args) {
+        int bins = args.positiveInt("bins", 10);
+        if (bins > MAX_BINS) {
+            throw new UsageException("--bins must be at most " + MAX_BINS + ", got " + bins);
+        }
+        return bins;
+    }
+
     static Codes.Missing missing(Args args) {
         return Codes.Missing.valueOf(args.choice("missing", "error", List.of("error", "level"))
                 .toUpperCase(Locale.ROOT));
@@ -64,8 +76,18 @@ final class DataArgs {
         if (text != null) {
             text.forEach(name -> kinds.put(name, Column.Kind.TEXT));
         }
-        CsvReader.Options csv = new CsvReader.Options(delimiter(args.get("delimiter", ",")), kinds, missingWords);
-        Table table = DataFiles.read(file, csv);
+        char delimiter = delimiter(args.get("delimiter", ","));
+        CsvReader.Options csv = new CsvReader.Options(delimiter, kinds, missingWords);
+        Table table;
+        try {
+            table = DataFiles.read(file, csv);
+        } catch (DataFileException e) {
+            if (text != null) { // a --text name that is no column is a usage error (status 2), as for --target
+                Table plain = DataFiles.read(file, new CsvReader.Options(delimiter, Map.of(), missingWords));
+                text.forEach(name -> columnIndex(plain, name, "--text"));
+            }
+            throw e;
+        }
         if (table.rows() == 0) {
             throw DataFiles.isNpy(file) ? DataFileException.atByte(file, 0, "no data rows (the array is empty)")
                     : DataFileException.at(file, 1, DataFileException.NONE, "no data rows after the header");
@@ -92,8 +114,9 @@ final class DataArgs {
         return switch (d) {
             case "\\t", "tab", "\t" -> '\t';
             default -> {
-                if (d.length() != 1) {
-                    throw new UsageException("--delimiter must be one character (or 'tab'), got '" + d + "'");
+                if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
+                    throw new UsageException("--delimiter must be one character (or 'tab') other than a quote or a"
+                            + " line break, got '" + d + "'");
                 }
                 yield d.charAt(0);
             }

@@ -22,16 +22,19 @@ public final class MiCommand implements DataCommand {
 
     static final String USAGE = """
               mi FILE --target COL [--columns A,B,...] [--bins 10] [--unit nats|bits]
-                        [--format table|tsv|json] [--missing error|level] [--delimiter ,]
+                        [--format table|tsv|json] [--missing error|level] [--text A,B]
+                        [--delimiter ,]
                         H(X), I(X;target) and NMI(X,target) (arithmetic) of every other column
                         of a CSV file with a header (or a 1-D/2-D .npy array: columns c0, c1,
                         ..., --target an index), highest MI first. Integer columns are codes,
                         text columns categories, floating columns equal-width bins as numpy's
                         digitize(x, linspace(min, max, bins + 1)[1:-1]). A missing cell or NaN
-                        is an error at its file:line:column unless --missing level.""".indent(2).stripTrailing();
+                        is an error at its file:line:column unless --missing level. A column of
+                        numbers with a stray text cell is an error at that cell; --text A,B reads
+                        columns as categories.""".indent(2).stripTrailing();
 
     private static final Set<String> OPTIONS = Set.of("target", "columns", "bins", "unit", "format", "missing",
-            "delimiter");
+            "delimiter", "text");
 
     /** One result line. */
     record Result(String column, double entropy, double mi, double nmi) {
@@ -52,13 +55,14 @@ public final class MiCommand implements DataCommand {
         Args args = Args.parse(argv, OPTIONS);
         Path file = DataArgs.file(args, "mi");
         String target = DataArgs.target(args, "mi");
-        int bins = args.positiveInt("bins", 10);
+        int bins = DataArgs.bins(args);
         InfoUnit unit = DataArgs.unit(args);
         String format = args.choice("format", "table", ResultTable.FORMATS);
         Codes.Missing missing = DataArgs.missing(args);
 
         Table table = DataArgs.read(file, args);
         int t = DataArgs.columnIndex(table, target, "--target");
+        List<String> text = args.list("text");
         List<Integer> features = new ArrayList<>();
         List<String> wanted = args.list("columns");
         if (wanted == null) {
@@ -79,6 +83,12 @@ public final class MiCommand implements DataCommand {
                 features.add(j);
             }
         }
+        // a numeric column with a typo reads as text, each number a category: an error, as in select and drift
+        for (int j : concat(t, features)) {
+            if (text == null || !text.contains(table.columns().get(j).name())) {
+                Codes.rejectStrayText(table, j);
+            }
+        }
         List<Result> results = compute(Shannon.get().withUnit(unit), table, t, features, bins, missing);
 
         ResultTable rt = new ResultTable(List.of("column", "entropy", "mi", "nmi"));
@@ -89,7 +99,8 @@ public final class MiCommand implements DataCommand {
         }
         Column tc = table.columns().get(t);
         String title = String.format(java.util.Locale.ROOT, "%s: %d rows; target '%s' (%s); %s; floating columns"
-                + " in %d equal-width bins", file, table.rows(), tc.name(), Codes.kindName(tc), unit.name().toLowerCase(java.util.Locale.ROOT), bins);
+                + " in %d equal-width bins", file, table.rows(), tc.name(), Codes.kindName(tc),
+                unit.name().toLowerCase(java.util.Locale.ROOT), bins);
         rt.print(format, title, out);
         return 0;
     }
@@ -116,5 +127,12 @@ public final class MiCommand implements DataCommand {
         }
         results.sort(Comparator.comparingDouble(Result::mi).reversed());
         return results;
+    }
+
+    private static List<Integer> concat(int first, List<Integer> rest) {
+        List<Integer> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 }

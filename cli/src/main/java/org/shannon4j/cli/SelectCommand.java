@@ -89,7 +89,7 @@ public final class SelectCommand implements DataCommand {
         boolean feast = args.flag("feast");
         boolean binInts = args.get("bins") != null;
         boolean floor = feast && !binInts;
-        int bins = args.positiveInt("bins", 10);
+        int bins = DataArgs.bins(args);
         String binning = args.choice("binning", "width", List.of("width", "quantile"));
         if (floor && args.get("binning") != null) {
             throw new UsageException("--binning needs --bins under --feast (FEAST floors values, it has no bins)");

@@ -144,5 +144,33 @@ class MiCommandTest {
         assertEquals(0, mi("--help").status());
         assertThrows(UsageException.class, () -> new MiCommand().run(new String[] {"a", "b"}, System.out,
                 System.err));
+        r = mi("examples/iris.csv", "--target", "species", "--bins", "2147483647");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("shannon4j mi: --bins must be at most 16777216, got 2147483647"), r.err());
+        r = mi("examples/iris.csv", "--target", "species", "--delimiter", "\"");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("shannon4j mi: --delimiter must be one character (or 'tab') other than a"
+                + " quote"), r.err());
+        r = mi("examples/iris.csv", "--target", "species", "--text", "nope");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("shannon4j mi: --text: no column 'nope' in examples/iris.csv"), r.err());
+    }
+
+    /** A column of numbers with a typo would be a category per number: an error at the cell, as in select. */
+    @Test
+    void aStrayTextCellIsAnErrorAtItsPlace() throws IOException {
+        Path f = dir.resolve("typo.csv");
+        Files.writeString(f, "a,t\n16.5,0\n16.1,1\n5.2,0\nabc,1\n5.3,1\n7.7,0\n");
+        CliRun r = mi(f.toString(), "--target", "t");
+        assertEquals(1, r.status());
+        assertEquals("shannon4j mi: " + f + ":5:1: 'abc' in column 'a', whose other cells are numbers (5 of 6): a"
+                + " bad cell? (--text a reads the column as categories)\n", r.err());
+        r = mi(f.toString(), "--target", "t", "--text", "a", "--format", "tsv");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("column\tentropy\tmi\tnmi\na\t1.791759469228055"), r.out()); // ln 6
+        Files.writeString(f, "a,t\n1,0\n2,x\n3,1\n");
+        r = mi(f.toString(), "--target", "a");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("shannon4j mi: " + f + ":3:3: 'x' in column 't'"), r.err());
     }
 }
