@@ -82,4 +82,34 @@ class ShannonFacadeTest {
         assertTrue(InfoUnit.BITS.fromNats(Math.log(2)) == 1.0);
         assertEquals(Math.log(10), InfoUnit.BANS.toNats(1.0), 0);
     }
+
+    /** A closed or another thread's segment is named, not left to the JDK's "Already closed". */
+    @org.junit.jupiter.api.Test
+    void closedAndConfinedSegmentsAreNamed() throws Exception {
+        java.lang.foreign.MemorySegment open = java.lang.foreign.MemorySegment.ofArray(new double[] {0.5, 0.5});
+        java.lang.foreign.MemorySegment closed;
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            closed = arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0.5, 0.5);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> s.klDivergence(open, closed, java.lang.foreign.ValueLayout.JAVA_DOUBLE));
+        assertEquals("q: the segment's arena is closed", e.getMessage());
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment mine = arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_DOUBLE,
+                    0.5, 0.5);
+            Throwable[] thrown = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    s.entropy(mine, java.lang.foreign.ValueLayout.JAVA_DOUBLE);
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            assertEquals(WrongThreadException.class, thrown[0].getClass());
+            org.junit.jupiter.api.Assertions.assertTrue(thrown[0].getMessage().startsWith("p: the segment is"
+                    + " confined to another thread"), thrown[0].getMessage());
+        }
+    }
 }

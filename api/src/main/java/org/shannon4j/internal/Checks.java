@@ -322,6 +322,14 @@ public final class Checks {
         if (layout == null) {
             throw new NullPointerException("layout must not be null");
         }
+        // the JDK's own messages ("Already closed") do not say which argument
+        if (!segment.scope().isAlive()) {
+            throw new IllegalStateException(name + ": the segment's arena is closed");
+        }
+        if (!segment.isAccessibleBy(Thread.currentThread())) {
+            throw new WrongThreadException(name + ": the segment is confined to another thread (use a shared arena"
+                    + " or call from its owner)");
+        }
         if (segment.maxByteAlignment() < layout.byteAlignment()) {
             throw new IllegalArgumentException(name + " is aligned to " + segment.maxByteAlignment()
                     + " bytes but " + describe(layout) + " requires " + layout.byteAlignment() + ": use "

@@ -155,6 +155,8 @@ public final class Losses {
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
         return out;
@@ -308,6 +310,8 @@ public final class Losses {
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
                                              SoftmaxLossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
         return out;
@@ -466,6 +470,8 @@ public final class Losses {
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
         return out;
@@ -619,6 +625,8 @@ public final class Losses {
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
                                              SoftmaxLossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
         return out;
@@ -899,6 +907,7 @@ public final class Losses {
      *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
         double[] out = new double[LossMeasures.length("targets", targets)];
         binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -979,6 +988,7 @@ public final class Losses {
      */
     public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
                                                         LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
         double[] out = new double[LossMeasures.length("targets", targets)];
         binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1077,6 +1087,8 @@ public final class Losses {
      */
     public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                                LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("probs", probs, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1319,6 +1331,7 @@ public final class Losses {
      *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
         float[] out = new float[LossMeasures.length("targets", targets)];
         binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1399,6 +1412,7 @@ public final class Losses {
      */
     public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
                                                         LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
         float[] out = new float[LossMeasures.length("targets", targets)];
         binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1497,6 +1511,8 @@ public final class Losses {
      */
     public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                                LossOptions options) {
+        java.util.Objects.requireNonNull(options, "options must not be null");
+        LossMeasures.exactMatrix("probs", probs, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);
         return out;

@@ -26,6 +26,38 @@ class LossesTest {
                 new double[] {0.8}), 1e-15);
     }
 
+    /**
+     * The allocating per-row forms check the shape before they allocate (a rows of 2·10^8 with 12 logits ran out of
+     * memory) and name a null options argument.
+     */
+    @Test
+    void perRowFormsCheckBeforeAllocating() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.losses()
+                .softmaxCrossEntropyPerRow(new double[12], 200_000_000, 4, new int[3], SoftmaxLossOptions.defaults()));
+        assertEquals("logits.length = 12 but rows × classes = 200000000 × 4 = 800000000", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.losses().logLossPerRow(new int[3], new float[12],
+                Integer.MAX_VALUE, 4, null, LossOptions.defaults()));
+        assertEquals("probs: rows × classes = 2147483647 × 4 exceeds the maximum array length", e.getMessage());
+        NullPointerException n = assertThrows(NullPointerException.class, () -> s.losses()
+                .binaryCrossEntropyPerElement(new double[] {1}, new double[] {0.5}, null, null));
+        assertEquals("options must not be null", n.getMessage());
+    }
+
+    /** The plug-in formulas name a count that is not positive, or a NaN sum, instead of returning NaN. */
+    @Test
+    void plugInSumsRejectWhatNoTableHas() {
+        assertEquals(Math.log(2), org.shannon4j.dependence.PlugInSums.entropy(2, 0), 1e-15);
+        e(() -> org.shannon4j.dependence.PlugInSums.entropy(-1, 0), "n = -1.0: the total count must be positive");
+        e(() -> org.shannon4j.dependence.PlugInSums.mutualInformation(Double.NaN, 0, 0, 0), "n = NaN");
+        e(() -> org.shannon4j.dependence.PlugInSums.conditionalMutualInformation(0, 0, 0, 0, 0), "n = 0.0");
+        e(() -> org.shannon4j.dependence.PlugInSums.mutualInformation(4, Double.NaN, 0, 0), "a sum T is NaN");
+    }
+
+    private static void e(org.junit.jupiter.api.function.Executable call, String start) {
+        String m = assertThrows(IllegalArgumentException.class, call).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(m.startsWith(start), m);
+    }
+
     @Test
     void weightedMeanIgnoreIndexAndReductions() {
         double[] z = {0, Math.log(4), 0, 0, 5, 5};           // row losses: -ln 0.8, ln 2, (ignored)
