@@ -275,11 +275,15 @@ public final class Shannon {
      *
      * <p>It selects nothing and caches nothing: every result is the same, to the bit, with or without it.
      *
-     * @param budget the most time to spend
+     * @param budget the most time to spend, not negative
      * @return the time spent
+     * @throws IllegalArgumentException if the budget is negative
      */
     public Duration warmUp(Duration budget) {
         Objects.requireNonNull(budget, "budget must not be null");
+        if (budget.isNegative()) {
+            throw new IllegalArgumentException("budget = " + budget + ": a warm-up budget must not be negative");
+        }
         return WarmUp.run(this, budget);
     }
 

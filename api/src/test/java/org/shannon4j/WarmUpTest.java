@@ -27,5 +27,8 @@ class WarmUpTest {
     void nullBudgetIsRejected() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> Shannon.get().warmUp(null));
         assertEquals("budget must not be null", e.getMessage());
+        IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
+                () -> Shannon.get().warmUp(java.time.Duration.ofSeconds(-1)));
+        assertEquals("budget = PT-1S: a warm-up budget must not be negative", n.getMessage());
     }
 }
