@@ -73,6 +73,15 @@ final class KsgSearch {
     /** The smallest and the largest x of strip t at t + 2 (+∞ and −∞ for the strips −2, −1, strips, strips + 1). */
     private final double[] lowX;
     private final double[] highX;
+    /**
+     * With long runs of equal y (a value many points share): each slot's run of equal y in its strip, [runStart,
+     * runEnd), held in x order, so that a walk through a run is a binary search and a short scan instead of the whole
+     * run (at Δy = 0 the walk's bound never stops it); null when no run is long.
+     */
+    private final int[] runStart;
+    private final int[] runEnd;
+    /** Runs at least this long are searched by x. */
+    private static final int RUN = 16;
     /** The strip axis' and the other axis' values, sorted. */
     private final double[] sortedX;
     private final double[] sortedY;
@@ -109,6 +118,34 @@ final class KsgSearch {
             byX[order[a][p]] = p;
         }
         int[] orderY = order[1 - a];
+        // the placement order: the y order, each long run of equal y in x order (their y positions kept in posY)
+        int[] place = orderY;
+        int[] posY = null;
+        if (longestRun(sortedY) >= RUN) {
+            place = orderY.clone();
+            int[] byRank = order[a];
+            for (int p = 0; p < n; ) {
+                int e = p + 1;
+                while (e < n && sortedY[e] == sortedY[p]) {
+                    e++;
+                }
+                if (e - p > 1) {
+                    int[] ranks = new int[e - p];
+                    for (int t = p; t < e; t++) {
+                        ranks[t - p] = byX[place[t]];
+                    }
+                    java.util.Arrays.sort(ranks);
+                    for (int t = p; t < e; t++) {
+                        place[t] = byRank[ranks[t - p]];
+                    }
+                }
+                p = e;
+            }
+            posY = new int[n];
+            for (int p = 0; p < n; p++) {
+                posY[orderY[p]] = p;
+            }
+        }
         this.width = Math.max(Math.max(1, k), (int) Math.ceil(Math.sqrt((double) k * n)));
         // strips of at least width points, each ending where the strip axis' value changes
         int[] starts = new int[Math.ceilDiv(n, width) + 1];
@@ -167,17 +204,47 @@ final class KsgSearch {
         int shift = 31 + (32 - Integer.numberOfLeadingZeros(width - 1));
         long reciprocal = Math.ceilDiv(1L << shift, width);
         for (int p = 0; p < n; p++) {
-            int i = orderY[p];
+            int i = place[p];
             int byXi = byX[i];
             int s = uniform ? (int) ((byXi * reciprocal) >>> shift) : stripOf[byXi];
             int q = fill[s + 1]++;
             px[q] = valuesX[i];
-            py[q] = sortedY[p];
+            py[q] = sortedY[p]; // the same value as at posY[i]: within a run of equal y
             rankX[q] = byXi;
-            rankY[q] = p;
+            rankY[q] = posY == null ? p : posY[i];
             leftAt[q] = fill[s];
             rightAt[q] = fill[s + 2];
         }
+        if (posY == null) {
+            runStart = null;
+            runEnd = null;
+        } else {
+            runStart = new int[slots];
+            runEnd = new int[slots];
+            for (int t = 0; t < strips; t++) {
+                int lo = lo(t);
+                int hi = lo + count(t);
+                for (int u = lo; u < hi; ) {
+                    int v = u + 1;
+                    while (v < hi && py[v] == py[u]) {
+                        v++;
+                    }
+                    java.util.Arrays.fill(runStart, u, v, u);
+                    java.util.Arrays.fill(runEnd, u, v, v);
+                    u = v;
+                }
+            }
+        }
+    }
+
+    /** The longest run of equal values in a sorted array. */
+    private static int longestRun(double[] sorted) {
+        int longest = sorted.length == 0 ? 0 : 1;
+        for (int p = 1, run = 1; p < sorted.length; p++) {
+            run = sorted[p] == sorted[p - 1] ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** The number of pairs of equal values in a sorted array. */
@@ -464,6 +531,10 @@ final class KsgSearch {
 
     /** Offers the points from {@code from} up (y ascending) while their Δy is below the k-th distance. */
     private void scanUp(int from, int hi, double qx, double qy, double[] best) {
+        if (runEnd != null) {
+            scanUpRuns(from, hi, qx, qy, best);
+            return;
+        }
         double[] xs = px;
         double[] ys = py;
         int last = k - 1;
@@ -480,6 +551,10 @@ final class KsgSearch {
 
     /** Offers the points from {@code from} down (y descending) while their Δy is below the k-th distance. */
     private void scanDown(int from, int lo, double qx, double qy, double[] best) {
+        if (runStart != null) {
+            scanDownRuns(from, lo, qx, qy, best);
+            return;
+        }
         double[] xs = px;
         double[] ys = py;
         int last = k - 1;
@@ -491,6 +566,88 @@ final class KsgSearch {
             }
             double d = Math.max(Math.abs(xs[j] - qx), dy);
             kth = offer(best, last, kth, d);
+        }
+    }
+
+    /**
+     * {@link #scanUp} where long runs of equal y are in x order: in such a run every point has the same Δy, so the
+     * points with x at or below qx − kth are skipped by a binary search (qx − x falls as x rises, rounding being
+     * monotone) and the walk stops at the first with x − qx ≥ kth; each offered distance is the scan's own.
+     */
+    private void scanUpRuns(int from, int hi, double qx, double qy, double[] best) {
+        double[] xs = px;
+        double[] ys = py;
+        int last = k - 1;
+        double kth = best[last];
+        int j = from;
+        while (j < hi) {
+            double dy = ys[j] - qy;
+            if (dy >= kth) {
+                return;
+            }
+            int end = runEnd[j];
+            if (end - j >= RUN) {
+                int a = j;
+                int b = end;
+                while (a < b) {
+                    int m = (a + b) >>> 1;
+                    if (qx - xs[m] >= kth) {
+                        a = m + 1;
+                    } else {
+                        b = m;
+                    }
+                }
+                for (int t = a; t < end; t++) {
+                    double dx = xs[t] - qx;
+                    if (dx >= kth) {
+                        break;
+                    }
+                    kth = offer(best, last, kth, Math.max(Math.abs(dx), dy));
+                }
+                j = end;
+                continue;
+            }
+            kth = offer(best, last, kth, Math.max(Math.abs(xs[j] - qx), dy));
+            j++;
+        }
+    }
+
+    /** {@link #scanDown} as {@link #scanUpRuns}: from a run's high x down, those at or beyond qx + kth skipped. */
+    private void scanDownRuns(int from, int lo, double qx, double qy, double[] best) {
+        double[] xs = px;
+        double[] ys = py;
+        int last = k - 1;
+        double kth = best[last];
+        int j = from;
+        while (j >= lo) {
+            double dy = qy - ys[j];
+            if (dy >= kth) {
+                return;
+            }
+            int start = runStart[j];
+            if (j - start + 1 >= RUN) {
+                int a = start;
+                int b = j + 1;
+                while (a < b) { // the first with x − qx ≥ kth (x − qx rises with x)
+                    int m = (a + b) >>> 1;
+                    if (xs[m] - qx < kth) {
+                        a = m + 1;
+                    } else {
+                        b = m;
+                    }
+                }
+                for (int t = a - 1; t >= start; t--) {
+                    double dx = qx - xs[t];
+                    if (dx >= kth) {
+                        break;
+                    }
+                    kth = offer(best, last, kth, Math.max(Math.abs(xs[t] - qx), dy));
+                }
+                j = start - 1;
+                continue;
+            }
+            kth = offer(best, last, kth, Math.max(Math.abs(xs[j] - qx), dy));
+            j--;
         }
     }
 

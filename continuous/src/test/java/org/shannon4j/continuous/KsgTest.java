@@ -125,7 +125,7 @@ class KsgTest {
     void searchMatchesBruteForceAcrossParts() {
         SplittableRandom rnd = new SplittableRandom(1616);
         int n = KsgSearch.PART + 777;
-        for (int shape = 0; shape < 5; shape++) {
+        for (int shape = 0; shape < 6; shape++) {
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -146,6 +146,11 @@ class KsgTest {
                     case 4 -> { // most points on a horizontal line: the strips run along y
                         x[i] = rnd.nextGaussian();
                         y[i] = i % 10 == 0 ? g : -1.5;
+                    }
+                    case 5 -> { // zero-inflated, disjoint: x = 0 on half the rows, y = 0 on the other half
+                        boolean half = rnd.nextBoolean();
+                        x[i] = half ? 0.0 : g;
+                        y[i] = half ? rnd.nextGaussian() : 0.0;
                     }
                     default -> { // Cauchy tails
                         x[i] = g / rnd.nextGaussian();
@@ -171,9 +176,9 @@ class KsgTest {
     @Test
     void radiiMatchBruteForceBitForBit() {
         SplittableRandom rnd = new SplittableRandom(316);
-        for (int trial = 0; trial < 48; trial++) {
-            int n = 4 + rnd.nextInt(trial < 24 ? 60 : 3000);
-            int shape = trial % 6;
+        for (int trial = 0; trial < 56; trial++) {
+            int n = 4 + rnd.nextInt(trial < 28 ? 60 : 3000);
+            int shape = trial % 7;
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
@@ -198,6 +203,10 @@ class KsgTest {
                     case 4 -> { // a horizontal line: y has the ties, so the strips run along y
                         x[i] = rnd.nextDouble();
                         y[i] = i % 7 == 0 ? g : 2.5;
+                    }
+                    case 5 -> { // zero-inflated both: long runs of y = 0 in every strip, searched by x
+                        x[i] = rnd.nextBoolean() ? 0.0 : g;
+                        y[i] = rnd.nextBoolean() ? -0.0 : rnd.nextGaussian();
                     }
                     default -> { // Cauchy tails
                         x[i] = g / rnd.nextGaussian();
