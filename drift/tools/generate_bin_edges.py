@@ -8,6 +8,8 @@
 #   int1   int64 array, numpy 1.x (this numpy)             -> BinEdges.of (numpy 1.x treats it like float64)
 #   int2   int64 array as numpy >= 2.1 computes it: the estimator width raised to 1 when below 1 (gh-12150),
 #          emulated with this numpy's own estimators and linspace      -> BinEdges.ofIntegerColumn
+#   auto23 float64 array, numpy >= 2.3's 'auto': min(max(fd, sqrt / 2), sturges) (numpy#28426), emulated with this
+#          numpy's own estimators and linspace                              -> BinEdges.of(a, AUTO_NUMPY_2_3)
 #   quant  np.unique(np.quantile(a, np.linspace(0, 1, bins + 1))) (method 'linear'), a constant column expanded
 #          to [v - 0.5, v + 0.5]                               -> BinEdges.quantiles
 # Lines: D name values | E name mode rule lo hi edge_count stride edges counts. Values and edges are written as
@@ -50,6 +52,9 @@ def datasets():
     d["two_values_50"] = np.array([1.0, 2.0] * 25)
     d["cube_1000_uniform"] = np.linspace(0.0, 1.0, 1000)
     d["power2_4096"] = rng.uniform(-3, 3, size=4096)
+    outlier = rng.normal(size=1000) * 1e-6  # a tiny IQR and one outlier: numpy 1.x's 'auto' asks for 3.8e7 bins
+    outlier[17] = 10.0
+    d["tiny_iqr_outlier_1000"] = outlier
     return d
 
 
@@ -67,6 +72,15 @@ def int2_edges(a, rule):
         nb = int(np.ceil(H._unsigned_subtract(last, first) / width))
     else:
         nb = 1
+    return np.linspace(first, last, nb + 1, endpoint=True, dtype=np.result_type(first, last, a, float))
+
+
+def auto23_edges(a):
+    # numpy >= 2.3's _hist_bin_auto (a float array), built from this numpy's pieces
+    first, last = H._get_outer_edges(a, None)
+    r = (first, last)
+    width = min(max(H._hist_bin_fd(a, r), H._hist_bin_sqrt(a, r) / 2), H._hist_bin_sturges(a, r))
+    nb = int(np.ceil(H._unsigned_subtract(last, first) / width)) if width else 1
     return np.linspace(first, last, nb + 1, endpoint=True, dtype=np.result_type(first, last, a, float))
 
 
@@ -101,7 +115,10 @@ def main():
                                                                   hexs(picked), counts_text))
 
         for rule in RULES:
+            if name == "tiny_iqr_outlier_1000" and rule in ("auto", "fd"):
+                continue  # 3.7e7 edges
             edge_line("plain", rule, np.histogram_bin_edges(a, bins=rule))
+        edge_line("auto23", "auto", auto23_edges(a))
         if a.size > 2:
             lo, hi = np.quantile(a, [0.1, 0.8])
             for rule in RULES:

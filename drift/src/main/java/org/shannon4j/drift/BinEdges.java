@@ -365,6 +365,14 @@ public final class BinEdges {
                 double sturges = sturges(x);
                 yield fd != 0 ? (sturges < fd ? sturges : fd) : sturges;
             }
+            case AUTO_NUMPY_2_3 -> {
+                // numpy: min(max(fd_bw, sqrt_bw / 2), sturges_bw), Python's min and max (the first on a tie)
+                double fd = fd(x);
+                double half = ptp(x) / Math.sqrt(n) / 2;
+                double corrected = half > fd ? half : fd;
+                double sturges = sturges(x);
+                yield sturges < corrected ? sturges : corrected;
+            }
             default -> throw new AssertionError(kind);
         };
     }

@@ -19,16 +19,29 @@ import java.util.Objects;
  *       default 'linear' percentile)</li>
  *   <li>{@link #DOANE}: h = ptp / (1 + log2 n + log2(1 + |g1| / σ_g1)), g1 the sample skewness (population
  *       moments), σ_g1 = sqrt(6 (n − 2) / ((n + 1)(n + 3))); h = 0 when n ≤ 2 or σ = 0</li>
- *   <li>{@link #AUTO}: min(FD, Sturges), or Sturges when the FD width is 0</li>
+ *   <li>{@link #AUTO}: min(FD, Sturges), or Sturges when the FD width is 0 (numpy before 2.3)</li>
+ *   <li>{@link #AUTO_NUMPY_2_3}: min(max(FD, SQRT / 2), Sturges), numpy 2.3's 'auto', which caps the bin count
+ *       (numpy#28426): a tiny IQR next to an outlier makes FD's widths tiny, and 1,000 values within 1e-6 of each
+ *       other with one at 10 get 38 million bins from {@link #AUTO} (as from numpy 1.x), 65 from this one</li>
  * </ul>
  * numpy's 'stone' estimator (a cross-validated search) is not offered.
  */
 public final class BinRule {
 
-    enum Kind { AUTO, STURGES, DOANE, FD, SCOTT, RICE, SQRT, COUNT, EDGES }
+    enum Kind { AUTO, AUTO_NUMPY_2_3, STURGES, DOANE, FD, SCOTT, RICE, SQRT, COUNT, EDGES }
 
-    /** numpy's 'auto': the smaller of the Freedman–Diaconis and Sturges widths (Sturges when the IQR is 0). */
+    /**
+     * numpy's 'auto' before numpy 2.3 (numpy 1.x, which Evidently 0.7 and NannyML are run with here): the smaller of
+     * the Freedman–Diaconis and Sturges widths (Sturges when the IQR is 0). Its bin count is unbounded: a tiny IQR
+     * next to an outlier can ask for millions of bins (see {@link #AUTO_NUMPY_2_3}).
+     */
     public static final BinRule AUTO = new BinRule(Kind.AUTO, 0, null);
+    /**
+     * numpy 2.3's 'auto': min(max(FD, SQRT / 2), Sturges), the Freedman–Diaconis width kept at least half the
+     * square-root rule's, so at most about 2·√n bins. {@link #numpyName()} is "auto", as numpy calls it;
+     * {@link #named named("auto")} is {@link #AUTO}.
+     */
+    public static final BinRule AUTO_NUMPY_2_3 = new BinRule(Kind.AUTO_NUMPY_2_3, 0, null);
     /** numpy's 'sturges': width ptp / (log2 n + 1). */
     public static final BinRule STURGES = new BinRule(Kind.STURGES, 0, null);
     /** numpy's 'doane': Sturges corrected for skewness. */
@@ -91,6 +104,7 @@ public final class BinRule {
     public String numpyName() {
         return switch (kind) {
             case COUNT, EDGES -> null;
+            case AUTO_NUMPY_2_3 -> "auto";
             default -> kind.name().toLowerCase(java.util.Locale.ROOT);
         };
     }
@@ -122,6 +136,7 @@ public final class BinRule {
         return switch (kind) {
             case COUNT -> "count(" + count + ")";
             case EDGES -> "edges" + Arrays.toString(edges);
+            case AUTO_NUMPY_2_3 -> "auto (numpy 2.3)";
             default -> numpyName();
         };
     }

@@ -93,6 +93,7 @@ class BinEdgesGoldenTest {
                     NonFinite.DROP);
             case "int2" -> BinEdges.ofIntegerColumn(a, rule(rule), NonFinite.REJECT);
             case "quant" -> BinEdges.quantiles(a, Integer.parseInt(rule));
+            case "auto23" -> BinEdges.of(a, BinRule.AUTO_NUMPY_2_3);
             default -> throw new AssertionError(mode);
         };
     }
