@@ -375,6 +375,21 @@ final class KdTree {
      * ({@code strict}) or ≤ r[c] for every coordinate c; max-norm trees only.
      */
     int count(double[] q, int qo, double[] r, boolean strict, Query s) {
+        return visit(q, qo, r, strict, null, s);
+    }
+
+    /**
+     * The rows p (the query's own row included, if held) with |row_p[c] − q[qo + c]| ≤ r[c] for every coordinate
+     * c, into {@code rows[0]} from index 0, grown as needed; max-norm trees only.
+     *
+     * @return how many
+     */
+    int within(double[] q, int qo, double[] r, int[][] rows, Query s) {
+        return visit(q, qo, r, false, rows, s);
+    }
+
+    /** {@link #count}, and the rows counted into {@code rows[0]} unless it is null. */
+    private int visit(double[] q, int qo, double[] r, boolean strict, int[][] rows, Query s) {
         if (nodes == 0) {
             return 0;
         }
@@ -403,62 +418,8 @@ final class KdTree {
             if (outside) {
                 continue;
             }
-            if (inside) {
+            if (inside && rows == null) {
                 total += end[node] - start[node];
-                continue;
-            }
-            int l = left[node];
-            if (l >= 0) {
-                s.stack[sp++] = l;
-                s.stack[sp++] = l + 1;
-                continue;
-            }
-            for (int p = start[node], e = end[node]; p < e; p++) {
-                int po = p * d;
-                boolean in = true;
-                for (int c = 0; c < d && in; c++) {
-                    in = within(Math.abs(pts[po + c] - q[qo + c]), r[c], strict);
-                }
-                if (in) {
-                    total++;
-                }
-            }
-        }
-        return total;
-    }
-
-    /**
-     * The rows p (the query's own row included, if held) with |row_p[c] − q[qo + c]| ≤ r for every coordinate c,
-     * into {@code rows[0]} from index 0, grown as needed; max-norm trees only.
-     *
-     * @return how many
-     */
-    int within(double[] q, int qo, double r, int[][] rows, Query s) {
-        if (nodes == 0) {
-            return 0;
-        }
-        int found = 0;
-        int sp = 0;
-        s.stack[sp++] = 0;
-        while (sp > 0) {
-            int node = s.stack[--sp];
-            int box = node * d;
-            boolean inside = true;
-            boolean outside = false;
-            for (int c = 0; c < d; c++) {
-                double v = q[qo + c];
-                double a = lo[box + c];
-                double b = hi[box + c];
-                double gap = v < a ? a - v : v > b ? v - b : 0.0;
-                if (!(gap <= r)) {
-                    outside = true;
-                    break;
-                }
-                if (!(Math.max(Math.abs(a - v), Math.abs(b - v)) <= r)) {
-                    inside = false;
-                }
-            }
-            if (outside) {
                 continue;
             }
             int l = left[node];
@@ -468,22 +429,26 @@ final class KdTree {
                 continue;
             }
             for (int p = start[node], e = end[node]; p < e; p++) {
-                boolean in = inside;
+                int po = p * d;
+                boolean in = inside; // else every coordinate within
                 if (!in) {
                     in = true;
                     for (int c = 0; c < d && in; c++) {
-                        in = Math.abs(pts[p * d + c] - q[qo + c]) <= r;
+                        in = within(Math.abs(pts[po + c] - q[qo + c]), r[c], strict);
                     }
                 }
                 if (in) {
-                    if (found == rows[0].length) {
-                        rows[0] = Arrays.copyOf(rows[0], Math.max(16, 2 * found));
+                    if (rows != null) {
+                        if (total == rows[0].length) {
+                            rows[0] = Arrays.copyOf(rows[0], Math.max(16, 2 * total));
+                        }
+                        rows[0][total] = index[p];
                     }
-                    rows[0][found++] = index[p];
+                    total++;
                 }
             }
         }
-        return found;
+        return total;
     }
 
     static boolean within(double dist, double eps, boolean strict) {

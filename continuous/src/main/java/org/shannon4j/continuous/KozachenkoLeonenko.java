@@ -158,7 +158,8 @@ public final class KozachenkoLeonenko {
         double[] out = new double[n];
         int part = 256;
         KnnBlocks.run(Math.ceilDiv(n, part), context.parallelism(),
-                () -> new Object[] {new KdTree.Query(k, squares, boxes), new int[][] {new int[16]}, new double[16]},
+                () -> new Object[] {new KdTree.Query(k, squares, boxes), new int[][] {new int[16]}, new double[16],
+                    new double[d]},
                 (state, p) -> {
                     KdTree.Query query = (KdTree.Query) state[0];
                     int[][] rows = (int[][]) state[1];
@@ -171,7 +172,9 @@ public final class KozachenkoLeonenko {
                         } else {
                             int e = m[i] >= Double.MIN_NORMAL ? Math.getExponent(m[i])
                                     : Math.getExponent(m[i] * 0x1p60) - 60;
-                            int found = boxes.within(x, i * d, m[i] * reach, rows, query);
+                            double[] box = (double[]) state[3];
+                            java.util.Arrays.fill(box, m[i] * reach);
+                            int found = boxes.within(x, i * d, box, rows, query);
                             double[] sums = (double[]) state[2];
                             if (sums.length < found) {
                                 sums = new double[rows[0].length];
