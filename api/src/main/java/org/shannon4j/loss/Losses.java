@@ -155,7 +155,7 @@ public final class Losses {
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
@@ -310,7 +310,7 @@ public final class Losses {
      */
     public double[] softmaxCrossEntropyPerRow(double[] logits, int rows, int classes, double[] targets,
                                              SoftmaxLossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
@@ -470,7 +470,7 @@ public final class Losses {
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, int[] targets,
                                              SoftmaxLossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
@@ -625,7 +625,7 @@ public final class Losses {
      */
     public float[] softmaxCrossEntropyPerRow(float[] logits, int rows, int classes, float[] targets,
                                              SoftmaxLossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("logits", logits, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         softmaxCrossEntropy(logits, rows, classes, targets, options.reduction(Reduction.NONE), out);
@@ -907,7 +907,7 @@ public final class Losses {
      *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public double[] binaryCrossEntropyPerElement(double[] targets, double[] probs, double[] weights, LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         double[] out = new double[LossMeasures.length("targets", targets)];
         binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -988,7 +988,7 @@ public final class Losses {
      */
     public double[] binaryCrossEntropyWithLogitsPerElement(double[] targets, double[] logits, double[] weights,
                                                         LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         double[] out = new double[LossMeasures.length("targets", targets)];
         binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1087,7 +1087,7 @@ public final class Losses {
      */
     public double[] logLossPerRow(int[] targets, double[] probs, int rows, int classes, double[] sampleWeights,
                                LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("probs", probs, rows, classes); // before allocating rows
         double[] out = new double[Math.max(rows, 0)];
         logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);
@@ -1331,7 +1331,7 @@ public final class Losses {
      *         ({@link Reduction#NONE}; PyTorch's {@code reduction='none'})
      */
     public float[] binaryCrossEntropyPerElement(float[] targets, float[] probs, float[] weights, LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         float[] out = new float[LossMeasures.length("targets", targets)];
         binaryCrossEntropy(targets, probs, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1412,7 +1412,7 @@ public final class Losses {
      */
     public float[] binaryCrossEntropyWithLogitsPerElement(float[] targets, float[] logits, float[] weights,
                                                         LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         float[] out = new float[LossMeasures.length("targets", targets)];
         binaryCrossEntropyWithLogits(targets, logits, weights, options.reduction(Reduction.NONE), out);
         return out;
@@ -1511,7 +1511,7 @@ public final class Losses {
      */
     public float[] logLossPerRow(int[] targets, float[] probs, int rows, int classes, float[] sampleWeights,
                                LossOptions options) {
-        java.util.Objects.requireNonNull(options, "options must not be null");
+        Objects.requireNonNull(options, "options must not be null");
         LossMeasures.exactMatrix("probs", probs, rows, classes); // before allocating rows
         float[] out = new float[Math.max(rows, 0)];
         logLoss(targets, probs, rows, classes, sampleWeights, options.reduction(Reduction.NONE), out);

@@ -110,7 +110,7 @@ final class Ranges {
         int parts = shared ? parts(par, n) : 1;
         long per = n / parts;
         long[] keys = new long[2 * parts];
-        par.forEachPart(parts, Math.min(parts, par.threads()) - 1, Scratch::new, (scratch, part) ->
+        par.forEachPart(parts, par.threads() - 1, Scratch::new, (scratch, part) ->
                 scan.scan(scratch, part * per, part == parts - 1 ? n : (part + 1) * per, keys, 2 * part));
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;

@@ -1033,7 +1033,7 @@ public final class Registration {
         long per = n / parts;
         long[] bad = new long[parts];
         int chunk = chunk(bins);
-        List<long[]> tables = par.forEachPart(parts, Math.min(parts, par.threads()) - 1, () -> new long[cells], (sum, part) -> {
+        List<long[]> tables = par.forEachPart(parts, par.threads() - 1, () -> new long[cells], (sum, part) -> {
             long pos = part * per;
             long to = part == parts - 1 ? n : pos + per;
             int[] table = new int[cells];
@@ -1106,7 +1106,7 @@ public final class Registration {
         int parts = Ranges.parts(par, n);
         int per = n / parts;
         long[] bad = new long[parts];
-        List<int[]> tables = par.forEachPart(parts, Math.min(parts, par.threads()) - 1, () -> new int[cells], (table, part) -> {
+        List<int[]> tables = par.forEachPart(parts, par.threads() - 1, () -> new int[cells], (table, part) -> {
             int pos = part * per;
             int to = part == parts - 1 ? n : pos + per;
             bad[part] = span(ax, bx, outside, va, vb, kernel, fast, pos, to, table);
