@@ -11,7 +11,9 @@ Cases:
                                                  discrete_features = mask, n_neighbors = k, random_state = ...):
                                                  noise 0 = a generator whose standard_normal is all zeros; noise 1 =
                                                  RandomState(SEED), whose draws are the z block (N x continuous
-                                                 columns, then for regression one more column for y)
+                                                 columns, then for regression one more column for y);
+                                                 noise seed=S = random_state=S (an int), whose draws the Java side
+                                                 makes itself (the data block then has no z)
 """
 import gzip
 import os
@@ -111,11 +113,37 @@ def scoring_cases(lines):
                     lines.append(f"#case\t{name}\t{kind}\t{k}\t{noise}\t{mask_text}\t{j}\t{fmt(s)}")
 
 
+def seeded_cases(lines):
+    # Heavy ties, which only the noise breaks (so every neighbour relation depends on the drawn normals), and an
+    # odd count of X draws (2001 x 3), so y's first normal is the one the polar method kept back.
+    rng = np.random.RandomState(3)
+    n = 2001
+    x = np.column_stack([rng.randint(0, 10, n), rng.randint(0, 4, n), np.round(rng.standard_normal(n), 1)])
+    x = x.astype(float)
+    y = np.round(x[:, 0] + 0.5 * x[:, 1] + rng.standard_normal(n), 1)
+    labels = (x[:, 0] + rng.randint(0, 3, n)) % 4
+    sets = [
+        ("ties_regression", "regression", x, y, None),
+        ("ties_classif", "classif", x, labels, None),
+        ("ties_mixed", "regression", x, y, np.array([False, True, False])),
+    ]
+    for name, kind, xs, ys, mask in sets:
+        data_block(lines, name, xs, ys)
+        mask_text = "none" if mask is None else "".join("1" if b else "0" for b in mask)
+        f = mutual_info_regression if kind == "regression" else mutual_info_classif
+        for seed in (0, 4294967295):
+            scores = f(xs, ys, discrete_features=mask if mask is not None else False, n_neighbors=3,
+                       random_state=seed)
+            for j, s in enumerate(scores):
+                lines.append(f"#case\t{name}\t{kind}\t3\tseed={seed}\t{mask_text}\t{j}\t{fmt(s)}")
+
+
 def main():
     assert sklearn.__version__.startswith("1.2"), sklearn.__version__
     lines = []
     cd_cases(lines)
     scoring_cases(lines)
+    seeded_cases(lines)
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                        "../src/test/resources/org/shannon4j/continuous/sklearn_mixed.txt.gz")
     with gzip.GzipFile(out, "wb", mtime=0) as g:

@@ -15,6 +15,7 @@ import org.shannon4j.spi.NumpySums;
  * FeatureScoring fs = FeatureScoring.of(Shannon.get().context());
  * double[] r = fs.mutualInfoRegression(X, y, 3);   // mutual_info_regression(X, y) without its noise
  * double[] c = fs.mutualInfoClassif(X, labels, 3); // mutual_info_classif(X, labels) without its noise
+ * double[] s = fs.mutualInfoRegression(X, y, 3, null, 0); // mutual_info_regression(X, y, random_state=0)
  * }</pre>
  *
  * <p>The steps are scikit-learn's: continuous columns are divided by their population standard deviation (one below
@@ -28,9 +29,13 @@ import org.shannon4j.spi.NumpySums;
  * <h2>Noise</h2>
  * scikit-learn adds {@code 1e-10 · max(1, mean|v|) · g} to every scaled continuous column v (and to a continuous
  * target), g from {@code check_random_state(random_state).standard_normal}: first an N × (continuous columns) array,
- * then, for regression, N values for y. A numpy-compatible generator is out of scope here: the caller passes those
- * standard normals (e.g. {@code np.random.RandomState(seed).standard_normal((n, p))}), and the values then match
- * scikit-learn's with that {@code random_state}; passing null leaves the noise out.
+ * then, for regression, N values for y. With an integer {@code random_state}, the overloads taking a
+ * {@code long randomState} draw them as {@code np.random.RandomState(randomState)} does (MT19937 and the polar
+ * method; numpy's normals to the bit except about one in 1,400 where glibc's {@code log} rounds the other way by an
+ * ulp, a difference the 1e-10 scale puts far below the values' last bit). Otherwise the caller may pass standard
+ * normals of its own (e.g. {@code RandomState(seed).standard_normal((n, p))}); null leaves the noise out, as does
+ * the three-argument form. {@code random_state=None} (scikit-learn's default) draws from numpy's global generator,
+ * whose state is not known here.
  *
  * <p>Discrete columns are the {@code discrete_features} mask (null: none); a discrete column's distinct values
  * are its labels, as {@code np.unique} makes them.
@@ -88,11 +93,47 @@ public final class FeatureScoring {
             throw new IllegalArgumentException("xNoise and yNoise: give both or neither");
         }
         boolean[] disc = mask(discrete, cols.length);
+        double[] flat = flatNoise(xNoise, y.length, continuous(disc));
+        if (yNoise != null) {
+            checkNoise("yNoise", yNoise, y.length);
+        }
+        return regression(cols, disc, flat, y, yNoise, k);
+    }
+
+    /**
+     * {@code mutual_info_regression(X, y, discrete_features=discrete, n_neighbors=k, random_state=randomState)}
+     * with an integer {@code random_state}: the noise drawn from {@code np.random.RandomState(randomState)} as
+     * scikit-learn draws it (N × continuous columns, then N for y; see the class comment for the last bit).
+     *
+     * @param x           N × p features, finite
+     * @param y           N target values, finite
+     * @param k           the neighbours, 1 ≤ k &lt; N
+     * @param discrete    which columns are discrete, or null for none
+     * @param randomState numpy's seed, 0 ≤ randomState ≤ 2³² − 1
+     * @return p scores, ≥ 0
+     */
+    public double[] mutualInfoRegression(double[][] x, double[] y, int k, boolean[] discrete, long randomState) {
+        NumpyRandomState rng = new NumpyRandomState(randomState);
+        Objects.requireNonNull(y, "y must not be null");
+        checkK(k);
+        double[][] cols = columns(x, y.length, discrete);
+        Samples.rows("y", y, 1);
+        boolean[] disc = mask(discrete, cols.length);
+        int continuous = continuous(disc);
+        double[] flat = new double[Math.multiplyExact(y.length, continuous)];
+        // scikit-learn draws X's noise only when it has a continuous column; y's always comes next
+        rng.standardNormal(flat);
+        double[] yNoise = new double[y.length];
+        rng.standardNormal(yNoise);
+        return regression(cols, disc, flat, y, yNoise, k);
+    }
+
+    private double[] regression(double[][] cols, boolean[] disc, double[] xNoise, double[] y, double[] yNoise,
+                                int k) {
         prepare(cols, disc, xNoise);
         double std = numpyStd("y", y);
         double[] ys = divided(y, std == 0 ? 1.0 : std);
         if (yNoise != null) {
-            checkNoise("yNoise", yNoise, y.length);
             addNoise(ys, yNoise);
         }
         Ksg cc = Ksg.of(context).withClipAtZero(true);
@@ -131,6 +172,33 @@ public final class FeatureScoring {
         checkK(k);
         double[][] cols = columns(x, y.length, discrete);
         boolean[] disc = mask(discrete, cols.length);
+        return classif(cols, disc, flatNoise(xNoise, y.length, continuous(disc)), y, k);
+    }
+
+    /**
+     * {@code mutual_info_classif(X, y, discrete_features=discrete, n_neighbors=k, random_state=randomState)} with
+     * an integer {@code random_state}: the noise drawn from {@code np.random.RandomState(randomState)} as
+     * scikit-learn draws it (N × continuous columns; see the class comment for the last bit).
+     *
+     * @param x           N × p features, finite
+     * @param y           N labels
+     * @param k           the neighbours, ≥ 1
+     * @param discrete    which columns are discrete, or null for none
+     * @param randomState numpy's seed, 0 ≤ randomState ≤ 2³² − 1
+     * @return p scores, ≥ 0
+     */
+    public double[] mutualInfoClassif(double[][] x, int[] y, int k, boolean[] discrete, long randomState) {
+        NumpyRandomState rng = new NumpyRandomState(randomState);
+        Objects.requireNonNull(y, "y must not be null");
+        checkK(k);
+        double[][] cols = columns(x, y.length, discrete);
+        boolean[] disc = mask(discrete, cols.length);
+        double[] flat = new double[Math.multiplyExact(y.length, continuous(disc))];
+        rng.standardNormal(flat);
+        return classif(cols, disc, flat, y, k);
+    }
+
+    private double[] classif(double[][] cols, boolean[] disc, double[] xNoise, int[] y, int k) {
         prepare(cols, disc, xNoise);
         KsgMixed cd = KsgMixed.of(context).withClipAtZero(true);
         double[] out = new double[cols.length];
@@ -163,25 +231,41 @@ public final class FeatureScoring {
         return discrete == null ? new boolean[p] : discrete.clone();
     }
 
-    /** Scales the continuous columns in place and adds their noise. */
-    private static void prepare(double[][] cols, boolean[] disc, double[][] xNoise) {
+    private static int continuous(boolean[] disc) {
         int continuous = 0;
         for (boolean b : disc) {
             continuous += b ? 0 : 1;
         }
-        int n = cols.length == 0 ? 0 : cols[0].length;
-        if (xNoise != null) {
-            if (xNoise.length != n) {
-                throw new IllegalArgumentException("xNoise.length = " + xNoise.length + " but x has " + n + " rows");
-            }
-            for (int i = 0; i < n; i++) {
-                if (xNoise[i] == null || xNoise[i].length != continuous) {
-                    throw new IllegalArgumentException("xNoise[" + i + "].length = "
-                            + (xNoise[i] == null ? "null" : xNoise[i].length) + " but x has " + continuous
-                            + " continuous columns");
-                }
-            }
+        return continuous;
+    }
+
+    /** The caller's N × continuous noise, checked, in row-major order (as drawn), or null. */
+    private static double[] flatNoise(double[][] xNoise, int n, int continuous) {
+        if (xNoise == null) {
+            return null;
         }
+        if (xNoise.length != n) {
+            throw new IllegalArgumentException("xNoise.length = " + xNoise.length + " but x has " + n + " rows");
+        }
+        double[] flat = new double[Math.multiplyExact(n, continuous)];
+        for (int i = 0; i < n; i++) {
+            if (xNoise[i] == null || xNoise[i].length != continuous) {
+                throw new IllegalArgumentException("xNoise[" + i + "].length = "
+                        + (xNoise[i] == null ? "null" : xNoise[i].length) + " but x has " + continuous
+                        + " continuous columns");
+            }
+            System.arraycopy(xNoise[i], 0, flat, i * continuous, continuous);
+        }
+        return flat;
+    }
+
+    /**
+     * Scales the continuous columns in place and adds their noise: {@code xNoise} (or null) holds N × continuous
+     * normals in row-major order, the q-th continuous column's in every q-th place.
+     */
+    private static void prepare(double[][] cols, boolean[] disc, double[] xNoise) {
+        int continuous = continuous(disc);
+        int n = cols.length == 0 ? 0 : cols[0].length;
         for (int j = 0, q = 0; j < cols.length; j++) {
             if (disc[j]) {
                 continue;
@@ -191,7 +275,7 @@ public final class FeatureScoring {
             if (xNoise != null) {
                 double[] g = new double[n];
                 for (int i = 0; i < n; i++) {
-                    g[i] = xNoise[i][q];
+                    g[i] = xNoise[i * continuous + q];
                 }
                 checkNoise("xNoise column " + q, g, n);
                 addNoise(cols[j], g);
