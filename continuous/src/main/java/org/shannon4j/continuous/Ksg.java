@@ -36,9 +36,10 @@ import org.shannon4j.spi.Context;
  *       (population standard deviation; a column of X with std &lt; 10·2⁻⁵² and a target y with std = 0 are
  *       left unscaled, as scikit-learn does).</li>
  *   <li>{@link #withClipAtZero(boolean)}: {@code max(0, mi)}.</li>
- *   <li>The noise 1e-10·max(1, mean|x|)·N(0, 1) it adds to both (seeded by {@code random_state}) is not offered
- *       yet: it needs numpy's generator bit for bit. Without it, duplicated values are treated as above instead
- *       of being broken apart at random.</li>
+ *   <li>The noise 1e-10·max(1, mean|x|)·N(0, 1) it adds to both, from {@code random_state}: not here, where
+ *       duplicated values are treated as above instead of being broken apart at random, but in
+ *       {@link FeatureScoring#mutualInfoRegression(double[][], double[], int, boolean[], long)} (x as one column),
+ *       which draws numpy's normals from an integer seed.</li>
  * </ul>
  *
  * <h2>Speed and threads</h2>
