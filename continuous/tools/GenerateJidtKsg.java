@@ -14,8 +14,9 @@ import infodynamics.measures.continuous.kraskov.MutualInfoCalculatorMultiVariate
 
 /**
  * Fixtures for MultivariateKsg: JIDT's KSG 1 and 2 mutual information and conditional mutual information (max-norm,
- * NORMALISE=false, NUM_THREADS=1, NOISE_LEVEL_TO_ADD=0 unless a case names a noise level and seed) on seeded data
- * sets (KSG2 only on untied data). Run by generate_jidt.sh; writes one gzip'd text file:
+ * NORMALISE=false, NUM_THREADS=1, NOISE_LEVEL_TO_ADD=0 unless a case names a noise level and seed; kinds mi_norm and
+ * cmi_norm with NORMALISE=true) on seeded data sets (KSG2 without noise only on untied data). Run by
+ * generate_jidt.sh; writes one gzip'd text file:
  *   #data name n dx dy dz        then n rows of dx + dy + dz values (floats, so the text is exact)
  *   #case dataset kind algo k noise seed value
  */
@@ -108,6 +109,23 @@ public class GenerateJidtKsg {
                     out.println(line(d, "cmi", algo, 4, 1e-3, 43, cmi(d, algo, 4, 1e-3, 43)));
                 }
             }
+            // JIDT's NORMALISE=true (its default), alone and with its default noise level, seeded
+            for (Data d : new Data[] {data[1], data[4], data[5], data[6], data[7], data[8]}) {
+                for (int algo = 1; algo <= 2; algo++) {
+                    for (double noise : new double[] {0, 1e-8}) {
+                        boolean ambiguous = algo == 2 && noise == 0 && d.name.startsWith("ties");
+                        if (ambiguous) {
+                            continue;
+                        }
+                        long seed = noise == 0 ? 0 : 44;
+                        out.println(line(d, "mi_norm", algo, 4, noise, seed, mi(d, algo, 4, noise, seed, true)));
+                        if (d.z != null) {
+                            out.println(line(d, "cmi_norm", algo, 4, noise, seed,
+                                    cmi(d, algo, 4, noise, seed, true)));
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -122,19 +140,27 @@ public class GenerateJidtKsg {
     }
 
     static double mi(Data d, int algo, int k, double noise, long seed) throws Exception {
+        return mi(d, algo, k, noise, seed, false);
+    }
+
+    static double mi(Data d, int algo, int k, double noise, long seed, boolean normalise) throws Exception {
         MutualInfoCalculatorMultiVariateKraskov c = algo == 1 ? new MutualInfoCalculatorMultiVariateKraskov1()
                 : new MutualInfoCalculatorMultiVariateKraskov2();
-        configure(c::setProperty, k, noise, seed);
+        configure(c::setProperty, k, noise, seed, normalise);
         c.initialise(d.dx, d.dy);
         c.setObservations(copy(d.x), copy(d.y));
         return c.computeAverageLocalOfObservations();
     }
 
     static double cmi(Data d, int algo, int k, double noise, long seed) throws Exception {
+        return cmi(d, algo, k, noise, seed, false);
+    }
+
+    static double cmi(Data d, int algo, int k, double noise, long seed, boolean normalise) throws Exception {
         ConditionalMutualInfoCalculatorMultiVariateKraskov c = algo == 1
                 ? new ConditionalMutualInfoCalculatorMultiVariateKraskov1()
                 : new ConditionalMutualInfoCalculatorMultiVariateKraskov2();
-        configure(c::setProperty, k, noise, seed);
+        configure(c::setProperty, k, noise, seed, normalise);
         c.initialise(d.dx, d.dy, d.dz);
         c.setObservations(copy(d.x), copy(d.y), copy(d.z));
         return c.computeAverageLocalOfObservations();
@@ -144,9 +170,9 @@ public class GenerateJidtKsg {
         void set(String name, String value) throws Exception;
     }
 
-    static void configure(Properties p, int k, double noise, long seed) throws Exception {
+    static void configure(Properties p, int k, double noise, long seed, boolean normalise) throws Exception {
         p.set("k", Integer.toString(k));
-        p.set("NORMALISE", "false");
+        p.set("NORMALISE", Boolean.toString(normalise));
         p.set("NUM_THREADS", "1");
         p.set("NOISE_LEVEL_TO_ADD", Double.toString(noise));
         if (noise > 0) {

@@ -9,7 +9,8 @@ import infodynamics.measures.mixed.kraskov.MutualInfoCalculatorMultiVariateWithD
 
 /**
  * Fixtures for KsgMixed's JIDT convention: JIDT's MutualInfoCalculatorMultiVariateWithDiscreteKraskov (max-norm,
- * NORMALISE=false, NOISE_LEVEL_TO_ADD=0: its noise is unseeded) on seeded data, labels in column y. Run by
+ * NORMALISE=false, or true in the mixed_norm cases; NOISE_LEVEL_TO_ADD=0: its noise is unseeded) on seeded data,
+ * labels in column y. Run by
  * generate_jidt.sh. Format as GenerateJidtKsg.java: "#data name n dx 1 0" + rows, "#case dataset mixed base k value".
  */
 public class GenerateJidtMixed {
@@ -43,21 +44,46 @@ public class GenerateJidtMixed {
                     out.println(sb.append(labels[i]));
                 }
                 for (int k : new int[] {1, 3, 4, 8}) {
-                    MutualInfoCalculatorMultiVariateWithDiscreteKraskov calc =
-                            new MutualInfoCalculatorMultiVariateWithDiscreteKraskov();
-                    calc.setProperty("k", Integer.toString(k));
-                    calc.setProperty("NORMALISE", "false");
-                    calc.setProperty("NOISE_LEVEL_TO_ADD", "0");
-                    calc.initialise(d, base);
-                    double[][] copy = new double[n][];
-                    for (int i = 0; i < n; i++) {
-                        copy[i] = c[i].clone();
-                    }
-                    calc.setObservations(copy, labels.clone());
                     out.println("#case\t" + name + "\tmixed\t" + base + "\t" + k + "\t"
-                            + calc.computeAverageLocalOfObservations());
+                            + estimate(c, labels, d, base, k, false));
+                }
+            }
+            // NORMALISE=true (JIDT's default) after the cases above, so that their lines stay as they were
+            for (Object[] s : sets) {
+                String name = (String) s[0];
+                int n = (Integer) s[1];
+                int d = (Integer) s[2];
+                int base = (Integer) s[3];
+                Random r = new Random((Long) s[4]);
+                double[][] c = new double[n][d];
+                int[] labels = new int[n];
+                for (int i = 0; i < n; i++) {
+                    labels[i] = r.nextInt(base);
+                    double shift = name.startsWith("indep") ? 0 : 0.8 * labels[i];
+                    for (int q = 0; q < d; q++) {
+                        c[i][q] = (float) (shift + r.nextGaussian());
+                    }
+                }
+                for (int k : new int[] {3, 4}) {
+                    out.println("#case\t" + name + "\tmixed_norm\t" + base + "\t" + k + "\t"
+                            + estimate(c, labels, d, base, k, true));
                 }
             }
         }
+    }
+
+    static double estimate(double[][] c, int[] labels, int d, int base, int k, boolean normalise) throws Exception {
+        MutualInfoCalculatorMultiVariateWithDiscreteKraskov calc =
+                new MutualInfoCalculatorMultiVariateWithDiscreteKraskov();
+        calc.setProperty("k", Integer.toString(k));
+        calc.setProperty("NORMALISE", Boolean.toString(normalise));
+        calc.setProperty("NOISE_LEVEL_TO_ADD", "0");
+        calc.initialise(d, base);
+        double[][] copy = new double[c.length][];
+        for (int i = 0; i < c.length; i++) {
+            copy[i] = c[i].clone();
+        }
+        calc.setObservations(copy, labels.clone());
+        return calc.computeAverageLocalOfObservations();
     }
 }

@@ -205,7 +205,7 @@ public final class Ksg {
      * @return the estimator
      */
     public MultivariateKsg multivariate(KsgAlgorithm algorithm) {
-        return new MultivariateKsg(context, algorithm, 0, 0);
+        return new MultivariateKsg(context, algorithm, 0, 0, false);
     }
 
     /**

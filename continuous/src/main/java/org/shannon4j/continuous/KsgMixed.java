@@ -26,11 +26,13 @@ public final class KsgMixed {
     private final Context context;
     private final MixedConvention convention;
     private final boolean clipAtZero;
+    private final boolean normalise;
 
-    private KsgMixed(Context context, MixedConvention convention, boolean clipAtZero) {
+    private KsgMixed(Context context, MixedConvention convention, boolean clipAtZero, boolean normalise) {
         this.context = context;
         this.convention = convention;
         this.clipAtZero = clipAtZero;
+        this.normalise = normalise;
     }
 
     /**
@@ -41,7 +43,7 @@ public final class KsgMixed {
      */
     public static KsgMixed of(Context context) {
         return new KsgMixed(Objects.requireNonNull(context, "context must not be null"), MixedConvention.SKLEARN,
-                false);
+                false, false);
     }
 
     /**
@@ -51,7 +53,8 @@ public final class KsgMixed {
      * @return the estimator with that convention
      */
     public KsgMixed withConvention(MixedConvention convention) {
-        return new KsgMixed(context, Objects.requireNonNull(convention, "convention must not be null"), clipAtZero);
+        return new KsgMixed(context, Objects.requireNonNull(convention, "convention must not be null"), clipAtZero,
+                normalise);
     }
 
     /**
@@ -61,7 +64,20 @@ public final class KsgMixed {
      * @return the estimator with that setting
      */
     public KsgMixed withClipAtZero(boolean on) {
-        return new KsgMixed(context, convention, on);
+        return new KsgMixed(context, convention, on, normalise);
+    }
+
+    /**
+     * This estimator with or without JIDT's {@code NORMALISE} (true is the default of JIDT's
+     * {@code MutualInfoCalculatorMultiVariateWithDiscreteKraskov}, off here): each continuous column brought to mean
+     * 0 and sample standard deviation 1 as JIDT does it. JIDT's noise there is unseeded, so its values are
+     * reproducible only with {@code NOISE_LEVEL_TO_ADD=0}.
+     *
+     * @param on whether the continuous columns are normalised first
+     * @return the estimator with that setting
+     */
+    public KsgMixed withJidtNormalisation(boolean on) {
+        return new KsgMixed(context, convention, clipAtZero, on);
     }
 
     /**
@@ -121,6 +137,7 @@ public final class KsgMixed {
             throw new IllegalArgumentException("d: every one of the " + n
                     + " labels occurs once, so no point has a neighbour of its own label");
         }
+        normaliseIfAsked(c, dims, n);
         int[] m = new Neighbours(c, dims, n, d, k, counts, true).counts(context.parallelism());
         MultivariateKsg.Sum ks = new MultivariateKsg.Sum();
         MultivariateKsg.Sum labels = new MultivariateKsg.Sum();
@@ -144,12 +161,20 @@ public final class KsgMixed {
                         + " times: JIDT's estimator needs every label more than k = " + k + " times");
             }
         }
+        normaliseIfAsked(c, dims, n);
         int[] nx = new Neighbours(c, dims, n, d, k, counts, false).counts(context.parallelism());
         MultivariateKsg.Sum s = new MultivariateKsg.Sum();
         for (int i = 0; i < n; i++) {
             s.add(Digamma.of(nx[i]) + Digamma.of(counts.get(d[i]) - 1));
         }
         return Digamma.of(k) + Digamma.of(n) - s.value() / n;
+    }
+
+    /** After the checks, so that N ≥ 2 (JIDT's N − 1 in the standard deviation). */
+    private void normaliseIfAsked(double[] c, int dims, int n) {
+        if (normalise) {
+            JidtNormalisation.columns("c", c, dims, n);
+        }
     }
 
     /**

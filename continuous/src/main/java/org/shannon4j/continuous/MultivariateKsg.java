@@ -16,7 +16,7 @@ import org.shannon4j.spi.Context;
  * }</pre>
  *
  * <h2>JIDT</h2>
- * With {@code NORMALISE=false}, {@code NOISE_LEVEL_TO_ADD=0} and max-norm (JIDT's default), the values are JIDT's
+ * With {@code NORMALISE=false}, {@code NOISE_LEVEL_TO_ADD=0} and max-norm (JIDT's default norm), the values are JIDT's
  * {@code MutualInfoCalculatorMultiVariateKraskov1/2} and {@code ConditionalMutualInfoCalculatorMultiVariateKraskov1/2}
  * except for two things. ψ is exact here; JIDT's ψ(m) for m &lt; 10,000 uses the Euler–Mascheroni constant truncated
  * to 0.5772156. The constant cancels within each estimate as long as every argument is below 10,000, but once N
@@ -24,9 +24,11 @@ import org.shannon4j.spi.Context;
  * mutual information is then 6.490e-8 nats below this one (by γ − 0.5772156, once). And sums are compensated here
  * (JIDT adds plainly), which moves the last digits of an estimate near 0.
  *
- * <p>JIDT's default Gaussian noise (NOISE_LEVEL_TO_ADD with NOISE_SEED, without normalisation) is reproduced bit for bit by
- * {@link #withJidtNoise(double, long)}: {@code java.util.Random(seed).nextGaussian() · level} added row by row, X's
- * columns, then Y's, then Z's.
+ * <p>JIDT's defaults are {@code NORMALISE=true} and {@code NOISE_LEVEL_TO_ADD=1e-8}, both off here and both
+ * offered: {@link #withJidtNormalisation(boolean)} (each column to mean 0 and sample standard deviation 1, JIDT's
+ * arithmetic) and {@link #withJidtNoise(double, long)} for the noise with a {@code NOISE_SEED} (JIDT's unseeded
+ * noise cannot be reproduced): {@code java.util.Random(seed).nextGaussian() · level} added after the normalisation,
+ * row by row, X's columns, then Y's, then Z's, bit for bit.
  *
  * <h2>Speed</h2>
  * The neighbour search is exact, over the context's threads (the counts are per point and the sums are added in a
@@ -46,12 +48,14 @@ public final class MultivariateKsg {
     private final KsgAlgorithm algorithm;
     private final double noiseLevel;
     private final long noiseSeed;
+    private final boolean normalise;
 
-    MultivariateKsg(Context context, KsgAlgorithm algorithm, double noiseLevel, long noiseSeed) {
+    MultivariateKsg(Context context, KsgAlgorithm algorithm, double noiseLevel, long noiseSeed, boolean normalise) {
         this.context = Objects.requireNonNull(context, "context must not be null");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm must not be null");
         this.noiseLevel = noiseLevel;
         this.noiseSeed = noiseSeed;
+        this.normalise = normalise;
     }
 
     /**
@@ -65,7 +69,18 @@ public final class MultivariateKsg {
         if (!(level >= 0) || !Double.isFinite(level)) {
             throw new IllegalArgumentException("level = " + level + ": must be finite and >= 0");
         }
-        return new MultivariateKsg(context, algorithm, level, seed);
+        return new MultivariateKsg(context, algorithm, level, seed, normalise);
+    }
+
+    /**
+     * This estimator with or without JIDT's {@code NORMALISE} (true is JIDT's default, off here): every column of
+     * X, Y (and Z) brought to mean 0 and sample standard deviation 1 as JIDT does it, before any noise.
+     *
+     * @param on whether the columns are normalised first
+     * @return the estimator with that setting
+     */
+    public MultivariateKsg withJidtNormalisation(boolean on) {
+        return new MultivariateKsg(context, algorithm, noiseLevel, noiseSeed, on);
     }
 
     /**
@@ -150,7 +165,7 @@ public final class MultivariateKsg {
         int n = nx;
         double[][] blocks = {x, y};
         int[] dims = {dx, dy};
-        addNoise(blocks, dims, n);
+        prepare(blocks, dims, n);
         int[][] c = new KnnBlocks(blocks, dims, n, k).counts(algorithm, context.parallelism());
         int shift = algorithm == KsgAlgorithm.KSG1 ? 1 : 0;
         Sum s = new Sum();
@@ -171,7 +186,7 @@ public final class MultivariateKsg {
         int n = counts[0];
         double[][] blocks = {x, y, z};
         int[] dims = {dx, dy, dz};
-        addNoise(blocks, dims, n);
+        prepare(blocks, dims, n);
         int[][] c = new KnnBlocks(blocks, dims, n, k).counts(algorithm, context.parallelism());
         double cmi;
         Sum s = new Sum();
@@ -191,7 +206,15 @@ public final class MultivariateKsg {
         return context.unit().fromNats(cmi);
     }
 
-    private void addNoise(double[][] blocks, int[] dims, int n) {
+    private static final String[] BLOCK_NAMES = {"x", "y", "z"};
+
+    /** JIDT's order: the normalisation of each variable, then the noise, row by row across the variables. */
+    private void prepare(double[][] blocks, int[] dims, int n) {
+        if (normalise) {
+            for (int b = 0; b < blocks.length; b++) {
+                JidtNormalisation.columns(BLOCK_NAMES[b], blocks[b], dims[b], n);
+            }
+        }
         if (noiseLevel == 0) {
             return;
         }

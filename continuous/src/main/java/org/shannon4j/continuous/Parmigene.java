@@ -38,7 +38,7 @@ final class Parmigene {
         double[] ny = normalize("y", y);
         addNoise(nx, noise, seed);
         addNoise(ny, noise, seed);
-        return new MultivariateKsg(context, KsgAlgorithm.KSG2, 0, 0).mutualInformation(nx, 1, ny, 1, k);
+        return new MultivariateKsg(context, KsgAlgorithm.KSG2, 0, 0, false).mutualInformation(nx, 1, ny, 1, k);
     }
 
     /**

@@ -196,6 +196,12 @@ class KnnEstimatorsTest {
         assertMessage(() -> ksg.mutualInformation(new double[] {1, 2}, 0, new double[] {1, 2}, 1, 1),
                 "x dims = 0");
         assertMessage(() -> ksg.withJidtNoise(-1, 0), "level = -1.0");
+        double[] huge = {1e308, 1.5e308, 1.7e308, -1e308, 1e308};
+        assertMessage(() -> ksg.withJidtNormalisation(true).mutualInformation(huge, 1, new double[] {1, 2, 3, 4, 5}, 1,
+                1), "x[2] = 1.7E308: JIDT's normalisation of column 0 overflows (sum beyond the double range)");
+        assertMessage(() -> KsgMixed.of(context).withJidtNormalisation(true).mutualInformation(
+                new double[] {1, 2, 3, 1e200, -1e200}, new int[] {0, 0, 1, 1, 1}, 1),
+                "c[3] = 1.0E200: JIDT's normalisation of column 0 overflows (sum of squares beyond");
         assertMessage(() -> kl.entropy(new double[] {1, 1, 2, 3}, 1), "x sample 0 has 1 or more exact duplicates");
         assertMessage(() -> kl.entropy(new double[] {1, 2, Double.NEGATIVE_INFINITY}, 1), "x[2] = -Infinity");
         assertMessage(() -> kl.entropy(new double[] {1, 2}, 2), "2 samples for k = 2");
