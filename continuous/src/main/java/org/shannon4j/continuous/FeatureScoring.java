@@ -31,11 +31,16 @@ import org.shannon4j.spi.NumpySums;
  * target), g from {@code check_random_state(random_state).standard_normal}: first an N × (continuous columns) array,
  * then, for regression, N values for y. With an integer {@code random_state}, the overloads taking a
  * {@code long randomState} draw them as {@code np.random.RandomState(randomState)} does (MT19937 and the polar
- * method; numpy's normals to the bit except about one in 1,400 where glibc's {@code log} rounds the other way by an
- * ulp, a difference the 1e-10 scale puts far below the values' last bit). Otherwise the caller may pass standard
- * normals of its own (e.g. {@code RandomState(seed).standard_normal((n, p))}); null leaves the noise out, as does
- * the three-argument form. {@code random_state=None} (scikit-learn's default) draws from numpy's global generator,
- * whose state is not known here.
+ * method; numpy's normals to the bit except about one in 3,000 where glibc's {@code log} rounds the other way, one or
+ * two ulps that the 1e-10 scale puts far below the values' last bit: numpy's own normals passed in give the same
+ * bits). Otherwise the caller may pass standard normals of its own (e.g.
+ * {@code RandomState(seed).standard_normal((n, p))}); null leaves the noise out, as does the three-argument form.
+ * {@code random_state=None} (scikit-learn's default) draws from numpy's global generator, whose state is not known
+ * here.
+ *
+ * <p>With or without the noise, the neighbour counts are scikit-learn's, and the scores equal its own within the
+ * rounding of the final sums: a few 1e-15 (ψ and the means are summed in another order), about half of them to the
+ * bit; a score that is 0 in exact arithmetic may come out as 1e-16 on either side.
  *
  * <p>Discrete columns are the {@code discrete_features} mask (null: none); a discrete column's distinct values
  * are its labels, as {@code np.unique} makes them.
@@ -140,7 +145,13 @@ public final class FeatureScoring {
         KsgMixed cd = KsgMixed.of(context).withClipAtZero(true);
         double[] out = new double[cols.length];
         for (int j = 0; j < cols.length; j++) {
-            out[j] = disc[j] ? cd.mutualInformation(ys, labels(cols[j]), k) : cc.mutualInformation(cols[j], ys, k);
+            if (disc[j]) {
+                int[] labels = labels(cols[j]);
+                checkRepeatedLabel(labels, "x column " + j + " (discrete)");
+                out[j] = cd.mutualInformation(ys, labels, k);
+            } else {
+                out[j] = cc.mutualInformation(cols[j], ys, k);
+            }
         }
         return out;
     }
@@ -200,6 +211,9 @@ public final class FeatureScoring {
 
     private double[] classif(double[][] cols, boolean[] disc, double[] xNoise, int[] y, int k) {
         prepare(cols, disc, xNoise);
+        if (continuous(disc) > 0) {
+            checkRepeatedLabel(y, "y");
+        }
         KsgMixed cd = KsgMixed.of(context).withClipAtZero(true);
         double[] out = new double[cols.length];
         for (int j = 0; j < cols.length; j++) {
@@ -254,6 +268,12 @@ public final class FeatureScoring {
                         + (xNoise[i] == null ? "null" : xNoise[i].length) + " but x has " + continuous
                         + " continuous columns");
             }
+            for (int q = 0; q < continuous; q++) {
+                if (!Double.isFinite(xNoise[i][q])) {
+                    throw new IllegalArgumentException("xNoise[" + i + "][" + q + "] = " + xNoise[i][q]
+                            + ": noise must be finite");
+                }
+            }
             System.arraycopy(xNoise[i], 0, flat, i * continuous, continuous);
         }
         return flat;
@@ -277,7 +297,6 @@ public final class FeatureScoring {
                 for (int i = 0; i < n; i++) {
                     g[i] = xNoise[i * continuous + q];
                 }
-                checkNoise("xNoise column " + q, g, n);
                 addNoise(cols[j], g);
             }
             q++;
@@ -338,7 +357,26 @@ public final class FeatureScoring {
         if (g.length != n) {
             throw new IllegalArgumentException(name + ".length = " + g.length + " but there are " + n + " samples");
         }
-        Samples.rows(name, g, 1);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(g[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + g[i] + ": noise must be finite");
+            }
+        }
+    }
+
+    /**
+     * Rejects labels that all occur once, naming them as the caller knows them (scikit-learn's {@code _compute_mi_cd}
+     * keeps only points whose label repeats, and fails on none).
+     */
+    private static void checkRepeatedLabel(int[] labels, String name) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int label : labels) {
+            if (seen.merge(label, 1, Integer::sum) > 1) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(name + ": every one of the " + labels.length + " values occurs once, so no "
+                + "point has a neighbour with the same discrete value (scikit-learn fails too)");
     }
 
     /** v += 1e-10 · max(1, mean|v|) · g, the mean summed as numpy does. */

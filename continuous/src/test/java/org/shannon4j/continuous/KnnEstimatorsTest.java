@@ -232,6 +232,17 @@ class KnnEstimatorsTest {
         assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][1], new double[10]),
                 "xNoise[0].length = 1");
         assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, new double[9][2]), "xNoise.length = 9");
+        double[][] noisy = new double[10][2];
+        noisy[5][1] = Double.NaN;
+        assertMessage(() -> fs.mutualInfoClassif(x, new int[10], 3, null, noisy), "xNoise[5][1] = NaN");
+        double[] badY = new double[10];
+        badY[7] = Double.POSITIVE_INFINITY;
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, null, new double[10][2], badY), "yNoise[7] = Infinity");
+        int[] distinct = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertMessage(() -> fs.mutualInfoClassif(x, distinct, 3), "y: every one of the 10 values occurs once");
+        assertMessage(() -> fs.mutualInfoClassif(x, distinct, 3, null, 7L), "y: every one of the 10 values");
+        assertMessage(() -> fs.mutualInfoRegression(x, y, 3, new boolean[] {true, false}, null, null),
+                "x column 0 (discrete): every one of the 10 values occurs once");
         // a standard deviation overflowing to NaN (numpy's accumulators: ∞ − ∞) names the caller's element
         double m = Double.MAX_VALUE;
         double[] big = {m, -m, 1, 2, 3, 4, 5, 6, m, -m, 1, 2, 3, 4, 5, 6};
