@@ -46,8 +46,11 @@ import org.shannon4j.spi.Context;
  * The neighbour search is exact whatever the data: ε from vertical strips of about √(k·N) points in x order, each
  * sorted by y, searched out from each point's place (a few strips and ~k points per query on smooth data); the
  * counts by window searches in the sorted marginals, in sorted order. Query points are spread over the context's
- * threads; the counts are gathered in integer histograms and the terms summed over them in a fixed order, so the
- * result has the same bits for any thread count.
+ * threads; each count is kept at its point's place, so the result has the same bits for any thread count. In
+ * scikit-learn's convention the terms are then scikit-learn's own arithmetic: scipy's ψ ({@code cephes psi}),
+ * {@code np.mean} as numpy's pairwise sum over the points in their order, and its order of operations, so the value
+ * is {@code _compute_mi_cc}'s to the bit (but where Java's and glibc's logarithms round apart, which the
+ * fixtures never hit); Kraskov's sums ψ over a histogram of the counts, compensated.
  *
  * <h2>Bad input</h2>
  * {@link IllegalArgumentException}s naming the argument, index and value: NaN or ±∞ values, arrays of different
@@ -157,9 +160,16 @@ public final class Ksg {
             y = divide(y, scaleOf("y", y, 0.0));
         }
         int n = x.length;
-        double[] sums = new KsgSearch(x, y, k, context.parallelism(), context.kernels())
-                .sums(convention, context.parallelism());
-        double mi = Digamma.of(n) + Digamma.of(k) - sums[0] / n - sums[1] / n;
+        KsgSearch search = new KsgSearch(x, y, k, context.parallelism(), context.kernels());
+        double mi;
+        if (convention == KsgConvention.SKLEARN) {
+            // _compute_mi_cc's own arithmetic: scipy's ψ, numpy's pairwise means, its order of operations
+            double[] means = search.sklearnMeans(context.parallelism());
+            mi = Digamma.scipy(n) + Digamma.scipy(k) - means[0] - means[1];
+        } else {
+            double[] sums = search.sums(convention, context.parallelism());
+            mi = Digamma.of(n) + Digamma.of(k) - sums[0] / n - sums[1] / n;
+        }
         if (clipAtZero) {
             mi = Math.max(0.0, mi);
         }

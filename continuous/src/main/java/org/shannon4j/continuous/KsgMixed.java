@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.shannon4j.spi.Context;
+import org.shannon4j.spi.NumpySums;
 
 /**
  * Mutual information between a continuous variable (any dimension, max-norm) and a discrete one, by Ross's k-NN
@@ -15,7 +16,8 @@ import org.shannon4j.spi.Context;
  * double mi = KsgMixed.of(Shannon.get().context()).mutualInformation(values, labels, 3);  // sklearn's _compute_mi_cd
  * }</pre>
  *
- * <p>The estimate is in the context's unit and may be negative (scikit-learn clips it at 0: {@link #withClipAtZero}).
+ * <p>scikit-learn's form is {@code _compute_mi_cd} to the bit: its counts, then scipy's ψ and numpy's pairwise
+ * means over the kept points in their order. The estimate is in the context's unit and may be negative (scikit-learn clips it at 0: {@link #withClipAtZero}).
  * The neighbour search is exact, over the context's threads: k-d trees (one per label, one over the counted points)
  * when N ≥ max(128, 64·d) and d ≤ 16, else brute force, O(N²·d); the same bits either way and for any thread count. Bad input ({@link IllegalArgumentException} naming argument,
  * index and value): NaN/±∞, mismatched lengths, k ≤ 0, too few points (scikit-learn: no label occurring twice;
@@ -139,19 +141,23 @@ public final class KsgMixed {
         }
         normaliseIfAsked(c, dims, n);
         int[] m = new Neighbours(c, dims, n, d, k, counts, true).counts(context.parallelism());
-        MultivariateKsg.Sum ks = new MultivariateKsg.Sum();
-        MultivariateKsg.Sum labels = new MultivariateKsg.Sum();
-        MultivariateKsg.Sum ms = new MultivariateKsg.Sum();
-        for (int i = 0; i < n; i++) {
+        // _compute_mi_cd's own arithmetic: the kept points in their order, scipy's ψ, numpy's pairwise means
+        double[] ks = new double[kept];
+        double[] labels = new double[kept];
+        double[] ms = new double[kept];
+        Map<Integer, Double> psi = new HashMap<>();
+        for (int i = 0, j = 0; i < n; i++) {
             int nc = counts.get(d[i]);
             if (nc == 1) {
                 continue;
             }
-            ks.add(Digamma.of(Math.min(k, nc - 1)));
-            labels.add(Digamma.of(nc));
-            ms.add(Digamma.of(m[i]));
+            ks[j] = psi.computeIfAbsent(Math.min(k, nc - 1), Digamma::scipy);
+            labels[j] = psi.computeIfAbsent(nc, Digamma::scipy);
+            ms[j] = psi.computeIfAbsent(m[i], Digamma::scipy);
+            j++;
         }
-        return Digamma.of(kept) + ks.value() / kept - labels.value() / kept - ms.value() / kept;
+        return Digamma.scipy(kept) + NumpySums.pairwiseSum(ks, 0, kept) / kept
+                - NumpySums.pairwiseSum(labels, 0, kept) / kept - NumpySums.pairwiseSum(ms, 0, kept) / kept;
     }
 
     private double jidt(double[] c, int dims, int n, int[] d, int k, Map<Integer, Integer> counts) {

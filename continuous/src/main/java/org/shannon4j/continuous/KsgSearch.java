@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.shannon4j.spi.CountingKernels;
+import org.shannon4j.spi.NumpySums;
 import org.shannon4j.spi.Parallelism;
 
 /**
@@ -24,9 +25,10 @@ import org.shannon4j.spi.Parallelism;
  * distance is the rounded |a − b| the peers compute, and every pruning and search bound is that same rounded
  * difference (rounding is monotone), so the counts are exactly those of a brute-force scan.
  *
- * <p>The counts go into integer histograms (per thread, merged exactly), and Σ ψ(n + 1) is summed over the distinct
- * counts, compensated, in increasing order: the result has the same bits for every thread count, and ψ is evaluated
- * once per distinct count instead of once per point.
+ * <p>The counts are kept by place in the sorted marginals (parts write disjoint places). scikit-learn's means
+ * ({@link #sklearnMeans}) put each point's ψ(n + 1), scipy's ψ, back in the caller's order and sum them pairwise as
+ * numpy does; {@link #sums} adds them over a histogram of the counts, compensated, in increasing order. Either way
+ * the result has the same bits for every thread count, and ψ is evaluated once per distinct count.
  */
 final class KsgSearch {
 
@@ -85,6 +87,8 @@ final class KsgSearch {
     /** The strip axis' and the other axis' values, sorted. */
     private final double[] sortedX;
     private final double[] sortedY;
+    /** The caller's x (0) and y (1) sort orders: the point at each place of its sorted values. */
+    private final int[][] callerOrder;
 
     /** The reference kernels (the JDK's sorts). */
     private static final CountingKernels REFERENCE = new CountingKernels() { };
@@ -108,6 +112,7 @@ final class KsgSearch {
         int[][] order = new int[2][n];
         run(n >= PARALLEL_SORT ? parallelism : Parallelism.SEQUENTIAL, 2, () -> null,
                 (none, which) -> Ranks.sort(which == 0 ? x : y, which == 0 ? sx : sy, null, order[which], kernels));
+        this.callerOrder = order;
         this.swapped = tiedPairs(sy) > tiedPairs(sx);
         int a = swapped ? 1 : 0;
         this.sortedX = swapped ? sy : sx;
@@ -277,7 +282,37 @@ final class KsgSearch {
      * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
      */
     double[] sums(KsgConvention convention, Parallelism parallelism) {
-        return counts(radii(convention, parallelism), parallelism);
+        int[][] counts = placeCounts(radii(convention, parallelism), parallelism);
+        return new double[] {digammaSum(counts[0]), digammaSum(counts[1])};
+    }
+
+    /**
+     * scikit-learn's {@code np.mean(digamma(nx + 1))} and {@code np.mean(digamma(ny + 1))} to the bit: ψ as scipy
+     * computes it ({@link Digamma#scipy}), each point's term at its place in the caller's order, and numpy's
+     * pairwise sum divided by n. The counts are those of {@link KsgConvention#SKLEARN}.
+     *
+     * @return {mean ψ(n_x + 1), mean ψ(n_y + 1)}
+     */
+    double[] sklearnMeans(Parallelism parallelism) {
+        int[][] counts = placeCounts(radii(KsgConvention.SKLEARN, parallelism), parallelism);
+        double[] psi = new double[n]; // ψ(m + 1) by m, 0 until needed (ψ has no zero at an integer)
+        double[] terms = new double[n];
+        double[] means = new double[2];
+        for (int which = 0; which < 2; which++) {
+            int[] c = counts[which];
+            int[] order = callerOrder[which];
+            for (int p = 0; p < n; p++) {
+                int m = c[p];
+                double v = psi[m];
+                if (v == 0) {
+                    v = Digamma.scipy(m + 1);
+                    psi[m] = v;
+                }
+                terms[order[p]] = v;
+            }
+            means[which] = NumpySums.pairwiseSum(terms, 0, n) / n;
+        }
+        return means;
     }
 
     /**
@@ -313,21 +348,23 @@ final class KsgSearch {
     }
 
     /**
-     * The counts of {@link #radii}' windows in sorted order, where consecutive windows are close, into histograms:
-     * integer counts add exactly, so the sums have the same bits for any split over threads.
+     * The counts of {@link #radii}' windows at each place of the sorted marginals (the caller's x first), taken in
+     * sorted order, where consecutive windows are close; parts write disjoint places, so any thread count gives the
+     * same numbers.
      *
-     * @return {Σ ψ(n_x + 1), Σ ψ(n_y + 1)}
+     * @return {n_x by place in sorted x, n_y by place in sorted y}
      */
-    double[] counts(double[][] radii, Parallelism parallelism) {
+    int[][] placeCounts(double[][] radii, Parallelism parallelism) {
         int parts = Math.ceilDiv(n, PART);
-        List<int[][]> histograms = run(parallelism, 2 * parts, () -> new int[2][n], (hist, part) -> {
+        int[][] counts = new int[2][n];
+        run(parallelism, 2 * parts, () -> null, (none, part) -> {
             boolean isX = part < parts;
             int from = (isX ? part : part - parts) * PART;
-            // radii and sums in the caller's order (x first), whichever axis the strips run along
+            // radii and counts in the caller's order (x first), whichever axis the strips run along
             double[] sorted = isX != swapped ? sortedX : sortedY;
-            count(sorted, radii[isX ? 0 : 1], from, Math.min(n, from + PART), hist[isX ? 0 : 1]);
+            count(sorted, radii[isX ? 0 : 1], from, Math.min(n, from + PART), counts[isX ? 0 : 1]);
         });
-        return new double[] {digammaSum(histograms, 0), digammaSum(histograms, 1)};
+        return counts;
     }
 
     private static <S> List<S> run(Parallelism parallelism, int parts, Supplier<S> newState,
@@ -342,17 +379,20 @@ final class KsgSearch {
         return parallelism.forEachPart(parts, parallelism.threads() - 1, newState, body);
     }
 
-    /** Σ_m c_m·ψ(m + 1) over the merged histograms' counts c_m of n_x = m (or n_y), compensated, m ascending. */
-    private double digammaSum(List<int[][]> histograms, int which) {
+    /**
+     * Σ ψ(m + 1) over the points' counts m, as Σ_m c_m·ψ(m + 1) over the histogram c of the counts, compensated, m
+     * ascending: ψ once per distinct count, and the same bits whatever the order of the points.
+     */
+    private double digammaSum(int[] counts) {
+        int[] histogram = new int[n];
+        for (int m : counts) {
+            histogram[m]++;
+        }
         double s = 0;
         double c = 0;
         for (int m = 0; m < n; m++) {
-            long total = 0;
-            for (int[][] h : histograms) {
-                total += h[which][m];
-            }
-            if (total != 0) {
-                double term = total * Digamma.of(m + 1);
+            if (histogram[m] != 0) {
+                double term = histogram[m] * Digamma.of(m + 1);
                 double t = s + term;
                 c += compensation(s, term, t);
                 s = t;
@@ -709,13 +749,13 @@ final class KsgSearch {
     }
 
     /**
-     * For each p in [from, to): {@code hist[m]++} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[p]} in the sorted a,
+     * For each p in [from, to): {@code counts[p] = m} where m = #{j ≠ p : |a[j] − a[p]| ≤ radius[p]} in the sorted a,
      * with the difference rounded as the peers round it (so m = 0 for a negative radius). Both ends of four windows
      * at a time are found by eight interleaved branch-free binary searches of one common length, a power of two
      * that brackets all eight (taken from the previous group's widest window, doubled until it brackets): the eight
      * chains of dependent loads overlap instead of each window waiting for the previous one.
      */
-    static void count(double[] a, double[] radius, int from, int to, int[] hist) {
+    static void count(double[] a, double[] radius, int from, int to, int[] counts) {
         int last = a.length - 1;
         int reach = 1;
         int p = from;
@@ -759,10 +799,10 @@ final class KsgSearch {
             lo1 = Math.max(lo1, 0);
             lo2 = Math.max(lo2, 0);
             lo3 = Math.max(lo3, 0);
-            hist[hi0 - lo0]++;
-            hist[hi1 - lo1]++;
-            hist[hi2 - lo2]++;
-            hist[hi3 - lo3]++;
+            counts[p] = hi0 - lo0;
+            counts[p + 1] = hi1 - lo1;
+            counts[p + 2] = hi2 - lo2;
+            counts[p + 3] = hi3 - lo3;
             // the next group starts from this group's widest reach, which may be narrower than the current one
             int widest = Math.max(Math.max(Math.max(hi0 - p, p - lo0), Math.max(hi1 - p - 1, p + 1 - lo1)),
                     Math.max(Math.max(hi2 - p - 2, p + 2 - lo2), Math.max(hi3 - p - 3, p + 3 - lo3)));
@@ -780,7 +820,7 @@ final class KsgSearch {
                 hi = a[Math.min(hi + half, last)] - v <= r ? hi + half : hi;
                 lo = v - a[Math.max(lo - half, 0)] <= r ? lo - half : lo;
             }
-            hist[Math.min(hi, last) - Math.max(lo, 0)]++;
+            counts[p] = Math.min(hi, last) - Math.max(lo, 0);
         }
     }
 

@@ -35,6 +35,7 @@ class KsgMixedPeersTest {
         Shannon handle = Shannon.get(backend);
         KsgMixed mixed = KsgMixed.of(handle.context());
         FeatureScoring scoring = FeatureScoring.of(handle.context());
+        int exact = 0;
         Map<String, double[]> scores = new HashMap<>();
         int checked = 0;
         for (JidtFixtures.Case c : fx.cases) {
@@ -52,9 +53,15 @@ class KsgMixedPeersTest {
                 ours = s[Integer.parseInt(f[5])];
             }
             assertEquals(c.value(), ours, TOL * JidtFixtures.terms(n, k), what);
+            exact += ours == c.value() ? 1 : 0;
             checked++;
         }
         assertTrue(checked >= 148, "only " + checked + " scikit-learn values");
+        // scipy's ψ, numpy's pairwise means and mutual_info_score's own terms: to the bit but where Java's log and
+        // glibc's round apart
+        assertTrue(exact >= checked - checked / 50, exact + " of " + checked + " scikit-learn values to the bit");
+        System.out.println(backend + ": scikit-learn mixed and scoring values: " + checked + " checked, " + exact
+                + " to the bit");
     }
 
     private static double[] score(FeatureScoring scoring, JidtFixtures.Data d, String[] f) {

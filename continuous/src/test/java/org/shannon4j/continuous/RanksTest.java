@@ -66,7 +66,7 @@ class RanksTest {
                 for (double a : sorted) {
                     count += Math.abs(a - sorted[p]) <= radius[p] ? 1 : 0;
                 }
-                wantCounts[radius[p] < 0 ? 0 : count - 1]++;
+                wantCounts[p] = radius[p] < 0 ? 0 : count - 1;
             }
             int[] got = new int[n];
             int from = n / 3;
