@@ -18,11 +18,14 @@ import org.shannon4j.spi.Context;
  * <h2>JIDT</h2>
  * With {@code NORMALISE=false}, {@code NOISE_LEVEL_TO_ADD=0} and max-norm (JIDT's default norm), the values are JIDT's
  * {@code MutualInfoCalculatorMultiVariateKraskov1/2} and {@code ConditionalMutualInfoCalculatorMultiVariateKraskov1/2}
- * except for two things. ψ is exact here; JIDT's ψ(m) for m &lt; 10,000 uses the Euler–Mascheroni constant truncated
- * to 0.5772156. The constant cancels within each estimate as long as every argument is below 10,000, but once N
- * ≥ 10,000 JIDT's ψ(N) comes from a full-precision routine while the counts' ψ keep the truncated one, so JIDT's
- * mutual information is then 6.490e-8 nats below this one (by γ − 0.5772156, once). And sums are compensated here
- * (JIDT adds plainly), which moves the last digits of an estimate near 0.
+ * except for three things. ψ is exact here; JIDT's ψ(m) for m &lt; 10,000 uses the Euler–Mascheroni constant
+ * truncated to 0.5772156 and a full-precision routine from 10,000 on. The constant cancels within each estimate as
+ * long as every argument is below 10,000; beyond, with δ = γ − 0.5772156 = 6.490e-8 and f the share of points whose
+ * count argument reaches 10,000, this estimate minus JIDT's is δ·(1 − f_x − f_y) for MI (ψ(N) is the one term past
+ * 10,000 on most data) and δ·(f_z − f_x − f_y) for conditional MI. Sums are compensated here (JIDT adds plainly),
+ * which moves the last digits of an estimate near 0. And JIDT's k-d tree skips a subtree whose coordinates are
+ * strictly beyond a point's, though a point there can sit at exactly the radius after rounding: its non-strict
+ * counts (KSG2) then miss points on gridded or tied data, where these counts are a brute-force scan's.
  *
  * <p>JIDT's defaults are {@code NORMALISE=true} and {@code NOISE_LEVEL_TO_ADD=1e-8}, both off here and both
  * offered: {@link #withJidtNormalisation(boolean)} (each column to mean 0 and sample standard deviation 1, JIDT's
