@@ -153,8 +153,8 @@ public final class Ksg {
             throw new IllegalArgumentException("x.length = " + x.length + " points for k = " + k
                     + ": KSG needs more than k points");
         }
-        checkFinite("x", x);
-        checkFinite("y", y);
+        Samples.checkFinite("x", x);
+        Samples.checkFinite("y", y);
         if (scaling) {
             x = divide(x, scaleOf("x", x, SCALE_FLOOR_FEATURE));
             y = divide(y, scaleOf("y", y, 0.0));
@@ -174,14 +174,6 @@ public final class Ksg {
             mi = Math.max(0.0, mi);
         }
         return context.unit().fromNats(mi);
-    }
-
-    private static void checkFinite(String name, double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] = " + v[i] + ": values must be finite");
-            }
-        }
     }
 
     /** scikit-learn's {@code _handle_zeros_in_scale} for a column of X: std &lt; 10·eps counts as constant. */

@@ -59,6 +59,15 @@ final class Samples {
         return flat.length / dims;
     }
 
+    /** Rejects a NaN or ±∞ in a 1-D sample, naming its index and value. */
+    static void checkFinite(String name, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + v[i] + ": values must be finite");
+            }
+        }
+    }
+
     /** The index of the first value of largest magnitude (an error names it when a sum over v overflows). */
     static int largestMagnitude(double[] v) {
         int at = 0;

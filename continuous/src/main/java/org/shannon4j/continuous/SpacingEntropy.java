@@ -97,11 +97,7 @@ public final class SpacingEntropy {
     public double entropy(double[] values) {
         Objects.requireNonNull(values, "values must not be null");
         int n = values.length;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("values[" + i + "] = " + values[i] + ": values must be finite");
-            }
-        }
+        Samples.checkFinite("values", values);
         int m = window == 0 ? (int) Math.floor(Math.sqrt(n) + 0.5) : window;
         if (!(2L * m < n) || m < 1) {
             throw new IllegalArgumentException("window = " + m + (window == 0 ? " (the default, floor(sqrt(n) + 0.5))"
