@@ -1,13 +1,20 @@
 package org.shannon4j.dependence;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.shannon4j.spi.Kernels;
 
 /**
- * The dense pair count of one contiguous part of label inputs, choosing how to count by the table's size. A table
- * that fits the L2 cache comfortably is counted directly ({@link Kernels#countPairs}). A larger one misses L2 on a
- * good share of its random increments (1000 × 1000 labels: 4 MB of int counts against 2 MB of L2 per core), so it
- * is counted in bytes ({@link Kernels#countPairsLowBytes}: a quarter of the footprint, 1 MB there), the rare wraps
- * carried into the int table, and the bytes folded into it afterwards. Both give the same integer table.
+ * The dense pair count of one contiguous part of label inputs, choosing how to count by the table's size against
+ * the L2 cache. A table whose int counts fit in half of L2 is counted directly ({@link Kernels#countPairs}). A
+ * larger one misses L2 on a good share of its random increments, so when a byte per cell does fit in half of L2 it
+ * is counted in bytes ({@link Kernels#countPairsLowBytes}), the rare wraps carried into the int table, and the
+ * bytes folded into it afterwards: 1000 × 1000 labels are 4 MB of ints against 1 MB of bytes, which a 2 MB L2
+ * holds. Where neither fits (1 MB of L2 or less at that size) both miss, and the direct count saves the fold. Both
+ * give the same integer table, so the choice never changes a result.
  */
 final class PairCount {
 
@@ -15,10 +22,13 @@ final class PairCount {
     // bounded scratch, the scatter costs about as much per sample as the misses it saves.
 
     /**
-     * Tables of at least this many cells are counted in bytes: 1 MB of int counts, half the L2 of the machines
-     * measured (below, the int table mostly stays in L2 and the byte pass only adds the fold).
+     * The L2 cache of a core in bytes: {@code -Dshannon4j.l2CacheBytes} (a diagnostic knob: "1048576", "1024K",
+     * "1M"), else what Linux reports for cpu0, else 2 MB (the L2 of the machine the byte count was first measured
+     * on).
      */
-    static final int LOW_BYTE_CELLS = 1 << 18;
+    static final long L2_BYTES = l2Bytes(System.getProperty("shannon4j.l2CacheBytes"),
+            Path.of("/sys/devices/system/cpu/cpu0/cache"));
+    private static final long DEFAULT_L2_BYTES = 2 << 20;
     /** Byte tables up to this many cells are kept per thread between calls (2 MB). */
     private static final int RETAINED_LOW_CELLS = 1 << 21;
 
@@ -33,7 +43,65 @@ final class PairCount {
      * and the samples are at least as many as the cells (else the fold, O(cells), outweighs the misses saved).
      */
     static boolean lowBytes(int cells, int length) {
-        return cells >= LOW_BYTE_CELLS && length >= cells;
+        return lowBytes(cells, length, L2_BYTES);
+    }
+
+    /**
+     * Whether a table of {@code cells} cells is counted in bytes for {@code length} samples on a core with
+     * {@code l2Bytes} of L2: when its ints do not fit in half of it and its bytes do, and the samples are at least as
+     * many as the cells (else the fold, O(cells), outweighs the misses saved).
+     */
+    static boolean lowBytes(int cells, int length, long l2Bytes) {
+        long half = l2Bytes / 2;
+        return (long) cells * Integer.BYTES > half && cells <= half && length >= cells;
+    }
+
+    /**
+     * The L2 size: the property if it is a positive number of bytes (any other value is ignored, as the SIMD
+     * backend's width knob ignores one: it only picks between two ways to the same table), else the first level-2
+     * data or unified cache in {@code cacheDir} ({@code index*}/{@code level}, {@code type}, {@code size} as Linux
+     * writes them: "1024K"), else {@link #DEFAULT_L2_BYTES}.
+     */
+    static long l2Bytes(String property, Path cacheDir) {
+        if (property != null) {
+            long bytes = size(property.strip());
+            if (bytes > 0) {
+                return bytes;
+            }
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(cacheDir, "index*")) {
+            for (Path d : dirs) {
+                if (read(d.resolve("level")).equals("2") && !read(d.resolve("type")).equals("Instruction")) {
+                    long bytes = size(read(d.resolve("size")));
+                    if (bytes > 0) {
+                        return bytes;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no cache information (a container may hide it): the default
+        }
+        return DEFAULT_L2_BYTES;
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p).strip();
+    }
+
+    /** "1024K", "2M", "524288": bytes, or −1. */
+    static long size(String s) {
+        if (s.isEmpty()) {
+            return -1;
+        }
+        char unit = Character.toUpperCase(s.charAt(s.length() - 1));
+        long scale = unit == 'K' ? 1 << 10 : unit == 'M' ? 1 << 20 : unit == 'G' ? 1 << 30 : 1;
+        String digits = scale == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            long v = Long.parseLong(digits);
+            return v > 0 && v <= Long.MAX_VALUE / scale ? v * scale : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**
@@ -42,7 +110,13 @@ final class PairCount {
      */
     static void countPairs(Kernels k, int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols,
                            int length, int[] table, int cells) {
-        if (!lowBytes(cells, length)) {
+        countPairs(k, x, xOffset, xMin, y, yOffset, yMin, cols, length, table, cells, lowBytes(cells, length));
+    }
+
+    /** {@link #countPairs}, in bytes or not as told (for tests of both ways on any machine). */
+    static void countPairs(Kernels k, int[] x, int xOffset, int xMin, int[] y, int yOffset, int yMin, int cols,
+                           int length, int[] table, int cells, boolean inBytes) {
+        if (!inBytes) {
             k.countPairs(x, xOffset, xMin, y, yOffset, yMin, cols, length, table);
             return;
         }

@@ -15,8 +15,8 @@ public interface CountingKernels {
     // Label arrays hold arbitrary ints. The api finds their range with minMax; a small range is counted
     // directly into a dense, caller-owned table (countPairs, x − xMin indexing rows), a wide one is first
     // turned into dense codes 0..k−1 (denseCodes, densePairCodes: a hash table inside the backend). Count
-    // tables are then reduced with nLogN. A table too large for the L2 cache is counted in bytes with the wraps
-    // carried into the int table (countPairsLowBytes), then folded by the caller.
+    // tables are then reduced with nLogN. A table whose ints miss the L2 cache but whose bytes fit it is counted in
+    // bytes with the wraps carried into the int table (countPairsLowBytes), then folded by the caller.
     // Count methods add to the table (they do not clear it) and never read outside [offset, offset+length).
 
     /**

@@ -136,10 +136,11 @@ public abstract class CountsConformanceSuite {
     }
 
     /**
-     * Tables too large for L2 are counted in bytes with the wraps carried into ints: the same table as a direct
-     * count, for wide and narrow shapes, skewed labels (cells of 255, 256, 257, 511, 512 and 300,000 counts: the
-     * byte wraps 0, 1 and many times), negative labels far from 0, unequal offsets, lengths that are multiples of
-     * nothing, and two threads.
+     * Tables whose ints miss L2 are counted in bytes with the wraps carried into ints where a byte per cell fits
+     * L2, directly where it does not (a 1 MB L2 at 1000 × 1000; the api module's PairCountTest takes both ways on
+     * any machine): the same table as a direct count, for wide and narrow shapes, skewed labels (cells of 255, 256,
+     * 257, 511, 512 and 300,000 counts: the byte wraps 0, 1 and many times), negative labels far from 0, unequal
+     * offsets, lengths that are multiples of nothing, and two threads.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
@@ -148,7 +149,7 @@ public abstract class CountsConformanceSuite {
         int[][] shapes = {{1000, 1000}, {5000, 100}, {100, 5000}, {600, 600}, {512, 512}};
         for (int[] shape : shapes) {
             int cells = shape[0] * shape[1];
-            // 1000 x 1000: long enough that each of two threads counts its part in bytes.
+            // 1000 x 1000: long enough that each of two threads counts its part in bytes (on a 2 MB L2).
             int n = (cells == 1_000_000 ? 1 << 21 : cells) + 1 + r.nextInt(200_000);
             boolean skewed = shape[0] != 600;
             int xLo = skewed ? Integer.MIN_VALUE + 3 : -300;

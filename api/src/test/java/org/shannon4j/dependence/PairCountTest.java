@@ -1,0 +1,98 @@
+package org.shannon4j.dependence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shannon4j.Shannon;
+import org.shannon4j.spi.Kernels;
+
+/** How large pair tables are counted: the L2 size it goes by, the choice, and both ways to the same table. */
+class PairCountTest {
+
+    @Test
+    void sizesAsLinuxWritesThem() {
+        assertEquals(1 << 20, PairCount.size("1024K"));
+        assertEquals(2 << 20, PairCount.size("2M"));
+        assertEquals(524_288, PairCount.size("524288"));
+        assertEquals(1L << 30, PairCount.size("1g"));
+        for (String bad : new String[] {"", "K", "abc", "-5K", "0", "1.5M", "99999999999999999999"}) {
+            assertEquals(-1, PairCount.size(bad), bad);
+        }
+    }
+
+    @Test
+    void l2FromThePropertyThenLinuxThenTheDefault(@TempDir Path dir) throws IOException {
+        cache(dir.resolve("index0"), "1", "Data", "48K");
+        cache(dir.resolve("index1"), "1", "Instruction", "32K");
+        cache(dir.resolve("index2"), "2", "Unified", "1024K");
+        cache(dir.resolve("index3"), "3", "Unified", "32768K");
+        assertEquals(1 << 20, PairCount.l2Bytes(null, dir));
+        assertEquals(3 << 20, PairCount.l2Bytes("3M", dir));
+        assertEquals(1 << 20, PairCount.l2Bytes("lots", dir), "an invalid property is ignored");
+        assertEquals(1 << 20, PairCount.l2Bytes("-1", dir));
+        assertEquals(2 << 20, PairCount.l2Bytes(null, dir.resolve("missing")));
+        Path noL2 = dir.resolve("noL2");
+        cache(noL2.resolve("index0"), "1", "Data", "32K");
+        assertEquals(2 << 20, PairCount.l2Bytes(null, noL2));
+        assertTrue(PairCount.L2_BYTES > 0);
+    }
+
+    private static void cache(Path index, String level, String type, String size) throws IOException {
+        Files.createDirectories(index);
+        Files.writeString(index.resolve("level"), level + "\n");
+        Files.writeString(index.resolve("type"), type + "\n");
+        Files.writeString(index.resolve("size"), size + "\n");
+    }
+
+    @Test
+    void bytesOnlyWhereTheIntsMissHalfOfL2AndTheBytesFit() {
+        long twoMb = 2 << 20;
+        long oneMb = 1 << 20;
+        assertTrue(PairCount.lowBytes(1_000_000, 10_000_000, twoMb), "1000 x 1000 in a 2 MB L2");
+        assertFalse(PairCount.lowBytes(1_000_000, 10_000_000, oneMb), "1 MB of bytes does not fit half of 1 MB");
+        assertFalse(PairCount.lowBytes(262_144, 10_000_000, twoMb), "1 MB of ints fits half of 2 MB");
+        assertTrue(PairCount.lowBytes(262_145, 10_000_000, twoMb));
+        assertTrue(PairCount.lowBytes(1 << 20, 10_000_000, twoMb));
+        assertFalse(PairCount.lowBytes((1 << 20) + 1, 10_000_000, twoMb));
+        assertFalse(PairCount.lowBytes(1_000_000, 999_999, twoMb), "fewer samples than cells");
+        assertFalse(PairCount.lowBytes(100, 10_000_000, 0));
+    }
+
+    @Test
+    void bothWaysGiveTheDirectCount() {
+        Kernels k = Shannon.get("naive").context().kernels();
+        SplittableRandom r = new SplittableRandom(36);
+        int rows = 700, cols = 900, cells = rows * cols;
+        int n = cells + 12_345;
+        int xMin = -5, yMin = 1_000_000_000;
+        int[] x = new int[n + 3];
+        int[] y = new int[n + 7];
+        long[] direct = new long[cells];
+        for (int i = 0; i < n; i++) {
+            // one cell gets every 3rd sample (its byte wraps many times), the rest are uniform
+            int a = i % 3 == 0 ? 17 : r.nextInt(rows);
+            int b = i % 3 == 0 ? 401 : r.nextInt(cols);
+            x[3 + i] = xMin + a;
+            y[7 + i] = yMin + b;
+            direct[a * cols + b]++;
+        }
+        for (boolean inBytes : new boolean[] {false, true, true}) { // twice in bytes: the kept byte table is clean
+            int[] table = new int[cells];
+            PairCount.countPairs(k, x, 3, xMin, y, 7, yMin, cols, n, table, cells, inBytes);
+            long[] got = new long[cells];
+            for (int c = 0; c < cells; c++) {
+                got[c] = table[c];
+            }
+            assertArrayEquals(direct, got, "in bytes: " + inBytes);
+        }
+    }
+}
