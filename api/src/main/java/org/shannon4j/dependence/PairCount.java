@@ -13,8 +13,9 @@ import org.shannon4j.spi.Kernels;
  * larger one misses L2 on a good share of its random increments, so when a byte per cell does fit in half of L2 it
  * is counted in bytes ({@link Kernels#countPairsLowBytes}), the rare wraps carried into the int table, and the
  * bytes folded into it afterwards: 1000 × 1000 labels are 4 MB of ints against 1 MB of bytes, which a 2 MB L2
- * holds. Where neither fits (1 MB of L2 or less at that size) both miss, and the direct count saves the fold. Both
- * give the same integer table, so the choice never changes a result.
+ * holds. Where neither fits (a 1 MB L2 at that size) both miss, and the direct count saves the fold, until the
+ * ints grow much larger ({@link #lowBytes(int, int, long)}). Both give the same integer table, so the choice never
+ * changes a result.
  */
 final class PairCount {
 
@@ -29,6 +30,12 @@ final class PairCount {
     static final long L2_BYTES = l2Bytes(System.getProperty("shannon4j.l2CacheBytes"),
             Path.of("/sys/devices/system/cpu/cpu0/cache"));
     private static final long DEFAULT_L2_BYTES = 2 << 20;
+    /**
+     * Int tables of more bytes than this are counted in bytes even where the bytes miss L2 too. Measured on a 1 MB
+     * L2 (Zen 5, 32 MB L3), n = 1e7: 9 MB of ints (1500 × 1500 labels) were faster counted directly, 16 MB (2000 ×
+     * 2000) over twice as slow as in bytes; 12 MB lies between.
+     */
+    static final long LARGE_INT_TABLE = 12L << 20;
     /** Byte tables up to this many cells are kept per thread between calls (2 MB). */
     private static final int RETAINED_LOW_CELLS = 1 << 21;
 
@@ -48,12 +55,14 @@ final class PairCount {
 
     /**
      * Whether a table of {@code cells} cells is counted in bytes for {@code length} samples on a core with
-     * {@code l2Bytes} of L2: when its ints do not fit in half of it and its bytes do, and the samples are at least as
+     * {@code l2Bytes} of L2: when its ints do not fit in half of it and either its bytes do, or its ints exceed
+     * {@link #LARGE_INT_TABLE} bytes (there a quarter of the footprint wins again); and the samples are at least as
      * many as the cells (else the fold, O(cells), outweighs the misses saved).
      */
     static boolean lowBytes(int cells, int length, long l2Bytes) {
+        long ints = (long) cells * Integer.BYTES;
         long half = l2Bytes / 2;
-        return (long) cells * Integer.BYTES > half && cells <= half && length >= cells;
+        return ints > half && (cells <= half || ints > LARGE_INT_TABLE) && length >= cells;
     }
 
     /**

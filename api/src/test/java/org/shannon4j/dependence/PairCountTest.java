@@ -54,7 +54,7 @@ class PairCountTest {
     }
 
     @Test
-    void bytesOnlyWhereTheIntsMissHalfOfL2AndTheBytesFit() {
+    void bytesWhereTheIntsMissHalfOfL2AndTheBytesFitOrTheIntsAreLarge() {
         long twoMb = 2 << 20;
         long oneMb = 1 << 20;
         assertTrue(PairCount.lowBytes(1_000_000, 10_000_000, twoMb), "1000 x 1000 in a 2 MB L2");
@@ -63,8 +63,13 @@ class PairCountTest {
         assertTrue(PairCount.lowBytes(262_145, 10_000_000, twoMb));
         assertTrue(PairCount.lowBytes(1 << 20, 10_000_000, twoMb));
         assertFalse(PairCount.lowBytes((1 << 20) + 1, 10_000_000, twoMb));
+        assertTrue(PairCount.lowBytes((3 << 20) + 1, 10_000_000, twoMb), "ints beyond 12 MB");
+        assertTrue(PairCount.lowBytes(4_000_000, 10_000_000, oneMb), "2000 x 2000: 16 MB of ints");
+        assertTrue(PairCount.lowBytes((3 << 20) + 1, 10_000_000, oneMb));
+        assertFalse(PairCount.lowBytes(3 << 20, 10_000_000, oneMb), "12 MB of ints");
+        assertFalse(PairCount.lowBytes(2_250_000, 10_000_000, oneMb), "1500 x 1500: 9 MB of ints");
+        assertFalse(PairCount.lowBytes(4_000_000, 3_999_999, oneMb), "fewer samples than cells");
         assertFalse(PairCount.lowBytes(1_000_000, 999_999, twoMb), "fewer samples than cells");
-        assertFalse(PairCount.lowBytes(100, 10_000_000, 0));
     }
 
     @Test
