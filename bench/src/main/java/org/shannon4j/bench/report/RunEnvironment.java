@@ -30,9 +30,13 @@ public final class RunEnvironment {
     /** The file written next to {@code jmh.json}. */
     public static final String FILE_NAME = "environment.txt";
 
-    /** CPU flags that matter for the Vector API (x86 and ARM); the rest of /proc/cpuinfo's list is noise here. */
+    /**
+     * CPU flags that matter for the Vector API (x86 and ARM); the rest of /proc/cpuinfo's list is noise here.
+     * avx512_vpopcntdq: C2's lanewise BIT_COUNT of long lanes, which the selection's intersection counts use.
+     */
     static final List<String> SIMD_FLAGS = List.of("sse4_2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512dq",
-            "avx512cd", "avx512bw", "avx512vl", "avx512_fp16", "avx512_bf16", "avx_vnni", "asimd", "sve", "sve2");
+            "avx512cd", "avx512bw", "avx512vl", "avx512_vpopcntdq", "avx512_fp16", "avx512_bf16", "avx_vnni",
+            "asimd", "sve", "sve2");
 
     private RunEnvironment() {
     }
