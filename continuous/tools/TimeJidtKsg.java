@@ -1,13 +1,15 @@
 import infodynamics.measures.continuous.kraskov.MutualInfoCalculatorMultiVariateKraskov1;
+import org.shannon4j.bench.KsgBenchmark;
 
 /**
  * Times JIDT's KSG algorithm 1 (MutualInfoCalculatorMultiVariateKraskov1, k = 3, its defaults otherwise: max-norm,
  * NORMALISE=true, NOISE_LEVEL_TO_ADD=1e-8) on KsgBenchmark's data: KsgBenchmark.sample(n, 0.5), splitmix64
- * uniforms through Box-Muller, regenerated here as time_sklearn_ksg.py does. Each call constructs, initialises,
+ * uniforms through Box-Muller, taken from the bench classes in the CLI jar. Each call constructs, initialises,
  * sets the observations and computes the average, as a user's call would; the first calls run while the JIT
  * compiles JIDT, so the best of the calls is reported, with the estimate (the same data as ours give 0.1444).
  * Run by bench_ksg_peers.sh; by hand:
- *   java -cp JIDT_CLASSES continuous/tools/TimeJidtKsg.java N THREADS [CALLS]     (CALLS default 5)
+ *   java -cp JIDT_CLASSES:cli/target/shannon4j-cli.jar continuous/tools/TimeJidtKsg.java N THREADS [CALLS]
+ * (CALLS default 5).
  */
 public class TimeJidtKsg {
 
@@ -15,7 +17,7 @@ public class TimeJidtKsg {
         int n = Integer.parseInt(args[0]);
         String threads = args[1];
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        double[][] xy = sample(n, 0.5);
+        double[][] xy = KsgBenchmark.sample(n, 0.5);
         double best = Double.POSITIVE_INFINITY;
         double mi = Double.NaN;
         for (int c = 0; c < calls; c++) {
@@ -30,27 +32,5 @@ public class TimeJidtKsg {
         }
         System.out.printf("n = %d: JIDT KSG1, %s thread(s), best of %d calls %.3f s, mi = %.15g%n", n, threads,
                 calls, best, mi);
-    }
-
-    static double[][] sample(int n, double rho) {
-        double[] x = new double[n];
-        double[] y = new double[n];
-        long state = 20261206L;
-        for (int i = 0; i < n; i++) {
-            state += 0x9E3779B97F4A7C15L;
-            double u1 = (mix(state) >>> 11) * 0x1.0p-53;
-            state += 0x9E3779B97F4A7C15L;
-            double u2 = (mix(state) >>> 11) * 0x1.0p-53;
-            double r = Math.sqrt(-2 * Math.log1p(-u1));
-            x[i] = r * Math.cos(2 * Math.PI * u2);
-            y[i] = rho * x[i] + Math.sqrt(1 - rho * rho) * r * Math.sin(2 * Math.PI * u2);
-        }
-        return new double[][] {x, y};
-    }
-
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -27,9 +27,11 @@ if [ "${SKIP_JIDT:-0}" != 1 ]; then
   source "$root/bin/select-jdk"
   jidt=${JIDT_BUILD:-/tmp/jidt-build}
   [ -d "$jidt/classes" ] || "$here/build_jidt.sh" "${JIDT_GIT_DIR:-/work/.mirror/jlizier+jidt/repo}" "$jidt"
+  "$root/bin/shannon4j" jmh -l > /dev/null # builds the CLI jar (KsgBenchmark's data) if it is missing or stale
   for n in "${sizes[@]}"; do
     for threads in 1 2; do
-      "$JAVA_HOME/bin/java" -cp "$jidt/classes" "$here/TimeJidtKsg.java" "$n" "$threads"
+      "$JAVA_HOME/bin/java" -cp "$jidt/classes:$root/cli/target/shannon4j-cli.jar" "$here/TimeJidtKsg.java" "$n" \
+        "$threads"
     done
   done
 fi

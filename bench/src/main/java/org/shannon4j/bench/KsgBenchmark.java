@@ -65,9 +65,9 @@ public class KsgBenchmark {
     /**
      * n points of a bivariate Gaussian with correlation ρ: splitmix64 uniforms (53 bits) through Box–Muller, so
      * that a few lines of Python give the same doubles (up to the last bits of log, cos and sqrt, which do not
-     * change the timing).
+     * change the timing). Public for {@code continuous/tools/TimeJidtKsg.java}, which times JIDT on them.
      */
-    static double[][] sample(int n, double rho) {
+    public static double[][] sample(int n, double rho) {
         double[] x = new double[n];
         double[] y = new double[n];
         long state = 20261206L;
