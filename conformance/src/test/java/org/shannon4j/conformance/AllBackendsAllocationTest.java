@@ -25,9 +25,8 @@ import org.shannon4j.spi.Kernels;
  * bytes per element); a lane-sum helper taking a vector boxed three vectors per block of float Hellinger; at
  * 2 double lanes (the 128-bit run on x86) the equal-width binning's masks allocated 708 bytes per element. Each
  * call is repeated until one allocates almost nothing (at most {@value #BYTES_PER_CALL} bytes for {@value #N}
- * elements, far below one box per vector, see there) or {@value #CALLS} calls over at least 30 seconds have all
- * allocated more; C2 compiles the loops within the first few calls (each runs thousands of loop iterations) once
- * its queue reaches them.
+ * elements, far below one box per vector, see there) or {@value #CALLS} calls have all allocated more; C2
+ * compiles the loops within the first few calls (each runs thousands of loop iterations).
  * Calls go through the facade, so they reach the kernels with the same profiles as a user's; the counting
  * kernels of the selection, continuous and registration families, which no facade measure of this module
  * reaches, are called on the backend's kernels directly (not densePairCodes: its hash table of the distinct
@@ -43,14 +42,8 @@ class AllBackendsAllocationTest {
      * widths, on a Zen 1 host); the slack is for the JVM's own occasional allocations.
      */
     private static final long BYTES_PER_CALL = N / 16;
-    /**
-     * Calls of one measure before the test gives up, and the least time they must have taken too: a count alone
-     * lets a fast core finish every call in the interpreter while C2's one thread (two cores) still works through
-     * the queue the suite's earlier calls filled, as on a Zen 5 host at 256 bits; a time alone would let a slow
-     * machine give up before the call counts that trigger compilation.
-     */
+    /** Calls of one measure before the test gives up: a count, not a time, so a slow machine only takes longer. */
     private static final int CALLS = 5_000;
-    private static final long WAIT_NANOS = 30_000_000_000L;
 
     private static com.sun.management.ThreadMXBean threads;
     private static double[] p;
@@ -102,22 +95,18 @@ class AllBackendsAllocationTest {
 
     private static void allocationFree(Shannon backend, String what, Runnable call) {
         long fewest = Long.MAX_VALUE;
-        long start = System.nanoTime();
-        int calls = 0;
-        while (calls < CALLS || System.nanoTime() - start < WAIT_NANOS) {
+        for (int c = 0; c < CALLS; c++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             call.run();
             long bytes = threads.getCurrentThreadAllocatedBytes() - before;
-            calls++;
             fewest = Math.min(fewest, bytes);
             if (bytes <= BYTES_PER_CALL) {
                 return;
             }
         }
-        fail(backend.backendName() + ", " + what + ": every one of " + calls + " calls in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms allocated, at least " + fewest + " bytes for " + N
-                + " elements: a vector operation C2 does not compile on this CPU, or a vector passed to a method C2"
-                + " did not inline?");
+        fail(backend.backendName() + ", " + what + ": every one of " + CALLS + " calls allocated, at least " + fewest
+                + " bytes for " + N + " elements: a vector operation C2 does not compile on this CPU,"
+                + " or a vector passed to a method C2 did not inline?");
     }
 
     @ParameterizedTest

@@ -41,7 +41,7 @@ final class LaneMath {
     static final double LOG_ULP = 1.0;
     static final double LOG1P_ULP = 1.0;
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = Species.D;
     private static final int DL = D.length();
 
     static final double INV_LN2 = 0x1.71547652b82fep0;

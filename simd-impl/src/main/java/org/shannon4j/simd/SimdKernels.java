@@ -855,7 +855,7 @@ final class SimdKernels extends BlockedKernels {
     // ------------------------------------------------------------------------------------------------------
     // Losses (issue 4): softmax cross-entropy with class-index targets (no smoothing, no gradient) and the
     // binary losses in SimdLossKernels; every other loss and option is the SPI's reference default (the loops
-    // of LossMath).
+    // of LossMath), and so are these with 2 double lanes, where their masks box (TWO_DOUBLE_LANES).
     // ------------------------------------------------------------------------------------------------------
 
     @Override
@@ -863,7 +863,7 @@ final class SimdKernels extends BlockedKernels {
                                       int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
                                       double[] rowLosses, int rowOffset, double[] grad, int gradOffset,
                                       double gradScale, double[] aux) {
-        if (smoothing == 0 && grad == null) {
+        if (smoothing == 0 && grad == null && !TWO_DOUBLE_LANES) {
             return SimdLossKernels.softmaxCrossEntropy(logits, null, offset, rows, classes, targets, targetOffset,
                     ignoreIndex, classWeights, rowLosses, null, rowOffset, aux);
         }
@@ -876,7 +876,7 @@ final class SimdKernels extends BlockedKernels {
                                       int targetOffset, int ignoreIndex, double[] classWeights, double smoothing,
                                       float[] rowLosses, int rowOffset, float[] grad, int gradOffset,
                                       double gradScale, double[] aux) {
-        if (smoothing == 0 && grad == null) {
+        if (smoothing == 0 && grad == null && !TWO_DOUBLE_LANES) {
             return SimdLossKernels.softmaxCrossEntropy(null, logits, offset, rows, classes, targets, targetOffset,
                     ignoreIndex, classWeights, null, rowLosses, rowOffset, aux);
         }
@@ -888,6 +888,10 @@ final class SimdKernels extends BlockedKernels {
     public double binaryCrossEntropy(double[] targets, int targetOffset, double[] probs, int probOffset,
                                      double[] weights, int weightOffset, int length, double eps, double[] losses,
                                      int lossOffset, double[] aux) {
+        if (TWO_DOUBLE_LANES) {
+            return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, weights, weightOffset, length,
+                    eps, losses, lossOffset, aux);
+        }
         return SimdLossKernels.binary(false, targets, null, targetOffset, probs, null, probOffset, weights, null,
                 weightOffset, length, eps, losses, null, lossOffset, aux);
     }
@@ -896,6 +900,10 @@ final class SimdKernels extends BlockedKernels {
     public double binaryCrossEntropy(float[] targets, int targetOffset, float[] probs, int probOffset,
                                      float[] weights, int weightOffset, int length, double eps, float[] losses,
                                      int lossOffset, double[] aux) {
+        if (TWO_DOUBLE_LANES) {
+            return super.binaryCrossEntropy(targets, targetOffset, probs, probOffset, weights, weightOffset, length,
+                    eps, losses, lossOffset, aux);
+        }
         return SimdLossKernels.binary(false, null, targets, targetOffset, null, probs, probOffset, null, weights,
                 weightOffset, length, eps, null, losses, lossOffset, aux);
     }
@@ -904,6 +912,10 @@ final class SimdKernels extends BlockedKernels {
     public double binaryCrossEntropyWithLogits(double[] targets, int targetOffset, double[] logits, int logitOffset,
                                                double[] weights, int weightOffset, int length, double posWeight,
                                                double[] losses, int lossOffset, double[] aux) {
+        if (TWO_DOUBLE_LANES) {
+            return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, weights,
+                    weightOffset, length, posWeight, losses, lossOffset, aux);
+        }
         return SimdLossKernels.binary(true, targets, null, targetOffset, logits, null, logitOffset, weights, null,
                 weightOffset, length, posWeight, losses, null, lossOffset, aux);
     }
@@ -912,6 +924,10 @@ final class SimdKernels extends BlockedKernels {
     public double binaryCrossEntropyWithLogits(float[] targets, int targetOffset, float[] logits, int logitOffset,
                                                float[] weights, int weightOffset, int length, double posWeight,
                                                float[] losses, int lossOffset, double[] aux) {
+        if (TWO_DOUBLE_LANES) {
+            return super.binaryCrossEntropyWithLogits(targets, targetOffset, logits, logitOffset, weights,
+                    weightOffset, length, posWeight, losses, lossOffset, aux);
+        }
         return SimdLossKernels.binary(true, null, targets, targetOffset, null, logits, logitOffset, null, weights,
                 weightOffset, length, posWeight, null, losses, lossOffset, aux);
     }

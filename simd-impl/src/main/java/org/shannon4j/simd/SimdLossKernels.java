@@ -82,7 +82,7 @@ import org.shannon4j.spi.LossMath;
  */
 final class SimdLossKernels {
 
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = Species.D;
     private static final int DL = D.length();
 
     /** Up to this many classes, rows go lane-wise, read by gathers. */
