@@ -1,5 +1,6 @@
 package org.shannon4j.continuous;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -419,7 +420,7 @@ public final class FeatureScoring {
             va[i] = va[i] == 0 ? 0.0 : va[i]; // −0 and 0 are one value to np.unique
         }
         double[] da = distinct(va);
-        int[] db = java.util.Arrays.stream(b).sorted().distinct().toArray();
+        int[] db = Arrays.stream(b).sorted().distinct().toArray();
         if (da.length == 1 || db.length == 1) {
             return 0.0;
         }
@@ -427,13 +428,13 @@ public final class FeatureScoring {
         long[] rows = new long[da.length];
         long[] cols = new long[db.length];
         for (int i = 0; i < n; i++) {
-            int r = java.util.Arrays.binarySearch(da, va[i]);
-            int c = java.util.Arrays.binarySearch(db, b[i]);
+            int r = Arrays.binarySearch(da, va[i]);
+            int c = Arrays.binarySearch(db, b[i]);
             rows[r]++;
             cols[c]++;
             keys[i] = (long) c * da.length + r;
         }
-        java.util.Arrays.sort(keys);
+        Arrays.sort(keys);
         double logN = Math.log(n);
         double[] terms = new double[n];
         int cells = 0;
@@ -455,13 +456,13 @@ public final class FeatureScoring {
 
     private static double[] distinct(double[] v) {
         double[] s = v.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int m = 0;
         for (int i = 0; i < s.length; i++) {
             if (m == 0 || s[i] != s[m - 1]) {
                 s[m++] = s[i];
             }
         }
-        return java.util.Arrays.copyOf(s, m);
+        return Arrays.copyOf(s, m);
     }
 }
