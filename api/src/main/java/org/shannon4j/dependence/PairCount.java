@@ -1,10 +1,6 @@
 package org.shannon4j.dependence;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
+import org.shannon4j.spi.CpuCaches;
 import org.shannon4j.spi.Kernels;
 
 /**
@@ -22,14 +18,8 @@ final class PairCount {
     // Not radix partitioning (scattering the cell indexes into L2-sized partitions, then counting each): with a
     // bounded scratch, the scatter costs about as much per sample as the misses it saves.
 
-    /**
-     * The L2 cache of a core in bytes: {@code -Dshannon4j.l2CacheBytes} (a diagnostic knob: "1048576", "1024K",
-     * "1M"), else what Linux reports for cpu0, else 2 MB (the L2 of the machine the byte count was first measured
-     * on).
-     */
-    static final long L2_BYTES = l2Bytes(System.getProperty("shannon4j.l2CacheBytes"),
-            Path.of("/sys/devices/system/cpu/cpu0/cache"));
-    private static final long DEFAULT_L2_BYTES = 2 << 20;
+    /** The L2 cache of a core in bytes ({@link CpuCaches#l2Bytes}). */
+    static final long L2_BYTES = CpuCaches.l2Bytes();
     /**
      * Int tables of more bytes than this are counted in bytes even where the bytes miss L2 too. Measured on a 1 MB
      * L2 (Zen 5, 32 MB L3), n = 1e7: 9 MB of ints (1500 × 1500 labels) were faster counted directly, 16 MB (2000 ×
@@ -63,54 +53,6 @@ final class PairCount {
         long ints = (long) cells * Integer.BYTES;
         long half = l2Bytes / 2;
         return ints > half && (cells <= half || ints > LARGE_INT_TABLE) && length >= cells;
-    }
-
-    /**
-     * The L2 size: the property if it is a positive number of bytes (any other value is ignored, as the SIMD
-     * backend's width knob ignores one: it only picks between two ways to the same table), else the first level-2
-     * data or unified cache in {@code cacheDir} ({@code index*}/{@code level}, {@code type}, {@code size} as Linux
-     * writes them: "1024K"), else {@link #DEFAULT_L2_BYTES}.
-     */
-    static long l2Bytes(String property, Path cacheDir) {
-        if (property != null) {
-            long bytes = size(property.strip());
-            if (bytes > 0) {
-                return bytes;
-            }
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(cacheDir, "index*")) {
-            for (Path d : dirs) {
-                if (read(d.resolve("level")).equals("2") && !read(d.resolve("type")).equals("Instruction")) {
-                    long bytes = size(read(d.resolve("size")));
-                    if (bytes > 0) {
-                        return bytes;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or no cache information (a container may hide it): the default
-        }
-        return DEFAULT_L2_BYTES;
-    }
-
-    private static String read(Path p) throws IOException {
-        return Files.readString(p).strip();
-    }
-
-    /** "1024K", "2M", "524288": bytes, or −1. */
-    static long size(String s) {
-        if (s.isEmpty()) {
-            return -1;
-        }
-        char unit = Character.toUpperCase(s.charAt(s.length() - 1));
-        long scale = unit == 'K' ? 1 << 10 : unit == 'M' ? 1 << 20 : unit == 'G' ? 1 << 30 : 1;
-        String digits = scale == 1 ? s : s.substring(0, s.length() - 1);
-        try {
-            long v = Long.parseLong(digits);
-            return v > 0 && v <= Long.MAX_VALUE / scale ? v * scale : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     /**

@@ -5,52 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shannon4j.Shannon;
+import org.shannon4j.spi.CpuCaches;
 import org.shannon4j.spi.Kernels;
 
-/** How large pair tables are counted: the L2 size it goes by, the choice, and both ways to the same table. */
+/** How large pair tables are counted: the choice by the L2 size, and both ways to the same table. */
 class PairCountTest {
 
     @Test
-    void sizesAsLinuxWritesThem() {
-        assertEquals(1 << 20, PairCount.size("1024K"));
-        assertEquals(2 << 20, PairCount.size("2M"));
-        assertEquals(524_288, PairCount.size("524288"));
-        assertEquals(1L << 30, PairCount.size("1g"));
-        for (String bad : new String[] {"", "K", "abc", "-5K", "0", "1.5M", "99999999999999999999"}) {
-            assertEquals(-1, PairCount.size(bad), bad);
-        }
-    }
-
-    @Test
-    void l2FromThePropertyThenLinuxThenTheDefault(@TempDir Path dir) throws IOException {
-        cache(dir.resolve("index0"), "1", "Data", "48K");
-        cache(dir.resolve("index1"), "1", "Instruction", "32K");
-        cache(dir.resolve("index2"), "2", "Unified", "1024K");
-        cache(dir.resolve("index3"), "3", "Unified", "32768K");
-        assertEquals(1 << 20, PairCount.l2Bytes(null, dir));
-        assertEquals(3 << 20, PairCount.l2Bytes("3M", dir));
-        assertEquals(1 << 20, PairCount.l2Bytes("lots", dir), "an invalid property is ignored");
-        assertEquals(1 << 20, PairCount.l2Bytes("-1", dir));
-        assertEquals(2 << 20, PairCount.l2Bytes(null, dir.resolve("missing")));
-        Path noL2 = dir.resolve("noL2");
-        cache(noL2.resolve("index0"), "1", "Data", "32K");
-        assertEquals(2 << 20, PairCount.l2Bytes(null, noL2));
+    void l2FromCpuCaches() {
+        assertEquals(CpuCaches.l2Bytes(), PairCount.L2_BYTES);
         assertTrue(PairCount.L2_BYTES > 0);
-    }
-
-    private static void cache(Path index, String level, String type, String size) throws IOException {
-        Files.createDirectories(index);
-        Files.writeString(index.resolve("level"), level + "\n");
-        Files.writeString(index.resolve("type"), type + "\n");
-        Files.writeString(index.resolve("size"), size + "\n");
     }
 
     @Test
