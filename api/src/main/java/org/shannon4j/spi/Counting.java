@@ -126,6 +126,26 @@ final class Counting {
         }
     }
 
+    static void decodePlanes(long[] planes, int planesOffset, int planesSets, int outSets, int words, long[] out,
+                             int outOffset) {
+        for (int a = 0; a < outSets; a++) {
+            int code = a + 1;
+            int to = outOffset + a * words;
+            // a plane's bit as it is where the code has that bit, else its complement: x ^ 0 or x ^ -1
+            long flip = (code & 1) != 0 ? 0L : -1L;
+            for (int w = 0; w < words; w++) {
+                out[to + w] = planes[planesOffset + w] ^ flip;
+            }
+            for (int q = 1; q < planesSets; q++) {
+                long f = (code >>> q & 1) != 0 ? 0L : -1L;
+                int from = planesOffset + q * words;
+                for (int w = 0; w < words; w++) {
+                    out[to + w] &= planes[from + w] ^ f;
+                }
+            }
+        }
+    }
+
     static int denseCodes(int[] a, int offset, int length, int[] codes) {
         CodeTable table = new CodeTable();
         for (int i = 0; i < length; i++) {

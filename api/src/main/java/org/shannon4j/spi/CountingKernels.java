@@ -194,6 +194,41 @@ public interface CountingKernels {
     }
 
     /**
+     * Whether this backend's bitset kernels ({@link #intersectionCounts}, {@link #decodePlanes}) count faster than
+     * their bitsets stream from memory, so that an engine whose bitsets exceed the caches saves time by storing them
+     * as bit planes and decoding them: a property of the backend, not a kernel, and no result depends on it. The
+     * reference's scalar popcount loops are the bound themselves: false.
+     *
+     * @return whether bit planes pay for their decoding on this backend
+     */
+    default boolean bitsetsMemoryBound() {
+        return false;
+    }
+
+    /**
+     * Decodes a family of row sets stored as bit planes: for every a &lt; outSets and w &lt; words, word w of set a,
+     * {@code out[outOffset + a·words + w]}, becomes the rows whose plane code is a + 1, the code of a row being the
+     * number whose bit q is the row's bit in plane q ({@code planes[planesOffset + q·words + w]}, q &lt;
+     * planesSets). Code 0 is in no set, so the rows of a level that is not stored, and padding rows, are zero in
+     * every plane. Planes hold m sets in ⌈log2(m + 1)⌉ bitsets instead of m: less memory to stream where a feature
+     * selection reads every column at every step, and {@link #intersectionCounts} then counts the decoded sets.
+     * The words of the out range are overwritten; no other word is changed. The caller guarantees
+     * {@code 1 <= planesSets <= 6}, {@code outSets < 2^planesSets} and the ranges inside the arrays.
+     *
+     * @param planes the planes: a family of planesSets bitsets of {@code words} words each, one after the other
+     * @param planesOffset index of the first word of plane 0
+     * @param planesSets number of planes
+     * @param outSets number of sets written: those of codes 1 .. outSets
+     * @param words number of 64-bit words of every plane and set
+     * @param out the family of outSets bitsets written, one after the other
+     * @param outOffset index of the first word of set 0 in out
+     */
+    default void decodePlanes(long[] planes, int planesOffset, int planesSets, int outSets, int words, long[] out,
+            int outOffset) {
+        Counting.decodePlanes(planes, planesOffset, planesSets, outSets, words, out, outOffset);
+    }
+
+    /**
      * Σ n·ln n over {@code counts[offset .. offset+length)} with 0·ln 0 = 0, accumulated in double (one-signed
      * terms: a few ulp of relative error per term suffice); NaN if any count is negative.
      *

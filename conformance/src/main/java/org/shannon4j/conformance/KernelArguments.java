@@ -47,7 +47,9 @@ import org.shannon4j.spi.Kernels;
  *       named {@code row…} or {@code sample…}, and classes for {@code class…}.</li>
  *   <li>{@code xxxSets} (int): the number of bitsets of family xxx, 1..12 (15 for x and 40 for z in one
  *       length-5000 variant: the feature-selection engine's widest shapes); {@code sets} those of the first bitset
- *       family, and beside byte codes 1..40 (64, the engine's widest Z, in one length-5000 variant).</li>
+ *       family, and beside byte codes 1..40 (64, the engine's widest Z, in one length-5000 variant). Bit planes:
+ *       long {@code planes}, {@code planesSets} of them, 1..6, decoded into the {@code outSets} sets of codes
+ *       1 .. 2^planesSets − 1 at most (drawn from that range).</li>
  *   <li>Derived: {@code min}, {@code xxxMin} the minimum of the (first, or xxx) label range; {@code cols} the
  *       range of the last label array; {@code table} (int or long) sized by the product of those ranges and of
  *       the {@code xxxSets}, and pre-filled with counts (the kernels add to it; long tables of set families
@@ -57,8 +59,8 @@ import org.shannon4j.spi.Kernels;
  *       {@link Kernels#AUX_LENGTH} + 2 pre-filled with garbage; long {@code keys} (a min and a max written) 2
  *       entries and garbage after them.</li>
  *   <li>Outputs {@code rowLosses, grad, losses}: null, or pre-filled with a sentinel around and inside the range.
- *       Long {@code bits}, a bitset family added into ({@code sets} × {@code words} words from {@code bitsOffset}):
- *       random words as for the inputs in the range, no bit set around it.</li>
+ *       Long {@code bits} and {@code out}, bitset families written ({@code sets} or {@code outSets} × {@code words}
+ *       words from their offset): random words as for the inputs in the range, no bit set around it.</li>
  *   <li>Options: {@code c} (the JS ratio) 1 or e^U(−3, 3); {@code ignoreIndex} −100; {@code smoothing} 0, 0.1 or
  *       U(0, 1); {@code gradScale} 1 or 1/rows; {@code eps} 0, 1e-7 or 1e-3; {@code posWeight} 1 or U(0, 4);
  *       {@code layout} double or float, aligned or not, either byte order, on heap or off heap.</li>
@@ -345,8 +347,8 @@ final class KernelArguments {
             byte[].class, names(Role.BYTE_CODES, "codes", Role.TABLE, "low", Role.CODES, "binCodes"),
             int[].class, names(Role.TABLE, "table", Role.CODES, "codes", Role.COUNTS, "counts", Role.CLASS_TARGETS,
                     "targets", Role.LABELS, "a", "x", "y"),
-            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z", Role.SET_OUTPUT,
-                    "bits", Role.KEYS, "keys"));
+            long[].class, names(Role.TABLE, "table", Role.COUNTS, "counts", Role.BITSETS, "x", "z", "planes",
+                    Role.SET_OUTPUT, "bits", "out", Role.KEYS, "keys"));
 
     /** The role of a parameter from its name and type, or null if no rule knows it. */
     private static Role role(String name, Class<?> t) {
@@ -378,6 +380,8 @@ final class KernelArguments {
         // Scalars first: shapes, offsets and options.
         int nullable = 0;
         boolean[] isNull = new boolean[ps.size()];
+        int planes = ps.stream().filter(p -> p.name.equals("planesSets")).mapToInt(Param::index).findFirst()
+                .orElse(-1);
         for (Param p : ps) {
             Object value = switch (p.role) {
                 case LENGTH -> integral(p.type, n);
@@ -400,7 +404,9 @@ final class KernelArguments {
                 case POS_WEIGHT -> v % 2 == 0 ? 1.0 : rnd.nextDouble(0, 4);
                 // Intersections: 1..12 sets, and the engine's widest shapes (15 candidate levels, 40 joint levels)
                 // at length 5000. Level sets of byte codes: 1..40, and the widest Z of the engine (64) at 5000.
-                case SETS -> plan.has(Role.BYTE_CODES)
+                case SETS -> p.name.equals("planesSets") ? 1 + rnd.nextInt(6)
+                        : p.name.equals("outSets") && planes >= 0 ? 1 + rnd.nextInt((1 << (Integer) args[planes]) - 1)
+                        : plan.has(Role.BYTE_CODES)
                         ? (n == KernelConformanceSuite.LARGE && v == 3 ? 64 : 1 + rnd.nextInt(40))
                         : n == KernelConformanceSuite.LARGE && v == 3 ? (p.name.startsWith("x") ? 15 : 40)
                         : 1 + rnd.nextInt(12);

@@ -157,6 +157,7 @@ class AllBackendsAllocationTest {
         int words = N / 64 + 1;
         long[] sets = new long[(bins - 1) * words];
         long[] counts = new long[(bins - 1) * (bins - 1)];
+        long[] decoded = new long[(bins - 1) * words];
         long[] codeCounts = new long[bins];
         int[] table = new int[bins * bins];
         int[] labelTable = new int[100 * 100];
@@ -169,6 +170,8 @@ class AllBackendsAllocationTest {
         allocationFree(backend, "level sets", () -> k.levelSets(byteCodes, 0, N, bins - 1, sets, 0, words));
         allocationFree(backend, "intersection counts",
                 () -> k.intersectionCounts(sets, 0, bins - 1, sets, 0, bins - 1, words, counts));
+        int planes = 32 - Integer.numberOfLeadingZeros(bins - 1);
+        allocationFree(backend, "decode planes", () -> k.decodePlanes(sets, 0, planes, bins - 1, words, decoded, 0));
         allocationFree(backend, "bin pairs, double", () -> k.binPairs(p, 0, q, 0, N, edges, edges, bins, table));
         allocationFree(backend, "bin pairs, float", () -> k.binPairs(pf, 0, qf, 0, N, edges, edges, bins, table));
         allocationFree(backend, "label range", () -> k.minMax(labels, 0, N));
