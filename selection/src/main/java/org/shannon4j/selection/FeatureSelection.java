@@ -39,11 +39,15 @@ import org.shannon4j.spi.Context;
  *       backend's kernels ({@link org.shannon4j.spi.CountingKernels#intersectionCounts}, after
  *       {@link org.shannon4j.spi.CountingKernels#levelSets}); columns of more levels and targets of more classes
  *       are counted as histograms. The bitsets of all columns take about Σ(levels − 1)·rows/8 bytes (113 MB for
- *       100,000 rows × 1,000 columns of 10 levels), at most a third of the free heap: the columns beyond that
- *       budget are counted as histograms (slower, same result). The candidates of a step are spread over the
- *       context's {@link Context#parallelism() threads}; each writes its own slots and the scores are combined in
- *       index order, so the result has the same bits for every thread count and executor. CMIM's lazy
- *       refinement runs on the calling thread (its order is what makes it lazy); its setup is parallel.</li>
+ *       100,000 rows × 1,000 columns of 10 levels). Where that exceeds the last-level cache (every step then
+ *       reads them all from memory), a column of 4 or more levels is kept as the ⌈log2(levels)⌉ bit planes of
+ *       its level codes instead (4 for 10 levels: 50 MB in that example), decoded into sets a class segment at a
+ *       time ({@link org.shannon4j.spi.CountingKernels#decodePlanes}). The bitsets take at most a third of the
+ *       free heap: the columns beyond that budget are counted as histograms (slower, same result). The
+ *       candidates of a step are spread over the context's {@link Context#parallelism() threads}; each writes its
+ *       own slots and the scores are combined in index order, so the result has the same bits for every thread
+ *       count and executor. CMIM's lazy refinement runs on the calling thread (its order is what makes it lazy);
+ *       its setup is parallel.</li>
  *   <li><b>Where FEAST has accidents.</b> When no remaining candidate scores above zero, FEAST's JMI and DISR
  *       return feature 0 again (a duplicate) and its CondMI writes −1; this family stops with
  *       {@link StopReason#NO_POSITIVE_SCORE} and returns the features selected so far. CMIM keeps FEAST's and

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.shannon4j.dependence.PlugInSums;
+import org.shannon4j.spi.CpuCaches;
 import org.shannon4j.spi.Kernels;
 import org.shannon4j.spi.Parallelism;
 
@@ -25,6 +26,13 @@ import org.shannon4j.spi.Parallelism;
  * more than {@link #MAX_CLASS_SEGMENTS} classes, are counted as histograms ({@link Kernels#countPairs}). Both give
  * the same integer table, so the path never changes a result. Every candidate's terms land in its own slot, so
  * results do not depend on the thread count.
+ *
+ * <p>When the sets of all columns exceed the last-level cache, each step reads them all from memory, and a column
+ * of m ≥ 3 sets is stored as ⌈log2(m + 1)⌉ bit planes instead (the binary digits of level + 1; the last level and
+ * the padding are 0), decoded a class segment at a time into L1/L2 just before its counts
+ * ({@link Kernels#decodePlanes}): 4 planes for the 9 sets of a 10-level column, 4/9 of the memory traffic, for a
+ * decoding pass of about a fifth of the popcounts' work. Where the sets fit in cache, or the backend's counting
+ * is slower than memory (the scalar reference), the decoding would be all cost, so they stay sets.
  */
 final class PairCounts extends StepTables {
 
@@ -50,16 +58,29 @@ final class PairCounts extends StepTables {
     private final int[] classBase;
     private final int totalWords;
     /**
-     * Column j's bitsets, or null for the histogram path: m = levels − 1 sets; the segment of class g of set a
-     * at {@code m·classBase[g] + a·classWords[g]}, {@code classWords[g]} words.
+     * Column j's bitsets, or null for the histogram path: m = levels − 1 sets, the segment of class g of set a at
+     * {@code m·classBase[g] + a·classWords[g]}, {@code classWords[g]} words; or, if {@code planes[j] > 0}, that many
+     * bit planes coding set a as a + 1, plane q of class g at {@code planes[j]·classBase[g] + q·classWords[g]}.
      */
-    private final long[][] sets;
+    private final long[][] bits;
+    /** The number of planes in {@code bits[j]}, or 0 where it holds the sets themselves. */
+    private final int[] planes;
     /** Column j's counts per level and class, {@code [a·ly + g]} (the (column, target) table). */
     private final long[][] classCounts;
     private final Scratch.Pool pool;
     private final Scratch callerScratch = new Scratch();
 
+    /**
+     * How the columns' bitsets are stored: planes beyond the last-level cache on a backend whose counting outruns
+     * memory ({@link Kernels#bitsetsMemoryBound}), or as told (for tests).
+     */
+    enum Layout { BY_CACHE, SETS, PLANES }
+
     PairCounts(Kernels kernels, Parallelism parallelism, DiscreteColumns columns, int[] y, int ly) {
+        this(kernels, parallelism, columns, y, ly, Layout.BY_CACHE);
+    }
+
+    PairCounts(Kernels kernels, Parallelism parallelism, DiscreteColumns columns, int[] y, int ly, Layout layout) {
         long[] rowsOfClass = new long[ly];
         for (int v : y) {
             rowsOfClass[v]++;
@@ -88,17 +109,31 @@ final class PairCounts extends StepTables {
             total += classWords[g];
         }
         this.totalWords = total;
-        this.sets = new long[features][];
+        this.bits = new long[features][];
+        this.planes = new int[features];
         this.classCounts = new long[features][];
         this.pool = new Scratch.Pool();
+        long setBytes = 0;
+        for (int j = 0; j < features && split; j++) {
+            int l = columns.levels(j);
+            if (l <= MAX_SET_LEVELS) {
+                setBytes += (long) (l - 1) * totalWords * Long.BYTES;
+            }
+        }
+        boolean inPlanes = layout == Layout.PLANES || layout == Layout.BY_CACHE && kernels.bitsetsMemoryBound()
+                && setBytes > CpuCaches.lastLevelBytes();
         long budget = setBudget();
         boolean[] withSets = new boolean[features];
         for (int j = 0; j < features && split; j++) {
             int l = columns.levels(j);
-            long bytes = (long) (l - 1) * totalWords * Long.BYTES;
+            int stored = inPlanes ? Math.min(l - 1, planesFor(l - 1)) : l - 1;
+            long bytes = (long) stored * totalWords * Long.BYTES;
             if (l <= MAX_SET_LEVELS && bytes <= budget) {
                 withSets[j] = true;
                 budget -= bytes;
+                if (stored < l - 1) {
+                    planes[j] = stored;
+                }
             }
         }
         int[] byClass = split && ly > 1 ? rowsByClass(y) : null;
@@ -106,7 +141,14 @@ final class PairCounts extends StepTables {
             int l = columns.levels(j);
             long[] counts = new long[l * ly];
             if (withSets[j]) {
-                sets[j] = splitSets(j, l - 1, byClass, scratch, counts);
+                int m = l - 1;
+                if (planes[j] == 0) {
+                    bits[j] = splitSets(j, m, byClass, scratch, counts, new long[m * totalWords]);
+                } else {
+                    long[] sets = scratch.sets(m * totalWords);
+                    Arrays.fill(sets, 0, m * totalWords, 0L);
+                    bits[j] = toPlanes(splitSets(j, m, byClass, scratch, counts, sets), m, planes[j]);
+                }
             } else {
                 int[] codes = scratch.codes(n);
                 columns.codes(j, codes);
@@ -136,12 +178,12 @@ final class PairCounts extends StepTables {
      * Column j's level sets, split by class: its byte codes gathered into class order (byClass; null for a
      * one-class target, whose order is the rows'), then each class's run of codes into that class's segments
      * (the levelSets kernel); fills counts[a·ly + g] from the segments' popcounts (the last level by difference).
-     * Rows keep their order within a class. Gathering the codes, not compressing the bitsets of all rows by class
-     * masks (Long.compress, PEXT), because PEXT is microcoded on AMD before Zen 3, its time growing with the
-     * mask's set bits: on a Zen 1 host this setup took 1.5 s (about 50 ns a word) of a 6 s selection at 100,000
-     * rows × 1,000 columns.
+     * Rows keep their order within a class; out (m·totalWords longs, all zero) is returned. Gathering the codes,
+     * not compressing the bitsets of all rows by class masks (Long.compress, PEXT), because PEXT is microcoded on
+     * AMD before Zen 3, its time growing with the mask's set bits: on a Zen 1 host this setup took 1.5 s (about
+     * 50 ns a word) of a 6 s selection at 100,000 rows × 1,000 columns.
      */
-    private long[] splitSets(int j, int m, int[] byClass, Scratch scratch, long[] counts) {
+    private long[] splitSets(int j, int m, int[] byClass, Scratch scratch, long[] counts, long[] out) {
         byte[] codes = columns.bytes(j);
         if (byClass != null) {
             byte[] ordered = scratch.bytes(n);
@@ -150,7 +192,6 @@ final class PairCounts extends StepTables {
             }
             codes = ordered;
         }
-        long[] out = new long[m * totalWords];
         for (int g = 0, first = 0; g < ly; g++) {
             int rows = (int) classRows[g];
             if (m > 0) {
@@ -168,6 +209,43 @@ final class PairCounts extends StepTables {
                 rest -= c;
             }
             counts[m * ly + g] = rest;
+        }
+        return out;
+    }
+
+    /** Bit planes that code m stored levels as 1..m (0 for the rest): ⌈log2(m + 1)⌉. */
+    static int planesFor(int m) {
+        return 32 - Integer.numberOfLeadingZeros(m);
+    }
+
+    /** The planes of m sets (splitSets' layout): set a's rows ORed into the planes of the bits of a + 1. */
+    private long[] toPlanes(long[] sets, int m, int p) {
+        long[] out = new long[p * totalWords];
+        for (int g = 0; g < ly; g++) {
+            int words = classWords[g];
+            for (int a = 0; a < m; a++) {
+                int from = m * classBase[g] + a * words;
+                int code = a + 1;
+                for (int q = 0; q < p; q++) {
+                    if ((code >>> q & 1) != 0) {
+                        int to = p * classBase[g] + q * words;
+                        for (int w = 0; w < words; w++) {
+                            out[to + w] |= sets[from + w];
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Column j's level sets, its planes decoded (all classes) into a new array. */
+    private long[] decodedSets(int j) {
+        int p = planes[j];
+        int m = columns.levels(j) - 1;
+        long[] out = new long[m * totalWords];
+        for (int g = 0; g < ly; g++) {
+            kernels.decodePlanes(bits[j], p * classBase[g], p, m, classWords[g], out, m * classBase[g]);
         }
         return out;
     }
@@ -256,9 +334,10 @@ final class PairCounts extends StepTables {
         long[] t = s.table;
         int xs = lj - 1;
         int zs = ls - 1;
-        long[] sj = sets[j];
-        long[] ss = sets[z.feature];
-        if (sj != null && ss != null && (long) xs * zs <= MAX_POPCOUNT_CELLS) {
+        if (bits[j] != null && bits[z.feature] != null && (long) xs * zs <= MAX_POPCOUNT_CELLS) {
+            long[] sj = bits[j];
+            int pj = planes[j];
+            long[] ss = ((Coded) z).sets;
             long[] cj = classCounts[j];
             long[] cs = classCounts[z.feature];
             long[] part = s.partial;
@@ -266,8 +345,15 @@ final class PairCounts extends StepTables {
                 int cellsOfClass = xs * zs;
                 Arrays.fill(part, 0, cellsOfClass, 0L);
                 if (cellsOfClass > 0) {
-                    kernels.intersectionCounts(sj, xs * classBase[g], xs, ss, zs * classBase[g], zs,
-                            classWords[g], part);
+                    if (pj == 0) {
+                        kernels.intersectionCounts(sj, xs * classBase[g], xs, ss, zs * classBase[g], zs,
+                                classWords[g], part);
+                    } else {
+                        // decoded a class segment at a time, so the sets are still in L1/L2 when counted
+                        long[] decoded = s.decoded(xs * classWords[g]);
+                        kernels.decodePlanes(sj, pj * classBase[g], pj, xs, classWords[g], decoded, 0);
+                        kernels.intersectionCounts(decoded, 0, xs, ss, zs * classBase[g], zs, classWords[g], part);
+                    }
                 }
                 long corner = classRows[g];
                 for (int a = 0; a < xs; a++) {
@@ -311,6 +397,22 @@ final class PairCounts extends StepTables {
         private int[] codes = new int[0];
         private byte[] bytes = new byte[0];
         private long[] longs = new long[0];
+        private long[] decoded = new long[0];
+        private long[] sets = new long[0];
+
+        long[] sets(int length) {
+            if (sets.length < length) {
+                sets = new long[length];
+            }
+            return sets;
+        }
+
+        long[] decoded(int length) {
+            if (decoded.length < length) {
+                decoded = new long[length];
+            }
+            return decoded;
+        }
 
         void ensure(int cells) {
             if (table.length < cells) {
@@ -356,12 +458,18 @@ final class PairCounts extends StepTables {
         }
     }
 
-    /** Z with the codes s·ly + y of its rows for the histogram path, made on first use. */
+    /**
+     * Z: its level sets (decoded once per step where it is stored in planes), and the codes s·ly + y of its rows
+     * for the histogram path, made on first use.
+     */
     private final class Coded extends Given {
         private int[] codes;
+        /** The selected feature's level sets (decoded once if it stores planes), or null. */
+        private final long[] sets;
 
         private Coded(int s) {
             super(s, columns.levels(s) * ly, tWithTarget(s));
+            this.sets = bits[s] == null || planes[s] == 0 ? bits[s] : decodedSets(s);
         }
 
         private synchronized int[] codes() {
