@@ -27,7 +27,11 @@ public final class CpuCaches {
     private CpuCaches() {
     }
 
-    /** A core's L2 data (or unified) cache in bytes; {@code -Dshannon4j.l2CacheBytes} overrides it. */
+    /**
+     * A core's L2 data (or unified) cache; {@code -Dshannon4j.l2CacheBytes} overrides it.
+     *
+     * @return its size in bytes
+     */
     public static long l2Bytes() {
         return L2;
     }
@@ -35,6 +39,8 @@ public final class CpuCaches {
     /**
      * The last-level cache in bytes (the highest level Linux lists: the L3 that a core shares with its neighbours
      * on most servers); {@code -Dshannon4j.lastLevelCacheBytes} overrides it.
+     *
+     * @return its size in bytes
      */
     public static long lastLevelBytes() {
         return LAST_LEVEL;
