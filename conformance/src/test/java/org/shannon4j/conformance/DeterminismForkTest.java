@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +44,27 @@ class DeterminismForkTest {
         if (bits != null) {
             command.add("-Dshannon4j.simd.bits=" + bits);
         }
+        // The VM's own output (the compilation log, warnings) goes to stderr, into a file: printed by compiler
+        // threads, it would otherwise land in the middle of the battery's lines on stdout.
+        command.add("-XX:+DisplayVMOutputToStderr");
         command.addAll(List.of(vmOptions));
         command.addAll(List.of("-cp", classPath(), DeterminismBattery.class.getName(), "simd", runs, size));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "battery timed out: " + command);
-        assertEquals(0, process.exitValue(), command + "\n" + out);
-        if (List.of(vmOptions).contains("-XX:+PrintCompilation")) {
-            // FloatLog.loop runs at every width (DoubleLog.loop not on 2 double lanes, see SimdKernels)
-            assertTrue(out.lines().anyMatch(l -> l.matches(".*\\s4\\s+org\\.shannon4j\\.simd\\.FloatLog::loop .*")),
-                    "C2 never compiled FloatLog.loop:\n" + out);
+        Path vmOutput = Files.createTempFile("battery-vm", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(vmOutput.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "battery timed out: " + command);
+            String vm = Files.readString(vmOutput);
+            assertEquals(0, process.exitValue(), command + "\n" + out + "\n" + vm);
+            if (List.of(vmOptions).contains("-XX:+PrintCompilation")) {
+                // FloatLog.loop runs at every width (DoubleLog.loop not on 2 double lanes, see SimdKernels)
+                assertTrue(vm.lines().anyMatch(l -> l.matches(".*\\s4\\s+org\\.shannon4j\\.simd\\.FloatLog::loop .*")),
+                        "C2 never compiled FloatLog.loop:\n" + vm);
+            }
+            return String.join("\n", out.lines().filter(l -> l.contains("=") && !l.contains("::")).toList());
+        } finally {
+            Files.deleteIfExists(vmOutput);
         }
-        // only the results: drop the JVM's warnings and the compilation log
-        return String.join("\n", out.lines().filter(l -> l.contains("=") && !l.contains("::")).toList());
     }
 
     @Test
