@@ -126,6 +126,21 @@ final class Counting {
         }
     }
 
+    static void splitByClass(byte[] codes, int offset, int length, long[] classMasks, int classes, int[] starts,
+                             byte[] out) {
+        int words = Math.ceilDiv(length, 64);
+        for (int g = 0; g < classes; g++) {
+            int at = starts[g];
+            int base = g * words;
+            for (int i = 0; i < length; i++) {
+                if ((classMasks[base + (i >>> 6)] >>> i & 1) != 0) {
+                    out[at++] = codes[offset + i];
+                }
+            }
+            starts[g] = at;
+        }
+    }
+
     static void decodePlanes(long[] planes, int planesOffset, int planesSets, int outSets, int words, long[] out,
                              int outOffset) {
         for (int a = 0; a < outSets; a++) {

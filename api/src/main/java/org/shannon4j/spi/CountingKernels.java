@@ -194,6 +194,28 @@ public interface CountingKernels {
     }
 
     /**
+     * Groups byte codes by class, keeping row order within a class: for each class g &lt; classes, the codes
+     * {@code codes[offset + i]} of the rows i &lt; length in class g are written, in increasing i, to
+     * {@code out[starts[g]], out[starts[g] + 1], …}, and {@code starts[g]} is advanced past them. Row i is in class g
+     * when bit i mod 64 of word {@code classMasks[g·⌈length/64⌉ + i/64]} is set; the caller guarantees that every
+     * row is in exactly one class, that no bit of a row ≥ length is set, that the classes' ranges of out do not
+     * overlap and lie inside out. No other element of out is written. A feature selection splits every column's
+     * codes by the target's class before making its level sets ({@link #levelSets}) per class.
+     *
+     * @param codes the codes
+     * @param offset index of the code of row 0
+     * @param length number of rows
+     * @param classMasks the classes' row bitsets, ⌈length/64⌉ words each, one after the other
+     * @param classes number of classes
+     * @param starts per class, the index in out of its first code; advanced by the number of its rows
+     * @param out the codes by class
+     */
+    default void splitByClass(byte[] codes, int offset, int length, long[] classMasks, int classes, int[] starts,
+            byte[] out) {
+        Counting.splitByClass(codes, offset, length, classMasks, classes, starts, out);
+    }
+
+    /**
      * Whether this backend's bitset kernels ({@link #intersectionCounts}, {@link #decodePlanes}) count faster than
      * their bitsets stream from memory, so that an engine whose bitsets exceed the caches saves time by storing them
      * as bit planes and decoding them: a property of the backend, not a kernel, and no result depends on it. The

@@ -168,6 +168,21 @@ class AllBackendsAllocationTest {
                 () -> k.equalWidthBins(q, 0, N, edges, bins, byteCodes));
         allocationFree(backend, "byte code counts", () -> k.countCodes(byteCodes, 0, N, bins, codeCounts));
         allocationFree(backend, "level sets", () -> k.levelSets(byteCodes, 0, N, bins - 1, sets, 0, words));
+        long[] classMasks = new long[2 * words];
+        int[] classStarts = new int[2];
+        for (int i = 0; i < N; i++) {
+            classMasks[(targets[i / CLASSES] & 1) * words + (i >>> 6)] |= 1L << i;
+        }
+        byte[] grouped = new byte[N];
+        allocationFree(backend, "split by class", () -> {
+            int ones = 0;
+            for (int w = 0; w < words; w++) {
+                ones += Long.bitCount(classMasks[words + w]);
+            }
+            classStarts[0] = 0;
+            classStarts[1] = N - ones;
+            k.splitByClass(byteCodes, 0, N, classMasks, 2, classStarts, grouped);
+        });
         allocationFree(backend, "intersection counts",
                 () -> k.intersectionCounts(sets, 0, bins - 1, sets, 0, bins - 1, words, counts));
         int planes = 32 - Integer.numberOfLeadingZeros(bins - 1);

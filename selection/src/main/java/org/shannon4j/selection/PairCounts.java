@@ -136,7 +136,7 @@ final class PairCounts extends StepTables {
                 }
             }
         }
-        int[] byClass = split && ly > 1 ? rowsByClass(y) : null;
+        long[] byClass = split && ly > 1 ? classMasks(y) : null;
         forEachColumn((scratch, j) -> {
             int l = columns.levels(j);
             long[] counts = new long[l * ly];
@@ -161,36 +161,37 @@ final class PairCounts extends StepTables {
         });
     }
 
-    /** The rows in class order: those of class 0 ascending, then those of class 1, and so on. */
-    private int[] rowsByClass(int[] y) {
-        int[] next = new int[ly];
-        for (int g = 1; g < ly; g++) {
-            next[g] = next[g - 1] + (int) classRows[g - 1];
-        }
-        int[] order = new int[n];
+    /** Each class's rows as a bitset of ⌈n/64⌉ words, class g's at g·⌈n/64⌉ (the splitByClass kernel's masks). */
+    private long[] classMasks(int[] y) {
+        int words = Math.ceilDiv(n, 64);
+        long[] masks = new long[ly * words];
         for (int r = 0; r < n; r++) {
-            order[next[y[r]]++] = r;
+            masks[y[r] * words + (r >>> 6)] |= 1L << r;
         }
-        return order;
+        return masks;
     }
 
     /**
-     * Column j's level sets, split by class: its byte codes gathered into class order (byClass; null for a
-     * one-class target, whose order is the rows'), then each class's run of codes into that class's segments
-     * (the levelSets kernel); fills counts[a·ly + g] from the segments' popcounts (the last level by difference).
-     * Rows keep their order within a class; out (m·totalWords longs, all zero) is returned. Gathering the codes,
-     * not compressing the bitsets of all rows by class masks (Long.compress, PEXT), because PEXT is microcoded on
-     * AMD before Zen 3, its time growing with the mask's set bits: on a Zen 1 host this setup took 1.5 s (about
-     * 50 ns a word) of a 6 s selection at 100,000 rows × 1,000 columns.
+     * Column j's level sets, split by class: its byte codes grouped by class (the splitByClass kernel, by the
+     * classes' row masks byClass; null for a one-class target, whose order is the rows'), then each class's run
+     * of codes into that class's segments (the levelSets kernel); fills counts[a·ly + g] from the segments'
+     * popcounts (the last level by difference). Rows keep their order within a class; out (m·totalWords longs, all
+     * zero) is returned. The codes are grouped, not the bitsets of all rows compressed by class masks
+     * (Long.compress, PEXT), because PEXT is microcoded on AMD before Zen 3, its time growing with the mask's set
+     * bits: on a Zen 1 host this setup took 1.5 s (about 50 ns a word) of a 6 s selection at 100,000 rows × 1,000
+     * columns.
      */
-    private long[] splitSets(int j, int m, int[] byClass, Scratch scratch, long[] counts, long[] out) {
+    private long[] splitSets(int j, int m, long[] byClass, Scratch scratch, long[] counts, long[] out) {
         byte[] codes = columns.bytes(j);
         if (byClass != null) {
-            byte[] ordered = scratch.bytes(n);
-            for (int i = 0; i < n; i++) {
-                ordered[i] = codes[byClass[i]];
+            byte[] grouped = scratch.bytes(n);
+            int[] starts = scratch.starts(ly);
+            for (int g = 0, first = 0; g < ly; g++) {
+                starts[g] = first;
+                first += (int) classRows[g];
             }
-            codes = ordered;
+            kernels.splitByClass(codes, 0, n, byClass, ly, starts, grouped);
+            codes = grouped;
         }
         for (int g = 0, first = 0; g < ly; g++) {
             int rows = (int) classRows[g];
@@ -399,6 +400,14 @@ final class PairCounts extends StepTables {
         private long[] longs = new long[0];
         private long[] decoded = new long[0];
         private long[] sets = new long[0];
+        private int[] starts = new int[0];
+
+        int[] starts(int length) {
+            if (starts.length < length) {
+                starts = new int[length];
+            }
+            return starts;
+        }
 
         long[] sets(int length) {
             if (sets.length < length) {

@@ -774,6 +774,17 @@ final class SimdKernels extends BlockedKernels {
         return SimdIntersections.WIDE_TILES;
     }
 
+    /** VPCOMPRESSB per class and 64 rows with AVX-512 VBMI2, else the reference; see {@link SimdClassSplit}. */
+    @Override
+    public void splitByClass(byte[] codes, int offset, int length, long[] classMasks, int classes, int[] starts,
+                             byte[] out) {
+        if (SimdClassSplit.COMPRESS) {
+            SimdClassSplit.splitByClass(codes, offset, length, classMasks, classes, starts, out);
+        } else {
+            super.splitByClass(codes, offset, length, classMasks, classes, starts, out);
+        }
+    }
+
     /** Four planes in one pass of AND / AND-NOT combinations, others plane by plane; see {@link SimdPlanes}. */
     @Override
     public void decodePlanes(long[] planes, int planesOffset, int planesSets, int outSets, int words, long[] out,
