@@ -131,10 +131,13 @@ final class Counting {
         int words = Math.ceilDiv(length, 64);
         for (int g = 0; g < classes; g++) {
             int at = starts[g];
-            int base = g * words;
-            for (int i = 0; i < length; i++) {
-                if ((classMasks[base + (i >>> 6)] >>> i & 1) != 0) {
-                    out[at++] = codes[offset + i];
+            // the set bits of each mask word in order (no branch per row on its class, which is unpredictable)
+            for (int w = 0, base = g * words; w < words; w++) {
+                long rows = classMasks[base + w];
+                int row0 = offset + (w << 6);
+                while (rows != 0) {
+                    out[at++] = codes[row0 + Long.numberOfTrailingZeros(rows)];
+                    rows &= rows - 1;
                 }
             }
             starts[g] = at;
