@@ -402,25 +402,19 @@ final class PairCounts extends StepTables {
         private long[] sets = new long[0];
         private int[] starts = new int[0];
 
+        /** Per class, where its codes go next (splitByClass). */
         int[] starts(int length) {
-            if (starts.length < length) {
-                starts = new int[length];
-            }
-            return starts;
+            return starts = starts.length < length ? new int[length] : starts;
         }
 
+        /** A column's level sets before they become planes. */
         long[] sets(int length) {
-            if (sets.length < length) {
-                sets = new long[length];
-            }
-            return sets;
+            return sets = sets.length < length ? new long[length] : sets;
         }
 
+        /** A candidate's class segment decoded from its planes. */
         long[] decoded(int length) {
-            if (decoded.length < length) {
-                decoded = new long[length];
-            }
-            return decoded;
+            return decoded = decoded.length < length ? new long[length] : decoded;
         }
 
         void ensure(int cells) {
@@ -432,24 +426,15 @@ final class PairCounts extends StepTables {
         }
 
         int[] codes(int rows) {
-            if (codes.length < rows) {
-                codes = new int[rows];
-            }
-            return codes;
+            return codes = codes.length < rows ? new int[rows] : codes;
         }
 
         byte[] bytes(int length) {
-            if (bytes.length < length) {
-                bytes = new byte[length];
-            }
-            return bytes;
+            return bytes = bytes.length < length ? new byte[length] : bytes;
         }
 
         long[] longs(int length) {
-            if (longs.length < length) {
-                longs = new long[length];
-            }
-            return longs;
+            return longs = longs.length < length ? new long[length] : longs;
         }
 
         /** Scratch objects handed back after each parallel loop, so threads reuse them across steps. */
