@@ -144,6 +144,18 @@ final class Counting {
         }
     }
 
+    static void levelPlanes(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset,
+                            int words) {
+        for (int i = 0; i < length; i++) {
+            int v = codes[offset + i] & 0xFF;
+            if (v < sets) {
+                for (int c = v + 1; c != 0; c &= c - 1) {
+                    bits[bitsOffset + Integer.numberOfTrailingZeros(c) * words + (i >>> 6)] |= 1L << i;
+                }
+            }
+        }
+    }
+
     static void decodePlanes(long[] planes, int planesOffset, int planesSets, int outSets, int words, long[] out,
                              int outOffset) {
         for (int a = 0; a < outSets; a++) {

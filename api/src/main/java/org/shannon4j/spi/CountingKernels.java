@@ -216,6 +216,27 @@ public interface CountingKernels {
     }
 
     /**
+     * The bit planes of a byte-coded column's first {@code sets} levels, the input of {@link #decodePlanes}: for
+     * every i &lt; length whose code {@code v = codes[offset + i] & 0xFF} is below sets, row i (bit i mod 64 of word
+     * i/64, i counted from 0 at {@code codes[offset]}) is ORed into plane q — the words
+     * {@code bits[bitsOffset + q·words .. + words)} — for every bit q set in v + 1; rows of other codes are in no
+     * plane. There are ⌈log2(sets + 1)⌉ planes; no other word and no bit of a row ≥ length is changed. The caller
+     * guarantees {@code 1 <= sets <= 255}, {@code words >= ⌈length/64⌉} and the ranges inside the arrays.
+     *
+     * @param codes the codes, read unsigned (0..255)
+     * @param offset index of the code of row 0
+     * @param length number of rows
+     * @param sets number of levels coded: 0 .. sets−1, as 1 .. sets (codes ≥ sets are in no plane)
+     * @param bits the planes, ⌈log2(sets + 1)⌉ bitsets of {@code words} words each, one after the other
+     * @param bitsOffset index of the first word of plane 0
+     * @param words number of 64-bit words of every plane
+     */
+    default void levelPlanes(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset,
+            int words) {
+        Counting.levelPlanes(codes, offset, length, sets, bits, bitsOffset, words);
+    }
+
+    /**
      * Whether this backend's bitset kernels ({@link #intersectionCounts}, {@link #decodePlanes}) count faster than
      * their bitsets stream from memory, so that an engine whose bitsets exceed the caches saves time by storing them
      * as bit planes and decoding them: a property of the backend, not a kernel, and no result depends on it. The

@@ -168,6 +168,7 @@ class AllBackendsAllocationTest {
                 () -> k.equalWidthBins(q, 0, N, edges, bins, byteCodes));
         allocationFree(backend, "byte code counts", () -> k.countCodes(byteCodes, 0, N, bins, codeCounts));
         allocationFree(backend, "level sets", () -> k.levelSets(byteCodes, 0, N, bins - 1, sets, 0, words));
+        allocationFree(backend, "level planes", () -> k.levelPlanes(byteCodes, 0, N, bins - 1, sets, 0, words));
         long[] classMasks = new long[2 * words];
         int[] classStarts = new int[2];
         for (int i = 0; i < N; i++) {

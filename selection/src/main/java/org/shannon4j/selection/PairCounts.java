@@ -142,13 +142,8 @@ final class PairCounts extends StepTables {
             long[] counts = new long[l * ly];
             if (withSets[j]) {
                 int m = l - 1;
-                if (planes[j] == 0) {
-                    bits[j] = splitSets(j, m, byClass, scratch, counts, new long[m * totalWords]);
-                } else {
-                    long[] sets = scratch.sets(m * totalWords);
-                    Arrays.fill(sets, 0, m * totalWords, 0L);
-                    bits[j] = toPlanes(splitSets(j, m, byClass, scratch, counts, sets), m, planes[j]);
-                }
+                int stored = planes[j] == 0 ? m : planes[j];
+                bits[j] = splitSets(j, m, planes[j], byClass, scratch, counts, new long[stored * totalWords]);
             } else {
                 int[] codes = scratch.codes(n);
                 columns.codes(j, codes);
@@ -172,16 +167,16 @@ final class PairCounts extends StepTables {
     }
 
     /**
-     * Column j's level sets, split by class: its byte codes grouped by class (the splitByClass kernel, by the
-     * classes' row masks byClass; null for a one-class target, whose order is the rows'), then each class's run
-     * of codes into that class's segments (the levelSets kernel); fills counts[a·ly + g] from the segments'
-     * popcounts (the last level by difference). Rows keep their order within a class; out (m·totalWords longs, all
-     * zero) is returned. The codes are grouped, not the bitsets of all rows compressed by class masks
-     * (Long.compress, PEXT), because PEXT is microcoded on AMD before Zen 3, its time growing with the mask's set
-     * bits: on a Zen 1 host this setup took 1.5 s (about 50 ns a word) of a 6 s selection at 100,000 rows × 1,000
-     * columns.
+     * Column j's level sets, split by class, or (p &gt; 0) its p bit planes: its byte codes grouped by class (the
+     * splitByClass kernel, by the classes' row masks byClass; null for a one-class target, whose order is the
+     * rows'), then each class's run of codes into that class's segments (the levelSets or levelPlanes kernel);
+     * fills counts[a·ly + g] from the segments' popcounts (of the decoded planes; the last level by difference).
+     * Rows keep their order within a class; out (all zero, sized for the sets or planes) is returned. The codes
+     * are grouped, not the bitsets of all rows compressed by class masks (Long.compress, PEXT), because PEXT is
+     * microcoded on AMD before Zen 3, its time growing with the mask's set bits: on a Zen 1 host this setup took
+     * 1.5 s (about 50 ns a word) of a 6 s selection at 100,000 rows × 1,000 columns.
      */
-    private long[] splitSets(int j, int m, long[] byClass, Scratch scratch, long[] counts, long[] out) {
+    private long[] splitSets(int j, int m, int p, long[] byClass, Scratch scratch, long[] counts, long[] out) {
         byte[] codes = columns.bytes(j);
         if (byClass != null) {
             byte[] grouped = scratch.bytes(n);
@@ -195,16 +190,25 @@ final class PairCounts extends StepTables {
         }
         for (int g = 0, first = 0; g < ly; g++) {
             int rows = (int) classRows[g];
-            if (m > 0) {
-                kernels.levelSets(codes, first, rows, m, out, m * classBase[g], classWords[g]);
+            int words = classWords[g];
+            long[] sets = out;
+            int setsBase = m * classBase[g];
+            if (m > 0 && p == 0) {
+                kernels.levelSets(codes, first, rows, m, out, setsBase, words);
+            } else if (m > 0) {
+                kernels.levelPlanes(codes, first, rows, m, out, p * classBase[g], words);
+                // the level counts from the sets themselves, decoded into scratch
+                sets = scratch.decoded(m * words);
+                setsBase = 0;
+                kernels.decodePlanes(out, p * classBase[g], p, m, words, sets, 0);
             }
             first += rows;
             long rest = rows;
             for (int a = 0; a < m; a++) {
-                int base = m * classBase[g] + a * classWords[g];
+                int base = setsBase + a * words;
                 long c = 0;
-                for (int i = base, end = base + classWords[g]; i < end; i++) {
-                    c += Long.bitCount(out[i]);
+                for (int i = base, end = base + words; i < end; i++) {
+                    c += Long.bitCount(sets[i]);
                 }
                 counts[a * ly + g] = c;
                 rest -= c;
@@ -217,27 +221,6 @@ final class PairCounts extends StepTables {
     /** Bit planes that code m stored levels as 1..m (0 for the rest): ⌈log2(m + 1)⌉. */
     static int planesFor(int m) {
         return 32 - Integer.numberOfLeadingZeros(m);
-    }
-
-    /** The planes of m sets (splitSets' layout): set a's rows ORed into the planes of the bits of a + 1. */
-    private long[] toPlanes(long[] sets, int m, int p) {
-        long[] out = new long[p * totalWords];
-        for (int g = 0; g < ly; g++) {
-            int words = classWords[g];
-            for (int a = 0; a < m; a++) {
-                int from = m * classBase[g] + a * words;
-                int code = a + 1;
-                for (int q = 0; q < p; q++) {
-                    if ((code >>> q & 1) != 0) {
-                        int to = p * classBase[g] + q * words;
-                        for (int w = 0; w < words; w++) {
-                            out[to + w] |= sets[from + w];
-                        }
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     /** Column j's level sets, its planes decoded (all classes) into a new array. */
@@ -399,17 +382,11 @@ final class PairCounts extends StepTables {
         private byte[] bytes = new byte[0];
         private long[] longs = new long[0];
         private long[] decoded = new long[0];
-        private long[] sets = new long[0];
         private int[] starts = new int[0];
 
         /** Per class, where its codes go next (splitByClass). */
         int[] starts(int length) {
             return starts = starts.length < length ? new int[length] : starts;
-        }
-
-        /** A column's level sets before they become planes. */
-        long[] sets(int length) {
-            return sets = sets.length < length ? new long[length] : sets;
         }
 
         /** A candidate's class segment decoded from its planes. */

@@ -792,6 +792,14 @@ final class SimdKernels extends BlockedKernels {
         SimdPlanes.decodePlanes(planes, planesOffset, planesSets, outSets, words, out, outOffset);
     }
 
+    /** One unsigned compare and a bit test per plane and 64 rows (64 byte lanes); see {@link SimdLevelSets}. */
+    @Override
+    public void levelPlanes(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset, int words) {
+        if (!SimdLevelSets.levelPlanes(codes, offset, length, sets, bits, bitsOffset, words)) {
+            super.levelPlanes(codes, offset, length, sets, bits, bitsOffset, words);
+        }
+    }
+
     /** See {@link SimdEqualWidthBins}; the reference with 2 double lanes (its masks, see TWO_DOUBLE_LANES). */
     @Override
     public void equalWidthBins(double[] a, int offset, int length, double[] aEdges, int bins, int[] codes) {

@@ -1,8 +1,11 @@
 package org.shannon4j.simd;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.ULT;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -85,5 +88,36 @@ final class SimdLevelSets {
                         | x2.compare(EQ, b).toLong() << 32 | x3.compare(EQ, b).toLong() << 48;
             }
         }
+    }
+
+    /**
+     * The bit planes of the codes 1 .. levels ({@link org.shannon4j.spi.CountingKernels#levelPlanes}): per 64 rows,
+     * the codes plus one where below the level count, and per plane one test of its bit, whose mask is the plane's
+     * word. 64 byte lanes only; other shapes run the reference.
+     */
+    static boolean levelPlanes(byte[] codes, int offset, int length, int sets, long[] bits, int bitsOffset,
+                               int words) {
+        if (BL != 64) {
+            return false;
+        }
+        int planes = 32 - Integer.numberOfLeadingZeros(sets);
+        int whole = length >>> 6;
+        for (int w = 0; w < whole; w++) {
+            ByteVector x = ByteVector.fromArray(B, codes, offset + (w << 6));
+            VectorMask<Byte> coded = x.compare(ULT, (byte) sets);
+            ByteVector code = x.add((byte) 1);
+            for (int q = 0, at = bitsOffset + w; q < planes; q++, at += words) {
+                bits[at] |= code.and((byte) (1 << q)).compare(NE, (byte) 0).and(coded).toLong();
+            }
+        }
+        for (int i = whole << 6; i < length; i++) {
+            int v = codes[offset + i] & 0xFF;
+            if (v < sets) {
+                for (int c = v + 1; c != 0; c &= c - 1) {
+                    bits[bitsOffset + Integer.numberOfTrailingZeros(c) * words + (i >>> 6)] |= 1L << i;
+                }
+            }
+        }
+        return true;
     }
 }
