@@ -7,11 +7,11 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Row sets decoded from bit planes ({@link org.shannon4j.spi.CountingKernels#decodePlanes}). Four planes (9 to 15 sets:
- * columns of 10 to 16 levels, the selection's common case) take one pass: per vector of words, the four
- * combinations of planes 0 and 1 and the four of planes 2 and 3 (eight AND / AND-NOT / NOR), then one AND per
- * set, 17 operations for 9 sets. Other plane counts go set by set, plane by plane over the set's words, which stay
- * in L1 between the passes. The words after the last whole vector are decoded by the plain loop.
+ * Row sets decoded from bit planes ({@link org.shannon4j.spi.CountingKernels#decodePlanes}). Four planes coding 8
+ * to 15 sets (columns of 9 to 16 levels; 10, the selection's common case) take one pass: per vector of words, the
+ * four combinations of planes 0 and 1 and the four of planes 2 and 3 (eight AND / AND-NOT / NOR), then one AND
+ * per set, 17 operations for 9 sets. Other plane counts go set by set, plane by plane over the set's words, which
+ * stay in L1 between the passes. The words after the last whole vector are decoded by the plain loop.
  */
 final class SimdPlanes {
 
